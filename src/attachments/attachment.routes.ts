@@ -1,0 +1,55 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../http/context.js';
+import { requireActor } from '../http/auth.js';
+import { invalidField } from '../shared/errors.js';
+import { addAttachment, openAttachment } from './attachment.service.js';
+
+export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+  app.post(
+    '/api/orders/:id/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: '上传附件（multipart，字段 file）/ upload attachment',
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const file = await request.file();
+      if (!file) throw invalidField('file');
+      const data = await file.toBuffer();
+      const row = await addAttachment(
+        deps,
+        actor,
+        request.params.id,
+        { fileName: file.filename, declaredType: file.mimetype, data },
+        config.attachmentMaxBytes,
+      );
+      return reply
+        .status(201)
+        .send({ id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes });
+    },
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: '下载附件 / download',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      },
+    },
+    async (request, reply) => {
+      const file = await openAttachment(deps, requireActor(request), request.params.id);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
+    },
+  );
+};

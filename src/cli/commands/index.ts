@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { serveCommand } from './serve.command.js';
+import { migrateCommand } from './migrate.command.js';
+import { seedCommand } from './seed.command.js';
+import { userCommand } from './user.command.js';
+import { orderCommand } from './order.command.js';
+
+/** Every CLI command, listed explicitly. */
+export function registerCommands(program: Command): void {
+  program.addCommand(serveCommand());
+  program.addCommand(migrateCommand());
+  program.addCommand(seedCommand());
+  program.addCommand(userCommand());
+  program.addCommand(orderCommand());
+}

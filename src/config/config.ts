@@ -1,0 +1,66 @@
+import path from 'node:path';
+
+/** Every setting lianxin reads from the environment, parsed once at start-up. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Unset means the embedded PGlite database under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly attachmentMaxBytes: number;
+  readonly sessionHours: number;
+  /** Seed the demo hotline on first start when the database is empty. */
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+  readonly cookieSecure: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误 / invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(env: Env, key: string, fallback: number, problems: string[], min = 0): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    problems.push(`${key} must be an integer ≥ ${min}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+function boolFrom(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${key} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
+/** Parses the environment; lists every problem at once instead of failing on the first. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql://`);
+  }
+  const config: Config = {
+    port: intFrom(env, 'PORT', 8080, problems, 0),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.LIANXIN_DATA_DIR || './data'),
+    attachmentMaxBytes: intFrom(env, 'LIANXIN_ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, problems, 1),
+    sessionHours: intFrom(env, 'LIANXIN_SESSION_HOURS', 12, problems, 1),
+    seedDemo: boolFrom(env, 'LIANXIN_SEED_DEMO', true, problems),
+    logLevel: env.LOG_LEVEL || 'info',
+    cookieSecure: boolFrom(env, 'LIANXIN_COOKIE_SECURE', false, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,217 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Hand-kept types of the tables created by src/db/migrations; update both together.
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = Record<string, unknown>> = ColumnType<T, string | T, string | T>;
+
+export interface CentresTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  timezone: Generated<string>;
+  created_at: Generated<Timestamp>;
+}
+
+export type UnitKind = 'centre' | 'sub_centre' | 'league_dept' | 'county' | 'county_dept' | 'town' | 'company' | 'other';
+
+export interface UnitsTable {
+  id: Generated<string>;
+  centre_id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  path: string;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  centre_id: string;
+  unit_id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CategoriesTable {
+  id: Generated<string>;
+  centre_id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  level: number;
+  path: string;
+  active: Generated<boolean>;
+}
+
+export interface RegionsTable {
+  id: Generated<string>;
+  centre_id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  level: number;
+}
+
+export interface OrderNumberCountersTable {
+  centre_id: string;
+  day: string;
+  last_value: number;
+}
+
+export interface OrdersTable {
+  id: Generated<string>;
+  centre_id: string;
+  order_no: string;
+  query_code: string;
+  channel: string;
+  source_number: string | null;
+  appeal_type: string;
+  category_id: string | null;
+  priority: number;
+  title: string;
+  content: string;
+  caller_name: string | null;
+  caller_phone: string | null;
+  caller_confidential: Generated<boolean>;
+  region_id: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  state: string;
+  version: Generated<number>;
+  lead_unit_id: string | null;
+  handled_directly: Generated<boolean>;
+  closure_kind: string | null;
+  dispatch_count: Generated<number>;
+  rehandle_count: Generated<number>;
+  escalated: Generated<boolean>;
+  merged_into_id: string | null;
+  reply_result: string | null;
+  satisfaction: string | null;
+  resolved: boolean | null;
+  created_by: string | null;
+  accepted_at: Timestamp;
+  dispatched_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface OrderAssignmentsTable {
+  id: Generated<string>;
+  order_id: string;
+  unit_id: string;
+  role: 'lead' | 'assist';
+  active: Generated<boolean>;
+  assigned_at: Timestamp;
+  signed_at: Timestamp | null;
+  ended_at: Timestamp | null;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  centre_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor_user_id: string | null;
+  actor_unit_id: string | null;
+  actor_label: string | null;
+  at: Timestamp;
+  note: string | null;
+  payload: Json;
+}
+
+export interface OrderLinksTable {
+  order_id: string;
+  linked_order_id: string;
+  kind: 'duplicate' | 'related';
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  order_id: string;
+  event_id: number | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReturnVisitsTable {
+  id: Generated<string>;
+  order_id: string;
+  visited_by: string | null;
+  at: Timestamp;
+  reached: boolean;
+  satisfaction: string | null;
+  resolved: boolean | null;
+  unit_caused: boolean | null;
+  method: Generated<string>;
+  note: string | null;
+}
+
+export interface PiiAccessLogTable {
+  id: Generated<number>;
+  user_id: string | null;
+  order_id: string | null;
+  fields: string[];
+  purpose: string;
+  at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  dedupe_key: string | null;
+  payload: Json;
+  created_at: Timestamp;
+  available_at: Timestamp;
+  attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  done_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface DB {
+  centres: CentresTable;
+  units: UnitsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  categories: CategoriesTable;
+  regions: RegionsTable;
+  order_number_counters: OrderNumberCountersTable;
+  orders: OrdersTable;
+  order_assignments: OrderAssignmentsTable;
+  order_events: OrderEventsTable;
+  order_links: OrderLinksTable;
+  attachments: AttachmentsTable;
+  return_visits: ReturnVisitsTable;
+  pii_access_log: PiiAccessLogTable;
+  outbox: OutboxTable;
+}
+
+export type Order = Selectable<OrdersTable>;
+export type NewOrder = Insertable<OrdersTable>;
+export type OrderUpdate = Updateable<OrdersTable>;
+export type Unit = Selectable<UnitsTable>;
+export type User = Selectable<UsersTable>;
+export type OrderEvent = Selectable<OrderEventsTable>;

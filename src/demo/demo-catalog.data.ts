@@ -1,0 +1,96 @@
+// The demo's own appeal classification (written for lianxin, not taken from any data set).
+export interface CategorySeed {
+  name: string;
+  children?: CategorySeed[];
+  /** Unit name fragments that usually handle this category (for generated history). */
+  handlers?: string[];
+}
+
+export const CATEGORY_TREE: CategorySeed[] = [
+  {
+    name: '城乡建设',
+    children: [
+      { name: '物业管理', handlers: ['住房和城乡建设局'] },
+      { name: '房屋质量与维修', handlers: ['住房和城乡建设局'] },
+      { name: '老旧小区改造', handlers: ['住房和城乡建设局'] },
+      { name: '市政道路与照明', handlers: ['综合行政执法局'] },
+    ],
+  },
+  {
+    name: '公用事业',
+    children: [
+      { name: '供水', handlers: ['供水公司'] },
+      { name: '供电', handlers: ['供电公司'] },
+      { name: '供热', handlers: ['热力公司'] },
+      { name: '燃气', handlers: ['燃气公司'] },
+      { name: '通信网络', handlers: ['移动', '联通', '电信'] },
+    ],
+  },
+  {
+    name: '劳动和社会保障',
+    children: [
+      { name: '拖欠工资', handlers: ['人力资源和社会保障局'] },
+      { name: '养老保险', handlers: ['人力资源和社会保障局'] },
+      { name: '医疗保障', handlers: ['医疗保障局'] },
+    ],
+  },
+  {
+    name: '市场监管',
+    children: [
+      { name: '食品安全', handlers: ['市场监督管理局'] },
+      { name: '消费维权', handlers: ['市场监督管理局'] },
+      { name: '价格监督', handlers: ['市场监督管理局'] },
+    ],
+  },
+  {
+    name: '环境保护',
+    children: [
+      { name: '噪声扰民', handlers: ['生态环境分局', '综合行政执法局'] },
+      { name: '大气污染', handlers: ['生态环境分局'] },
+      { name: '垃圾清运', handlers: ['综合行政执法局'] },
+    ],
+  },
+  {
+    name: '交通运输',
+    children: [
+      { name: '公交出行', handlers: ['公交'] },
+      { name: '出租车管理', handlers: ['交通运输局'] },
+      { name: '道路养护', handlers: ['交通运输局'] },
+    ],
+  },
+  {
+    name: '教育文体',
+    children: [
+      { name: '入学招生', handlers: ['教育局'] },
+      { name: '校外培训', handlers: ['教育局'] },
+    ],
+  },
+  {
+    name: '卫生健康',
+    children: [
+      { name: '医疗服务', handlers: ['卫生健康委员会'] },
+      { name: '疫苗接种', handlers: ['卫生健康委员会'] },
+    ],
+  },
+  {
+    name: '农牧业',
+    children: [
+      { name: '草原补贴', handlers: ['农牧和科技局'] },
+      { name: '牲畜防疫', handlers: ['农牧和科技局'] },
+    ],
+  },
+  {
+    name: '民政服务',
+    children: [
+      { name: '低保救助', handlers: ['民政局'] },
+      { name: '养老服务', handlers: ['民政局'] },
+    ],
+  },
+  {
+    name: '政务服务',
+    children: [
+      { name: '办事咨询', handlers: ['盟行政审批和政务服务局'] },
+      { name: '办不成事反映', handlers: ['盟政务服务局'] },
+    ],
+  },
+];

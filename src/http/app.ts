@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { actorFromSession } from '../users/auth.service.js';
+import { sessionToken } from './auth.js';
+import type { AppContext } from './context.js';
+import { handleError } from './errors.js';
+import { domainError } from '../shared/errors.js';
+import { registerRoutes } from './routes.js';
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  /** Directory of the built web console; served when it exists. */
+  webDir?: string;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'lianxin 连心桥 API', version: '0.1.0', description: '12345 政务服务便民热线工单平台' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lianxin_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: {}, staticCSP: true });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const token = sessionToken(request);
+    request.actor = token ? await actorFromSession(ctx.deps, token) : null;
+    // Sign-in is checked before input validation, so strangers learn nothing about the API's rules.
+    if (
+      request.url.startsWith('/api/') &&
+      !request.url.startsWith('/api/docs') &&
+      !request.routeOptions.config?.public &&
+      !request.actor
+    ) {
+      throw domainError('UNAUTHENTICATED', 'error.unauthenticated');
+    }
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  await registerRoutes(app, ctx);
+
+  if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: false });
+    // The console is a single-page app: unknown non-API paths get index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', messageEn: 'No such endpoint' } });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { text } from '../i18n/messages.js';
+import { DomainError, type ErrorCode } from '../shared/errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+/** The one error body of the API: a stable code, the message in Chinese and English, the field. */
+export function errorBody(code: string, message: { zh: string; en: string }, details: Record<string, unknown> = {}) {
+  return { error: { code, message: message.zh, messageEn: message.en, ...details } };
+}
+
+function validationField(error: FastifyError): string {
+  const v = error.validation?.[0];
+  if (!v) return 'body';
+  const params = v.params as Record<string, unknown>;
+  const base = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const extra = (params.missingProperty ?? params.additionalProperty) as string | undefined;
+  const field = [error.validationContext, base, extra].filter(Boolean).join('.');
+  return field || 'body';
+}
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    return reply.status(STATUS[error.code]).send(errorBody(error.code, error.text, error.details));
+  }
+  if (error.validation) {
+    const field = validationField(error);
+    return reply.status(400).send(errorBody('VALIDATION', text('error.validation', { field }), { field, reason: error.message }));
+  }
+  if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', text('error.tooLarge', { max: '' })));
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return reply.status(error.statusCode).send(errorBody('BAD_REQUEST', { zh: `请求有误：${error.message}`, en: error.message }));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send(errorBody('INTERNAL', text('error.internal')));
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from './context.js';
+import { healthRoutes } from './health.routes.js';
+import { authRoutes } from '../users/auth.routes.js';
+import { userRoutes } from '../users/user.routes.js';
+import { orgRoutes } from '../org/org.routes.js';
+import { orderRoutes } from '../orders/order.routes.js';
+import { orderActionRoutes } from '../orders/order-actions.routes.js';
+import { attachmentRoutes } from '../attachments/attachment.routes.js';
+
+/** Every route plugin of the server, listed explicitly (no auto-loading). */
+export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register(healthRoutes, ctx);
+  await app.register(authRoutes, ctx);
+  await app.register(userRoutes, ctx);
+  await app.register(orgRoutes, ctx);
+  await app.register(orderRoutes, ctx);
+  await app.register(orderActionRoutes, ctx);
+  await app.register(attachmentRoutes, ctx);
+}

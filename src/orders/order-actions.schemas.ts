@@ -1,0 +1,61 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { StringEnum as lit } from '../shared/schema.js';
+import { INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from './order.constants.js';
+const Note = Type.Optional(Type.String({ maxLength: 2000 }));
+const Uuid = Type.String({ format: 'uuid' });
+
+/** Body of each action; the same schema validates HTTP input and documents it in OpenAPI. */
+export const ACTION_PAYLOADS = {
+  answer_directly: Type.Object({
+    answer: Type.String({ minLength: 1, maxLength: 4000 }),
+    knowledgeArticleId: Type.Optional(Type.String()),
+  }),
+  reject: Type.Object({
+    reason: lit(INVALID_REASONS),
+    explanation: Type.String({ minLength: 1, maxLength: 2000 }),
+  }),
+  merge: Type.Object({ intoOrderId: Uuid }),
+  dispatch: Type.Object({
+    leadUnitId: Uuid,
+    assistUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
+    instructions: Type.Optional(Type.String({ maxLength: 2000 })),
+  }),
+  sign: Type.Object({}),
+  request_return: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  approve_return: Type.Object({}),
+  reject_return: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  record_contact: Type.Object({
+    method: lit(['phone', 'visit', 'sms', 'other'] as const),
+    summary: Type.String({ minLength: 1, maxLength: 2000 }),
+  }),
+  request_extension: Type.Object({
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    newDeadline: Type.String({ format: 'date-time' }),
+  }),
+  approve_extension: Type.Object({}),
+  reject_extension: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  reply: Type.Object({
+    result: lit(REPLY_RESULTS),
+    text: Type.String({ minLength: 1, maxLength: 8000 }),
+  }),
+  review_accept: Type.Object({}),
+  review_send_back: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  visit_close: Type.Object({
+    reached: Type.Boolean(),
+    satisfaction: Type.Optional(lit(SATISFACTION)),
+    resolved: Type.Optional(Type.Boolean()),
+    method: Type.Optional(lit(['phone', 'sms', 'web'] as const)),
+  }),
+  visit_rehandle: Type.Object({
+    resolved: Type.Boolean(),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    method: Type.Optional(lit(['phone', 'sms', 'web'] as const)),
+  }),
+} as const;
+
+export type OrderAction = keyof typeof ACTION_PAYLOADS;
+export const ORDER_ACTIONS = Object.keys(ACTION_PAYLOADS) as OrderAction[];
+export type ActionPayload<A extends OrderAction> = Static<(typeof ACTION_PAYLOADS)[A]>;
+
+/** Every action also takes the version the user saw, and an optional note. */
+export const ActionEnvelope = Type.Object({ version: Type.Integer({ minimum: 1 }), note: Note });

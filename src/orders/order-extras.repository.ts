@@ -1,0 +1,85 @@
+import type { Executor } from '../db/database.js';
+
+/** Rows that hang off an order: links (重复件), return visits, personal-data access log. */
+export async function insertOrderLink(
+  db: Executor,
+  link: { orderId: string; linkedOrderId: string; kind: 'duplicate' | 'related'; by: string | null; at: Date },
+) {
+  await db
+    .insertInto('order_links')
+    .values({
+      order_id: link.orderId,
+      linked_order_id: link.linkedOrderId,
+      kind: link.kind,
+      created_by: link.by,
+      created_at: link.at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function listOrderLinks(db: Executor, orderId: string) {
+  return db
+    .selectFrom('order_links')
+    .innerJoin('orders as o', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb.and([eb('order_links.order_id', '=', orderId), eb('o.id', '=', eb.ref('order_links.linked_order_id'))]),
+          eb.and([eb('order_links.linked_order_id', '=', orderId), eb('o.id', '=', eb.ref('order_links.order_id'))]),
+        ]),
+      ),
+    )
+    .select(['o.id', 'o.order_no', 'o.title', 'o.state', 'order_links.kind', 'order_links.created_at'])
+    .where((eb) => eb.or([eb('order_links.order_id', '=', orderId), eb('order_links.linked_order_id', '=', orderId)]))
+    .execute();
+}
+
+export async function insertReturnVisit(
+  db: Executor,
+  v: {
+    orderId: string;
+    by: string | null;
+    at: Date;
+    reached: boolean;
+    satisfaction: string | null;
+    resolved: boolean | null;
+    unitCaused: boolean | null;
+    method: string;
+    note: string | null;
+  },
+) {
+  await db
+    .insertInto('return_visits')
+    .values({
+      order_id: v.orderId,
+      visited_by: v.by,
+      at: v.at,
+      reached: v.reached,
+      satisfaction: v.satisfaction,
+      resolved: v.resolved,
+      unit_caused: v.unitCaused,
+      method: v.method,
+      note: v.note,
+    })
+    .execute();
+}
+
+export async function logPiiAccess(
+  db: Executor,
+  entry: { userId: string | null; orderId: string; fields: string[]; purpose: string; at: Date },
+) {
+  await db
+    .insertInto('pii_access_log')
+    .values({ user_id: entry.userId, order_id: entry.orderId, fields: entry.fields, purpose: entry.purpose, at: entry.at })
+    .execute();
+}
+
+export async function listPiiAccess(db: Executor, orderId: string) {
+  return db
+    .selectFrom('pii_access_log')
+    .leftJoin('users', 'users.id', 'pii_access_log.user_id')
+    .select(['pii_access_log.at', 'pii_access_log.fields', 'pii_access_log.purpose', 'users.username'])
+    .where('pii_access_log.order_id', '=', orderId)
+    .orderBy('pii_access_log.at')
+    .execute();
+}

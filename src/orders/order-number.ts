@@ -1,0 +1,16 @@
+/** The day part of an order number (yyMMdd) in the centre's own time zone. */
+export function orderDay(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: '2-digit', month: '2-digit', day: '2-digit' })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return `${parts.year}${parts.month}${parts.day}`;
+}
+
+/** `2407230001`: day plus a daily sequence of at least four digits (grows past 9999). */
+export const formatOrderNo = (day: string, sequence: number) => `${day}${String(sequence).padStart(4, '0')}`;
+
+/** Six digits the citizen uses with the order number to look it up on the portal. */
+export function newQueryCode(): string {
+  const n = crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000;
+  return String(n).padStart(6, '0');
+}

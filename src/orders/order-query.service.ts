@@ -1,0 +1,92 @@
+import type { Order } from '../db/schema.js';
+import { findUnit } from '../org/unit.repository.js';
+import type { Deps } from '../shared/deps.js';
+import { forbidden, notFound } from '../shared/errors.js';
+import { can } from '../users/permissions.js';
+import type { Actor } from '../users/roles.js';
+import { listAssignments } from './order-assignment.repository.js';
+import { listOrderEvents } from './order-event.repository.js';
+import { listOrderLinks, logPiiAccess } from './order-extras.repository.js';
+import { actorScope } from './order-transition.service.js';
+import { availableActions } from './order-transitions.js';
+import type { OrderState } from './order.constants.js';
+import { presentOrder } from './order.presenter.js';
+import { findOrder, findOrderByNo, listOrders } from './order.repository.js';
+import type { OrderListQuery } from './order.schemas.js';
+import { listAttachments } from '../attachments/attachment.repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Finds an order by id or by its number, within what the actor may see (else 404). */
+export async function loadVisibleOrder(deps: Deps, actor: Actor, idOrNo: string): Promise<Order> {
+  if (!can(actor, 'order.read')) throw forbidden();
+  const scope = actorScope(actor);
+  const order = UUID.test(idOrNo) ? await findOrder(deps.db, scope, idOrNo) : await findOrderByNo(deps.db, scope, idOrNo);
+  if (!order) throw notFound('order');
+  return order;
+}
+
+/** Centre intake/dispatch/supervision roles need the caller's identity; so does the lead unit unless confidential. */
+function mayUnmask(actor: Actor, order: Order, leadUnitPath: string | null): boolean {
+  if (can(actor, 'pii.read')) return true;
+  const inLeadUnit = leadUnitPath !== null && actor.unitPath !== null && leadUnitPath.startsWith(actor.unitPath);
+  return actor.roles.includes('unit_handler') && inLeadUnit && !order.caller_confidential;
+}
+
+export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string) {
+  const order = await loadVisibleOrder(deps, actor, idOrNo);
+  const lead = order.lead_unit_id ? await findUnit(deps.db, order.centre_id, order.lead_unit_id) : undefined;
+  const unmasked = mayUnmask(actor, order, lead?.path ?? null);
+  if (unmasked && (order.caller_name || order.caller_phone)) {
+    await logPiiAccess(deps.db, {
+      userId: actor.userId,
+      orderId: order.id,
+      fields: ['caller_name', 'caller_phone'],
+      purpose: 'order.detail',
+      at: deps.clock.now(),
+    });
+  }
+  const [assignments, links, attachments] = await Promise.all([
+    listAssignments(deps.db, order.id),
+    listOrderLinks(deps.db, order.id),
+    listAttachments(deps.db, order.id),
+  ]);
+  return {
+    order: presentOrder(order, { unmasked }),
+    leadUnitName: lead?.name ?? null,
+    assignments,
+    links,
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      contentType: a.content_type,
+      sizeBytes: a.size_bytes,
+      createdAt: a.created_at,
+    })),
+    availableActions: availableActions({ state: order.state as OrderState, leadUnitPath: lead?.path ?? null }, actor),
+  };
+}
+
+export async function getOrderTimeline(deps: Deps, actor: Actor, idOrNo: string) {
+  const order = await loadVisibleOrder(deps, actor, idOrNo);
+  const events = await listOrderEvents(deps.db, order.id);
+  return { orderId: order.id, orderNo: order.order_no, state: order.state, events };
+}
+
+export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQuery) {
+  if (!can(actor, 'order.read')) throw forbidden();
+  const limit = query.limit ?? 50;
+  const offset = query.offset ?? 0;
+  const { rows, hasMore } = await listOrders(deps.db, actorScope(actor), {
+    states: query.state ? query.state.split(',') : undefined,
+    leadUnitId: query.leadUnitId,
+    callerPhone: query.callerPhone,
+    escalated: query.escalated,
+    text: query.q?.trim() || undefined,
+    acceptedFrom: query.from ? new Date(query.from) : undefined,
+    acceptedTo: query.to ? new Date(query.to) : undefined,
+    limit,
+    offset,
+  });
+  return { items: rows.map((o) => presentOrder(o, { unmasked: false })), limit, offset, hasMore };
+}

@@ -1,0 +1,107 @@
+import type { Deps } from '../shared/deps.js';
+import { domainError, notFound } from '../shared/errors.js';
+import { findUnit } from '../org/unit.repository.js';
+import { isUnitScoped, type Actor } from '../users/roles.js';
+import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
+import { insertOrderEvent } from './order-event.repository.js';
+import { conflict, EFFECTS } from './order-transition-effects.js';
+import { checkTransition, TRANSITIONS } from './order-transitions.js';
+import type { OrderState } from './order.constants.js';
+import { findOrder, updateOrderIfVersion, type OrderScope } from './order.repository.js';
+import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import { runTransitionHooks } from './transition-hooks.js';
+import type { Order } from '../db/schema.js';
+
+export interface TransitionRequest<A extends OrderAction> {
+  orderId: string;
+  action: A;
+  /** The version the actor saw; a newer version on the server means a conflict (409). */
+  version: number;
+  note?: string | null;
+  payload: ActionPayload<A>;
+  actor: Actor;
+}
+
+export const actorScope = (actor: Actor): OrderScope => ({
+  centreId: actor.centreId,
+  unitPath: isUnitScoped(actor) ? actor.unitPath : null,
+});
+
+/**
+ * The one function that changes an order's state. In one transaction: check the move against the
+ * table, run the action's effect, update the order only if its state and version are still those the
+ * actor saw, and write the timeline event and an outbox message. Anything failing rolls all back.
+ */
+export async function transitionOrder<A extends OrderAction>(deps: Deps, req: TransitionRequest<A>): Promise<Order> {
+  return deps.db.transaction().execute(async (tx) => {
+    const order = await findOrder(tx, actorScope(req.actor), req.orderId);
+    if (!order) throw notFound('order');
+    if (order.version !== req.version) throw conflict();
+    const leadUnit = order.lead_unit_id ? await findUnit(tx, order.centre_id, order.lead_unit_id) : undefined;
+    const check = checkTransition(
+      { state: order.state as OrderState, leadUnitPath: leadUnit?.path ?? null },
+      req.action,
+      req.actor,
+    );
+    if (!check.ok) {
+      if (check.reason === 'state') {
+        throw domainError('INVALID_TRANSITION', 'error.invalidTransition', { state: order.state, action: req.action });
+      }
+      throw domainError('FORBIDDEN', check.reason === 'unit' ? 'error.notLeadUnit' : 'error.forbidden');
+    }
+    const at = deps.clock.now();
+    const note = req.note ?? null;
+    const effect = await EFFECTS[req.action]({ tx, order, payload: req.payload, actor: req.actor, at, note });
+    const updated = await updateOrderIfVersion(
+      tx,
+      order.id,
+      { state: order.state, version: order.version },
+      { ...effect.patch, state: check.to, updated_at: at },
+    );
+    if (!updated) throw conflict();
+    const event = {
+      order_id: order.id,
+      centre_id: order.centre_id,
+      actor_user_id: req.actor.userId,
+      actor_unit_id: req.actor.unitId,
+      actor_label: req.actor.label,
+      at,
+    };
+    await insertOrderEvent(tx, {
+      ...event,
+      action: req.action,
+      from_state: order.state,
+      to_state: check.to,
+      note,
+      payload: JSON.stringify(effect.eventPayload ?? {}),
+    });
+    if (effect.escalatedBecause) {
+      await insertOrderEvent(tx, {
+        ...event,
+        action: 'escalate',
+        from_state: check.to,
+        to_state: check.to,
+        note: null,
+        payload: JSON.stringify({ because: effect.escalatedBecause }),
+      });
+    }
+    await enqueueOutbox(tx, {
+      topic: 'order.transitioned',
+      payload: { orderId: order.id, action: req.action, from: order.state, to: check.to, version: updated.version },
+      at,
+    });
+    await runTransitionHooks({
+      tx,
+      clock: deps.clock,
+      before: order,
+      after: updated,
+      action: req.action,
+      actor: req.actor,
+      payload: req.payload as Record<string, unknown>,
+      at,
+    });
+    return updated;
+  });
+}
+
+export const ruleFor = (action: OrderAction) => TRANSITIONS[action];

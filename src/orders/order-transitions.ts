@@ -1,0 +1,71 @@
+import type { Role } from '../users/roles.js';
+import type { OrderAction } from './order-actions.schemas.js';
+import type { OrderState } from './order.constants.js';
+
+/**
+ * The lifecycle as data: for each action, the states it may start from, the state it leads to,
+ * who may take it. `scope: 'lead_unit'` means the actor must belong to the order's lead unit or a
+ * unit above it. This table is the only place that says which move is legal.
+ */
+export interface TransitionRule {
+  readonly from: readonly OrderState[];
+  readonly to: OrderState | 'same';
+  readonly roles: readonly Role[];
+  readonly scope: 'centre' | 'lead_unit';
+}
+
+const INTAKE: Role[] = ['operator', 'dispatcher'];
+const DISPATCH: Role[] = ['dispatcher'];
+const UNIT: Role[] = ['unit_handler', 'unit_admin'];
+const REVIEW: Role[] = ['supervisor'];
+const VISIT: Role[] = ['supervisor', 'operator'];
+
+export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
+  answer_directly: { from: ['accepted'], to: 'closed', roles: INTAKE, scope: 'centre' },
+  reject: { from: ['accepted'], to: 'invalid', roles: INTAKE, scope: 'centre' },
+  merge: { from: ['accepted'], to: 'merged', roles: INTAKE, scope: 'centre' },
+  dispatch: { from: ['accepted'], to: 'dispatched', roles: INTAKE, scope: 'centre' },
+  sign: { from: ['dispatched'], to: 'handling', roles: UNIT, scope: 'lead_unit' },
+  request_return: { from: ['dispatched', 'handling'], to: 'return_requested', roles: UNIT, scope: 'lead_unit' },
+  approve_return: { from: ['return_requested'], to: 'accepted', roles: DISPATCH, scope: 'centre' },
+  reject_return: { from: ['return_requested'], to: 'handling', roles: DISPATCH, scope: 'centre' },
+  record_contact: { from: ['handling', 'extension_requested'], to: 'same', roles: UNIT, scope: 'lead_unit' },
+  request_extension: { from: ['handling'], to: 'extension_requested', roles: UNIT, scope: 'lead_unit' },
+  approve_extension: { from: ['extension_requested'], to: 'handling', roles: DISPATCH, scope: 'centre' },
+  reject_extension: { from: ['extension_requested'], to: 'handling', roles: DISPATCH, scope: 'centre' },
+  reply: { from: ['handling'], to: 'replied', roles: UNIT, scope: 'lead_unit' },
+  review_accept: { from: ['replied'], to: 'visiting', roles: REVIEW, scope: 'centre' },
+  review_send_back: { from: ['replied'], to: 'handling', roles: REVIEW, scope: 'centre' },
+  visit_close: { from: ['visiting'], to: 'closed', roles: VISIT, scope: 'centre' },
+  visit_rehandle: { from: ['visiting'], to: 'handling', roles: VISIT, scope: 'centre' },
+};
+
+export type TransitionCheck = { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' };
+
+export interface TransitionSubject {
+  state: OrderState;
+  /** Path of the lead unit, when the order has one. */
+  leadUnitPath: string | null;
+}
+
+export interface TransitionActor {
+  roles: readonly Role[];
+  unitPath: string | null;
+}
+
+/** Pure check of one move; the service turns a failure into the matching error. */
+export function checkTransition(subject: TransitionSubject, action: OrderAction, actor: TransitionActor): TransitionCheck {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(subject.state)) return { ok: false, reason: 'state' };
+  if (!actor.roles.some((r) => rule.roles.includes(r))) return { ok: false, reason: 'role' };
+  if (rule.scope === 'lead_unit') {
+    const inside = subject.leadUnitPath !== null && actor.unitPath !== null && subject.leadUnitPath.startsWith(actor.unitPath);
+    if (!inside) return { ok: false, reason: 'unit' };
+  }
+  return { ok: true, to: rule.to === 'same' ? subject.state : rule.to };
+}
+
+/** The actions a given actor could take on an order now (for buttons on screens). */
+export function availableActions(subject: TransitionSubject, actor: TransitionActor): OrderAction[] {
+  return (Object.keys(TRANSITIONS) as OrderAction[]).filter((a) => checkTransition(subject, a, actor).ok);
+}

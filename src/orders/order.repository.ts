@@ -1,0 +1,113 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { DB, NewOrder, Order, OrderUpdate } from '../db/schema.js';
+
+/** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree. */
+export interface OrderScope {
+  centreId: string;
+  unitPath: string | null;
+}
+
+export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: OrderScope) {
+  let q = qb.where('orders.centre_id', '=', scope.centreId);
+  if (scope.unitPath !== null) {
+    const prefix = `${scope.unitPath}%`;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('order_assignments')
+          .innerJoin('units', 'units.id', 'order_assignments.unit_id')
+          .select(sql`1`.as('one'))
+          .whereRef('order_assignments.order_id', '=', 'orders.id')
+          .where('units.path', 'like', prefix),
+      ),
+    );
+  }
+  return q;
+}
+
+export async function insertOrder(db: Executor, row: NewOrder): Promise<Order> {
+  return db.insertInto('orders').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findOrder(db: Executor, scope: OrderScope, id: string): Promise<Order | undefined> {
+  return whereVisible(db.selectFrom('orders').selectAll('orders'), scope).where('orders.id', '=', id).executeTakeFirst();
+}
+
+export async function findOrderByNo(db: Executor, scope: OrderScope, orderNo: string): Promise<Order | undefined> {
+  return whereVisible(db.selectFrom('orders').selectAll('orders'), scope)
+    .where('orders.order_no', '=', orderNo)
+    .executeTakeFirst();
+}
+
+/** The conditional update at the heart of every transition: no row back means someone else won. */
+export async function updateOrderIfVersion(
+  db: Executor,
+  id: string,
+  expected: { state: string; version: number },
+  patch: OrderUpdate,
+): Promise<Order | undefined> {
+  return db
+    .updateTable('orders')
+    .set({ ...patch, version: expected.version + 1 })
+    .where('id', '=', id)
+    .where('state', '=', expected.state)
+    .where('version', '=', expected.version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Atomically takes the next number of the day for a centre (no gaps under concurrency issues). */
+export async function nextOrderSequence(db: Executor, centreId: string, day: string): Promise<number> {
+  const row = await db
+    .insertInto('order_number_counters')
+    .values({ centre_id: centreId, day, last_value: 1 })
+    .onConflict((oc) => oc.columns(['centre_id', 'day']).doUpdateSet({ last_value: sql`order_number_counters.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
+export interface OrderListFilter {
+  states?: readonly string[];
+  leadUnitId?: string;
+  callerPhone?: string;
+  escalated?: boolean;
+  text?: string;
+  acceptedFrom?: Date;
+  acceptedTo?: Date;
+  limit: number;
+  offset: number;
+}
+
+export async function listOrders(db: Executor, scope: OrderScope, f: OrderListFilter) {
+  let q = whereVisible(db.selectFrom('orders').selectAll('orders'), scope);
+  if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states);
+  if (f.leadUnitId) q = q.where('orders.lead_unit_id', '=', f.leadUnitId);
+  if (f.callerPhone) q = q.where('orders.caller_phone', '=', f.callerPhone);
+  if (f.escalated !== undefined) q = q.where('orders.escalated', '=', f.escalated);
+  if (f.acceptedFrom) q = q.where('orders.accepted_at', '>=', f.acceptedFrom);
+  if (f.acceptedTo) q = q.where('orders.accepted_at', '<', f.acceptedTo);
+  if (f.text) {
+    const like = `%${f.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([eb('orders.title', 'like', like), eb('orders.content', 'like', like), eb('orders.order_no', '=', f.text!)]),
+    );
+  }
+  const rows = await q
+    .orderBy('orders.accepted_at', 'desc')
+    .orderBy('orders.id')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+export async function countOrders(db: Executor, scope: OrderScope, states?: readonly string[]) {
+  let q = whereVisible(
+    db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')),
+    scope,
+  );
+  if (states && states.length > 0) q = q.where('orders.state', 'in', states);
+  const row = await q.executeTakeFirstOrThrow();
+  return Number(row.n);
+}

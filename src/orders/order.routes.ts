@@ -1,0 +1,42 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../http/context.js';
+import { noStore, requireActor } from '../http/auth.js';
+import { acceptOrder } from './order-intake.service.js';
+import { getOrderDetail, getOrderTimeline, listOrdersFor } from './order-query.service.js';
+import { presentOrder } from './order.presenter.js';
+import { NewOrderSchema, OrderListQuerySchema, type NewOrderInput } from './order.schemas.js';
+
+const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或工单编号' }) });
+
+export const orderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
+  app.post(
+    '/api/orders',
+    { schema: { tags: ['orders'], summary: '受理工单 / accept an appeal', body: NewOrderSchema } },
+    async (request, reply) => {
+      const order = await acceptOrder(deps, requireActor(request), request.body as NewOrderInput);
+      return reply.status(201).send(presentOrder(order, { unmasked: true }));
+    },
+  );
+
+  app.get(
+    '/api/orders',
+    { schema: { tags: ['orders'], summary: '工单列表 / list orders', querystring: OrderListQuerySchema } },
+    async (request) => listOrdersFor(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/orders/:id',
+    { schema: { tags: ['orders'], summary: '工单详情 / order detail', params: IdParam } },
+    async (request, reply) => {
+      noStore(reply);
+      return getOrderDetail(deps, requireActor(request), request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/orders/:id/timeline',
+    { schema: { tags: ['orders'], summary: '全程轨迹 / full timeline', params: IdParam } },
+    async (request) => getOrderTimeline(deps, requireActor(request), request.params.id),
+  );
+};

@@ -1,0 +1,45 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { StringEnum as lit } from '../shared/schema.js';
+import { APPEAL_TYPES, CHANNELS, ORDER_STATES } from './order.constants.js';
+
+/** Mainland mobile or landline numbers, digits with an optional leading + and dashes. */
+export const PhoneSchema = Type.String({ pattern: '^\\+?[0-9][0-9-]{4,19}$', maxLength: 20 });
+
+export const NewOrderSchema = Type.Object(
+  {
+    channel: lit(CHANNELS),
+    sourceNumber: Type.Optional(Type.String({ maxLength: 20, description: '原热线号码（双号并行）' })),
+    appealType: lit(APPEAL_TYPES),
+    categoryId: Type.Optional(Type.String({ format: 'uuid' })),
+    priority: Type.Integer({ minimum: 1, maximum: 4 }),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    content: Type.String({ minLength: 1, maxLength: 10000 }),
+    callerName: Type.Optional(Type.String({ maxLength: 100 })),
+    callerPhone: Type.Optional(PhoneSchema),
+    callerConfidential: Type.Optional(Type.Boolean()),
+    regionId: Type.Optional(Type.String({ format: 'uuid' })),
+    address: Type.Optional(Type.String({ maxLength: 300 })),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  },
+  { additionalProperties: false },
+);
+export type NewOrderInput = Static<typeof NewOrderSchema>;
+
+export const OrderListQuerySchema = Type.Object({
+  state: Type.Optional(
+    Type.String({
+      description: 'comma-separated states',
+      pattern: `^(${ORDER_STATES.join('|')})(,(${ORDER_STATES.join('|')}))*$`,
+    }),
+  ),
+  leadUnitId: Type.Optional(Type.String({ format: 'uuid' })),
+  callerPhone: Type.Optional(PhoneSchema),
+  escalated: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+});
+export type OrderListQuery = Static<typeof OrderListQuerySchema>;

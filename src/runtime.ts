@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { Config } from './config/config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import type { Deps } from './shared/deps.js';
+
+export interface Runtime {
+  readonly database: Database;
+  readonly deps: Deps;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database (server or embedded), migrates it, and wires the domain's deps. */
+export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Runtime> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pgdata'),
+  });
+  await migrateToLatest(database.db);
+  const deps: Deps = { db: database.db, clock, dataDir: config.dataDir };
+  return { database, deps, close: () => database.close() };
+}

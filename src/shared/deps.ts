@@ -1,0 +1,10 @@
+import type { Db } from '../db/database.js';
+import type { Clock } from './clock.js';
+
+/** What a domain service needs from the outside world; the HTTP server, worker and CLI all pass one. */
+export interface Deps {
+  readonly db: Db;
+  readonly clock: Clock;
+  /** Root of files on disk (attachments). */
+  readonly dataDir: string;
+}

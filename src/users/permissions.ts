@@ -1,0 +1,26 @@
+import type { Actor, Role } from './roles.js';
+import { hasAnyRole } from './roles.js';
+
+/** Non-transition permissions, in one table so they can be read and tested together. */
+export const PERMISSIONS = {
+  'order.create': ['operator', 'dispatcher'],
+  'order.read': ['operator', 'dispatcher', 'unit_handler', 'unit_admin', 'supervisor', 'leader', 'analyst', 'auditor'],
+  'order.attach': ['operator', 'dispatcher', 'unit_handler', 'unit_admin', 'supervisor'],
+  'order.link': ['operator', 'dispatcher', 'supervisor'],
+  'pii.read': ['operator', 'dispatcher', 'supervisor'],
+  'pii.audit': ['auditor'],
+  'user.manage': ['admin'],
+  'unit.manage': ['admin'],
+  'catalog.read': ROLES_ALL(),
+} as const satisfies Record<string, readonly Role[]>;
+
+function ROLES_ALL(): Role[] {
+  return ['operator', 'dispatcher', 'unit_handler', 'unit_admin', 'supervisor', 'leader', 'analyst', 'admin', 'auditor'];
+}
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const can = (actor: Actor, permission: Permission) => hasAnyRole(actor, PERMISSIONS[permission] as readonly Role[]);
+
+/** True when `unitPath` lies inside the subtree whose root path is `rootPath`. */
+export const isWithinUnit = (unitPath: string, rootPath: string) => unitPath.startsWith(rootPath);

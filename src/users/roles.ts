@@ -1,0 +1,45 @@
+/** Staff roles. Centre roles act on the whole centre; unit roles only inside their own unit subtree. */
+export const ROLES = [
+  'operator',
+  'dispatcher',
+  'unit_handler',
+  'unit_admin',
+  'supervisor',
+  'leader',
+  'analyst',
+  'admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UNIT_ROLES: readonly Role[] = ['unit_handler', 'unit_admin'];
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** The signed-in person (or a system channel) on whose behalf a domain function runs. */
+export interface Actor {
+  readonly kind: 'user' | 'system';
+  readonly userId: string | null;
+  readonly centreId: string;
+  readonly unitId: string | null;
+  /** Materialised path of the actor's unit ("/root/…/unit/"), for subtree checks. */
+  readonly unitPath: string | null;
+  readonly roles: readonly Role[];
+  readonly label: string;
+}
+
+export const hasAnyRole = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
+
+/** Users whose every role is a unit role see only orders sent to their unit or its sub-units. */
+export const isUnitScoped = (actor: Actor) => actor.kind === 'user' && actor.roles.every((r) => UNIT_ROLES.includes(r));
+
+/** A system actor for channels without a signed-in user (citizen portal, open API, import). */
+export const systemActor = (centreId: string, label: string): Actor => ({
+  kind: 'system',
+  userId: null,
+  centreId,
+  unitId: null,
+  unitPath: null,
+  roles: [],
+  label,
+});

@@ -1,0 +1,78 @@
+import type { Executor } from '../db/database.js';
+
+export async function findUserByUsername(db: Executor, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Executor,
+  u: { centreId: string; unitId: string; username: string; displayName: string; passwordHash: string; roles: string[] },
+) {
+  return db
+    .insertInto('users')
+    .values({
+      centre_id: u.centreId,
+      unit_id: u.unitId,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      roles: u.roles,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listUsers(db: Executor, centreId: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.roles',
+      'users.active',
+      'users.unit_id',
+      'units.name as unit_name',
+    ])
+    .where('users.centre_id', '=', centreId)
+    .orderBy('users.username')
+    .execute();
+}
+
+export async function insertSession(db: Executor, s: { tokenHash: string; userId: string; at: Date; expiresAt: Date }) {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.at, expires_at: s.expiresAt })
+    .execute();
+}
+
+/** The session's user with the path of their unit, if the session is still valid. */
+export async function findSessionUser(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select([
+      'users.id',
+      'users.centre_id',
+      'users.unit_id',
+      'users.username',
+      'users.display_name',
+      'users.roles',
+      'units.path as unit_path',
+      'units.name as unit_name',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Executor, tokenHash: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

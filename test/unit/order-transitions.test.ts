@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { availableActions, checkTransition, TRANSITIONS } from '../../src/orders/order-transitions.js';
+import { ORDER_STATES, FINAL_STATES } from '../../src/orders/order.constants.js';
+import { ACTION_PAYLOADS } from '../../src/orders/order-actions.schemas.js';
+
+const centre = (role: string) => ({ roles: [role] as never, unitPath: '/c/' });
+const unitAt = (path: string) => ({ roles: ['unit_handler'] as never, unitPath: path });
+
+describe('transition table', () => {
+  it('has exactly one rule per action with a payload schema, over known states', () => {
+    expect(Object.keys(TRANSITIONS).sort()).toEqual(Object.keys(ACTION_PAYLOADS).sort());
+    for (const rule of Object.values(TRANSITIONS)) {
+      for (const s of rule.from) expect(ORDER_STATES).toContain(s);
+      if (rule.to !== 'same') expect(ORDER_STATES).toContain(rule.to);
+      expect(rule.roles.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets nothing leave a final state', () => {
+    for (const state of FINAL_STATES) {
+      for (const role of ['operator', 'dispatcher', 'supervisor', 'admin']) {
+        expect(availableActions({ state, leadUnitPath: null }, centre(role))).toEqual([]);
+      }
+    }
+  });
+
+  it('walks the closed loop: accept → dispatch → sign → reply → review → visit → close', () => {
+    const lead = '/c/a/a1/';
+    const steps: [string, string, { roles: never; unitPath: string }, string][] = [
+      ['accepted', 'dispatch', centre('dispatcher'), 'dispatched'],
+      ['dispatched', 'sign', unitAt(lead), 'handling'],
+      ['handling', 'record_contact', unitAt(lead), 'handling'],
+      ['handling', 'reply', unitAt(lead), 'replied'],
+      ['replied', 'review_accept', centre('supervisor'), 'visiting'],
+      ['visiting', 'visit_close', centre('supervisor'), 'closed'],
+    ];
+    for (const [from, action, actor, to] of steps) {
+      expect(checkTransition({ state: from as never, leadUnitPath: lead }, action as never, actor)).toEqual({ ok: true, to });
+    }
+  });
+
+  it('refuses a wrong state, a wrong role and a unit outside the lead unit', () => {
+    expect(checkTransition({ state: 'accepted', leadUnitPath: null }, 'sign', unitAt('/c/a/'))).toEqual({
+      ok: false,
+      reason: 'state',
+    });
+    expect(checkTransition({ state: 'accepted', leadUnitPath: null }, 'dispatch', centre('leader'))).toEqual({
+      ok: false,
+      reason: 'role',
+    });
+    expect(checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/a1/' }, 'sign', unitAt('/c/b/'))).toEqual({
+      ok: false,
+      reason: 'unit',
+    });
+  });
+
+  it('lets a parent unit act for its sub-unit, but not a sub-unit for its parent', () => {
+    expect(checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/a1/' }, 'sign', unitAt('/c/a/')).ok).toBe(true);
+    expect(checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/' }, 'sign', unitAt('/c/a/a1/')).ok).toBe(false);
+  });
+
+  it('routes returns and extensions to the dispatcher only', () => {
+    for (const action of ['approve_return', 'reject_return'] as const) {
+      expect(checkTransition({ state: 'return_requested', leadUnitPath: '/c/a/' }, action, centre('dispatcher')).ok).toBe(true);
+      expect(checkTransition({ state: 'return_requested', leadUnitPath: '/c/a/' }, action, unitAt('/c/a/')).ok).toBe(false);
+    }
+    expect(
+      checkTransition({ state: 'extension_requested', leadUnitPath: '/c/a/' }, 'approve_extension', centre('dispatcher')),
+    ).toEqual({ ok: true, to: 'handling' });
+  });
+});

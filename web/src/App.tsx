@@ -1,0 +1,13 @@
+import { Card, Typography } from 'antd';
+
+/** Placeholder shell; the console screens are built in issue #4. */
+export function App() {
+  return (
+    <Card style={{ maxWidth: 480, margin: '80px auto' }}>
+      <Typography.Title level={3}>连心桥 · 12345 政务服务便民热线</Typography.Title>
+      <Typography.Paragraph>
+        工单平台已启动。API 文档见 <a href="/api/docs">/api/docs</a>。
+      </Typography.Paragraph>
+    </Card>
+  );
+}
