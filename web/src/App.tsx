@@ -1,13 +1,15 @@
-import { Card, Typography } from 'antd';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ConsoleApp } from './console/ConsoleApp';
+import { PortalApp } from './portal/PortalApp';
 
-/** Placeholder shell; the console screens are built in issue #4. */
+/** Two front ends in one bundle: the public citizen portal under /portal, the staff console elsewhere. */
 export function App() {
   return (
-    <Card style={{ maxWidth: 480, margin: '80px auto' }}>
-      <Typography.Title level={3}>连心桥 · 12345 政务服务便民热线</Typography.Title>
-      <Typography.Paragraph>
-        工单平台已启动。API 文档见 <a href="/api/docs">/api/docs</a>。
-      </Typography.Paragraph>
-    </Card>
+    <BrowserRouter>
+      <Routes>
+        <Route path="/portal/*" element={<PortalApp />} />
+        <Route path="/*" element={<ConsoleApp />} />
+      </Routes>
+    </BrowserRouter>
   );
 }

@@ -1,0 +1,18 @@
+// `npm run bench [name…]`: prints figures (throughput, latency, ratios against a baseline measured in
+// the same run). Not a test: these machines are shared and noisy. Each capability adds its section.
+import { intakeBench } from './intake.bench.js';
+
+export interface BenchSection {
+  name: string;
+  description: string;
+  run: () => Promise<void>;
+}
+
+const sections: BenchSection[] = [intakeBench];
+
+const wanted = process.argv.slice(2);
+for (const section of sections) {
+  if (wanted.length > 0 && !wanted.includes(section.name)) continue;
+  console.log(`\n=== ${section.name}: ${section.description}`);
+  await section.run();
+}
