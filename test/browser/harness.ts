@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.js';
+import { ensureDemo } from '../../src/demo/demo.service.js';
+import { buildApp } from '../../src/http/app.js';
+import { WEB_DIST } from '../../src/paths.js';
+import { openRuntime, type Runtime } from '../../src/runtime.js';
+
+export const SCREENSHOT_DIR = path.resolve('screenshots');
+export const DEMO_PASSWORD = 'Demo@12345';
+
+export interface BrowserWorld {
+  baseUrl: string;
+  browser: Browser;
+  runtime: Runtime;
+  app: FastifyInstance;
+  /** Errors the page printed to its console or threw; journeys assert this stays empty. */
+  consoleErrors: string[];
+  newPage(): Promise<Page>;
+  login(page: Page, username: string): Promise<void>;
+  screenshot(page: Page, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts lianxin on a random port with a fresh embedded database and a small demo, and Chromium. */
+export async function startBrowserWorld(): Promise<BrowserWorld> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-browser-'));
+  const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+  const runtime = await openRuntime(config);
+  await ensureDemo(runtime.deps, () => {}, { days: 10, perDay: 6 });
+  const app = await buildApp({ deps: runtime.deps, config }, { webDir: WEB_DIST });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const consoleErrors: string[] = [];
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    browser,
+    runtime,
+    app,
+    consoleErrors,
+    async newPage() {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+      return page;
+    },
+    async login(page, username) {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+      await runtime.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
