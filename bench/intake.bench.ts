@@ -1,9 +1,167 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config/config.js';
+import type { Database } from '../src/db/database.js';
+import { buildApp } from '../src/http/app.js';
+import { insertCentre, insertUnit } from '../src/org/unit.repository.js';
+import { systemClock } from '../src/shared/clock.js';
+import { hashPassword } from '../src/users/password.js';
+import { insertUser } from '../src/users/user.repository.js';
+import { fmt, freshBenchDatabase, percentile, serverAvailable } from './bench-db.js';
 import type { BenchSection } from './run.js';
+
+const CLIENTS = 16;
+const SECONDS = 5;
+const OPEN_LOOP_RATE = 200;
+
+const body = (i: number) => ({
+  channel: 'phone',
+  appealType: 'complaint',
+  priority: 3,
+  title: `小区供暖不热 ${i}`,
+  content: '家中暖气温度只有十五度，老人孩子受冻，多次联系热力公司未解决，请尽快处理。',
+  callerName: '王女士',
+  callerPhone: `138${String(i).padStart(8, '0')}`,
+});
+
+async function setup(database: Database) {
+  const centre = await insertCentre(database.db, { code: 'bench', name: '压测中心' });
+  const unit = await insertUnit(database.db, {
+    centreId: centre.id,
+    parentId: null,
+    parentPath: null,
+    code: 'U0',
+    name: '中心',
+    kind: 'centre',
+  });
+  await insertUser(database.db, {
+    centreId: centre.id,
+    unitId: unit.id,
+    username: 'bench_operator',
+    displayName: '压测话务员',
+    passwordHash: await hashPassword('Bench@12345'),
+    roles: ['operator'],
+  });
+  return centre.id;
+}
+
+/** N clients each sending requests back to back for `seconds`; returns latencies in ms. */
+async function closedLoop(send: (i: number) => Promise<void>, clients: number, seconds: number) {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let i = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await send(i++);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSecond: latencies.length / elapsed, sorted: latencies.sort((a, b) => a - b) };
+}
+
+/** Requests started at a fixed rate whatever the latency (how a switchboard really loads us). */
+async function openLoop(send: (i: number) => Promise<void>, rate: number, seconds: number) {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send(i).then(() => void latencies.push(performance.now() - due)));
+  }
+  await Promise.all(pending);
+  return latencies.sort((a, b) => a - b);
+}
+
+/** The same rows the intake service writes, as plain SQL in one transaction: the ceiling. */
+function rawInsert(database: Database, centreId: string) {
+  return async (i: number) => {
+    await database.db.transaction().execute(async (tx) => {
+      const seq = await sql<{
+        last_value: number;
+      }>`insert into order_number_counters (centre_id, day, last_value) values (${centreId}, 'raw', 1)
+        on conflict (centre_id, day) do update set last_value = order_number_counters.last_value + 1 returning last_value`.execute(
+        tx,
+      );
+      const b = body(i);
+      const at = new Date();
+      const o = await sql<{
+        id: string;
+      }>`insert into orders (centre_id, order_no, query_code, channel, appeal_type, priority, title, content, caller_name, caller_phone, state, accepted_at, updated_at)
+        values (${centreId}, ${'R' + seq.rows[0].last_value}, '000000', ${b.channel}, ${b.appealType}, ${b.priority}, ${b.title}, ${b.content}, ${b.callerName}, ${b.callerPhone}, 'accepted', ${at}, ${at}) returning id`.execute(
+        tx,
+      );
+      await sql`insert into order_events (order_id, centre_id, action, to_state, at, payload) values (${o.rows[0].id}, ${centreId}, 'accept', 'accepted', ${at}, '{}')`.execute(
+        tx,
+      );
+      await sql`insert into outbox (topic, payload, created_at, available_at) values ('order.accepted', ${JSON.stringify({ orderId: o.rows[0].id })}, ${at}, ${at})`.execute(
+        tx,
+      );
+    });
+  };
+}
+
+async function benchBackend(kind: 'postgres' | 'pglite') {
+  const database = await freshBenchDatabase(kind, 'lianxin_bench_intake');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-bench-'));
+  try {
+    const centreId = await setup(database);
+    const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const app = await buildApp({ deps: { db: database.db, clock: systemClock, dataDir }, config });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench_operator', password: 'Bench@12345' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const viaApi = async (i: number) => {
+      const res = await fetch(`${base}/api/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body(i)),
+      });
+      if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    await closedLoop(viaApi, 4, 1); // warm-up
+    const raw = await closedLoop(rawInsert(database, centreId), CLIENTS, SECONDS);
+    const api = await closedLoop(viaApi, CLIENTS, SECONDS);
+    const paced = await openLoop(viaApi, OPEN_LOOP_RATE, SECONDS);
+    await app.close();
+    const ratio = api.perSecond / raw.perSecond;
+    console.log(
+      `${kind.padEnd(8)} raw SQL ceiling: ${fmt(raw.perSecond, 0)} orders/s (p50 ${fmt(percentile(raw.sorted, 50))} ms, p99 ${fmt(percentile(raw.sorted, 99))} ms)`,
+    );
+    console.log(
+      `${kind.padEnd(8)} HTTP API (${CLIENTS} clients): ${fmt(api.perSecond, 0)} orders/s (p50 ${fmt(percentile(api.sorted, 50))} ms, p99 ${fmt(percentile(api.sorted, 99))} ms) = ${fmt(ratio * 100)} % of raw [target ≥ 30 %] ${ratio >= 0.3 ? 'OK' : 'BELOW TARGET'}`,
+    );
+    const p99 = percentile(paced, 99);
+    console.log(
+      `${kind.padEnd(8)} HTTP API at ${OPEN_LOOP_RATE} orders/s for ${SECONDS} s: p50 ${fmt(percentile(paced, 50))} ms, p99 ${fmt(p99)} ms [target p99 < 50 ms] ${p99 < 50 ? 'OK' : 'ABOVE TARGET'}`,
+    );
+  } finally {
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 export const intakeBench: BenchSection = {
   name: 'intake',
-  description: 'order intake through the HTTP API vs raw SQL inserts (PGlite and PostgreSQL)',
+  description: 'order intake through the HTTP API vs the raw-SQL ceiling of the same inserts (PostgreSQL, PGlite)',
   run: async () => {
-    console.log('(pending)');
+    if (await serverAvailable()) await benchBackend('postgres');
+    else console.log('postgres: server not reachable, skipped (set BENCH_DATABASE_URL)');
+    await benchBackend('pglite');
   },
 };
