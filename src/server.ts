@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import { buildApp } from './http/app.js';
 import { WEB_DIST } from './paths.js';
 import type { Runtime } from './runtime.js';
+import { startWorker } from './worker/worker.js';
 
 export type ServerRole = 'web' | 'worker';
 
@@ -20,6 +21,13 @@ export async function startServer(rt: Runtime, config: Config, roles: readonly S
     await app.listen({ port: config.port, host: config.host });
     const web = app;
     stops.push(() => web.close());
+  }
+  if (roles.includes('worker')) {
+    const worker = startWorker(
+      { ...rt.deps, config, log: (line) => console.log(`lianxin worker: ${line}`) },
+      { pollMs: config.workerPollMs },
+    );
+    stops.push(() => worker.stop());
   }
   return {
     app,

@@ -13,6 +13,16 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly cookieSecure: boolean;
+  /** The centre the public citizen portal serves (by code); unset means the first centre. */
+  readonly portalCentreCode: string | undefined;
+  /** Per client IP: appeals the portal accepts per hour, and look-ups (incl. ratings) per minute. */
+  readonly portalSubmitsPerHour: number;
+  readonly portalLookupsPerMinute: number;
+  /** Pause of the background worker between idle ticks. */
+  readonly workerPollMs: number;
+  /** Where notifications are POSTed as JSON (unset: no webhooks). */
+  readonly webhookUrl: string | undefined;
+  readonly webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +53,16 @@ function boolFrom(env: Env, key: string, fallback: boolean, problems: string[]):
   return fallback;
 }
 
+function urlFrom(env: Env, key: string, problems: string[]): string | undefined {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(raw)) {
+    problems.push(`${key} must be an http:// or https:// URL, got "${raw}"`);
+    return undefined;
+  }
+  return raw;
+}
+
 /** Parses the environment; lists every problem at once instead of failing on the first. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -60,6 +80,12 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: boolFrom(env, 'LIANXIN_SEED_DEMO', true, problems),
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: boolFrom(env, 'LIANXIN_COOKIE_SECURE', false, problems),
+    portalCentreCode: env.LIANXIN_PORTAL_CENTRE || undefined,
+    portalSubmitsPerHour: intFrom(env, 'LIANXIN_PORTAL_SUBMITS_PER_HOUR', 10, problems, 1),
+    portalLookupsPerMinute: intFrom(env, 'LIANXIN_PORTAL_LOOKUPS_PER_MINUTE', 30, problems, 1),
+    workerPollMs: intFrom(env, 'LIANXIN_WORKER_POLL_MS', 1000, problems, 10),
+    webhookUrl: urlFrom(env, 'LIANXIN_WEBHOOK_URL', problems),
+    webhookTimeoutMs: intFrom(env, 'LIANXIN_WEBHOOK_TIMEOUT_MS', 5000, problems, 100),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PortalTables } from '../portal/portal.table.js';
+import type { WorkerTables } from '../worker/worker.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -189,9 +191,10 @@ export interface OutboxTable {
   locked_until: Timestamp | null;
   done_at: Timestamp | null;
   last_error: string | null;
+  failed_at: Timestamp | null;
 }
 
-export interface DB {
+export interface DB extends WorkerTables, PortalTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

@@ -1,0 +1,80 @@
+import type { OutboxHandler } from './outbox-handlers.js';
+import { claimOutboxBatch, markOutboxDone, markOutboxFailed, type OutboxMessage } from './outbox-claim.repository.js';
+import { backoffDelayMs } from './outbox-handlers.js';
+import type { WorkerDeps } from './worker-deps.js';
+
+export interface DispatchResult {
+  claimed: number;
+  done: number;
+  retried: number;
+  failed: number;
+}
+
+export interface DispatchOptions {
+  handlers: readonly OutboxHandler[];
+  /** Rows per claim (bounded batches). */
+  batchSize?: number;
+  /** How long a claimed row stays invisible to other dispatchers. */
+  leaseMs?: number;
+  /** Only these topics (default: every topic with a handler, plus unhandled ones to retire them). */
+  topics?: readonly string[];
+}
+
+/**
+ * Claims one batch of due outbox rows and runs each through its topic's handler. Messages of a topic
+ * nobody handles are marked done with a note, so core messages (order.transitioned) do not pile up.
+ */
+export async function dispatchOutboxBatch(deps: WorkerDeps, opts: DispatchOptions): Promise<DispatchResult> {
+  const byTopic = new Map(opts.handlers.map((h) => [h.topic, h]));
+  const batch = await claimOutboxBatch(deps.db, {
+    now: deps.clock.now(),
+    limit: opts.batchSize ?? 100,
+    leaseMs: opts.leaseMs ?? 60_000,
+    topics: opts.topics,
+  });
+  const result: DispatchResult = { claimed: batch.length, done: 0, retried: 0, failed: 0 };
+  for (const message of batch) {
+    const outcome = await runOne(deps, byTopic.get(message.topic), message);
+    result[outcome] += 1;
+  }
+  return result;
+}
+
+async function runOne(
+  deps: WorkerDeps,
+  handler: OutboxHandler | undefined,
+  message: OutboxMessage,
+): Promise<'done' | 'retried' | 'failed'> {
+  if (!handler) {
+    await markOutboxDone(deps.db, message.id, deps.clock.now(), 'no handler for this topic');
+    return 'done';
+  }
+  try {
+    await handler.run(deps, message.payload, message);
+    await markOutboxDone(deps.db, message.id, deps.clock.now());
+    return 'done';
+  } catch (e) {
+    const at = deps.clock.now();
+    const error = e instanceof Error ? e.message : String(e);
+    const giveUp = message.attempts >= (handler.maxAttempts ?? 10);
+    const retryAt = giveUp ? null : new Date(at.getTime() + backoffDelayMs(message.attempts, handler));
+    await markOutboxFailed(deps.db, message.id, { at, error, retryAt });
+    deps.log(`outbox ${message.topic}#${message.id} attempt ${message.attempts} failed: ${error}${giveUp ? ' (given up)' : ''}`);
+    return giveUp ? 'failed' : 'retried';
+  }
+}
+
+/** Claims batches until the queue has nothing due or `maxBatches` ran (keeps one tick bounded). */
+export async function drainOutbox(deps: WorkerDeps, opts: DispatchOptions & { maxBatches?: number }): Promise<DispatchResult> {
+  const total: DispatchResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
+  const batchSize = opts.batchSize ?? 100;
+  for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
+    const r = await dispatchOutboxBatch(deps, opts);
+    total.claimed += r.claimed;
+    total.done += r.done;
+    total.retried += r.retried;
+    total.failed += r.failed;
+    if (r.claimed < batchSize) break;
+  }
+  return total;
+}

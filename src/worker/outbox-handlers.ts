@@ -1,0 +1,25 @@
+import type { OutboxMessage } from './outbox-claim.repository.js';
+import type { WorkerDeps } from './worker-deps.js';
+
+/**
+ * One handler per outbox topic. A handler may run more than once for one message (a crash between
+ * its work and the "done" mark, or a lease that ran out), so it must be idempotent: conditional
+ * updates, dedupe keys, or a receiver that tolerates repeats (webhooks carry the message id).
+ * Throwing retries the message later with exponential backoff.
+ */
+export interface OutboxHandler {
+  readonly topic: string;
+  run(deps: WorkerDeps, payload: Record<string, unknown>, message: OutboxMessage): Promise<void>;
+  /** Attempts before the message is given up (failed_at set). Default 10. */
+  readonly maxAttempts?: number;
+  /** First retry delay; doubles per attempt up to maxDelayMs. Defaults 5 s and 1 h. */
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+}
+
+/** Delay before attempt `attempts + 1`: base · 2^(attempts−1), capped. */
+export function backoffDelayMs(attempts: number, handler: Pick<OutboxHandler, 'baseDelayMs' | 'maxDelayMs'> = {}): number {
+  const base = handler.baseDelayMs ?? 5_000;
+  const max = handler.maxDelayMs ?? 3_600_000;
+  return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+}
