@@ -5,6 +5,7 @@ import { authRoutes } from '../users/auth.routes.js';
 import { userRoutes } from '../users/user.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
 import { orderRoutes } from '../orders/order.routes.js';
+import { orderExportRoutes } from '../orders/order-export.routes.js';
 import { orderActionRoutes } from '../orders/order-actions.routes.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
 
@@ -15,6 +16,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(userRoutes, ctx);
   await app.register(orgRoutes, ctx);
   await app.register(orderRoutes, ctx);
+  await app.register(orderExportRoutes, ctx);
   await app.register(orderActionRoutes, ctx);
   await app.register(attachmentRoutes, ctx);
 }

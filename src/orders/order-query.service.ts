@@ -11,7 +11,7 @@ import { actorScope } from './order-transition.service.js';
 import { availableActions } from './order-transitions.js';
 import type { OrderState } from './order.constants.js';
 import { presentOrder } from './order.presenter.js';
-import { findOrder, findOrderByNo, listOrders } from './order.repository.js';
+import { findOrder, findOrderByNo, listOrders, type OrderListFilter } from './order.repository.js';
 import type { OrderListQuery } from './order.schemas.js';
 import { listAttachments } from '../attachments/attachment.repository.js';
 
@@ -77,7 +77,13 @@ export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQu
   if (!can(actor, 'order.read')) throw forbidden();
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
-  const { rows, hasMore } = await listOrders(deps.db, actorScope(actor), {
+  const { rows, hasMore } = await listOrders(deps.db, actorScope(actor), { ...listFilterFromQuery(query), limit, offset });
+  return { items: rows.map((o) => presentOrder(o, { unmasked: false })), limit, offset, hasMore };
+}
+
+/** The list query of the API as repository filters (shared with the CSV export). */
+export function listFilterFromQuery(query: OrderListQuery): Omit<OrderListFilter, 'limit' | 'offset'> {
+  return {
     states: query.state ? query.state.split(',') : undefined,
     leadUnitId: query.leadUnitId,
     callerPhone: query.callerPhone,
@@ -85,8 +91,5 @@ export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQu
     text: query.q?.trim() || undefined,
     acceptedFrom: query.from ? new Date(query.from) : undefined,
     acceptedTo: query.to ? new Date(query.to) : undefined,
-    limit,
-    offset,
-  });
-  return { items: rows.map((o) => presentOrder(o, { unmasked: false })), limit, offset, hasMore };
+  };
 }

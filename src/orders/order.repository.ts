@@ -80,7 +80,21 @@ export interface OrderListFilter {
 }
 
 export async function listOrders(db: Executor, scope: OrderScope, f: OrderListFilter) {
-  let q = whereVisible(db.selectFrom('orders').selectAll('orders'), scope);
+  const rows = await whereOrderListFilter(whereVisible(db.selectFrom('orders').selectAll('orders'), scope), f)
+    .orderBy('orders.accepted_at', 'desc')
+    .orderBy('orders.id')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** The list filters of GET /api/orders, shared by the list and the CSV export so both show the same orders. */
+export function whereOrderListFilter<O>(
+  qb: SelectQueryBuilder<DB, 'orders', O>,
+  f: Omit<OrderListFilter, 'limit' | 'offset'>,
+): SelectQueryBuilder<DB, 'orders', O> {
+  let q = qb;
   if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states);
   if (f.leadUnitId) q = q.where('orders.lead_unit_id', '=', f.leadUnitId);
   if (f.callerPhone) q = q.where('orders.caller_phone', '=', f.callerPhone);
@@ -93,13 +107,7 @@ export async function listOrders(db: Executor, scope: OrderScope, f: OrderListFi
       eb.or([eb('orders.title', 'like', like), eb('orders.content', 'like', like), eb('orders.order_no', '=', f.text!)]),
     );
   }
-  const rows = await q
-    .orderBy('orders.accepted_at', 'desc')
-    .orderBy('orders.id')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return q;
 }
 
 export async function countOrders(db: Executor, scope: OrderScope, states?: readonly string[]) {
