@@ -3,7 +3,6 @@ import { openDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
 /** The PostgreSQL server the benches use (same as CI's); override with BENCH_DATABASE_URL. */
-// eslint-disable-next-line no-restricted-properties
 export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres';
 
 /** A fresh, migrated database: `name` on the PostgreSQL server, or in-memory PGlite. */

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-cli-'));
+const lianxin = (...args: string[]) =>
+  execFileSync('node', ['bin/lianxin.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LIANXIN_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+beforeAll(() => {
+  lianxin('seed', '--demo', '--days', '2', '--per-day', '3');
+}, 120_000);
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('lianxin CLI', () => {
+  it('prints help for every command', () => {
+    const help = lianxin('--help');
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'order']) expect(help).toContain(command);
+    expect(lianxin('order', 'show', '--help')).toContain('timeline');
+    expect(lianxin('user', 'add', '--help')).toContain('--roles');
+  });
+
+  it('seeds the demo once and prints the sign-ins', () => {
+    const again = lianxin('seed', '--demo');
+    expect(again).not.toContain('first start');
+    expect(again).toContain('dispatcher');
+  });
+
+  it('adds a user to a unit by code, and refuses a bad role', () => {
+    expect(
+      lianxin('user', 'add', '--username', 'clerk1', '--password', 'Clerk@12345', '--roles', 'unit_handler', '--unit', 'U0003'),
+    ).toContain('created user clerk1');
+    expect(() =>
+      lianxin('user', 'add', '--username', 'clerk2', '--password', 'Clerk@12345', '--roles', 'king', '--unit', 'U0003'),
+    ).toThrow(/roles/);
+  });
+
+  it('shows an order with its masked caller and full timeline', () => {
+    expect(lianxin('migrate')).toContain('migrated');
+    const orderNo = findAnyOrderNo();
+    const out = lianxin('order', 'show', orderNo);
+    expect(out).toContain(orderNo);
+    expect(out).toMatch(/1\d\d\*\*\*\*\d{4}/);
+    expect(out).toContain('accept');
+    expect(() => lianxin('order', 'show', '0000000000')).toThrow(/不存在/);
+  });
+});
+
+function findAnyOrderNo(): string {
+  const script = `
+    import { openDatabase } from './src/db/database.ts';
+    const d = await openDatabase({ pgliteDir: ${JSON.stringify(path.join(dataDir, 'pgdata'))} });
+    const r = await d.db.selectFrom('orders').select('order_no').where('state', '=', 'closed').limit(1).executeTakeFirstOrThrow();
+    console.log(r.order_no);
+    await d.close();`;
+  return execFileSync('npx', ['tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+}
