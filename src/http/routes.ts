@@ -8,6 +8,7 @@ import { orderRoutes } from '../orders/order.routes.js';
 import { orderExportRoutes } from '../orders/order-export.routes.js';
 import { orderActionRoutes } from '../orders/order-actions.routes.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
+import { auditRoutes } from '../audit/audit.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,4 +20,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(orderExportRoutes, ctx);
   await app.register(orderActionRoutes, ctx);
   await app.register(attachmentRoutes, ctx);
+  await app.register(auditRoutes, ctx);
 }
