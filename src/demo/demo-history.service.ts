@@ -45,12 +45,23 @@ function handlerFor(catalog: DemoCatalog, leaf: DemoCatalog['leaves'][number], c
 }
 
 /** Lifecycle stages the generated orders stop at; older orders are mostly finished. */
-type Stop = 'accepted' | 'dispatched' | 'handling' | 'replied' | 'visiting' | 'closed';
+type Stop =
+  'accepted' | 'dispatched' | 'return_requested' | 'handling' | 'extension_requested' | 'replied' | 'visiting' | 'closed';
 
 function stopFor(ageDays: number, rng: Rng): Stop {
   if (ageDays > 20) return rng.chance(0.97) ? 'closed' : rng.pick(['handling', 'visiting'] as const);
   if (ageDays > 7) return rng.pick(['closed', 'closed', 'closed', 'visiting', 'replied', 'handling'] as const);
-  return rng.pick(['accepted', 'dispatched', 'handling', 'handling', 'replied', 'visiting', 'closed'] as const);
+  return rng.pick([
+    'accepted',
+    'dispatched',
+    'return_requested',
+    'handling',
+    'handling',
+    'extension_requested',
+    'replied',
+    'visiting',
+    'closed',
+  ] as const);
 }
 
 /**
@@ -136,9 +147,18 @@ export async function seedDemoHistory(
       const unit = unitActor(catalog, lead);
       await act(dispatcher, 'dispatch', { leadUnitId: lead.id }, rng.next());
       if (stop === 'dispatched') continue;
+      if (stop === 'return_requested') {
+        await act(unit, 'request_return', { reason: '该事项不属于本单位职责范围，建议改派。' }, rng.next() * 3);
+        continue;
+      }
       await act(unit, 'sign', {}, rng.next() * 3);
       await act(unit, 'record_contact', { method: 'phone', summary: '已电话联系诉求人，了解具体情况。' }, rng.next() * 5);
       if (stop === 'handling') continue;
+      if (stop === 'extension_requested') {
+        const newDeadline = new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString();
+        await act(unit, 'request_extension', { reason: '需协调施工队伍，申请延期。', newDeadline }, 1 + rng.next() * 10);
+        continue;
+      }
       await act(
         unit,
         'reply',

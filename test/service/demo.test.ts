@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { ensureDemo } from '../../src/demo/demo.service.js';
+import { ORDER_STATES } from '../../src/orders/order.constants.js';
+import { ManualClock } from '../../src/shared/clock.js';
+import { createTestDatabase } from '../helpers/test-db.js';
+import { ROLES } from '../../src/users/roles.js';
+
+let database: Database;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const deps = { db: database.db, clock: new ManualClock('2025-06-30T10:00:00Z'), dataDir: '/tmp' };
+  await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 });
+  await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 }); // second start: no reseed
+}, 180_000);
+afterAll(async () => database?.close());
+
+describe('the demo hotline', () => {
+  it('models the Xilingol centre: 13 banners/counties, 38 league departments, utilities, ~300 units', async () => {
+    const units = await database.db.selectFrom('units').select(['kind']).execute();
+    const count = (kind: string) => units.filter((u) => u.kind === kind).length;
+    expect(count('county')).toBe(13);
+    expect(count('league_dept')).toBe(38);
+    expect(count('company')).toBeGreaterThanOrEqual(20);
+    expect(units.length).toBeGreaterThanOrEqual(280);
+    expect(units.length).toBeLessThanOrEqual(320);
+  });
+
+  it('has one sign-in per role and prints them', async () => {
+    const users = await database.db.selectFrom('users').select(['roles']).execute();
+    expect(new Set(users.flatMap((u) => u.roles))).toEqual(new Set(ROLES));
+    expect(lines.filter((l) => l.includes('first start'))).toHaveLength(1);
+    expect(lines.join('\n')).toContain('Demo@12345');
+  });
+
+  it('generates history with orders in every state, each with a timeline', async () => {
+    const rows = await database.db.selectFrom('orders').select(['state', 'id']).execute();
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(ORDER_STATES));
+    const withoutEvents = await database.db
+      .selectFrom('orders')
+      .select('id')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('order_events').select('id').whereRef('order_events.order_id', '=', 'orders.id'))),
+      )
+      .execute();
+    expect(withoutEvents).toHaveLength(0);
+  });
+});
