@@ -1,6 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PortalTables } from '../portal/portal.table.js';
 import type { WorkerTables } from '../worker/worker.table.js';
+import type { CallTables } from '../calls/call.table.js';
+import type { KpiTables } from '../analytics/kpi/kpi.table.js';
+import type { CalendarTables } from '../calendar/calendar.table.js';
+import type { TimelimitTables } from '../timelimits/timelimits.table.js';
+import type { SupervisionTables } from '../supervision/supervision.table.js';
+import type { NotificationTables } from '../notifications/notifications.table.js';
+import type { KnowledgeTables } from '../knowledge/knowledge.table.js';
+import type { DuplicateTables } from '../duplicates/duplicate.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -109,6 +117,13 @@ export interface OrdersTable {
   dispatched_at: Timestamp | null;
   closed_at: Timestamp | null;
   updated_at: Timestamp;
+  /** Full-text lexemes (issue #5); written with sql`to_tsvector(…)` by src/search only. */
+  search_vector: ColumnType<string | null, never, string | null>;
+  /** The nearest running stage deadline (src/timelimits, ADR 0011). */
+  deadline_stage: string | null;
+  deadline_due_at: Timestamp | null;
+  deadline_warn_at: Timestamp | null;
+  clock_paused: Generated<boolean>;
 }
 
 export interface OrderAssignmentsTable {
@@ -194,7 +209,15 @@ export interface OutboxTable {
   failed_at: Timestamp | null;
 }
 
-export interface DB extends WorkerTables, PortalTables {
+export interface DB
+  extends WorkerTables,
+    CallTables,
+    KpiTables,
+    CalendarTables,
+    TimelimitTables,
+    SupervisionTables,
+    NotificationTables,
+    PortalTables, KnowledgeTables, DuplicateTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

@@ -112,6 +112,31 @@ export const messages = {
     zh: '请通过法定途径办理（如诉讼、仲裁、复议）',
     en: 'Please use the lawful channel (court, arbitration, review)',
   },
+  // Knowledge base, search and duplicates (issue #5)
+  'knowledge.notFound': { zh: '知识条目不存在', en: 'Knowledge article not found' },
+  'knowledge.conflict': {
+    zh: '知识条目已被他人修改，请刷新后重试',
+    en: 'The article was changed by someone else; reload and try again',
+  },
+  'duplicate.notMerged': { zh: '该工单未被并单', en: 'The order is not merged' },
+  // Time limits, supervision and notices (issue #3)
+  'timelimit.nothingToPause': { zh: '没有正在计时的时限', en: 'No running time limit to pause' },
+  'timelimit.nothingToResume': { zh: '没有已暂停的时限', en: 'No paused time limit to resume' },
+  'timelimit.policyNotFound': { zh: '时限规则不存在', en: 'Time-limit rule not found' },
+  'supervision.notFound': { zh: '督办单不存在', en: 'Supervision order not found' },
+  'supervision.wrongStatus': { zh: '督办单当前状态为“{status}”，不能执行此操作', en: 'The supervision order is "{status}"; not possible now' },
+  'supervision.orderClosed': { zh: '工单已办结，无需督办', en: 'The order is closed; nothing to supervise' },
+  'notice.yellow': { zh: '工单 {orderNo}（{stage}）即将超时，截止 {due}', en: 'Order {orderNo} ({stage}) is due soon: {due}' },
+  'notice.red': { zh: '工单 {orderNo}（{stage}）已超时，截止 {due}', en: 'Order {orderNo} ({stage}) is overdue since {due}' },
+  'notice.urge': { zh: '催办：请尽快办理工单 {orderNo}（{stage}），截止 {due}', en: 'Reminder: please handle order {orderNo} ({stage}), due {due}' },
+  'notice.supervise': { zh: '督办单：工单 {orderNo} 已超时，请于 {due} 前书面答复', en: 'Supervision order: order {orderNo} is overdue; answer in writing by {due}' },
+  'notice.leader': { zh: '领导盯办：工单 {orderNo} 督办逾期未答复', en: 'Leader follow-up: order {orderNo}, supervision unanswered' },
+  'stage.dispatch': { zh: '派单', en: 'dispatch' },
+  'stage.sign': { zh: '签收', en: 'sign-for' },
+  'stage.contact': { zh: '联系群众', en: 'first contact' },
+  'stage.reply': { zh: '答复', en: 'reply' },
+  'stage.review': { zh: '中心审核', en: 'centre review' },
+  'stage.visit': { zh: '回访', en: 'return visit' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

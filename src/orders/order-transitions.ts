@@ -1,4 +1,4 @@
-import type { Role } from '../users/roles.js';
+import type { Role, SystemRole } from '../users/roles.js';
 import type { OrderAction } from './order-actions.schemas.js';
 import type { OrderState } from './order.constants.js';
 
@@ -11,6 +11,8 @@ export interface TransitionRule {
   readonly from: readonly OrderState[];
   readonly to: OrderState | 'same';
   readonly roles: readonly Role[];
+  /** System actors allowed this one action (e.g. the citizen portal's web return visit, ADR 0030). */
+  readonly systemRoles?: readonly SystemRole[];
   readonly scope: 'centre' | 'lead_unit';
 }
 
@@ -24,6 +26,7 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   answer_directly: { from: ['accepted'], to: 'closed', roles: INTAKE, scope: 'centre' },
   reject: { from: ['accepted'], to: 'invalid', roles: INTAKE, scope: 'centre' },
   merge: { from: ['accepted'], to: 'merged', roles: INTAKE, scope: 'centre' },
+  unmerge: { from: ['merged'], to: 'accepted', roles: [...INTAKE, 'supervisor'], scope: 'centre' },
   dispatch: { from: ['accepted'], to: 'dispatched', roles: INTAKE, scope: 'centre' },
   sign: { from: ['dispatched'], to: 'handling', roles: UNIT, scope: 'lead_unit' },
   request_return: { from: ['dispatched', 'handling'], to: 'return_requested', roles: UNIT, scope: 'lead_unit' },
@@ -36,8 +39,12 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   reply: { from: ['handling'], to: 'replied', roles: UNIT, scope: 'lead_unit' },
   review_accept: { from: ['replied'], to: 'visiting', roles: REVIEW, scope: 'centre' },
   review_send_back: { from: ['replied'], to: 'handling', roles: REVIEW, scope: 'centre' },
-  visit_close: { from: ['visiting'], to: 'closed', roles: VISIT, scope: 'centre' },
+  visit_close: { from: ['visiting'], to: 'closed', roles: VISIT, systemRoles: ['citizen'], scope: 'centre' },
   visit_rehandle: { from: ['visiting'], to: 'handling', roles: VISIT, scope: 'centre' },
+  wait_for_citizen: { from: ['handling', 'extension_requested'], to: 'same', roles: UNIT, scope: 'lead_unit' },
+  suspend: { from: ['handling', 'extension_requested'], to: 'same', roles: DISPATCH, scope: 'centre' },
+  // Centre roles resume anything; a unit resumes only inside its subtree (visibility of the order).
+  resume_clock: { from: ['handling', 'extension_requested'], to: 'same', roles: [...UNIT, ...DISPATCH], scope: 'centre' },
 };
 
 export type TransitionCheck = { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' };
@@ -50,14 +57,19 @@ export interface TransitionSubject {
 
 export interface TransitionActor {
   roles: readonly Role[];
+  systemRole?: SystemRole;
   unitPath: string | null;
 }
+
+const roleAllowed = (rule: TransitionRule, actor: TransitionActor) =>
+  actor.roles.some((r) => rule.roles.includes(r)) ||
+  (actor.systemRole !== undefined && (rule.systemRoles ?? []).includes(actor.systemRole));
 
 /** Pure check of one move; the service turns a failure into the matching error. */
 export function checkTransition(subject: TransitionSubject, action: OrderAction, actor: TransitionActor): TransitionCheck {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(subject.state)) return { ok: false, reason: 'state' };
-  if (!actor.roles.some((r) => rule.roles.includes(r))) return { ok: false, reason: 'role' };
+  if (!roleAllowed(rule, actor)) return { ok: false, reason: 'role' };
   if (rule.scope === 'lead_unit') {
     const inside = subject.leadUnitPath !== null && actor.unitPath !== null && subject.leadUnitPath.startsWith(actor.unitPath);
     if (!inside) return { ok: false, reason: 'unit' };

@@ -16,6 +16,12 @@ export const UNIT_ROLES: readonly Role[] = ['unit_handler', 'unit_admin'];
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
+/**
+ * Roles a system actor may carry for one channel; never assignable to a user (see ADR 0030). The
+ * citizen portal's actor is `citizen`, which the transition table allows for the web return visit only.
+ */
+export type SystemRole = 'citizen';
+
 /** The signed-in person (or a system channel) on whose behalf a domain function runs. */
 export interface Actor {
   readonly kind: 'user' | 'system';
@@ -25,6 +31,8 @@ export interface Actor {
   /** Materialised path of the actor's unit ("/root/…/unit/"), for subtree checks. */
   readonly unitPath: string | null;
   readonly roles: readonly Role[];
+  /** Only on system actors: the channel's narrow role in the transition table (ADR 0030). */
+  readonly systemRole?: SystemRole;
   readonly label: string;
 }
 

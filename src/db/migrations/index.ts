@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_core.js';
 import * as m0100 from './0100_worker.js';
+import * as m0101 from './0101_timelimits.js';
 import * as m0250 from './0250_portal.js';
 import * as m0300 from './0300_text.js';
+import * as m0400 from './0400_calls_kpi.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -11,6 +13,8 @@ import * as m0300 from './0300_text.js';
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0100_worker': m0100,
+  '0101_timelimits': m0101,
   '0250_portal': m0250,
   '0300_text': m0300,
+  '0400_calls_kpi': m0400,
 };

@@ -1,0 +1,135 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { insertAttachment } from '../attachments/attachment.repository.js';
+import { sniffContentType } from '../attachments/file-type.js';
+import { text } from '../i18n/messages.js';
+import { insertOrderEvent } from '../orders/order-event.repository.js';
+import { acceptOrderInTransaction } from '../orders/order-intake.service.js';
+import type { Deps } from '../shared/deps.js';
+import { DomainError, invalidField } from '../shared/errors.js';
+import { citizenActor, portalCentre } from './portal.service.js';
+import { MAX_PORTAL_PHOTOS, type PortalAppealInput } from './portal.schemas.js';
+
+export interface PortalPhoto {
+  fileName: string;
+  data: Buffer;
+}
+
+interface CheckedPhoto extends PortalPhoto {
+  id: string;
+  contentType: string;
+  storageKey: string;
+}
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
+
+const safeName = (name: string) =>
+  path
+    .basename(name)
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .slice(0, 200) || 'photo';
+
+/** Size and type (sniffed from the bytes, as for staff attachments) of every photo, before anything is stored. */
+function checkPhotos(photos: PortalPhoto[], maxBytes: number, centreId: string, month: string): CheckedPhoto[] {
+  if (photos.length > MAX_PORTAL_PHOTOS) {
+    throw new DomainError('VALIDATION', text('error.portalTooManyPhotos', { max: MAX_PORTAL_PHOTOS }), { field: 'photos' });
+  }
+  return photos.map((photo) => {
+    if (photo.data.length === 0) throw invalidField('photos', 'empty');
+    if (photo.data.length > maxBytes) {
+      const max = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+      throw new DomainError('PAYLOAD_TOO_LARGE', text('error.tooLarge', { max }), { field: 'photos' });
+    }
+    const contentType = sniffContentType(photo.data.subarray(0, 16));
+    if (!contentType || !PHOTO_TYPES.includes(contentType)) {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', text('error.badType', { type: safeName(photo.fileName) }), {
+        field: 'photos',
+        allowed: PHOTO_TYPES,
+      });
+    }
+    const id = randomUUID();
+    return { ...photo, id, contentType, storageKey: path.join('attachments', centreId, month, id) };
+  });
+}
+
+/**
+ * 网上诉求: records a citizen's appeal (channel web) with its photos in one transaction and returns
+ * the order number and query code. Photo files are written first and removed again if the database
+ * work fails, so nothing half-written stays behind.
+ */
+export async function submitAppeal(
+  deps: Deps,
+  centreCode: string | undefined,
+  input: PortalAppealInput,
+  photos: PortalPhoto[],
+  maxBytes: number,
+) {
+  if (input.callerName.trim() === '') throw invalidField('callerName');
+  const centre = await portalCentre(deps, centreCode);
+  const actor = citizenActor(centre.id);
+  const checked = checkPhotos(photos, maxBytes, centre.id, deps.clock.now().toISOString().slice(0, 7));
+  const written: string[] = [];
+  try {
+    for (const photo of checked) {
+      const fullPath = path.join(deps.dataDir, photo.storageKey);
+      await fs.mkdir(path.dirname(fullPath), { recursive: true });
+      written.push(fullPath);
+      await fs.writeFile(fullPath, photo.data);
+    }
+    return await deps.db.transaction().execute(async (tx) => {
+      const order = await acceptOrderInTransaction(tx, deps.clock, actor, {
+        channel: 'web',
+        appealType: input.appealType,
+        categoryId: input.categoryId,
+        priority: 3,
+        title: input.title,
+        content: input.content,
+        address: input.address,
+        callerName: input.callerName.trim(),
+        callerPhone: input.callerPhone,
+        callerConfidential: input.confidential ?? false,
+      });
+      for (const photo of checked) await recordPhoto(tx, order, photo, actor.label);
+      return { orderNo: order.order_no, queryCode: order.query_code, photos: checked.length };
+    });
+  } catch (error) {
+    await Promise.all(written.map((p) => fs.rm(p, { force: true })));
+    throw error;
+  }
+}
+
+type Tx = Parameters<typeof insertOrderEvent>[0];
+type NewOrderRow = Awaited<ReturnType<typeof acceptOrderInTransaction>>;
+
+async function recordPhoto(tx: Tx, order: NewOrderRow, photo: CheckedPhoto, label: string) {
+  const row = await insertAttachment(tx, {
+    id: photo.id,
+    orderId: order.id,
+    fileName: safeName(photo.fileName),
+    contentType: photo.contentType,
+    sizeBytes: photo.data.length,
+    sha256: createHash('sha256').update(photo.data).digest('hex'),
+    storageKey: photo.storageKey,
+    by: null,
+    at: order.accepted_at,
+  });
+  await insertOrderEvent(tx, {
+    order_id: order.id,
+    centre_id: order.centre_id,
+    action: 'attach',
+    from_state: order.state,
+    to_state: order.state,
+    actor_user_id: null,
+    actor_unit_id: null,
+    actor_label: label,
+    at: order.accepted_at,
+    note: null,
+    payload: JSON.stringify({
+      attachmentId: row.id,
+      fileName: row.file_name,
+      contentType: row.content_type,
+      sizeBytes: row.size_bytes,
+    }),
+  });
+}

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { APPEAL_TYPES } from '../orders/order.constants.js';
+import { listCategories } from '../org/catalog.repository.js';
+import type { AppContext } from '../http/context.js';
+import { noStore } from '../http/auth.js';
+import { bucketRule, spendPortalToken, type PortalLimitKind } from './portal-rate-limit.service.js';
+import { readAppealRequest } from './portal-input.js';
+import { submitAppeal } from './portal-submit.service.js';
+import { lookupAppeal, portalCentre, rateAppeal } from './portal.service.js';
+import {
+  MAX_PORTAL_PHOTOS,
+  PortalKeySchema,
+  PortalProgressSchema,
+  PortalRatingSchema,
+  type PortalRatingInput,
+  PortalReceiptSchema,
+} from './portal.schemas.js';
+
+/** The public citizen portal: no sign-in; every call is limited per client IP (ADR 0031). */
+export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+  const centreCode = config.portalCentreCode;
+  const rules = {
+    submit: bucketRule(config.portalSubmitsPerHour, 3600),
+    lookup: bucketRule(config.portalLookupsPerMinute, 60),
+  };
+  const limited = (kind: PortalLimitKind) => async (request: FastifyRequest) =>
+    spendPortalToken(deps, kind, request.ip, rules[kind]);
+  const base = { public: true } as const;
+
+  app.get(
+    '/api/portal/info',
+    { config: base, schema: { tags: ['portal'], summary: '网上诉求基础信息 / portal info' } },
+    async () => {
+      const centre = await portalCentre(deps, centreCode);
+      const categories = await listCategories(deps.db, centre.id);
+      return {
+        centreName: centre.name,
+        appealTypes: APPEAL_TYPES,
+        categories: categories
+          .filter((c) => c.active)
+          .map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, level: c.level })),
+        maxPhotos: MAX_PORTAL_PHOTOS,
+        maxPhotoBytes: config.attachmentMaxBytes,
+      };
+    },
+  );
+
+  app.post(
+    '/api/portal/appeals',
+    {
+      config: base,
+      onRequest: limited('submit'),
+      schema: {
+        tags: ['portal'],
+        summary: '提交诉求 / submit an appeal',
+        description:
+          'multipart/form-data: the fields of PortalAppeal (appealType, categoryId, title, content, address, callerName, callerPhone, confidential) and up to 5 files named `photos`; or a JSON body with the same fields and no photos.',
+        consumes: ['multipart/form-data', 'application/json'],
+        response: { 201: PortalReceiptSchema },
+      },
+    },
+    async (request, reply) => {
+      const { input, photos } = await readAppealRequest(request, config.attachmentMaxBytes);
+      const receipt = await submitAppeal(deps, centreCode, input, photos, config.attachmentMaxBytes);
+      return noStore(reply).status(201).send(receipt);
+    },
+  );
+
+  app.post(
+    '/api/portal/lookup',
+    {
+      config: base,
+      onRequest: limited('lookup'),
+      schema: {
+        tags: ['portal'],
+        summary: '查询诉求进度 / look up an appeal',
+        body: PortalKeySchema,
+        response: { 200: PortalProgressSchema },
+      },
+    },
+    async (request, reply) => noStore(reply).send(await lookupAppeal(deps, centreCode, request.body)),
+  );
+
+  app.post(
+    '/api/portal/rating',
+    {
+      config: base,
+      onRequest: limited('lookup'),
+      schema: {
+        tags: ['portal'],
+        summary: '评价（回访）/ rate the outcome',
+        body: PortalRatingSchema,
+        response: { 200: PortalProgressSchema },
+      },
+    },
+    async (request, reply) => noStore(reply).send(await rateAppeal(deps, centreCode, request.body as PortalRatingInput)),
+  );
+};

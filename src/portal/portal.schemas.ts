@@ -1,0 +1,85 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { StringEnum as lit } from '../shared/schema.js';
+import { APPEAL_TYPES, SATISFACTION } from '../orders/order.constants.js';
+
+/** Patterns rather than formats, so the same schema also checks multipart fields without Ajv formats. */
+const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const Text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
+
+export const MAX_PORTAL_PHOTOS = 5;
+
+/** The text fields of a portal appeal (multipart fields, or a JSON body when there are no photos). */
+export const PortalAppealSchema = Type.Object(
+  {
+    appealType: lit(APPEAL_TYPES),
+    categoryId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
+    title: Text(1, 100),
+    content: Text(1, 5000),
+    address: Type.Optional(Type.String({ maxLength: 300 })),
+    callerName: Text(1, 50),
+    callerPhone: Type.String({ pattern: '^\\+?[0-9][0-9-]{4,19}$', maxLength: 20 }),
+    confidential: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type PortalAppealInput = Static<typeof PortalAppealSchema>;
+
+/** Order number and the 6-digit query code: together they are the citizen's key to the appeal. */
+export const PortalKeySchema = Type.Object(
+  {
+    orderNo: Type.String({ pattern: '^[0-9]{10,14}$' }),
+    code: Type.String({ pattern: '^[0-9]{6}$' }),
+  },
+  { additionalProperties: false },
+);
+export type PortalKey = Static<typeof PortalKeySchema>;
+
+export const PortalRatingSchema = Type.Object(
+  {
+    orderNo: PortalKeySchema.properties.orderNo,
+    code: PortalKeySchema.properties.code,
+    satisfaction: lit(SATISFACTION),
+    resolved: Type.Boolean(),
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type PortalRatingInput = Static<typeof PortalRatingSchema>;
+
+const Words = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/** What a citizen sees of an appeal: plain-word stage, public steps, the reply; caller masked. */
+export const PortalProgressSchema = Type.Object({
+  orderNo: Type.String(),
+  title: Type.String(),
+  content: Type.String(),
+  appealType: Type.String(),
+  address: Type.Union([Type.String(), Type.Null()]),
+  acceptedAt: Type.String({ format: 'date-time' }),
+  caller: Type.Object({ name: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) }),
+  stage: Type.String(),
+  stageText: Words,
+  steps: Type.Array(Type.Object({ step: Type.String(), at: Type.String({ format: 'date-time' }), text: Words })),
+  reply: Type.Union([
+    Type.Object({
+      kind: lit(['reply', 'answer', 'not_accepted'] as const),
+      /** resolved / partly / cannot, for a unit's reply. */
+      result: Type.Union([Type.String(), Type.Null()]),
+      text: Type.Union([Type.String(), Type.Null()]),
+      /** Why an appeal was not accepted, in plain words. */
+      reasonText: Type.Union([Words, Type.Null()]),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Null(),
+  ]),
+  canRate: Type.Boolean(),
+  rating: Type.Union([Type.Object({ satisfaction: Type.String(), resolved: Type.Boolean() }), Type.Null()]),
+  photos: Type.Integer(),
+});
+export type PortalProgress = Static<typeof PortalProgressSchema>;
+
+export const PortalReceiptSchema = Type.Object({
+  orderNo: Type.String(),
+  queryCode: Type.String(),
+  photos: Type.Integer(),
+});

@@ -1,0 +1,81 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Order } from '../db/schema.js';
+import { text } from '../i18n/messages.js';
+import { transitionOrder } from '../orders/order-transition.service.js';
+import type { Deps } from '../shared/deps.js';
+import { DomainError, domainError, notFound } from '../shared/errors.js';
+import { systemActor, type Actor } from '../users/roles.js';
+import { presentProgress, PUBLIC_STEPS } from './portal.presenter.js';
+import { countCitizenPhotos, findOrderByNumber, findPortalCentre, listPublicEvents } from './portal.repository.js';
+import type { PortalKey, PortalProgress, PortalRatingInput } from './portal.schemas.js';
+
+/** The centre this portal serves (config LIANXIN_PORTAL_CENTRE, else the oldest centre). */
+export async function portalCentre(deps: Deps, centreCode: string | undefined) {
+  const centre = await findPortalCentre(deps.db, centreCode);
+  if (!centre) throw domainError('NOT_FOUND', 'error.portalUnavailable');
+  return centre;
+}
+
+/** The portal acts as a system actor whose only extra right is the web return visit (ADR 0030). */
+export const citizenActor = (centreId: string): Actor => ({
+  ...systemActor(centreId, text('portal.actor').zh),
+  systemRole: 'citizen',
+});
+
+const sameCode = (given: string, stored: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(stored);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * The order behind a number and query code. A wrong code answers exactly like an unknown number
+ * (404), so order numbers cannot be probed.
+ */
+export async function findByKey(deps: Deps, centreCode: string | undefined, key: PortalKey): Promise<Order> {
+  const centre = await portalCentre(deps, centreCode);
+  const order = await findOrderByNumber(deps.db, centre.id, key.orderNo);
+  if (!order || !sameCode(key.code, order.query_code)) throw notFound('order');
+  return order;
+}
+
+export async function progressOf(deps: Deps, order: Order): Promise<PortalProgress> {
+  const [events, photos] = await Promise.all([
+    listPublicEvents(deps.db, order.id, PUBLIC_STEPS),
+    countCitizenPhotos(deps.db, order.id),
+  ]);
+  return presentProgress(
+    order,
+    events.map((e) => ({ action: e.action, at: e.at, payload: e.payload })),
+    photos,
+  );
+}
+
+export async function lookupAppeal(deps: Deps, centreCode: string | undefined, key: PortalKey): Promise<PortalProgress> {
+  return progressOf(deps, await findByKey(deps, centreCode, key));
+}
+
+/**
+ * The citizen's rating is the order's return visit (回访, method web): it goes through
+ * transitionOrder like every state change, so the table decides when it is allowed (only in
+ * `visiting`) and a second rating or a concurrent phone visit gets a 409.
+ */
+export async function rateAppeal(deps: Deps, centreCode: string | undefined, input: PortalRatingInput): Promise<PortalProgress> {
+  const order = await findByKey(deps, centreCode, input);
+  try {
+    const updated = await transitionOrder(deps, {
+      orderId: order.id,
+      action: 'visit_close',
+      version: order.version,
+      payload: { reached: true, satisfaction: input.satisfaction, resolved: input.resolved, method: 'web' },
+      note: input.comment?.trim() || null,
+      actor: citizenActor(order.centre_id),
+    });
+    return progressOf(deps, updated);
+  } catch (error) {
+    if (error instanceof DomainError && (error.code === 'INVALID_TRANSITION' || error.code === 'CONFLICT')) {
+      throw domainError('INVALID_TRANSITION', 'error.portalCannotRate', {}, { state: order.state });
+    }
+    throw error;
+  }
+}

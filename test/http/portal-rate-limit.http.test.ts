@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { buildWorld, type World } from '../helpers/fixtures.js';
+import { buildTestApp } from '../helpers/http.js';
+import { createTestDatabase } from '../helpers/test-db.js';
+
+let database: Database;
+let w: World;
+let app: FastifyInstance;
+
+const appeal = {
+  appealType: 'help',
+  title: '求助',
+  content: '家里老人摔倒需要帮助',
+  callerName: '李大爷',
+  callerPhone: '13700001111',
+};
+const lookup = (ip: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/portal/lookup',
+    payload: { orderNo: '2501010001', code: '123456' },
+    remoteAddress: ip,
+  });
+const submit = (ip: string, payload: object = appeal) =>
+  app.inject({ method: 'POST', url: '/api/portal/appeals', payload, remoteAddress: ip });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  w = await buildWorld(database);
+  app = await buildTestApp(w, { LIANXIN_PORTAL_SUBMITS_PER_HOUR: '2', LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '3' });
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('portal rate limits (per client IP, in the database)', () => {
+  it('allows a burst of look-ups, then answers 429 with the wait, per IP, and refills with time', async () => {
+    for (let i = 0; i < 3; i++) expect((await lookup('10.1.0.1')).statusCode).toBe(404);
+    const limited = await lookup('10.1.0.1');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 20 });
+    expect((await lookup('10.1.0.2')).statusCode).toBe(404);
+    w.clock.advance(20_000);
+    expect((await lookup('10.1.0.1')).statusCode).toBe(404);
+    expect((await lookup('10.1.0.1')).statusCode).toBe(429);
+  });
+
+  it('ratings share the look-up bucket, so codes cannot be guessed through them either', async () => {
+    for (let i = 0; i < 3; i++) expect((await lookup('10.2.0.1')).statusCode).toBe(404);
+    const rating = await app.inject({
+      method: 'POST',
+      url: '/api/portal/rating',
+      payload: { orderNo: '2501010001', code: '123456', satisfaction: 'satisfied', resolved: true },
+      remoteAddress: '10.2.0.1',
+    });
+    expect(rating.statusCode).toBe(429);
+  });
+
+  it('limits submissions per hour, counting refused ones too, before reading the body', async () => {
+    expect((await submit('10.3.0.1')).statusCode).toBe(201);
+    expect((await submit('10.3.0.1', { ...appeal, title: '' })).statusCode).toBe(400);
+    const third = await submit('10.3.0.1');
+    expect(third.statusCode).toBe(429);
+    expect(third.json().error.retryAfterSeconds).toBe(1800);
+    const orders = await w.deps.db.selectFrom('orders').select('id').execute();
+    expect(orders).toHaveLength(1);
+    w.clock.advance(30 * 60_000);
+    expect((await submit('10.3.0.1')).statusCode).toBe(201);
+  });
+});

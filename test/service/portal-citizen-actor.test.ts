@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { ORDER_ACTIONS } from '../../src/orders/order-actions.schemas.js';
+import { TRANSITIONS, checkTransition } from '../../src/orders/order-transitions.js';
+import { citizenActor } from '../../src/portal/portal.service.js';
+import { buildWorld, type World } from '../helpers/fixtures.js';
+import { act, newOrder, toVisiting } from '../helpers/orders.js';
+import { createTestDatabase } from '../helpers/test-db.js';
+
+let database: Database;
+let w: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  w = await buildWorld(database);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("the portal's citizen actor", () => {
+  it('may take exactly one action in the whole table: the return visit (visit_close)', () => {
+    const citizen = citizenActor(w.centreId);
+    const allowed = ORDER_ACTIONS.filter(
+      (action) => checkTransition({ state: TRANSITIONS[action].from[0], leadUnitPath: '/x/' }, action, citizen).ok,
+    );
+    expect(allowed).toEqual(['visit_close']);
+    expect(citizen.roles).toEqual([]);
+  });
+
+  it('is refused (403) for any other move, e.g. sending the order back for re-handling', async () => {
+    const o = await toVisiting(w);
+    await expect(
+      act(w, citizenActor(w.centreId), o, 'visit_rehandle', { resolved: false, reason: '不满意' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const fresh = await newOrder(w);
+    await expect(act(w, citizenActor(w.centreId), fresh, 'dispatch', { leadUnitId: w.units.deptA1.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('closes a visiting order through transitionOrder, with a timeline event in its own name', async () => {
+    const o = await toVisiting(w);
+    const closed = await act(w, citizenActor(w.centreId), o, 'visit_close', {
+      reached: true,
+      satisfaction: 'satisfied',
+      resolved: true,
+      method: 'web',
+    });
+    expect(closed).toMatchObject({ state: 'closed', satisfaction: 'satisfied', resolved: true, version: o.version + 1 });
+    const event = await w.deps.db
+      .selectFrom('order_events')
+      .selectAll()
+      .where('order_id', '=', o.id)
+      .where('action', '=', 'visit_close')
+      .executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ actor_user_id: null, actor_label: '市民（网上）', from_state: 'visiting', to_state: 'closed' });
+  });
+});
