@@ -1,0 +1,157 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { COUNTERS, type Counter } from './counters.js';
+import { defaultDeadlines } from './default-deadlines.js';
+
+type Sql = RawBuilder<unknown>;
+
+/** Dimensions of a counter row; null unit = not (yet) with a unit (direct, invalid, calls …). */
+export interface KpiDims {
+  day: string;
+  unit_id: string | null;
+  region_id: string | null;
+  category_id: string | null;
+  channel: string | null;
+  appeal_type: string | null;
+}
+export type KpiRow = KpiDims & Record<Counter, number>;
+
+export interface FactRange {
+  centreId: string;
+  timeZone: string;
+  /** Local days, inclusive: 'YYYY-MM-DD'. */
+  fromDay: string;
+  toDay: string;
+}
+
+const DIMS = ['day', 'unit_id', 'region_id', 'category_id', 'channel', 'appeal_type'] as const;
+
+/** One SELECT list: the dimensions, then every counter (given expression or 0), in COUNTERS order. */
+function selectList(dims: Record<(typeof DIMS)[number], Sql>, counters: Partial<Record<Counter, Sql>>): Sql {
+  const parts = [
+    ...DIMS.map((d) => sql`${dims[d]} as ${sql.id(d)}`),
+    ...COUNTERS.map((c) => sql`${counters[c] ?? sql`0`}::bigint as ${sql.id(c)}`),
+  ];
+  return sql.join(parts);
+}
+
+const flag = (cond: Sql) => sql`(case when ${cond} then 1 else 0 end)`;
+
+/**
+ * The counters of every order accepted (and every call offered) in the range, grouped by local day
+ * and dimensions — computed from the event history alone, so any past period can be recomputed.
+ * Order counters sit on the order's acceptance day; unit = the unit of its last dispatch, except
+ * dispatches and returns, which sit on the unit they concern.
+ */
+export function factsQuery(r: FactRange): Sql {
+  const tz = sql`${r.timeZone}::text`;
+  const from = sql`(${r.fromDay}::date::timestamp at time zone ${tz})`;
+  const to = sql`((${r.toDay}::date + 1)::timestamp at time zone ${tz})`;
+  const dl = defaultDeadlines({
+    dispatchedAt: sql.ref('ep.dispatched_at'),
+    priority: sql.ref('o.priority'),
+    appealType: sql.ref('o.appeal_type'),
+    timeZone: r.timeZone,
+  });
+  const handleDeadline = sql`(case when ep.extension_approved and ep.extension_to is not null then greatest(ep.extension_to, ${dl.handle}) else ${dl.handle} end)`;
+  const orderDims = (unit: Sql) => ({
+    day: sql.ref('o.day'),
+    unit_id: unit,
+    region_id: sql.ref('o.region_id'),
+    category_id: sql.ref('o.category_id'),
+    channel: sql.ref('o.channel'),
+    appeal_type: sql.ref('o.appeal_type'),
+  });
+  const orderFacts = selectList(orderDims(sql.ref('ep.unit_id')), {
+    accepted: sql`1`,
+    direct: flag(sql`e1.answered_directly and not e1.dispatched`),
+    transferred: flag(sql`e1.dispatched`),
+    closed: flag(sql`e1.closed_at is not null`),
+    invalid: flag(sql`e1.rejected`),
+    merged: flag(sql`e1.merged`),
+    replies: sql`e1.replies`,
+    rehandles: sql`e1.rehandles`,
+    signed_on_time: flag(sql`ep.signed_at <= ${dl.sign}`),
+    responded_on_time: flag(sql`ep.signed_at <= ${dl.sign} and ep.contacted_at <= ${dl.contact}`),
+    closed_on_time: flag(sql`e1.closed_at is not null and ep.replied_at <= ${handleDeadline}`),
+    handling_seconds: sql`coalesce(round(extract(epoch from e1.closed_at - o.accepted_at)), 0)`,
+    visits_valid: flag(sql`v.reached and v.satisfaction is not null`),
+    visits_satisfied: flag(sql`v.reached and v.satisfaction = 'satisfied'`),
+    visits_basic: flag(sql`v.reached and v.satisfaction = 'basically_satisfied'`),
+    visits_resolved: flag(sql`v.reached and v.satisfaction is not null and v.resolved`),
+  });
+  const dispatchFacts = selectList(orderDims(sql`(d.payload->>'leadUnitId')::uuid`), { dispatches: sql`1` });
+  const returnFacts = selectList(orderDims(sql`(d.payload->>'returnedFromUnitId')::uuid`), { returns: sql`1` });
+  const callFacts = selectList(
+    {
+      day: sql`to_char(c.offered_at at time zone ${tz}, 'YYYY-MM-DD')`,
+      unit_id: sql`null::uuid`,
+      region_id: sql`null::uuid`,
+      category_id: sql`null::uuid`,
+      channel: sql`'phone'::text`,
+      appeal_type: sql`null::text`,
+    },
+    {
+      calls_offered: sql`1`,
+      calls_answered: flag(sql`c.answered_at is not null`),
+      calls_answered_15s: flag(sql`c.answered_at is not null and c.wait_seconds <= 15`),
+      calls_abandoned: flag(sql`c.status = 'abandoned'`),
+    },
+  );
+  const sums = sql.join([...DIMS.map((d) => sql.id(d)), ...COUNTERS.map((c) => sql`sum(${sql.id(c)})::bigint as ${sql.id(c)}`)]);
+  return sql`
+with o as (
+  select id, region_id, category_id, channel, appeal_type, priority, accepted_at,
+         to_char(accepted_at at time zone ${tz}, 'YYYY-MM-DD') as day
+  from orders
+  where centre_id = ${r.centreId} and accepted_at >= ${from} and accepted_at < ${to}
+),
+e1 as (
+  select e.order_id,
+    bool_or(e.action = 'answer_directly') as answered_directly,
+    bool_or(e.action = 'dispatch') as dispatched,
+    bool_or(e.action = 'merge') as merged,
+    bool_or(e.action = 'reject') as rejected,
+    max(e.id) filter (where e.action = 'dispatch') as last_dispatch_id,
+    max(e.at) filter (where e.action in ('answer_directly', 'visit_close')) as closed_at,
+    count(*) filter (where e.action = 'reply') as replies,
+    count(*) filter (where e.action = 'visit_rehandle') as rehandles
+  from order_events e join o on o.id = e.order_id
+  group by e.order_id
+),
+ep as (
+  select d.order_id, (d.payload->>'leadUnitId')::uuid as unit_id, d.at as dispatched_at,
+    min(e.at) filter (where e.action = 'sign') as signed_at,
+    min(e.at) filter (where e.action in ('record_contact', 'reply')) as contacted_at,
+    max(e.at) filter (where e.action = 'reply') as replied_at,
+    max((e.payload->>'newDeadline')::timestamptz) filter (where e.action = 'request_extension') as extension_to,
+    coalesce(bool_or(e.action = 'approve_extension'), false) as extension_approved
+  from e1 join order_events d on d.id = e1.last_dispatch_id
+  left join order_events e on e.order_id = d.order_id and e.id > d.id
+  group by d.order_id, d.id, d.at, d.payload->>'leadUnitId'
+),
+f as (
+  select ${orderFacts}
+  from o join e1 on e1.order_id = o.id
+  left join ep on ep.order_id = o.id
+  left join return_visits v on v.order_id = o.id and v.unit_caused is distinct from true
+  union all
+  select ${dispatchFacts}
+  from o join order_events d on d.order_id = o.id and d.action = 'dispatch'
+  union all
+  select ${returnFacts}
+  from o join order_events d on d.order_id = o.id and d.action = 'approve_return'
+  union all
+  select ${callFacts}
+  from calls c
+  where c.centre_id = ${r.centreId} and c.offered_at >= ${from} and c.offered_at < ${to}
+)
+select ${sums} from f
+group by ${sql.join(DIMS.map((d) => sql.id(d)))}`;
+}
+
+/** Counter rows computed from the raw tables (a plain GROUP BY over the event history). */
+export async function computeFactRows(db: Executor, r: FactRange): Promise<KpiRow[]> {
+  const result = await factsQuery(r).execute(db);
+  return result.rows as KpiRow[];
+}

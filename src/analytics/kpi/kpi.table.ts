@@ -1,0 +1,34 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { KpiCounters } from './counters.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** One row of additive counters per centre × local day × dimensions (see migration 0400). */
+export type KpiDailyRollupsTable = {
+  centre_id: string;
+  day: string;
+  unit_id: string | null;
+  region_id: string | null;
+  category_id: string | null;
+  channel: string | null;
+  appeal_type: string | null;
+} & { [K in keyof KpiCounters]: Generated<number> };
+
+export interface KpiRollupDaysTable {
+  centre_id: string;
+  day: string;
+  built_at: Timestamp;
+}
+
+export interface KpiRollupStateTable {
+  centre_id: string;
+  last_event_id: Generated<number>;
+  last_call_revision: Generated<number>;
+  refreshed_at: Timestamp | null;
+}
+
+export interface KpiTables {
+  kpi_daily_rollups: KpiDailyRollupsTable;
+  kpi_rollup_days: KpiRollupDaysTable;
+  kpi_rollup_state: KpiRollupStateTable;
+}
