@@ -27,6 +27,7 @@ export const messages = {
   'what.category': { zh: '分类', en: 'Category' },
   'what.region': { zh: '区域', en: 'Region' },
   'what.attachment': { zh: '附件', en: 'Attachment' },
+  'what.call': { zh: '来电记录', en: 'Call' },
   // Labels of order vocabulary for exports and reports (issue 6: CSV export, xlsx reports).
   'label.state.accepted': { zh: '待派单', en: 'Accepted' },
   'label.state.dispatched': { zh: '待签收', en: 'Dispatched' },

@@ -15,6 +15,7 @@ export const ACTION_PAYLOADS = {
     explanation: Type.String({ minLength: 1, maxLength: 2000 }),
   }),
   merge: Type.Object({ intoOrderId: Uuid }),
+  unmerge: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
   dispatch: Type.Object({
     leadUnitId: Uuid,
     assistUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
@@ -51,6 +52,11 @@ export const ACTION_PAYLOADS = {
     reason: Type.String({ minLength: 1, maxLength: 2000 }),
     method: Type.Optional(lit(['phone', 'sms', 'web'] as const)),
   }),
+  // The clock (src/timelimits): waiting on the citizen, or a suspension (中止) the centre approved,
+  // pauses the running deadlines; resume_clock restarts them with the time that was left.
+  wait_for_citizen: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  suspend: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  resume_clock: Type.Object({}),
 } as const;
 
 export type OrderAction = keyof typeof ACTION_PAYLOADS;

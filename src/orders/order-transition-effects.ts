@@ -8,6 +8,7 @@ import { endActiveAssignments, insertAssignments, markLeadSigned } from './order
 import { insertOrderLink, insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
 import { findOrder } from './order.repository.js';
+import { unmergeEffect } from '../duplicates/unmerge.effect.js';
 
 export interface EffectContext<A extends OrderAction> {
   tx: Executor;
@@ -129,6 +130,7 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   }),
   reject: async (ctx) => ({ patch: closing(ctx.at, ctx.payload.reason), eventPayload: ctx.payload }),
   merge: mergeEffect,
+  unmerge: unmergeEffect,
   dispatch: dispatchEffect,
   sign: async (ctx) => {
     await markLeadSigned(ctx.tx, ctx.order.id, ctx.at);
@@ -148,6 +150,9 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   approve_extension: echo,
   reject_extension: echo,
   reply: async (ctx) => ({ patch: { reply_result: ctx.payload.result }, eventPayload: ctx.payload }),
+  wait_for_citizen: echo,
+  suspend: echo,
+  resume_clock: echo,
   review_accept: echo,
   review_send_back: echo,
   visit_close: visitCloseEffect,

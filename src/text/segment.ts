@@ -39,3 +39,44 @@ export function indexTokens(text: string): string[] {
     .map((t) => t.trim().toLowerCase())
     .filter((t) => t.length > 0 && !PUNCT_OR_SPACE.test(t));
 }
+
+const NOT_WORD_CHAR = /[^\p{L}\p{N}]+/u;
+
+/**
+ * Lexemes for the `tsvector`/`tsquery` of full-text search: search-mode tokens, lower-cased, split
+ * further at anything that is not a letter or digit (so PostgreSQL's 'simple' parser keeps every
+ * lexeme whole and documents and queries agree), without stop words.
+ */
+export function lexemes(text: string): string[] {
+  const out: string[] = [];
+  for (const token of segmentForSearch(text)) {
+    for (const part of token.toLowerCase().split(NOT_WORD_CHAR)) {
+      if (part.length > 0 && !STOP_WORDS.has(part)) out.push(part);
+    }
+  }
+  return out;
+}
+
+/** Precise-mode lexemes (fewer, longer words): what a typed query asks for. */
+export function queryLexemes(text: string): string[] {
+  const out: string[] = [];
+  for (const token of segment(text)) {
+    for (const part of token.toLowerCase().split(NOT_WORD_CHAR)) {
+      if (part.length > 0 && !STOP_WORDS.has(part)) out.push(part);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** True when `word` was added with `addUserWords` (place and unit names). */
+export const isUserWord = (word: string) => userWords.has(word);
+
+// Function words and courtesy phrases that carry no topic; kept short on purpose.
+const STOP_WORDS = new Set(
+  (
+    '的 了 是 在 我 有 和 就 不 人 都 一 也 很 到 说 要 去 你 会 着 没有 看 好 自己 这 那 他 她 它 们 我们 你们 他们 ' +
+    '与 及 或 而 并 被 把 给 让 对 从 向 为 以 于 之 其 此 该 等 将 已 还 又 再 才 但 却 如 若 因 所 则 呢 吗 吧 啊 呀 ' +
+    '哦 嗯 么 什么 怎么 这个 那个 这些 那些 一个 这样 那样 如何 请 您 您好 你好 谢谢 感谢 麻烦 能否 是否 可以 希望 ' +
+    '问题 情况 相关 进行 现在 目前 已经 一直 非常 比较 可能 应该 需要 没 个 里 上 下 中 后 前 时 年 月 日 号'
+  ).split(' '),
+);

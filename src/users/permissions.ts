@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   'user.manage': ['admin'],
   'unit.manage': ['admin'],
   'catalog.read': ROLES_ALL(),
+  'call.record': ['operator', 'dispatcher', 'supervisor'],
+  'kpi.read': ['leader', 'analyst', 'supervisor', 'unit_admin'],
+  'knowledge.read': ROLES_ALL(),
+  'knowledge.edit': ['admin', 'unit_admin', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 function ROLES_ALL(): Role[] {

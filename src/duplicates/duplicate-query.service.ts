@@ -1,0 +1,59 @@
+import { loadVisibleOrder } from '../orders/order-query.service.js';
+import { actorScope } from '../orders/order-transition.service.js';
+import type { Deps } from '../shared/deps.js';
+import { forbidden, invalidField } from '../shared/errors.js';
+import { can } from '../users/permissions.js';
+import type { Actor } from '../users/roles.js';
+import { listLaterMatches } from './duplicate.repository.js';
+import { findDuplicates } from './duplicate.service.js';
+import type { DuplicateCheckInput } from './duplicate.schemas.js';
+
+/** Candidates for an existing order: earlier orders (computed now) and later orders that named it. */
+export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string) {
+  const order = await loadVisibleOrder(deps, actor, idOrNo);
+  const scope = actorScope(actor);
+  const [earlier, later] = await Promise.all([
+    findDuplicates(deps.db, deps.clock, {
+      centreId: order.centre_id,
+      scope,
+      probe: {
+        title: order.title,
+        content: order.content,
+        callerPhone: order.caller_phone,
+        address: order.address,
+        regionId: order.region_id,
+      },
+      at: order.accepted_at,
+      excludeOrderId: order.id,
+    }),
+    listLaterMatches(deps.db, scope, order.id),
+  ]);
+  return {
+    orderId: order.id,
+    mergedIntoId: order.merged_into_id,
+    candidates: earlier,
+    laterMatches: later.map((l) => ({
+      orderId: l.id,
+      orderNo: l.order_no,
+      title: l.title,
+      state: l.state,
+      acceptedAt: l.accepted_at,
+      score: Number(l.score),
+      reasons: l.reasons,
+    })),
+  };
+}
+
+/** Candidates for the appeal being typed at intake (nothing is stored). */
+export async function checkDuplicates(deps: Deps, actor: Actor, input: DuplicateCheckInput) {
+  if (!can(actor, 'order.create') && !can(actor, 'order.link')) throw forbidden();
+  if (input.title.trim() === '' && input.content.trim() === '') throw invalidField('content');
+  const candidates = await findDuplicates(deps.db, deps.clock, {
+    centreId: actor.centreId,
+    scope: actorScope(actor),
+    probe: input,
+    at: deps.clock.now(),
+    limit: input.limit ?? 5,
+  });
+  return { candidates };
+}

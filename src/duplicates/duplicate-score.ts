@@ -1,0 +1,45 @@
+/**
+ * How alike two appeals are, from independent pieces of evidence. Pure, so the weights can be read
+ * and tested together. Each signal removes a share of the doubt: score = 1 − Π(1 − wᵢ·sᵢ).
+ */
+export const WEIGHTS = { sameCaller: 0.4, sameAddress: 0.3, sameRegion: 0.05 } as const;
+
+/** Shown at intake from this score on, with the reasons. */
+export const CANDIDATE_MIN_SCORE = 0.3;
+/** From this score on a candidate counts as a likely duplicate (the evaluation's decision line). */
+export const LIKELY_SCORE = 0.6;
+
+export type DuplicateReason = 'same_caller' | 'same_address' | 'same_region' | 'similar_text';
+
+export interface Evidence {
+  sameCaller: boolean;
+  sameAddress: boolean;
+  sameRegion: boolean;
+  /** Cosine similarity of the two sets of lexemes, 0…1. */
+  textSimilarity: number;
+}
+
+/** Cosine similarity of two sets: |A∩B| / √(|A|·|B|). */
+export function setCosine(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared += 1;
+  return shared / Math.sqrt(a.size * b.size);
+}
+
+/** Text below this similarity is not named as a reason. */
+const TEXT_REASON_MIN = 0.3;
+
+export function scoreDuplicate(e: Evidence): { score: number; reasons: DuplicateReason[] } {
+  let doubt = 1 - e.textSimilarity;
+  if (e.sameCaller) doubt *= 1 - WEIGHTS.sameCaller;
+  if (e.sameAddress) doubt *= 1 - WEIGHTS.sameAddress;
+  if (e.sameRegion) doubt *= 1 - WEIGHTS.sameRegion;
+  const reasons: DuplicateReason[] = [];
+  if (e.sameCaller) reasons.push('same_caller');
+  if (e.sameAddress) reasons.push('same_address');
+  if (e.textSimilarity >= TEXT_REASON_MIN) reasons.push('similar_text');
+  if (e.sameRegion) reasons.push('same_region');
+  return { score: Math.round((1 - doubt) * 1000) / 1000, reasons };
+}

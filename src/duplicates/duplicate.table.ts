@@ -1,0 +1,16 @@
+import type { ColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** Earlier orders that may be the same appeal, stored when an order is accepted. */
+export interface OrderDuplicateCandidatesTable {
+  order_id: string;
+  candidate_id: string;
+  score: number;
+  reasons: string[];
+  found_at: Timestamp;
+}
+
+export interface DuplicateTables {
+  order_duplicate_candidates: OrderDuplicateCandidatesTable;
+}

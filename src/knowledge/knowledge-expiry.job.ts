@@ -1,0 +1,70 @@
+import type { Deps } from '../shared/deps.js';
+import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import { addDays, asDay, dayIn } from './knowledge-dates.js';
+import { findArticle, insertArticleVersion } from './knowledge.repository.js';
+import { listArticlesDueSoon, listLapsedArticles } from './knowledge-usage.repository.js';
+import { saveVersion } from './knowledge.service.js';
+
+/** Owners hear about an article this many days before its validity ends or its review is due. */
+export const REMIND_DAYS_BEFORE = 14;
+const BATCH = 500;
+
+export const KNOWLEDGE_REMINDER_TOPIC = 'knowledge.reminder';
+
+/**
+ * The knowledge upkeep sweep: (1) published articles past their validity become `expired` (a new
+ * version, by the system); (2) owners get one reminder per article and date (outbox, dedupe key) when
+ * validity ends or review falls due within REMIND_DAYS_BEFORE days. Safe to run again any time.
+ */
+export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: number; reminded: number }> {
+  const now = deps.clock.now();
+  const today = dayIn(now);
+  let expired = 0;
+  for (const lapsed of await listLapsedArticles(deps.db, today, BATCH)) {
+    const done = await deps.db.transaction().execute(async (tx) => {
+      const current = await findArticle(tx, lapsed.centre_id, lapsed.id);
+      if (!current || current.status !== 'published' || current.version !== lapsed.version) return false;
+      const content = {
+        title: current.title,
+        body: current.body,
+        categoryId: current.category_id,
+        ownerUnitId: current.owner_unit_id,
+        status: 'expired' as const,
+        validFrom: asDay(current.valid_from),
+        validTo: asDay(current.valid_to),
+        reviewAt: asDay(current.review_at),
+      };
+      const row = await saveVersion(tx, current, content, null, now);
+      await insertArticleVersion(tx, row, null, 'expired: validity ended');
+      return true;
+    });
+    if (done) expired += 1;
+  }
+  let reminded = 0;
+  const until = addDays(today, REMIND_DAYS_BEFORE);
+  const due = (day: string | null): day is string => day !== null && day >= today && day <= until;
+  for (const a of await listArticlesDueSoon(deps.db, today, until, BATCH)) {
+    const [validTo, reviewAt] = [asDay(a.valid_to), asDay(a.review_at)];
+    const reasons = [
+      ...(due(validTo) ? [{ kind: 'expiry', day: validTo }] : []),
+      ...(due(reviewAt) ? [{ kind: 'review', day: reviewAt }] : []),
+    ];
+    for (const r of reasons) {
+      await enqueueOutbox(deps.db, {
+        topic: KNOWLEDGE_REMINDER_TOPIC,
+        dedupeKey: `knowledge.${r.kind}:${a.id}:${r.day}`,
+        payload: {
+          articleId: a.id,
+          centreId: a.centre_id,
+          title: a.title,
+          ownerUnitId: a.owner_unit_id,
+          kind: r.kind,
+          day: r.day,
+        },
+        at: now,
+      });
+      reminded += 1;
+    }
+  }
+  return { expired, reminded };
+}

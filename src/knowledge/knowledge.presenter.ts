@@ -1,0 +1,34 @@
+import type { Fragment } from '../text/highlight.js';
+import type { ArticleRow } from './knowledge.repository.js';
+import { asDay } from './knowledge-dates.js';
+
+/** The whitelisted fields of an article as the API shows them. */
+export function presentArticle(row: ArticleRow, today: string) {
+  const a = { ...row, valid_from: asDay(row.valid_from), valid_to: asDay(row.valid_to), review_at: asDay(row.review_at) };
+  return {
+    id: a.id,
+    title: a.title,
+    body: a.body,
+    categoryId: a.category_id,
+    ownerUnitId: a.owner_unit_id,
+    status: a.status,
+    /** Published and inside its validity dates today: what intake may answer with. */
+    answerable:
+      a.status === 'published' &&
+      (a.valid_from === null || a.valid_from <= today) &&
+      (a.valid_to === null || a.valid_to >= today),
+    validFrom: a.valid_from,
+    validTo: a.valid_to,
+    reviewAt: a.review_at,
+    reviewOverdue: a.review_at !== null && a.review_at < today,
+    version: a.version,
+    usageCount: a.usage_count,
+    lastUsedAt: a.last_used_at,
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+  };
+}
+
+export function presentHit(a: ArticleRow, today: string, score: number, highlight: { title: Fragment[]; body: Fragment[] }) {
+  return { ...presentArticle(a, today), score, highlight };
+}

@@ -1,0 +1,172 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { ArticleStatus, KnowledgeArticle } from './knowledge.table.js';
+
+/** The editable content of an article (one version). */
+export interface ArticleContent {
+  title: string;
+  body: string;
+  categoryId: string | null;
+  ownerUnitId: string;
+  status: ArticleStatus;
+  validFrom: string | null;
+  validTo: string | null;
+  reviewAt: string | null;
+}
+
+export interface ArticleLexemes {
+  title: string;
+  body: string;
+}
+
+const vector = (lex: ArticleLexemes) =>
+  sql<string>`setweight(to_tsvector('simple', ${lex.title}), 'A') || setweight(to_tsvector('simple', ${lex.body}), 'D')`;
+
+const columns = (c: ArticleContent) => ({
+  title: c.title,
+  body: c.body,
+  category_id: c.categoryId,
+  owner_unit_id: c.ownerUnitId,
+  status: c.status,
+  valid_from: c.validFrom,
+  valid_to: c.validTo,
+  review_at: c.reviewAt,
+});
+
+/** Article columns without the lexemes (never needed outside SQL). */
+export const ARTICLE_COLUMNS = [
+  'id',
+  'centre_id',
+  'title',
+  'body',
+  'category_id',
+  'owner_unit_id',
+  'status',
+  'valid_from',
+  'valid_to',
+  'review_at',
+  'version',
+  'usage_count',
+  'last_used_at',
+  'created_by',
+  'created_at',
+  'updated_by',
+  'updated_at',
+] as const;
+export type ArticleRow = Omit<KnowledgeArticle, 'search_vector'>;
+
+export async function insertArticle(
+  db: Executor,
+  a: { centreId: string; content: ArticleContent; lexemes: ArticleLexemes; by: string | null; at: Date },
+): Promise<ArticleRow> {
+  return db
+    .insertInto('knowledge_articles')
+    .values({
+      centre_id: a.centreId,
+      ...columns(a.content),
+      created_by: a.by,
+      created_at: a.at,
+      updated_by: a.by,
+      updated_at: a.at,
+      search_vector: vector(a.lexemes),
+    })
+    .returning(ARTICLE_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+/** Conditional update: no row back means someone else saved a newer version first. */
+export async function updateArticleIfVersion(
+  db: Executor,
+  a: { id: string; expectedVersion: number; content: ArticleContent; lexemes: ArticleLexemes; by: string | null; at: Date },
+): Promise<ArticleRow | undefined> {
+  return db
+    .updateTable('knowledge_articles')
+    .set({
+      ...columns(a.content),
+      version: a.expectedVersion + 1,
+      updated_by: a.by,
+      updated_at: a.at,
+      search_vector: vector(a.lexemes),
+    })
+    .where('id', '=', a.id)
+    .where('version', '=', a.expectedVersion)
+    .returning(ARTICLE_COLUMNS)
+    .executeTakeFirst();
+}
+
+export async function insertArticleVersion(db: Executor, row: ArticleRow, by: string | null, note: string | null) {
+  await db
+    .insertInto('knowledge_article_versions')
+    .values({
+      article_id: row.id,
+      version: row.version,
+      title: row.title,
+      body: row.body,
+      category_id: row.category_id,
+      owner_unit_id: row.owner_unit_id,
+      status: row.status,
+      valid_from: row.valid_from,
+      valid_to: row.valid_to,
+      review_at: row.review_at,
+      edited_by: by,
+      edited_at: row.updated_at,
+      note,
+    })
+    .execute();
+}
+
+export async function findArticle(db: Executor, centreId: string, id: string): Promise<ArticleRow | undefined> {
+  return db
+    .selectFrom('knowledge_articles')
+    .select(ARTICLE_COLUMNS)
+    .where('centre_id', '=', centreId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findArticlesByIds(db: Executor, centreId: string, ids: readonly string[]): Promise<ArticleRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('knowledge_articles')
+    .select(ARTICLE_COLUMNS)
+    .where('centre_id', '=', centreId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function listArticleVersions(db: Executor, articleId: string) {
+  return db
+    .selectFrom('knowledge_article_versions')
+    .leftJoin('users', 'users.id', 'knowledge_article_versions.edited_by')
+    .selectAll('knowledge_article_versions')
+    .select('users.display_name as editor_name')
+    .where('article_id', '=', articleId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export interface ArticleListFilter {
+  status?: ArticleStatus;
+  ownerUnitPath?: string;
+  categoryId?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listArticles(db: Executor, centreId: string, f: ArticleListFilter) {
+  let q = db.selectFrom('knowledge_articles').select(ARTICLE_COLUMNS).where('centre_id', '=', centreId);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
+  if (f.ownerUnitPath) {
+    q = q.where('owner_unit_id', 'in', (eb) =>
+      eb.selectFrom('units').select('units.id').where('units.path', 'like', `${f.ownerUnitPath}%`),
+    );
+  }
+  const rows = await q
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}

@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireActor } from '../http/auth.js';
+import type { AppContext } from '../http/context.js';
+import {
+  ArticleIdParam,
+  ArticleListQuerySchema,
+  ArticleSearchQuerySchema,
+  NewArticleSchema,
+  SuggestQuerySchema,
+  UpdateArticleSchema,
+  type ArticleListQuery,
+  type ArticleSearchQuery,
+  type NewArticleInput,
+  type UpdateArticleInput,
+} from './knowledge.schemas.js';
+import { searchArticlesFor, suggestArticlesFor } from './knowledge-search.service.js';
+import { createArticle, getArticle, knowledgeUpkeep, listArticlesFor, updateArticle } from './knowledge.service.js';
+
+const tags = ['knowledge'];
+
+export const knowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
+  app.get(
+    '/api/knowledge/search',
+    { schema: { tags, summary: '知识检索 / search articles (ranked, highlighted)', querystring: ArticleSearchQuerySchema } },
+    async (request) => searchArticlesFor(deps, requireActor(request), request.query as ArticleSearchQuery),
+  );
+  app.get(
+    '/api/knowledge/suggest',
+    {
+      schema: {
+        tags,
+        summary: '受理时推荐知识 / top answerable articles for the text being typed',
+        querystring: SuggestQuerySchema,
+      },
+    },
+    async (request) => suggestArticlesFor(deps, requireActor(request), request.query),
+  );
+  app.get(
+    '/api/knowledge/upkeep',
+    { schema: { tags, summary: '各单位知识维护情况 / upkeep per owning unit' } },
+    async (request) => knowledgeUpkeep(deps, requireActor(request)),
+  );
+  app.get(
+    '/api/knowledge/articles',
+    { schema: { tags, summary: '知识条目列表 / list articles', querystring: ArticleListQuerySchema } },
+    async (request) => listArticlesFor(deps, requireActor(request), request.query as ArticleListQuery),
+  );
+  app.post(
+    '/api/knowledge/articles',
+    { schema: { tags, summary: '新建知识条目 / create an article (version 1)', body: NewArticleSchema } },
+    async (request, reply) =>
+      reply.status(201).send(await createArticle(deps, requireActor(request), request.body as NewArticleInput)),
+  );
+  app.get(
+    '/api/knowledge/articles/:id',
+    { schema: { tags, summary: '知识条目详情及版本 / article with version history', params: ArticleIdParam } },
+    async (request) => getArticle(deps, requireActor(request), request.params.id),
+  );
+  app.put(
+    '/api/knowledge/articles/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改知识条目（生成新版本）/ edit an article (new version; 409 if stale)',
+        params: ArticleIdParam,
+        body: UpdateArticleSchema,
+      },
+    },
+    async (request) => updateArticle(deps, requireActor(request), request.params.id, request.body as UpdateArticleInput),
+  );
+};

@@ -1,0 +1,64 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** PostgreSQL `date`: a 'YYYY-MM-DD' string, or a Date from PGlite (normalise with asDay). */
+type DateOnly = string | Date;
+/** Written with sql`to_tsvector(…)`, never read back as an object. */
+type TsVector = ColumnType<string, string, string>;
+
+export type ArticleStatus = 'draft' | 'published' | 'expired';
+
+export interface KnowledgeArticlesTable {
+  id: Generated<string>;
+  centre_id: string;
+  title: string;
+  body: string;
+  category_id: string | null;
+  owner_unit_id: string;
+  status: ArticleStatus;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+  review_at: DateOnly | null;
+  version: Generated<number>;
+  usage_count: Generated<number>;
+  last_used_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  search_vector: TsVector;
+}
+
+export interface KnowledgeArticleVersionsTable {
+  article_id: string;
+  version: number;
+  title: string;
+  body: string;
+  category_id: string | null;
+  owner_unit_id: string;
+  status: ArticleStatus;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+  review_at: DateOnly | null;
+  edited_by: string | null;
+  edited_at: Timestamp;
+  note: string | null;
+}
+
+export interface KnowledgeUsagesTable {
+  id: Generated<number>;
+  article_id: string;
+  article_version: number;
+  order_id: string;
+  used_by: string | null;
+  at: Timestamp;
+}
+
+export interface KnowledgeTables {
+  knowledge_articles: KnowledgeArticlesTable;
+  knowledge_article_versions: KnowledgeArticleVersionsTable;
+  knowledge_usages: KnowledgeUsagesTable;
+}
+
+export type KnowledgeArticle = Selectable<KnowledgeArticlesTable>;
+export type KnowledgeArticleVersion = Selectable<KnowledgeArticleVersionsTable>;

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import { whereVisible, type OrderScope } from '../orders/order.repository.js';
+
+/** Stores the lexemes of an order: title with weight A, content and address with weight D. */
+export async function setOrderSearchVector(db: Executor, orderId: string, titleSource: string, bodySource: string) {
+  await db
+    .updateTable('orders')
+    .set({
+      search_vector: sql<string>`setweight(to_tsvector('simple', ${titleSource}), 'A') || setweight(to_tsvector('simple', ${bodySource}), 'D')`,
+    })
+    .where('id', '=', orderId)
+    .execute();
+}
+
+export interface OrderSearchFilter {
+  /** A tsquery literal built by src/text/tsquery.ts. */
+  query: string;
+  states?: readonly string[];
+  /** Path of a unit: orders whose lead unit lies in that subtree. */
+  leadUnitPath?: string;
+  /** Path of a category: orders filed under it or below. */
+  categoryPath?: string;
+  regionId?: string;
+  acceptedFrom?: Date;
+  acceptedTo?: Date;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The most recent matches are ranked (ts_rank, title weighted over content); at most `RANK_WINDOW`
+ * matches are ranked so a word found in half the orders still answers in milliseconds (ADR 0040).
+ */
+export const RANK_WINDOW = 1000;
+
+export async function searchOrders(db: Executor, scope: OrderScope, f: OrderSearchFilter) {
+  const tsq = sql`${f.query}::tsquery`;
+  let q = whereVisible(db.selectFrom('orders').select(['orders.id', 'orders.accepted_at']), scope).where(
+    sql<boolean>`orders.search_vector @@ ${tsq}`,
+  );
+  if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states);
+  if (f.acceptedFrom) q = q.where('orders.accepted_at', '>=', f.acceptedFrom);
+  if (f.acceptedTo) q = q.where('orders.accepted_at', '<', f.acceptedTo);
+  if (f.regionId) {
+    const regionId = f.regionId;
+    q = q.where('orders.region_id', 'in', (eb) =>
+      eb
+        .selectFrom('regions')
+        .select('regions.id')
+        .where((w) => w.or([w('regions.id', '=', regionId), w('regions.parent_id', '=', regionId)])),
+    );
+  }
+  if (f.leadUnitPath) {
+    q = q.where('orders.lead_unit_id', 'in', (eb) =>
+      eb.selectFrom('units').select('units.id').where('units.path', 'like', `${f.leadUnitPath}%`),
+    );
+  }
+  if (f.categoryPath) {
+    q = q.where('orders.category_id', 'in', (eb) =>
+      eb.selectFrom('categories').select('categories.id').where('categories.path', 'like', `${f.categoryPath}%`),
+    );
+  }
+  const window = q.orderBy('orders.accepted_at', 'desc').limit(RANK_WINDOW);
+  const rows = await db
+    .with('hits', () => window)
+    .selectFrom('hits')
+    .innerJoin('orders', 'orders.id', 'hits.id')
+    .select([
+      'orders.id',
+      'orders.order_no',
+      'orders.title',
+      'orders.content',
+      'orders.state',
+      'orders.lead_unit_id',
+      'orders.category_id',
+      'orders.region_id',
+      'orders.accepted_at',
+      sql<number>`ts_rank(orders.search_vector, ${tsq})`.as('rank'),
+    ])
+    .orderBy('rank', 'desc')
+    .orderBy('orders.accepted_at', 'desc')
+    .orderBy('orders.id')
+    .limit(f.limit + 1)
+    .offset(f.offset)
+    .execute();
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}

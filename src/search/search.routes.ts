@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { requireActor } from '../http/auth.js';
+import type { AppContext } from '../http/context.js';
+import { OrderSearchQuerySchema } from './search.schemas.js';
+import { searchOrdersFor } from './search.service.js';
+
+export const searchRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
+  app.get(
+    '/api/search/orders',
+    {
+      schema: {
+        tags: ['search'],
+        summary: '工单全文检索 / full-text search of orders (ranked, highlighted, filtered)',
+        querystring: OrderSearchQuerySchema,
+      },
+    },
+    async (request) => searchOrdersFor(deps, requireActor(request), request.query),
+  );
+};

@@ -1,0 +1,70 @@
+import type { Executor } from '../db/database.js';
+import type { Order } from '../db/schema.js';
+import { findCategory } from '../org/catalog.repository.js';
+import { findUnit } from '../org/unit.repository.js';
+import { actorScope } from '../orders/order-transition.service.js';
+import type { Clock } from '../shared/clock.js';
+import type { Deps } from '../shared/deps.js';
+import { forbidden, invalidField } from '../shared/errors.js';
+import { ensureCentreDictionary } from '../text/dictionary.service.js';
+import { highlight } from '../text/highlight.js';
+import { lexemes, queryLexemes } from '../text/segment.js';
+import { allOf, vectorSource } from '../text/tsquery.js';
+import { can } from '../users/permissions.js';
+import type { Actor } from '../users/roles.js';
+import { searchOrders, setOrderSearchVector } from './search.repository.js';
+import type { OrderSearchQuery } from './search.schemas.js';
+
+/** Segments an order's title, content and address and stores the lexemes, in the caller's transaction. */
+export async function indexOrderText(
+  db: Executor,
+  clock: Clock,
+  order: Pick<Order, 'id' | 'centre_id' | 'title' | 'content' | 'address'>,
+) {
+  await ensureCentreDictionary(db, clock, order.centre_id);
+  const body = [order.content, order.address ?? ''].join(' ');
+  await setOrderSearchVector(db, order.id, vectorSource(lexemes(order.title)), vectorSource(lexemes(body)));
+}
+
+/** Full-text search of orders within what the actor may see, ranked, highlighted, filtered. */
+export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSearchQuery) {
+  if (!can(actor, 'order.read')) throw forbidden();
+  await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
+  const words = queryLexemes(input.q);
+  const query = allOf(words);
+  if (!query) throw invalidField('q');
+  const [unit, category] = await Promise.all([
+    input.unitId ? findUnit(deps.db, actor.centreId, input.unitId) : undefined,
+    input.categoryId ? findCategory(deps.db, actor.centreId, input.categoryId) : undefined,
+  ]);
+  if (input.unitId && !unit) throw invalidField('unitId');
+  if (input.categoryId && !category) throw invalidField('categoryId');
+  const limit = input.limit ?? 20;
+  const { rows, hasMore } = await searchOrders(deps.db, actorScope(actor), {
+    query,
+    states: input.state?.split(','),
+    leadUnitPath: unit?.path,
+    categoryPath: category?.path,
+    regionId: input.regionId,
+    acceptedFrom: input.from ? new Date(input.from) : undefined,
+    acceptedTo: input.to ? new Date(input.to) : undefined,
+    limit,
+    offset: input.offset ?? 0,
+  });
+  return {
+    words,
+    hasMore,
+    items: rows.map((r) => ({
+      id: r.id,
+      orderNo: r.order_no,
+      title: r.title,
+      state: r.state,
+      leadUnitId: r.lead_unit_id,
+      categoryId: r.category_id,
+      regionId: r.region_id,
+      acceptedAt: r.accepted_at,
+      rank: Number(r.rank),
+      highlight: { title: highlight(r.title, words), content: highlight(r.content, words) },
+    })),
+  };
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../helpers/test-db.js';
+import { buildWorld, type World } from '../helpers/fixtures.js';
+import { act, newOrder } from '../helpers/orders.js';
+import type { Database } from '../../src/db/database.js';
+import { DomainError } from '../../src/shared/errors.js';
+import { checkDuplicates, duplicatesOfOrder } from '../../src/duplicates/duplicate-query.service.js';
+import { getOrderDetail, getOrderTimeline } from '../../src/orders/order-query.service.js';
+import { scoreDuplicate, setCosine } from '../../src/duplicates/duplicate-score.js';
+
+let database: Database;
+let w: World;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  w = await buildWorld(database, '2025-03-01T02:00:00Z');
+});
+afterAll(async () => database?.close());
+
+const errorCode = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no error',
+    (e: unknown) => (e instanceof DomainError ? e.code : String(e)),
+  );
+
+describe('scoring', () => {
+  it('combines caller, address, region and text evidence and names the reasons', () => {
+    expect(setCosine(new Set(['a', 'b']), new Set(['a', 'b']))).toBe(1);
+    expect(setCosine(new Set(['a']), new Set())).toBe(0);
+    const callerOnly = scoreDuplicate({ sameCaller: true, sameAddress: false, sameRegion: false, textSimilarity: 0 });
+    expect(callerOnly).toEqual({ score: 0.4, reasons: ['same_caller'] });
+    const strong = scoreDuplicate({ sameCaller: true, sameAddress: true, sameRegion: true, textSimilarity: 0.5 });
+    expect(strong.score).toBeCloseTo(0.8, 2);
+    expect(strong.reasons).toEqual(['same_caller', 'same_address', 'similar_text', 'same_region']);
+  });
+});
+
+describe('duplicate candidates (重复件)', () => {
+  it('finds earlier orders in the window by caller, address and text, best first, and stores them at intake', async () => {
+    const first = await newOrder(w, {
+      title: '幸福小区供暖不热',
+      content: '幸福小区3号楼暖气不热，室温只有十二度。',
+      callerPhone: '13900000001',
+      address: '幸福小区3号楼',
+    });
+    w.clock.advance(86_400_000);
+    const other = await newOrder(w, { title: '路灯不亮', content: '建设路路灯坏了', callerPhone: '13900000009' });
+    w.clock.advance(86_400_000);
+    const again = await newOrder(w, {
+      title: '幸福小区暖气不热',
+      content: '幸福小区3号楼暖气还是不热，室温十二度，再次反映。',
+      callerPhone: '13900000001',
+      address: '幸福小区3号楼',
+    });
+    const r = await duplicatesOfOrder(w.deps, w.actors.dispatcher, again.id);
+    expect(r.candidates[0]!.orderId).toBe(first.id);
+    expect(r.candidates[0]!.likely).toBe(true);
+    expect(r.candidates[0]!.reasons).toEqual(expect.arrayContaining(['same_caller', 'same_address', 'similar_text']));
+    expect(r.candidates.map((c) => c.orderId)).not.toContain(other.id);
+    const stored = await database.db
+      .selectFrom('order_duplicate_candidates')
+      .selectAll()
+      .where('order_id', '=', again.id)
+      .execute();
+    expect(stored.map((s) => s.candidate_id)).toEqual([first.id]);
+    const back = await duplicatesOfOrder(w.deps, w.actors.dispatcher, first.id);
+    expect(back.candidates).toEqual([]);
+    expect(back.laterMatches.map((l) => l.orderId)).toEqual([again.id]);
+  });
+
+  it('checks the text being typed, and ignores orders outside the 30-day window', async () => {
+    const typed = { title: '幸福小区暖气不热', content: '3号楼暖气不热', callerPhone: '', address: '' };
+    expect((await checkDuplicates(w.deps, w.actors.operator, typed)).candidates.length).toBeGreaterThan(0);
+    w.clock.advance(40 * 86_400_000);
+    expect((await checkDuplicates(w.deps, w.actors.operator, typed)).candidates).toEqual([]);
+    expect(await errorCode(checkDuplicates(w.deps, w.actors.unit_handler, typed))).toBe('FORBIDDEN');
+  });
+});
+
+describe('merge and unmerge', () => {
+  it('merges a duplicate into the main order and undoes it, all in the timeline', async () => {
+    const main = await newOrder(w, { title: '垃圾清运不及时', content: '东街垃圾三天没人清运' });
+    let dup = await newOrder(w, { title: '东街垃圾没人清运', content: '东街垃圾三天没人清运，臭味很大' });
+    dup = await act(w, w.actors.operator, dup, 'merge', { intoOrderId: main.id });
+    expect(dup.state).toBe('merged');
+    expect(dup.merged_into_id).toBe(main.id);
+    expect((await getOrderDetail(w.deps, w.actors.supervisor, dup.id)).links.map((l) => l.id)).toEqual([main.id]);
+    expect(await errorCode(act(w, w.actors.leader, dup, 'unmerge', { reason: '不是同一诉求' }))).toBe('FORBIDDEN');
+    expect(await errorCode(act(w, w.actors.unit_handler, dup, 'unmerge', { reason: '不是同一诉求' }))).toBe('NOT_FOUND');
+    dup = await act(w, w.actors.supervisor, dup, 'unmerge', { reason: '不是同一诉求' });
+    expect(dup.state).toBe('accepted');
+    expect(dup.merged_into_id).toBeNull();
+    expect(dup.closed_at).toBeNull();
+    expect(dup.closure_kind).toBeNull();
+    expect((await getOrderDetail(w.deps, w.actors.supervisor, dup.id)).links).toEqual([]);
+    const t = await getOrderTimeline(w.deps, w.actors.supervisor, dup.id);
+    expect(t.events.map((e) => `${e.action}:${e.from_state}->${e.to_state}`)).toEqual([
+      'accept:null->accepted',
+      'merge:accepted->merged',
+      'unmerge:merged->accepted',
+    ]);
+    expect(t.events[2]!.payload).toMatchObject({ fromOrderId: main.id, reason: '不是同一诉求' });
+    expect(await errorCode(act(w, w.actors.operator, dup, 'unmerge', { reason: '再撤销' }))).toBe('INVALID_TRANSITION');
+    const remerged = await act(w, w.actors.operator, dup, 'merge', { intoOrderId: main.id });
+    expect(remerged.state).toBe('merged');
+  });
+});
