@@ -7,7 +7,7 @@ import type { Actor } from '../users/roles.js';
 import { insertOrderEvent } from './order-event.repository.js';
 import { formatOrderNo, newQueryCode, orderDay } from './order-number.js';
 import type { NewOrderInput } from './order.schemas.js';
-import { insertOrder, nextOrderSequence } from './order.repository.js';
+import { findOrder, insertOrder, nextOrderSequence } from './order.repository.js';
 import { enqueueOutbox } from '../outbox/outbox.repository.js';
 import { runTransitionHooks } from './transition-hooks.js';
 import type { Order } from '../db/schema.js';
@@ -74,5 +74,6 @@ export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor
   });
   await enqueueOutbox(tx, { topic: 'order.accepted', payload: { orderId: order.id }, at });
   await runTransitionHooks({ tx, clock, before: null, after: order, action: 'accept', actor, payload: {}, at });
-  return order;
+  // Hooks may update derived columns (e.g. the deadline summary), so return the row as committed.
+  return (await findOrder(tx, { centreId: order.centre_id, unitPath: null }, order.id)) ?? order;
 }

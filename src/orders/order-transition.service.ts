@@ -100,7 +100,8 @@ export async function transitionOrder<A extends OrderAction>(deps: Deps, req: Tr
       payload: req.payload as Record<string, unknown>,
       at,
     });
-    return updated;
+    // Hooks may update derived columns (e.g. the deadline summary), so return the row as committed.
+    return (await findOrder(tx, { centreId: order.centre_id, unitPath: null }, order.id)) ?? updated;
   });
 }
 

@@ -1,0 +1,56 @@
+import { text, type MessageKey } from '../i18n/messages.js';
+import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import type { OutboxHandler } from '../worker/outbox-handlers.js';
+import { findRecipientIds, insertNotices } from './notice.repository.js';
+import type { NotifyMessage } from './notify.js';
+
+export const WEBHOOK_TOPIC = 'webhook.deliver';
+
+/**
+ * Turns one notification into in-app notices for its audience and, when a webhook URL is set, one
+ * webhook delivery. Idempotent: notices are unique per (source_key, user), deliveries per source_key.
+ */
+export const notifyHandler: OutboxHandler = {
+  topic: 'notify',
+  async run(deps, payload) {
+    const msg = payload as unknown as NotifyMessage;
+    const rendered = text(msg.textKey as MessageKey, msg.vars);
+    const at = deps.clock.now();
+    await deps.db.transaction().execute(async (tx) => {
+      const userIds = await findRecipientIds(tx, {
+        centreId: msg.centreId,
+        unitId: msg.audience.unitId ?? null,
+        centreRoles: msg.audience.centreRoles ?? [],
+      });
+      await insertNotices(
+        tx,
+        userIds.map((userId) => ({
+          userId,
+          centreId: msg.centreId,
+          orderId: msg.orderId,
+          kind: msg.kind,
+          title: rendered.zh,
+          body: rendered.en,
+          sourceKey: msg.sourceKey,
+          at,
+        })),
+      );
+      if (deps.config.webhookUrl) {
+        await enqueueOutbox(tx, {
+          topic: WEBHOOK_TOPIC,
+          payload: {
+            event: msg.kind,
+            centreId: msg.centreId,
+            orderId: msg.orderId,
+            text: rendered,
+            data: msg.data ?? {},
+            key: msg.sourceKey,
+            at: at.toISOString(),
+          },
+          at,
+          dedupeKey: `webhook:${msg.sourceKey}`,
+        });
+      }
+    });
+  },
+};

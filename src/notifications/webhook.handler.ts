@@ -1,0 +1,29 @@
+import type { OutboxHandler } from '../worker/outbox-handlers.js';
+import { WEBHOOK_TOPIC } from './notify.handler.js';
+
+/**
+ * POSTs one notification as JSON to LIANXIN_WEBHOOK_URL. A non-2xx answer, a network error or a
+ * timeout throws, so the dispatcher retries with exponential backoff (10 s, 20 s, … up to 30 min,
+ * 12 attempts). The receiver de-duplicates by the X-Lianxin-Delivery header (the outbox id).
+ */
+export const webhookHandler: OutboxHandler = {
+  topic: WEBHOOK_TOPIC,
+  maxAttempts: 12,
+  baseDelayMs: 10_000,
+  maxDelayMs: 30 * 60_000,
+  async run(deps, payload, message) {
+    const url = deps.config.webhookUrl;
+    if (!url) return; // switched off since the message was queued
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-lianxin-event': String(payload.event ?? 'notification'),
+        'x-lianxin-delivery': String(message.id),
+      },
+      body: JSON.stringify({ id: message.id, ...payload }),
+      signal: AbortSignal.timeout(deps.config.webhookTimeoutMs),
+    });
+    if (!response.ok) throw new Error(`webhook answered HTTP ${response.status}`);
+  },
+};

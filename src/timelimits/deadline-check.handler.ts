@@ -1,0 +1,11 @@
+import type { OutboxHandler } from '../worker/outbox-handlers.js';
+import { CHECK_TOPIC } from './deadline-sweep.service.js';
+import { checkOrderDeadlines } from './escalation.service.js';
+
+/** Runs the escalation ladder of one order; idempotent (each threshold fires once). */
+export const deadlineCheckHandler: OutboxHandler = {
+  topic: CHECK_TOPIC,
+  async run(deps, payload) {
+    await checkOrderDeadlines(deps, String(payload.orderId));
+  },
+};

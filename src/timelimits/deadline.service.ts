@@ -1,0 +1,161 @@
+import type { Executor } from '../db/database.js';
+import type { Order } from '../db/schema.js';
+import { domainError } from '../shared/errors.js';
+import { formatLocal } from '../calendar/time-zone.js';
+import { addClockMs, remainingMs } from './deadline-math.js';
+import { nextCheckAt, planDeadline, thresholds } from './deadline-plan.js';
+import { endDeadlines, insertDeadline, lockActiveDeadlines, updateDeadline } from './deadline.repository.js';
+import { resolveRule } from './policy-resolution.js';
+import type { TimelimitContext } from './timelimit-context.js';
+import type { OrderDeadline, Stage } from './timelimits.table.js';
+
+const withHistory = (d: OrderDeadline, entry: Record<string, unknown>) => {
+  const explanation = d.explanation as { history?: unknown[] };
+  return JSON.stringify({ ...explanation, history: [...(explanation.history ?? []), entry] });
+};
+
+/** Starts the clock of one stage (replacing an active deadline of the same stage). */
+export async function startStage(
+  tx: Executor,
+  ctx: TimelimitContext,
+  order: Order,
+  stage: Stage,
+  at: Date,
+  unitId: string | null,
+): Promise<OrderDeadline> {
+  await endDeadlines(tx, order.id, 'cancelled', at, [stage]);
+  const rule = resolveRule(ctx.rules, stage, ctx.facts);
+  const plan = planDeadline(ctx.cal, stage, rule, at, ctx.settings);
+  const row = {
+    warn_at: plan.warnAt,
+    urge_at: plan.urgeAt,
+    due_at: plan.dueAt,
+    supervise_at: plan.superviseAt,
+    leader_at: null,
+    yellow_fired_at: null,
+    urge_fired_at: null,
+    red_fired_at: null,
+    supervise_fired_at: null,
+    leader_fired_at: null,
+  };
+  return insertDeadline(tx, {
+    order_id: order.id,
+    centre_id: order.centre_id,
+    stage,
+    status: 'running',
+    unit_id: unitId,
+    policy_id: rule.policyId,
+    amount: rule.amount,
+    unit: rule.unit,
+    clock: plan.clock,
+    started_at: at,
+    original_due_at: plan.dueAt,
+    next_check_at: nextCheckAt(row),
+    explanation: JSON.stringify(plan.explanation),
+    ...row,
+  });
+}
+
+/** Pauses every running deadline of the order, keeping the time left on its own clock. */
+export async function pauseClock(tx: Executor, ctx: TimelimitContext, order: Order, at: Date, reason: string) {
+  const running = (await lockActiveDeadlines(tx, order.id)).filter((d) => d.status === 'running');
+  if (running.length === 0) throw domainError('CONFLICT', 'timelimit.nothingToPause');
+  for (const d of running) {
+    const left = remainingMs(ctx.cal, d.clock, at, d.due_at);
+    await updateDeadline(tx, d.id, {
+      status: 'paused',
+      paused_at: at,
+      paused_remaining_ms: left,
+      next_check_at: null,
+      explanation: withHistory(d, { kind: 'pause', atLocal: formatLocal(at, ctx.cal.timezone), remainingMs: left, reason }),
+    });
+  }
+}
+
+/** Resumes paused deadlines: the new due instant is the time that was left, counted from now. */
+export async function resumeClock(tx: Executor, ctx: TimelimitContext, order: Order, at: Date) {
+  const paused = (await lockActiveDeadlines(tx, order.id)).filter((d) => d.status === 'paused');
+  if (paused.length === 0) throw domainError('CONFLICT', 'timelimit.nothingToResume');
+  for (const d of paused) {
+    const left = Number(d.paused_remaining_ms ?? 0);
+    const dueAt = addClockMs(ctx.cal, d.clock, at, left);
+    const budget = Number((d.explanation as { budgetMs?: number }).budgetMs ?? left);
+    // Thresholds keep their share of the whole budget: a warning not yet reached moves with the clock.
+    const shifted = (share: number, old: Date | null, fired: Date | null) => {
+      if (old === null || fired !== null) return old;
+      const leftAtThreshold = budget * (1 - share);
+      return left > leftAtThreshold ? addClockMs(ctx.cal, d.clock, at, left - leftAtThreshold) : at;
+    };
+    const t = thresholds(ctx.cal, d.stage, d.clock, at, dueAt, ctx.settings);
+    const next = {
+      ...d,
+      due_at: dueAt,
+      warn_at: shifted(ctx.settings.yellowShare, d.warn_at, d.yellow_fired_at) ?? d.warn_at,
+      urge_at: shifted(ctx.settings.urgeShare, d.urge_at, d.urge_fired_at),
+      supervise_at: d.supervise_fired_at ? d.supervise_at : t.superviseAt,
+    };
+    await updateDeadline(tx, d.id, {
+      status: 'running',
+      due_at: next.due_at,
+      warn_at: next.warn_at,
+      urge_at: next.urge_at,
+      supervise_at: next.supervise_at,
+      paused_at: null,
+      paused_remaining_ms: null,
+      paused_total_ms: Number(d.paused_total_ms) + (at.getTime() - (d.paused_at?.getTime() ?? at.getTime())),
+      next_check_at: nextCheckAt(next),
+      explanation: withHistory(d, {
+        kind: 'resume',
+        atLocal: formatLocal(at, ctx.cal.timezone),
+        dueLocal: formatLocal(dueAt, ctx.cal.timezone),
+      }),
+    });
+  }
+}
+
+export async function rememberRequestedExtension(tx: Executor, orderId: string, requested: Date | null) {
+  for (const d of await lockActiveDeadlines(tx, orderId)) {
+    if (d.stage === 'reply') await updateDeadline(tx, d.id, { requested_due_at: requested });
+  }
+}
+
+/**
+ * An approved extension moves the reply deadline to the date requested; the warning ladder is
+ * recomputed from now to the new date and fires again (a new deadline), while an issued 督办单 stays.
+ */
+export async function applyApprovedExtension(tx: Executor, ctx: TimelimitContext, order: Order, at: Date) {
+  for (const d of await lockActiveDeadlines(tx, order.id)) {
+    if (d.stage !== 'reply' || !d.requested_due_at) continue;
+    const dueAt = d.requested_due_at;
+    const running = d.status === 'running';
+    const left = remainingMs(ctx.cal, d.clock, at, dueAt);
+    const t = thresholds(ctx.cal, d.stage, d.clock, at, dueAt, ctx.settings);
+    const next = {
+      ...d,
+      due_at: dueAt,
+      warn_at: t.warnAt,
+      urge_at: t.urgeAt,
+      supervise_at: d.supervise_fired_at ? d.supervise_at : t.superviseAt,
+      yellow_fired_at: null,
+      urge_fired_at: null,
+      red_fired_at: null,
+    };
+    await updateDeadline(tx, d.id, {
+      due_at: dueAt,
+      warn_at: next.warn_at,
+      urge_at: next.urge_at,
+      supervise_at: next.supervise_at,
+      yellow_fired_at: null,
+      urge_fired_at: null,
+      red_fired_at: null,
+      requested_due_at: null,
+      ...(running ? { next_check_at: nextCheckAt(next) } : { paused_remaining_ms: left }),
+      explanation: withHistory(d, {
+        kind: 'extension',
+        atLocal: formatLocal(at, ctx.cal.timezone),
+        fromLocal: formatLocal(d.due_at, ctx.cal.timezone),
+        dueLocal: formatLocal(dueAt, ctx.cal.timezone),
+      }),
+    });
+  }
+}

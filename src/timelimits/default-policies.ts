@@ -1,0 +1,86 @@
+import type { LimitUnit, Stage } from './timelimits.table.js';
+
+export const STAGES: readonly Stage[] = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'];
+export const LIMIT_UNITS: readonly LimitUnit[] = ['minutes', 'hours', 'working_hours', 'working_days'];
+/** Stages a handling unit answers for: these get 催办, 督办单 and 领导盯办, not just warnings. */
+export const UNIT_STAGES: readonly Stage[] = ['sign', 'contact', 'reply'];
+
+export interface LimitRule {
+  stage: Stage;
+  appealType: string | null;
+  priority: number | null;
+  categoryId: string | null;
+  amount: number;
+  unit: LimitUnit;
+  note: string | null;
+}
+
+const rule = (
+  stage: Stage,
+  priority: number | null,
+  amount: number,
+  unit: LimitUnit,
+  note: string,
+  appealType: string | null = null,
+): LimitRule => ({ stage, priority, appealType, categoryId: null, amount, unit, note });
+
+/**
+ * Built-in limits (docs/domain.md "Time limits"), used when no admin rule matches. Hour limits of
+ * priorities 1–2 are wall-clock (24/7); priorities 3–4 count working days of the PRC calendar.
+ */
+export const DEFAULT_RULES: readonly LimitRule[] = [
+  rule('dispatch', 1, 1, 'hours', '紧急件 1 小时内派单'),
+  rule('dispatch', 2, 2, 'hours', '水电气热等 2 小时内派单'),
+  rule('dispatch', null, 24, 'hours', '一般件 24 小时内派单'),
+  rule('sign', 1, 15, 'minutes', '紧急件 15 分钟内签收'),
+  rule('sign', 2, 30, 'minutes', '水电气热等 30 分钟内签收'),
+  rule('sign', null, 1, 'working_days', '1 个工作日内签收'),
+  rule('contact', 1, 30, 'minutes', '紧急件 30 分钟内联系群众'),
+  rule('contact', 2, 2, 'hours', '2 小时内联系群众'),
+  rule('contact', null, 1, 'working_days', '1 个工作日内联系群众'),
+  rule('reply', 1, 2, 'hours', '紧急件 2 小时内反馈'),
+  rule('reply', 2, 24, 'hours', '水电气热等 24 小时内反馈'),
+  rule('reply', 3, 5, 'working_days', '一般件 5 个工作日内办结'),
+  rule('reply', 3, 1, 'working_days', '咨询件 1 个工作日内答复', 'consult'),
+  rule('reply', 3, 10, 'working_days', '投诉件 10 个工作日内办结', 'complaint'),
+  rule('reply', 3, 10, 'working_days', '举报件 10 个工作日内办结', 'report'),
+  rule('reply', 4, 15, 'working_days', '疑难复杂件 15 个工作日（经批准）'),
+  rule('review', 1, 1, 'hours', '紧急件 1 小时内审核'),
+  rule('review', 2, 4, 'hours', '4 小时内审核'),
+  rule('review', null, 1, 'working_days', '1 个工作日内审核'),
+  rule('visit', 1, 24, 'hours', '24 小时内回访'),
+  rule('visit', 2, 24, 'hours', '24 小时内回访'),
+  rule('visit', null, 2, 'working_days', '2 个工作日内回访'),
+];
+
+/**
+ * The seeds' 办不成事 window for one category: simple items at once (即办, the same working day),
+ * general items with feedback within 2 working days, complex items progress feedback within 5.
+ * Priorities 1–2 are the simple items, 3 general, 4 complex.
+ */
+export function banbuchengRules(categoryId: string): LimitRule[] {
+  return [
+    { ...rule('reply', 1, 0, 'working_days', '办不成事：简单事项即收即转即办'), categoryId },
+    { ...rule('reply', 2, 0, 'working_days', '办不成事：简单事项即收即转即办'), categoryId },
+    { ...rule('reply', 3, 2, 'working_days', '办不成事：一般事项 2 个工作日内整改反馈'), categoryId },
+    { ...rule('reply', 4, 5, 'working_days', '办不成事：复杂事项 5 个工作日内反馈进展'), categoryId },
+  ];
+}
+
+export interface EscalationSettings {
+  /** Share of the time used at which the yellow warning fires (0.75 = 75 %). */
+  yellowShare: number;
+  /** Share of the time used at which the unit gets the automatic 催办 reminder. */
+  urgeShare: number;
+  /** Working days overdue after which a formal 督办单 is issued. */
+  superviseAfterWorkingDays: number;
+  /** Working days the unit has to answer a 督办单 before the order goes to 领导盯办. */
+  supervisionDueWorkingDays: number;
+}
+
+export const DEFAULT_ESCALATION: EscalationSettings = {
+  yellowShare: 0.75,
+  urgeShare: 0.9,
+  superviseAfterWorkingDays: 1,
+  supervisionDueWorkingDays: 2,
+};

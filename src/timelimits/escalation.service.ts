@@ -1,0 +1,175 @@
+import { formatLocal } from '../calendar/time-zone.js';
+import type { Executor } from '../db/database.js';
+import type { Order } from '../db/schema.js';
+import { text } from '../i18n/messages.js';
+import { notify, type NotifyAudience } from '../notifications/notify.js';
+import { insertOrderEvent } from '../orders/order-event.repository.js';
+import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
+import type { Deps } from '../shared/deps.js';
+import type { Role } from '../users/roles.js';
+import { findAutoSupervisionOfDeadline, insertLeaderFollowup, insertSupervision } from '../supervision/supervision.repository.js';
+import { nextCheckAt } from './deadline-plan.js';
+import {
+  endDeadlines,
+  lockActiveDeadlines,
+  markThresholdFired,
+  refreshOrderDeadlineSummary,
+  updateDeadline,
+} from './deadline.repository.js';
+import { loadTimelimitContext, type TimelimitContext } from './timelimit-context.js';
+import type { OrderDeadline, Stage } from './timelimits.table.js';
+
+export const SYSTEM_LABEL = '系统（时限监控） / system (time limits)';
+
+type Step = 'yellow' | 'urge' | 'red' | 'supervise' | 'leader';
+const FIRED = {
+  yellow: 'yellow_fired_at',
+  urge: 'urge_fired_at',
+  red: 'red_fired_at',
+  supervise: 'supervise_fired_at',
+  leader: 'leader_fired_at',
+} as const;
+const AT = { yellow: 'warn_at', urge: 'urge_at', red: 'due_at', supervise: 'supervise_at', leader: 'leader_at' } as const;
+const LADDER: Step[] = ['yellow', 'urge', 'red', 'supervise', 'leader'];
+
+/** Who hears about a centre stage (no unit answers for it). */
+const CENTRE_ROLES: Record<Stage, Role[]> = {
+  dispatch: ['dispatcher'],
+  sign: ['dispatcher'],
+  contact: ['supervisor'],
+  reply: ['supervisor'],
+  review: ['supervisor'],
+  visit: ['supervisor'],
+};
+
+interface FireContext {
+  tx: Executor;
+  order: Order;
+  d: OrderDeadline;
+  at: Date;
+  ctx: () => Promise<TimelimitContext>;
+}
+
+async function systemEvent(f: FireContext, action: string, payload: Record<string, unknown>, note: string | null = null) {
+  await insertOrderEvent(f.tx, {
+    order_id: f.order.id,
+    centre_id: f.order.centre_id,
+    action,
+    from_state: f.order.state,
+    to_state: f.order.state,
+    actor_user_id: null,
+    actor_unit_id: null,
+    actor_label: SYSTEM_LABEL,
+    at: f.at,
+    note,
+    payload: JSON.stringify({ stage: f.d.stage, deadlineId: f.d.id, dueAt: f.d.due_at.toISOString(), ...payload }),
+  });
+}
+
+async function tell(f: FireContext, step: Step, audience: NotifyAudience, due: Date) {
+  const tz = (await f.ctx()).cal.timezone;
+  const stage = text(`stage.${f.d.stage}`);
+  await notify(
+    f.tx,
+    {
+      kind: `timelimit.${step}`,
+      centreId: f.order.centre_id,
+      orderId: f.order.id,
+      textKey: `notice.${step}`,
+      vars: { orderNo: f.order.order_no, stage: stage.zh, due: formatLocal(due, tz) },
+      audience,
+      sourceKey: `${step}:${f.d.id}:${f.d.due_at.toISOString()}`,
+      data: { stage: f.d.stage, orderNo: f.order.order_no, dueAt: due.toISOString() },
+    },
+    f.at,
+  );
+}
+
+const unitOr = (f: FireContext, extra: Role[] = []): NotifyAudience =>
+  f.d.unit_id ? { unitId: f.d.unit_id, centreRoles: extra } : { centreRoles: [...CENTRE_ROLES[f.d.stage], ...extra] };
+
+/** The effect of one threshold, run once (after its fired marker was set by this transaction). */
+async function fire(f: FireContext, step: Step): Promise<void> {
+  switch (step) {
+    case 'yellow':
+      await systemEvent(f, 'deadline_warning', { level: 'yellow' });
+      return tell(f, step, unitOr(f), f.d.due_at);
+    case 'red':
+      await systemEvent(f, 'deadline_warning', { level: 'red' });
+      return tell(f, step, unitOr(f, ['supervisor']), f.d.due_at);
+    case 'urge':
+      await systemEvent(f, 'urge', { origin: 'auto' });
+      return tell(f, step, unitOr(f), f.d.due_at);
+    case 'supervise': {
+      const c = await f.ctx();
+      const due = c.cal.endOfWorkingDays(f.at, c.settings.supervisionDueWorkingDays);
+      const s = await insertSupervision(f.tx, {
+        order_id: f.order.id,
+        centre_id: f.order.centre_id,
+        deadline_id: f.d.id,
+        unit_id: f.d.unit_id,
+        origin: 'auto',
+        reason: `${text(`stage.${f.d.stage}`).zh}超时 / ${f.d.stage} overdue`,
+        issued_by: null,
+        issued_at: f.at,
+        due_at: due,
+        status: 'open',
+      });
+      if (!s) return;
+      f.d.leader_at = due;
+      await updateDeadline(f.tx, f.d.id, { leader_at: due });
+      await systemEvent(f, 'supervise', { origin: 'auto', supervisionId: s.id, supervisionDueAt: due.toISOString() });
+      return tell(f, step, unitOr(f, ['supervisor']), due);
+    }
+    case 'leader': {
+      const s = await findAutoSupervisionOfDeadline(f.tx, f.d.id);
+      if (!s || s.status !== 'open') return; // answered in time: no leader follow-up
+      const reason = '督办单逾期未答复 / supervision order unanswered';
+      const added = await insertLeaderFollowup(f.tx, {
+        orderId: f.order.id,
+        centreId: f.order.centre_id,
+        reason,
+        origin: 'auto',
+        by: null,
+        at: f.at,
+      });
+      if (!added) return;
+      await systemEvent(f, 'leader_followup', { origin: 'auto', supervisionId: s.id });
+      return tell(f, step, { centreRoles: ['leader', 'supervisor'] }, s.due_at);
+    }
+  }
+}
+
+/**
+ * The per-order job fanned out by the sweep: fires every threshold of the order's running deadlines
+ * that is due and has not fired. Each threshold fires once: its marker is set by a conditional
+ * update in the same transaction as its event, so two workers on one order cannot both fire it.
+ * Nothing fires for a closed order.
+ */
+export async function checkOrderDeadlines(deps: Deps, orderId: string): Promise<Step[]> {
+  return deps.db.transaction().execute(async (tx) => {
+    const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (!order) return [];
+    const at = deps.clock.now();
+    if (FINAL_STATES.includes(order.state as OrderState)) {
+      if ((await endDeadlines(tx, order.id, 'cancelled', at)) > 0) await refreshOrderDeadlineSummary(tx, order.id);
+      return [];
+    }
+    let cached: Promise<TimelimitContext> | undefined;
+    const ctx = () => (cached ??= loadTimelimitContext(tx, order));
+    const fired: Step[] = [];
+    for (const d of await lockActiveDeadlines(tx, order.id)) {
+      if (d.status !== 'running') continue;
+      for (const step of LADDER) {
+        const when = d[AT[step]];
+        if (when === null || when.getTime() > at.getTime() || d[FIRED[step]] !== null) continue;
+        if (!(await markThresholdFired(tx, d.id, FIRED[step], at))) continue;
+        d[FIRED[step]] = at;
+        await fire({ tx, order, d, at, ctx }, step);
+        fired.push(step);
+      }
+      await updateDeadline(tx, d.id, { next_check_at: nextCheckAt(d) });
+    }
+    return fired;
+  });
+}
