@@ -1,0 +1,70 @@
+import { api } from '../shared/api';
+
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+export interface PortalInfo {
+  centreName: string;
+  appealTypes: string[];
+  categories: { id: string; parentId: string | null; name: string; level: number }[];
+  maxPhotos: number;
+  maxPhotoBytes: number;
+}
+
+export interface PortalReceipt {
+  orderNo: string;
+  queryCode: string;
+  photos: number;
+}
+
+export interface PortalKey {
+  orderNo: string;
+  code: string;
+}
+
+export interface PortalProgress {
+  orderNo: string;
+  title: string;
+  content: string;
+  appealType: string;
+  address: string | null;
+  acceptedAt: string;
+  caller: { name: string | null; phone: string | null };
+  stage: string;
+  stageText: Words;
+  steps: { step: string; at: string; text: Words }[];
+  reply: {
+    kind: 'reply' | 'answer' | 'not_accepted';
+    result: string | null;
+    text: string | null;
+    reasonText: Words | null;
+    at: string;
+  } | null;
+  canRate: boolean;
+  rating: { satisfaction: string; resolved: boolean } | null;
+  photos: number;
+}
+
+export interface PortalRating extends PortalKey {
+  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  resolved: boolean;
+  comment?: string;
+}
+
+export const fetchPortalInfo = () => api<PortalInfo>('/api/portal/info');
+
+/** Sends the appeal's fields and photos as one multipart form: stored together or not at all. */
+export function submitAppeal(fields: Record<string, string | boolean | undefined>, photos: File[]) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value !== undefined && value !== '') form.append(name, String(value));
+  }
+  for (const photo of photos) form.append('photos', photo, photo.name);
+  return api<PortalReceipt>('/api/portal/appeals', { method: 'POST', body: form });
+}
+
+export const lookupAppeal = (key: PortalKey) => api<PortalProgress>('/api/portal/lookup', { method: 'POST', json: key });
+
+export const rateAppeal = (rating: PortalRating) => api<PortalProgress>('/api/portal/rating', { method: 'POST', json: rating });
