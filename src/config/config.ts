@@ -13,6 +13,12 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly cookieSecure: boolean;
+  /** Bearer token of the telephone system (CTI) posting call events; unset = only operators may. */
+  readonly ctiToken: string | undefined;
+  /** The centre (code) the CTI token reports for; unset = the first centre. */
+  readonly ctiCentreCode: string | undefined;
+  /** Weight of 基本满意 in 满意率 (0..1). */
+  readonly kpiBasicSatisfiedWeight: number;
   /** The centre the public citizen portal serves (by code); unset means the first centre. */
   readonly portalCentreCode: string | undefined;
   /** Per client IP: appeals the portal accepts per hour, and look-ups (incl. ratings) per minute. */
@@ -63,6 +69,24 @@ function urlFrom(env: Env, key: string, problems: string[]): string | undefined 
   return raw;
 }
 
+function ctiTokenFrom(env: Env, problems: string[]): string | undefined {
+  const raw = env.LIANXIN_CTI_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16) problems.push('LIANXIN_CTI_TOKEN must be at least 16 characters');
+  return raw;
+}
+
+function fractionFrom(env: Env, key: string, fallback: number, problems: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    problems.push(`${key} must be a number from 0 to 1, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
 /** Parses the environment; lists every problem at once instead of failing on the first. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -80,6 +104,9 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: boolFrom(env, 'LIANXIN_SEED_DEMO', true, problems),
     logLevel: env.LOG_LEVEL || 'info',
     cookieSecure: boolFrom(env, 'LIANXIN_COOKIE_SECURE', false, problems),
+    ctiToken: ctiTokenFrom(env, problems),
+    ctiCentreCode: env.LIANXIN_CTI_CENTRE || undefined,
+    kpiBasicSatisfiedWeight: fractionFrom(env, 'LIANXIN_KPI_BASIC_SATISFIED_WEIGHT', 1, problems),
     portalCentreCode: env.LIANXIN_PORTAL_CENTRE || undefined,
     portalSubmitsPerHour: intFrom(env, 'LIANXIN_PORTAL_SUBMITS_PER_HOUR', 10, problems, 1),
     portalLookupsPerMinute: intFrom(env, 'LIANXIN_PORTAL_LOOKUPS_PER_MINUTE', 30, problems, 1),

@@ -15,6 +15,8 @@ import { portalRoutes } from '../portal/portal.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { duplicateRoutes } from '../duplicates/duplicate.routes.js';
+import { callRoutes } from '../calls/call.routes.js';
+import { kpiRoutes } from '../analytics/kpi/kpi.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -33,4 +35,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(searchRoutes, ctx);
   await app.register(knowledgeRoutes, ctx);
   await app.register(duplicateRoutes, ctx);
+  await app.register(callRoutes, ctx);
+  await app.register(kpiRoutes, ctx);
 }

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../http/context.js';
+import { noStore, requirePermission } from '../../http/auth.js';
+import { KPI_DEFINITIONS } from './definitions.js';
+import { getKpisFor } from './kpi.service.js';
+import { KpiQuerySchema, type KpiQueryInput } from './kpi.schemas.js';
+import type { GroupBy } from './kpi-grouping.js';
+
+export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+  app.get(
+    '/api/kpis',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: '考核指标 / KPIs for a period, grouped, with the previous period and the definitions',
+        querystring: KpiQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'kpi.read');
+      noStore(reply);
+      const q = request.query as KpiQueryInput;
+      return getKpisFor(deps, actor, {
+        ...q,
+        groupBy: q.groupBy as GroupBy | undefined,
+        params: { basicSatisfiedWeight: config.kpiBasicSatisfiedWeight },
+      });
+    },
+  );
+
+  app.get(
+    '/api/kpis/definitions',
+    { schema: { tags: ['analytics'], summary: '指标口径 / the KPI definitions (formula text for tooltips)' } },
+    async (request) => {
+      requirePermission(request, 'kpi.read');
+      return { definitions: KPI_DEFINITIONS };
+    },
+  );
+};

@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../http/context.js';
+import { presentCall } from './call.presenter.js';
+import { CallEventSchema, CallIdParam, CallLinkSchema, type CallEventInput } from './call.schemas.js';
+import { linkCallToOrder, recordCallEvent, resolveCallReporter } from './call.service.js';
+
+const bearer = (request: FastifyRequest) => {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+};
+
+/**
+ * Call records from the telephone system. `public: true` only lets the request past the session
+ * check: the handler accepts the CTI's bearer token (LIANXIN_CTI_TOKEN) or an operator's session.
+ */
+export const callRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+  const reporter = (request: FastifyRequest) =>
+    resolveCallReporter(deps, {
+      bearer: bearer(request),
+      ctiToken: config.ctiToken,
+      ctiCentreCode: config.ctiCentreCode,
+      actor: request.actor,
+    });
+
+  app.post(
+    '/api/calls',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['calls'],
+        summary: '来电事件（CTI）/ record a call event from the telephone system',
+        body: CallEventSchema,
+      },
+    },
+    async (request) => presentCall(await recordCallEvent(deps, await reporter(request), request.body as CallEventInput)),
+  );
+
+  app.post(
+    '/api/calls/:id/link',
+    {
+      config: { public: true },
+      schema: { tags: ['calls'], summary: '来电关联工单 / link a call to an order', params: CallIdParam, body: CallLinkSchema },
+    },
+    async (request) => {
+      const { call, orderIds } = await linkCallToOrder(deps, await reporter(request), request.params.id, request.body.orderId);
+      return presentCall(call, orderIds);
+    },
+  );
+};

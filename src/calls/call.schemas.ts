@@ -1,0 +1,33 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { StringEnum as lit } from '../shared/schema.js';
+
+export const CALL_EVENTS = ['offered', 'answered', 'abandoned', 'ended'] as const;
+export type CallEventKind = (typeof CALL_EVENTS)[number];
+
+const Digits = Type.String({ pattern: '^\\+?[0-9][0-9-]{2,19}$', maxLength: 20 });
+
+/** One event of a call as the telephone system (CTI) reports it; repeated events are idempotent. */
+export const CallEventSchema = Type.Object(
+  {
+    callId: Type.String({ minLength: 1, maxLength: 100, description: 'the CTI’s own call id' }),
+    event: lit(CALL_EVENTS, { description: 'offered → answered → ended, or offered → abandoned' }),
+    at: Type.String({ format: 'date-time', description: 'when the event happened' }),
+    offeredAt: Type.Optional(Type.String({ format: 'date-time', description: 'when the call entered the queue' })),
+    answeredAt: Type.Optional(Type.String({ format: 'date-time' })),
+    hotlineNumber: Type.Optional(Type.String({ maxLength: 20, description: '原热线号码（双号并行）, e.g. 12345 or 12315' })),
+    callerNumber: Type.Optional(Digits),
+    operator: Type.Optional(Type.String({ maxLength: 100, description: 'username of the operator who answered' })),
+    operatorExt: Type.Optional(Type.String({ maxLength: 20, description: 'seat / extension number' })),
+    waitSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
+    talkSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
+  },
+  { additionalProperties: false },
+);
+export type CallEventInput = Static<typeof CallEventSchema>;
+
+export const CallLinkSchema = Type.Object(
+  { orderId: Type.String({ minLength: 1, maxLength: 40, description: 'order id or order number' }) },
+  { additionalProperties: false },
+);
+
+export const CallIdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
