@@ -8,6 +8,7 @@ import { unitAdminRoutes } from '../org/unit-admin.routes.js';
 import { liveRoutes } from '../live/live.routes.js';
 import { orderRoutes } from '../orders/order.routes.js';
 import { orderExportRoutes } from '../orders/order-export.routes.js';
+import { hotspotRoutes } from '../analytics/hotspots/hotspot.routes.js';
 import { orderActionRoutes } from '../orders/order-actions.routes.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
@@ -17,6 +18,10 @@ import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { duplicateRoutes } from '../duplicates/duplicate.routes.js';
 import { callRoutes } from '../calls/call.routes.js';
 import { kpiRoutes } from '../analytics/kpi/kpi.routes.js';
+import { timelimitRoutes } from '../timelimits/timelimit.routes.js';
+import { calendarRoutes } from '../calendar/calendar.routes.js';
+import { supervisionRoutes } from '../supervision/supervision.routes.js';
+import { noticeRoutes } from '../notifications/notice.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -28,6 +33,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(liveRoutes, ctx);
   await app.register(orderRoutes, ctx);
   await app.register(orderExportRoutes, ctx);
+  await app.register(hotspotRoutes, ctx);
   await app.register(orderActionRoutes, ctx);
   await app.register(attachmentRoutes, ctx);
   await app.register(auditRoutes, ctx);
@@ -37,4 +43,8 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(duplicateRoutes, ctx);
   await app.register(callRoutes, ctx);
   await app.register(kpiRoutes, ctx);
+  await app.register(timelimitRoutes, ctx);
+  await app.register(calendarRoutes, ctx);
+  await app.register(supervisionRoutes, ctx);
+  await app.register(noticeRoutes, ctx);
 }

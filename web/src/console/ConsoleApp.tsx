@@ -1,16 +1,74 @@
-import { Card, ConfigProvider, Typography } from 'antd';
+import { useState } from 'react';
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ApiError } from '../shared/api';
+import { LangProvider, useLang, useT } from '../shared/i18n';
+import { shellMessages } from './messages/shell';
+import { LoginPage } from './shell/LoginPage';
+import { homeFor, mayVisit } from './shell/nav';
+import { forgetSignedIn, probablySignedIn, SessionProvider, useMe } from './shell/session';
+import { ConsoleRoutes } from './ConsoleRoutes';
 
-/** The staff console (issue #4 builds it out). */
+function createClient() {
+  return new QueryClient({
+    // A lost session anywhere sends the user back to sign in.
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 401) {
+          forgetSignedIn();
+          if (!window.location.pathname.startsWith('/login')) window.location.assign('/login');
+        }
+      },
+    }),
+    defaultOptions: { queries: { refetchOnWindowFocus: false, staleTime: 10_000 } },
+  });
+}
+
+/** The staff console: providers (language, antd locale, data cache) and the signed-in gate. */
 export function ConsoleApp() {
+  const [client] = useState(createClient);
   return (
-    <ConfigProvider locale={zhCN}>
-      <Card style={{ maxWidth: 480, margin: '80px auto' }}>
-        <Typography.Title level={3}>连心桥 · 12345 政务服务便民热线</Typography.Title>
-        <Typography.Paragraph>
-          工单平台已启动。API 文档见 <a href="/api/docs">/api/docs</a>。
-        </Typography.Paragraph>
-      </Card>
+    <LangProvider>
+      <QueryClientProvider client={client}>
+        <LocalisedAnt>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/*" element={<SignedIn />} />
+          </Routes>
+        </LocalisedAnt>
+      </QueryClientProvider>
+    </LangProvider>
+  );
+}
+
+function LocalisedAnt({ children }: { children: React.ReactNode }) {
+  const { lang } = useLang();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
+      <AntApp>{children}</AntApp>
     </ConfigProvider>
+  );
+}
+
+function SignedIn() {
+  const signedIn = probablySignedIn();
+  const me = useMe(signedIn);
+  const location = useLocation();
+  const t = useT(shellMessages);
+  if (!signedIn || me.isError) return <Navigate to="/login" replace />;
+  if (!me.data) return <Spin style={{ display: 'block', marginTop: 120 }} />;
+  const roles = me.data.roles;
+  if (location.pathname === '/') return <Navigate to={homeFor(roles)} replace />;
+  const allowed = location.pathname.startsWith('/orders/') || mayVisit(roles, location.pathname);
+  return (
+    <SessionProvider me={me.data}>
+      {allowed ? <ConsoleRoutes /> : <Result status="403" title={t('common.noAccess')} />}
+    </SessionProvider>
   );
 }

@@ -1,0 +1,25 @@
+import { isUnitScoped, type Actor } from '../users/roles.js';
+
+/** A change as fanned out to connections: the event plus the units the order was ever sent to. */
+export interface OrderChange {
+  id: number;
+  orderId: string;
+  centreId: string;
+  action: string;
+  toState: string | null;
+  unitPaths: readonly string[];
+}
+
+/**
+ * Whether a connected user may hear of a change: same centre, and for unit users only orders sent
+ * into their unit subtree — the same rule as reading the order (order.repository whereVisible).
+ */
+export function isChangeVisibleTo(actor: Actor, change: OrderChange): boolean {
+  if (actor.centreId !== change.centreId) return false;
+  if (!isUnitScoped(actor)) return true;
+  const root = actor.unitPath;
+  return root !== null && change.unitPaths.some((p) => p.startsWith(root));
+}
+
+/** The message body sent to the browser: no titles or personal data, only what to refetch. */
+export const presentChange = (c: OrderChange) => ({ id: c.id, orderId: c.orderId, action: c.action, toState: c.toState });

@@ -1,0 +1,54 @@
+import type { Executor } from '../db/database.js';
+
+/** One row of `order_events` as the live stream needs it: what changed, where it is visible. */
+export interface OrderChangeRow {
+  id: number;
+  orderId: string;
+  centreId: string;
+  action: string;
+  toState: string | null;
+}
+
+export async function latestOrderEventId(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('order_events')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+/** Events with id above `afterId`, oldest first, at most `limit`. */
+export async function listOrderEventsAfter(db: Executor, afterId: number, limit: number): Promise<OrderChangeRow[]> {
+  const rows = await db
+    .selectFrom('order_events')
+    .select(['id', 'order_id', 'centre_id', 'action', 'to_state'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    orderId: r.order_id,
+    centreId: r.centre_id,
+    action: r.action,
+    toState: r.to_state,
+  }));
+}
+
+/** Paths of every unit an order was ever sent to (the same rule as order visibility for unit users). */
+export async function listAssignedUnitPaths(db: Executor, orderIds: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (orderIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('order_assignments')
+    .innerJoin('units', 'units.id', 'order_assignments.unit_id')
+    .select(['order_assignments.order_id', 'units.path'])
+    .where('order_assignments.order_id', 'in', orderIds)
+    .execute();
+  for (const r of rows) {
+    const list = result.get(r.order_id) ?? [];
+    list.push(r.path);
+    result.set(r.order_id, list);
+  }
+  return result;
+}

@@ -1,0 +1,44 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../http/context.js';
+import { requireActor } from '../http/auth.js';
+import { StringEnum } from '../shared/schema.js';
+import { createUnit, setUnitActivity, type NewUnitInput } from './unit-admin.service.js';
+
+const UNIT_KINDS = ['sub_centre', 'league_dept', 'county', 'county_dept', 'town', 'company', 'other'] as const;
+
+/** Unit administration for the system admin: add a sub-unit, deactivate or reactivate a unit. */
+export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
+  app.post(
+    '/api/units',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '新建单位 / create unit',
+        body: Type.Object(
+          {
+            parentId: Type.String({ format: 'uuid' }),
+            code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            kind: StringEnum(UNIT_KINDS),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createUnit(deps, requireActor(request), request.body as NewUnitInput)),
+  );
+
+  app.patch(
+    '/api/units/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '启用/停用单位 / activate or deactivate a unit',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+      },
+    },
+    async (request) => setUnitActivity(deps, requireActor(request), request.params.id, request.body.active),
+  );
+};

@@ -1,0 +1,54 @@
+import type { UnitKind } from '../db/schema.js';
+import type { Deps } from '../shared/deps.js';
+import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
+import { can } from '../users/permissions.js';
+import type { Actor } from '../users/roles.js';
+import { findUnit, findUnitByCode, insertUnit, setUnitActive } from './unit.repository.js';
+
+export interface NewUnitInput {
+  parentId: string;
+  code: string;
+  name: string;
+  kind: Exclude<UnitKind, 'centre'>;
+}
+
+const present = (u: { id: string; parent_id: string | null; code: string; name: string; kind: string; active: boolean }) => ({
+  id: u.id,
+  parentId: u.parent_id,
+  code: u.code,
+  name: u.name,
+  kind: u.kind,
+  active: u.active,
+});
+
+/** Adds a unit under an existing one of the admin's centre; codes are unique within a centre. */
+export async function createUnit(deps: Deps, actor: Actor, input: NewUnitInput) {
+  if (!can(actor, 'unit.manage')) throw forbidden();
+  return deps.db.transaction().execute(async (tx) => {
+    const parent = await findUnit(tx, actor.centreId, input.parentId);
+    if (!parent) throw invalidField('parentId');
+    if (await findUnitByCode(tx, actor.centreId, input.code)) {
+      throw domainError('CONFLICT', 'error.validation', { field: 'code' }, { field: 'code' });
+    }
+    const unit = await insertUnit(tx, {
+      centreId: actor.centreId,
+      parentId: parent.id,
+      parentPath: parent.path,
+      code: input.code,
+      name: input.name.trim(),
+      kind: input.kind,
+    });
+    return present(unit);
+  });
+}
+
+/** Deactivates (or reactivates) a unit: it keeps its history but can no longer receive dispatches. */
+export async function setUnitActivity(deps: Deps, actor: Actor, unitId: string, active: boolean) {
+  if (!can(actor, 'unit.manage')) throw forbidden();
+  const unit = await findUnit(deps.db, actor.centreId, unitId);
+  if (!unit) throw notFound('unit');
+  if (unit.kind === 'centre') throw invalidField('unitId', 'centre');
+  const updated = await setUnitActive(deps.db, actor.centreId, unitId, active);
+  if (!updated) throw notFound('unit');
+  return present(updated);
+}

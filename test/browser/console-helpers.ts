@@ -1,0 +1,28 @@
+import type { Page } from 'playwright-core';
+
+/** Picks a node in an antd TreeSelect by typing part of its name and clicking the exact title. */
+export async function pickTreeNode(page: Page, testId: string, name: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(name);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`).first().click();
+}
+
+/** Clicks the radio button (antd Radio.Group button style) with this label inside the group. */
+export async function pickRadio(page: Page, groupTestId: string, label: string) {
+  await page.getByTestId(groupTestId).getByText(label, { exact: true }).click();
+}
+
+/** Opens an action dialog's form, fills what is given, and submits it. */
+export async function submitAction(page: Page, action: string) {
+  await page.getByTestId(`action-form-${action}`).waitFor();
+  await page.getByTestId('action-submit').click();
+  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached' });
+}
+
+/** A tiny valid PNG (1×1 pixel), so the attachment's type sniffing accepts it. */
+export function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}

@@ -1,0 +1,139 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Tag, Tree } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api';
+import { useLang, useT } from '../../shared/i18n';
+import { keys, useUnits } from '../api/queries';
+import type { UnitNode } from '../api/types';
+import { buildTree } from '../common/tree';
+import { adminMessages, UNIT_KINDS } from '../messages/admin';
+import { shellMessages } from '../messages/shell';
+import { errorText } from '../orders/ActionDialog';
+
+/** The unit tree: browse, search, add a sub-unit, deactivate or reactivate a unit. */
+export function UnitsAdminPage() {
+  const t = useT(adminMessages);
+  const units = useUnits();
+  const [search, setSearch] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const rows = units.data?.items ?? [];
+  const tree = useMemo(() => {
+    const term = search.trim();
+    if (!term) return buildTree(rows);
+    // Keep matches and their ancestors so the tree still reads as a tree.
+    const byId = new Map(rows.map((u) => [u.id, u]));
+    const keep = new Set<string>();
+    for (const u of rows) {
+      if (!u.name.includes(term)) continue;
+      for (let c: UnitNode | undefined = u; c && !keep.has(c.id); c = c.parentId ? byId.get(c.parentId) : undefined)
+        keep.add(c.id);
+    }
+    return buildTree(rows.filter((u) => keep.has(u.id)));
+  }, [rows, search]);
+  const selected = rows.find((u) => u.id === selectedId) ?? null;
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={12}>
+        <Card title={t('units.title')}>
+          <Input.Search
+            placeholder={t('units.search')}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ marginBottom: 8 }}
+            allowClear
+          />
+          <Tree
+            treeData={tree}
+            height={600}
+            defaultExpandAll={false}
+            expandedKeys={
+              search
+                ? tree.flatMap(function walk(n): string[] {
+                    return [n.key, ...(n.children ?? []).flatMap(walk)];
+                  })
+                : undefined
+            }
+            selectedKeys={selectedId ? [selectedId] : []}
+            onSelect={(k) => setSelectedId((k[0] as string) ?? null)}
+            titleRender={(n) => {
+              const u = rows.find((x) => x.id === n.key);
+              return <span style={{ color: u && !u.active ? '#999' : undefined }}>{n.title as string}</span>;
+            }}
+            data-testid="units-tree"
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        {selected ? (
+          <UnitPanel unit={selected} />
+        ) : (
+          <Card>
+            <Empty description={t('units.none')} />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+function UnitPanel({ unit }: { unit: UnitNode }) {
+  const t = useT(adminMessages);
+  const s = useT(shellMessages);
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const refresh = () => client.invalidateQueries({ queryKey: keys.units });
+  async function setActive(active: boolean) {
+    try {
+      await api(`/api/units/${unit.id}`, { method: 'PATCH', json: { active } });
+      message.success(s('common.done'));
+      await refresh();
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  }
+  async function addChild(values: { name: string; code: string; kind: string }) {
+    try {
+      await api('/api/units', { method: 'POST', json: { ...values, parentId: unit.id } });
+      message.success(t('units.created', { name: values.name }));
+      form.resetFields();
+      await refresh();
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  }
+  return (
+    <Card title={unit.name} data-testid="unit-panel">
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('units.code')}>{unit.code}</Descriptions.Item>
+        <Descriptions.Item label={t('units.kind')}>{t(`kind.${unit.kind}` as never)}</Descriptions.Item>
+        <Descriptions.Item label={t('units.active')}>
+          <Tag color={unit.active ? 'green' : 'default'}>{unit.active ? t('units.activeYes') : t('units.activeNo')}</Tag>
+        </Descriptions.Item>
+      </Descriptions>
+      {unit.kind !== 'centre' && (
+        <Button style={{ marginTop: 12 }} danger={unit.active} onClick={() => setActive(!unit.active)} data-testid="unit-toggle">
+          {unit.active ? t('units.deactivate') : t('units.activate')}
+        </Button>
+      )}
+      <Card title={t('units.addChild')} size="small" style={{ marginTop: 16 }}>
+        <Form form={form} layout="vertical" onFinish={addChild}>
+          <Form.Item name="name" label={t('units.name')} rules={[{ required: true, max: 100 }]}>
+            <Input data-testid="unit-new-name" />
+          </Form.Item>
+          <Space>
+            <Form.Item name="code" label={t('units.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_-]{1,40}$/ }]}>
+              <Input data-testid="unit-new-code" />
+            </Form.Item>
+            <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true }]} initialValue="other">
+              <Select style={{ width: 200 }} options={UNIT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+            </Form.Item>
+          </Space>
+          <Button type="primary" htmlType="submit" data-testid="unit-new-submit">
+            {s('common.save')}
+          </Button>
+        </Form>
+      </Card>
+    </Card>
+  );
+}

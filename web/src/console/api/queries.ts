@@ -1,0 +1,109 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api';
+import type { CategoryNode, Me, OrderAction, OrderDetail, OrderList, RegionNode, Timeline, UnitNode, UserRow } from './types';
+
+/** Query keys in one place so live events can invalidate exactly what changed. */
+export const keys = {
+  me: ['me'] as const,
+  orders: (params?: Record<string, unknown>) => (params ? (['orders', params] as const) : (['orders'] as const)),
+  order: (id: string) => ['order', id] as const,
+  timeline: (id: string) => ['timeline', id] as const,
+  units: ['units'] as const,
+  categories: ['categories'] as const,
+  regions: ['regions'] as const,
+  users: ['users'] as const,
+};
+
+export type OrderListParams = {
+  state?: string;
+  leadUnitId?: string;
+  callerPhone?: string;
+  escalated?: boolean;
+  q?: string;
+  limit?: number;
+  offset?: number;
+};
+
+export function toQueryString(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && v !== null) search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export const fetchMe = () => api<Me>('/api/auth/me');
+
+export function useOrders(params: OrderListParams, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.orders(params),
+    queryFn: () => api<OrderList>(`/api/orders${toQueryString(params)}`),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Several order lists at once (the tabs of a queue), keyed by name. */
+export function useOrderQueues<K extends string>(specs: Record<K, OrderListParams>) {
+  const names = Object.keys(specs) as K[];
+  const results = useQueries({
+    queries: names.map((name) => ({
+      queryKey: keys.orders(specs[name]),
+      queryFn: () => api<OrderList>(`/api/orders${toQueryString(specs[name])}`),
+    })),
+  });
+  return Object.fromEntries(names.map((name, i) => [name, results[i]])) as Record<K, (typeof results)[number]>;
+}
+
+export function useOrderDetail(id: string) {
+  return useQuery({
+    queryKey: keys.order(id),
+    queryFn: () => api<OrderDetail>(`/api/orders/${encodeURIComponent(id)}`),
+    retry: false,
+  });
+}
+
+export function useTimeline(id: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.timeline(id),
+    queryFn: () => api<Timeline>(`/api/orders/${encodeURIComponent(id)}/timeline`),
+    enabled,
+    retry: false,
+  });
+}
+
+const STATIC = { staleTime: 5 * 60_000 };
+
+export const useUnits = () =>
+  useQuery({ queryKey: keys.units, queryFn: () => api<{ items: UnitNode[] }>('/api/units'), ...STATIC });
+export const useCategories = () =>
+  useQuery({ queryKey: keys.categories, queryFn: () => api<{ items: CategoryNode[] }>('/api/categories'), ...STATIC });
+export const useRegions = () =>
+  useQuery({ queryKey: keys.regions, queryFn: () => api<{ items: RegionNode[] }>('/api/regions'), ...STATIC });
+export const useUsers = (enabled = true) =>
+  useQuery({ queryKey: keys.users, queryFn: () => api<{ items: UserRow[] }>('/api/users'), enabled });
+
+const kebab = (action: string) => action.replace(/_/g, '-');
+
+/** Runs one lifecycle action; afterwards every order list, the order and its timeline are refetched. */
+export function useOrderAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { orderId: string; action: OrderAction; version: number; body?: Record<string, unknown> }) =>
+      api(`/api/orders/${v.orderId}/actions/${kebab(v.action)}`, { method: 'POST', json: { version: v.version, ...v.body } }),
+    onSuccess: (_data, v) => invalidateOrder(client, v.orderId),
+  });
+}
+
+export function invalidateOrder(client: ReturnType<typeof useQueryClient>, orderId?: string) {
+  void client.invalidateQueries({ queryKey: ['orders'] });
+  if (orderId) {
+    void client.invalidateQueries({ queryKey: keys.order(orderId) });
+    void client.invalidateQueries({ queryKey: keys.timeline(orderId) });
+  }
+}
+
+/** Uploads one file as multipart (field `file`) to an order. */
+export async function uploadAttachment(orderId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<{ id: string; fileName: string }>(`/api/orders/${orderId}/attachments`, { method: 'POST', body: form });
+}

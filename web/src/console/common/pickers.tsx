@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { TreeSelect } from 'antd';
+import { useCategories, useRegions, useUnits } from '../api/queries';
+import { buildTree } from './tree';
+
+interface PickerProps<V> {
+  value?: V;
+  onChange?: (value: V) => void;
+  placeholder?: string;
+  testId?: string;
+  autoFocus?: boolean;
+}
+
+const searchProps = { showSearch: true, treeNodeFilterProp: 'title', allowClear: true, style: { width: '100%' } } as const;
+
+/** Unit tree (only active units that can handle work are selectable; the centre itself is not). */
+export function UnitPicker(props: PickerProps<string> & { multiple?: false }) {
+  const units = useUnits();
+  const tree = useMemo(() => buildTree(units.data?.items ?? [], (u) => !u.active || u.kind === 'centre'), [units.data]);
+  return (
+    <TreeSelect
+      {...searchProps}
+      treeData={tree}
+      value={props.value}
+      onChange={props.onChange}
+      placeholder={props.placeholder}
+      loading={units.isLoading}
+      data-testid={props.testId}
+      autoFocus={props.autoFocus}
+      treeDefaultExpandedKeys={tree.map((n) => n.key)}
+      listHeight={400}
+    />
+  );
+}
+
+export function UnitMultiPicker(props: PickerProps<string[]>) {
+  const units = useUnits();
+  const tree = useMemo(() => buildTree(units.data?.items ?? [], (u) => !u.active || u.kind === 'centre'), [units.data]);
+  return (
+    <TreeSelect
+      {...searchProps}
+      multiple
+      treeData={tree}
+      value={props.value}
+      onChange={props.onChange}
+      placeholder={props.placeholder}
+      data-testid={props.testId}
+      treeDefaultExpandedKeys={tree.map((n) => n.key)}
+      listHeight={400}
+    />
+  );
+}
+
+export function CategoryPicker(props: PickerProps<string>) {
+  const categories = useCategories();
+  const tree = useMemo(() => buildTree(categories.data?.items ?? [], (c) => !c.active), [categories.data]);
+  return (
+    <TreeSelect
+      {...searchProps}
+      treeData={tree}
+      value={props.value}
+      onChange={props.onChange}
+      placeholder={props.placeholder}
+      loading={categories.isLoading}
+      data-testid={props.testId}
+      listHeight={400}
+    />
+  );
+}
+
+export function RegionPicker(props: PickerProps<string>) {
+  const regions = useRegions();
+  const tree = useMemo(() => buildTree(regions.data?.items ?? []), [regions.data]);
+  return (
+    <TreeSelect
+      {...searchProps}
+      treeData={tree}
+      value={props.value}
+      onChange={props.onChange}
+      placeholder={props.placeholder}
+      data-testid={props.testId}
+      listHeight={300}
+    />
+  );
+}

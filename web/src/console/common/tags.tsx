@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Tag, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useLang, useT } from '../../shared/i18n';
+import type { Order, OrderState } from '../api/types';
+import { labels } from '../messages/labels';
+import { levelAt, readDeadline } from './deadline';
+
+const STATE_COLOURS: Record<OrderState, string> = {
+  accepted: 'blue',
+  dispatched: 'geekblue',
+  return_requested: 'orange',
+  handling: 'processing',
+  extension_requested: 'gold',
+  replied: 'cyan',
+  visiting: 'purple',
+  closed: 'success',
+  invalid: 'default',
+  merged: 'default',
+};
+
+export function StateTag({ state }: { state: OrderState }) {
+  const l = useT(labels);
+  return (
+    <Tag color={STATE_COLOURS[state]} data-testid="state-tag" data-state={state}>
+      {l(`state.${state}`)}
+    </Tag>
+  );
+}
+
+export function PriorityTag({ priority }: { priority: number }) {
+  const l = useT(labels);
+  const colour = priority === 1 ? 'red' : priority === 2 ? 'orange' : priority === 4 ? 'purple' : 'default';
+  return <Tag color={colour}>{l(`priority.${priority as 1 | 2 | 3 | 4}`)}</Tag>;
+}
+
+export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+
+function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
+  const overdue = ms < 0;
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const text =
+    lang === 'zh' ? `${d ? `${d}天` : ''}${h ? `${h}小时` : ''}${m}分` : `${d ? `${d}d ` : ''}${h ? `${h}h ` : ''}${m}m`;
+  if (lang === 'zh') return overdue ? `超期 ${text}` : `剩余 ${text}`;
+  return overdue ? `${text} overdue` : `${text} left`;
+}
+
+/** Countdown to the order's current deadline, yellow/red as the time-limit engine says; nothing when no deadline. */
+export function DeadlineTag({ order }: { order: Order }) {
+  const l = useT(labels);
+  const { lang } = useLang();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  const deadline = readDeadline(order);
+  if (!deadline) return null;
+  const remaining = deadline.dueAt.getTime() - now;
+  const level = levelAt(deadline, now);
+  const colour = level === 'red' ? 'red' : level === 'yellow' ? 'gold' : 'green';
+  return (
+    <Tooltip title={`${deadline.stage ? l(`stage.${deadline.stage}` as never) : ''} ${formatTime(deadline.dueAt.toISOString())}`}>
+      <Tag color={colour} data-testid="deadline-tag" data-level={level}>
+        {level !== 'none' && `${l(`warn.${level}`)} · `}
+        {formatRemaining(remaining, lang)}
+        {deadline.paused && ` · ${l('clock.paused')}`}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,27 @@
+/** Builds antd tree data from flat rows with parentId (units, categories, regions). */
+export interface TreeNode {
+  title: string;
+  value: string;
+  key: string;
+  disabled?: boolean;
+  children?: TreeNode[];
+}
+
+export function buildTree<T extends { id: string; parentId: string | null; name: string }>(
+  rows: readonly T[],
+  isDisabled: (row: T) => boolean = () => false,
+): TreeNode[] {
+  const nodes = new Map<string, TreeNode>();
+  for (const row of rows) nodes.set(row.id, { title: row.name, value: row.id, key: row.id, disabled: isDisabled(row) });
+  const roots: TreeNode[] = [];
+  for (const row of rows) {
+    const node = nodes.get(row.id)!;
+    const parent = row.parentId ? nodes.get(row.parentId) : undefined;
+    if (parent) (parent.children ??= []).push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+export const nameIndex = <T extends { id: string; name: string }>(rows: readonly T[] | undefined) =>
+  new Map((rows ?? []).map((r) => [r.id, r.name]));

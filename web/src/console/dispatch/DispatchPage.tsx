@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Button, Card, Space, Tabs } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../../shared/i18n';
+import { useOrderQueues, useUnits } from '../api/queries';
+import type { Order, OrderAction } from '../api/types';
+import { QueueCount } from '../common/QueueCount';
+import { nameIndex } from '../common/tree';
+import { labels } from '../messages/labels';
+import { queueMessages } from '../messages/queues';
+import { shellMessages } from '../messages/shell';
+import { ActionDialog } from '../orders/ActionDialog';
+import { OrderTable } from '../orders/OrderTable';
+
+const QUEUES = {
+  toDispatch: { state: 'accepted', limit: 200 },
+  returns: { state: 'return_requested', limit: 200 },
+  extensions: { state: 'extension_requested', limit: 200 },
+} as const;
+type QueueKey = keyof typeof QUEUES;
+
+const QUICK: Record<QueueKey, OrderAction[]> = {
+  toDispatch: ['dispatch', 'merge', 'reject'],
+  returns: ['approve_return', 'reject_return'],
+  extensions: ['approve_extension', 'reject_extension'],
+};
+
+/** The dispatcher's desk: orders to dispatch, returns and extension requests to rule on. */
+export function DispatchPage() {
+  const q = useT(queueMessages);
+  const l = useT(labels);
+  const s = useT(shellMessages);
+  const [tab, setTab] = useState<QueueKey>('toDispatch');
+  const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
+  const lists = useOrderQueues(QUEUES);
+  const units = nameIndex(useUnits().data?.items);
+  const quick = (key: QueueKey) => (o: Order) => (
+    <Space size={4} wrap>
+      {QUICK[key].map((a) => (
+        <Button key={a} size="small" data-testid={`quick-${a}-${o.orderNo}`} onClick={() => setPending({ order: o, action: a })}>
+          {l(`action.${a}`)}
+        </Button>
+      ))}
+      <Link to={`/orders/${o.id}`}>{s('common.open')}</Link>
+    </Space>
+  );
+  return (
+    <Card title={q('dispatch.title')}>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as QueueKey)}
+        items={(Object.keys(QUEUES) as QueueKey[]).map((key) => ({
+          key,
+          label: (
+            <span data-testid={`dispatch-tab-${key}`}>
+              {q(`dispatch.${key}`)}
+              <QueueCount list={lists[key].data} />
+            </span>
+          ),
+          children: (
+            <OrderTable
+              orders={lists[key].data?.items}
+              loading={lists[key].isLoading}
+              actions={quick(key)}
+              unitNames={key === 'toDispatch' ? undefined : units}
+              testId={`dispatch-list-${key}`}
+            />
+          ),
+        }))}
+      />
+      {pending && <ActionDialog order={pending.order} action={pending.action} onClose={() => setPending(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,79 @@
+import { api } from '../../shared/api';
+import type { Order } from '../api/types';
+
+export type Outcome = 'dispatch' | 'answer' | 'merge' | 'reject';
+
+export interface IntakeValues {
+  callerPhone?: string;
+  callerName?: string;
+  callerConfidential?: boolean;
+  sourceNumber?: string;
+  appealType: string;
+  categoryId?: string;
+  priority: number;
+  regionId?: string;
+  address?: string;
+  title: string;
+  content: string;
+  answer?: string;
+  knowledgeArticleId?: string;
+  leadUnitId?: string;
+  assistUnitIds?: string[];
+  instructions?: string;
+  mergeIntoId?: string;
+  rejectReason?: string;
+  explanation?: string;
+}
+
+const clean = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+
+/** The second step of intake: the outcome the operator chose, applied to the new order. */
+function outcomeRequest(outcome: Outcome, v: IntakeValues): { action: string; body: Record<string, unknown> } {
+  switch (outcome) {
+    case 'answer':
+      return { action: 'answer-directly', body: { answer: v.answer, knowledgeArticleId: v.knowledgeArticleId } };
+    case 'merge':
+      return { action: 'merge', body: { intoOrderId: v.mergeIntoId } };
+    case 'reject':
+      return { action: 'reject', body: { reason: v.rejectReason, explanation: v.explanation } };
+    default:
+      return {
+        action: 'dispatch',
+        body: { leadUnitId: v.leadUnitId, assistUnitIds: v.assistUnitIds ?? [], instructions: clean(v.instructions) },
+      };
+  }
+}
+
+/**
+ * 受理 then the outcome: POST /api/orders, then the action on the new order. If the second step fails
+ * the order stays accepted (it shows up in the dispatcher's queue) and the error names it.
+ */
+export async function submitIntake(outcome: Outcome, v: IntakeValues): Promise<{ order: Order; error?: unknown }> {
+  const order = await api<Order>('/api/orders', {
+    method: 'POST',
+    json: {
+      channel: 'phone',
+      sourceNumber: clean(v.sourceNumber),
+      appealType: v.appealType,
+      categoryId: v.categoryId,
+      priority: v.priority,
+      title: v.title.trim(),
+      content: v.content.trim(),
+      callerName: clean(v.callerName),
+      callerPhone: clean(v.callerPhone),
+      callerConfidential: v.callerConfidential ?? false,
+      regionId: v.regionId,
+      address: clean(v.address),
+    },
+  });
+  const next = outcomeRequest(outcome, v);
+  try {
+    const done = await api<Order>(`/api/orders/${order.id}/actions/${next.action}`, {
+      method: 'POST',
+      json: { version: order.version, ...next.body },
+    });
+    return { order: { ...order, state: done.state } };
+  } catch (error) {
+    return { order, error };
+  }
+}

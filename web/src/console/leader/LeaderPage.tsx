@@ -1,0 +1,30 @@
+import { Card, Space } from 'antd';
+import { useT } from '../../shared/i18n';
+import { useOrders, useUnits } from '../api/queries';
+import { nameIndex } from '../common/tree';
+import { DashboardPage } from '../analytics/DashboardPage';
+import { queueMessages } from '../messages/queues';
+import { OrderTable } from '../orders/OrderTable';
+import { FollowedOrders } from './FollowedOrders';
+
+/** The leader's home: followed orders (领导盯办), escalated 疑难件, and the month at a glance. */
+export function LeaderPage() {
+  const q = useT(queueMessages);
+  const escalated = useOrders({
+    escalated: true,
+    state: 'accepted,dispatched,return_requested,handling,extension_requested,replied,visiting',
+    limit: 200,
+  });
+  const units = nameIndex(useUnits().data?.items);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+      <FollowedOrders />
+      <Card title={q('leader.escalated')} data-testid="leader-escalated">
+        <OrderTable orders={escalated.data?.items} loading={escalated.isLoading} unitNames={units} pageSize={10} />
+      </Card>
+      <Card title={q('leader.month')}>
+        <DashboardPage />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { keys } from '../api/queries';
+
+/** One order changed somewhere the user may see (sent by GET /api/live). */
+interface OrderChanged {
+  id: number;
+  orderId: string;
+  action: string;
+  toState: string | null;
+}
+
+/**
+ * Subscribes to the server's change stream and refreshes the affected queries, so queues and boards
+ * follow the work of others without a reload. EventSource reconnects by itself after a drop.
+ */
+export function useLiveUpdates(): boolean {
+  const client = useQueryClient();
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    const source = new EventSource('/api/live');
+    source.onopen = () => setConnected(true);
+    source.onerror = () => setConnected(false);
+    source.addEventListener('order', (e) => {
+      const change = JSON.parse((e as MessageEvent<string>).data) as OrderChanged;
+      void client.invalidateQueries({ queryKey: ['orders'] });
+      void client.invalidateQueries({ queryKey: keys.order(change.orderId) });
+      void client.invalidateQueries({ queryKey: keys.timeline(change.orderId) });
+      // Boards of other capabilities (deadlines, KPIs) read their own keys; refresh them too.
+      void client.invalidateQueries({ predicate: (q) => q.meta?.live === true });
+    });
+    return () => source.close();
+  }, [client]);
+  return connected;
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { api, ApiError } from '../../shared/api';
+import { useLang, useT } from '../../shared/i18n';
+import { uploadAttachment, useOrderAction } from '../api/queries';
+import type { Order, OrderAction, OrderDetail } from '../api/types';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+import { shellMessages } from '../messages/shell';
+import { ActionFields } from './ActionFields';
+
+/** Actions that need no input besides an optional note still open the dialog, so nothing happens by a stray click. */
+export const errorText = (e: unknown, lang: 'zh' | 'en') =>
+  e instanceof ApiError ? `${lang === 'en' ? e.messageEn : e.messageZh}${e.field ? ` (${e.field})` : ''}` : String(e);
+
+/** Turns the form's values into the action's body (dates to ISO, order numbers to ids). */
+async function toBody(action: OrderAction, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { note, intoOrder, newDeadline, ...rest } = values;
+  const body: Record<string, unknown> = { ...rest };
+  if (typeof note === 'string' && note.trim()) body.note = note.trim();
+  if (action === 'request_extension' && newDeadline) body.newDeadline = (newDeadline as Dayjs).toDate().toISOString();
+  if (action === 'merge' && typeof intoOrder === 'string') {
+    const target = await api<OrderDetail>(`/api/orders/${encodeURIComponent(intoOrder.trim())}`);
+    body.intoOrderId = target.order.id;
+  }
+  if (action === 'visit_close' && body.reached === false) {
+    delete body.satisfaction;
+    delete body.resolved;
+  }
+  for (const [k, v] of Object.entries(body)) if (v === undefined) delete body[k];
+  return body;
+}
+
+interface ActionDialogProps {
+  order: Pick<Order, 'id' | 'version' | 'orderNo'>;
+  action: OrderAction | null;
+  onClose: () => void;
+  onDone?: (action: OrderAction) => void;
+}
+
+export function ActionDialog({ order, action, onClose, onDone }: ActionDialogProps) {
+  const t = useT(orderMessages);
+  const l = useT(labels);
+  const s = useT(shellMessages);
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+  const run = useOrderAction();
+
+  async function submit(values: Record<string, unknown>) {
+    if (!action) return;
+    setBusy(true);
+    try {
+      for (const file of files) await uploadAttachment(order.id, file);
+      const body = await toBody(action, values);
+      await run.mutateAsync({ orderId: order.id, action, version: order.version, body });
+      message.success(`${l(`action.${action}`)} · ${s('common.done')}`);
+      form.resetFields();
+      setFiles([]);
+      onDone?.(action);
+      onClose();
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={action !== null}
+      title={action ? `${l(`action.${action}`)} · ${order.orderNo}` : ''}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      width={640}
+    >
+      {action && (
+        <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
+          <ActionFields action={action} />
+          {action === 'reply' && (
+            <Form.Item label={t('form.files')}>
+              <input
+                type="file"
+                multiple
+                data-testid="field-files"
+                onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item name="note" label={t('form.note')}>
+            <Input data-testid="field-note" />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
+              {l(`action.${action}`)}
+            </Button>
+            <Button onClick={onClose}>{s('common.cancel')}</Button>
+          </Space>
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,136 @@
+import { DatePicker, Form, Input, Radio, Switch } from 'antd';
+import { useT } from '../../shared/i18n';
+import type { OrderAction } from '../api/types';
+import { UnitMultiPicker, UnitPicker } from '../common/pickers';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+
+const required = [{ required: true }];
+
+/** The inputs each lifecycle action needs (mirrors src/orders/order-actions.schemas.ts). */
+export function ActionFields({ action }: { action: OrderAction }) {
+  const t = useT(orderMessages);
+  const l = useT(labels);
+  const text = (name: string, label: string, rows = 3) => (
+    <Form.Item name={name} label={label} rules={required}>
+      <Input.TextArea rows={rows} data-testid={`field-${name}`} autoFocus />
+    </Form.Item>
+  );
+  const radios = (name: string, label: string, options: { value: string | boolean; label: string }[]) => (
+    <Form.Item name={name} label={label} rules={required}>
+      <Radio.Group optionType="button" buttonStyle="solid" options={options} data-testid={`field-${name}`} />
+    </Form.Item>
+  );
+  const satisfaction = radios('satisfaction', t('form.satisfaction'), [
+    { value: 'satisfied', label: l('sat.satisfied') },
+    { value: 'basically_satisfied', label: l('sat.basically_satisfied') },
+    { value: 'dissatisfied', label: l('sat.dissatisfied') },
+  ]);
+  const resolved = radios('resolved', t('form.resolved'), [
+    { value: true, label: l('resolved.true') },
+    { value: false, label: l('resolved.false') },
+  ]);
+
+  switch (action) {
+    case 'answer_directly':
+      return text('answer', t('form.answer'), 4);
+    case 'reject':
+      return (
+        <>
+          {radios('reason', t('form.invalidReason'), [
+            { value: 'not_accepted', label: l('invalid.not_accepted') },
+            { value: 'emergency_transfer', label: l('invalid.emergency_transfer') },
+            { value: 'lawful_channel', label: l('invalid.lawful_channel') },
+          ])}
+          {text('explanation', t('form.explanation'))}
+        </>
+      );
+    case 'merge':
+      return (
+        <Form.Item name="intoOrder" label={t('form.intoOrder')} rules={required}>
+          <Input data-testid="field-intoOrder" placeholder="2407230001" autoFocus />
+        </Form.Item>
+      );
+    case 'dispatch':
+      return (
+        <>
+          <Form.Item name="leadUnitId" label={t('form.leadUnit')} rules={required}>
+            <UnitPicker testId="field-leadUnitId" autoFocus />
+          </Form.Item>
+          <Form.Item name="assistUnitIds" label={t('form.assistUnits')}>
+            <UnitMultiPicker testId="field-assistUnitIds" />
+          </Form.Item>
+          <Form.Item name="instructions" label={t('form.instructions')}>
+            <Input.TextArea rows={2} data-testid="field-instructions" />
+          </Form.Item>
+        </>
+      );
+    case 'request_return':
+    case 'reject_return':
+    case 'reject_extension':
+    case 'review_send_back':
+    case 'unmerge':
+    case 'wait_for_citizen':
+    case 'suspend':
+      return text('reason', t('form.reason'));
+    case 'record_contact':
+      return (
+        <>
+          {radios('method', t('form.method'), [
+            { value: 'phone', label: l('contact.phone') },
+            { value: 'visit', label: l('contact.visit') },
+            { value: 'sms', label: l('contact.sms') },
+            { value: 'other', label: l('contact.other') },
+          ])}
+          {text('summary', t('form.summary'))}
+        </>
+      );
+    case 'request_extension':
+      return (
+        <>
+          {text('reason', t('form.reason'))}
+          <Form.Item name="newDeadline" label={t('form.newDeadline')} rules={required}>
+            <DatePicker showTime data-testid="field-newDeadline" />
+          </Form.Item>
+        </>
+      );
+    case 'reply':
+      return (
+        <>
+          {radios('result', t('form.result'), [
+            { value: 'resolved', label: l('result.resolved') },
+            { value: 'partly', label: l('result.partly') },
+            { value: 'cannot', label: l('result.cannot') },
+          ])}
+          {text('text', t('form.replyText'), 5)}
+        </>
+      );
+    case 'visit_close':
+      return (
+        <>
+          <Form.Item name="reached" label={t('form.reached')} valuePropName="checked" initialValue={true}>
+            <Switch data-testid="field-reached" />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.reached !== b.reached}>
+            {({ getFieldValue }) =>
+              getFieldValue('reached') !== false && (
+                <>
+                  {satisfaction}
+                  {resolved}
+                </>
+              )
+            }
+          </Form.Item>
+        </>
+      );
+    case 'visit_rehandle':
+      return (
+        <>
+          {resolved}
+          {text('reason', t('form.reason'))}
+        </>
+      );
+    default:
+      return null;
+  }
+}

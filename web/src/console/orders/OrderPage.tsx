@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, List, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../shared/api';
+import { useT } from '../../shared/i18n';
+import { useCategories, useOrderDetail, useRegions } from '../api/queries';
+import type { OrderAction, OrderDetail } from '../api/types';
+import { nameIndex } from '../common/tree';
+import { DeadlineTag, formatTime, PriorityTag, StateTag } from '../common/tags';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+import { shellMessages } from '../messages/shell';
+import { ActionDialog } from './ActionDialog';
+import { OrderTimeline } from './OrderTimeline';
+
+/** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
+export function OrderPage() {
+  const { id = '' } = useParams();
+  const detail = useOrderDetail(id);
+  const s = useT(shellMessages);
+  if (detail.isLoading) return <Spin />;
+  if (detail.error) {
+    const notFound = detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 403);
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? s('common.notFound') : s('common.error')}
+        data-testid="order-not-found"
+      />
+    );
+  }
+  if (!detail.data) return null;
+  return <OrderView detail={detail.data} />;
+}
+
+function OrderView({ detail }: { detail: OrderDetail }) {
+  const t = useT(orderMessages);
+  const l = useT(labels);
+  const [action, setAction] = useState<OrderAction | null>(null);
+  const categories = nameIndex(useCategories().data?.items);
+  const regions = nameIndex(useRegions().data?.items);
+  const o = detail.order;
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={15}>
+        <Card
+          title={
+            <Space>
+              <span data-testid="order-no">{o.orderNo}</span>
+              <StateTag state={o.state} />
+              <PriorityTag priority={o.priority} />
+              {o.escalated && <Tag color="red">{l('escalated')}</Tag>}
+              <DeadlineTag order={o} />
+            </Space>
+          }
+        >
+          <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="order-title">
+            {o.title}
+          </Typography.Title>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('col.type')}>{l(`type.${o.appealType}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('detail.channel')}>{l(`channel.${o.channel}` as never)}</Descriptions.Item>
+            <Descriptions.Item label={t('detail.caller')}>
+              <span data-testid="caller-name">{o.caller.name ?? '—'}</span>
+              {o.caller.masked && <Tag style={{ marginLeft: 8 }}>{t('detail.masked')}</Tag>}
+              {o.caller.confidential && <Tag color="orange">{t('detail.confidential')}</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.phone')}>
+              <span data-testid="caller-phone">{o.caller.phone ?? '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.category')}>
+              {o.categoryId ? categories.get(o.categoryId) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('detail.region')}>{o.regionId ? regions.get(o.regionId) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('detail.address')} span={2}>
+              {o.address ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('col.acceptedAt')}>{formatTime(o.acceptedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('col.leadUnit')}>{detail.leadUnitName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('detail.dispatchCount')}>{o.dispatchCount}</Descriptions.Item>
+            <Descriptions.Item label={t('detail.rehandleCount')}>{o.rehandleCount}</Descriptions.Item>
+            {o.replyResult && (
+              <Descriptions.Item label={t('detail.reply')}>{l(`result.${o.replyResult}` as never)}</Descriptions.Item>
+            )}
+            {o.satisfaction && (
+              <Descriptions.Item label={t('detail.satisfaction')}>
+                {l(`sat.${o.satisfaction}` as never)}
+                {o.resolved !== null && ` · ${l(`resolved.${o.resolved}`)}`}
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('detail.content')} span={2}>
+              <div style={{ whiteSpace: 'pre-wrap' }} data-testid="order-content">
+                {o.content}
+              </div>
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card title={t('detail.actions')} size="small" style={{ marginTop: 16 }} data-testid="order-actions">
+          {detail.availableActions.length === 0 ? (
+            <Typography.Text type="secondary">{t('detail.noActions')}</Typography.Text>
+          ) : (
+            <Space wrap>
+              {detail.availableActions.map((a) => (
+                <Button key={a} data-testid={`action-${a}`} onClick={() => setAction(a)}>
+                  {l(`action.${a}`)}
+                </Button>
+              ))}
+            </Space>
+          )}
+        </Card>
+        <OrderSideLists detail={detail} />
+      </Col>
+      <Col xs={24} xl={9}>
+        <Card title={t('detail.timeline')} size="small">
+          <OrderTimeline orderId={o.id} />
+        </Card>
+      </Col>
+      <ActionDialog order={o} action={action} onClose={() => setAction(null)} />
+    </Row>
+  );
+}
+
+function OrderSideLists({ detail }: { detail: OrderDetail }) {
+  const t = useT(orderMessages);
+  const l = useT(labels);
+  return (
+    <Row gutter={16} style={{ marginTop: 16 }}>
+      <Col span={12}>
+        <Card title={t('detail.assignments')} size="small">
+          <List
+            size="small"
+            dataSource={detail.assignments}
+            data-testid="order-assignments"
+            renderItem={(a) => (
+              <List.Item>
+                <Space>
+                  <Tag color={a.role === 'lead' ? 'blue' : 'default'}>{l(`assign.${a.role}`)}</Tag>
+                  <Typography.Text delete={!a.active}>{a.unit_name}</Typography.Text>
+                  {a.signed_at && (
+                    <Typography.Text type="secondary">
+                      {t('detail.signedAt')} {formatTime(a.signed_at)}
+                    </Typography.Text>
+                  )}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card title={t('detail.attachments')} size="small">
+          <List
+            size="small"
+            dataSource={detail.attachments}
+            data-testid="order-attachments"
+            renderItem={(f) => (
+              <List.Item>
+                <a href={`/api/attachments/${f.id}`}>{f.fileName}</a> ({Math.ceil(f.sizeBytes / 1024)} KB)
+              </List.Item>
+            )}
+          />
+        </Card>
+        {detail.links.length > 0 && (
+          <Card title={t('detail.links')} size="small" style={{ marginTop: 16 }}>
+            <List
+              size="small"
+              dataSource={detail.links}
+              renderItem={(k) => (
+                <List.Item>
+                  <Link to={`/orders/${k.id}`}>{k.order_no}</Link> {k.title} <StateTag state={k.state} />
+                </List.Item>
+              )}
+            />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}

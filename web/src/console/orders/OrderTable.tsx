@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { Table } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../../shared/i18n';
+import type { Order } from '../api/types';
+import { DeadlineTag, formatTime, PriorityTag, StateTag } from '../common/tags';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+
+interface OrderTableProps {
+  orders: Order[] | undefined;
+  loading?: boolean;
+  /** Extra cell at the end of each row (quick actions of a queue). */
+  actions?: (order: Order) => ReactNode;
+  unitNames?: Map<string, string>;
+  testId?: string;
+  pageSize?: number;
+  /** Narrow lists (beside a detail panel) leave out type and acceptance time. */
+  compact?: boolean;
+}
+
+/** The list every queue shows: number (links to the order page), title, type, priority, state, countdown. */
+export function OrderTable({ orders, loading, actions, unitNames, testId, pageSize = 20, compact = false }: OrderTableProps) {
+  const t = useT(orderMessages);
+  const l = useT(labels);
+  return (
+    <Table<Order>
+      size="small"
+      rowKey="id"
+      loading={loading}
+      dataSource={orders}
+      data-testid={testId}
+      pagination={{ pageSize, hideOnSinglePage: true }}
+      scroll={{ x: 'max-content' }}
+      onRow={(o) => ({ 'data-testid': `order-row-${o.orderNo}` }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        {
+          title: t('col.orderNo'),
+          dataIndex: 'orderNo',
+          width: 130,
+          render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link>,
+        },
+        {
+          title: t('col.title'),
+          dataIndex: 'title',
+          width: compact ? 220 : 320,
+          ellipsis: true,
+          render: (title: string, o) => (
+            <>
+              {o.escalated && <span style={{ color: '#cf1322' }}>[{l('escalated')}] </span>}
+              {title}
+            </>
+          ),
+        },
+        ...(compact
+          ? []
+          : [{ title: t('col.type'), dataIndex: 'appealType', width: 70, render: (v: Order['appealType']) => l(`type.${v}`) }]),
+        { title: t('col.priority'), dataIndex: 'priority', width: 110, render: (p: number) => <PriorityTag priority={p} /> },
+        { title: t('col.state'), dataIndex: 'state', width: 130, render: (s: Order['state']) => <StateTag state={s} /> },
+        ...(unitNames
+          ? [
+              {
+                title: t('col.leadUnit'),
+                dataIndex: 'leadUnitId',
+                ellipsis: true,
+                render: (id: string | null) => (id ? (unitNames.get(id) ?? '') : '—'),
+              },
+            ]
+          : []),
+        { title: t('col.deadline'), key: 'deadline', width: 190, render: (_: unknown, o) => <DeadlineTag order={o} /> },
+        ...(compact
+          ? []
+          : [{ title: t('col.acceptedAt'), dataIndex: 'acceptedAt', width: 140, render: (v: string) => formatTime(v) }]),
+        ...(actions
+          ? [{ title: t('col.actions'), key: 'actions', width: 220, render: (_: unknown, o: Order) => actions(o) }]
+          : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,84 @@
+import { Empty, Spin, Timeline, Typography } from 'antd';
+import { useT } from '../../shared/i18n';
+import { useTimeline } from '../api/queries';
+import type { TimelineEvent } from '../api/types';
+import { formatTime } from '../common/tags';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+
+const COLOURS: Record<string, string> = {
+  accept: 'blue',
+  dispatch: 'blue',
+  sign: 'green',
+  reply: 'green',
+  review_accept: 'green',
+  visit_close: 'green',
+  answer_directly: 'green',
+  review_send_back: 'red',
+  visit_rehandle: 'red',
+  escalate: 'red',
+  request_return: 'orange',
+  request_extension: 'orange',
+};
+
+/** Fields of an event's payload that are deadlines (set by the time-limits capability). */
+const deadlineEntries = (payload: Record<string, unknown> | null) =>
+  Object.entries(payload ?? {}).filter(([k, v]) => typeof v === 'string' && /(deadline|dueAt|due_at)$/i.test(k));
+
+function EventBody({ event }: { event: TimelineEvent }) {
+  const t = useT(orderMessages);
+  const l = useT(labels);
+  const state = (s: string | null) => (s ? l(`state.${s}` as never) : '—');
+  const who = [event.actor_name ?? event.actor_label, event.actor_unit_name].filter(Boolean).join(' · ');
+  const payload = event.payload ?? {};
+  const details = ['answer', 'reason', 'explanation', 'summary', 'text', 'instructions', 'leadUnitName', 'intoOrderNo']
+    .map((k) => payload[k])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return (
+    <div data-testid="timeline-event" data-action={event.action}>
+      <Typography.Text strong>{l(`action.${event.action}` as never)}</Typography.Text>{' '}
+      <Typography.Text type="secondary">{formatTime(event.at)}</Typography.Text>
+      <div>
+        {t('timeline.by')}: {who || '—'}
+        {event.from_state !== event.to_state && (
+          <span>
+            {' '}
+            · {state(event.from_state)} → {state(event.to_state)}
+          </span>
+        )}
+      </div>
+      {details.map((d, i) => (
+        <div key={i} style={{ whiteSpace: 'pre-wrap' }}>
+          {d}
+        </div>
+      ))}
+      {event.note && (
+        <div>
+          {t('timeline.note')}: {event.note}
+        </div>
+      )}
+      {deadlineEntries(event.payload).map(([k, v]) => (
+        <div key={k}>
+          {t('timeline.deadline')} ({k}): {formatTime(v as string)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** 全程可追溯: every step of the order, oldest first, with who, when, from → to, note and deadlines. */
+export function OrderTimeline({ orderId }: { orderId: string }) {
+  const timeline = useTimeline(orderId);
+  if (timeline.isLoading) return <Spin />;
+  if (!timeline.data || timeline.data.events.length === 0) return <Empty />;
+  return (
+    <Timeline
+      data-testid="order-timeline"
+      items={timeline.data.events.map((e) => ({
+        key: e.id,
+        color: COLOURS[e.action] ?? 'gray',
+        content: <EventBody event={e} />,
+      }))}
+    />
+  );
+}

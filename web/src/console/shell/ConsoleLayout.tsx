@@ -1,0 +1,66 @@
+import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useT } from '../../shared/i18n';
+import { shellMessages } from '../messages/shell';
+import { labels } from '../messages/labels';
+import { useLiveUpdates } from '../live/useLiveUpdates';
+import { LangSwitch } from './LangSwitch';
+import { navFor } from './nav';
+import { useLogout, useSession } from './session';
+
+/** The frame of every signed-in screen: role-based menu on the left, user, language and live status on top. */
+export function ConsoleLayout() {
+  const me = useSession();
+  const t = useT(shellMessages);
+  const l = useT(labels);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const live = useLiveUpdates();
+  const items = navFor(me.roles).map((item) => ({ key: item.path, label: t(item.label) }));
+  const selected = items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>{t('appShort')} 12345</div>
+        <Menu mode="inline" items={items} selectedKeys={selected} onClick={(e) => navigate(e.key)} data-testid="console-nav" />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+          }}
+        >
+          <Typography.Text strong>{t('appName')}</Typography.Text>
+          <Space size="middle">
+            <Tooltip title={live ? t('live.on') : t('live.off')}>
+              <Badge status={live ? 'success' : 'default'} data-testid="live-status" data-live={live ? 'on' : 'off'} />
+            </Tooltip>
+            <span data-testid="current-user">
+              {me.displayName} · {me.unitName} · {me.roles.map((r) => l(`role.${r}`)).join('、')}
+            </span>
+            <LangSwitch />
+            <Button
+              size="small"
+              data-testid="logout"
+              onClick={async () => {
+                await logout();
+                navigate('/login', { replace: true });
+              }}
+            >
+              {t('logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 20 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

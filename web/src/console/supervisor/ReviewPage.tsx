@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Empty, Row, Space } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../../shared/i18n';
+import { useOrders } from '../api/queries';
+import type { Order, OrderAction } from '../api/types';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+import { queueMessages } from '../messages/queues';
+import { ActionDialog } from '../orders/ActionDialog';
+import { OrderTable } from '../orders/OrderTable';
+import { LatestReply } from './LatestReply';
+
+/** The centre's review of unit replies: read the appeal and the reply, accept or send back. */
+export function ReviewPage() {
+  const q = useT(queueMessages);
+  const o = useT(orderMessages);
+  const l = useT(labels);
+  const replied = useOrders({ state: 'replied', limit: 200 });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [action, setAction] = useState<OrderAction | null>(null);
+  const selected = replied.data?.items.find((x) => x.id === selectedId) ?? null;
+  const pick = (x: Order) => (
+    <Button size="small" data-testid={`review-open-${x.orderNo}`} onClick={() => setSelectedId(x.id)}>
+      {l('action.review_accept')} / {l('action.review_send_back')}
+    </Button>
+  );
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={13}>
+        <Card title={q('review.title')}>
+          <OrderTable orders={replied.data?.items} loading={replied.isLoading} actions={pick} compact testId="review-list" />
+        </Card>
+      </Col>
+      <Col xs={24} xl={11}>
+        <Card
+          title={selected ? <Link to={`/orders/${selected.id}`}>{selected.orderNo}</Link> : q('review.title')}
+          data-testid="review-panel"
+        >
+          {!selected ? (
+            <Empty description={q('visits.pick')} />
+          ) : (
+            <>
+              <Descriptions column={1} size="small" bordered>
+                <Descriptions.Item label={o('col.title')}>{selected.title}</Descriptions.Item>
+                <Descriptions.Item label={o('detail.content')}>{selected.content}</Descriptions.Item>
+                <Descriptions.Item label={o('detail.reply')}>
+                  {selected.replyResult ? l(`result.${selected.replyResult}` as never) : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={q('visits.reply')}>
+                  <LatestReply orderId={selected.id} />
+                </Descriptions.Item>
+              </Descriptions>
+              <Space style={{ marginTop: 12 }}>
+                <Button type="primary" data-testid="review-accept" onClick={() => setAction('review_accept')}>
+                  {l('action.review_accept')}
+                </Button>
+                <Button danger data-testid="review-send-back" onClick={() => setAction('review_send_back')}>
+                  {l('action.review_send_back')}
+                </Button>
+              </Space>
+              <ActionDialog order={selected} action={action} onClose={() => setAction(null)} onDone={() => setSelectedId(null)} />
+            </>
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

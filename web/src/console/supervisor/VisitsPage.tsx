@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../../shared/i18n';
+import { useOrderDetail, useOrders, useTimeline } from '../api/queries';
+import type { Order, OrderAction } from '../api/types';
+import { formatTime } from '../common/tags';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+import { queueMessages } from '../messages/queues';
+import { ActionDialog } from '../orders/ActionDialog';
+import { OrderTable } from '../orders/OrderTable';
+import { latestReply } from './LatestReply';
+
+/** The return-visit console: the call list (state visiting), a script, and the outcome: close or re-handle. */
+export function VisitsPage() {
+  const q = useT(queueMessages);
+  const l = useT(labels);
+  const visiting = useOrders({ state: 'visiting', limit: 200 });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = visiting.data?.items.find((x) => x.id === selectedId) ?? null;
+  const pick = (x: Order) => (
+    <Button size="small" data-testid={`visit-open-${x.orderNo}`} onClick={() => setSelectedId(x.id)}>
+      {l('action.visit_close')}
+    </Button>
+  );
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={12}>
+        <Card title={q('visits.title')}>
+          <OrderTable orders={visiting.data?.items} loading={visiting.isLoading} actions={pick} compact testId="visit-list" />
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        {selected ? (
+          <VisitPanel order={selected} onDone={() => setSelectedId(null)} />
+        ) : (
+          <Card>
+            <Empty description={q('visits.pick')} />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+function VisitPanel({ order, onDone }: { order: Order; onDone: () => void }) {
+  const q = useT(queueMessages);
+  const o = useT(orderMessages);
+  const l = useT(labels);
+  const [action, setAction] = useState<OrderAction | null>(null);
+  const reply = latestReply(useTimeline(order.id).data?.events);
+  // The detail shows the caller's number to those allowed to call back (and logs that it was seen).
+  const caller = useOrderDetail(order.id).data?.order.caller ?? order.caller;
+  const script = q('visits.scriptText', { date: formatTime(order.acceptedAt), title: order.title, reply: reply?.text ?? '—' });
+  return (
+    <Card title={<Link to={`/orders/${order.id}`}>{order.orderNo}</Link>} data-testid="visit-panel">
+      <Alert
+        type="info"
+        title={q('visits.script')}
+        description={script}
+        style={{ marginBottom: 12 }}
+        data-testid="visit-script"
+      />
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={o('detail.caller')}>
+          <span data-testid="visit-caller">
+            {caller.name ?? '—'} · {caller.phone ?? '—'}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={o('detail.content')}>{order.content}</Descriptions.Item>
+        <Descriptions.Item label={o('detail.reply')}>
+          {reply?.result ? l(`result.${reply.result}` as never) : '—'}
+        </Descriptions.Item>
+      </Descriptions>
+      <Space style={{ marginTop: 12 }}>
+        <Button type="primary" data-testid="visit-close" onClick={() => setAction('visit_close')}>
+          {l('action.visit_close')}
+        </Button>
+        <Button danger data-testid="visit-rehandle" onClick={() => setAction('visit_rehandle')}>
+          {l('action.visit_rehandle')}
+        </Button>
+      </Space>
+      <ActionDialog order={order} action={action} onClose={() => setAction(null)} onDone={onDone} />
+    </Card>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Button, Card, Space, Tabs } from 'antd';
+import { Link } from 'react-router-dom';
+import { useT } from '../../shared/i18n';
+import { useOrderQueues } from '../api/queries';
+import type { Order, OrderAction } from '../api/types';
+import { QueueCount } from '../common/QueueCount';
+import { labels } from '../messages/labels';
+import { queueMessages } from '../messages/queues';
+import { shellMessages } from '../messages/shell';
+import { ActionDialog } from '../orders/ActionDialog';
+import { OrderTable } from '../orders/OrderTable';
+import { hasRole, useSession } from '../shell/session';
+import { UnitFigures } from './UnitFigures';
+
+const TABS = [
+  { key: 'toSign', states: 'dispatched' },
+  { key: 'handling', states: 'handling,extension_requested' },
+  { key: 'returns', states: 'return_requested' },
+  { key: 'replied', states: 'replied,visiting' },
+] as const;
+type QueueSpecs = Record<(typeof TABS)[number]['key'], { state: string; limit: number }>;
+
+/** The unit's inbox: orders to sign for and to handle, with countdowns; quick sign / contact / reply. */
+export function UnitInboxPage() {
+  const q = useT(queueMessages);
+  const l = useT(labels);
+  const s = useT(shellMessages);
+  const me = useSession();
+  const [tab, setTab] = useState<(typeof TABS)[number]['key']>('toSign');
+  const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
+  const lists = useOrderQueues(Object.fromEntries(TABS.map((tb) => [tb.key, { state: tb.states, limit: 200 }])) as QueueSpecs);
+
+  const quick = (o: Order) => {
+    const actions: OrderAction[] =
+      o.state === 'dispatched' ? ['sign', 'request_return'] : o.state === 'handling' ? ['record_contact', 'reply'] : [];
+    return (
+      <Space size={4}>
+        {actions.map((a) => (
+          <Button
+            key={a}
+            size="small"
+            data-testid={`quick-${a}-${o.orderNo}`}
+            onClick={() => setPending({ order: o, action: a })}
+          >
+            {l(`action.${a}`)}
+          </Button>
+        ))}
+        <Link to={`/orders/${o.id}`}>{s('common.open')}</Link>
+      </Space>
+    );
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+      {hasRole(me, 'unit_admin') && <UnitFigures />}
+      <Card title={`${q('unit.title')} · ${me.unitName}`}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as typeof tab)}
+          items={TABS.map((tb) => ({
+            key: tb.key,
+            label: (
+              <span data-testid={`unit-tab-${tb.key}`}>
+                {q(`unit.${tb.key}`)}
+                <QueueCount list={lists[tb.key].data} />
+              </span>
+            ),
+            children: (
+              <OrderTable
+                orders={lists[tb.key].data?.items}
+                loading={lists[tb.key].isLoading}
+                actions={quick}
+                testId={`unit-list-${tb.key}`}
+              />
+            ),
+          }))}
+        />
+      </Card>
+      {pending && <ActionDialog order={pending.order} action={pending.action} onClose={() => setPending(null)} />}
+    </Space>
+  );
+}
