@@ -156,4 +156,14 @@ describe('KPI formulas on a hand-made history', () => {
     const after = await kpis();
     expect(after.total).toEqual(r.total);
   });
+
+  it('lets two refreshes run at once without duplicating a day', async () => {
+    const before = await kpis('unit');
+    await database.db.deleteFrom('kpi_rollup_days').execute(); // force both to rebuild everything
+    await Promise.all([refreshKpiRollups(w.deps), refreshKpiRollups(w.deps)]);
+    const after = await kpis('unit');
+    expect(after.source.rollupDays).toBeGreaterThan(0);
+    expect(after.total).toEqual(before.total);
+    expect(after.groups).toEqual(before.groups);
+  });
 });

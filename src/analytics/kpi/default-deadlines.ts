@@ -2,12 +2,12 @@ import { sql, type RawBuilder } from 'kysely';
 
 /**
  * The default time limits of domain.md ("Time limits"), as SQL over a dispatch time, a priority and
- * an appeal type. Used for 及时签收率 / 响应率 / 按时办结率 until the time-limits capability stores
- * deadlines per order. Working days here skip Saturdays and Sundays only (an order dispatched on a
+ * an appeal type, for orders without stored deadlines (order_deadlines of src/timelimits win when
+ * present: they follow the PRC calendar, pauses and extensions). Working days here skip Saturdays and Sundays only (an order dispatched on a
  * weekend starts counting on Monday 00:00); statutory holidays and 调休 need the stored deadlines.
  *
  * | priority | sign-for | contact citizen | handle |
- * | 1 | 15 min | 1 h | 2 h |
+ * | 1 | 15 min | 30 min | 2 h |
  * | 2 | 30 min | 2 h | 24 h |
  * | 3 | 1 working day | 1 working day | 5 working days (consult 1, complaint/report 10) |
  * | 4 | 1 working day | 1 working day | 15 working days |
@@ -42,7 +42,7 @@ export function defaultDeadlines(i: DeadlineInputs): { sign: Sql; contact: Sql; 
   return {
     sign: sql`(case ${i.priority} when 1 then ${i.dispatchedAt} + interval '15 minutes'
       when 2 then ${i.dispatchedAt} + interval '30 minutes' else ${wd1} end)`,
-    contact: sql`(case ${i.priority} when 1 then ${i.dispatchedAt} + interval '1 hour'
+    contact: sql`(case ${i.priority} when 1 then ${i.dispatchedAt} + interval '30 minutes'
       when 2 then ${i.dispatchedAt} + interval '2 hours' else ${wd1} end)`,
     handle: sql`(case
       when ${i.priority} = 1 then ${i.dispatchedAt} + interval '2 hours'

@@ -53,7 +53,10 @@ export function factsQuery(r: FactRange): Sql {
     appealType: sql.ref('o.appeal_type'),
     timeZone: r.timeZone,
   });
-  const handleDeadline = sql`(case when ep.extension_approved and ep.extension_to is not null then greatest(ep.extension_to, ${dl.handle}) else ${dl.handle} end)`;
+  // Stored deadlines of the time-limits capability win; the defaults cover orders without them.
+  const signDeadline = sql`coalesce(sd.sign_due, ${dl.sign})`;
+  const contactDeadline = sql`coalesce(sd.contact_due, ${dl.contact})`;
+  const handleDeadline = sql`coalesce(sd.reply_due, case when ep.extension_approved and ep.extension_to is not null then greatest(ep.extension_to, ${dl.handle}) else ${dl.handle} end)`;
   const orderDims = (unit: Sql) => ({
     day: sql.ref('o.day'),
     unit_id: unit,
@@ -71,8 +74,8 @@ export function factsQuery(r: FactRange): Sql {
     merged: flag(sql`e1.merged`),
     replies: sql`e1.replies`,
     rehandles: sql`e1.rehandles`,
-    signed_on_time: flag(sql`ep.signed_at <= ${dl.sign}`),
-    responded_on_time: flag(sql`ep.signed_at <= ${dl.sign} and ep.contacted_at <= ${dl.contact}`),
+    signed_on_time: flag(sql`ep.signed_at <= ${signDeadline}`),
+    responded_on_time: flag(sql`ep.signed_at <= ${signDeadline} and ep.contacted_at <= ${contactDeadline}`),
     closed_on_time: flag(sql`e1.closed_at is not null and ep.replied_at <= ${handleDeadline}`),
     handling_seconds: sql`coalesce(round(extract(epoch from e1.closed_at - o.accepted_at)), 0)`,
     visits_valid: flag(sql`v.reached and v.satisfaction is not null`),
@@ -130,10 +133,20 @@ ep as (
   left join order_events e on e.order_id = d.order_id and e.id > d.id
   group by d.order_id, d.id, d.at, d.payload->>'leadUnitId'
 ),
+sd as (
+  select d.order_id,
+    (array_agg(d.due_at order by d.started_at desc) filter (where d.stage = 'sign'))[1] as sign_due,
+    (array_agg(d.due_at order by d.started_at desc) filter (where d.stage = 'contact'))[1] as contact_due,
+    (array_agg(d.due_at order by d.started_at desc) filter (where d.stage = 'reply'))[1] as reply_due
+  from ep join order_deadlines d on d.order_id = ep.order_id and d.started_at >= ep.dispatched_at
+  where d.stage in ('sign', 'contact', 'reply')
+  group by d.order_id
+),
 f as (
   select ${orderFacts}
   from o join e1 on e1.order_id = o.id
   left join ep on ep.order_id = o.id
+  left join sd on sd.order_id = o.id
   left join return_visits v on v.order_id = o.id and v.unit_caused is distinct from true
   union all
   select ${dispatchFacts}
