@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/db/database.js';
+import { buildWorld, type World } from '../helpers/fixtures.js';
+import { asUser, buildTestApp } from '../helpers/http.js';
+import { act, newOrder } from '../helpers/orders.js';
+import { createTestDatabase } from '../helpers/test-db.js';
+
+/** Reads a Server-Sent Events stream and collects `order` events until told to stop. */
+function collectEvents(body: ReadableStream<Uint8Array>) {
+  const events: { orderId: string; action: string }[] = [];
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const done = (async () => {
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (chunk.done) return;
+      buffer += decoder.decode(chunk.value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((l) => l.startsWith('data: '));
+        if (block.includes('event: order') && data) events.push(JSON.parse(data.slice(6)));
+      }
+    }
+  })();
+  return { events, stop: () => reader.cancel(), done };
+}
+
+/** GET /api/live through a real socket: each user hears only of orders they may see. */
+describe('live updates over SSE', () => {
+  let database: Database;
+  let world: World;
+  let app: FastifyInstance;
+  let base: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    app = await buildTestApp(world);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('refuses a stranger', async () => {
+    const res = await fetch(`${base}/api/live`);
+    expect(res.status).toBe(401);
+  });
+
+  it('streams changes to the centre and to the lead unit, not to another unit', async () => {
+    const open = async (who: 'supervisor' | 'unit_handler' | 'handlerB') => {
+      const client = await asUser(app, world, who);
+      const res = await fetch(`${base}/api/live`, { headers: { cookie: `lianxin_session=${client.token}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      return collectEvents(res.body!);
+    };
+    const supervisor = await open('supervisor');
+    const handler = await open('unit_handler');
+    const other = await open('handlerB');
+    await new Promise((r) => setTimeout(r, 2500)); // the shared poller has read the starting point
+    let order = await newOrder(world, { title: '实时更新测试' });
+    order = await act(world, world.actors.dispatcher, order, 'dispatch', { leadUnitId: world.units.deptA1.id });
+    await expect.poll(() => supervisor.events.length, { timeout: 8000, interval: 200 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => handler.events.length, { timeout: 8000, interval: 200 }).toBeGreaterThanOrEqual(1);
+    expect(supervisor.events.map((e) => e.action)).toEqual(['accept', 'dispatch']);
+    expect(handler.events.every((e) => e.orderId === order.id)).toBe(true);
+    expect(handler.events.map((e) => e.action)).toContain('dispatch');
+    expect(other.events).toEqual([]);
+    for (const s of [supervisor, handler, other]) await s.stop();
+  });
+});
