@@ -65,6 +65,7 @@ describe('citizen portal journey (phone, 390×844)', () => {
     await page.getByTestId('portal-confidential').check();
     await page.locator('input[type=file]').setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: PNG });
     await expect.poll(() => page.locator('.ant-upload-list-item').count()).toBe(1);
+    await page.waitForTimeout(500); // let the list's enter animation finish before the screenshot
     await world.screenshot(page, 'portal-submit-phone');
     expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
     await page.getByTestId('portal-submit').click();

@@ -194,6 +194,14 @@ describe('portal: submit an appeal', () => {
     });
     expect(badField.statusCode).toBe(400);
     expect(badField.json().error.field).toBe('callerPhone');
+    // Photos pass their checks and are written, then intake fails in the transaction: files removed again.
+    const unknownCategory = await app.inject({
+      method: 'POST',
+      url: '/api/portal/appeals',
+      ...multipart(formFields({ categoryId: '00000000-0000-4000-8000-000000000000' }), [photo(1), photo(2)]),
+    });
+    expect(unknownCategory.statusCode).toBe(400);
+    expect(unknownCategory.json().error.field).toBe('categoryId');
     expect(await countOrders()).toBe(orders);
     expect(filesOnDisk()).toBe(files);
   });

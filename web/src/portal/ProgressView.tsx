@@ -37,9 +37,13 @@ export function ProgressView(props: {
           data-testid="portal-steps"
           items={p.steps.map((s, i) => ({
             key: i,
-            title: when(s.at),
-            content: s.text[lang],
             color: i === p.steps.length - 1 ? 'blue' : 'gray',
+            content: (
+              <>
+                <div className="portal-step">{s.text[lang]}</div>
+                <Typography.Text type="secondary">{when(s.at)}</Typography.Text>
+              </>
+            ),
           }))}
         />
       </Card>
@@ -64,12 +68,12 @@ export function ProgressView(props: {
         </Card>
       )}
       <Card title={t('yourAppeal')} style={{ marginTop: 16 }}>
-        <Descriptions column={1} size="small">
+        <Descriptions column={1} size="small" layout="vertical">
           <Descriptions.Item label={t('orderNo')}>{p.orderNo}</Descriptions.Item>
           <Descriptions.Item label={t('submittedAt')}>{when(p.acceptedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('title')}>{p.title}</Descriptions.Item>
-          <Descriptions.Item label={t('content')}>{p.content}</Descriptions.Item>
-          {p.address && <Descriptions.Item label={t('address')}>{p.address}</Descriptions.Item>}
+          <Descriptions.Item label={t('viewTitle')}>{p.title}</Descriptions.Item>
+          <Descriptions.Item label={t('viewContent')}>{p.content}</Descriptions.Item>
+          {p.address && <Descriptions.Item label={t('viewAddress')}>{p.address}</Descriptions.Item>}
           <Descriptions.Item label={t('contact')}>
             {p.caller.name} {p.caller.phone}
           </Descriptions.Item>

@@ -20,6 +20,8 @@ export const largeTheme: ThemeConfig = {
     colorText: '#000000',
     colorTextSecondary: '#111111',
     colorTextDescription: '#111111',
+    colorTextTertiary: '#111111',
+    colorTextPlaceholder: '#444444',
     colorBorder: '#000000',
     colorBgLayout: '#ffffff',
     colorLink: '#002f87',
@@ -42,12 +44,15 @@ body { margin: 0; }
 .portal-choice .ant-radio-button-wrapper { min-width: 96px; text-align: center; margin: 0 8px 8px 0; border-radius: 8px; }
 .portal-choice .ant-radio-button-wrapper::before { display: none; }
 .portal-stage { font-size: 24px; font-weight: 700; }
+.portal-step { font-weight: 600; }
+.portal-page .ant-tag { font-size: 16px; padding: 2px 10px; }
 html.portal-large body { background: #fff; color: #000; }
 html.portal-large .portal-header { background: #000; }
 html.portal-large .portal-header a { font-size: 26px; }
 html.portal-large .portal-big-button { min-height: 88px; font-size: 28px !important; }
 html.portal-large .portal-number { font-size: 44px; }
 html.portal-large .portal-stage { font-size: 30px; }
+html.portal-large .ant-tag { font-size: 22px; padding: 4px 12px; border: 2px solid #000 !important; color: #000 !important; }
 html.portal-large .ant-card { border: 2px solid #000; }
 html.portal-large a { text-decoration: underline; }
 html.portal-large :focus-visible { outline: 4px solid #ffbf00 !important; outline-offset: 2px; }
