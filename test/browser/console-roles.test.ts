@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
+import { pickTreeNode, submitAction } from './console-helpers.js';
+
+const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
+
+/** Creates an order through the API as the operator (another person's work, seen live by the page). */
+async function acceptThroughApi(world: BrowserWorld, title: string) {
+  const login = await world.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'operator', password: DEMO_PASSWORD },
+  });
+  const cookie = `lianxin_session=${login.cookies.find((c) => c.name === 'lianxin_session')!.value}`;
+  const res = await world.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: { cookie },
+    payload: {
+      channel: 'phone',
+      appealType: 'help',
+      priority: 3,
+      title,
+      content: `${title}，请派单处理。`,
+      callerPhone: '13700002222',
+    },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; orderNo: string };
+}
+
+/** The other desks: dispatcher (with live updates), unit admin, leader, admin; the English switch. */
+describe.skipIf(!hasChromium)('console desks', () => {
+  let world: BrowserWorld;
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const page = await world.newPage();
+    await world.login(page, username);
+    return page;
+  }
+
+  it('the dispatch queue shows a new order without reload, and the dispatcher sends it to a unit', async () => {
+    const page = await signedIn('dispatcher');
+    expect(new URL(page.url()).pathname).toBe('/dispatch');
+    await page.getByTestId('dispatch-list-toDispatch').waitFor();
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-live'), { timeout: 10_000 }).toBe('on');
+    const order = await acceptThroughApi(world, '实时派单测试：供水管道漏水');
+    // No reload: the live stream makes the queue refetch.
+    await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ timeout: 15_000 });
+    await world.screenshot(page, 'console-dispatch');
+    await page.getByTestId(`quick-dispatch-${order.orderNo}`).click();
+    await pickTreeNode(page, 'field-leadUnitId', '锡林浩特市住房和城乡建设局');
+    await page.keyboard.press('Escape');
+    await submitAction(page, 'dispatch');
+    await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ state: 'detached' });
+    await page.getByTestId('dispatch-tab-returns').click();
+    await page.getByTestId('dispatch-list-returns').waitFor();
+    await page.close();
+  });
+
+  it('the unit admin sees the unit inbox and its figures', async () => {
+    const page = await signedIn('unitadmin');
+    expect(new URL(page.url()).pathname).toBe('/unit');
+    await page.getByTestId('unit-figures').waitFor();
+    await expect.poll(() => page.getByTestId('unit-figures').textContent()).toMatch(/待签收\s*\d+/);
+    await world.screenshot(page, 'console-unit-admin');
+    await page.close();
+  });
+
+  it('the leader sees followed orders, difficult cases and the month', async () => {
+    const page = await signedIn('leader');
+    expect(new URL(page.url()).pathname).toBe('/leader');
+    await page.getByTestId('leader-followed').waitFor();
+    await page.getByTestId('leader-escalated').waitFor();
+    await page.getByTestId('DashboardPage').first().waitFor();
+    await world.screenshot(page, 'console-leader');
+    await page.close();
+  });
+
+  it('the admin adds a sub-unit in the unit tree and lists users', async () => {
+    const page = await signedIn('admin');
+    expect(new URL(page.url()).pathname).toBe('/admin/units');
+    await page.getByPlaceholder('搜索单位').fill('锡林浩特市住房');
+    await page.getByTestId('units-tree').getByText('锡林浩特市住房和城乡建设局', { exact: true }).click();
+    await page.getByTestId('unit-new-name').fill('锡林浩特市住建局物业科');
+    await page.getByTestId('unit-new-code').fill('XLHT-ZJ-WY');
+    await page.getByTestId('unit-new-submit').click();
+    await page.getByPlaceholder('搜索单位').fill('物业科');
+    await page.getByTestId('units-tree').getByText('锡林浩特市住建局物业科', { exact: true }).waitFor();
+    await world.screenshot(page, 'console-admin-units');
+    await page.getByTestId('console-nav').getByText('用户与角色').click();
+    await page.getByTestId('users-table').getByText('handler', { exact: true }).waitFor();
+    await world.screenshot(page, 'console-admin-users');
+    await page.close();
+  });
+
+  it('switches the console to English and back', async () => {
+    const page = await signedIn('supervisor');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('console-nav').getByText('Reply review').waitFor();
+    await page.getByTestId('console-nav').getByText('Find orders').click();
+    await page.getByTestId('order-list').waitFor();
+    await world.screenshot(page, 'console-orders-en');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('console-nav').getByText('答复审核').waitFor();
+    await page.close();
+  });
+
+  it('no console errors', () => {
+    expect(world.consoleErrors).toEqual([]);
+  });
+});
