@@ -35,7 +35,7 @@ export const orderActionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           payload: payload as never,
           actor: requireActor(request),
         });
-        return presentOrder(order, { unmasked: false });
+        return presentOrder(order, { unmasked: false, now: deps.clock.now() });
       },
     );
   }

@@ -32,7 +32,7 @@ export async function exportOrdersCsv(
   const timeZone = centre?.timezone ?? 'Asia/Shanghai';
   const unmasked = can(actor, 'pii.read');
   const scope = actorScope(actor);
-  const filter = listFilterFromQuery(query);
+  const filter = listFilterFromQuery(query, deps.clock.now());
   async function* chunks(): AsyncGenerator<string> {
     yield orderCsvHeader();
     let cursor: ExportCursor | null = null;

@@ -14,6 +14,8 @@ import { presentOrder } from './order.presenter.js';
 import { findOrder, findOrderByNo, listOrders, type OrderListFilter } from './order.repository.js';
 import type { OrderListQuery } from './order.schemas.js';
 import { listAttachments } from '../attachments/attachment.repository.js';
+import { listOrderDeadlines } from '../timelimits/deadline.repository.js';
+import { presentDeadline } from '../timelimits/timelimit.presenter.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,7 +54,8 @@ export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string) {
     listAttachments(deps.db, order.id),
   ]);
   return {
-    order: presentOrder(order, { unmasked }),
+    order: presentOrder(order, { unmasked, now: deps.clock.now() }),
+    deadlines: (await listOrderDeadlines(deps.db, order.id)).map((d) => presentDeadline(d, deps.clock.now())),
     leadUnitName: lead?.name ?? null,
     assignments,
     links,
@@ -77,17 +80,20 @@ export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQu
   if (!can(actor, 'order.read')) throw forbidden();
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
-  const { rows, hasMore } = await listOrders(deps.db, actorScope(actor), { ...listFilterFromQuery(query), limit, offset });
-  return { items: rows.map((o) => presentOrder(o, { unmasked: false })), limit, offset, hasMore };
+  const now = deps.clock.now();
+  const filter = { ...listFilterFromQuery(query, now), limit, offset };
+  const { rows, hasMore } = await listOrders(deps.db, actorScope(actor), filter);
+  return { items: rows.map((o) => presentOrder(o, { unmasked: false, now })), limit, offset, hasMore };
 }
 
 /** The list query of the API as repository filters (shared with the CSV export). */
-export function listFilterFromQuery(query: OrderListQuery): Omit<OrderListFilter, 'limit' | 'offset'> {
+export function listFilterFromQuery(query: OrderListQuery, now?: Date): Omit<OrderListFilter, 'limit' | 'offset'> {
   return {
     states: query.state ? query.state.split(',') : undefined,
     leadUnitId: query.leadUnitId,
     callerPhone: query.callerPhone,
     escalated: query.escalated,
+    warning: query.warning && now ? { level: query.warning, now } : undefined,
     text: query.q?.trim() || undefined,
     acceptedFrom: query.from ? new Date(query.from) : undefined,
     acceptedTo: query.to ? new Date(query.to) : undefined,

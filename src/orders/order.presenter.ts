@@ -1,8 +1,10 @@
 import type { Order } from '../db/schema.js';
 import { maskName, maskPhone } from './masking.js';
+import { presentOrderTimeLimit } from '../timelimits/timelimit.presenter.js';
 
 /** The whitelisted fields of an order as the API shows them; caller identity masked unless allowed. */
-export function presentOrder(order: Order, options: { unmasked: boolean }) {
+/** `now` (the injected clock) lets the time limit show its warning level and remaining time. */
+export function presentOrder(order: Order, options: { unmasked: boolean; now?: Date }) {
   const confidentialHidden = !options.unmasked;
   return {
     id: order.id,
@@ -39,6 +41,7 @@ export function presentOrder(order: Order, options: { unmasked: boolean }) {
     dispatchedAt: order.dispatched_at,
     closedAt: order.closed_at,
     updatedAt: order.updated_at,
+    timeLimit: presentOrderTimeLimit(order, options.now),
   };
 }
 

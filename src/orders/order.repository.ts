@@ -72,6 +72,8 @@ export interface OrderListFilter {
   leadUnitId?: string;
   callerPhone?: string;
   escalated?: boolean;
+  /** Orders whose nearest running deadline is at this warning level at `now`. */
+  warning?: { level: 'yellow' | 'red'; now: Date };
   text?: string;
   acceptedFrom?: Date;
   acceptedTo?: Date;
@@ -99,6 +101,10 @@ export function whereOrderListFilter<O>(
   if (f.leadUnitId) q = q.where('orders.lead_unit_id', '=', f.leadUnitId);
   if (f.callerPhone) q = q.where('orders.caller_phone', '=', f.callerPhone);
   if (f.escalated !== undefined) q = q.where('orders.escalated', '=', f.escalated);
+  if (f.warning?.level === 'red') q = q.where('orders.deadline_due_at', '<=', f.warning.now);
+  if (f.warning?.level === 'yellow') {
+    q = q.where('orders.deadline_warn_at', '<=', f.warning.now).where('orders.deadline_due_at', '>', f.warning.now);
+  }
   if (f.acceptedFrom) q = q.where('orders.accepted_at', '>=', f.acceptedFrom);
   if (f.acceptedTo) q = q.where('orders.accepted_at', '<', f.acceptedTo);
   if (f.text) {

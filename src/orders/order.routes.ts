@@ -15,7 +15,7 @@ export const orderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { 
     { schema: { tags: ['orders'], summary: '受理工单 / accept an appeal', body: NewOrderSchema } },
     async (request, reply) => {
       const order = await acceptOrder(deps, requireActor(request), request.body as NewOrderInput);
-      return reply.status(201).send(presentOrder(order, { unmasked: true }));
+      return reply.status(201).send(presentOrder(order, { unmasked: true, now: deps.clock.now() }));
     },
   );
 

@@ -36,6 +36,9 @@ export const OrderListQuerySchema = Type.Object({
   leadUnitId: Type.Optional(Type.String({ format: 'uuid' })),
   callerPhone: Type.Optional(PhoneSchema),
   escalated: Type.Optional(Type.Boolean()),
+  warning: Type.Optional(
+    Type.Union([Type.Literal('yellow'), Type.Literal('red')], { description: 'time-limit warning level now (src/timelimits)' }),
+  ),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),

@@ -1,0 +1,112 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../http/context.js';
+import { requireActor } from '../http/auth.js';
+import { StringEnum } from '../shared/schema.js';
+import {
+  addLeaderFollowup,
+  closeSupervision,
+  endLeaderFollowup,
+  issueSupervision,
+  listLeaderFollowupsFor,
+  listSupervisionsFor,
+  respondToSupervision,
+  urgeOrder,
+} from './supervision.service.js';
+
+const tags = ['supervision'];
+const OrderParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或工单编号' }) });
+const IdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Text = (max = 2000) => Type.String({ minLength: 1, maxLength: max });
+const strict = { additionalProperties: false };
+
+/** 催办, 督办单 and 领导盯办. */
+export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
+  app.post(
+    '/api/orders/:id/urge',
+    {
+      schema: {
+        tags,
+        summary: '催办 / remind the unit (supervisor)',
+        params: OrderParam,
+        body: Type.Object({ note: Text() }, strict),
+      },
+    },
+    async (request) => urgeOrder(deps, requireActor(request), request.params.id, request.body.note),
+  );
+  app.post(
+    '/api/orders/:id/supervisions',
+    {
+      schema: {
+        tags,
+        summary: '发督办单 / issue a supervision order (supervisor)',
+        params: OrderParam,
+        body: Type.Object({ reason: Text(), dueWorkingDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })) }, strict),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await issueSupervision(deps, requireActor(request), request.params.id, request.body)),
+  );
+  app.get(
+    '/api/supervisions',
+    {
+      schema: {
+        tags,
+        summary: '督办单列表 / supervision orders',
+        querystring: Type.Object({
+          status: Type.Optional(StringEnum(['open', 'responded', 'closed'] as const)),
+          orderId: Type.Optional(Type.String({ format: 'uuid' })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+      },
+    },
+    async (request) => ({ items: await listSupervisionsFor(deps, requireActor(request), request.query as { status?: string }) }),
+  );
+  app.post(
+    '/api/supervisions/:id/respond',
+    {
+      schema: {
+        tags,
+        summary: '书面答复督办单 / the unit answers',
+        params: IdParam,
+        body: Type.Object({ response: Text(8000) }, strict),
+      },
+    },
+    async (request) => respondToSupervision(deps, requireActor(request), request.params.id, request.body.response),
+  );
+  app.post(
+    '/api/supervisions/:id/close',
+    {
+      schema: { tags, summary: '办结督办单 / close (supervisor)', params: IdParam, body: Type.Object({ note: Text() }, strict) },
+    },
+    async (request) => closeSupervision(deps, requireActor(request), request.params.id, request.body.note),
+  );
+  app.get(
+    '/api/leader-followups',
+    {
+      schema: {
+        tags,
+        summary: '领导盯办列表 / leader follow-up list',
+        querystring: Type.Object({ open: Type.Optional(Type.Boolean({ default: true })) }),
+      },
+    },
+    async (request) => ({ items: await listLeaderFollowupsFor(deps, requireActor(request), request.query.open ?? true) }),
+  );
+  app.post(
+    '/api/orders/:id/leader-followup',
+    {
+      schema: {
+        tags,
+        summary: '纳入领导盯办 / add to the list',
+        params: OrderParam,
+        body: Type.Object({ reason: Text() }, strict),
+      },
+    },
+    async (request) => addLeaderFollowup(deps, requireActor(request), request.params.id, request.body.reason),
+  );
+  app.delete(
+    '/api/orders/:id/leader-followup',
+    { schema: { tags, summary: '结束领导盯办 / take off the list', params: OrderParam } },
+    async (request) => endLeaderFollowup(deps, requireActor(request), request.params.id),
+  );
+};

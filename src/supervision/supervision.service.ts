@@ -1,0 +1,213 @@
+import { loadCentreCalendar } from '../calendar/calendar.service.js';
+import type { Executor } from '../db/database.js';
+import type { Order } from '../db/schema.js';
+import { notify } from '../notifications/notify.js';
+import { insertOrderEvent } from '../orders/order-event.repository.js';
+import { loadVisibleOrder } from '../orders/order-query.service.js';
+import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
+import type { Deps } from '../shared/deps.js';
+import { domainError, forbidden, invalidField } from '../shared/errors.js';
+import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
+import {
+  closeLeaderFollowup,
+  findSupervision,
+  insertLeaderFollowup,
+  insertSupervision,
+  listLeaderFollowups,
+  listSupervisions,
+  updateSupervisionIfStatus,
+} from './supervision.repository.js';
+
+const SUPERVISORS: Role[] = ['supervisor'];
+const LEADERS: Role[] = ['leader', 'supervisor'];
+const need = (actor: Actor, roles: Role[]) => {
+  if (!hasAnyRole(actor, roles)) throw forbidden();
+};
+
+async function event(
+  tx: Executor,
+  order: Order,
+  actor: Actor,
+  action: string,
+  at: Date,
+  note: string | null,
+  payload: Record<string, unknown>,
+) {
+  await insertOrderEvent(tx, {
+    order_id: order.id,
+    centre_id: order.centre_id,
+    action,
+    from_state: order.state,
+    to_state: order.state,
+    actor_user_id: actor.userId,
+    actor_unit_id: actor.unitId,
+    actor_label: actor.label,
+    at,
+    note,
+    payload: JSON.stringify(payload),
+  });
+}
+
+const openOrder = async (deps: Deps, actor: Actor, idOrNo: string) => {
+  const order = await loadVisibleOrder(deps, actor, idOrNo);
+  if (FINAL_STATES.includes(order.state as OrderState)) throw domainError('CONFLICT', 'supervision.orderClosed');
+  return order;
+};
+
+/** A supervisor's 催办 by hand: a timeline event and a notice to the lead unit. */
+export async function urgeOrder(deps: Deps, actor: Actor, idOrNo: string, note: string) {
+  need(actor, SUPERVISORS);
+  const order = await openOrder(deps, actor, idOrNo);
+  const at = deps.clock.now();
+  await deps.db.transaction().execute(async (tx) => {
+    await event(tx, order, actor, 'urge', at, note, { origin: 'manual' });
+    await notify(
+      tx,
+      {
+        kind: 'timelimit.urge',
+        centreId: order.centre_id,
+        orderId: order.id,
+        textKey: 'notice.urge',
+        vars: { orderNo: order.order_no, stage: '办理', due: order.deadline_due_at?.toISOString().slice(0, 16) ?? '—' },
+        audience: order.lead_unit_id ? { unitId: order.lead_unit_id } : { centreRoles: ['dispatcher'] },
+        sourceKey: `urge:manual:${order.id}:${at.getTime()}`,
+      },
+      at,
+    );
+  });
+  return { orderId: order.id, at };
+}
+
+/** A formal 督办单 issued by hand, with its own deadline in working days (default 2). */
+export async function issueSupervision(
+  deps: Deps,
+  actor: Actor,
+  idOrNo: string,
+  input: { reason: string; dueWorkingDays?: number },
+) {
+  need(actor, SUPERVISORS);
+  const order = await openOrder(deps, actor, idOrNo);
+  const at = deps.clock.now();
+  const cal = await loadCentreCalendar(deps.db, order.centre_id);
+  const days = input.dueWorkingDays ?? 2;
+  if (!Number.isInteger(days) || days < 0 || days > 30) throw invalidField('dueWorkingDays', '0–30');
+  const due = cal.endOfWorkingDays(at, days);
+  return deps.db.transaction().execute(async (tx) => {
+    const s = await insertSupervision(tx, {
+      order_id: order.id,
+      centre_id: order.centre_id,
+      deadline_id: null,
+      unit_id: order.lead_unit_id,
+      origin: 'manual',
+      reason: input.reason,
+      issued_by: actor.userId,
+      issued_at: at,
+      due_at: due,
+      status: 'open',
+    });
+    if (!s) throw new Error('supervision insert returned nothing');
+    await event(tx, order, actor, 'supervise', at, input.reason, {
+      origin: 'manual',
+      supervisionId: s.id,
+      supervisionDueAt: due.toISOString(),
+    });
+    await notify(
+      tx,
+      {
+        kind: 'timelimit.supervise',
+        centreId: order.centre_id,
+        orderId: order.id,
+        textKey: 'notice.supervise',
+        vars: { orderNo: order.order_no, due: due.toISOString().slice(0, 16) },
+        audience: order.lead_unit_id ? { unitId: order.lead_unit_id } : { centreRoles: ['dispatcher'] },
+        sourceKey: `supervise:manual:${s.id}`,
+      },
+      at,
+    );
+    return s;
+  });
+}
+
+/** The unit's written response to a 督办单 (only the unit the order is with, or above it). */
+export async function respondToSupervision(deps: Deps, actor: Actor, id: string, response: string) {
+  need(actor, ['unit_handler', 'unit_admin']);
+  const s = await findSupervision(deps.db, actor.centreId, id);
+  if (!s) throw domainError('NOT_FOUND', 'supervision.notFound');
+  const order = await loadVisibleOrder(deps, actor, s.order_id); // 404 outside the unit's subtree
+  const at = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await updateSupervisionIfStatus(tx, s.id, 'open', {
+      status: 'responded',
+      response,
+      responded_by: actor.userId,
+      responded_at: at,
+    });
+    if (!row) throw domainError('CONFLICT', 'supervision.wrongStatus', { status: s.status });
+    await event(tx, order, actor, 'supervise_response', at, response, { supervisionId: s.id });
+    return row;
+  });
+}
+
+/** The supervisor closes a 督办单 (answered or not), with a note. */
+export async function closeSupervision(deps: Deps, actor: Actor, id: string, note: string) {
+  need(actor, SUPERVISORS);
+  const s = await findSupervision(deps.db, actor.centreId, id);
+  if (!s) throw domainError('NOT_FOUND', 'supervision.notFound');
+  const order = await loadVisibleOrder(deps, actor, s.order_id);
+  const at = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const patch = { status: 'closed' as const, closed_by: actor.userId, closed_at: at, closing_note: note };
+    const row =
+      (await updateSupervisionIfStatus(tx, s.id, 'responded', patch)) ??
+      (await updateSupervisionIfStatus(tx, s.id, 'open', patch));
+    if (!row) throw domainError('CONFLICT', 'supervision.wrongStatus', { status: s.status });
+    await event(tx, order, actor, 'supervise_close', at, note, { supervisionId: s.id });
+    return row;
+  });
+}
+
+export async function listSupervisionsFor(deps: Deps, actor: Actor, f: { status?: string; orderId?: string; limit?: number }) {
+  if (!hasAnyRole(actor, ['supervisor', 'leader', 'dispatcher', 'unit_handler', 'unit_admin'])) throw forbidden();
+  return listSupervisions(deps.db, {
+    centreId: actor.centreId,
+    unitPath: isUnitScoped(actor) ? actor.unitPath : null,
+    status: f.status,
+    orderId: f.orderId,
+    limit: f.limit ?? 100,
+  });
+}
+
+export async function listLeaderFollowupsFor(deps: Deps, actor: Actor, open: boolean) {
+  need(actor, LEADERS);
+  return listLeaderFollowups(deps.db, actor.centreId, open, 200);
+}
+
+/** A leader or supervisor puts an order on the 领导盯办 list by hand. */
+export async function addLeaderFollowup(deps: Deps, actor: Actor, idOrNo: string, reason: string) {
+  need(actor, LEADERS);
+  const order = await openOrder(deps, actor, idOrNo);
+  const at = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const added = await insertLeaderFollowup(tx, {
+      orderId: order.id,
+      centreId: order.centre_id,
+      reason,
+      origin: 'manual',
+      by: actor.userId,
+      at,
+    });
+    if (added) await event(tx, order, actor, 'leader_followup', at, reason, { origin: 'manual' });
+    return { added };
+  });
+}
+
+export async function endLeaderFollowup(deps: Deps, actor: Actor, idOrNo: string) {
+  need(actor, LEADERS);
+  const order = await loadVisibleOrder(deps, actor, idOrNo);
+  const at = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const closed = await closeLeaderFollowup(tx, order.centre_id, order.id, at);
+    if (closed) await event(tx, order, actor, 'leader_followup_end', at, null, {});
+    return { closed };
+  });
+}

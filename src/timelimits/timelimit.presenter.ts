@@ -1,0 +1,60 @@
+import type { Order } from '../db/schema.js';
+import type { OrderDeadline } from './timelimits.table.js';
+
+export type WarningLevel = 'none' | 'yellow' | 'red';
+
+/** The level at `now`, from the stored instants (so it is never stale): red overdue, yellow past the share. */
+export function warningLevelAt(now: Date, dueAt: Date | null, warnAt: Date | null): WarningLevel | null {
+  if (!dueAt) return null;
+  if (now.getTime() >= dueAt.getTime()) return 'red';
+  if (warnAt && now.getTime() >= warnAt.getTime()) return 'yellow';
+  return 'none';
+}
+
+/** The order's nearest running deadline as the API shows it on every order. */
+export function presentOrderTimeLimit(order: Order, now: Date | undefined) {
+  const due = order.deadline_due_at;
+  return {
+    stage: order.deadline_stage,
+    dueAt: due,
+    warnAt: order.deadline_warn_at,
+    paused: order.clock_paused,
+    warningLevel: now ? warningLevelAt(now, due, order.deadline_warn_at) : null,
+    /** Milliseconds of wall time until the deadline; negative when overdue. */
+    remainingMs: now && due ? due.getTime() - now.getTime() : null,
+  };
+}
+
+export function presentDeadline(d: OrderDeadline, now: Date) {
+  const running = d.status === 'running';
+  return {
+    id: d.id,
+    stage: d.stage,
+    status: d.status,
+    unitId: d.unit_id,
+    amount: d.amount,
+    unit: d.unit,
+    clock: d.clock,
+    startedAt: d.started_at,
+    dueAt: d.due_at,
+    originalDueAt: d.original_due_at,
+    warnAt: d.warn_at,
+    urgeAt: d.urge_at,
+    superviseAt: d.supervise_at,
+    leaderAt: d.leader_at,
+    pausedAt: d.paused_at,
+    pausedRemainingMs: d.paused_remaining_ms,
+    endedAt: d.ended_at,
+    warningLevel: running ? warningLevelAt(now, d.due_at, d.warn_at) : null,
+    remainingMs: running ? d.due_at.getTime() - now.getTime() : d.status === 'paused' ? d.paused_remaining_ms : null,
+    fired: {
+      yellow: d.yellow_fired_at,
+      urge: d.urge_fired_at,
+      red: d.red_fired_at,
+      supervise: d.supervise_fired_at,
+      leader: d.leader_fired_at,
+    },
+    overdue: d.ended_at ? d.ended_at.getTime() > d.due_at.getTime() : running && now.getTime() > d.due_at.getTime(),
+    explanation: d.explanation,
+  };
+}
