@@ -24,11 +24,22 @@ export interface Config {
   /** Per client IP: appeals the portal accepts per hour, and look-ups (incl. ratings) per minute. */
   readonly portalSubmitsPerHour: number;
   readonly portalLookupsPerMinute: number;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For): false, true, a hop count
+   * or a list of addresses/CIDRs. Needed behind a load balancer, or every citizen shares its IP.
+   */
+  readonly trustProxy: boolean | number | string[];
   /** Pause of the background worker between idle ticks. */
   readonly workerPollMs: number;
   /** Where notifications are POSTed as JSON (unset: no webhooks). */
   readonly webhookUrl: string | undefined;
   readonly webhookTimeoutMs: number;
+  /** Category/unit suggestions below this calibrated confidence are not shown at intake. */
+  readonly nlpSuggestThreshold: number;
+  /** Hours between scheduled retrainings of the suggestion models (0 = never by schedule). */
+  readonly nlpRetrainHours: number;
+  /** Fewer closed orders than this (per model) and no model is trained. */
+  readonly nlpMinTrainingRows: number;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +98,16 @@ function fractionFrom(env: Env, key: string, fallback: number, problems: string[
   return n;
 }
 
+function trustProxyFrom(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw === '' || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /** Parses the environment; lists every problem at once instead of failing on the first. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -110,9 +131,13 @@ export function loadConfig(env: Env = process.env): Config {
     portalCentreCode: env.LIANXIN_PORTAL_CENTRE || undefined,
     portalSubmitsPerHour: intFrom(env, 'LIANXIN_PORTAL_SUBMITS_PER_HOUR', 10, problems, 1),
     portalLookupsPerMinute: intFrom(env, 'LIANXIN_PORTAL_LOOKUPS_PER_MINUTE', 30, problems, 1),
+    trustProxy: trustProxyFrom(env.LIANXIN_TRUST_PROXY),
     workerPollMs: intFrom(env, 'LIANXIN_WORKER_POLL_MS', 1000, problems, 10),
     webhookUrl: urlFrom(env, 'LIANXIN_WEBHOOK_URL', problems),
     webhookTimeoutMs: intFrom(env, 'LIANXIN_WEBHOOK_TIMEOUT_MS', 5000, problems, 100),
+    nlpSuggestThreshold: fractionFrom(env, 'LIANXIN_NLP_SUGGEST_THRESHOLD', 0.2, problems),
+    nlpRetrainHours: intFrom(env, 'LIANXIN_NLP_RETRAIN_HOURS', 24, problems, 0),
+    nlpMinTrainingRows: intFrom(env, 'LIANXIN_NLP_MIN_TRAINING_ROWS', 30, problems, 2),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -20,10 +20,15 @@ export interface BuildOptions {
   webDir?: string;
 }
 
+/** A hop count becomes Fastify's trust function (its types take no number); lists and booleans pass as they are. */
+const trustProxyOption = (t: boolean | number | string[]) =>
+  typeof t === 'number' ? (_address: string, hop: number) => hop < t : t;
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

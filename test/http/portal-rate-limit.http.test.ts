@@ -70,4 +70,26 @@ describe('portal rate limits (per client IP, in the database)', () => {
     w.clock.advance(30 * 60_000);
     expect((await submit('10.3.0.1')).statusCode).toBe(201);
   });
+
+  it('behind a trusted proxy, tells citizens apart by X-Forwarded-For (else all would share the proxy)', async () => {
+    const proxied = await buildTestApp(w, { LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '1', LIANXIN_TRUST_PROXY: '10.9.0.1' });
+    const via = (client: string, from = '10.9.0.1') =>
+      proxied.inject({
+        method: 'POST',
+        url: '/api/portal/lookup',
+        payload: { orderNo: '2501010001', code: '123456' },
+        remoteAddress: from,
+        headers: { 'x-forwarded-for': client },
+      });
+    try {
+      expect((await via('203.0.113.1')).statusCode).toBe(404);
+      expect((await via('203.0.113.1')).statusCode).toBe(429);
+      expect((await via('203.0.113.2')).statusCode).toBe(404);
+      // An untrusted sender cannot pick a fresh address by forging the header.
+      expect((await via('203.0.113.3', '10.9.0.66')).statusCode).toBe(404);
+      expect((await via('203.0.113.4', '10.9.0.66')).statusCode).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
