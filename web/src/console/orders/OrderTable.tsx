@@ -43,7 +43,7 @@ export function OrderTable({ orders, loading, actions, unitNames, testId, pageSi
         {
           title: t('col.title'),
           dataIndex: 'title',
-          width: compact ? 220 : 320,
+          width: compact ? 200 : 280,
           ellipsis: true,
           render: (title: string, o) => (
             <>
@@ -67,12 +67,12 @@ export function OrderTable({ orders, loading, actions, unitNames, testId, pageSi
               },
             ]
           : []),
-        { title: t('col.deadline'), key: 'deadline', width: 190, render: (_: unknown, o) => <DeadlineTag order={o} /> },
+        { title: t('col.deadline'), key: 'deadline', width: 170, render: (_: unknown, o) => <DeadlineTag order={o} /> },
         ...(compact
           ? []
           : [{ title: t('col.acceptedAt'), dataIndex: 'acceptedAt', width: 140, render: (v: string) => formatTime(v) }]),
         ...(actions
-          ? [{ title: t('col.actions'), key: 'actions', width: 220, render: (_: unknown, o: Order) => actions(o) }]
+          ? [{ title: t('col.actions'), key: 'actions', fixed: 'right' as const, render: (_: unknown, o: Order) => actions(o) }]
           : []),
       ]}
     />

@@ -31,9 +31,22 @@ function EventBody({ event }: { event: TimelineEvent }) {
   const state = (s: string | null) => (s ? l(`state.${s}` as never) : '—');
   const who = [event.actor_name ?? event.actor_label, event.actor_unit_name].filter(Boolean).join(' · ');
   const payload = event.payload ?? {};
-  const details = ['answer', 'reason', 'explanation', 'summary', 'text', 'instructions', 'leadUnitName', 'intoOrderNo']
+  const details = [
+    'answer',
+    'reason',
+    'explanation',
+    'summary',
+    'text',
+    'instructions',
+    'leadUnitName',
+    'intoOrderNo',
+    'fileName',
+  ]
     .map((k) => payload[k])
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
+  if (payload.level === 'yellow' || payload.level === 'red') details.unshift(l(`warn.${payload.level}`));
+  if (typeof payload.satisfaction === 'string') details.push(l(`sat.${payload.satisfaction}` as never));
+  if (typeof payload.resolved === 'boolean') details.push(l(`resolved.${payload.resolved}`));
   return (
     <div data-testid="timeline-event" data-action={event.action}>
       <Typography.Text strong>{l(`action.${event.action}` as never)}</Typography.Text>{' '}
