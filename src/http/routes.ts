@@ -16,6 +16,7 @@ import { portalRoutes } from '../portal/portal.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { duplicateRoutes } from '../duplicates/duplicate.routes.js';
+import { nlpRoutes } from '../nlp/nlp.routes.js';
 import { callRoutes } from '../calls/call.routes.js';
 import { kpiRoutes } from '../analytics/kpi/kpi.routes.js';
 import { timelimitRoutes } from '../timelimits/timelimit.routes.js';
@@ -41,6 +42,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(searchRoutes, ctx);
   await app.register(knowledgeRoutes, ctx);
   await app.register(duplicateRoutes, ctx);
+  await app.register(nlpRoutes, ctx);
   await app.register(callRoutes, ctx);
   await app.register(kpiRoutes, ctx);
   await app.register(timelimitRoutes, ctx);

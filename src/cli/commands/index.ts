@@ -4,6 +4,10 @@ import { migrateCommand } from './migrate.command.js';
 import { seedCommand } from './seed.command.js';
 import { userCommand } from './user.command.js';
 import { orderCommand } from './order.command.js';
+import { hotspotCommand } from '../../analytics/hotspots/hotspot.command.js';
+import { textCommand } from './text.command.js';
+import { nlpCommand } from './nlp.command.js';
+import { demoCommand } from './demo.command.js';
 
 /** Every CLI command, listed explicitly. */
 export function registerCommands(program: Command): void {
@@ -12,4 +16,8 @@ export function registerCommands(program: Command): void {
   program.addCommand(seedCommand());
   program.addCommand(userCommand());
   program.addCommand(orderCommand());
+  program.addCommand(hotspotCommand());
+  program.addCommand(textCommand());
+  program.addCommand(nlpCommand());
+  program.addCommand(demoCommand());
 }

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** A small RFC 4180 reader (quoted fields may hold commas, quotes and line breaks). */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (ch !== '\r') field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  const [header, ...data] = rows;
+  if (!header) return [];
+  return data
+    .filter((r) => r.length > 1 || r[0] !== '')
+    .map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
+}
+
+export const readCsvFile = (dataDir: string, relative: string) => parseCsv(fs.readFileSync(path.join(dataDir, relative), 'utf8'));
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export interface LabelledAppeal {
+  id: string;
+  headline: string;
+  body: string;
+  at: string;
+}
+
+/** The message-board appeals (hot-issues.csv), oldest first; the clustering runs over all of them. */
+export function loadMessageBoard(dataDir: string): LabelledAppeal[] {
+  return readCsvFile(dataDir, 'appeals/hot-issues.csv')
+    .map((r) => ({
+      id: r['留言编号']!,
+      headline: squash(r['留言主题'] ?? ''),
+      body: squash(r['留言详情'] ?? ''),
+      at: r['留言时间_iso'] ?? '',
+    }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** The two hand-made clusters: message id → cluster label. */
+export function loadGold(dataDir: string): Map<string, string> {
+  return new Map(readCsvFile(dataDir, 'appeals/hot-issues-gold.csv').map((r) => [r['留言编号']!, r['example_cluster']!]));
+}
+
+/** Fuzhou river appeals with exactly one river named (rows labelled 无 or with several rivers are left out). */
+export function loadRivers(dataDir: string): (LabelledAppeal & { river: string })[] {
+  return readCsvFile(dataDir, 'fuzhou-rivers/appeals.csv')
+    .map((r) => ({
+      id: r['id']!,
+      river: (r['河流'] ?? '').trim(),
+      headline: squash(r['标题'] ?? ''),
+      body: squash(r['投诉件内容'] ?? ''),
+      at: r['时间'] ?? '',
+    }))
+    .filter((r) => r.river !== '' && r.river !== '无' && r.river !== '河流' && !/河流|河.+河/.test(r.river))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.id) - Number(b.id)));
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import { PROJECT_ROOT } from '../../paths.js';
+import { DEFAULT_THRESHOLD } from './hotspot-engine.js';
+import { evaluateHotspots } from './hotspot-eval.service.js';
+
+/** `lianxin hotspots eval`: prints one JSON object with the clustering measures on the shared data. */
+export const hotspotCommand = () => {
+  const hotspots = new Command('hotspots').description('热点问题 / hot issues');
+  hotspots
+    .command('eval')
+    .description('用真实数据评估热点聚类 / evaluate hot-issue clustering on the shared real data')
+    .option('--data <dir>', 'shared data folder', path.resolve(PROJECT_ROOT, '../shared/data'))
+    .option('--thresholds <list>', 'comma-separated cosine thresholds', String(DEFAULT_THRESHOLD))
+    .action((opts: { data: string; thresholds: string }) => {
+      const thresholds = opts.thresholds.split(',').map(Number);
+      if (thresholds.some((t) => !(t > 0 && t < 1))) throw new Error('--thresholds: numbers between 0 and 1');
+      const started = performance.now();
+      const results = evaluateHotspots(opts.data, thresholds);
+      const out = {
+        measure: 'pairwise precision/recall/F1, adjusted Rand index, purity',
+        defaultThreshold: DEFAULT_THRESHOLD,
+        results,
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+      };
+      console.log(JSON.stringify(out, null, 2));
+    });
+  return hotspots;
+};

@@ -1,0 +1,93 @@
+import type { Deps } from '../../shared/deps.js';
+import { forbidden } from '../../shared/errors.js';
+import { can } from '../../users/permissions.js';
+import type { Actor } from '../../users/roles.js';
+import { checkedPeriod, previousPeriod, type Period } from '../reports/period.js';
+import { clusterAppeals, DEFAULT_THRESHOLD, representative, topTerms } from './hotspot-engine.js';
+import { listHotspotCandidates, regionSubtreeIds, type HotspotCandidate } from './hotspot.repository.js';
+import type { HotspotQuery } from './hotspot.schemas.js';
+
+/** At most this many appeals per period are clustered (the most recent are kept when there are more). */
+export const MAX_APPEALS_PER_PERIOD = 20_000;
+const ORDERS_PER_HOTSPOT = 50;
+
+export interface Hotspot {
+  key: string;
+  label: string;
+  keywords: string[];
+  representativeTitle: string;
+  regionId: string | null;
+  regionName: string | null;
+  count: number;
+  previousCount: number;
+  /** (count − previous) / previous; null when the topic is new (nothing before). */
+  growth: number | null;
+  /** Ranking score: size plus rise, count + max(0, count − previousCount). */
+  score: number;
+  orders: { id: string; orderNo: string; title: string; state: string; acceptedAt: Date; address: string | null }[];
+}
+
+/**
+ * Hot issues (热点) of a period and place: the appeals of the period and of the period of the same
+ * length before are clustered together by text (jieba tokens, TF-IDF, cosine) within their region;
+ * clusters with at least `minSize` appeals in the period are ranked by size plus rise.
+ */
+export async function findHotspots(deps: Deps, actor: Actor, query: HotspotQuery) {
+  if (!can(actor, 'hotspot.read')) throw forbidden();
+  const period = checkedPeriod(query.from, query.to);
+  const previous = previousPeriod(period);
+  const regionIds = query.regionId ? await regionSubtreeIds(deps.db, actor.centreId, query.regionId) : null;
+  const load = (p: Period) =>
+    listHotspotCandidates(deps.db, { centreId: actor.centreId, ...p, regionIds, limit: MAX_APPEALS_PER_PERIOD }).then((rows) =>
+      rows.reverse(),
+    );
+  const appeals = [...(await load(previous)), ...(await load(period))];
+  const items = rankHotspots(appeals, period, { minSize: query.minSize ?? 2 }).slice(0, query.limit ?? 20);
+  return { from: period.from, to: period.to, previousFrom: previous.from, appealsExamined: appeals.length, items };
+}
+
+/** Pure: clusters the appeals (oldest first) and ranks the clusters that are hot in `period`. */
+export function rankHotspots(
+  appeals: readonly HotspotCandidate[],
+  period: Period,
+  options: { minSize: number; threshold?: number },
+): Hotspot[] {
+  const { clusters, vectors } = clusterAppeals(
+    appeals.map((a) => ({ headline: `${a.title} ${a.address ?? ''}`, body: a.content_head })),
+    { threshold: options.threshold ?? DEFAULT_THRESHOLD, partitionKeys: appeals.map((a) => a.region_id) },
+  );
+  const inPeriod = (a: HotspotCandidate) => new Date(a.accepted_at) >= period.from;
+  const hot: Hotspot[] = [];
+  for (const cluster of clusters) {
+    const members = cluster.members.map((m) => appeals[m]!);
+    const current = members.filter(inPeriod);
+    if (current.length < options.minSize) continue;
+    const previousCount = members.length - current.length;
+    const rep = appeals[representative(cluster, vectors)]!;
+    const keywords = topTerms(cluster, 5);
+    hot.push({
+      key: current[0]!.id,
+      label: keywords.slice(0, 3).join(' · '),
+      keywords,
+      representativeTitle: rep.title,
+      regionId: rep.region_id,
+      regionName: rep.region_name,
+      count: current.length,
+      previousCount,
+      growth: previousCount === 0 ? null : Math.round(((current.length - previousCount) / previousCount) * 1000) / 1000,
+      score: current.length + Math.max(0, current.length - previousCount),
+      orders: current
+        .slice(-ORDERS_PER_HOTSPOT)
+        .reverse()
+        .map((a) => ({
+          id: a.id,
+          orderNo: a.order_no,
+          title: a.title,
+          state: a.state,
+          acceptedAt: a.accepted_at,
+          address: a.address,
+        })),
+    });
+  }
+  return hot.sort((a, b) => b.score - a.score || b.count - a.count || (a.key < b.key ? -1 : 1));
+}
