@@ -64,17 +64,19 @@ async function runOne(
   }
 }
 
-/** Claims batches until the queue has nothing due or `maxBatches` ran (keeps one tick bounded). */
+/**
+ * Claims batches until nothing is due or `maxBatches` ran (keeps one tick bounded). Messages that
+ * handlers enqueue (fan-out, notify → webhook) are due at once and run in the same drain.
+ */
 export async function drainOutbox(deps: WorkerDeps, opts: DispatchOptions & { maxBatches?: number }): Promise<DispatchResult> {
   const total: DispatchResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
-  const batchSize = opts.batchSize ?? 100;
   for (let i = 0; i < (opts.maxBatches ?? 20); i++) {
     const r = await dispatchOutboxBatch(deps, opts);
     total.claimed += r.claimed;
     total.done += r.done;
     total.retried += r.retried;
     total.failed += r.failed;
-    if (r.claimed < batchSize) break;
+    if (r.claimed === 0) break;
   }
   return total;
 }
