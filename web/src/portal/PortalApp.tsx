@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Switch } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -34,6 +34,10 @@ function PortalShell() {
   const t = useT(portalMessages);
   const [large, setLarge] = useLargeMode();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  // Screen readers pick their voice from <html lang>.
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={large ? largeTheme : normalTheme}>
       <AntApp>
