@@ -2,6 +2,7 @@ import { loadCentreCalendar } from '../calendar/calendar.service.js';
 import { formatLocal } from '../calendar/time-zone.js';
 import { findCategory } from '../org/catalog.repository.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
+import type { Order } from '../db/schema.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
@@ -130,7 +131,11 @@ export async function setEscalationSettings(deps: Deps, actor: Actor, s: Escalat
 
 /** How each deadline of an order was computed: rule, calendar days skipped, pauses, extensions. */
 export async function explainOrderDeadlines(deps: Deps, actor: Actor, idOrNo: string) {
-  const order = await loadVisibleOrder(deps, actor, idOrNo);
+  return describeDeadlines(deps, await loadVisibleOrder(deps, actor, idOrNo));
+}
+
+/** The explanation for an order already authorised (the API) or looked up by an operator (CLI). */
+export async function describeDeadlines(deps: Deps, order: Order) {
   const cal = await loadCentreCalendar(deps.db, order.centre_id);
   const now = deps.clock.now();
   const deadlines = await listOrderDeadlines(deps.db, order.id);

@@ -4,6 +4,7 @@ import { migrateCommand } from './migrate.command.js';
 import { seedCommand } from './seed.command.js';
 import { userCommand } from './user.command.js';
 import { orderCommand } from './order.command.js';
+import { calendarCommand } from '../../calendar/calendar.command.js';
 import { hotspotCommand } from '../../analytics/hotspots/hotspot.command.js';
 import { textCommand } from './text.command.js';
 import { nlpCommand } from './nlp.command.js';
@@ -16,6 +17,7 @@ export function registerCommands(program: Command): void {
   program.addCommand(seedCommand());
   program.addCommand(userCommand());
   program.addCommand(orderCommand());
+  program.addCommand(calendarCommand());
   program.addCommand(hotspotCommand());
   program.addCommand(textCommand());
   program.addCommand(nlpCommand());
