@@ -9,6 +9,8 @@ import type { SupervisionTables } from '../supervision/supervision.table.js';
 import type { NotificationTables } from '../notifications/notifications.table.js';
 import type { KnowledgeTables } from '../knowledge/knowledge.table.js';
 import type { DuplicateTables } from '../duplicates/duplicate.table.js';
+import type { NlpTables } from '../nlp/nlp.table.js';
+import type { AssessmentTables } from '../analytics/assessment/assessment.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -217,7 +219,9 @@ export interface DB
     TimelimitTables,
     SupervisionTables,
     NotificationTables,
-    PortalTables, KnowledgeTables, DuplicateTables {
+    PortalTables, KnowledgeTables, DuplicateTables,
+    NlpTables,
+    AssessmentTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

@@ -9,6 +9,7 @@ import { liveRoutes } from '../live/live.routes.js';
 import { orderRoutes } from '../orders/order.routes.js';
 import { orderExportRoutes } from '../orders/order-export.routes.js';
 import { hotspotRoutes } from '../analytics/hotspots/hotspot.routes.js';
+import { assessmentRoutes } from '../analytics/assessment/assessment.routes.js';
 import { orderActionRoutes } from '../orders/order-actions.routes.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
@@ -35,6 +36,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(orderRoutes, ctx);
   await app.register(orderExportRoutes, ctx);
   await app.register(hotspotRoutes, ctx);
+  await app.register(assessmentRoutes, ctx);
   await app.register(orderActionRoutes, ctx);
   await app.register(attachmentRoutes, ctx);
   await app.register(auditRoutes, ctx);

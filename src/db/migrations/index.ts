@@ -4,7 +4,10 @@ import * as m0100 from './0100_worker.js';
 import * as m0101 from './0101_timelimits.js';
 import * as m0250 from './0250_portal.js';
 import * as m0300 from './0300_text.js';
+import * as m0301 from './0301_knowledge_ranking.js';
+import * as m0350 from './0350_nlp_models.js';
 import * as m0400 from './0400_calls_kpi.js';
+import * as m0450 from './0450_assessment.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -16,5 +19,8 @@ export const migrations: Record<string, Migration> = {
   '0101_timelimits': m0101,
   '0250_portal': m0250,
   '0300_text': m0300,
+  '0301_knowledge_ranking': m0301,
+  '0350_nlp_models': m0350,
   '0400_calls_kpi': m0400,
+  '0450_assessment': m0450,
 };

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { parseLabelledCsv } from '../../nlp/csv.js';
+import { crossValidate, evaluateOnSplit } from '../../nlp/evaluation.js';
+import { listNlpModels } from '../../nlp/nlp-model.repository.js';
+import { trainCentreModels } from '../../nlp/nlp-training.service.js';
+import { findCentreByCode, listCentres } from '../../org/unit.repository.js';
+import { withRuntime } from '../with-runtime.js';
+
+const readRows = (file: string) => parseLabelledCsv(fs.readFileSync(file, 'utf8'));
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('expected an integer ≥ 2');
+  return n;
+}
+
+/** Prints k-fold figures: progress per fold on stderr, one JSON object on stdout. */
+function runCrossValidation(data: string, folds: number): void {
+  const rows = readRows(data);
+  const report = crossValidate(rows, folds, undefined, (f, r) =>
+    console.error(`fold ${f + 1}/${folds}: accuracy ${r.accuracy} macro_f1 ${r.macro_f1} (${r.train_seconds} s)`),
+  );
+  print({ folds: report.folds, mean: report.mean });
+}
+
+const evalCommand = () =>
+  new Command('eval')
+    .description('分类评测 / train on one CSV (id,title,detail,label), evaluate on another; prints one JSON object')
+    .option('--train <csv>', 'training file')
+    .option('--test <csv>', 'test file')
+    .option('--cv <k>', 'k-fold stratified cross-validation on --data instead', positiveInt)
+    .option('--data <csv>', 'data for --cv')
+    .action((o: { train?: string; test?: string; cv?: number; data?: string }) => {
+      if (o.cv !== undefined) {
+        if (!o.data) throw new InvalidArgumentError('--cv needs --data <csv>');
+        return runCrossValidation(o.data, o.cv);
+      }
+      if (!o.train || !o.test) throw new InvalidArgumentError('give --train <csv> and --test <csv> (or --cv k --data <csv>)');
+      print(evaluateOnSplit(readRows(o.train), readRows(o.test)));
+    });
+
+const cvCommand = () =>
+  new Command('cv')
+    .description('分层 k 折交叉验证 / stratified k-fold cross-validation of the classifier')
+    .requiredOption('--data <csv>', 'labelled file (id,title,detail,label)')
+    .option('--folds <k>', 'number of folds', positiveInt, 5)
+    .action((o: { data: string; folds: number }) => runCrossValidation(o.data, o.folds));
+
+const trainCommand = () =>
+  new Command('train')
+    .description('用本中心已办结工单训练分类与承办单位推荐模型 / train the suggestion models from closed orders')
+    .option('--centre <code>', 'only this centre (default: every centre)')
+    .action(async (o: { centre?: string }) => {
+      await withRuntime(async (rt, config) => {
+        const centres = o.centre ? [await findCentreByCode(rt.deps.db, o.centre)] : await listCentres(rt.deps.db);
+        if (centres.some((c) => !c)) throw new InvalidArgumentError(`centre ${o.centre} not found`);
+        for (const centre of centres) {
+          const outcomes = await trainCentreModels(rt.deps, centre!.id, { minRows: config.nlpMinTrainingRows });
+          print({ centre: centre!.code, outcomes });
+        }
+      });
+    });
+
+const modelsCommand = () =>
+  new Command('models').description('列出已训练的模型版本 / list stored model versions').action(async () => {
+    await withRuntime(async (rt) => {
+      for (const centre of await listCentres(rt.deps.db)) {
+        const models = await listNlpModels(rt.deps.db, centre.id);
+        print({ centre: centre.code, models });
+      }
+    });
+  });
+
+/**
+ * Sub-commands of `lianxin nlp`, listed explicitly. Other text capabilities (search, knowledge,
+ * duplicates) add theirs here: write a `() => Command` and append it.
+ */
+export const nlpSubcommands: (() => Command)[] = [evalCommand, cvCommand, trainCommand, modelsCommand];
+
+export const nlpCommand = () => {
+  const nlp = new Command('nlp').description('文本智能：分类与承办单位推荐 / text intelligence: suggestion models');
+  for (const make of nlpSubcommands) nlp.addCommand(make());
+  return nlp;
+};

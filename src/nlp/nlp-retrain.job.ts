@@ -1,0 +1,29 @@
+import type { PeriodicJob } from '../worker/periodic-job.js';
+import { findLatestNlpModelHead } from './nlp-model.repository.js';
+import { listCentreIdsWithClosedOrders } from './nlp-training.repository.js';
+import { trainCentreModels } from './nlp-training.service.js';
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Retrains a centre's suggestion models when the newest is older than LIANXIN_NLP_RETRAIN_HOURS
+ * (or there is none yet). Checked hourly; the job lease keeps it to one process at a time. Training
+ * is CPU-bound: large centres are better served by a separate `--roles=worker` process.
+ */
+export const nlpRetrainJob: PeriodicJob = {
+  name: 'nlp-retrain',
+  everyMs: HOUR,
+  async run(deps) {
+    const hours = deps.config.nlpRetrainHours;
+    if (hours === 0) return 'disabled (LIANXIN_NLP_RETRAIN_HOURS=0)';
+    const now = deps.clock.now().getTime();
+    const done: string[] = [];
+    for (const centreId of await listCentreIdsWithClosedOrders(deps.db)) {
+      const head = await findLatestNlpModelHead(deps.db, centreId, 'category');
+      if (head && now - head.trained_at.getTime() < hours * HOUR) continue;
+      const outcomes = await trainCentreModels(deps, centreId, { minRows: deps.config.nlpMinTrainingRows });
+      done.push(`${centreId}: ${outcomes.map((o) => `${o.kind} ${o.status}${o.version ? ` v${o.version}` : ''}`).join(', ')}`);
+    }
+    return done.length > 0 ? `retrained ${done.join('; ')}` : undefined;
+  },
+};

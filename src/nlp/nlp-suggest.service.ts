@@ -1,0 +1,69 @@
+import type { Deps } from '../shared/deps.js';
+import { forbidden, invalidField } from '../shared/errors.js';
+import { findRegion, listCategories } from '../org/catalog.repository.js';
+import { listUnits } from '../org/unit.repository.js';
+import { can } from '../users/permissions.js';
+import type { Actor } from '../users/roles.js';
+import { loadLatestModel, type LoadedModel } from './nlp-model-cache.js';
+import type { SuggestBody, SuggestResponse } from './nlp.schemas.js';
+import { rankLabels } from './text-classifier.js';
+
+const TOP = 3;
+
+interface Named {
+  id: string;
+  name: string;
+  fullName: string;
+}
+
+/**
+ * Category and handling-unit suggestions for the text being typed at intake: the centre's newest
+ * models rank their labels; the top 3 above the confidence threshold are returned, and labels
+ * whose category or unit has since been deactivated are left out.
+ */
+export async function suggestForIntake(
+  deps: Deps,
+  actor: Actor,
+  input: SuggestBody,
+  threshold: number,
+): Promise<SuggestResponse> {
+  if (!can(actor, 'nlp.suggest')) throw forbidden();
+  if (input.regionId && !(await findRegion(deps.db, actor.centreId, input.regionId))) throw invalidField('regionId');
+  const text = { title: input.title.trim(), detail: input.content.trim(), regionId: input.regionId ?? null };
+  const [categoryModel, unitModel] = await Promise.all([
+    loadLatestModel(deps.db, actor.centreId, 'category'),
+    loadLatestModel(deps.db, actor.centreId, 'unit'),
+  ]);
+  const empty = !text.title && !text.detail;
+  return {
+    threshold,
+    category:
+      categoryModel && !empty ? suggest(categoryModel, text, await activeCategories(deps, actor.centreId), threshold) : null,
+    unit: unitModel && !empty ? suggest(unitModel, text, await activeUnits(deps, actor.centreId), threshold) : null,
+  };
+}
+
+function suggest(model: LoadedModel, text: Parameters<typeof rankLabels>[1], names: Map<string, Named>, threshold: number) {
+  const ranked = rankLabels(model.classifier, text, model.classifier.labels.length);
+  const items = ranked
+    .filter((r) => names.has(r.label))
+    .slice(0, TOP)
+    .filter((r) => r.probability > threshold)
+    .map((r) => ({ ...names.get(r.label)!, confidence: Number(r.probability.toFixed(3)) }));
+  return { modelVersion: model.version, trainedAt: model.trainedAt.toISOString(), items };
+}
+
+async function activeCategories(deps: Deps, centreId: string): Promise<Map<string, Named>> {
+  const rows = await listCategories(deps.db, centreId);
+  const byId = new Map(rows.map((c) => [c.id, c]));
+  const fullName = (id: string): string => {
+    const c = byId.get(id)!;
+    return c.parent_id && byId.has(c.parent_id) ? `${fullName(c.parent_id)} / ${c.name}` : c.name;
+  };
+  return new Map(rows.filter((c) => c.active).map((c) => [c.id, { id: c.id, name: c.name, fullName: fullName(c.id) }]));
+}
+
+async function activeUnits(deps: Deps, centreId: string): Promise<Map<string, Named>> {
+  const rows = await listUnits(deps.db, centreId);
+  return new Map(rows.filter((u) => u.active).map((u) => [u.id, { id: u.id, name: u.name, fullName: u.name }]));
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import type { Database } from '../../src/db/database.js';
+import { decodeClassifier } from '../../src/nlp/model-codec.js';
+import { loadLatestModel } from '../../src/nlp/nlp-model-cache.js';
+import { findLatestNlpModel, listNlpModels } from '../../src/nlp/nlp-model.repository.js';
+import { nlpRetrainJob } from '../../src/nlp/nlp-retrain.job.js';
+import { trainCentreModels } from '../../src/nlp/nlp-training.service.js';
+import { suggestForIntake } from '../../src/nlp/nlp-suggest.service.js';
+import { rankLabels } from '../../src/nlp/text-classifier.js';
+import { buildWorld, type World } from '../helpers/fixtures.js';
+import { act, newOrder } from '../helpers/orders.js';
+import { createTestDatabase } from '../helpers/test-db.js';
+import { buildHistory, heatingText, wagesText } from './nlp-history.fixture.js';
+
+let database: Database;
+let w: World;
+let wagesCategoryId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  w = await buildWorld(database);
+  ({ wagesCategoryId } = await buildHistory(w, 8));
+  // 直办 orders have no handling unit: they teach the category model only.
+  for (let i = 0; i < 3; i++) {
+    const o = await newOrder(w, { ...heatingText(20 + i), appealType: 'consult' });
+    await act(w, w.actors.operator, o, 'answer_directly', { answer: '已告知供热热线' });
+  }
+}, 120_000);
+afterAll(async () => database?.close());
+
+describe('training the centre models from closed orders', () => {
+  it('skips a model when there is too little history and stores nothing', async () => {
+    const outcomes = await trainCentreModels(w.deps, w.centreId, { minRows: 1000 });
+    expect(outcomes.map((o) => [o.kind, o.status])).toEqual([
+      ['category', 'skipped'],
+      ['unit', 'skipped'],
+    ]);
+    expect(outcomes[0]!.reason).toMatch(/19 usable closed orders/);
+    expect(await listNlpModels(w.deps.db, w.centreId)).toEqual([]);
+  });
+
+  it('labels categories with the final category and units with the lead unit at closure', async () => {
+    const outcomes = await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
+    const [category, unit] = outcomes;
+    expect(category).toMatchObject({ kind: 'category', status: 'trained', version: 1, rows: 19, labels: 2 });
+    expect(unit).toMatchObject({ kind: 'unit', status: 'trained', version: 1, rows: 16, labels: 2 });
+    expect(category!.temperature).toBeGreaterThan(0);
+
+    const stored = await findLatestNlpModel(w.deps.db, w.centreId, 'unit');
+    const model = decodeClassifier(stored!.blob);
+    expect(model.labels.sort()).toEqual([w.units.deptA1.id, w.units.deptB1.id].sort());
+    expect(rankLabels(model, { title: '', detail: '工资被拖欠半年了' })[0]!.label).toBe(w.units.deptB1.id);
+    const categories = decodeClassifier((await findLatestNlpModel(w.deps.db, w.centreId, 'category'))!.blob);
+    expect(categories.labels.sort()).toEqual([w.categoryId, wagesCategoryId].sort());
+  });
+
+  it('stores a new version on retraining and the cache follows it', async () => {
+    const before = await loadLatestModel(w.deps.db, w.centreId, 'category');
+    await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
+    const after = await loadLatestModel(w.deps.db, w.centreId, 'category');
+    expect(after!.version).toBe(before!.version + 1);
+    const versions = await listNlpModels(w.deps.db, w.centreId);
+    expect(versions.filter((v) => v.kind === 'category').map((v) => v.version)).toEqual([2, 1]);
+    expect(versions[0]!.metrics).toHaveProperty('heldOut');
+  });
+
+  it('suggests category and unit for new text, ranked by calibrated confidence', async () => {
+    const res = await suggestForIntake(w.deps, w.actors.operator, { title: '', content: wagesText(30).content }, 0);
+    expect(res.category!.items[0]).toMatchObject({ id: wagesCategoryId, fullName: '劳动和社会保障 / 拖欠工资' });
+    expect(res.unit!.items[0]!.id).toBe(w.units.deptB1.id);
+    const confidences = res.unit!.items.map((i) => i.confidence);
+    expect(confidences[0]).toBeGreaterThan(0.5);
+    expect(confidences.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1.001);
+  });
+
+  it('the periodic job retrains only when the newest model is older than the configured hours', async () => {
+    const config = loadConfig({ LIANXIN_NLP_RETRAIN_HOURS: '24', LIANXIN_NLP_MIN_TRAINING_ROWS: '10' });
+    const deps = { ...w.deps, config, log: () => undefined };
+    expect(await nlpRetrainJob.run(deps)).toBeUndefined();
+    w.clock.advance(25 * 60 * 60 * 1000);
+    expect(await nlpRetrainJob.run(deps)).toMatch(/category trained v3, unit trained v3/);
+    // three versions are kept per kind
+    await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
+    const versions = await listNlpModels(w.deps.db, w.centreId);
+    expect(versions.filter((v) => v.kind === 'unit').map((v) => v.version)).toEqual([4, 3, 2]);
+  });
+});
