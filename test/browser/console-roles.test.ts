@@ -34,6 +34,7 @@ async function acceptThroughApi(world: BrowserWorld, title: string) {
 /** The other desks: dispatcher (with live updates), unit admin, leader, admin; the English switch. */
 describe.skipIf(!hasChromium)('console desks', () => {
   let world: BrowserWorld;
+  let dispatched: { id: string; orderNo: string };
 
   beforeAll(async () => {
     world = await startBrowserWorld();
@@ -54,6 +55,7 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.getByTestId('dispatch-list-toDispatch').waitFor();
     await expect.poll(() => page.getByTestId('live-status').getAttribute('data-live'), { timeout: 10_000 }).toBe('on');
     const order = await acceptThroughApi(world, '实时派单测试：供水管道漏水');
+    dispatched = order;
     // No reload: the live stream makes the queue refetch.
     await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ timeout: 15_000 });
     await world.screenshot(page, 'console-dispatch');
@@ -64,6 +66,20 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ state: 'detached' });
     await page.getByTestId('dispatch-tab-returns').click();
     await page.getByTestId('dispatch-list-returns').waitFor();
+    await page.close();
+  });
+
+  it('the supervisor urges the unit (催办) and puts the order on the leader list; both are in the timeline', async () => {
+    const page = await signedIn('supervisor');
+    await page.goto(`${world.baseUrl}/orders/${dispatched.id}`);
+    await page.getByTestId('supervise-urge').click();
+    await page.getByTestId('supervise-note').fill('请尽快签收处理');
+    await page.getByTestId('supervise-submit').click();
+    await page.locator('[data-testid=timeline-event][data-action=urge]').waitFor();
+    await page.getByTestId('supervise-followup').click();
+    await page.getByTestId('supervise-reason').fill('群众反映强烈，领导盯办');
+    await page.getByTestId('supervise-submit').click();
+    await page.locator('[data-testid=timeline-event][data-action=leader_followup]').waitFor();
     await page.close();
   });
 
@@ -79,7 +95,7 @@ describe.skipIf(!hasChromium)('console desks', () => {
   it('the leader sees followed orders, difficult cases and the month', async () => {
     const page = await signedIn('leader');
     expect(new URL(page.url()).pathname).toBe('/leader');
-    await page.getByTestId('leader-followed').waitFor();
+    await page.getByTestId('leader-followed').getByText('实时派单测试：供水管道漏水').waitFor();
     await page.getByTestId('leader-escalated').waitFor();
     await page.getByTestId('DashboardPage').first().waitFor();
     await world.screenshot(page, 'console-leader');

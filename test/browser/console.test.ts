@@ -36,7 +36,10 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     expect(new URL(page.url()).pathname).toBe('/intake');
     await page.getByTestId('intake-phone').fill('13900001111');
     await page.getByTestId('caller-history').getByText('该号码没有历史工单').waitFor();
-    await page.getByTestId('intake-name').fill('王女士');
+    // Enter moves on to the next field instead of submitting a half-filled form.
+    await page.getByTestId('intake-phone').press('Enter');
+    expect(await page.getByTestId('intake-name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('王女士');
     await pickRadio(page, 'intake-type', '投诉');
     await page.getByTestId('intake-address').fill('锡林浩特市某小区 3 号楼');
     await page.getByTestId('intake-title').fill(title);

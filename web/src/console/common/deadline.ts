@@ -19,12 +19,12 @@ const asDate = (v: unknown): Date | null => {
 
 /**
  * Reads the current deadline from whichever shape the time-limits capability presents: flat fields
- * (`deadlineDueAt`/`dueAt`, `deadlineWarnAt`, `deadlineStage`, `warningLevel`) or a `deadline` object.
+ * (`deadlineDueAt`/`dueAt`, `deadlineWarnAt`, `deadlineStage`, `warningLevel`) or a `timeLimit` object.
  * Returns null when absent, so countdowns appear as soon as the API carries them and nothing before.
  */
 export function readDeadline(order: Order): CurrentDeadline | null {
   const o = order as unknown as Record<string, unknown>;
-  const nested = (o.deadline ?? o.currentDeadline) as Record<string, unknown> | null | undefined;
+  const nested = (o.timeLimit ?? o.deadline ?? o.currentDeadline) as Record<string, unknown> | null | undefined;
   const src: Record<string, unknown> = nested && typeof nested === 'object' ? nested : o;
   const dueAt = asDate(src.deadlineDueAt ?? src.dueAt ?? src.due_at);
   if (!dueAt) return null;
@@ -34,7 +34,7 @@ export function readDeadline(order: Order): CurrentDeadline | null {
     warnAt: asDate(src.deadlineWarnAt ?? src.warnAt ?? src.warn_at),
     stage: typeof stage === 'string' ? stage : null,
     level: asLevel(src.warningLevel ?? src.level ?? o.warningLevel),
-    paused: (src.clockPaused ?? o.clockPaused) === true,
+    paused: (src.paused ?? src.clockPaused ?? o.clockPaused) === true,
   };
 }
 

@@ -4,13 +4,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useLang, useT } from '../../shared/i18n';
 import { IntakeAssist } from '../knowledge/IntakeAssist';
-import { APPEAL_TYPES, type Order } from '../api/types';
+import { APPEAL_TYPES, type Order, type OrderDetail } from '../api/types';
+import { api } from '../../shared/api';
 import { CategoryPicker, RegionPicker } from '../common/pickers';
 import { labels } from '../messages/labels';
 import { intakeMessages } from '../messages/intake';
 import { errorText } from '../orders/ActionDialog';
 import { OutcomeFields } from './OutcomeFields';
 import { CallerHistory } from './CallerHistory';
+import { enterMovesOn } from './enter-moves-on';
 import { submitIntake, type IntakeValues, type Outcome } from './submit-intake';
 
 const OUTCOMES: Outcome[] = ['dispatch', 'answer', 'merge', 'reject'];
@@ -66,9 +68,9 @@ export function IntakePage() {
     }
   }
 
-  const mergeInto = (o: Order) => {
+  const mergeInto = (o: Pick<Order, 'id' | 'orderNo'>) => {
     setOutcome('merge');
-    form.setFieldsValue({ mergeIntoId: o.id });
+    form.setFieldsValue({ mergeIntoId: o.id, mergeIntoNo: o.orderNo });
   };
 
   return (
@@ -79,7 +81,14 @@ export function IntakePage() {
           extra={<Typography.Text type="secondary">{t('shortcut')}</Typography.Text>}
           data-testid="intake-form-card"
         >
-          <Form form={form} layout="vertical" initialValues={INITIAL} onFinish={submit} data-testid="intake-form">
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={INITIAL}
+            onFinish={submit}
+            onKeyDown={enterMovesOn}
+            data-testid="intake-form"
+          >
             <Row gutter={12}>
               <Col span={8}>
                 <Form.Item name="callerPhone" label={t('phone')} rules={[{ pattern: /^\+?[0-9][0-9-]{4,19}$/ }]}>
@@ -187,10 +196,12 @@ export function IntakePage() {
               setOutcome('answer');
               form.setFieldsValue({ answer: article.answer, knowledgeArticleId: article.id });
             }}
-            onPickDuplicate={(orderId) => {
-              setOutcome('merge');
-              form.setFieldsValue({ mergeIntoId: orderId });
-            }}
+            onPickDuplicate={(orderId) =>
+              void api<OrderDetail>(`/api/orders/${orderId}`).then(
+                (d) => mergeInto(d.order),
+                (e) => message.error(errorText(e, lang)),
+              )
+            }
           />
         </Space>
       </Col>

@@ -37,9 +37,14 @@ export function OutcomeFields({ outcome }: { outcome: Outcome }) {
         </Form.Item>
       )}
       {outcome === 'merge' && (
-        <Form.Item name="mergeIntoId" label={t('mergeInto')} rules={required}>
-          <Input data-testid="intake-merge-into" readOnly placeholder={t('mergeHere')} />
-        </Form.Item>
+        <>
+          <Form.Item name="mergeIntoId" hidden rules={required}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="mergeIntoNo" label={t('mergeInto')} rules={required}>
+            <Input data-testid="intake-merge-into" readOnly placeholder={t('mergeHint')} />
+          </Form.Item>
+        </>
       )}
       {outcome === 'reject' && (
         <>

@@ -21,6 +21,8 @@ export interface IntakeValues {
   assistUnitIds?: string[];
   instructions?: string;
   mergeIntoId?: string;
+  /** Shown to the operator; the id is what is sent. */
+  mergeIntoNo?: string;
   rejectReason?: string;
   explanation?: string;
 }

@@ -1,3 +1,5 @@
+import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
+
 /**
  * Placeholder: issue #5 builds this panel for the operator's intake screen — knowledge articles for the
  * text being typed, category and unit suggestions (top 3 with confidence), and duplicate candidates.
@@ -16,6 +18,15 @@ export interface IntakeAssistProps {
   onPickDuplicate?: (orderId: string) => void;
 }
 
-export function IntakeAssist(_props: IntakeAssistProps) {
-  return null;
+export function IntakeAssist(props: IntakeAssistProps) {
+  // Category and unit suggestions (src/nlp); knowledge articles and duplicates join here.
+  return (
+    <IntakeSuggestions
+      title={props.title}
+      content={props.content}
+      regionId={props.regionId}
+      onPickCategory={props.onPickCategory}
+      onPickUnit={props.onPickUnit}
+    />
+  );
 }

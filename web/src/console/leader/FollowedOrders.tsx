@@ -1,66 +1,78 @@
-import { Card, Table, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Table, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
-import { formatTime } from '../common/tags';
+import { useLang, useT } from '../../shared/i18n';
+import type { OrderState } from '../api/types';
+import { formatTime, StateTag } from '../common/tags';
 import { orderMessages } from '../messages/orders';
 import { queueMessages } from '../messages/queues';
+import { errorText } from '../orders/ActionDialog';
 
 interface FollowUp {
-  id?: string;
-  orderId?: string;
-  orderNo?: string;
-  title?: string;
-  reason?: string;
-  addedAt?: string;
-  order?: { id: string; orderNo: string; title: string };
+  id: string;
+  order_id: string;
+  order_no: string;
+  title: string;
+  order_state: OrderState;
+  deadline_due_at: string | null;
+  lead_unit_name: string | null;
+  reason: string;
+  origin: 'auto' | 'manual';
+  added_at: string;
 }
 
-/**
- * The follow-up list (领导盯办) belongs to the time-limits capability. Its path is read from the
- * OpenAPI document, so this list appears when that API is deployed and the page makes no failing
- * request before.
- */
-async function fetchFollowUps(): Promise<FollowUp[] | null> {
-  const doc = await api<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
-  const path = Object.keys(doc.paths).find((p) => /follow-?ups?/i.test(p) && !p.includes('{') && doc.paths[p].get);
-  if (!path) return null;
-  const body = await api<{ items: FollowUp[] }>(path);
-  return body.items;
-}
-
+/** 领导盯办: the open follow-up list kept by the supervision capability (GET /api/leader-followups). */
 export function FollowedOrders() {
   const q = useT(queueMessages);
   const o = useT(orderMessages);
-  const followed = useQuery({ queryKey: ['orders', 'follow-ups'], queryFn: fetchFollowUps, retry: false });
-  const rows = (followed.data ?? []).map((f) => ({
-    key: f.id ?? f.orderId ?? f.order?.id ?? '',
-    orderId: f.orderId ?? f.order?.id ?? f.id ?? '',
-    orderNo: f.orderNo ?? f.order?.orderNo ?? '',
-    title: f.title ?? f.order?.title ?? '',
-    reason: f.reason ?? '',
-    addedAt: f.addedAt ?? null,
-  }));
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const followed = useQuery({
+    queryKey: ['orders', 'leader-followups'],
+    queryFn: () => api<{ items: FollowUp[] }>('/api/leader-followups'),
+  });
+  async function end(orderId: string) {
+    try {
+      await api(`/api/orders/${orderId}/leader-followup`, { method: 'DELETE' });
+      await client.invalidateQueries({ queryKey: ['orders'] });
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  }
+  const rows = followed.data?.items ?? [];
   return (
     <Card title={q('leader.followed')} data-testid="leader-followed">
       {!followed.isLoading && rows.length === 0 ? (
         <Typography.Text type="secondary">{q('leader.followedNone')}</Typography.Text>
       ) : (
-        <Table
+        <Table<FollowUp>
           size="small"
+          rowKey="id"
           loading={followed.isLoading}
           dataSource={rows}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           columns={[
             {
               title: o('col.orderNo'),
-              dataIndex: 'orderNo',
-              render: (no: string, r) => <Link to={`/orders/${r.orderId}`}>{no || r.orderId}</Link>,
+              dataIndex: 'order_no',
+              render: (no: string, r) => <Link to={`/orders/${r.order_id}`}>{no}</Link>,
             },
-            { title: o('col.title'), dataIndex: 'title' },
-            { title: o('form.reason'), dataIndex: 'reason' },
-            { title: o('col.acceptedAt'), dataIndex: 'addedAt', render: (v: string | null) => formatTime(v) },
+            { title: o('col.title'), dataIndex: 'title', ellipsis: true },
+            { title: o('col.state'), dataIndex: 'order_state', render: (s: OrderState) => <StateTag state={s} /> },
+            { title: o('col.leadUnit'), dataIndex: 'lead_unit_name' },
+            { title: o('col.deadline'), dataIndex: 'deadline_due_at', render: (v: string | null) => formatTime(v) },
+            { title: o('form.reason'), dataIndex: 'reason', ellipsis: true },
+            {
+              title: o('col.actions'),
+              key: 'end',
+              render: (_, r) => (
+                <Button size="small" onClick={() => end(r.order_id)}>
+                  {q('leader.end')}
+                </Button>
+              ),
+            },
           ]}
         />
       )}

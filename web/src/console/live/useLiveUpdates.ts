@@ -19,8 +19,17 @@ export function useLiveUpdates(): boolean {
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     const source = new EventSource('/api/live');
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
+    let dropped = false;
+    source.onopen = () => {
+      setConnected(true);
+      // Changes made while the stream was down were not heard: refetch what is on screen.
+      if (dropped) void client.invalidateQueries({ queryKey: ['orders'] });
+      dropped = false;
+    };
+    source.onerror = () => {
+      dropped = true;
+      setConnected(false);
+    };
     source.addEventListener('order', (e) => {
       const change = JSON.parse((e as MessageEvent<string>).data) as OrderChanged;
       void client.invalidateQueries({ queryKey: ['orders'] });

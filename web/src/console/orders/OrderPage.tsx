@@ -12,6 +12,8 @@ import { orderMessages } from '../messages/orders';
 import { shellMessages } from '../messages/shell';
 import { ActionDialog } from './ActionDialog';
 import { OrderTimeline } from './OrderTimeline';
+import { DeadlinesCard, type StageDeadline } from './DeadlinesCard';
+import { SupervisionActions } from './SupervisionActions';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
 export function OrderPage() {
@@ -107,7 +109,11 @@ function OrderView({ detail }: { detail: OrderDetail }) {
               ))}
             </Space>
           )}
+          <div style={{ marginTop: 8 }}>
+            <SupervisionActions order={o} />
+          </div>
         </Card>
+        <DeadlinesCard deadlines={(detail as OrderDetail & { deadlines?: StageDeadline[] }).deadlines} />
         <OrderSideLists detail={detail} />
       </Col>
       <Col xs={24} xl={9}>

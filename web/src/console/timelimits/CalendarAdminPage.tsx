@@ -1,4 +1,167 @@
-/** Placeholder: issue #3 (calendar) builds this screen. */
+import { useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../shared/api';
+import { useT } from '../../shared/i18n';
+import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
+
+interface DayInfo {
+  date: string;
+  working: boolean;
+  reason: string;
+  name: string | null;
+  covered: boolean;
+}
+interface MonthView {
+  month: string;
+  timezone: string;
+  workPeriods: string;
+  coveredYears: number[];
+  days: DayInfo[];
+}
+interface Override {
+  day: string;
+  working: boolean;
+  name: string;
+}
+
+const COLOR: Record<string, string> = {
+  statutory_holiday: 'red',
+  makeup_workday: 'orange',
+  centre_holiday: 'magenta',
+  centre_workday: 'blue',
+};
+
+/** The centre's working calendar: a month grid, its own overrides, and working hours (admin edits). */
 export function CalendarAdminPage() {
-  return <div data-testid="CalendarAdminPage">工作日历</div>;
+  const t = useT(timelimitMessages);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const key = month.format('YYYY-MM');
+  const view = useQuery({ queryKey: ['calendar', key], queryFn: () => api<MonthView>(`/api/calendar/${key}`) });
+  const overrides = useQuery({
+    queryKey: ['calendar-overrides'],
+    queryFn: () => api<{ items: Override[] }>('/api/calendar-overrides'),
+  });
+  const [day, setDay] = useState<Dayjs | null>(null);
+  const [working, setWorking] = useState(false);
+  const [name, setName] = useState('');
+  const [hours, setHours] = useState<string | null>(null);
+  const refresh = () =>
+    qc.invalidateQueries({ queryKey: ['calendar'] }).then(() => qc.invalidateQueries({ queryKey: ['calendar-overrides'] }));
+  const onError = (e: unknown) => message.error(e instanceof ApiError ? e.messageZh : String(e));
+  const save = useMutation({
+    mutationFn: () => api(`/api/calendar-overrides/${day!.format('YYYY-MM-DD')}`, { method: 'PUT', json: { working, name } }),
+    onSuccess: () => (message.success(t('cal.saved', { day: day!.format('YYYY-MM-DD') })), refresh()),
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: (d: string) => api(`/api/calendar-overrides/${d}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+    onError,
+  });
+  const saveHours = useMutation({
+    mutationFn: (workPeriods: string) => api('/api/calendar-settings', { method: 'PUT', json: { workPeriods } }),
+    onSuccess: () => (message.success(t('cal.hoursSaved')), refresh()),
+    onError,
+  });
+  const days = view.data?.days ?? [];
+  const lead = days.length > 0 ? (dayjs(days[0].date).day() + 6) % 7 : 0;
+  const cells: (DayInfo | null)[] = [...Array(lead).fill(null), ...days];
+  const year = month.year();
+  return (
+    <Card title={t('cal.title')} data-testid="CalendarAdminPage">
+      <Typography.Paragraph type="secondary">
+        {t('cal.note', { tz: view.data?.timezone ?? 'Asia/Shanghai' })}
+      </Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span>{t('cal.month')}</span>
+        <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} />
+        <span>{t('cal.hours')}</span>
+        <Input
+          style={{ width: 240 }}
+          value={hours ?? view.data?.workPeriods ?? ''}
+          onChange={(e) => setHours(e.target.value)}
+          data-testid="work-periods"
+        />
+        <Button onClick={() => hours && saveHours.mutate(hours)} disabled={!hours}>
+          {t('cal.hoursSave')}
+        </Button>
+      </Space>
+      {view.data && !view.data.coveredYears.includes(year) && (
+        <Alert type="warning" showIcon title={t('cal.notCovered', { year })} />
+      )}
+      <div
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 4, maxWidth: 760, margin: '12px 0' }}
+        data-testid="calendar-grid"
+      >
+        {['一', '二', '三', '四', '五', '六', '日'].map((d) => (
+          <div key={d} style={{ textAlign: 'center', fontWeight: 600 }}>
+            {d}
+          </div>
+        ))}
+        {cells.map((d, i) =>
+          d === null ? (
+            <div key={`e${i}`} />
+          ) : (
+            <div
+              key={d.date}
+              title={d.name ?? t(`reason.${d.reason}` as TimelimitMessageKey)}
+              style={{
+                border: '1px solid #eee',
+                borderRadius: 4,
+                padding: 4,
+                minHeight: 56,
+                background: d.working ? '#fff' : '#fafafa',
+              }}
+            >
+              <div style={{ color: d.working ? undefined : '#cf1322' }}>{Number(d.date.slice(8))}</div>
+              {d.reason !== 'workday' && d.reason !== 'weekend' && (
+                <Tag color={COLOR[d.reason]} style={{ fontSize: 11 }}>
+                  {d.name ?? t(`reason.${d.reason}` as TimelimitMessageKey)}
+                </Tag>
+              )}
+            </div>
+          ),
+        )}
+      </div>
+      <Card size="small" title={t('cal.overrides')}>
+        <Space wrap style={{ marginBottom: 8 }}>
+          <DatePicker value={day} onChange={setDay} placeholder={t('cal.day')} />
+          <Switch checked={working} onChange={setWorking} checkedChildren={t('cal.working')} unCheckedChildren={t('cal.off')} />
+          <Input placeholder={t('cal.name')} value={name} onChange={(e) => setName(e.target.value)} style={{ width: 200 }} />
+          <Button type="primary" disabled={!day || !name.trim()} loading={save.isPending} onClick={() => save.mutate()}>
+            {t('cal.addOverride')}
+          </Button>
+        </Space>
+        <Table
+          size="small"
+          rowKey="day"
+          pagination={false}
+          dataSource={overrides.data?.items ?? []}
+          columns={[
+            { title: t('cal.day'), dataIndex: 'day' },
+            { title: t('cal.name'), dataIndex: 'name' },
+            {
+              title: '',
+              dataIndex: 'working',
+              render: (w: boolean) =>
+                w ? <Tag color="blue">{t('cal.working')}</Tag> : <Tag color="magenta">{t('cal.off')}</Tag>,
+            },
+            {
+              title: '',
+              key: 'x',
+              render: (_: unknown, o: Override) => (
+                <Button size="small" danger onClick={() => remove.mutate(o.day)}>
+                  {t('cal.delete')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Card>
+  );
 }

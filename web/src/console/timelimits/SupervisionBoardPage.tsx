@@ -1,4 +1,208 @@
-/** Placeholder: issue #3 (red/yellow board, 催办/督办) builds this screen. */
+import { useState } from 'react';
+import { App, Button, Card, Input, Modal, Space, Table, Tabs, Tag } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../shared/api';
+import { useT } from '../../shared/i18n';
+import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
+
+interface BoardOrder {
+  id: string;
+  orderNo: string;
+  title: string;
+  timeLimit: { stage: string | null; dueAt: string | null; warningLevel: string | null; remainingMs: number | null };
+}
+interface Supervision {
+  id: string;
+  order_no: string;
+  title: string;
+  unit_name: string | null;
+  origin: string;
+  reason: string;
+  due_at: string;
+  status: string;
+  response: string | null;
+}
+interface Followup {
+  id: string;
+  order_no: string;
+  title: string;
+  lead_unit_name: string | null;
+  reason: string;
+  origin: string;
+  added_at: string;
+}
+
+const fmtDuration = (ms: number) => {
+  const m = Math.round(Math.abs(ms) / 60_000);
+  return m >= 1440 ? `${Math.floor(m / 1440)}d ${Math.floor((m % 1440) / 60)}h` : `${Math.floor(m / 60)}h ${m % 60}m`;
+};
+const local = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+
+/** Red and yellow orders, 催办 / 督办 by hand, open 督办单 and the 领导盯办 list. */
 export function SupervisionBoardPage() {
-  return <div data-testid="SupervisionBoardPage">督办看板</div>;
+  const t = useT(timelimitMessages);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const red = useQuery({
+    queryKey: ['orders', { warning: 'red' }],
+    queryFn: () => api<{ items: BoardOrder[] }>('/api/orders?warning=red&limit=200'),
+  });
+  const yellow = useQuery({
+    queryKey: ['orders', { warning: 'yellow' }],
+    queryFn: () => api<{ items: BoardOrder[] }>('/api/orders?warning=yellow&limit=200'),
+  });
+  const sups = useQuery({ queryKey: ['supervisions'], queryFn: () => api<{ items: Supervision[] }>('/api/supervisions') });
+  const leader = useQuery({ queryKey: ['leader-followups'], queryFn: () => api<{ items: Followup[] }>('/api/leader-followups') });
+  const [dialog, setDialog] = useState<{ kind: 'urge' | 'supervise' | 'close'; id: string } | null>(null);
+  const [text, setText] = useState('');
+  const onError = (e: unknown) => message.error(e instanceof ApiError ? e.messageZh : String(e));
+  const send = useMutation({
+    mutationFn: () => {
+      if (!dialog) throw new Error('no dialog');
+      if (dialog.kind === 'urge') return api(`/api/orders/${dialog.id}/urge`, { method: 'POST', json: { note: text } });
+      if (dialog.kind === 'supervise')
+        return api(`/api/orders/${dialog.id}/supervisions`, { method: 'POST', json: { reason: text } });
+      return api(`/api/supervisions/${dialog.id}/close`, { method: 'POST', json: { note: text } });
+    },
+    onSuccess: async () => {
+      message.success(t('sup.done'));
+      setDialog(null);
+      setText('');
+      await qc.invalidateQueries({ queryKey: ['supervisions'] });
+    },
+    onError,
+  });
+  const orderColumns = [
+    { title: t('sup.orderNo'), dataIndex: 'orderNo' },
+    { title: t('sup.orderTitle'), dataIndex: 'title' },
+    {
+      title: t('tl.stage'),
+      key: 'stage',
+      render: (_: unknown, o: BoardOrder) => (o.timeLimit.stage ? t(`stage.${o.timeLimit.stage}` as TimelimitMessageKey) : '—'),
+    },
+    { title: t('sup.due'), key: 'due', render: (_: unknown, o: BoardOrder) => local(o.timeLimit.dueAt) },
+    {
+      title: t('sup.remaining'),
+      key: 'rem',
+      render: (_: unknown, o: BoardOrder) => {
+        const ms = o.timeLimit.remainingMs ?? 0;
+        return ms < 0 ? (
+          <Tag color="red">{t('sup.overdueBy', { t: fmtDuration(ms) })}</Tag>
+        ) : (
+          <Tag color="gold">{fmtDuration(ms)}</Tag>
+        );
+      },
+    },
+    {
+      title: '',
+      key: 'x',
+      render: (_: unknown, o: BoardOrder) => (
+        <Space>
+          <Button size="small" onClick={() => setDialog({ kind: 'urge', id: o.id })}>
+            {t('sup.urge')}
+          </Button>
+          <Button size="small" danger onClick={() => setDialog({ kind: 'supervise', id: o.id })}>
+            {t('sup.supervise')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+  const tabs = [
+    {
+      key: 'red',
+      label: `${t('sup.red')} (${red.data?.items.length ?? 0})`,
+      children: (
+        <Table size="small" rowKey="id" dataSource={red.data?.items ?? []} columns={orderColumns} data-testid="board-red" />
+      ),
+    },
+    {
+      key: 'yellow',
+      label: `${t('sup.yellow')} (${yellow.data?.items.length ?? 0})`,
+      children: <Table size="small" rowKey="id" dataSource={yellow.data?.items ?? []} columns={orderColumns} />,
+    },
+    {
+      key: 'sup',
+      label: t('sup.supervisions'),
+      children: (
+        <Table
+          size="small"
+          rowKey="id"
+          dataSource={sups.data?.items ?? []}
+          columns={[
+            { title: t('sup.orderNo'), dataIndex: 'order_no' },
+            { title: t('sup.unit'), dataIndex: 'unit_name' },
+            {
+              title: t('sup.reason'),
+              dataIndex: 'reason',
+              render: (r: string, s: Supervision) => (
+                <>
+                  {r} <Tag>{t(`sup.origin.${s.origin}` as TimelimitMessageKey)}</Tag>
+                </>
+              ),
+            },
+            { title: t('sup.due'), dataIndex: 'due_at', render: local },
+            {
+              title: t('sup.status'),
+              dataIndex: 'status',
+              render: (s: string) => (
+                <Tag color={s === 'open' ? 'red' : s === 'responded' ? 'blue' : 'green'}>
+                  {t(`sup.status.${s}` as TimelimitMessageKey)}
+                </Tag>
+              ),
+            },
+            { title: t('sup.response'), dataIndex: 'response' },
+            {
+              title: '',
+              key: 'x',
+              render: (_: unknown, s: Supervision) =>
+                s.status !== 'closed' && (
+                  <Button size="small" onClick={() => setDialog({ kind: 'close', id: s.id })}>
+                    {t('sup.close')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      ),
+    },
+    {
+      key: 'leader',
+      label: t('sup.leader'),
+      children: (
+        <Table
+          size="small"
+          rowKey="id"
+          dataSource={leader.data?.items ?? []}
+          columns={[
+            { title: t('sup.orderNo'), dataIndex: 'order_no' },
+            { title: t('sup.orderTitle'), dataIndex: 'title' },
+            { title: t('sup.unit'), dataIndex: 'lead_unit_name' },
+            { title: t('sup.reason'), dataIndex: 'reason' },
+            { title: t('sup.added'), dataIndex: 'added_at', render: local },
+          ]}
+        />
+      ),
+    },
+  ];
+  return (
+    <Card title={t('sup.title')} data-testid="SupervisionBoardPage">
+      <Tabs items={tabs} />
+      <Modal
+        open={dialog !== null}
+        title={dialog ? t(dialog.kind === 'urge' ? 'sup.urge' : dialog.kind === 'supervise' ? 'sup.supervise' : 'sup.close') : ''}
+        onCancel={() => setDialog(null)}
+        onOk={() => send.mutate()}
+        okButtonProps={{ disabled: !text.trim(), loading: send.isPending }}
+      >
+        <Input.TextArea
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t(dialog?.kind === 'supervise' ? 'sup.reason' : dialog?.kind === 'close' ? 'sup.closeNote' : 'sup.note')}
+        />
+      </Modal>
+    </Card>
+  );
 }

@@ -1,4 +1,200 @@
-/** Placeholder: issue #3 (time limits) builds this screen. */
+import { useState } from 'react';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../shared/api';
+import { useT } from '../../shared/i18n';
+import { useCategories } from '../api/queries';
+import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
+
+interface Rule {
+  id?: string;
+  stage: string;
+  appeal_type?: string | null;
+  appealType?: string | null;
+  priority: number | null;
+  category_id?: string | null;
+  categoryId?: string | null;
+  amount: number;
+  unit: string;
+  note: string | null;
+}
+interface Settings {
+  yellowShare: number;
+  urgeShare: number;
+  superviseAfterWorkingDays: number;
+  supervisionDueWorkingDays: number;
+}
+interface PolicyView {
+  rules: Rule[];
+  defaults: Rule[];
+  settings: Settings;
+}
+
+const STAGES = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'];
+const UNITS = ['minutes', 'hours', 'working_hours', 'working_days'];
+const TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other'];
+
+/** Time-limit rules by appeal type × priority × category, the defaults, and the escalation ladder. */
 export function TimeLimitAdminPage() {
-  return <div data-testid="TimeLimitAdminPage">时限规则</div>;
+  const t = useT(timelimitMessages);
+  const tk = (k: string) => t(k as TimelimitMessageKey);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const view = useQuery({ queryKey: ['timelimit-policies'], queryFn: () => api<PolicyView>('/api/timelimits/policies') });
+  const categories = useCategories();
+  const catName = new Map((categories.data?.items ?? []).map((c) => [c.id, c.name]));
+  const catOptions = (categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
+  const [presetCat, setPresetCat] = useState<string | undefined>();
+  const [form] = Form.useForm();
+  const refresh = () => qc.invalidateQueries({ queryKey: ['timelimit-policies'] });
+  const onError = (e: unknown) => message.error(e instanceof ApiError ? e.messageZh : String(e));
+  const add = useMutation({
+    mutationFn: (v: Record<string, unknown>) => api('/api/timelimits/policies', { method: 'POST', json: v }),
+    onSuccess: () => (message.success(t('tl.saved')), form.resetFields(), refresh()),
+    onError,
+  });
+  const retire = useMutation({
+    mutationFn: (id: string) => api(`/api/timelimits/policies/${id}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+    onError,
+  });
+  const preset = useMutation({
+    mutationFn: (categoryId: string) => api('/api/timelimits/presets/banbucheng', { method: 'POST', json: { categoryId } }),
+    onSuccess: () => (message.success(t('tl.saved')), refresh()),
+    onError,
+  });
+  const settings = useMutation({
+    mutationFn: (s: Settings) => api('/api/timelimits/settings', { method: 'PUT', json: s }),
+    onSuccess: () => (message.success(t('tl.saved')), refresh()),
+    onError,
+  });
+  const any = <span style={{ color: '#999' }}>{t('tl.any')}</span>;
+  const columns = (withRetire: boolean) => [
+    { title: t('tl.stage'), dataIndex: 'stage', render: (s: string) => tk(`stage.${s}`) },
+    { title: t('tl.appealType'), key: 'type', render: (_: unknown, r: Rule) => r.appeal_type ?? r.appealType ?? any },
+    { title: t('tl.priority'), dataIndex: 'priority', render: (p: number | null) => p ?? any },
+    {
+      title: t('tl.category'),
+      key: 'cat',
+      render: (_: unknown, r: Rule) => {
+        const c = r.category_id ?? r.categoryId;
+        return c ? (catName.get(c) ?? c) : any;
+      },
+    },
+    { title: t('tl.amount'), key: 'amount', render: (_: unknown, r: Rule) => `${r.amount} ${tk(`unit.${r.unit}`)}` },
+    { title: t('tl.rule.note'), dataIndex: 'note' },
+    ...(withRetire
+      ? [
+          {
+            title: '',
+            key: 'x',
+            render: (_: unknown, r: Rule) => (
+              <Button size="small" danger onClick={() => r.id && retire.mutate(r.id)}>
+                {t('tl.retire')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Card title={t('tl.title')} data-testid="TimeLimitAdminPage">
+      <Typography.Paragraph type="secondary">{t('tl.note')}</Typography.Paragraph>
+      <Card size="small" title={t('tl.add')} style={{ marginBottom: 12 }}>
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(v) => add.mutate(v)}
+          initialValues={{ stage: 'reply', unit: 'working_days', amount: 5 }}
+        >
+          <Form.Item name="stage" label={t('tl.stage')} rules={[{ required: true }]}>
+            <Select style={{ width: 120 }} options={STAGES.map((s) => ({ value: s, label: tk(`stage.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="appealType" label={t('tl.appealType')}>
+            <Select allowClear style={{ width: 120 }} options={TYPES.map((v) => ({ value: v, label: v }))} />
+          </Form.Item>
+          <Form.Item name="priority" label={t('tl.priority')}>
+            <Select allowClear style={{ width: 80 }} options={[1, 2, 3, 4].map((v) => ({ value: v, label: v }))} />
+          </Form.Item>
+          <Form.Item name="categoryId" label={t('tl.category')}>
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 180 }} options={catOptions} />
+          </Form.Item>
+          <Form.Item name="amount" label={t('tl.amount')} rules={[{ required: true }]}>
+            <InputNumber min={0} style={{ width: 80 }} />
+          </Form.Item>
+          <Form.Item name="unit" rules={[{ required: true }]}>
+            <Select style={{ width: 110 }} options={UNITS.map((u) => ({ value: u, label: tk(`unit.${u}`) }))} />
+          </Form.Item>
+          <Form.Item name="note">
+            <Input placeholder={t('tl.rule.note')} style={{ width: 200 }} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={add.isPending}>
+            {t('tl.add')}
+          </Button>
+        </Form>
+      </Card>
+      <Typography.Title level={5}>{t('tl.rules')}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={view.data?.rules ?? []}
+        columns={columns(true)}
+        data-testid="policy-rules"
+      />
+      <Row gutter={12} style={{ marginTop: 12 }}>
+        <Col span={12}>
+          <Card size="small" title={t('tl.settings')}>
+            {view.data && (
+              <Form layout="vertical" initialValues={view.data.settings} onFinish={(v) => settings.mutate(v as Settings)}>
+                <Form.Item name="yellowShare" label={t('tl.yellowShare')}>
+                  <InputNumber min={0.05} max={0.99} step={0.05} />
+                </Form.Item>
+                <Form.Item name="urgeShare" label={t('tl.urgeShare')}>
+                  <InputNumber min={0.05} max={0.99} step={0.05} />
+                </Form.Item>
+                <Form.Item name="superviseAfterWorkingDays" label={t('tl.superviseAfter')}>
+                  <InputNumber min={0} max={30} />
+                </Form.Item>
+                <Form.Item name="supervisionDueWorkingDays" label={t('tl.supervisionDue')}>
+                  <InputNumber min={0} max={30} />
+                </Form.Item>
+                <Button htmlType="submit" loading={settings.isPending}>
+                  {t('cal.save')}
+                </Button>
+              </Form>
+            )}
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card size="small" title={t('tl.preset')}>
+            <Space>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 220 }}
+                options={catOptions}
+                value={presetCat}
+                onChange={setPresetCat}
+              />
+              <Button disabled={!presetCat} onClick={() => presetCat && preset.mutate(presetCat)}>
+                {t('tl.presetApply')}
+              </Button>
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('tl.defaults')}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey={(r) => `${r.stage}-${r.priority}-${r.appealType}`}
+        pagination={false}
+        dataSource={view.data?.defaults ?? []}
+        columns={columns(false)}
+      />
+    </Card>
+  );
 }

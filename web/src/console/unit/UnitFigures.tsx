@@ -2,6 +2,8 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useT } from '../../shared/i18n';
 import { useOrderQueues } from '../api/queries';
 import { queueMessages } from '../messages/queues';
+import { useSession } from '../shell/session';
+import { UnitKpis } from './UnitKpis';
 
 const FIGURES = {
   toSign: { state: 'dispatched', limit: 200 },
@@ -15,6 +17,7 @@ const FIGURES = {
 export function UnitFigures() {
   const q = useT(queueMessages);
   const lists = useOrderQueues(FIGURES);
+  const me = useSession();
   return (
     <Card title={q('unit.figures')} size="small" data-testid="unit-figures">
       <Row gutter={16}>
@@ -28,7 +31,8 @@ export function UnitFigures() {
           );
         })}
       </Row>
-      <Typography.Text type="secondary">{q('unit.figuresNote')}</Typography.Text>
+      <Typography.Paragraph type="secondary">{q('unit.figuresNote')}</Typography.Paragraph>
+      <UnitKpis unitId={me.unitId} />
     </Card>
   );
 }

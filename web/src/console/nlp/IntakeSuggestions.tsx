@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Progress, Space, Tag, Typography } from 'antd';
+import { api } from '../../shared/api';
+import { useT, type Messages } from '../../shared/i18n';
+
+interface Suggestion {
+  id: string;
+  name: string;
+  fullName: string;
+  confidence: number;
+}
+interface ModelSuggestions {
+  modelVersion: number;
+  trainedAt: string;
+  items: Suggestion[];
+}
+interface SuggestResponse {
+  threshold: number;
+  category: ModelSuggestions | null;
+  unit: ModelSuggestions | null;
+}
+
+const messages: Messages<'title' | 'category' | 'unit' | 'none' | 'noModel' | 'hint'> = {
+  zh: {
+    title: '智能推荐',
+    category: '推荐分类',
+    unit: '推荐承办单位',
+    none: '暂无足够把握的推荐',
+    noModel: '尚未训练模型（lianxin nlp train）',
+    hint: '点击推荐项填入表单',
+  },
+  en: {
+    title: 'Suggestions',
+    category: 'Category',
+    unit: 'Handling unit',
+    none: 'No confident suggestion yet',
+    noModel: 'No model trained yet (lianxin nlp train)',
+    hint: 'Click a suggestion to fill the form',
+  },
+};
+
+/** Waits until typing pauses, so suggestions are asked once per pause, not once per key. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export interface IntakeSuggestionsProps {
+  title: string;
+  content: string;
+  regionId?: string;
+  onPickCategory?: (categoryId: string) => void;
+  onPickUnit?: (unitId: string) => void;
+}
+
+/** Category and handling-unit suggestions (top 3 above the threshold) for the text being typed. */
+export function IntakeSuggestions(props: IntakeSuggestionsProps) {
+  const t = useT(messages);
+  const input = useDebounced({ title: props.title, content: props.content, regionId: props.regionId }, 500);
+  const enabled = (input.title + input.content).trim().length >= 6;
+  const query = useQuery({
+    queryKey: ['nlp-suggest', input],
+    queryFn: () =>
+      api<SuggestResponse>('/api/nlp/suggest', { method: 'POST', json: { ...input, regionId: input.regionId || undefined } }),
+    enabled,
+    staleTime: 60_000,
+  });
+  if (!enabled || !query.data) return null;
+  const section = (label: string, s: ModelSuggestions | null, pick?: (id: string) => void, testId?: string) => (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid={testId}>
+      <Typography.Text strong>{label}</Typography.Text>
+      {!s ? (
+        <Typography.Text type="secondary">{t('noModel')}</Typography.Text>
+      ) : s.items.length === 0 ? (
+        <Typography.Text type="secondary">{t('none')}</Typography.Text>
+      ) : (
+        s.items.map((item) => (
+          <Space key={item.id} style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Tag color="blue" style={{ cursor: pick ? 'pointer' : undefined }} onClick={() => pick?.(item.id)}>
+              {item.fullName}
+            </Tag>
+            <Progress percent={Math.round(item.confidence * 100)} size="small" style={{ width: 120 }} />
+          </Space>
+        ))
+      )}
+    </Space>
+  );
+  return (
+    <Card
+      title={t('title')}
+      size="small"
+      extra={<Typography.Text type="secondary">{t('hint')}</Typography.Text>}
+      data-testid="nlp-suggestions"
+    >
+      <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+        {section(t('category'), query.data.category, props.onPickCategory, 'nlp-suggest-category')}
+        {section(t('unit'), query.data.unit, props.onPickUnit, 'nlp-suggest-unit')}
+      </Space>
+    </Card>
+  );
+}

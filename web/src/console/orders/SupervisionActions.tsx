@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { App, Button, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api';
+import { useLang, useT } from '../../shared/i18n';
+import { invalidateOrder } from '../api/queries';
+import { OPEN_STATES, type Order } from '../api/types';
+import { labels } from '../messages/labels';
+import { orderMessages } from '../messages/orders';
+import { shellMessages } from '../messages/shell';
+import { hasRole, useSession } from '../shell/session';
+import { errorText } from './ActionDialog';
+
+type Kind = 'urge' | 'supervise' | 'followup';
+
+/** 催办 / 督办单 / 领导盯办 on an open order (src/supervision); not lifecycle moves, so not in availableActions. */
+export function SupervisionActions({ order }: { order: Order }) {
+  const me = useSession();
+  const l = useT(labels);
+  const t = useT(orderMessages);
+  const s = useT(shellMessages);
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [kind, setKind] = useState<Kind | null>(null);
+  const supervisor = hasRole(me, 'supervisor');
+  const leader = hasRole(me, 'leader', 'supervisor');
+  if (!OPEN_STATES.includes(order.state) || (!supervisor && !leader)) return null;
+  const title: Record<Kind, string> = {
+    urge: l('action.urge'),
+    supervise: l('action.supervise'),
+    followup: l('action.leader_followup'),
+  };
+
+  async function submit(values: { note?: string; reason?: string; dueWorkingDays?: number }) {
+    const request =
+      kind === 'urge'
+        ? api(`/api/orders/${order.id}/urge`, { method: 'POST', json: { note: values.note } })
+        : kind === 'supervise'
+          ? api(`/api/orders/${order.id}/supervisions`, {
+              method: 'POST',
+              json: { reason: values.reason, dueWorkingDays: values.dueWorkingDays },
+            })
+          : api(`/api/orders/${order.id}/leader-followup`, { method: 'POST', json: { reason: values.reason } });
+    try {
+      await request;
+      message.success(`${kind ? title[kind] : ''} · ${s('common.done')}`);
+      invalidateOrder(client, order.id);
+      setKind(null);
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  }
+
+  return (
+    <>
+      <Space wrap>
+        {supervisor && (
+          <Button data-testid="supervise-urge" onClick={() => setKind('urge')}>
+            {title.urge}
+          </Button>
+        )}
+        {supervisor && (
+          <Button data-testid="supervise-issue" onClick={() => setKind('supervise')}>
+            {title.supervise}
+          </Button>
+        )}
+        {leader && (
+          <Button data-testid="supervise-followup" onClick={() => setKind('followup')}>
+            {title.followup}
+          </Button>
+        )}
+      </Space>
+      <Modal
+        open={kind !== null}
+        title={kind ? `${title[kind]} · ${order.orderNo}` : ''}
+        onCancel={() => setKind(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        <Form layout="vertical" onFinish={submit}>
+          {kind === 'urge' ? (
+            <Form.Item name="note" label={t('form.note')} rules={[{ required: true }]}>
+              <Input.TextArea rows={3} data-testid="supervise-note" autoFocus />
+            </Form.Item>
+          ) : (
+            <Form.Item name="reason" label={t('form.reason')} rules={[{ required: true }]}>
+              <Input.TextArea rows={3} data-testid="supervise-reason" autoFocus />
+            </Form.Item>
+          )}
+          {kind === 'supervise' && (
+            <Form.Item name="dueWorkingDays" label={t('form.dueWorkingDays')}>
+              <InputNumber min={0} max={30} />
+            </Form.Item>
+          )}
+          <Button type="primary" htmlType="submit" data-testid="supervise-submit">
+            {s('common.submit')}
+          </Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}
