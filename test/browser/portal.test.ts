@@ -183,6 +183,20 @@ describe('citizen portal journey (phone, 390×844)', () => {
     await expect.poll(() => page.getByTestId('portal-go-submit').innerText()).toBe('我要反映问题');
   });
 
+  it('also works on a desktop screen', async () => {
+    const desktop = await world.newPage();
+    await desktop.goto(`${world.baseUrl}/portal`);
+    await expect.poll(() => desktop.getByTestId('portal-go-submit').isVisible()).toBe(true);
+    await world.screenshot(desktop, 'portal-home-desktop');
+    await desktop.getByTestId('portal-go-lookup').click();
+    await desktop.getByTestId('portal-lookup-no').fill(receipt.orderNo);
+    await desktop.getByTestId('portal-lookup-code').fill(receipt.code);
+    await desktop.getByTestId('portal-lookup-submit').click();
+    await expect.poll(() => desktop.getByTestId('portal-stage').getAttribute('data-stage')).toBe('closed');
+    await world.screenshot(desktop, 'portal-closed-desktop');
+    await desktop.close();
+  });
+
   it('printed no errors to the browser console', () => {
     expect(world.consoleErrors).toEqual([]);
   });

@@ -102,6 +102,14 @@ describe('portal: submit an appeal', () => {
     expect(info.maxPhotos).toBe(5);
   });
 
+  it('documents every portal endpoint in the OpenAPI description', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of ['/api/portal/info', '/api/portal/appeals', '/api/portal/lookup', '/api/portal/rating'])
+      expect(paths).toContain(p);
+  });
+
   it('records a JSON appeal as a web order and answers its number and a 6-digit query code', async () => {
     const receipt = await submit();
     expect(receipt.orderNo).toMatch(/^\d{10}$/);

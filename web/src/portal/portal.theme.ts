@@ -37,6 +37,7 @@ body { margin: 0; }
   padding: 10px 12px; background: #1557b0; color: #fff; }
 .portal-header a { color: #fff; text-decoration: none; font-weight: 700; font-size: 20px; }
 .portal-tools { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.portal-tools label { min-height: 44px; padding: 0 6px; cursor: pointer; }
 .portal-big-button { width: 100%; min-height: 72px; font-size: 22px !important; margin-bottom: 16px; white-space: normal; }
 .portal-number { font-size: 36px; font-weight: 700; letter-spacing: 2px; font-family: ui-monospace, monospace; word-break: break-all; }
 .portal-number .ant-typography { font-size: inherit; font-weight: inherit; }
@@ -49,6 +50,7 @@ body { margin: 0; }
 html.portal-large body { background: #fff; color: #000; }
 html.portal-large .portal-header { background: #000; }
 html.portal-large .portal-header a { font-size: 26px; }
+html.portal-large .portal-tools .ant-switch { transform: scale(1.4); margin: 0 8px; }
 html.portal-large .portal-big-button { min-height: 88px; font-size: 28px !important; }
 html.portal-large .portal-number { font-size: 44px; }
 html.portal-large .portal-stage { font-size: 30px; }
