@@ -1,6 +1,9 @@
 // `npm run bench [name…]`: prints figures (throughput, latency, ratios against a baseline measured in
 // the same run). Not a test: these machines are shared and noisy. Each capability adds its section.
 import { intakeBench } from './intake.bench.js';
+import { sweepBench } from './sweep.bench.js';
+import { nlpBench } from './nlp.bench.js';
+import { searchBench } from './search.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -8,7 +11,7 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench];
+const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {
