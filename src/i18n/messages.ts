@@ -138,6 +138,19 @@ export const messages = {
   'stage.reply': { zh: '答复', en: 'reply' },
   'stage.review': { zh: '中心审核', en: 'centre review' },
   'stage.visit': { zh: '回访', en: 'return visit' },
+  // Monthly unit assessment (issue 6).
+  'assessment.frozen': { zh: '{month} 的考核已冻结，不能再更改', en: 'The assessment of {month} is frozen' },
+  'assessment.alreadyFrozen': { zh: '{month} 的考核已冻结，不能重复冻结', en: '{month} is frozen already' },
+  'assessment.monthNotOver': { zh: '{month} 尚未结束，不能冻结', en: '{month} is not over yet' },
+  'assessment.pendingAppeals': {
+    zh: '{month} 还有 {n} 件申诉未处理，请先处理再冻结',
+    en: '{month} still has {n} undecided appeals; decide them first',
+  },
+  'assessment.alreadyExcluded': { zh: '该工单已被认定为不合理诉求', en: 'This order is excluded already' },
+  'assessment.appealExists': { zh: '本单位已对该工单提出过申诉', en: 'Your unit has already appealed this order' },
+  'assessment.appealDecided': { zh: '该申诉已处理', en: 'This appeal has been decided already' },
+  'assessment.noAssessedUnit': { zh: '当前账号不属于任何考核单位', en: 'Your account belongs to no assessed unit' },
+  'what.appeal': { zh: '申诉', en: 'Appeal' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,53 @@
+import type { Deps } from '../../shared/deps.js';
+import { forbidden } from '../../shared/errors.js';
+import { can } from '../../users/permissions.js';
+import { isUnitScoped, type Actor } from '../../users/roles.js';
+import { previousMonth } from '../reports/period.js';
+import { validateConfig, type AssessmentConfig } from './assessment-config.js';
+import { assessedUnitOf } from './assessment-units.js';
+import { listUnitHistory, upsertConfig } from './assessment.repository.js';
+import { loadAssessmentConfig } from './assessment.service.js';
+
+export async function getAssessmentConfig(deps: Deps, actor: Actor): Promise<AssessmentConfig> {
+  if (!can(actor, 'assessment.read') && !can(actor, 'assessment.configure')) throw forbidden();
+  return loadAssessmentConfig(deps, actor.centreId);
+}
+
+/** Admins set the centre's indicators, weights and points; frozen months keep the config they used. */
+export async function updateAssessmentConfig(deps: Deps, actor: Actor, input: AssessmentConfig): Promise<AssessmentConfig> {
+  if (!can(actor, 'assessment.configure')) throw forbidden();
+  const config = validateConfig(input);
+  await upsertConfig(deps.db, actor.centreId, config, actor.userId, deps.clock.now());
+  return config;
+}
+
+/**
+ * Frozen scores per unit over the last `months` months (up to `toMonth`), for the history chart.
+ * A unit admin gets their own assessed unit only.
+ */
+export async function getAssessmentHistory(deps: Deps, actor: Actor, q: { toMonth: string; months: number; unitId?: string }) {
+  if (!can(actor, 'assessment.read')) throw forbidden();
+  let fromMonth = q.toMonth;
+  for (let i = 1; i < q.months; i++) fromMonth = previousMonth(fromMonth);
+  let unitIds: string[] | null = q.unitId ? [q.unitId] : null;
+  if (isUnitScoped(actor)) {
+    const own = assessedUnitOf(actor.unitPath);
+    unitIds = own && (!q.unitId || q.unitId === own) ? [own] : [];
+  }
+  const rows = await listUnitHistory(deps.db, actor.centreId, unitIds, fromMonth);
+  return {
+    fromMonth,
+    toMonth: q.toMonth,
+    items: rows
+      .filter((r) => r.month <= q.toMonth)
+      .map((r) => ({
+        month: r.month,
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        rank: r.rank,
+        score: r.score,
+        baseScore: r.base_score,
+        deductionPoints: r.deduction_points,
+      })),
+  };
+}

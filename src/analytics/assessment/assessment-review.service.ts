@@ -1,0 +1,125 @@
+import { text } from '../../i18n/messages.js';
+import { insertOrderEvent } from '../../orders/order-event.repository.js';
+import { loadVisibleOrder } from '../../orders/order-query.service.js';
+import type { Deps } from '../../shared/deps.js';
+import { DomainError, domainError, forbidden } from '../../shared/errors.js';
+import { can } from '../../users/permissions.js';
+import { isUnitScoped, type Actor } from '../../users/roles.js';
+import type { Executor } from '../../db/database.js';
+import type { Order } from '../../db/schema.js';
+import { assessedUnitOf } from './assessment-units.js';
+import { decideAppeal, findAppeal, findSnapshot, insertAppeal, insertExclusion, listAppeals } from './assessment.repository.js';
+
+/** The assessment month of an order: the local (UTC+8) month it was accepted in. */
+export const orderMonth = (acceptedAt: Date) =>
+  new Date(new Date(acceptedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+
+function timelineEvent(tx: Executor, order: Order, actor: Actor, action: string, note: string, payload: object, at: Date) {
+  return insertOrderEvent(tx, {
+    order_id: order.id,
+    centre_id: order.centre_id,
+    action,
+    from_state: order.state,
+    to_state: order.state,
+    actor_user_id: actor.userId,
+    actor_unit_id: actor.unitId,
+    actor_label: actor.label,
+    at,
+    note,
+    payload: JSON.stringify(payload),
+  });
+}
+
+/**
+ * Marks an order as an unreasonable appeal after review (不合理诉求): it leaves every unit's rating
+ * and deductions from now on (frozen months keep what they stored). Recorded on the order's timeline.
+ */
+export async function excludeOrder(deps: Deps, actor: Actor, input: { orderId: string; reason: string }) {
+  if (!can(actor, 'assessment.run') || isUnitScoped(actor)) throw forbidden();
+  const order = await loadVisibleOrder(deps, actor, input.orderId);
+  const at = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await insertExclusion(tx, {
+      centreId: actor.centreId,
+      orderId: order.id,
+      reason: input.reason,
+      reviewerId: actor.userId,
+      at,
+    });
+    if (!row) throw domainError('CONFLICT', 'assessment.alreadyExcluded');
+    await timelineEvent(tx, order, actor, 'assessment_exclude', input.reason, { reason: input.reason }, at);
+    return {
+      orderId: order.id,
+      orderNo: order.order_no,
+      reason: row.reason,
+      reviewerId: row.reviewer_id,
+      createdAt: row.created_at,
+    };
+  });
+}
+
+/** A unit's 申诉 on one of its orders, for the month the order was accepted in (not once frozen). */
+export async function fileAppeal(deps: Deps, actor: Actor, input: { orderId: string; reason: string }) {
+  if (!can(actor, 'assessment.appeal')) throw forbidden();
+  const unitId = assessedUnitOf(actor.unitPath);
+  if (!unitId) throw forbidden('assessment.noAssessedUnit');
+  const order = await loadVisibleOrder(deps, actor, input.orderId);
+  const month = orderMonth(order.accepted_at);
+  if (await findSnapshot(deps.db, actor.centreId, month)) throw domainError('CONFLICT', 'assessment.frozen', { month });
+  const at = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await insertAppeal(tx, {
+      centreId: actor.centreId,
+      orderId: order.id,
+      unitId,
+      month,
+      reason: input.reason,
+      by: actor.userId,
+      at,
+    });
+    if (!row) throw domainError('CONFLICT', 'assessment.appealExists');
+    await timelineEvent(tx, order, actor, 'assessment_appeal', input.reason, { appealId: row.id, unitId, month }, at);
+    return row;
+  });
+}
+
+const appealNotFound = () => {
+  const what = text('what.appeal');
+  return new DomainError('NOT_FOUND', {
+    zh: text('error.notFound', { what: what.zh }).zh,
+    en: text('error.notFound', { what: what.en }).en,
+  });
+};
+
+/** The supervisor's or analyst's decision on a 申诉; accepted = the order leaves that unit's score. */
+export async function decideAssessmentAppeal(
+  deps: Deps,
+  actor: Actor,
+  input: { appealId: string; accept: boolean; note?: string },
+) {
+  if (!can(actor, 'assessment.run') || isUnitScoped(actor)) throw forbidden();
+  const appeal = await findAppeal(deps.db, actor.centreId, input.appealId);
+  if (!appeal) throw appealNotFound();
+  if (await findSnapshot(deps.db, actor.centreId, appeal.month)) {
+    throw domainError('CONFLICT', 'assessment.frozen', { month: appeal.month });
+  }
+  const order = await loadVisibleOrder(deps, actor, appeal.order_id);
+  const at = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const status = input.accept ? 'accepted' : 'rejected';
+    const row = await decideAppeal(tx, { id: appeal.id, status, by: actor.userId, at, note: input.note ?? null });
+    if (!row) throw domainError('CONFLICT', 'assessment.appealDecided');
+    await timelineEvent(tx, order, actor, 'assessment_appeal_decided', input.note ?? '', { appealId: appeal.id, status }, at);
+    return row;
+  });
+}
+
+export async function listAssessmentAppeals(deps: Deps, actor: Actor, q: { month?: string }) {
+  if (!can(actor, 'assessment.read')) throw forbidden();
+  const items = await listAppeals(deps.db, {
+    centreId: actor.centreId,
+    month: q.month,
+    unitId: isUnitScoped(actor) ? (assessedUnitOf(actor.unitPath) ?? '00000000-0000-0000-0000-000000000000') : null,
+  });
+  return { items };
+}
