@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../shared/errors.js';
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { listCategories } from '../org/catalog.repository.js';
 import type { AppContext } from '../http/context.js';
@@ -24,8 +25,17 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     submit: bucketRule(config.portalSubmitsPerHour, 3600),
     lookup: bucketRule(config.portalLookupsPerMinute, 60),
   };
-  const limited = (kind: PortalLimitKind) => async (request: FastifyRequest) =>
-    spendPortalToken(deps, kind, request.ip, rules[kind]);
+  const limited = (kind: PortalLimitKind) => async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      await spendPortalToken(deps, kind, request.ip, rules[kind]);
+    } catch (error) {
+      // The standard header too, so browsers and HTTP clients know when to come back.
+      if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
+        reply.header('retry-after', String(error.details.retryAfterSeconds));
+      }
+      throw error;
+    }
+  };
   const base = { public: true } as const;
 
   app.get(

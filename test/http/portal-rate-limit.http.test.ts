@@ -42,6 +42,7 @@ describe('portal rate limits (per client IP, in the database)', () => {
     const limited = await lookup('10.1.0.1');
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 20 });
+    expect(limited.headers['retry-after']).toBe('20');
     expect((await lookup('10.1.0.2')).statusCode).toBe(404);
     w.clock.advance(20_000);
     expect((await lookup('10.1.0.1')).statusCode).toBe(404);
