@@ -32,6 +32,11 @@ export async function listBuiltDays(db: Executor, centreId: string, fromDay: str
   return result.rows.map((r) => r.day);
 }
 
+export async function hasBuiltDays(db: Executor, centreId: string): Promise<boolean> {
+  const row = await db.selectFrom('kpi_rollup_days').select('day').where('centre_id', '=', centreId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Replaces the rollup rows of the days [fromDay, toDay] with counters recomputed from the events. */
 export async function rebuildRollupRange(db: Executor, r: FactRange, builtAt: Date): Promise<void> {
   await sql`delete from kpi_daily_rollups

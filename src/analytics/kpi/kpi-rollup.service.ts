@@ -1,6 +1,7 @@
 import type { Deps } from '../../shared/deps.js';
 import { contiguousRuns, localDay } from './kpi-days.js';
 import {
+  hasBuiltDays,
   listCentreTimeZones,
   listTouchedDays,
   listUnbuiltDays,
@@ -39,7 +40,9 @@ export async function refreshKpiRollups(deps: Deps, opts: { maxBackfillDays?: nu
         last_event_id: Math.max(0, state.last_event_id - WATERMARK_OVERLAP),
         last_call_revision: Math.max(0, state.last_call_revision - WATERMARK_OVERLAP),
       };
-      const touched = await listTouchedDays(tx, centre.id, centre.timezone, since);
+      // Touched days matter only where rollups exist; never-built days come with the backfill.
+      const anyBuilt = await hasBuiltDays(tx, centre.id);
+      const touched = anyBuilt ? await listTouchedDays(tx, centre.id, centre.timezone, since) : [];
       const today = localDay(now, centre.timezone);
       const unbuilt = await listUnbuiltDays(tx, centre.id, centre.timezone, today, opts.maxBackfillDays ?? 62);
       const runs = contiguousRuns([...touched, ...unbuilt]);

@@ -17,7 +17,15 @@ export interface CounterRows {
  */
 export async function loadCounterRows(
   db: Executor,
-  q: { centreId: string; timeZone: string; fromDay: string; toDay: string; today: string; keep: readonly RollupDim[] },
+  q: {
+    centreId: string;
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    today: string;
+    keep: readonly RollupDim[];
+    rawOnly?: boolean;
+  },
 ): Promise<CounterRows> {
   const [state, built] = await Promise.all([
     readRollupState(db, q.centreId),
@@ -28,7 +36,7 @@ export async function loadCounterRows(
   const span = daysBetween(q.fromDay, q.toDay);
   for (let i = 0; i <= span; i++) {
     const day = addDays(q.fromDay, i);
-    if (day >= q.today || !built.has(day) || touched.has(day)) raw.push(day);
+    if (q.rawOnly || day >= q.today || !built.has(day) || touched.has(day)) raw.push(day);
   }
   const rows: Partial<KpiRow>[] =
     raw.length === span + 1

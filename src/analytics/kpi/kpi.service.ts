@@ -16,6 +16,8 @@ export interface KpiQuery extends KpiFilter {
   to: string;
   groupBy?: GroupBy;
   params?: Partial<KpiParams>;
+  /** 'raw' recomputes every day from the events (the bench's baseline; the rollups' check). */
+  source?: 'auto' | 'raw';
 }
 
 export interface KpiFigure extends KpiValue {
@@ -114,6 +116,7 @@ export async function computeKpis(deps: Deps, q: KpiQuery): Promise<KpiReport> {
       toDay,
       today,
       keep: neededDims(groupBy, filter),
+      rawOnly: q.source === 'raw',
     });
   const [cur, before] = await Promise.all([load(q.from, q.to), load(prev.from, prev.to)]);
   const curGroups = groupRows(cur.rows, groupBy, filter, catalog);
