@@ -49,6 +49,22 @@ describe.skipIf(!hasChromium)('console desks', () => {
     return page;
   }
 
+  it('the operator answers a consultation directly (直办) by keyboard: Alt+2, Ctrl+Enter', async () => {
+    const page = await signedIn('operator');
+    await page.getByTestId('intake-phone').fill('13600003333');
+    await page.getByTestId('intake-title').fill('咨询供暖开始时间');
+    await page.getByTestId('intake-content').fill('请问今年锡林浩特市什么时候开始供暖？');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('intake-answer').fill('锡林浩特市供暖期为每年10月15日至次年4月15日，遇寒潮可提前。');
+    await page.keyboard.press('Control+Enter');
+    const link = page.getByTestId('intake-last').locator('a');
+    await link.waitFor();
+    await page.goto(`${world.baseUrl}${await link.getAttribute('href')}`);
+    await expect.poll(() => page.getByTestId('state-tag').first().getAttribute('data-state')).toBe('closed');
+    await page.locator('[data-testid=timeline-event][data-action=answer_directly]').waitFor();
+    await page.close();
+  });
+
   it('the dispatch queue shows a new order without reload, and the dispatcher sends it to a unit', async () => {
     const page = await signedIn('dispatcher');
     expect(new URL(page.url()).pathname).toBe('/dispatch');
@@ -64,8 +80,15 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.keyboard.press('Escape');
     await submitAction(page, 'dispatch');
     await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ state: 'detached' });
+    // A return request is ruled on with its reason in view.
     await page.getByTestId('dispatch-tab-returns').click();
-    await page.getByTestId('dispatch-list-returns').waitFor();
+    const first = page.getByTestId('dispatch-list-returns').locator('[data-testid^=order-row-]').first();
+    const returned = (await first.getAttribute('data-testid'))!.replace('order-row-', '');
+    await page.getByTestId(`quick-reject_return-${returned}`).click();
+    await page.getByTestId('request-context').waitFor();
+    await page.getByTestId('field-reason').fill('属于本单位职责，请继续办理');
+    await submitAction(page, 'reject_return');
+    await page.getByTestId(`order-row-${returned}`).waitFor({ state: 'detached' });
     await page.close();
   });
 

@@ -62,6 +62,7 @@ export function DispatchPage() {
               orders={lists[key].data?.items}
               loading={lists[key].isLoading}
               actions={quick(key)}
+              byDeadline
               unitNames={key === 'toDispatch' ? undefined : units}
               testId={`dispatch-list-${key}`}
             />

@@ -9,6 +9,7 @@ import { labels } from '../messages/labels';
 import { orderMessages } from '../messages/orders';
 import { shellMessages } from '../messages/shell';
 import { ActionFields } from './ActionFields';
+import { RequestContext } from './RequestContext';
 
 /** Actions that need no input besides an optional note still open the dialog, so nothing happens by a stray click. */
 export const errorText = (e: unknown, lang: 'zh' | 'en') =>
@@ -80,6 +81,7 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
     >
       {action && (
         <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
+          <RequestContext orderId={order.id} action={action} />
           <ActionFields action={action} />
           {action === 'reply' && (
             <Form.Item label={t('form.files')}>

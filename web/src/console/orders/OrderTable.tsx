@@ -3,6 +3,7 @@ import { Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import type { Order } from '../api/types';
+import { readDeadline } from '../common/deadline';
 import { DeadlineTag, formatTime, PriorityTag, StateTag } from '../common/tags';
 import { labels } from '../messages/labels';
 import { orderMessages } from '../messages/orders';
@@ -17,10 +18,23 @@ interface OrderTableProps {
   pageSize?: number;
   /** Narrow lists (beside a detail panel) leave out type and acceptance time. */
   compact?: boolean;
+  /** Nearest deadline first (a unit works its queue against the clock). */
+  byDeadline?: boolean;
 }
 
+const dueTime = (o: Order) => readDeadline(o)?.dueAt.getTime() ?? Number.POSITIVE_INFINITY;
+
 /** The list every queue shows: number (links to the order page), title, type, priority, state, countdown. */
-export function OrderTable({ orders, loading, actions, unitNames, testId, pageSize = 20, compact = false }: OrderTableProps) {
+export function OrderTable({
+  orders,
+  loading,
+  actions,
+  unitNames,
+  testId,
+  pageSize = 20,
+  compact = false,
+  byDeadline = false,
+}: OrderTableProps) {
   const t = useT(orderMessages);
   const l = useT(labels);
   return (
@@ -67,7 +81,14 @@ export function OrderTable({ orders, loading, actions, unitNames, testId, pageSi
               },
             ]
           : []),
-        { title: t('col.deadline'), key: 'deadline', width: 170, render: (_: unknown, o) => <DeadlineTag order={o} /> },
+        {
+          title: t('col.deadline'),
+          key: 'deadline',
+          width: 170,
+          sorter: (a: Order, b: Order) => dueTime(a) - dueTime(b),
+          defaultSortOrder: byDeadline ? ('ascend' as const) : undefined,
+          render: (_: unknown, o: Order) => <DeadlineTag order={o} />,
+        },
         ...(compact
           ? []
           : [{ title: t('col.acceptedAt'), dataIndex: 'acceptedAt', width: 140, render: (v: string) => formatTime(v) }]),

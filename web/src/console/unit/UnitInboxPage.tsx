@@ -71,6 +71,7 @@ export function UnitInboxPage() {
                 orders={lists[tb.key].data?.items}
                 loading={lists[tb.key].isLoading}
                 actions={quick}
+                byDeadline
                 testId={`unit-list-${tb.key}`}
               />
             ),
