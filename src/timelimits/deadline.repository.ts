@@ -84,6 +84,22 @@ export async function refreshOrderDeadlineSummary(db: Executor, orderId: string)
     where o.id = k.order_id`.execute(db);
 }
 
+/** The claim statement of the sweep (shared with the bench's EXPLAIN so both show the same SQL). */
+function claimStatement(opts: { now: Date; limit: number; leaseMs: number }) {
+  const lease = new Date(opts.now.getTime() + opts.leaseMs);
+  return sql`
+    with due as (
+      select ctid, id, order_id, next_check_at from order_deadlines
+      where status = 'running' and next_check_at is not null and next_check_at <= ${opts.now}
+      order by next_check_at
+      limit ${opts.limit}
+      for update skip locked
+    )
+    update order_deadlines d set next_check_at = ${lease}
+    from due where d.ctid = due.ctid -- the row locked above: a TID fetch, no second index lookup
+    returning d.id, d.order_id, due.next_check_at as due_check_at`;
+}
+
 /**
  * The sweep's claim: due rows in index order, skipping rows another sweep holds, pushed forward by
  * a lease so they are not claimed again before their job runs. Returns the order and the instant
@@ -93,17 +109,12 @@ export async function claimDueDeadlines(
   db: Executor,
   opts: { now: Date; limit: number; leaseMs: number },
 ): Promise<{ id: string; order_id: string; due_check_at: Date }[]> {
-  const lease = new Date(opts.now.getTime() + opts.leaseMs);
-  const r = await sql<{ id: string; order_id: string; due_check_at: Date }>`
-    with due as (
-      select id, order_id, next_check_at from order_deadlines
-      where status = 'running' and next_check_at is not null and next_check_at <= ${opts.now}
-      order by next_check_at
-      limit ${opts.limit}
-      for update skip locked
-    )
-    update order_deadlines d set next_check_at = ${lease}
-    from due where d.id = due.id
-    returning d.id, d.order_id, due.next_check_at as due_check_at`.execute(db);
+  const r = await claimStatement(opts).$castTo<{ id: string; order_id: string; due_check_at: Date }>().execute(db);
   return r.rows;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the claim; it executes, so run it in a transaction you roll back. */
+export async function explainClaimDueDeadlines(db: Executor, opts: { now: Date; limit: number; leaseMs: number }) {
+  const r = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers) ${claimStatement(opts)}`.execute(db);
+  return r.rows.map((row) => row['QUERY PLAN']);
 }

@@ -1,3 +1,4 @@
+import { findCentreTimezone } from '../calendar/calendar.repository.js';
 import { formatLocal } from '../calendar/time-zone.js';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
@@ -48,6 +49,8 @@ interface FireContext {
   d: OrderDeadline;
   at: Date;
   ctx: () => Promise<TimelimitContext>;
+  /** The centre's zone alone: most steps only format a time, so they skip loading the calendar. */
+  timezone: () => Promise<string>;
 }
 
 async function systemEvent(f: FireContext, action: string, payload: Record<string, unknown>, note: string | null = null) {
@@ -67,7 +70,7 @@ async function systemEvent(f: FireContext, action: string, payload: Record<strin
 }
 
 async function tell(f: FireContext, step: Step, audience: NotifyAudience, due: Date) {
-  const tz = (await f.ctx()).cal.timezone;
+  const tz = await f.timezone();
   const stage = text(`stage.${f.d.stage}`);
   await notify(
     f.tx,
@@ -157,6 +160,8 @@ export async function checkOrderDeadlines(deps: Deps, orderId: string): Promise<
     }
     let cached: Promise<TimelimitContext> | undefined;
     const ctx = () => (cached ??= loadTimelimitContext(tx, order));
+    let zone: Promise<string> | undefined;
+    const timezone = () => (zone ??= findCentreTimezone(tx, order.centre_id).then((z) => z ?? 'Asia/Shanghai'));
     const fired: Step[] = [];
     for (const d of await lockActiveDeadlines(tx, order.id)) {
       if (d.status !== 'running') continue;
@@ -165,7 +170,7 @@ export async function checkOrderDeadlines(deps: Deps, orderId: string): Promise<
         if (when === null || when.getTime() > at.getTime() || d[FIRED[step]] !== null) continue;
         if (!(await markThresholdFired(tx, d.id, FIRED[step], at))) continue;
         d[FIRED[step]] = at;
-        await fire({ tx, order, d, at, ctx }, step);
+        await fire({ tx, order, d, at, ctx, timezone }, step);
         fired.push(step);
       }
       await updateDeadline(tx, d.id, { next_check_at: nextCheckAt(d) });
