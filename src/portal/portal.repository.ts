@@ -66,6 +66,15 @@ export async function takeBucketToken(db: Executor, key: string, rule: BucketRul
   return row?.tokens;
 }
 
+/** Gives one token back (never above capacity), e.g. after a look-up with the right code. */
+export async function refundBucketToken(db: Executor, key: string, capacity: number): Promise<void> {
+  await db
+    .updateTable('portal_rate_buckets')
+    .set({ tokens: sql<number>`least(${capacity}::double precision, tokens + 1)` })
+    .where('bucket_key', '=', key)
+    .execute();
+}
+
 export async function findBucket(db: Executor, key: string) {
   return db.selectFrom('portal_rate_buckets').selectAll().where('bucket_key', '=', key).executeTakeFirst();
 }

@@ -5,6 +5,7 @@ import { transitionOrder } from '../orders/order-transition.service.js';
 import type { Deps } from '../shared/deps.js';
 import { DomainError, domainError, notFound } from '../shared/errors.js';
 import { systemActor, type Actor } from '../users/roles.js';
+import { withGuessToken } from './portal-rate-limit.service.js';
 import { presentProgress, PUBLIC_STEPS } from './portal.presenter.js';
 import { countCitizenPhotos, findOrderByNumber, findPortalCentre, listPublicEvents } from './portal.repository.js';
 import type { PortalKey, PortalProgress, PortalRatingInput } from './portal.schemas.js';
@@ -30,13 +31,15 @@ const sameCode = (given: string, stored: string) => {
 
 /**
  * The order behind a number and query code. A wrong code answers exactly like an unknown number
- * (404), so order numbers cannot be probed.
+ * (404), so order numbers cannot be probed; wrong codes per number are limited (withGuessToken).
  */
 export async function findByKey(deps: Deps, centreCode: string | undefined, key: PortalKey): Promise<Order> {
   const centre = await portalCentre(deps, centreCode);
-  const order = await findOrderByNumber(deps.db, centre.id, key.orderNo);
-  if (!order || !sameCode(key.code, order.query_code)) throw notFound('order');
-  return order;
+  return withGuessToken(deps, `${centre.id}:${key.orderNo}`, async () => {
+    const order = await findOrderByNumber(deps.db, centre.id, key.orderNo);
+    if (!order || !sameCode(key.code, order.query_code)) throw notFound('order');
+    return order;
+  });
 }
 
 export async function progressOf(deps: Deps, order: Order): Promise<PortalProgress> {

@@ -16,11 +16,13 @@ const appeal = {
   callerName: '李大爷',
   callerPhone: '13700001111',
 };
+// A different unknown number each time, so only the per-IP bucket is tested here.
+let numbers = 2501010000;
 const lookup = (ip: string) =>
   app.inject({
     method: 'POST',
     url: '/api/portal/lookup',
-    payload: { orderNo: '2501010001', code: '123456' },
+    payload: { orderNo: String(numbers++), code: '123456' },
     remoteAddress: ip,
   });
 const submit = (ip: string, payload: object = appeal) =>
@@ -54,7 +56,7 @@ describe('portal rate limits (per client IP, in the database)', () => {
     const rating = await app.inject({
       method: 'POST',
       url: '/api/portal/rating',
-      payload: { orderNo: '2501010001', code: '123456', satisfaction: 'satisfied', resolved: true },
+      payload: { orderNo: String(numbers++), code: '123456', satisfaction: 'satisfied', resolved: true },
       remoteAddress: '10.2.0.1',
     });
     expect(rating.statusCode).toBe(429);
@@ -78,7 +80,7 @@ describe('portal rate limits (per client IP, in the database)', () => {
       proxied.inject({
         method: 'POST',
         url: '/api/portal/lookup',
-        payload: { orderNo: '2501010001', code: '123456' },
+        payload: { orderNo: String(numbers++), code: '123456' },
         remoteAddress: from,
         headers: { 'x-forwarded-for': client },
       });
@@ -92,5 +94,24 @@ describe('portal rate limits (per client IP, in the database)', () => {
     } finally {
       await proxied.close();
     }
+  });
+
+  it('limits wrong codes for one order number from any number of addresses; the right code is never counted', async () => {
+    const ok = await submit('10.4.0.1');
+    const { orderNo, queryCode } = ok.json();
+    const wrong = queryCode === '000000' ? '000001' : '000000';
+    const attempt = (code: string, i: number) =>
+      app.inject({ method: 'POST', url: '/api/portal/lookup', payload: { orderNo, code }, remoteAddress: `10.5.${i}.1` });
+    for (let i = 0; i < 12; i++) expect((await attempt(queryCode, i)).statusCode).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await attempt(wrong, 100 + i)).statusCode).toBe(404);
+    const locked = await attempt(wrong, 200);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.retryAfterSeconds).toBe(360);
+    // While locked even the right code waits, or a lucky guess would get through.
+    expect((await attempt(queryCode, 201)).statusCode).toBe(429);
+    w.clock.advance(360_000);
+    expect((await attempt(queryCode, 202)).statusCode).toBe(200);
+    expect((await attempt(wrong, 203)).statusCode).toBe(404);
+    expect((await attempt(wrong, 204)).statusCode).toBe(429);
   });
 });
