@@ -3,6 +3,7 @@
 import { intakeBench } from './intake.bench.js';
 import { sweepBench } from './sweep.bench.js';
 import { nlpBench } from './nlp.bench.js';
+import { kpiBench } from './kpi.bench.js';
 import { searchBench } from './search.bench.js';
 
 export interface BenchSection {
@@ -11,7 +12,7 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench];
+const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

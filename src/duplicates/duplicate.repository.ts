@@ -14,7 +14,7 @@ const PER_SIGNAL = 20;
 function inWindow(db: Executor, w: CandidateWindow) {
   let q = whereVisible(db.selectFrom('orders').select('orders.id'), w.scope)
     .where('orders.accepted_at', '>=', w.from)
-    .where('orders.accepted_at', '<', w.to)
+    .where('orders.accepted_at', '<=', w.to)
     .where('orders.state', 'not in', ['invalid', 'merged']);
   if (w.excludeOrderId) q = q.where('orders.id', '<>', w.excludeOrderId);
   return q;
@@ -84,13 +84,11 @@ export async function saveDuplicateCandidates(
       found.map((f) => ({ order_id: orderId, candidate_id: f.candidateId, score: f.score, reasons: f.reasons, found_at: at })),
     )
     .onConflict((oc) =>
-      oc
-        .columns(['order_id', 'candidate_id'])
-        .doUpdateSet((eb) => ({
-          score: eb.ref('excluded.score'),
-          reasons: eb.ref('excluded.reasons'),
-          found_at: eb.ref('excluded.found_at'),
-        })),
+      oc.columns(['order_id', 'candidate_id']).doUpdateSet((eb) => ({
+        score: eb.ref('excluded.score'),
+        reasons: eb.ref('excluded.reasons'),
+        found_at: eb.ref('excluded.found_at'),
+      })),
     )
     .execute();
 }

@@ -119,6 +119,14 @@ export const messages = {
     zh: '知识条目已被他人修改，请刷新后重试',
     en: 'The article was changed by someone else; reload and try again',
   },
+  'knowledge.reminder.expiry': {
+    zh: '知识条目“{title}”将于 {day} 失效，请复核更新',
+    en: 'Knowledge article "{title}" expires on {day}; please review it',
+  },
+  'knowledge.reminder.review': {
+    zh: '知识条目“{title}”应于 {day} 前复核',
+    en: 'Knowledge article "{title}" is due for review by {day}',
+  },
   'duplicate.notMerged': { zh: '该工单未被并单', en: 'The order is not merged' },
   // Time limits, supervision and notices (issue #3)
   'timelimit.nothingToPause': { zh: '没有正在计时的时限', en: 'No running time limit to pause' },

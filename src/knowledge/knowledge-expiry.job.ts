@@ -1,5 +1,6 @@
 import type { Deps } from '../shared/deps.js';
-import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import type { PeriodicJob } from '../worker/periodic-job.js';
+import { notify } from '../notifications/notify.js';
 import { addDays, asDay, dayIn } from './knowledge-dates.js';
 import { findArticle, insertArticleVersion } from './knowledge.repository.js';
 import { listArticlesDueSoon, listLapsedArticles } from './knowledge-usage.repository.js';
@@ -9,11 +10,9 @@ import { saveVersion } from './knowledge.service.js';
 export const REMIND_DAYS_BEFORE = 14;
 const BATCH = 500;
 
-export const KNOWLEDGE_REMINDER_TOPIC = 'knowledge.reminder';
-
 /**
  * The knowledge upkeep sweep: (1) published articles past their validity become `expired` (a new
- * version, by the system); (2) owners get one reminder per article and date (outbox, dedupe key) when
+ * version, by the system); (2) the owning unit's users get one in-app notice per article and date (notify → outbox, deduplicated) when
  * validity ends or review falls due within REMIND_DAYS_BEFORE days. Safe to run again any time.
  */
 export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: number; reminded: number }> {
@@ -50,21 +49,32 @@ export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: nu
       ...(due(reviewAt) ? [{ kind: 'review', day: reviewAt }] : []),
     ];
     for (const r of reasons) {
-      await enqueueOutbox(deps.db, {
-        topic: KNOWLEDGE_REMINDER_TOPIC,
-        dedupeKey: `knowledge.${r.kind}:${a.id}:${r.day}`,
-        payload: {
-          articleId: a.id,
+      await notify(
+        deps.db,
+        {
+          kind: `knowledge.${r.kind}`,
           centreId: a.centre_id,
-          title: a.title,
-          ownerUnitId: a.owner_unit_id,
-          kind: r.kind,
-          day: r.day,
+          orderId: null,
+          textKey: `knowledge.reminder.${r.kind}`,
+          vars: { title: a.title, day: r.day },
+          audience: { unitId: a.owner_unit_id },
+          sourceKey: `knowledge.${r.kind}:${a.id}:${r.day}`,
+          data: { articleId: a.id },
         },
-        at: now,
-      });
+        now,
+      );
       reminded += 1;
     }
   }
   return { expired, reminded };
 }
+
+/** Registered in src/worker/periodic-jobs.ts: the sweep every hour (reminders are deduplicated). */
+export const knowledgeExpiryJob: PeriodicJob = {
+  name: 'knowledge-expiry',
+  everyMs: 60 * 60 * 1000,
+  async run(deps) {
+    const r = await runKnowledgeExpirySweep(deps);
+    return `knowledge: ${r.expired} expired, ${r.reminded} reminders due`;
+  },
+};

@@ -22,6 +22,13 @@ export interface ArticleLexemes {
 const vector = (lex: ArticleLexemes) =>
   sql<string>`setweight(to_tsvector('simple', ${lex.title}), 'A') || setweight(to_tsvector('simple', ${lex.body}), 'D')`;
 
+/** The vector and the small columns ranking reads instead of it. */
+const vectorColumns = (lex: ArticleLexemes) => ({
+  search_vector: vector(lex),
+  search_length: sql<number>`length(${vector(lex)})`,
+  title_vector: sql<string>`to_tsvector('simple', ${lex.title})`,
+});
+
 const columns = (c: ArticleContent) => ({
   title: c.title,
   body: c.body,
@@ -53,7 +60,7 @@ export const ARTICLE_COLUMNS = [
   'updated_by',
   'updated_at',
 ] as const;
-export type ArticleRow = Omit<KnowledgeArticle, 'search_vector'>;
+export type ArticleRow = Omit<KnowledgeArticle, 'search_vector' | 'search_length' | 'title_vector'>;
 
 export async function insertArticle(
   db: Executor,
@@ -68,7 +75,7 @@ export async function insertArticle(
       created_at: a.at,
       updated_by: a.by,
       updated_at: a.at,
-      search_vector: vector(a.lexemes),
+      ...vectorColumns(a.lexemes),
     })
     .returning(ARTICLE_COLUMNS)
     .executeTakeFirstOrThrow();
@@ -86,7 +93,7 @@ export async function updateArticleIfVersion(
       version: a.expectedVersion + 1,
       updated_by: a.by,
       updated_at: a.at,
-      search_vector: vector(a.lexemes),
+      ...vectorColumns(a.lexemes),
     })
     .where('id', '=', a.id)
     .where('version', '=', a.expectedVersion)

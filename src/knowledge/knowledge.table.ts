@@ -27,6 +27,10 @@ export interface KnowledgeArticlesTable {
   updated_by: string | null;
   updated_at: Timestamp;
   search_vector: TsVector;
+  /** Number of lexemes of search_vector. */
+  search_length: number;
+  /** The title's lexemes only (small, never TOASTed). */
+  title_vector: TsVector;
 }
 
 export interface KnowledgeArticleVersionsTable {

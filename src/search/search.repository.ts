@@ -86,3 +86,10 @@ export async function searchOrders(db: Executor, scope: OrderScope, f: OrderSear
     .execute();
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
 }
+
+/** One page of orders' text, by id, for rebuilding the index. */
+export async function listOrderTextAfter(db: Executor, afterId: string | null, limit: number) {
+  let q = db.selectFrom('orders').select(['id', 'centre_id', 'title', 'content', 'address']);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}

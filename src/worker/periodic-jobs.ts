@@ -4,9 +4,10 @@ import { deadlineSweepJob } from '../timelimits/deadline-sweep.job.js';
 import { sessionCleanupJob } from '../users/session-cleanup.job.js';
 import { kpiRollupJob } from '../analytics/kpi/kpi-rollup.job.js';
 import { nlpRetrainJob } from '../nlp/nlp-retrain.job.js';
+import { knowledgeExpiryJob } from '../knowledge/knowledge-expiry.job.js';
 
 /**
  * EVERY periodic job of lianxin, listed explicitly (see docs/ARCHITECTURE.md, "Background work").
  * To add one: write `src/<domain>/<name>.job.ts` exporting a PeriodicJob and add it here.
  */
-export const periodicJobs: readonly PeriodicJob[] = [outboxRetentionJob, sessionCleanupJob, deadlineSweepJob, kpiRollupJob, nlpRetrainJob];
+export const periodicJobs: readonly PeriodicJob[] = [outboxRetentionJob, sessionCleanupJob, deadlineSweepJob, kpiRollupJob, nlpRetrainJob, knowledgeExpiryJob];

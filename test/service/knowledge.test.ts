@@ -162,14 +162,10 @@ describe('expiry sweep', () => {
     const first = await runKnowledgeExpirySweep(w.deps);
     expect(first.expired).toBe(0);
     await runKnowledgeExpirySweep(w.deps);
-    const reminders = await database.db
-      .selectFrom('outbox')
-      .select(['dedupe_key'])
-      .where('topic', '=', 'knowledge.reminder')
-      .execute();
+    const reminders = await database.db.selectFrom('outbox').select(['dedupe_key']).where('topic', '=', 'notify').execute();
     const keys = reminders.map((r) => r.dedupe_key);
-    expect(keys).toContain(`knowledge.expiry:${soon.id}:2025-06-10`);
-    expect(keys.filter((k) => k === `knowledge.expiry:${soon.id}:2025-06-10`)).toHaveLength(1);
+    expect(keys).toContain(`notify:knowledge.expiry:${soon.id}:2025-06-10`);
+    expect(keys.filter((k) => k === `notify:knowledge.expiry:${soon.id}:2025-06-10`)).toHaveLength(1);
     w.clock.set('2025-06-03T02:00:00Z');
     const later = await runKnowledgeExpirySweep(w.deps);
     expect(later.expired).toBeGreaterThanOrEqual(1);

@@ -1,0 +1,218 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import type { Database } from '../src/db/database.js';
+import { findDuplicates } from '../src/duplicates/duplicate.service.js';
+import { listOrders } from '../src/orders/order.repository.js';
+import { insertCategory, insertRegion } from '../src/org/catalog.repository.js';
+import { insertCentre, insertUnit } from '../src/org/unit.repository.js';
+import { searchOrdersFor } from '../src/search/search.service.js';
+import { ManualClock } from '../src/shared/clock.js';
+import { lexemes } from '../src/text/segment.js';
+import { vectorSource } from '../src/text/tsquery.js';
+import type { Actor, Role } from '../src/users/roles.js';
+import { insertUser } from '../src/users/user.repository.js';
+import { fmt, freshBenchDatabase, percentile, serverAvailable } from './bench-db.js';
+import type { BenchSection } from './run.js';
+import { generateQueries, generateTexts, rng } from './search-texts.js';
+
+const ORDERS = 1_000_000;
+const TEXTS = 5000;
+const DAYS = 300; // 1,000,000 over 300 days: any 30-day window holds ~100,000 orders
+const START = new Date('2025-01-01T00:00:00Z');
+
+async function setup(database: Database) {
+  const db = database.db;
+  const centre = await insertCentre(db, { code: 'bsearch', name: '检索压测中心' });
+  const root = await insertUnit(db, {
+    centreId: centre.id,
+    parentId: null,
+    parentPath: null,
+    code: 'U0',
+    name: '中心',
+    kind: 'centre',
+  });
+  const depts = [];
+  for (let c = 0; c < 4; c++) {
+    const county = await insertUnit(db, {
+      centreId: centre.id,
+      parentId: root.id,
+      parentPath: root.path,
+      code: `C${c}`,
+      name: `第${c}旗`,
+      kind: 'county',
+    });
+    for (let d = 0; d < 5; d++) {
+      depts.push(
+        await insertUnit(db, {
+          centreId: centre.id,
+          parentId: county.id,
+          parentPath: county.path,
+          code: `C${c}D${d}`,
+          name: `第${c}旗部门${d}`,
+          kind: 'county_dept',
+        }),
+      );
+    }
+  }
+  const cats = [];
+  for (let i = 0; i < 8; i++)
+    cats.push(
+      await insertCategory(db, {
+        centreId: centre.id,
+        parentId: null,
+        parentPath: null,
+        code: `K${i}`,
+        name: `分类${i}`,
+        level: 1,
+      }),
+    );
+  const regions = [];
+  for (let i = 0; i < 12; i++)
+    regions.push(await insertRegion(db, { centreId: centre.id, parentId: null, code: `R${i}`, name: `区域${i}`, level: 1 }));
+  const actor = async (role: Role, unit: { id: string; path: string }): Promise<Actor> => {
+    const u = await insertUser(db, {
+      centreId: centre.id,
+      unitId: unit.id,
+      username: `b_${role}`,
+      displayName: role,
+      passwordHash: '!',
+      roles: [role],
+    });
+    return { kind: 'user', userId: u.id, centreId: centre.id, unitId: unit.id, unitPath: unit.path, roles: [role], label: role };
+  };
+  return {
+    centreId: centre.id,
+    depts,
+    cats,
+    regions,
+    supervisor: await actor('supervisor', root),
+    handler: await actor('unit_handler', depts[0]!),
+  };
+}
+
+/** A few thousand texts segmented in Node, then multiplied to a million rows inside PostgreSQL. */
+async function generate(database: Database, w: Awaited<ReturnType<typeof setup>>) {
+  const db = database.db;
+  const texts = generateTexts(TEXTS);
+  await sql`create table bench_texts (i int primary key, title text, content text, address text, vec tsvector)`.execute(db);
+  for (let b = 0; b < texts.length; b += 500) {
+    const chunk = texts.slice(b, b + 500);
+    await sql`insert into bench_texts (i, title, content, address, vec)
+      select x.i, x.title, x.content, x.address,
+        setweight(to_tsvector('simple', x.t), 'A') || setweight(to_tsvector('simple', x.c), 'D')
+      from unnest(${chunk.map((_, k) => b + k)}::int[], ${chunk.map((t) => t.title)}::text[], ${chunk.map((t) => t.content)}::text[],
+        ${chunk.map((t) => t.address)}::text[], ${chunk.map((t) => vectorSource(lexemes(t.title)))}::text[],
+        ${chunk.map((t) => vectorSource(lexemes(`${t.content} ${t.address}`)))}::text[]) as x(i, title, content, address, t, c)`.execute(
+      db,
+    );
+  }
+  await sql`drop index orders_search_idx`.execute(db);
+  const step = (DAYS * 86_400) / ORDERS;
+  const units = w.depts.map((d) => d.id);
+  const cats = w.cats.map((c) => c.id);
+  const regions = w.regions.map((r) => r.id);
+  for (let from = 1; from <= ORDERS; from += 200_000) {
+    const to = Math.min(ORDERS, from + 199_999);
+    await sql`insert into orders (centre_id, order_no, query_code, channel, appeal_type, category_id, priority, title, content,
+        caller_phone, region_id, address, state, lead_unit_id, dispatch_count, accepted_at, updated_at, search_vector)
+      select ${w.centreId}::uuid, 'B' || lpad(g::text, 9, '0'), 'q' || g, 'phone', 'complaint',
+        (${cats}::uuid[])[1 + g % ${cats.length}], 3, t.title, t.content,
+        '139' || lpad((g % 200000)::text, 8, '0'), (${regions}::uuid[])[1 + g % ${regions.length}], t.address,
+        (array['accepted','dispatched','handling','replied','visiting','closed','closed'])[1 + g % 7],
+        (${units}::uuid[])[1 + g % ${units.length}], 1,
+        ${START.toISOString()}::timestamptz + g * ${step}::float8 * interval '1 second',
+        ${START.toISOString()}::timestamptz + g * ${step}::float8 * interval '1 second', t.vec
+      from generate_series(${from}::int, ${to}::int) g join bench_texts t on t.i = g % ${TEXTS}`.execute(db);
+  }
+  await sql`insert into order_assignments (order_id, unit_id, role, assigned_at)
+    select id, lead_unit_id, 'lead', accepted_at from orders where lead_unit_id is not null`.execute(db);
+  await sql`create index orders_search_idx on orders using gin (search_vector)`.execute(db);
+  await sql`analyze`.execute(db);
+}
+
+async function timeEach<T>(items: readonly T[], fn: (item: T) => Promise<unknown>) {
+  const ms: number[] = [];
+  for (const item of items) {
+    const t = performance.now();
+    await fn(item);
+    ms.push(performance.now() - t);
+  }
+  return ms.sort((a, b) => a - b);
+}
+
+const line = (label: string, ms: number[], target?: number) =>
+  console.log(
+    `${label.padEnd(48)} p50 ${fmt(percentile(ms, 50)).padStart(7)} ms   p95 ${fmt(percentile(ms, 95)).padStart(7)} ms` +
+      (target ? `   target p95 < ${target} ms: ${percentile(ms, 95) < target ? 'met' : 'NOT met'}` : ''),
+  );
+
+export const searchBench: BenchSection = {
+  name: 'search',
+  description: 'order search over 1,000,000 orders; duplicate lookup in a 30-day window of ~100,000 (PostgreSQL)',
+  run: async () => {
+    if (!(await serverAvailable())) {
+      console.log('skipped: no PostgreSQL server (BENCH_DATABASE_URL)');
+      return;
+    }
+    const database = await freshBenchDatabase('postgres', 'lianxin_bench_search');
+    try {
+      const w = await setup(database);
+      let t = performance.now();
+      await generate(database, w);
+      console.log(
+        `generated ${ORDERS.toLocaleString()} orders from ${TEXTS} segmented texts in ${fmt((performance.now() - t) / 1000)} s`,
+      );
+      const clock = new ManualClock(new Date(START.getTime() + DAYS * 86_400_000));
+      const deps = { db: database.db, clock, dataDir: '' };
+      const queries = generateQueries(300);
+      await timeEach(queries.slice(0, 20), (q) => searchOrdersFor(deps, w.supervisor, { q })); // warm-up
+      const centre = await timeEach(queries.slice(20, 220), (q) => searchOrdersFor(deps, w.supervisor, { q }));
+      line('search, whole centre (supervisor)', centre, 50);
+      const unit = await timeEach(queries.slice(220, 300), (q) => searchOrdersFor(deps, w.handler, { q }));
+      line('search, one unit subtree (unit handler)', unit, 50);
+      const filtered = await timeEach(queries.slice(20, 120), (q) =>
+        searchOrdersFor(deps, w.supervisor, { q, state: 'handling', regionId: w.regions[0]!.id }),
+      );
+      line('search + state + region filters', filtered, 50);
+      const scope = { centreId: w.centreId, unitPath: null };
+      const like = await timeEach(['暖气', '噪音', '路灯'], (q) =>
+        listOrders(database.db, scope, { text: q, limit: 20, offset: 0 }),
+      );
+      line('baseline: LIKE %word% (core list filter)', like);
+      console.log(`ratio baseline/search p50: ${fmt(percentile(like, 50) / percentile(centre, 50))}×`);
+
+      const r = rng(99);
+      const texts = generateTexts(200, 4242);
+      const probes = texts.map((x) => ({
+        ...x,
+        phone: `139${String(Math.floor(r() * 200000)).padStart(8, '0')}`,
+        at: new Date(START.getTime() + (60 + r() * 230) * 86_400_000),
+      }));
+      const dupOf = (p: (typeof probes)[number]) =>
+        findDuplicates(database.db, clock, {
+          centreId: w.centreId,
+          scope,
+          probe: { title: p.title, content: p.content, callerPhone: p.phone, address: p.address },
+          at: p.at,
+        });
+      await timeEach(probes.slice(0, 10), dupOf);
+      const dup = await timeEach(probes, dupOf);
+      const windowRows = await sql<{
+        n: number;
+      }>`select count(*)::int as n from orders where accepted_at >= ${new Date(probes[0]!.at.getTime() - 30 * 86_400_000)} and accepted_at < ${probes[0]!.at}`.execute(
+        database.db,
+      );
+      line(`duplicate lookup, 30-day window (~${windowRows.rows[0]!.n.toLocaleString()} orders)`, dup, 20);
+      t = performance.now();
+      await sql`select count(*) from orders where accepted_at >= ${new Date(probes[0]!.at.getTime() - 30 * 86_400_000)} and accepted_at < ${probes[0]!.at} and content like ${'%暖气%'}`.execute(
+        database.db,
+      );
+      const scan = performance.now() - t;
+      console.log(
+        `baseline: one LIKE scan of the window ${fmt(scan)} ms; ratio scan/lookup p50 ${fmt(scan / percentile(dup, 50))}×`,
+      );
+    } finally {
+      await database.close();
+    }
+  },
+};
