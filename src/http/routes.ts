@@ -10,6 +10,7 @@ import { orderRoutes } from '../orders/order.routes.js';
 import { orderExportRoutes } from '../orders/order-export.routes.js';
 import { hotspotRoutes } from '../analytics/hotspots/hotspot.routes.js';
 import { assessmentRoutes } from '../analytics/assessment/assessment.routes.js';
+import { reportRoutes } from '../analytics/reports/report.routes.js';
 import { orderActionRoutes } from '../orders/order-actions.routes.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
@@ -37,6 +38,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(orderExportRoutes, ctx);
   await app.register(hotspotRoutes, ctx);
   await app.register(assessmentRoutes, ctx);
+  await app.register(reportRoutes, ctx);
   await app.register(orderActionRoutes, ctx);
   await app.register(attachmentRoutes, ctx);
   await app.register(auditRoutes, ctx);

@@ -29,6 +29,7 @@ export async function listHotspotCandidates(
   let query = db
     .selectFrom('orders')
     .leftJoin('regions', 'regions.id', 'orders.region_id')
+    .leftJoin('units as lead', 'lead.id', 'orders.lead_unit_id')
     .select([
       'orders.id',
       'orders.order_no',
@@ -40,6 +41,7 @@ export async function listHotspotCandidates(
       'orders.state',
       'orders.accepted_at',
       'orders.lead_unit_id',
+      'lead.path as lead_unit_path',
     ])
     .where('orders.centre_id', '=', q.centreId)
     .where('orders.accepted_at', '>=', q.from)

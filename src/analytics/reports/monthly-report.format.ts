@@ -1,0 +1,17 @@
+import type { MonthlyReport } from './monthly-report.service.js';
+
+/** Shared cell texts of the .xlsx and the printable page. */
+export const STATUS_LABEL = { draft: '未冻结（实时）', frozen: '已冻结' } as const;
+
+export const STAGE_LABEL: Record<string, string> = { sign: '签收', contact: '联系诉求人', reply: '办理答复' };
+
+export const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
+
+export const kpiCell = (kind: string, v: number | null) => (kind === 'ratio' ? percent(v) : v === null ? '—' : String(v));
+
+export function reportTitle(r: MonthlyReport): string {
+  return `${r.unitName ?? r.centreName} ${r.month} 月度报告`;
+}
+
+export const localTime = (at: Date | null) =>
+  at ? new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '—';

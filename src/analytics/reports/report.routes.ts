@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../http/context.js';
+import { noStore, requireActor } from '../../http/auth.js';
+import { monthlyReportHtml } from './monthly-report.html.js';
+import { buildMonthlyReport } from './monthly-report.service.js';
+import { monthlyReportXlsx } from './monthly-report.xlsx.js';
+import { MonthlyReportQuerySchema } from './report.schemas.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
+  app.get(
+    '/api/reports/monthly.xlsx',
+    { schema: { tags: ['reports'], summary: '月度报告 Excel / monthly report (.xlsx)', querystring: MonthlyReportQuerySchema } },
+    async (request, reply) => {
+      const report = await buildMonthlyReport(deps, requireActor(request), request.query);
+      const name = `${report.unitName ?? report.centreName}-${report.month}-月度报告.xlsx`;
+      noStore(reply);
+      reply.header('content-type', XLSX);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="report-${report.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      return reply.send(await monthlyReportXlsx(report));
+    },
+  );
+  app.get(
+    '/api/reports/monthly.html',
+    {
+      schema: { tags: ['reports'], summary: '月度报告打印页 / printable monthly report', querystring: MonthlyReportQuerySchema },
+    },
+    async (request, reply) => {
+      const report = await buildMonthlyReport(deps, requireActor(request), request.query);
+      noStore(reply);
+      return reply.type('text/html; charset=utf-8').send(monthlyReportHtml(report));
+    },
+  );
+};
