@@ -1,14 +1,7 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
 import { Route, Routes } from 'react-router-dom';
 import { ConsoleLayout } from './shell/ConsoleLayout';
-import { AssessmentPage } from './analytics/AssessmentPage';
-import { DashboardPage } from './analytics/DashboardPage';
-import { HotIssuesPage } from './analytics/HotIssuesPage';
-import { ReportsPage } from './analytics/ReportsPage';
-import { WallScreenPage } from './analytics/WallScreenPage';
-import { KnowledgePage } from './knowledge/KnowledgePage';
-import { CalendarAdminPage } from './timelimits/CalendarAdminPage';
-import { SupervisionBoardPage } from './timelimits/SupervisionBoardPage';
-import { TimeLimitAdminPage } from './timelimits/TimeLimitAdminPage';
 import { OrderPage } from './orders/OrderPage';
 import { OrderSearchPage } from './orders/OrderSearchPage';
 import { IntakePage } from './intake/IntakePage';
@@ -16,37 +9,53 @@ import { DispatchPage } from './dispatch/DispatchPage';
 import { UnitInboxPage } from './unit/UnitInboxPage';
 import { ReviewPage } from './supervisor/ReviewPage';
 import { VisitsPage } from './supervisor/VisitsPage';
-import { LeaderPage } from './leader/LeaderPage';
-import { UnitsAdminPage } from './admin/UnitsAdminPage';
-import { UsersAdminPage } from './admin/UsersAdminPage';
-import { CategoriesAdminPage } from './admin/CategoriesAdminPage';
+
+// Screens of occasional use and of other capabilities (charts, editors) load on first visit, so the
+// operator's and the unit's desks start fast.
+const AssessmentPage = lazy(() => import('./analytics/AssessmentPage').then((m) => ({ default: m.AssessmentPage })));
+const DashboardPage = lazy(() => import('./analytics/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const HotIssuesPage = lazy(() => import('./analytics/HotIssuesPage').then((m) => ({ default: m.HotIssuesPage })));
+const ReportsPage = lazy(() => import('./analytics/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const WallScreenPage = lazy(() => import('./analytics/WallScreenPage').then((m) => ({ default: m.WallScreenPage })));
+const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage').then((m) => ({ default: m.KnowledgePage })));
+const CalendarAdminPage = lazy(() => import('./timelimits/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })));
+const SupervisionBoardPage = lazy(() =>
+  import('./timelimits/SupervisionBoardPage').then((m) => ({ default: m.SupervisionBoardPage })),
+);
+const TimeLimitAdminPage = lazy(() => import('./timelimits/TimeLimitAdminPage').then((m) => ({ default: m.TimeLimitAdminPage })));
+const UnitsAdminPage = lazy(() => import('./admin/UnitsAdminPage').then((m) => ({ default: m.UnitsAdminPage })));
+const UsersAdminPage = lazy(() => import('./admin/UsersAdminPage').then((m) => ({ default: m.UsersAdminPage })));
+const CategoriesAdminPage = lazy(() => import('./admin/CategoriesAdminPage').then((m) => ({ default: m.CategoriesAdminPage })));
+const LeaderPage = lazy(() => import('./leader/LeaderPage').then((m) => ({ default: m.LeaderPage })));
 
 /** Every signed-in screen; the pages of other capabilities are routed here and built by their owners. */
 export function ConsoleRoutes() {
   return (
-    <Routes>
-      <Route element={<ConsoleLayout />}>
-        <Route path="intake" element={<IntakePage />} />
-        <Route path="dispatch" element={<DispatchPage />} />
-        <Route path="unit" element={<UnitInboxPage />} />
-        <Route path="review" element={<ReviewPage />} />
-        <Route path="visits" element={<VisitsPage />} />
-        <Route path="supervision" element={<SupervisionBoardPage />} />
-        <Route path="leader" element={<LeaderPage />} />
-        <Route path="dashboard" element={<DashboardPage />} />
-        <Route path="wall" element={<WallScreenPage />} />
-        <Route path="assessment" element={<AssessmentPage />} />
-        <Route path="hot" element={<HotIssuesPage />} />
-        <Route path="reports" element={<ReportsPage />} />
-        <Route path="knowledge" element={<KnowledgePage />} />
-        <Route path="orders" element={<OrderSearchPage />} />
-        <Route path="orders/:id" element={<OrderPage />} />
-        <Route path="admin/units" element={<UnitsAdminPage />} />
-        <Route path="admin/users" element={<UsersAdminPage />} />
-        <Route path="admin/categories" element={<CategoriesAdminPage />} />
-        <Route path="admin/timelimits" element={<TimeLimitAdminPage />} />
-        <Route path="admin/calendar" element={<CalendarAdminPage />} />
-      </Route>
-    </Routes>
+    <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+      <Routes>
+        <Route element={<ConsoleLayout />}>
+          <Route path="intake" element={<IntakePage />} />
+          <Route path="dispatch" element={<DispatchPage />} />
+          <Route path="unit" element={<UnitInboxPage />} />
+          <Route path="review" element={<ReviewPage />} />
+          <Route path="visits" element={<VisitsPage />} />
+          <Route path="supervision" element={<SupervisionBoardPage />} />
+          <Route path="leader" element={<LeaderPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="wall" element={<WallScreenPage />} />
+          <Route path="assessment" element={<AssessmentPage />} />
+          <Route path="hot" element={<HotIssuesPage />} />
+          <Route path="reports" element={<ReportsPage />} />
+          <Route path="knowledge" element={<KnowledgePage />} />
+          <Route path="orders" element={<OrderSearchPage />} />
+          <Route path="orders/:id" element={<OrderPage />} />
+          <Route path="admin/units" element={<UnitsAdminPage />} />
+          <Route path="admin/users" element={<UsersAdminPage />} />
+          <Route path="admin/categories" element={<CategoriesAdminPage />} />
+          <Route path="admin/timelimits" element={<TimeLimitAdminPage />} />
+          <Route path="admin/calendar" element={<CalendarAdminPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,11 +1,13 @@
-import { Card, Space } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Card, Space, Spin } from 'antd';
 import { useT } from '../../shared/i18n';
 import { useOrders, useUnits } from '../api/queries';
 import { nameIndex } from '../common/tree';
-import { DashboardPage } from '../analytics/DashboardPage';
 import { queueMessages } from '../messages/queues';
 import { OrderTable } from '../orders/OrderTable';
 import { FollowedOrders } from './FollowedOrders';
+
+const DashboardPage = lazy(() => import('../analytics/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 /** The leader's home: followed orders (领导盯办), escalated 疑难件, and the month at a glance. */
 export function LeaderPage() {
@@ -23,7 +25,9 @@ export function LeaderPage() {
         <OrderTable orders={escalated.data?.items} loading={escalated.isLoading} unitNames={units} pageSize={10} />
       </Card>
       <Card title={q('leader.month')}>
-        <DashboardPage />
+        <Suspense fallback={<Spin />}>
+          <DashboardPage />
+        </Suspense>
       </Card>
     </Space>
   );
