@@ -17,7 +17,7 @@ export interface SvmOptions {
   seed: number;
 }
 
-export const defaultSvmOptions: SvmOptions = { c: 0.5, tolerance: 0.1, maxEpochs: 60, balanced: true, nbAlpha: 0, seed: 7 };
+export const defaultSvmOptions: SvmOptions = { c: 0.5, tolerance: 0.1, maxEpochs: 60, balanced: true, nbAlpha: 0.1, seed: 7 };
 
 /** One-vs-rest weights: one row per class; the bias is the weight of a constant feature of value 1. */
 export interface LinearModel {
