@@ -34,7 +34,8 @@ export async function sweepDueDeadlines(deps: Deps, opts: SweepOptions = {}): Pr
       const msgs = [...perOrder].map(([orderId, dueMs]) => ({
         topic: CHECK_TOPIC,
         payload: { orderId },
-        dedupeKey: `${CHECK_TOPIC}:${orderId}:${dueMs}`,
+        // Unique per claim: a lease that ran out (job lost) gets a fresh job on the next sweep.
+        dedupeKey: `${CHECK_TOPIC}:${orderId}:${dueMs}:${now.getTime()}`,
       }));
       result.jobsEnqueued += await enqueueOutboxMany(tx, msgs, now);
       return rows.length;

@@ -91,11 +91,12 @@ function claimStatement(opts: { now: Date; limit: number; leaseMs: number }) {
     with due as (
       select ctid, id, order_id, next_check_at from order_deadlines
       where status = 'running' and next_check_at is not null and next_check_at <= ${opts.now}
+        and (claimed_until is null or claimed_until <= ${opts.now})
       order by next_check_at
       limit ${opts.limit}
       for update skip locked
     )
-    update order_deadlines d set next_check_at = ${lease}
+    update order_deadlines d set claimed_until = ${lease}
     from due where d.ctid = due.ctid -- the row locked above: a TID fetch, no second index lookup
     returning d.id, d.order_id, due.next_check_at as due_check_at`;
 }

@@ -173,7 +173,7 @@ export async function checkOrderDeadlines(deps: Deps, orderId: string): Promise<
         await fire({ tx, order, d, at, ctx, timezone }, step);
         fired.push(step);
       }
-      await updateDeadline(tx, d.id, { next_check_at: nextCheckAt(d) });
+      await updateDeadline(tx, d.id, { next_check_at: nextCheckAt(d), claimed_until: null });
     }
     return fired;
   });

@@ -52,6 +52,8 @@ export interface OrderDeadlinesTable {
   supervise_at: Timestamp | null;
   leader_at: Timestamp | null;
   next_check_at: Timestamp | null;
+  /** The sweep's lease: a check job for this row is queued until then. */
+  claimed_until: Timestamp | null;
   paused_at: Timestamp | null;
   paused_remaining_ms: number | null;
   paused_total_ms: Generated<number>;

@@ -135,6 +135,19 @@ describe('the escalation ladder with two workers running at once', () => {
     expect(await ladderEvents(o.id)).toEqual(['yellow:reply', 'urge:reply', 'red:reply', 'supervise:reply']);
   });
 
+  it('a deadline whose check job was lost is swept again once its lease runs out', async () => {
+    const o = await orderInHandling();
+    w.clock.set('2025-03-07T07:00:00Z'); // past yellow
+    const { sweepDueDeadlines } = await import('../../src/timelimits/deadline-sweep.service.js');
+    expect((await sweepDueDeadlines(wd)).jobsEnqueued).toBeGreaterThanOrEqual(1);
+    await database.db.deleteFrom('outbox').where('topic', '=', 'timelimit.check').where('done_at', 'is', null).execute();
+    expect((await sweepDueDeadlines(wd)).deadlinesClaimed).toBe(0); // still leased
+    w.clock.advance(5 * 60_000);
+    expect((await sweepDueDeadlines(wd)).deadlinesClaimed).toBeGreaterThanOrEqual(1);
+    await twoWorkersTick(wd);
+    expect(await ladderEvents(o.id)).toEqual(['yellow:reply']);
+  });
+
   it('an answered 督办单 does not go to the leaders', async () => {
     const o = await orderInHandling();
     w.clock.set('2025-03-11T10:30:00Z');
