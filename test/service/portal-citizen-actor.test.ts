@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { ORDER_ACTIONS } from '../../src/orders/order-actions.schemas.js';
 import { TRANSITIONS, checkTransition } from '../../src/orders/order-transitions.js';
-import { citizenActor } from '../../src/portal/portal.service.js';
+import { citizenActor, rateAppeal } from '../../src/portal/portal.service.js';
 import { buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder, toVisiting } from '../helpers/orders.js';
 import { createTestDatabase } from '../helpers/test-db.js';
@@ -55,5 +55,18 @@ describe("the portal's citizen actor", () => {
       .where('action', '=', 'visit_close')
       .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_user_id: null, actor_label: '市民（网上）', from_state: 'visiting', to_state: 'closed' });
+  });
+
+  it('two ratings at once: exactly one becomes the return visit, the other answers 409', async () => {
+    const o = await toVisiting(w);
+    const rating = (satisfaction: 'satisfied' | 'dissatisfied') =>
+      rateAppeal(w.deps, undefined, { orderNo: o.order_no, code: o.query_code, satisfaction, resolved: true });
+    const results = await Promise.allSettled([rating('satisfied'), rating('dissatisfied')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'INVALID_TRANSITION' });
+    const visits = await w.deps.db.selectFrom('return_visits').selectAll().where('order_id', '=', o.id).execute();
+    expect(visits).toHaveLength(1);
+    expect(visits[0].method).toBe('web');
   });
 });
