@@ -8,7 +8,7 @@ import { listHotspotCandidates, regionSubtreeIds, type HotspotCandidate } from '
 import type { HotspotQuery } from './hotspot.schemas.js';
 
 /** At most this many appeals per period are clustered (the most recent are kept when there are more). */
-export const MAX_APPEALS_PER_PERIOD = 20_000;
+export const MAX_APPEALS_PER_PERIOD = 10_000;
 const ORDERS_PER_HOTSPOT = 50;
 
 export interface Hotspot {
