@@ -11,7 +11,9 @@ import { lexemes } from '../src/text/segment.js';
 import { vectorSource } from '../src/text/tsquery.js';
 import type { Actor, Role } from '../src/users/roles.js';
 import { insertUser } from '../src/users/user.repository.js';
-import { fmt, freshBenchDatabase, percentile, serverAvailable } from './bench-db.js';
+import { openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { BENCH_SERVER_URL, fmt, freshBenchDatabase, percentile, serverAvailable } from './bench-db.js';
 import type { BenchSection } from './run.js';
 import { generateQueries, generateTexts, rng } from './search-texts.js';
 
@@ -19,6 +21,47 @@ const ORDERS = 1_000_000;
 const TEXTS = 5000;
 const DAYS = 300; // 1,000,000 over 300 days: any 30-day window holds ~100,000 orders
 const START = new Date('2025-01-01T00:00:00Z');
+
+const DB_NAME = 'lianxin_bench_search';
+
+/** Reuses the generated million orders of an earlier run when asked (BENCH_SEARCH_REUSE=1). */
+async function existingBenchDatabase(): Promise<Database | undefined> {
+  if (process.env.BENCH_SEARCH_REUSE !== '1') return undefined;
+  const url = new URL(BENCH_SERVER_URL);
+  url.pathname = `/${DB_NAME}`;
+  try {
+    const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+    await migrateToLatest(database.db);
+    const n = await sql<{ n: number }>`select count(*)::int as n from orders`.execute(database.db);
+    if (n.rows[0]?.n === ORDERS) return database;
+    await database.close();
+  } catch {
+    // not there yet: generate
+  }
+  return undefined;
+}
+
+async function loadWorld(database: Database) {
+  const db = database.db;
+  const centre = await db.selectFrom('centres').selectAll().where('code', '=', 'bsearch').executeTakeFirstOrThrow();
+  const units = await db.selectFrom('units').selectAll().where('centre_id', '=', centre.id).orderBy('code').execute();
+  const depts = units.filter((u) => u.kind === 'county_dept');
+  const cats = await db.selectFrom('categories').selectAll().where('centre_id', '=', centre.id).orderBy('code').execute();
+  const regions = await db.selectFrom('regions').selectAll().where('centre_id', '=', centre.id).orderBy('code').execute();
+  const actorOf = async (username: string, role: Role): Promise<Actor> => {
+    const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+    const unit = units.find((x) => x.id === u.unit_id)!;
+    return { kind: 'user', userId: u.id, centreId: centre.id, unitId: unit.id, unitPath: unit.path, roles: [role], label: role };
+  };
+  return {
+    centreId: centre.id,
+    depts,
+    cats,
+    regions,
+    supervisor: await actorOf('b_supervisor', 'supervisor'),
+    handler: await actorOf('b_unit_handler', 'unit_handler'),
+  };
+}
 
 async function setup(database: Database) {
   const db = database.db;

@@ -1,9 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { api } from '../../shared/api';
+import { useT } from '../../shared/i18n';
 import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
+import { Highlighted } from './Highlighted';
+import { useDebounced, type ArticleHit, type DuplicateCandidate } from './knowledge-api';
+import { knowledgeMessages } from './messages';
 
 /**
- * Placeholder: issue #5 builds this panel for the operator's intake screen — knowledge articles for the
- * text being typed, category and unit suggestions (top 3 with confidence), and duplicate candidates.
- * The intake screen (issue #4) renders it and passes what the operator has typed so far.
+ * The operator's assist panel on the intake screen: category / unit suggestions (issue #5 classifier),
+ * the top knowledge articles for the text being typed, and possible duplicates (score + reasons) with a
+ * merge button. The intake screen (issue #4) renders it and passes what has been typed so far.
  */
 export interface IntakeAssistProps {
   title: string;
@@ -18,15 +25,143 @@ export interface IntakeAssistProps {
   onPickDuplicate?: (orderId: string) => void;
 }
 
-export function IntakeAssist(props: IntakeAssistProps) {
-  // Category and unit suggestions (src/nlp); knowledge articles and duplicates join here.
+const MIN_CHARS = 4;
+
+function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPickArticle'] }) {
+  const t = useT(knowledgeMessages);
+  const enabled = props.text.trim().length >= MIN_CHARS;
+  const q = useQuery({
+    queryKey: ['knowledge-suggest', props.text],
+    queryFn: () =>
+      api<{ items: ArticleHit[] }>(`/api/knowledge/suggest?text=${encodeURIComponent(props.text.slice(0, 2000))}&limit=3`),
+    enabled,
+    staleTime: 60_000,
+  });
+  if (!enabled) return null;
   return (
-    <IntakeSuggestions
-      title={props.title}
-      content={props.content}
-      regionId={props.regionId}
-      onPickCategory={props.onPickCategory}
-      onPickUnit={props.onPickUnit}
-    />
+    <Card size="small" title={t('assist.articles')} data-testid="assist-articles" loading={q.isLoading}>
+      {(q.data?.items.length ?? 0) === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assist.noArticles')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={q.data!.items}
+          renderItem={(a) => (
+            <List.Item
+              key={a.id}
+              actions={[
+                <Button key="use" size="small" onClick={() => props.onPick?.({ id: a.id, title: a.title, answer: a.body })}>
+                  {t('assist.use')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={<Highlighted fragments={a.highlight.title} />}
+                description={
+                  <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginBottom: 0 }}>
+                    <Highlighted fragments={a.highlight.body} />
+                  </Typography.Paragraph>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+function DuplicateHits(props: IntakeAssistProps & { onPick?: (orderId: string) => void }) {
+  const t = useT(knowledgeMessages);
+  const body = {
+    title: props.title,
+    content: props.content,
+    callerPhone: props.callerPhone ?? '',
+    address: props.address ?? '',
+    regionId: props.regionId || undefined,
+  };
+  const enabled = (props.title + props.content).trim().length >= MIN_CHARS || /^\+?[0-9][0-9-]{4,19}$/.test(body.callerPhone);
+  const q = useQuery({
+    queryKey: ['duplicate-check', body],
+    queryFn: () =>
+      api<{ candidates: DuplicateCandidate[] }>('/api/duplicates/check', {
+        method: 'POST',
+        json: { ...body, callerPhone: /^\+?[0-9][0-9-]{4,19}$/.test(body.callerPhone) ? body.callerPhone : '' },
+      }),
+    enabled,
+    staleTime: 30_000,
+  });
+  if (!enabled) return null;
+  return (
+    <Card size="small" title={t('assist.duplicates')} data-testid="assist-duplicates" loading={q.isLoading}>
+      {(q.data?.candidates.length ?? 0) === 0 ? (
+        <Typography.Text type="secondary">{t('assist.noDuplicates')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={q.data!.candidates}
+          renderItem={(c) => (
+            <List.Item
+              key={c.orderId}
+              actions={[
+                <Button
+                  key="merge"
+                  size="small"
+                  danger={c.likely}
+                  onClick={() => props.onPick?.(c.orderId)}
+                  data-testid="assist-merge"
+                >
+                  {t('assist.merge')}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Space size={4} wrap>
+                    <Typography.Text code>{c.orderNo}</Typography.Text>
+                    <span>{c.title}</span>
+                  </Space>
+                }
+                description={
+                  <Space size={4} wrap>
+                    <Tag color={c.likely ? 'red' : 'default'}>{t('assist.score', { score: c.score.toFixed(2) })}</Tag>
+                    {c.likely && <Tag color="red">{t('assist.likely')}</Tag>}
+                    {c.reasons.map((r) => (
+                      <Tag key={r}>{t(`reason.${r}`)}</Tag>
+                    ))}
+                  </Space>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+export function IntakeAssist(props: IntakeAssistProps) {
+  const typed = useDebounced(
+    {
+      title: props.title,
+      content: props.content,
+      callerPhone: props.callerPhone,
+      address: props.address,
+      regionId: props.regionId,
+    },
+    500,
+  );
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="intake-assist">
+      <IntakeSuggestions
+        title={props.title}
+        content={props.content}
+        regionId={props.regionId}
+        onPickCategory={props.onPickCategory}
+        onPickUnit={props.onPickUnit}
+      />
+      <KnowledgeHits text={`${typed.title} ${typed.content}`.trim()} onPick={props.onPickArticle} />
+      <DuplicateHits {...typed} onPick={props.onPickDuplicate} />
+    </Space>
   );
 }

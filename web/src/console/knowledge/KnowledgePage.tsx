@@ -1,4 +1,120 @@
-/** Placeholder: issue #5 (knowledge base) builds this screen. */
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { api } from '../../shared/api';
+import { useT } from '../../shared/i18n';
+import { useUnits } from '../api/queries';
+import { ArticleDrawer } from './ArticleDrawer';
+import { Highlighted } from './Highlighted';
+import type { Article, ArticleHit, ArticleStatus, UpkeepRow } from './knowledge-api';
+import { knowledgeMessages } from './messages';
+
+const STATUS_COLOR: Record<ArticleStatus, string> = { draft: 'default', published: 'green', expired: 'red' };
+
+/** 知识库: search (ranked, highlighted), list by status, edit with version history, upkeep per unit. */
 export function KnowledgePage() {
-  return <div data-testid="KnowledgePage">知识库</div>;
+  const t = useT(knowledgeMessages);
+  const units = useUnits();
+  const unitName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<ArticleStatus | 'all'>('all');
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const statusParam = status === 'all' ? '' : `&status=${status}`;
+  const list = useQuery({
+    queryKey: ['knowledge', 'list', q, status],
+    queryFn: () =>
+      q
+        ? api<{ items: ArticleHit[] }>(`/api/knowledge/search?q=${encodeURIComponent(q)}&limit=50${statusParam}`)
+        : api<{ items: Article[] }>(`/api/knowledge/articles?limit=200${statusParam}`),
+  });
+  const upkeep = useQuery({
+    queryKey: ['knowledge', 'upkeep'],
+    queryFn: () => api<{ units: UpkeepRow[] }>('/api/knowledge/upkeep'),
+  });
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="KnowledgePage">
+      <Card
+        title={t('title')}
+        extra={
+          <Button type="primary" onClick={() => setEditing({ id: null })} data-testid="knowledge-new">
+            {t('new')}
+          </Button>
+        }
+      >
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            placeholder={t('search')}
+            allowClear
+            onSearch={(v) => setQ(v.trim())}
+            style={{ width: 360 }}
+            data-testid="knowledge-search"
+          />
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as ArticleStatus | 'all')}
+            options={(['all', 'published', 'draft', 'expired'] as const).map((s) => ({
+              value: s,
+              label: s === 'all' ? t('all') : t(`status.${s}`),
+            }))}
+          />
+        </Space>
+        <Table<Article | ArticleHit>
+          rowKey="id"
+          size="small"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          pagination={{ pageSize: 20 }}
+          onRow={(a) => ({ onClick: () => setEditing({ id: a.id }), style: { cursor: 'pointer' } })}
+          columns={[
+            {
+              title: t('col.title'),
+              render: (_, a) => (
+                <Space orientation="vertical" size={0}>
+                  {'highlight' in a ? <Highlighted fragments={a.highlight.title} /> : a.title}
+                  {'highlight' in a && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <Highlighted fragments={a.highlight.body} />
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: t('col.status'),
+              width: 150,
+              render: (_, a) => (
+                <Space size={2} wrap>
+                  <Tag color={STATUS_COLOR[a.status]}>{t(`status.${a.status}`)}</Tag>
+                  {a.reviewOverdue && <Tag color="orange">{t('reviewOverdue')}</Tag>}
+                </Space>
+              ),
+            },
+            { title: t('col.owner'), width: 160, render: (_, a) => unitName.get(a.ownerUnitId) ?? '' },
+            { title: t('col.validTo'), dataIndex: 'validTo', width: 110 },
+            { title: t('col.review'), dataIndex: 'reviewAt', width: 110 },
+            { title: t('col.usage'), dataIndex: 'usageCount', width: 90 },
+            { title: t('col.version'), dataIndex: 'version', width: 70 },
+          ]}
+        />
+      </Card>
+      <Card title={t('upkeep')} size="small">
+        <Table<UpkeepRow>
+          rowKey="unitId"
+          size="small"
+          pagination={false}
+          dataSource={upkeep.data?.units ?? []}
+          columns={[
+            { title: t('col.owner'), dataIndex: 'unitName' },
+            { title: t('upkeep.owned'), dataIndex: 'owned' },
+            { title: t('upkeep.upToDate'), dataIndex: 'upToDate' },
+            { title: t('upkeep.expired'), dataIndex: 'expired' },
+            { title: t('upkeep.reviewOverdue'), dataIndex: 'reviewOverdue' },
+            { title: t('upkeep.usages'), dataIndex: 'usages' },
+          ]}
+        />
+      </Card>
+      <ArticleDrawer open={editing !== null} articleId={editing?.id ?? null} onClose={() => setEditing(null)} />
+    </Space>
+  );
 }
