@@ -107,6 +107,11 @@ export const messages = {
   'portal.step.answer_directly': { zh: '已直接答复', en: 'Answered directly' },
   'portal.step.reject': { zh: '未受理', en: 'Not accepted' },
   'portal.step.merge': { zh: '与相同诉求合并办理', en: 'Merged with the same appeal' },
+  'portal.step.unmerge': { zh: '恢复单独办理', en: 'Handled on its own again' },
+  'portal.step.wait_for_citizen': {
+    zh: '办理单位在等您补充情况，请留意来电',
+    en: 'The office is waiting for more information from you; please watch for their call',
+  },
   'portal.reason.not_accepted': { zh: '不属于受理范围', en: 'Outside what the hotline handles' },
   'portal.reason.emergency_transfer': { zh: '已转紧急热线（110/119/120）', en: 'Passed to an emergency line (110/119/120)' },
   'portal.reason.lawful_channel': {
@@ -133,13 +138,25 @@ export const messages = {
   'timelimit.nothingToResume': { zh: '没有已暂停的时限', en: 'No paused time limit to resume' },
   'timelimit.policyNotFound': { zh: '时限规则不存在', en: 'Time-limit rule not found' },
   'supervision.notFound': { zh: '督办单不存在', en: 'Supervision order not found' },
-  'supervision.wrongStatus': { zh: '督办单当前状态为“{status}”，不能执行此操作', en: 'The supervision order is "{status}"; not possible now' },
+  'supervision.wrongStatus': {
+    zh: '督办单当前状态为“{status}”，不能执行此操作',
+    en: 'The supervision order is "{status}"; not possible now',
+  },
   'supervision.orderClosed': { zh: '工单已办结，无需督办', en: 'The order is closed; nothing to supervise' },
   'notice.yellow': { zh: '工单 {orderNo}（{stage}）即将超时，截止 {due}', en: 'Order {orderNo} ({stage}) is due soon: {due}' },
   'notice.red': { zh: '工单 {orderNo}（{stage}）已超时，截止 {due}', en: 'Order {orderNo} ({stage}) is overdue since {due}' },
-  'notice.urge': { zh: '催办：请尽快办理工单 {orderNo}（{stage}），截止 {due}', en: 'Reminder: please handle order {orderNo} ({stage}), due {due}' },
-  'notice.supervise': { zh: '督办单：工单 {orderNo} 已超时，请于 {due} 前书面答复', en: 'Supervision order: order {orderNo} is overdue; answer in writing by {due}' },
-  'notice.leader': { zh: '领导盯办：工单 {orderNo} 督办逾期未答复', en: 'Leader follow-up: order {orderNo}, supervision unanswered' },
+  'notice.urge': {
+    zh: '催办：请尽快办理工单 {orderNo}（{stage}），截止 {due}',
+    en: 'Reminder: please handle order {orderNo} ({stage}), due {due}',
+  },
+  'notice.supervise': {
+    zh: '督办单：工单 {orderNo} 已超时，请于 {due} 前书面答复',
+    en: 'Supervision order: order {orderNo} is overdue; answer in writing by {due}',
+  },
+  'notice.leader': {
+    zh: '领导盯办：工单 {orderNo} 督办逾期未答复',
+    en: 'Leader follow-up: order {orderNo}, supervision unanswered',
+  },
   'stage.dispatch': { zh: '派单', en: 'dispatch' },
   'stage.sign': { zh: '签收', en: 'sign-for' },
   'stage.contact': { zh: '联系群众', en: 'first contact' },

@@ -19,6 +19,8 @@ export const PUBLIC_STEPS = [
   'answer_directly',
   'reject',
   'merge',
+  'unmerge',
+  'wait_for_citizen',
 ] as const;
 
 export type PortalStage = 'received' | 'handling' | 'replied' | 'awaiting_rating' | 'closed' | 'not_accepted' | 'merged';

@@ -70,4 +70,13 @@ describe('what a citizen sees at each outcome', () => {
     expect(p.steps.map((s) => s.step)).toEqual(['accept', 'dispatch', 'approve_return']);
     expect(JSON.stringify(p)).not.toContain('不属于本单位职责');
   });
+
+  it('tells the citizen when the office waits for them, without the office’s reason', async () => {
+    let o = await act(w, w.actors.dispatcher, await newOrder(w), 'dispatch', { leadUnitId: w.units.deptA1.id });
+    o = await act(w, w.actors.unit_handler, o, 'sign', {});
+    o = await act(w, w.actors.unit_handler, o, 'wait_for_citizen', { reason: '内部：需市民提供物业合同' });
+    const p = await look(o);
+    expect(p.steps.at(-1)?.text.zh).toContain('在等您补充情况');
+    expect(JSON.stringify(p)).not.toContain('物业合同');
+  });
 });
