@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserWorld, type BrowserWorld } from './harness.js';
+
+const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
+
+/** Hot issues, monthly assessment and reports screens on the demo hotline (issue 6). */
+describe.skipIf(!hasChromium)('analytics pages', () => {
+  let world: BrowserWorld;
+  let page: Page;
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+    page = await world.newPage();
+    await world.login(page, 'analyst');
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('shows the hot issues of the last 30 days with their orders', async () => {
+    await page.goto(`${world.baseUrl}/hot`);
+    await page.getByTestId('HotIssuesPage').waitFor();
+    await page.getByText(/共分析 \d+ 件诉求/).waitFor();
+    const rows = page.locator('[data-testid="HotIssuesPage"] .ant-table-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    await world.screenshot(page, 'analytics-hot-issues');
+  });
+
+  it('shows the live ranking of the month with its weights and the freeze button', async () => {
+    await page.goto(`${world.baseUrl}/assessment`);
+    await page.getByTestId('assessment-status').waitFor();
+    expect(await page.getByTestId('assessment-status').textContent()).toContain('未冻结');
+    await page.getByTestId('assessment-freeze').waitFor();
+    await page.getByText('响应率 30 · 解决率 35 · 满意率 35').waitFor();
+    await page.getByTestId('assessment-history-chart').waitFor();
+    await world.screenshot(page, 'analytics-assessment');
+  });
+
+  it('offers the monthly report as .xlsx and as a printable page, and the CSV export', async () => {
+    await page.goto(`${world.baseUrl}/reports`);
+    const xlsx = await page.getByTestId('report-xlsx').getAttribute('href');
+    expect(xlsx).toMatch(/^\/api\/reports\/monthly\.xlsx\?month=\d{4}-\d{2}$/);
+    const file = await page.request.get(`${world.baseUrl}${xlsx}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
+    const print = await page.getByTestId('report-print').getAttribute('href');
+    const html = await page.request.get(`${world.baseUrl}${print}`);
+    expect(await html.text()).toContain('@media print');
+    const csv = await page.request.get(`${world.baseUrl}${await page.getByTestId('orders-csv').getAttribute('href')}`);
+    expect((await csv.text()).startsWith('\uFEFF工单编号')).toBe(true);
+    await world.screenshot(page, 'analytics-reports');
+  });
+
+  it('no console errors', () => {
+    expect(world.consoleErrors).toEqual([]);
+  });
+});
