@@ -42,8 +42,10 @@ async function openOrGenerate(): Promise<Database> {
       await sql`delete from order_events`.execute(database.db);
       await sql`
         update order_deadlines set next_check_at = warn_at, yellow_fired_at = null, urge_fired_at = null,
-          red_fired_at = null, supervise_fired_at = null
-        where next_check_at is distinct from warn_at or yellow_fired_at is not null`.execute(database.db);
+          red_fired_at = null, supervise_fired_at = null, claimed_until = null
+        where next_check_at is distinct from warn_at or yellow_fired_at is not null or claimed_until is not null`.execute(
+        database.db,
+      );
       console.log(`  reusing ${DB_NAME} (${ORDERS.toLocaleString('en')} open orders), reset in ${fmt(ms(t0) / 1000)} s`);
       await sql`vacuum analyze`.execute(database.db);
       return database;
@@ -127,22 +129,34 @@ export const sweepBench: BenchSection = {
       });
       const baselineMs = ms(baselineT);
 
-      const clock = new ManualClock(NOW);
+      const dueTotal = Math.round(ORDERS * DUE_SHARE);
+      const steady = Math.min(1000, dueTotal);
+      // Steady state: 1M open orders × 5 thresholds over ~7 days ≈ 500 crossings a minute; the first
+      // sweep sees 1,000 due (twice that), the second the remaining backlog of a long stop.
+      const clock = new ManualClock(new Date(NOW.getTime() - (dueTotal - steady) * 1000));
       const deps = { db, clock, dataDir: '/tmp', config: loadConfig({}), log: () => {} };
       await sql`checkpoint`.execute(db);
-      const sweepT = process.hrtime.bigint();
-      const r = await sweepDueDeadlines(deps, { batchSize: 1000, maxBatches: 20 });
-      const sweepMs = ms(sweepT);
+      const report = async (label: string) => {
+        const t = process.hrtime.bigint();
+        // A long lease: the clock jumps ahead between the two sweeps and the first one's claims must hold.
+        const r = await sweepDueDeadlines(deps, { batchSize: 1000, maxBatches: 20, leaseMs: 2 * 3_600_000 });
+        const took = ms(t);
+        console.log(
+          `  ${label}: ${fmt(took, 0)} ms — ${r.deadlinesClaimed} deadlines claimed (rows updated), ${r.jobsEnqueued} outbox ` +
+            `jobs inserted, ${r.batches} batch(es); ${fmt(took / Math.max(1, r.deadlinesClaimed), 3)} ms per due row; ` +
+            `target < 2000 ms: ${took < 2000 ? 'met' : 'MISSED'}`,
+        );
+        return took;
+      };
+      const steadyMs = await report(`sweep, ${steady} due (steady minute ×2)`);
+      clock.set(NOW);
+      const backlogMs = await report(`sweep, backlog of ${dueTotal - steady} due (after a stop)`);
       console.log(
-        `  one sweep: ${fmt(sweepMs, 0)} ms — ${r.deadlinesClaimed} deadlines claimed (= rows updated), ` +
-          `${r.jobsEnqueued} outbox jobs inserted, ${r.batches} batches; due by full scan: ${baseline}`,
-      );
-      console.log(
-        `  baseline (full scan, same question): ${fmt(baselineMs, 0)} ms → the sweep takes ${fmt(sweepMs / baselineMs, 2)}× the time of only ` +
-          `counting the due rows by scanning, while also claiming and fanning them out; target < 2000 ms: ${sweepMs < 2000 ? 'met' : 'MISSED'}`,
+        `  baseline (full scan answering only "how many are due": ${baseline}): ${fmt(baselineMs, 0)} ms → the steady sweep ` +
+          `(which also claims and fans out) takes ${fmt(steadyMs / baselineMs, 2)}× of it, the backlog sweep ${fmt(backlogMs / baselineMs, 2)}×`,
       );
       const again = process.hrtime.bigint();
-      const r2 = await sweepDueDeadlines(deps, { batchSize: 1000, maxBatches: 20 });
+      const r2 = await sweepDueDeadlines(deps, { batchSize: 1000, maxBatches: 20, leaseMs: 2 * 3_600_000 });
       console.log(`  second sweep right after (all leased): ${fmt(ms(again), 1)} ms, ${r2.deadlinesClaimed} claimed`);
 
       const jobsT = process.hrtime.bigint();
