@@ -83,7 +83,7 @@ function presentReply(order: Order, events: PublicEvent[]): PortalProgress['repl
 }
 
 /** Whitelists what a citizen may see of their own appeal; name and phone are always masked. */
-export function presentProgress(order: Order, events: PublicEvent[], photos: number): PortalProgress {
+export function presentProgress(order: Order, events: PublicEvent[], photoIds: string[]): PortalProgress {
   const stage = portalStage(order.state);
   return {
     orderNo: order.order_no,
@@ -102,6 +102,7 @@ export function presentProgress(order: Order, events: PublicEvent[], photos: num
       order.satisfaction !== null && order.resolved !== null
         ? { satisfaction: order.satisfaction, resolved: order.resolved }
         : null,
-    photos,
+    photos: photoIds.length,
+    photoIds,
   };
 }

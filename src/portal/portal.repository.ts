@@ -23,15 +23,16 @@ export async function listPublicEvents(db: Executor, orderId: string, actions: r
     .execute();
 }
 
-/** Files the citizen sent with the appeal (no staff uploader). */
-export async function countCitizenPhotos(db: Executor, orderId: string): Promise<number> {
-  const row = await db
+/** Files the citizen sent with the appeal (no staff uploader), oldest first. */
+export async function listCitizenPhotos(db: Executor, orderId: string) {
+  return db
     .selectFrom('attachments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(['id', 'file_name', 'content_type', 'storage_key'])
     .where('order_id', '=', orderId)
     .where('uploaded_by', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export interface BucketRule {

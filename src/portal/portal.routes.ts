@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { DomainError } from '../shared/errors.js';
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { listCategories } from '../org/catalog.repository.js';
@@ -8,7 +9,7 @@ import { noStore } from '../http/auth.js';
 import { bucketRule, spendPortalToken, type PortalLimitKind } from './portal-rate-limit.service.js';
 import { readAppealRequest } from './portal-input.js';
 import { submitAppeal } from './portal-submit.service.js';
-import { lookupAppeal, portalCentre, rateAppeal } from './portal.service.js';
+import { lookupAppeal, openCitizenPhoto, portalCentre, rateAppeal } from './portal.service.js';
 import {
   MAX_PORTAL_PHOTOS,
   PortalKeySchema,
@@ -105,5 +106,26 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       },
     },
     async (request, reply) => noStore(reply).send(await rateAppeal(deps, centreCode, request.body as PortalRatingInput)),
+  );
+
+  app.post(
+    '/api/portal/photos/:id',
+    {
+      config: base,
+      onRequest: limited('lookup'),
+      schema: {
+        tags: ['portal'],
+        summary: '查看自己上传的照片 / one of my photos',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: PortalKeySchema,
+      },
+    },
+    async (request, reply) => {
+      const photo = await openCitizenPhoto(deps, centreCode, request.body, request.params.id);
+      return noStore(reply)
+        .header('content-type', photo.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .send(photo.data);
+    },
   );
 };

@@ -75,6 +75,8 @@ export const PortalProgressSchema = Type.Object({
   canRate: Type.Boolean(),
   rating: Type.Union([Type.Object({ satisfaction: Type.String(), resolved: Type.Boolean() }), Type.Null()]),
   photos: Type.Integer(),
+  /** The citizen's own photos, fetched with POST /api/portal/photos/:id and the same key. */
+  photoIds: Type.Array(Type.String()),
 });
 export type PortalProgress = Static<typeof PortalProgressSchema>;
 

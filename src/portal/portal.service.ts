@@ -1,4 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Order } from '../db/schema.js';
 import { text } from '../i18n/messages.js';
 import { transitionOrder } from '../orders/order-transition.service.js';
@@ -7,7 +9,7 @@ import { DomainError, domainError, notFound } from '../shared/errors.js';
 import { systemActor, type Actor } from '../users/roles.js';
 import { withGuessToken } from './portal-rate-limit.service.js';
 import { presentProgress, PUBLIC_STEPS } from './portal.presenter.js';
-import { countCitizenPhotos, findOrderByNumber, findPortalCentre, listPublicEvents } from './portal.repository.js';
+import { findOrderByNumber, findPortalCentre, listCitizenPhotos, listPublicEvents } from './portal.repository.js';
 import type { PortalKey, PortalProgress, PortalRatingInput } from './portal.schemas.js';
 
 /** The centre this portal serves (config LIANXIN_PORTAL_CENTRE, else the oldest centre). */
@@ -45,12 +47,12 @@ export async function findByKey(deps: Deps, centreCode: string | undefined, key:
 export async function progressOf(deps: Deps, order: Order): Promise<PortalProgress> {
   const [events, photos] = await Promise.all([
     listPublicEvents(deps.db, order.id, PUBLIC_STEPS),
-    countCitizenPhotos(deps.db, order.id),
+    listCitizenPhotos(deps.db, order.id),
   ]);
   return presentProgress(
     order,
     events.map((e) => ({ action: e.action, at: e.at, payload: e.payload })),
-    photos,
+    photos.map((p) => p.id),
   );
 }
 
@@ -81,4 +83,12 @@ export async function rateAppeal(deps: Deps, centreCode: string | undefined, inp
     }
     throw error;
   }
+}
+
+/** One of the citizen's own photos of the appeal, for the progress page (staff files are not served). */
+export async function openCitizenPhoto(deps: Deps, centreCode: string | undefined, key: PortalKey, photoId: string) {
+  const order = await findByKey(deps, centreCode, key);
+  const photo = (await listCitizenPhotos(deps.db, order.id)).find((p) => p.id === photoId);
+  if (!photo) throw notFound('attachment');
+  return { contentType: photo.content_type, data: await fs.readFile(path.join(deps.dataDir, photo.storage_key)) };
 }

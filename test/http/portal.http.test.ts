@@ -106,7 +106,13 @@ describe('portal: submit an appeal', () => {
     const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
-    for (const p of ['/api/portal/info', '/api/portal/appeals', '/api/portal/lookup', '/api/portal/rating'])
+    for (const p of [
+      '/api/portal/info',
+      '/api/portal/appeals',
+      '/api/portal/lookup',
+      '/api/portal/rating',
+      '/api/portal/photos/{id}',
+    ])
       expect(paths).toContain(p);
   });
 
@@ -263,6 +269,51 @@ describe('portal: look up and see progress', () => {
       expect(res.body).not.toContain(secret);
     }
     expect(o.state).toBe('replied');
+  });
+});
+
+describe('portal: the citizen’s own photos', () => {
+  it('serves the photos the citizen sent, only with the right code, never staff files', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/portal/appeals',
+      ...multipart(formFields(), [photo(1), { ...photo(2, JPEG), fileName: 'b.jpg' }]),
+    });
+    const { orderNo, queryCode } = res.json();
+    const key = { orderNo, code: queryCode };
+    const progress = (await post('/api/portal/lookup', key)).json();
+    expect(progress.photos).toBe(2);
+    expect(progress.photoIds).toHaveLength(2);
+    const first = await post(`/api/portal/photos/${progress.photoIds[0]}`, key);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('image/png');
+    expect(first.rawPayload.equals(PNG)).toBe(true);
+    const second = await post(`/api/portal/photos/${progress.photoIds[1]}`, key);
+    expect(second.headers['content-type']).toBe('image/jpeg');
+
+    const wrongCode = await post(`/api/portal/photos/${progress.photoIds[0]}`, {
+      orderNo,
+      code: queryCode === '000000' ? '000001' : '000000',
+    });
+    expect(wrongCode.statusCode).toBe(404);
+    // A file staff attached to the same order is not the citizen's to download here.
+    const order = await orderByNo(orderNo);
+    const staffFile = await w.deps.db
+      .insertInto('attachments')
+      .values({
+        order_id: order.id,
+        file_name: '内部材料.pdf',
+        content_type: 'application/pdf',
+        size_bytes: 10,
+        sha256: 'x',
+        storage_key: 'attachments/none',
+        uploaded_by: (await w.deps.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id,
+        created_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await post(`/api/portal/photos/${staffFile.id}`, key)).statusCode).toBe(404);
+    expect((await post('/api/portal/lookup', key)).json().photoIds).not.toContain(staffFile.id);
   });
 });
 
