@@ -197,14 +197,20 @@ export const searchBench: BenchSection = {
       console.log('skipped: no PostgreSQL server (BENCH_DATABASE_URL)');
       return;
     }
-    const database = await freshBenchDatabase('postgres', 'lianxin_bench_search');
+    const reused = await existingBenchDatabase();
+    const database = reused ?? (await freshBenchDatabase('postgres', DB_NAME));
     try {
-      const w = await setup(database);
       let t = performance.now();
-      await generate(database, w);
-      console.log(
-        `generated ${ORDERS.toLocaleString()} orders from ${TEXTS} segmented texts in ${fmt((performance.now() - t) / 1000)} s`,
-      );
+      let w: Awaited<ReturnType<typeof setup>>;
+      if (reused) {
+        w = await loadWorld(database);
+        console.log(`reusing the ${ORDERS.toLocaleString()} generated orders in ${DB_NAME} (BENCH_SEARCH_REUSE=1)`);
+      } else {
+        w = await setup(database);
+        await generate(database, w);
+        const s = fmt((performance.now() - t) / 1000);
+        console.log(`generated ${ORDERS.toLocaleString()} orders from ${TEXTS} segmented texts in ${s} s`);
+      }
       const clock = new ManualClock(new Date(START.getTime() + DAYS * 86_400_000));
       const deps = { db: database.db, clock, dataDir: '' };
       const queries = generateQueries(300);

@@ -40,11 +40,11 @@ export async function idsBySameAddress(db: Executor, w: CandidateWindow, address
   return rows.map((r) => r.id);
 }
 
-/** Earlier orders sharing the most key words, by ts_rank over the GIN index (`query` is a tsquery literal). */
-export async function idsBySimilarText(db: Executor, w: CandidateWindow, query: string, limit = 30) {
+/** Earlier orders matching `filter`, best `rank` first (both tsquery literals), over the GIN index. */
+export async function idsBySimilarText(db: Executor, w: CandidateWindow, filter: string, rank: string, limit = 30) {
   const rows = await inWindow(db, w)
-    .where(sql<boolean>`orders.search_vector @@ ${query}::tsquery`)
-    .orderBy(sql`ts_rank(orders.search_vector, ${query}::tsquery)`, 'desc')
+    .where(sql<boolean>`orders.search_vector @@ ${filter}::tsquery`)
+    .orderBy(sql`ts_rank(orders.search_vector, ${rank}::tsquery)`, 'desc')
     .orderBy('orders.accepted_at', 'desc')
     .limit(limit)
     .execute();

@@ -3,7 +3,7 @@ import type { OrderScope } from '../orders/order.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { lexemes } from '../text/segment.js';
-import { anyOf } from '../text/tsquery.js';
+import { allOf, anyOf } from '../text/tsquery.js';
 import {
   idsBySameAddress,
   idsBySamePhone,
@@ -15,8 +15,9 @@ import { CANDIDATE_MIN_SCORE, LIKELY_SCORE, scoreDuplicate, setCosine, type Dupl
 
 /** Earlier orders within this many days are candidates. */
 export const DUPLICATE_WINDOW_DAYS = 30;
-/** Longest content words added to the title's words to find text candidates. */
-const KEY_CONTENT_WORDS = 12;
+/** Words of the probe that order text candidates, and how many of them form the pairs filter. */
+const KEY_WORDS = 16;
+const PAIR_WORDS = 4;
 
 export interface DuplicateProbe {
   title: string;
@@ -51,10 +52,25 @@ export interface DuplicateSearch {
 
 const blank = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s.trim());
 
-function keyWords(probe: DuplicateProbe): string[] {
-  const title = [...new Set(lexemes(probe.title))];
-  const content = [...new Set(lexemes(probe.content))].sort((a, b) => b.length - a.length);
-  return [...new Set([...title, ...content.slice(0, KEY_CONTENT_WORDS)])];
+/** The most specific words: the longest of the title's (then the content's) lexemes. */
+function keyWords(probe: DuplicateProbe, n: number): string[] {
+  const byLength = (xs: string[]) => [...new Set(xs)].filter((x) => x.length > 1).sort((a, b) => b.length - a.length);
+  return [...new Set([...byLength(lexemes(probe.title)), ...byLength(lexemes(probe.content))])].slice(0, n);
+}
+
+/**
+ * Text candidates must share at least two of the four most specific words ('a' & 'b' | 'a' & 'c' …):
+ * selective enough for the GIN index to answer in milliseconds in a busy window, loose enough for
+ * a re-worded repeat. They are then ordered by ts_rank against all the key words.
+ */
+function textQueries(probe: DuplicateProbe): { filter: string; rank: string } | undefined {
+  const key = keyWords(probe, PAIR_WORDS);
+  const rank = anyOf(keyWords(probe, KEY_WORDS));
+  if (!rank || key.length === 0) return undefined;
+  if (key.length === 1) return { filter: rank, rank };
+  const pairs: string[] = [];
+  for (let i = 0; i < key.length; i++) for (let j = i + 1; j < key.length; j++) pairs.push(`(${allOf([key[i]!, key[j]!])})`);
+  return { filter: pairs.join(' | '), rank };
 }
 
 /**
@@ -71,11 +87,11 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
   };
   const phone = blank(s.probe.callerPhone);
   const address = blank(s.probe.address);
-  const query = anyOf(keyWords(s.probe));
+  const text = textQueries(s.probe);
   const [byPhone, byAddress, byText] = await Promise.all([
     phone ? idsBySamePhone(db, window, phone) : [],
     address ? idsBySameAddress(db, window, address) : [],
-    query ? idsBySimilarText(db, window, query) : [],
+    text ? idsBySimilarText(db, window, text.filter, text.rank) : [],
   ]);
   const rows = await loadCandidates(db, [...new Set([...byPhone, ...byAddress, ...byText])]);
   const mine = new Set([...lexemes(s.probe.title), ...lexemes(`${s.probe.content} ${address ?? ''}`)]);
