@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { homeFor, mayVisit, navFor } from '../../web/src/console/shell/nav.js';
+import { levelAt, readDeadline } from '../../web/src/console/common/deadline.js';
+import type { Order } from '../../web/src/console/api/types.js';
+
+describe('console navigation by role', () => {
+  it('lands each role on its own desk', () => {
+    expect(homeFor(['operator'])).toBe('/intake');
+    expect(homeFor(['dispatcher'])).toBe('/dispatch');
+    expect(homeFor(['unit_handler'])).toBe('/unit');
+    expect(homeFor(['unit_admin'])).toBe('/unit');
+    expect(homeFor(['supervisor'])).toBe('/review');
+    expect(homeFor(['leader'])).toBe('/leader');
+    expect(homeFor(['analyst'])).toBe('/dashboard');
+    expect(homeFor(['admin'])).toBe('/admin/units');
+    expect(homeFor(['auditor'])).toBe('/orders');
+  });
+
+  it('shows a unit handler no centre desks and an admin no order queues', () => {
+    const handler = navFor(['unit_handler']).map((n) => n.path);
+    expect(handler).toContain('/unit');
+    expect(handler).not.toContain('/dispatch');
+    expect(handler).not.toContain('/admin/users');
+    expect(mayVisit(['unit_handler'], '/dispatch')).toBe(false);
+    expect(mayVisit(['admin'], '/admin/timelimits')).toBe(true);
+    expect(mayVisit(['admin'], '/intake')).toBe(false);
+  });
+});
+
+describe('deadline shown on an order', () => {
+  const base = { id: 'x' } as unknown as Order;
+  it('reads the timeLimit the API presents and colours it by the instants', () => {
+    const order = {
+      ...base,
+      timeLimit: { stage: 'sign', dueAt: '2025-03-03T10:00:00Z', warnAt: '2025-03-03T09:00:00Z', paused: false },
+    } as unknown as Order;
+    const d = readDeadline(order)!;
+    expect(d.stage).toBe('sign');
+    expect(levelAt(d, Date.parse('2025-03-03T08:00:00Z'))).toBe('none');
+    expect(levelAt(d, Date.parse('2025-03-03T09:30:00Z'))).toBe('yellow');
+    expect(levelAt(d, Date.parse('2025-03-03T10:00:00Z'))).toBe('red');
+  });
+  it('trusts the level the server computed, and shows nothing without a deadline', () => {
+    const order = { ...base, timeLimit: { dueAt: '2025-03-03T10:00:00Z', warningLevel: 'yellow' } } as unknown as Order;
+    expect(levelAt(readDeadline(order)!, Date.parse('2025-03-03T08:00:00Z'))).toBe('yellow');
+    expect(readDeadline({ ...base, timeLimit: { dueAt: null } } as unknown as Order)).toBeNull();
+    expect(readDeadline(base)).toBeNull();
+  });
+});
