@@ -5,6 +5,7 @@ import { sweepBench } from './sweep.bench.js';
 import { nlpBench } from './nlp.bench.js';
 import { kpiBench } from './kpi.bench.js';
 import { searchBench } from './search.bench.js';
+import { hotspotsBench } from './hotspots.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -12,7 +13,7 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench];
+const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

@@ -77,4 +77,14 @@ describe('GET /api/kpis', () => {
     expect(await bad('from=2025-03-01&to=2025-03-31&groupBy=planet')).toContain('groupBy');
     expect(await bad(`from=2025-03-01&to=2025-03-31&unitId=00000000-0000-4000-8000-000000000000`)).toBe('unitId');
   });
+
+  it('gives live counts for the wall screen: open, red (overdue), accepted and closed today', async () => {
+    const now = (await clients.leader.get('/api/kpis/now')).json();
+    expect(now).toMatchObject({ open: 1, red: 0, acceptedToday: 2, closedToday: 1 });
+    w.clock.advance(20 * 24 * 3600_000); // sessions expire: sign in again
+    const later = (await (await asUser(app, w, 'leader')).get('/api/kpis/now')).json();
+    expect(later).toMatchObject({ open: 1, red: 1, yellow: 0, acceptedToday: 0 });
+    expect((await (await asUser(app, w, 'unit_admin')).get('/api/kpis/now')).json()).toMatchObject({ open: 0 });
+    expect((await (await asUser(app, w, 'operator')).get('/api/kpis/now')).statusCode).toBe(403);
+  });
 });

@@ -11,6 +11,6 @@ export const kpiRollupJob: PeriodicJob = {
   everyMs: 60_000,
   async run(deps) {
     const r = await refreshKpiRollups(deps, { maxBackfillDays: 62 });
-    return r.days > 0 ? `${r.days} day(s) rebuilt over ${r.centres} centre(s)` : undefined;
+    return r.days > 0 ? `${r.days} day(s) rebuilt (${r.backfilled} new) over ${r.centres} centre(s)` : undefined;
   },
 };

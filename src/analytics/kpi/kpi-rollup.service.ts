@@ -16,11 +16,14 @@ import {
  * slow transaction can commit an id below the watermark after a refresh. Each refresh therefore
  * re-reads this many ids below the watermark; rebuilding a day twice is harmless.
  */
-export const WATERMARK_OVERLAP = 10_000;
+export const WATERMARK_OVERLAP = 2_000;
 
 export interface RefreshResult {
   centres: number;
+  /** Days rebuilt (touched and backfilled). */
   days: number;
+  /** Of which never built before. */
+  backfilled: number;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface RefreshResult {
  * repeated run rebuilds the same days to the same rows (idempotent).
  */
 export async function refreshKpiRollups(deps: Deps, opts: { maxBackfillDays?: number } = {}): Promise<RefreshResult> {
-  const result: RefreshResult = { centres: 0, days: 0 };
+  const result: RefreshResult = { centres: 0, days: 0, backfilled: 0 };
   for (const centre of await listCentreTimeZones(deps.db)) {
     const days = await deps.db.transaction().execute(async (tx) => {
       const state = await lockRollupState(tx, centre.id);
@@ -50,10 +53,14 @@ export async function refreshKpiRollups(deps: Deps, opts: { maxBackfillDays?: nu
         await rebuildRollupRange(tx, { centreId: centre.id, timeZone: centre.timezone, fromDay, toDay }, now);
       }
       await saveRollupState(tx, centre.id, high, now);
-      return runs.reduce((n, [a, b]) => n + 1 + Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000), 0);
+      return {
+        days: runs.reduce((n, [a, b]) => n + 1 + Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000), 0),
+        backfilled: unbuilt.length,
+      };
     });
     result.centres++;
-    result.days += days;
+    result.days += days.days;
+    result.backfilled += days.backfilled;
   }
   return result;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../http/context.js';
 import { noStore, requirePermission } from '../../http/auth.js';
 import { KPI_DEFINITIONS } from './definitions.js';
-import { getKpisFor } from './kpi.service.js';
+import { getKpiNowFor, getKpisFor } from './kpi.service.js';
 import { KpiQuerySchema, type KpiQueryInput } from './kpi.schemas.js';
 import type { GroupBy } from './kpi-grouping.js';
 
@@ -34,6 +34,16 @@ export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { de
     async (request) => {
       requirePermission(request, 'kpi.read');
       return { definitions: KPI_DEFINITIONS };
+    },
+  );
+
+  app.get(
+    '/api/kpis/now',
+    { schema: { tags: ['analytics'], summary: '实时数据 / live counts: open, red, yellow, accepted and closed today' } },
+    async (request, reply) => {
+      const actor = requirePermission(request, 'kpi.read');
+      noStore(reply);
+      return getKpiNowFor(deps, actor);
     },
   );
 };

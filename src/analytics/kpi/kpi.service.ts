@@ -8,6 +8,7 @@ import { DEFAULT_KPI_PARAMS, evaluateAll, KPI_DEFINITIONS, type KpiKey, type Kpi
 import { daysBetween, isDay, localDay, previousPeriod } from './kpi-days.js';
 import { groupRows, neededDims, type Catalog, type Group, type GroupBy, type KpiFilter } from './kpi-grouping.js';
 import { loadCounterRows } from './kpi-rows.service.js';
+import { localDayStart, readKpiNow, type KpiNow } from './kpi-now.repository.js';
 
 export interface KpiQuery extends KpiFilter {
   centreId: string;
@@ -161,4 +162,17 @@ export async function getKpisFor(deps: Deps, actor: Actor, q: Omit<KpiQuery, 'ce
     if (!unit || !unit.path.startsWith(actor.unitPath)) throw notFound('unit');
   }
   return computeKpis(deps, { ...q, unitId, centreId: actor.centreId });
+}
+
+/** Live counts for the dashboard and the wall screen (open, red, yellow, today's intake and closures). */
+export async function getKpiNowFor(deps: Deps, actor: Actor): Promise<KpiNow & { at: Date }> {
+  const centreWide = hasAnyRole(actor, KPI_CENTRE_ROLES) && !isUnitScoped(actor);
+  if (!centreWide && !hasAnyRole(actor, KPI_UNIT_ROLES)) throw forbidden();
+  if (!centreWide && !actor.unitPath) throw forbidden();
+  const centre = await findCentre(deps.db, actor.centreId);
+  if (!centre) throw notFound('unit');
+  const now = deps.clock.now();
+  const dayStart = await localDayStart(deps.db, localDay(now, centre.timezone), centre.timezone);
+  const counts = await readKpiNow(deps.db, { centreId: centre.id, unitPath: centreWide ? null : actor.unitPath, now, dayStart });
+  return { ...counts, at: now };
 }
