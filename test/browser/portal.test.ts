@@ -96,6 +96,10 @@ describe('citizen portal journey (phone, 390×844)', () => {
     expect(text).toContain('138****2345');
     expect(text).not.toContain('13847912345');
     expect(text).toContain('您上传了 1 张照片');
+    // The photo itself, fetched with the number + code, decoded by the browser.
+    await expect
+      .poll(() => page.locator('[data-testid=portal-photos] img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(1);
 
     // A fresh visit looks it up by typing the two numbers.
     await page.goto(`${world.baseUrl}/portal`);

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useLang, useT } from '../shared/i18n';
 import type { PortalKey, PortalProgress } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
+import { PortalPhotos } from './PortalPhotos';
 import { RatingForm } from './RatingForm';
 
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
@@ -79,6 +80,7 @@ export function ProgressView(props: {
           </Descriptions.Item>
         </Descriptions>
         {p.photos > 0 && <Typography.Text type="secondary">{t('photosSent', { n: p.photos })}</Typography.Text>}
+        {p.photoIds.length > 0 && <PortalPhotos portalKey={props.portalKey} photoIds={p.photoIds} />}
       </Card>
     </div>
   );

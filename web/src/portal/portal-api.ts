@@ -45,6 +45,7 @@ export interface PortalProgress {
   canRate: boolean;
   rating: { satisfaction: string; resolved: boolean } | null;
   photos: number;
+  photoIds: string[];
 }
 
 export interface PortalRating extends PortalKey {
@@ -68,3 +69,14 @@ export function submitAppeal(fields: Record<string, string | boolean | undefined
 export const lookupAppeal = (key: PortalKey) => api<PortalProgress>('/api/portal/lookup', { method: 'POST', json: key });
 
 export const rateAppeal = (rating: PortalRating) => api<PortalProgress>('/api/portal/rating', { method: 'POST', json: rating });
+
+/** One of the citizen's photos as a blob (POST, so the query code stays out of URLs). */
+export async function fetchPhoto(key: PortalKey, photoId: string): Promise<Blob> {
+  const response = await fetch(`/api/portal/photos/${photoId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(key),
+  });
+  if (!response.ok) throw new Error(`photo ${response.status}`);
+  return response.blob();
+}
