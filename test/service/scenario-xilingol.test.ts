@@ -50,7 +50,7 @@ beforeAll(async () => {
   deps = { db: database.db, clock: systemClock, dataDir: os.tmpdir() };
   await loadScenario(deps, 'xilingol-2021', { scale: expected.scale, lanes: FULL ? 4 : 1 });
   app = await buildApp({ deps, config: loadConfig({ LIANXIN_DATA_DIR: os.tmpdir() }) });
-}, 1_800_000);
+}, 3_600_000);
 afterAll(async () => {
   await app?.close();
   await database?.close();

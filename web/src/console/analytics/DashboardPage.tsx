@@ -1,4 +1,139 @@
-/** Placeholder: issue #6 (KPIs) builds this screen. */
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useT } from '../../shared/i18n';
+import { EChart } from './EChart';
+import { KpiCards } from './KpiCards';
+import { useKpiNow, useKpis } from './kpi-api';
+import { barsOption, pieOption, trendOption } from './kpi-charts';
+import { kpiMessages } from './kpi-messages';
+
+export const DASHBOARD_KPIS = [
+  'answerRate',
+  'answer15sRate',
+  'acceptedCount',
+  'directRate',
+  'transferredCount',
+  'closureRate',
+  'timelySignRate',
+  'responseRate',
+  'onTimeClosureRate',
+  'resolutionRate',
+  'satisfactionRate',
+  'returnRate',
+  'rehandleRate',
+  'repeatCallRate',
+  'avgHandlingHours',
+];
+
+const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+/** 数据看板: the period's KPIs (with definitions in tooltips), trend, distributions, red/yellow counts. */
 export function DashboardPage() {
-  return <div data-testid="DashboardPage">数据看板</div>;
+  const t = useT(kpiMessages);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
+  const period = { from: fmt(range[0]), to: fmt(range[1]) };
+  const total = useKpis({ ...period, groupBy: 'day' });
+  const byCategory = useKpis({ ...period, groupBy: 'category' });
+  const byUnit = useKpis({ ...period, groupBy: 'unit' });
+  const byRegion = useKpis({ ...period, groupBy: 'region' });
+  const now = useKpiNow();
+  const labels = useMemo(
+    () => ({ accepted: t('dash.accepted'), closed: t('dash.closed'), closureRate: t('dash.closureRate'), none: t('dash.none') }),
+    [t],
+  );
+  const trend = useMemo(() => (total.data ? trendOption(total.data.groups, labels) : {}), [total.data, labels]);
+  const pie = useMemo(() => (byCategory.data ? pieOption(byCategory.data.groups, labels) : {}), [byCategory.data, labels]);
+  const units = useMemo(() => (byUnit.data ? barsOption(byUnit.data.groups, labels) : {}), [byUnit.data, labels]);
+  const regions = useMemo(() => (byRegion.data ? barsOption(byRegion.data.groups, labels) : {}), [byRegion.data, labels]);
+  const error = total.error ?? byUnit.error;
+  return (
+    <div data-testid="DashboardPage">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('dash.title')}
+        </Typography.Title>
+        <Space wrap>
+          <span>{t('dash.period')}</span>
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
+            presets={[
+              { label: '本月', value: [dayjs().startOf('month'), dayjs()] },
+              {
+                label: '上月',
+                value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
+              },
+              { label: '近三月', value: [dayjs().subtract(2, 'month').startOf('month'), dayjs()] },
+            ]}
+          />
+          <Link to="../wall">{t('dash.wall')}</Link>
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon message={(error as Error).message} style={{ marginBottom: 12 }} />}
+      {now.data && (
+        <Row gutter={12} style={{ marginBottom: 12 }}>
+          <Col span={5}>
+            <Card size="small">
+              <Statistic title={t('dash.open')} value={now.data.open} />
+            </Card>
+          </Col>
+          <Col span={5}>
+            <Card size="small">
+              <Statistic title={t('dash.red')} value={now.data.red} valueStyle={{ color: '#cf1322' }} />
+            </Card>
+          </Col>
+          <Col span={5}>
+            <Card size="small">
+              <Statistic title={t('dash.yellow')} value={now.data.yellow} valueStyle={{ color: '#d48806' }} />
+            </Card>
+          </Col>
+          <Col span={5}>
+            <Card size="small">
+              <Statistic title={t('dash.acceptedToday')} value={now.data.acceptedToday} />
+            </Card>
+          </Col>
+          <Col span={4}>
+            <Card size="small">
+              <Statistic title={t('dash.closedToday')} value={now.data.closedToday} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+      {total.data && (
+        <>
+          <Typography.Text type="secondary">
+            {t('dash.previous', { from: total.data.previous.from, to: total.data.previous.to })}
+          </Typography.Text>
+          <div style={{ margin: '8px 0 12px' }}>
+            <KpiCards keys={DASHBOARD_KPIS} definitions={total.data.definitions} group={total.data.total} />
+          </div>
+        </>
+      )}
+      <Row gutter={12}>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={t('dash.trend')}>
+            <EChart option={trend} testId="kpi-trend" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('dash.byCategory')}>
+            <EChart option={pie} testId="kpi-category" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14} style={{ marginTop: 12 }}>
+          <Card size="small" title={t('dash.byUnit')}>
+            <EChart option={units} height={420} testId="kpi-units" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10} style={{ marginTop: 12 }}>
+          <Card size="small" title={t('dash.byRegion')}>
+            <EChart option={regions} height={420} testId="kpi-regions" />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
 }

@@ -1,0 +1,63 @@
+import type { KpiGroup } from './kpi-api';
+
+/** ECharts options of the dashboard and the wall screen, built from KPI groups (pure). */
+type Labels = { accepted: string; closed: string; closureRate: string; none: string };
+
+const nameOf = (g: KpiGroup, labels: Labels) => g.name ?? (g.key === 'none' ? labels.none : g.key);
+
+export function trendOption(days: KpiGroup[], labels: Labels, dark = false) {
+  return {
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, textStyle: dark ? { color: '#cfe3f5' } : undefined },
+    grid: { left: 48, right: 48, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: days.map((d) => d.key.slice(5)) },
+    yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
+    series: [
+      { name: labels.accepted, type: 'bar', data: days.map((d) => d.counters.accepted) },
+      { name: labels.closed, type: 'bar', data: days.map((d) => d.counters.closed) },
+      {
+        name: labels.closureRate,
+        type: 'line',
+        yAxisIndex: 1,
+        smooth: true,
+        data: days.map((d) => (d.kpis.closureRate?.value === null ? null : +(d.kpis.closureRate!.value! * 100).toFixed(2))),
+      },
+    ],
+  };
+}
+
+export function pieOption(groups: KpiGroup[], labels: Labels, dark = false) {
+  return {
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '70%'],
+        label: { color: dark ? '#cfe3f5' : undefined },
+        data: groups.filter((g) => g.counters.accepted > 0).map((g) => ({ name: nameOf(g, labels), value: g.counters.accepted })),
+      },
+    ],
+  };
+}
+
+/** Horizontal bars: accepted and closed per group (top `limit` by volume). */
+export function barsOption(groups: KpiGroup[], labels: Labels, limit = 15) {
+  const top = groups
+    .filter((g) => g.counters.accepted > 0)
+    .slice(0, limit)
+    .reverse();
+  return {
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 140, right: 24, top: 30, bottom: 20 },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: top.map((g) => nameOf(g, labels)), axisLabel: { width: 130, overflow: 'truncate' } },
+    series: [
+      { name: labels.accepted, type: 'bar', data: top.map((g) => g.counters.accepted) },
+      { name: labels.closed, type: 'bar', data: top.map((g) => g.counters.closed) },
+    ],
+  };
+}
