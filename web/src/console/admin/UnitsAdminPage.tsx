@@ -104,13 +104,22 @@ function UnitPanel({ unit }: { unit: UnitNode }) {
   }
   return (
     <Card title={unit.name} data-testid="unit-panel">
-      <Descriptions column={1} size="small" bordered>
-        <Descriptions.Item label={t('units.code')}>{unit.code}</Descriptions.Item>
-        <Descriptions.Item label={t('units.kind')}>{t(`kind.${unit.kind}` as never)}</Descriptions.Item>
-        <Descriptions.Item label={t('units.active')}>
-          <Tag color={unit.active ? 'green' : 'default'}>{unit.active ? t('units.activeYes') : t('units.activeNo')}</Tag>
-        </Descriptions.Item>
-      </Descriptions>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          { key: 'code', label: t('units.code'), children: unit.code },
+          { key: 'kind', label: t('units.kind'), children: t(`kind.${unit.kind}` as never) },
+          {
+            key: 'active',
+            label: t('units.active'),
+            children: (
+              <Tag color={unit.active ? 'green' : 'default'}>{unit.active ? t('units.activeYes') : t('units.activeNo')}</Tag>
+            ),
+          },
+        ]}
+      />
       {unit.kind !== 'centre' && (
         <Button style={{ marginTop: 12 }} danger={unit.active} onClick={() => setActive(!unit.active)} data-testid="unit-toggle">
           {unit.active ? t('units.deactivate') : t('units.activate')}

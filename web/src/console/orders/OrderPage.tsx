@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, List, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, List, Result, Row, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../shared/api';
 import { useT } from '../../shared/i18n';
@@ -59,43 +59,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
           <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="order-title">
             {o.title}
           </Typography.Title>
-          <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={t('col.type')}>{l(`type.${o.appealType}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('detail.channel')}>{l(`channel.${o.channel}` as never)}</Descriptions.Item>
-            <Descriptions.Item label={t('detail.caller')}>
-              <span data-testid="caller-name">{o.caller.name ?? '—'}</span>
-              {o.caller.masked && <Tag style={{ marginLeft: 8 }}>{t('detail.masked')}</Tag>}
-              {o.caller.confidential && <Tag color="orange">{t('detail.confidential')}</Tag>}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('detail.phone')}>
-              <span data-testid="caller-phone">{o.caller.phone ?? '—'}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('detail.category')}>
-              {o.categoryId ? categories.get(o.categoryId) : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('detail.region')}>{o.regionId ? regions.get(o.regionId) : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('detail.address')} span={2}>
-              {o.address ?? '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('col.acceptedAt')}>{formatTime(o.acceptedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('col.leadUnit')}>{detail.leadUnitName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('detail.dispatchCount')}>{o.dispatchCount}</Descriptions.Item>
-            <Descriptions.Item label={t('detail.rehandleCount')}>{o.rehandleCount}</Descriptions.Item>
-            {o.replyResult && (
-              <Descriptions.Item label={t('detail.reply')}>{l(`result.${o.replyResult}` as never)}</Descriptions.Item>
-            )}
-            {o.satisfaction && (
-              <Descriptions.Item label={t('detail.satisfaction')}>
-                {l(`sat.${o.satisfaction}` as never)}
-                {o.resolved !== null && ` · ${l(`resolved.${o.resolved}`)}`}
-              </Descriptions.Item>
-            )}
-            <Descriptions.Item label={t('detail.content')} span={2}>
-              <div style={{ whiteSpace: 'pre-wrap' }} data-testid="order-content">
-                {o.content}
-              </div>
-            </Descriptions.Item>
-          </Descriptions>
+          <Descriptions size="small" column={2} bordered items={detailItems(o, detail, { t, l, categories, regions })} />
         </Card>
         <Card title={t('detail.actions')} size="small" style={{ marginTop: 16 }} data-testid="order-actions">
           {detail.availableActions.length === 0 ? (
@@ -124,6 +88,61 @@ function OrderView({ detail }: { detail: OrderDetail }) {
       <ActionDialog order={o} action={action} onClose={() => setAction(null)} />
     </Row>
   );
+}
+
+type Translate = (key: never, vars?: Record<string, string | number>) => string;
+
+/** The order's facts as Descriptions items (caller shown exactly as the API masked it). */
+function detailItems(
+  o: OrderDetail['order'],
+  detail: OrderDetail,
+  ctx: {
+    t: ReturnType<typeof useT<keyof typeof orderMessages.zh>>;
+    l: Translate;
+    categories: Map<string, string>;
+    regions: Map<string, string>;
+  },
+): DescriptionsProps['items'] {
+  const { t, l, categories, regions } = ctx;
+  const items: DescriptionsProps['items'] = [
+    { key: 'type', label: t('col.type'), children: l(`type.${o.appealType}` as never) },
+    { key: 'channel', label: t('detail.channel'), children: l(`channel.${o.channel}` as never) },
+    {
+      key: 'caller',
+      label: t('detail.caller'),
+      children: (
+        <>
+          <span data-testid="caller-name">{o.caller.name ?? '—'}</span>
+          {o.caller.masked && <Tag style={{ marginLeft: 8 }}>{t('detail.masked')}</Tag>}
+          {o.caller.confidential && <Tag color="orange">{t('detail.confidential')}</Tag>}
+        </>
+      ),
+    },
+    { key: 'phone', label: t('detail.phone'), children: <span data-testid="caller-phone">{o.caller.phone ?? '—'}</span> },
+    { key: 'category', label: t('detail.category'), children: o.categoryId ? categories.get(o.categoryId) : '—' },
+    { key: 'region', label: t('detail.region'), children: o.regionId ? regions.get(o.regionId) : '—' },
+    { key: 'address', label: t('detail.address'), span: 2, children: o.address ?? '—' },
+    { key: 'accepted', label: t('col.acceptedAt'), children: formatTime(o.acceptedAt) },
+    { key: 'lead', label: t('col.leadUnit'), children: detail.leadUnitName ?? '—' },
+    { key: 'dispatches', label: t('detail.dispatchCount'), children: o.dispatchCount },
+    { key: 'rehandles', label: t('detail.rehandleCount'), children: o.rehandleCount },
+  ];
+  if (o.replyResult) items.push({ key: 'reply', label: t('detail.reply'), children: l(`result.${o.replyResult}` as never) });
+  if (o.satisfaction) {
+    const resolved = o.resolved !== null ? ` · ${l(`resolved.${o.resolved}` as never)}` : '';
+    items.push({ key: 'sat', label: t('detail.satisfaction'), children: `${l(`sat.${o.satisfaction}` as never)}${resolved}` });
+  }
+  items.push({
+    key: 'content',
+    label: t('detail.content'),
+    span: 2,
+    children: (
+      <div style={{ whiteSpace: 'pre-wrap' }} data-testid="order-content">
+        {o.content}
+      </div>
+    ),
+  });
+  return items;
 }
 
 function OrderSideLists({ detail }: { detail: OrderDetail }) {

@@ -41,16 +41,21 @@ export function ReviewPage() {
             <Empty description={q('visits.pick')} />
           ) : (
             <>
-              <Descriptions column={1} size="small" bordered>
-                <Descriptions.Item label={o('col.title')}>{selected.title}</Descriptions.Item>
-                <Descriptions.Item label={o('detail.content')}>{selected.content}</Descriptions.Item>
-                <Descriptions.Item label={o('detail.reply')}>
-                  {selected.replyResult ? l(`result.${selected.replyResult}` as never) : '—'}
-                </Descriptions.Item>
-                <Descriptions.Item label={q('visits.reply')}>
-                  <LatestReply orderId={selected.id} />
-                </Descriptions.Item>
-              </Descriptions>
+              <Descriptions
+                column={1}
+                size="small"
+                bordered
+                items={[
+                  { key: 'title', label: o('col.title'), children: selected.title },
+                  { key: 'content', label: o('detail.content'), children: selected.content },
+                  {
+                    key: 'result',
+                    label: o('detail.reply'),
+                    children: selected.replyResult ? l(`result.${selected.replyResult}` as never) : '—',
+                  },
+                  { key: 'reply', label: q('visits.reply'), children: <LatestReply orderId={selected.id} /> },
+                ]}
+              />
               <Space style={{ marginTop: 12 }}>
                 <Button type="primary" data-testid="review-accept" onClick={() => setAction('review_accept')}>
                   {l('action.review_accept')}

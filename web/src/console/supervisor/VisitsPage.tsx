@@ -62,17 +62,24 @@ function VisitPanel({ order, onDone }: { order: Order; onDone: () => void }) {
         style={{ marginBottom: 12 }}
         data-testid="visit-script"
       />
-      <Descriptions column={1} size="small" bordered>
-        <Descriptions.Item label={o('detail.caller')}>
-          <span data-testid="visit-caller">
-            {caller.name ?? '—'} · {caller.phone ?? '—'}
-          </span>
-        </Descriptions.Item>
-        <Descriptions.Item label={o('detail.content')}>{order.content}</Descriptions.Item>
-        <Descriptions.Item label={o('detail.reply')}>
-          {reply?.result ? l(`result.${reply.result}` as never) : '—'}
-        </Descriptions.Item>
-      </Descriptions>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          {
+            key: 'caller',
+            label: o('detail.caller'),
+            children: (
+              <span data-testid="visit-caller">
+                {caller.name ?? '—'} · {caller.phone ?? '—'}
+              </span>
+            ),
+          },
+          { key: 'content', label: o('detail.content'), children: order.content },
+          { key: 'result', label: o('detail.reply'), children: reply?.result ? l(`result.${reply.result}` as never) : '—' },
+        ]}
+      />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" data-testid="visit-close" onClick={() => setAction('visit_close')}>
           {l('action.visit_close')}
