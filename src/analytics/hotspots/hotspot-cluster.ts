@@ -27,19 +27,26 @@ export function leaderCluster(vectors: readonly Vector[], options: ClusterOption
   const postings = new Map<string, Set<number>>();
   vectors.forEach((v, i) => {
     const key = options.partitionKeys?.[i] ?? null;
-    // Candidates: clusters sharing one of the appeal's distinctive words. Words that half the
-    // clusters share cannot tell clusters apart and would make every appeal visit every cluster.
-    const candidates = new Set<number>();
-    const common = Math.max(50, clusters.length / 2);
-    for (const t of v.keys()) {
+    // Candidates: clusters sharing one of the appeal's heaviest words, scored first by those words
+    // only (a partial cosine); the full cosine is computed for the best few. Words that a tenth of
+    // the clusters share cannot tell clusters apart and are not followed.
+    const partial = new Map<number, number>();
+    const common = Math.max(50, clusters.length / 10);
+    for (const t of heaviestTerms(v, CANDIDATE_TERMS)) {
       const set = postings.get(t);
       if (!set || set.size > common) continue;
-      for (const c of set) if (clusters[c]!.key === key) candidates.add(c);
+      const w = v.get(t)!;
+      for (const c of set) {
+        const cluster = clusters[c]!;
+        if (cluster.key !== key) continue;
+        partial.set(c, (partial.get(c) ?? 0) + (w * cluster.sum.get(t)!) / Math.sqrt(cluster.sumNorm2));
+      }
     }
+    const shortlist = [...partial.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHORTLIST);
     let best = -1;
     let bestCos = options.threshold;
     const dots = new Map<number, number>();
-    for (const c of candidates) {
+    for (const [c] of shortlist) {
       const dot = dotWithSum(v, clusters[c]!);
       dots.set(c, dot);
       const cos = dot / Math.sqrt(clusters[c]!.sumNorm2);
@@ -57,6 +64,17 @@ export function leaderCluster(vectors: readonly Vector[], options: ClusterOption
     }
   });
   return clusters;
+}
+
+const CANDIDATE_TERMS = 8;
+const SHORTLIST = 20;
+
+function heaviestTerms(v: Vector, n: number): string[] {
+  if (v.size <= n) return [...v.keys()];
+  return [...v.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([t]) => t);
 }
 
 function dotWithSum(v: Vector, cluster: Cluster): number {
