@@ -1,4 +1,6 @@
 import { loadCentreCalendar } from '../calendar/calendar.service.js';
+import { formatLocal } from '../calendar/time-zone.js';
+import { text, type MessageKey } from '../i18n/messages.js';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { notify } from '../notifications/notify.js';
@@ -59,6 +61,7 @@ export async function urgeOrder(deps: Deps, actor: Actor, idOrNo: string, note: 
   need(actor, SUPERVISORS);
   const order = await openOrder(deps, actor, idOrNo);
   const at = deps.clock.now();
+  const cal = await loadCentreCalendar(deps.db, order.centre_id);
   await deps.db.transaction().execute(async (tx) => {
     await event(tx, order, actor, 'urge', at, note, { origin: 'manual' });
     await notify(
@@ -68,7 +71,11 @@ export async function urgeOrder(deps: Deps, actor: Actor, idOrNo: string, note: 
         centreId: order.centre_id,
         orderId: order.id,
         textKey: 'notice.urge',
-        vars: { orderNo: order.order_no, stage: '办理', due: order.deadline_due_at?.toISOString().slice(0, 16) ?? '—' },
+        vars: {
+          orderNo: order.order_no,
+          stage: text(`stage.${order.deadline_stage ?? 'reply'}` as MessageKey).zh,
+          due: order.deadline_due_at ? formatLocal(order.deadline_due_at, cal.timezone) : '—',
+        },
         audience: order.lead_unit_id ? { unitId: order.lead_unit_id } : { centreRoles: ['dispatcher'] },
         sourceKey: `urge:manual:${order.id}:${at.getTime()}`,
       },
@@ -118,7 +125,7 @@ export async function issueSupervision(
         centreId: order.centre_id,
         orderId: order.id,
         textKey: 'notice.supervise',
-        vars: { orderNo: order.order_no, due: due.toISOString().slice(0, 16) },
+        vars: { orderNo: order.order_no, due: formatLocal(due, cal.timezone) },
         audience: order.lead_unit_id ? { unitId: order.lead_unit_id } : { centreRoles: ['dispatcher'] },
         sourceKey: `supervise:manual:${s.id}`,
       },
