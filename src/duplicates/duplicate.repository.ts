@@ -40,11 +40,14 @@ export async function idsBySameAddress(db: Executor, w: CandidateWindow, address
   return rows.map((r) => r.id);
 }
 
-/** Earlier orders matching `filter`, best `rank` first (both tsquery literals), over the GIN index. */
-export async function idsBySimilarText(db: Executor, w: CandidateWindow, filter: string, rank: string, limit = 30) {
+/**
+ * The most recent earlier orders matching `filter` (a tsquery literal). No ranking in SQL: every
+ * candidate is scored in the application anyway, and `ORDER BY accepted_at DESC LIMIT` lets the
+ * planner stop early in a busy window instead of ranking every match (ADR 0042).
+ */
+export async function idsBySimilarText(db: Executor, w: CandidateWindow, filter: string, limit = 50) {
   const rows = await inWindow(db, w)
     .where(sql<boolean>`orders.search_vector @@ ${filter}::tsquery`)
-    .orderBy(sql`ts_rank(orders.search_vector, ${rank}::tsquery)`, 'desc')
     .orderBy('orders.accepted_at', 'desc')
     .limit(limit)
     .execute();

@@ -15,8 +15,7 @@ import { CANDIDATE_MIN_SCORE, LIKELY_SCORE, scoreDuplicate, setCosine, type Dupl
 
 /** Earlier orders within this many days are candidates. */
 export const DUPLICATE_WINDOW_DAYS = 30;
-/** Words of the probe that order text candidates, and how many of them form the pairs filter. */
-const KEY_WORDS = 16;
+/** How many of the probe's most specific words form the pairs filter. */
 const PAIR_WORDS = 4;
 
 export interface DuplicateProbe {
@@ -60,17 +59,14 @@ function keyWords(probe: DuplicateProbe, n: number): string[] {
 
 /**
  * Text candidates must share at least two of the four most specific words ('a' & 'b' | 'a' & 'c' …):
- * selective enough for the GIN index to answer in milliseconds in a busy window, loose enough for
- * a re-worded repeat. They are then ordered by ts_rank against all the key words.
+ * selective enough for the GIN index in a busy window, loose enough for a re-worded repeat.
  */
-function textQueries(probe: DuplicateProbe): { filter: string; rank: string } | undefined {
+function textFilter(probe: DuplicateProbe): string | undefined {
   const key = keyWords(probe, PAIR_WORDS);
-  const rank = anyOf(keyWords(probe, KEY_WORDS));
-  if (!rank || key.length === 0) return undefined;
-  if (key.length === 1) return { filter: rank, rank };
+  if (key.length <= 1) return anyOf(key);
   const pairs: string[] = [];
   for (let i = 0; i < key.length; i++) for (let j = i + 1; j < key.length; j++) pairs.push(`(${allOf([key[i]!, key[j]!])})`);
-  return { filter: pairs.join(' | '), rank };
+  return pairs.join(' | ');
 }
 
 /**
@@ -87,11 +83,11 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
   };
   const phone = blank(s.probe.callerPhone);
   const address = blank(s.probe.address);
-  const text = textQueries(s.probe);
+  const text = textFilter(s.probe);
   const [byPhone, byAddress, byText] = await Promise.all([
     phone ? idsBySamePhone(db, window, phone) : [],
     address ? idsBySameAddress(db, window, address) : [],
-    text ? idsBySimilarText(db, window, text.filter, text.rank) : [],
+    text ? idsBySimilarText(db, window, text) : [],
   ]);
   const rows = await loadCandidates(db, [...new Set([...byPhone, ...byAddress, ...byText])]);
   const mine = new Set([...lexemes(s.probe.title), ...lexemes(`${s.probe.content} ${address ?? ''}`)]);

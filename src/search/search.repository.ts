@@ -33,7 +33,7 @@ export interface OrderSearchFilter {
  * matches are ranked, so a word found in every tenth order still answers in milliseconds: the
  * planner walks the time index backwards and stops after the window is full (ADR 0040).
  */
-export const RANK_WINDOW = 300;
+export const RANK_WINDOW = 200;
 
 export async function searchOrders(db: Executor, scope: OrderScope, f: OrderSearchFilter) {
   const tsq = sql`${f.query}::tsquery`;

@@ -16,7 +16,7 @@ export const OrderSearchQuerySchema = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   offset: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 280, default: 0, description: 'ranked window: the 300 most recent matches' }),
+    Type.Integer({ minimum: 0, maximum: 180, default: 0, description: 'ranked window: the 200 most recent matches' }),
   ),
 });
 export type OrderSearchQuery = Static<typeof OrderSearchQuerySchema>;
