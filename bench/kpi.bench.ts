@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { computeKpis, type KpiReport } from '../src/analytics/kpi/kpi.service.js';
@@ -23,19 +22,22 @@ async function openBenchDatabase(log: (l: string) => void): Promise<{ database: 
   const url = new URL(BENCH_SERVER_URL);
   url.pathname = `/${DB_NAME}`;
   if (exists) {
-    const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-    await migrateToLatest(database.db);
-    const r = await sql<{ id: string; n: number }>`
-      select c.id, (select count(*) from orders o where o.centre_id = c.id) as n from centres c where c.code = 'bench-kpi'`.execute(
-      database.db,
-    );
+    const probe = new pg.Client({ connectionString: url.toString() });
+    await probe.connect();
+    const r = await probe
+      .query<{ id: string; n: string }>(
+        `select c.id, (select count(*) from orders o where o.centre_id = c.id) as n from centres c where c.code = 'bench-kpi'`,
+      )
+      .catch(() => ({ rows: [] as { id: string; n: string }[] }));
+    await probe.end();
     const row = r.rows[0];
     if (row && Number(row.n) === ORDERS) {
       await admin.end();
       log(`reusing ${DB_NAME} (${ORDERS} orders); drop it to regenerate`);
+      const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+      await migrateToLatest(database.db);
       return { database, centreId: row.id };
     }
-    await database.close();
     await admin.query(`drop database ${DB_NAME} with (force)`);
   }
   await admin.query(`create database ${DB_NAME}`);
