@@ -10,4 +10,11 @@ import { knowledgeExpiryJob } from '../knowledge/knowledge-expiry.job.js';
  * EVERY periodic job of lianxin, listed explicitly (see docs/ARCHITECTURE.md, "Background work").
  * To add one: write `src/<domain>/<name>.job.ts` exporting a PeriodicJob and add it here.
  */
-export const periodicJobs: readonly PeriodicJob[] = [outboxRetentionJob, sessionCleanupJob, deadlineSweepJob, kpiRollupJob, nlpRetrainJob, knowledgeExpiryJob];
+export const periodicJobs: readonly PeriodicJob[] = [
+  outboxRetentionJob,
+  sessionCleanupJob,
+  deadlineSweepJob,
+  kpiRollupJob,
+  nlpRetrainJob,
+  knowledgeExpiryJob,
+];
