@@ -19,6 +19,8 @@ export type OrderListParams = {
   leadUnitId?: string;
   callerPhone?: string;
   escalated?: boolean;
+  /** Time-limit warning level now (src/timelimits). */
+  warning?: 'yellow' | 'red';
   q?: string;
   limit?: number;
   offset?: number;

@@ -68,6 +68,7 @@ export const orderMessages = {
     'search.placeholder': '工单编号、标题或内容',
     'search.state': '状态',
     'search.escalated': '只看疑难件',
+    'search.warning': '时限预警',
   },
   en: {
     'col.orderNo': 'Order no.',
@@ -135,5 +136,6 @@ export const orderMessages = {
     'search.placeholder': 'Order no., title or text',
     'search.state': 'State',
     'search.escalated': 'Difficult cases only',
+    'search.warning': 'Deadline warning',
   },
 } satisfies Messages;

@@ -4,6 +4,7 @@ import type { Messages } from '../../shared/i18n';
 export const queueMessages = {
   zh: {
     'unit.title': '本单位工单',
+    'unit.overdue': '已超期',
     'unit.toSign': '待签收',
     'unit.handling': '办理中',
     'unit.returns': '退单申请中',
@@ -33,6 +34,7 @@ export const queueMessages = {
   },
   en: {
     'unit.title': 'Unit inbox',
+    'unit.overdue': 'Overdue',
     'unit.toSign': 'To sign for',
     'unit.handling': 'Handling',
     'unit.returns': 'Return requested',

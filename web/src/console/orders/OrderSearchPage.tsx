@@ -17,7 +17,15 @@ export function OrderSearchPage() {
   const l = useT(labels);
   const s = useT(shellMessages);
   const [text, setText] = useState('');
-  const [filters, setFilters] = useState<{ q?: string; state?: string; escalated?: boolean; offset: number }>({ offset: 0 });
+  const [filters, setFilters] = useState<{
+    q?: string;
+    state?: string;
+    escalated?: boolean;
+    warning?: 'yellow' | 'red';
+    offset: number;
+  }>({
+    offset: 0,
+  });
   const orders = useOrders({ ...filters, limit: PAGE });
   const units = nameIndex(useUnits().data?.items);
   return (
@@ -39,6 +47,14 @@ export function OrderSearchPage() {
           style={{ minWidth: 240 }}
           options={ORDER_STATES.map((st) => ({ value: st, label: l(`state.${st}`) }))}
           onChange={(v: string[]) => setFilters((f) => ({ ...f, state: v.length ? v.join(',') : undefined, offset: 0 }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('search.warning')}
+          style={{ width: 140 }}
+          data-testid="order-search-warning"
+          options={(['red', 'yellow'] as const).map((w) => ({ value: w, label: l(`warn.${w}`) }))}
+          onChange={(v?: 'yellow' | 'red') => setFilters((f) => ({ ...f, warning: v, offset: 0 }))}
         />
         <Checkbox onChange={(e) => setFilters((f) => ({ ...f, escalated: e.target.checked || undefined, offset: 0 }))}>
           {t('search.escalated')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Space, Tabs } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
-import { useOrderQueues } from '../api/queries';
+import { useOrderQueues, type OrderListParams } from '../api/queries';
 import type { Order, OrderAction } from '../api/types';
 import { QueueCount } from '../common/QueueCount';
 import { labels } from '../messages/labels';
@@ -13,13 +13,15 @@ import { OrderTable } from '../orders/OrderTable';
 import { hasRole, useSession } from '../shell/session';
 import { UnitFigures } from './UnitFigures';
 
-const TABS = [
+const TABS: readonly { key: 'overdue' | 'toSign' | 'handling' | 'returns' | 'replied'; states: string; warning?: 'red' }[] = [
+  { key: 'overdue', states: 'dispatched,handling,extension_requested,return_requested', warning: 'red' },
   { key: 'toSign', states: 'dispatched' },
   { key: 'handling', states: 'handling,extension_requested' },
   { key: 'returns', states: 'return_requested' },
   { key: 'replied', states: 'replied,visiting' },
-] as const;
-type QueueSpecs = Record<(typeof TABS)[number]['key'], { state: string; limit: number }>;
+];
+type TabKey = (typeof TABS)[number]['key'];
+type QueueSpecs = Record<TabKey, OrderListParams>;
 
 /** The unit's inbox: orders to sign for and to handle, with countdowns; quick sign / contact / reply. */
 export function UnitInboxPage() {
@@ -27,9 +29,11 @@ export function UnitInboxPage() {
   const l = useT(labels);
   const s = useT(shellMessages);
   const me = useSession();
-  const [tab, setTab] = useState<(typeof TABS)[number]['key']>('toSign');
+  const [tab, setTab] = useState<TabKey>('toSign');
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
-  const lists = useOrderQueues(Object.fromEntries(TABS.map((tb) => [tb.key, { state: tb.states, limit: 200 }])) as QueueSpecs);
+  const lists = useOrderQueues(
+    Object.fromEntries(TABS.map((tb) => [tb.key, { state: tb.states, warning: tb.warning, limit: 200 }])) as QueueSpecs,
+  );
 
   const quick = (o: Order) => {
     const actions: OrderAction[] =
