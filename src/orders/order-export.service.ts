@@ -26,7 +26,9 @@ export async function exportOrdersCsv(
   deps: Deps,
   actor: Actor,
   query: Omit<OrderListQuery, 'limit' | 'offset'>,
+  options: { pageSize?: number } = {},
 ): Promise<OrderCsvExport> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   if (!can(actor, 'order.read')) throw forbidden();
   const centre = await findCentre(deps.db, actor.centreId);
   const timeZone = centre?.timezone ?? 'Asia/Shanghai';
@@ -37,14 +39,14 @@ export async function exportOrdersCsv(
     yield orderCsvHeader();
     let cursor: ExportCursor | null = null;
     for (;;) {
-      const rows = await listOrdersForExport(deps.db, scope, filter, cursor, PAGE_SIZE);
+      const rows = await listOrdersForExport(deps.db, scope, filter, cursor, pageSize);
       if (rows.length === 0) return;
       if (unmasked) {
         const withIdentity = rows.filter((o) => o.caller_name || o.caller_phone).map((o) => o.id);
         await logPiiExport(deps.db, { userId: actor.userId, orderIds: withIdentity, at: deps.clock.now() });
       }
       yield rows.map((o) => orderCsvRow(o, { unmasked, timeZone })).join('');
-      if (rows.length < PAGE_SIZE) return;
+      if (rows.length < pageSize) return;
       const last = rows[rows.length - 1]!;
       cursor = { acceptedAt: last.accepted_at, id: last.id };
     }
