@@ -47,7 +47,9 @@ export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string
 /** Candidates for the appeal being typed at intake (nothing is stored). */
 export async function checkDuplicates(deps: Deps, actor: Actor, input: DuplicateCheckInput) {
   if (!can(actor, 'order.create') && !can(actor, 'order.link')) throw forbidden();
-  if (input.title.trim() === '' && input.content.trim() === '') throw invalidField('content');
+  // The operator usually types the caller's phone first: a phone (or an address) alone is a valid probe.
+  const probes = [input.title, input.content, input.callerPhone ?? '', input.address ?? ''];
+  if (probes.every((p) => p.trim() === '')) throw invalidField('content');
   const candidates = await findDuplicates(deps.db, deps.clock, {
     centreId: actor.centreId,
     scope: actorScope(actor),

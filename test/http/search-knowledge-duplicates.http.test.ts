@@ -107,6 +107,12 @@ describe('duplicates API', () => {
     expect(check.statusCode).toBe(200);
     expect(check.json().candidates[0]).toMatchObject({ orderId: first.id, likely: true });
     expect(check.json().candidates[0].reasons).toContain('same_caller');
+    // At the start of a call only the phone is typed: that alone finds the caller's earlier order.
+    const phoneOnly = await op.post('/api/duplicates/check', { title: '', content: '', callerPhone: '13700000001' });
+    expect(phoneOnly.statusCode).toBe(200);
+    expect(phoneOnly.json().candidates.map((c: { orderId: string }) => c.orderId)).toContain(first.id);
+    const nothing = await op.post('/api/duplicates/check', { title: ' ', content: '' });
+    expect(nothing.statusCode).toBe(400);
     w.clock.advance(3_600_000);
     const second = await newOrder(w, {
       title: '广场舞噪音',
