@@ -32,7 +32,7 @@ export async function insertAttachment(
 }
 
 export async function listAttachments(db: Executor, orderId: string) {
-  return db.selectFrom('attachments').selectAll().where('order_id', '=', orderId).orderBy('created_at').execute();
+  return db.selectFrom('attachments').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute();
 }
 
 export async function findAttachment(db: Executor, id: string) {
