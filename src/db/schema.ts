@@ -212,14 +212,17 @@ export interface OutboxTable {
 }
 
 export interface DB
-  extends WorkerTables,
+  extends
+    WorkerTables,
     CallTables,
     KpiTables,
     CalendarTables,
     TimelimitTables,
     SupervisionTables,
     NotificationTables,
-    PortalTables, KnowledgeTables, DuplicateTables,
+    PortalTables,
+    KnowledgeTables,
+    DuplicateTables,
     NlpTables,
     AssessmentTables {
   centres: CentresTable;

@@ -25,7 +25,12 @@ export interface TransitionHookContext {
 export type TransitionHook = (ctx: TransitionHookContext) => Promise<void>;
 
 /** Hooks run in this order after every transition and after intake (action 'accept'). */
-export const registeredTransitionHooks: TransitionHook[] = [searchIndexHook, duplicateDetectHook, knowledgeUsageHook, timelimitHook];
+export const registeredTransitionHooks: TransitionHook[] = [
+  searchIndexHook,
+  duplicateDetectHook,
+  knowledgeUsageHook,
+  timelimitHook,
+];
 
 export async function runTransitionHooks(ctx: TransitionHookContext): Promise<void> {
   for (const hook of registeredTransitionHooks) await hook(ctx);
