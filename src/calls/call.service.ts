@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { findOrder, findOrderByNo } from '../orders/order.repository.js';
+import { findOrderByIdOrNo } from '../orders/order.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
 import { findCentreByCode, listCentres } from '../org/unit.repository.js';
@@ -86,8 +86,7 @@ export async function linkCallToOrder(
     const call = await findCall(tx, reporter.centreId, callId);
     if (!call) throw notFound('call');
     const scope = { centreId: reporter.centreId, unitPath: null };
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(orderRef);
-    const order = isUuid ? await findOrder(tx, scope, orderRef) : await findOrderByNo(tx, scope, orderRef);
+    const order = await findOrderByIdOrNo(tx, scope, orderRef);
     if (!order) throw notFound('order');
     await insertCallOrderLink(tx, {
       callId: call.id,

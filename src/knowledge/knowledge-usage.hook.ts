@@ -1,9 +1,8 @@
+import { isUuid } from '../shared/ids.js';
 import type { TransitionHookContext } from '../orders/transition-hooks.js';
 import { invalidField } from '../shared/errors.js';
 import { findArticle } from './knowledge.repository.js';
 import { recordArticleUsage } from './knowledge-usage.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * 直办 from the knowledge base: when `answer_directly` names the article that answered, record the
@@ -13,7 +12,7 @@ export async function knowledgeUsageHook(ctx: TransitionHookContext): Promise<vo
   if (ctx.action !== 'answer_directly') return;
   const articleId = ctx.payload.knowledgeArticleId;
   if (articleId === undefined || articleId === null || articleId === '') return;
-  if (typeof articleId !== 'string' || !UUID.test(articleId)) throw invalidField('knowledgeArticleId');
+  if (typeof articleId !== 'string' || !isUuid(articleId)) throw invalidField('knowledgeArticleId');
   const article = await findArticle(ctx.tx, ctx.after.centre_id, articleId);
   if (!article || article.status !== 'published') throw invalidField('knowledgeArticleId');
   await recordArticleUsage(ctx.tx, {

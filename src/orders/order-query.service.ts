@@ -11,19 +11,17 @@ import { actorScope } from './order-transition.service.js';
 import { availableActions } from './order-transitions.js';
 import type { OrderState } from './order.constants.js';
 import { presentOrder } from './order.presenter.js';
-import { findOrder, findOrderByNo, listOrders, type OrderListFilter } from './order.repository.js';
+import { findOrderByIdOrNo, listOrders, type OrderListFilter } from './order.repository.js';
 import type { OrderListQuery } from './order.schemas.js';
 import { listAttachments } from '../attachments/attachment.repository.js';
 import { listOrderDeadlines } from '../timelimits/deadline.repository.js';
 import { presentDeadline } from '../timelimits/timelimit.presenter.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Finds an order by id or by its number, within what the actor may see (else 404). */
 export async function loadVisibleOrder(deps: Deps, actor: Actor, idOrNo: string): Promise<Order> {
   if (!can(actor, 'order.read')) throw forbidden();
   const scope = actorScope(actor);
-  const order = UUID.test(idOrNo) ? await findOrder(deps.db, scope, idOrNo) : await findOrderByNo(deps.db, scope, idOrNo);
+  const order = await findOrderByIdOrNo(deps.db, scope, idOrNo);
   if (!order) throw notFound('order');
   return order;
 }

@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { isUuid } from '../shared/ids.js';
 import type { DB, NewOrder, Order, OrderUpdate } from '../db/schema.js';
 
 /** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree. */
@@ -31,6 +32,11 @@ export async function insertOrder(db: Executor, row: NewOrder): Promise<Order> {
 
 export async function findOrder(db: Executor, scope: OrderScope, id: string): Promise<Order | undefined> {
   return whereVisible(db.selectFrom('orders').selectAll('orders'), scope).where('orders.id', '=', id).executeTakeFirst();
+}
+
+/** An order by its id or by its human-readable number, within the scope. */
+export async function findOrderByIdOrNo(db: Executor, scope: OrderScope, idOrNo: string): Promise<Order | undefined> {
+  return isUuid(idOrNo) ? findOrder(db, scope, idOrNo) : findOrderByNo(db, scope, idOrNo);
 }
 
 export async function findOrderByNo(db: Executor, scope: OrderScope, orderNo: string): Promise<Order | undefined> {

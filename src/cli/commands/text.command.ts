@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
+import type { Database } from '../../db/database.js';
+import { openScratchDatabase } from '../../db/scratch-database.js';
 import { evaluateKnowledgeRetrieval } from '../../knowledge/knowledge-retrieval.eval.js';
 import { evaluateDuplicateDetection } from '../../duplicates/duplicate-detection.eval.js';
 import { runKnowledgeExpirySweep } from '../../knowledge/knowledge-expiry.job.js';
@@ -11,37 +10,8 @@ import { withRuntime } from '../with-runtime.js';
 
 const DATA = path.resolve(process.cwd(), '../shared/data');
 
-/**
- * A fresh database for one evaluation: in-memory PGlite, or a new database on the PostgreSQL server
- * given by --database-url (dropped afterwards). Evaluations never touch the centre's own database.
- */
-export async function scratchDatabase(serverUrl?: string): Promise<Database & { label: string }> {
-  if (!serverUrl) {
-    const database = await openDatabase({});
-    await migrateToLatest(database.db);
-    return { ...database, label: 'pglite' };
-  }
-  const name = `lianxin_eval_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await migrateToLatest(database.db);
-  return {
-    ...database,
-    label: 'postgres',
-    close: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+/** Evaluations run on a throw-away database (see --database-url), never on the centre's own. */
+const scratchDatabase = (serverUrl?: string) => openScratchDatabase(serverUrl, 'lianxin_eval', 4);
 
 async function withScratch<T>(url: string | undefined, fn: (db: Database & { label: string }) => Promise<T>) {
   const database = await scratchDatabase(url);

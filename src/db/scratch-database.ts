@@ -1,0 +1,43 @@
+import pg from 'pg';
+import { openDatabase, type Database } from './database.js';
+import { migrateToLatest } from './migrate.js';
+
+/**
+ * A fresh, migrated, throw-away database: in-memory PGlite, or a new database on the PostgreSQL
+ * server at `serverUrl`, dropped again by `close()`. Used by tests and evaluation commands.
+ */
+export async function openScratchDatabase(
+  serverUrl: string | undefined,
+  prefix: string,
+  poolSize = 8,
+): Promise<Database & { label: string }> {
+  if (!serverUrl) {
+    const database = await openDatabase({});
+    await migrateToLatest(database.db);
+    return { ...database, label: 'pglite' };
+  }
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize });
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    label: 'postgres',
+    close: async () => {
+      await database.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
