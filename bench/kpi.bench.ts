@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { computeKpis, type KpiReport } from '../src/analytics/kpi/kpi.service.js';
@@ -25,13 +26,15 @@ async function openBenchDatabase(log: (l: string) => void): Promise<{ database: 
     const probe = new pg.Client({ connectionString: url.toString() });
     await probe.connect();
     const r = await probe
-      .query<{ id: string; n: string }>(
-        `select c.id, (select count(*) from orders o where o.centre_id = c.id) as n from centres c where c.code = 'bench-kpi'`,
+      .query<{ id: string; n: string; note: string | null }>(
+        `select c.id, (select count(*) from orders o where o.centre_id = c.id) as n,
+           (select shobj_description(d.oid, 'pg_database') from pg_database d where d.datname = current_database()) as note
+         from centres c where c.code = 'bench-kpi'`,
       )
-      .catch(() => ({ rows: [] as { id: string; n: string }[] }));
+      .catch(() => ({ rows: [] as { id: string; n: string; note: string | null }[] }));
     await probe.end();
     const row = r.rows[0];
-    if (row && Number(row.n) === ORDERS) {
+    if (row && Number(row.n) === ORDERS && row.note === completeNote()) {
       await admin.end();
       log(`reusing ${DB_NAME} (${ORDERS} orders); drop it to regenerate`);
       const database = await openDatabase({ url: url.toString(), poolSize: 4 });
@@ -45,9 +48,15 @@ async function openBenchDatabase(log: (l: string) => void): Promise<{ database: 
   const database = await openDatabase({ url: url.toString(), poolSize: 4 });
   await migrateToLatest(database.db);
   log(`generating ${ORDERS} orders with their events in ${DB_NAME} (once) …`);
+  const t = performance.now();
   const centreId = await generateKpiBenchData(database.db, ORDERS, log);
+  // Marks the database complete: an interrupted generation is dropped and redone, never reused.
+  await sql.raw(`comment on database ${DB_NAME} is '${completeNote()}'`).execute(database.db);
+  log(`generated in ${fmt((performance.now() - t) / 1000)} s`);
   return { database, centreId };
 }
+
+const completeNote = () => `bench-kpi ${ORDERS} orders complete`;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t = performance.now();
