@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Command } from 'commander';
 import type { Db } from '../db/database.js';
 import { findOrderByNo } from '../orders/order.repository.js';
@@ -5,6 +6,8 @@ import { findCentreByCode, listCentres } from '../org/unit.repository.js';
 import { withRuntime } from '../cli/with-runtime.js';
 import { describeDeadlines } from '../timelimits/timelimit-admin.service.js';
 import { getCalendarMonth } from './calendar.service.js';
+import { importOverrides, parseOverrideLines } from './calendar-import.service.js';
+import { systemActor, type Actor } from '../users/roles.js';
 import { weekdayOf } from './time-zone.js';
 import type { DayInfo } from './working-calendar.js';
 
@@ -38,6 +41,9 @@ function printMonth(days: DayInfo[]) {
   if (line) console.log(line.trimEnd());
 }
 
+/** Whoever runs the CLI on the server holds the database: they act as the centre's administrator. */
+const cliAdmin = (centreId: string): Actor => ({ ...systemActor(centreId, 'cli'), roles: ['admin'] });
+
 const ms = (v: number | null) => (v === null ? '-' : `${Math.round(v / 60_000)} min`);
 
 export const calendarCommand = () => {
@@ -61,6 +67,27 @@ export const calendarCommand = () => {
         if (!view.coveredYears.includes(year)) {
           console.log(`  注意：${year} 年国务院放假通知尚未收录（仅按周末计算）/ ${year} not covered: weekends only`);
         }
+      });
+    });
+  cmd
+    .command('import <file>')
+    .description(
+      '导入放假安排为本中心日历调整（每行：YYYY-MM-DD,休|班,名称）/ import a holiday notice as centre overrides (lines: YYYY-MM-DD,休|班,name)',
+    )
+    .option('--centre <code>', '中心编码 / centre code (default: the first centre)')
+    .action(async (file: string, opts: { centre?: string }) => {
+      const { lines, problems } = parseOverrideLines(fs.readFileSync(file, 'utf8'));
+      if (problems.length > 0) {
+        for (const p of problems) console.error(`${p.problem.zh} / ${p.problem.en}: ${p.text}`);
+        console.error(`未导入任何内容 / nothing imported (${problems.length} problem(s))`);
+        process.exitCode = 1;
+        return;
+      }
+      await withRuntime(async (rt) => {
+        const id = await centreId(rt.deps.db, opts.centre);
+        const n = await importOverrides(rt.deps, cliAdmin(id), lines);
+        const off = lines.filter((l) => !l.working).length;
+        console.log(`已导入 ${n} 天（休 ${off}，班 ${n - off}）/ imported ${n} days (${off} off, ${n - off} working)`);
       });
     });
   cmd

@@ -157,6 +157,21 @@ export const messages = {
     zh: '领导盯办：工单 {orderNo} 督办逾期未答复',
     en: 'Leader follow-up: order {orderNo}, supervision unanswered',
   },
+  // Calendar coverage and holiday-notice import (issue 3).
+  'calendar.notCovered': {
+    zh: '{year} 年国务院放假安排尚未收录：请在“日历调整”中录入或导入（lianxin calendar import），否则时限只按周末计算',
+    en: 'The {year} State Council holiday notice is not loaded: enter or import it (lianxin calendar import), or deadlines count weekends only',
+  },
+  'calendar.import.badDate': { zh: '第 {line} 行：日期格式应为 YYYY-MM-DD', en: 'line {line}: date must be YYYY-MM-DD' },
+  'calendar.import.badKind': {
+    zh: '第 {line} 行：第二列应为“休”或“班”',
+    en: 'line {line}: the second column must be 休 (day off) or 班 (working day)',
+  },
+  'calendar.import.noName': { zh: '第 {line} 行：缺少名称', en: 'line {line}: the name is missing' },
+  'calendar.import.repeated': {
+    zh: '第 {line} 行：与第 {first} 行日期重复',
+    en: 'line {line}: same date as line {first}',
+  },
   'stage.dispatch': { zh: '派单', en: 'dispatch' },
   'stage.sign': { zh: '签收', en: 'sign-for' },
   'stage.contact': { zh: '联系群众', en: 'first contact' },

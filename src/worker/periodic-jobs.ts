@@ -5,6 +5,7 @@ import { sessionCleanupJob } from '../users/session-cleanup.job.js';
 import { kpiRollupJob } from '../analytics/kpi/kpi-rollup.job.js';
 import { nlpRetrainJob } from '../nlp/nlp-retrain.job.js';
 import { knowledgeExpiryJob } from '../knowledge/knowledge-expiry.job.js';
+import { calendarCoverageJob } from '../calendar/calendar-coverage.job.js';
 
 /**
  * EVERY periodic job of lianxin, listed explicitly (see docs/ARCHITECTURE.md, "Background work").
@@ -17,4 +18,5 @@ export const periodicJobs: readonly PeriodicJob[] = [
   kpiRollupJob,
   nlpRetrainJob,
   knowledgeExpiryJob,
+  calendarCoverageJob,
 ];

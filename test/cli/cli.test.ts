@@ -49,6 +49,19 @@ describe('lianxin CLI', () => {
     expect(out).toContain('accept');
     expect(() => lianxin('order', 'show', '0000000000')).toThrow(/不存在/);
   });
+
+  it('imports a holiday notice as centre overrides, or nothing when a line is bad', () => {
+    const good = path.join(dataDir, 'notice-good.csv');
+    fs.writeFileSync(good, '日期,类型,名称\n2031-10-01,休,国庆节\n2031-10-11,班,国庆节调休上班\n');
+    expect(lianxin('calendar', 'import', good)).toContain('imported 2 days (1 off, 1 working)');
+    const month = lianxin('calendar', 'show', '2031-10');
+    expect(month).toContain('2031-10-01 休息 day off  国庆节 (centre_holiday)');
+    expect(month).toContain('2031-10-11 上班 working  国庆节调休上班 (centre_workday)');
+    const bad = path.join(dataDir, 'notice-bad.csv');
+    fs.writeFileSync(bad, '2031-10-02,休,国庆节\n2031-10-3,休,国庆节\n');
+    expect(() => lianxin('calendar', 'import', bad)).toThrow(/line 2: date must be YYYY-MM-DD/);
+    expect(lianxin('calendar', 'show', '2031-10')).not.toContain('2031-10-02 休息');
+  });
 });
 
 function findAnyOrderNo(): string {
