@@ -5,6 +5,7 @@ import { authRoutes } from '../users/auth.routes.js';
 import { userRoutes } from '../users/user.routes.js';
 import { orgRoutes } from '../org/org.routes.js';
 import { unitAdminRoutes } from '../org/unit-admin.routes.js';
+import { categoryAdminRoutes } from '../org/category-admin.routes.js';
 import { liveRoutes } from '../live/live.routes.js';
 import { orderRoutes } from '../orders/order.routes.js';
 import { orderExportRoutes } from '../orders/order-export.routes.js';
@@ -33,6 +34,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(userRoutes, ctx);
   await app.register(orgRoutes, ctx);
   await app.register(unitAdminRoutes, ctx);
+  await app.register(categoryAdminRoutes, ctx);
   await app.register(liveRoutes, ctx);
   await app.register(orderRoutes, ctx);
   await app.register(orderExportRoutes, ctx);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
-import { requireActor } from '../http/auth.js';
+import { requireActor, sessionToken } from '../http/auth.js';
+import { actorFromSession } from '../users/auth.service.js';
 import { createLivePoller } from './live-poller.js';
 import { isChangeVisibleTo, presentChange } from './live-visibility.js';
 
@@ -41,7 +42,14 @@ export const liveRoutes: FastifyPluginAsyncTypebox<AppContext & { livePollMs?: n
         res.write(`id: ${change.id}\nevent: order\ndata: ${JSON.stringify(presentChange(change))}\n\n`);
       }
     });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    // Each heartbeat re-checks the session: a signed-out or deactivated user's stream ends.
+    const token = sessionToken(request);
+    const heartbeat = setInterval(() => {
+      void (token ? actorFromSession(opts.deps, token) : Promise.resolve(null)).then(
+        (still) => (still ? res.write(': ping\n\n') : close()),
+        () => res.write(': ping\n\n'),
+      );
+    }, HEARTBEAT_MS);
     heartbeat.unref?.();
     const close = () => {
       clearInterval(heartbeat);

@@ -29,6 +29,34 @@ export async function insertCategory(
     .executeTakeFirstOrThrow();
 }
 
+export async function findCategoryByCode(db: Executor, centreId: string, code: string) {
+  return db.selectFrom('categories').selectAll().where('centre_id', '=', centreId).where('code', '=', code).executeTakeFirst();
+}
+
+export async function renameCategory(db: Executor, centreId: string, id: string, name: string) {
+  return db
+    .updateTable('categories')
+    .set({ name })
+    .where('centre_id', '=', centreId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Deactivates a category with its whole subtree (a child of a disabled category is not offered either). */
+export async function deactivateCategorySubtree(db: Executor, centreId: string, path: string) {
+  await db
+    .updateTable('categories')
+    .set({ active: false })
+    .where('centre_id', '=', centreId)
+    .where('path', 'like', `${path}%`)
+    .execute();
+}
+
+export async function activateCategory(db: Executor, centreId: string, id: string) {
+  await db.updateTable('categories').set({ active: true }).where('centre_id', '=', centreId).where('id', '=', id).execute();
+}
+
 export async function listRegions(db: Executor, centreId: string) {
   return db.selectFrom('regions').selectAll().where('centre_id', '=', centreId).orderBy('code').execute();
 }

@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { StringEnum } from '../shared/schema.js';
-import { createUnit, setUnitActivity, type NewUnitInput } from './unit-admin.service.js';
+import { createUnit, updateUnit, type NewUnitInput } from './unit-admin.service.js';
 
 const UNIT_KINDS = ['sub_centre', 'league_dept', 'county', 'county_dept', 'town', 'company', 'other'] as const;
 
-/** Unit administration for the system admin: add a sub-unit, deactivate or reactivate a unit. */
+/** Unit administration for the system admin: add a sub-unit, rename, deactivate or reactivate a unit. */
 export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
     '/api/units',
@@ -34,11 +34,14 @@ export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
     {
       schema: {
         tags: ['admin'],
-        summary: '启用/停用单位 / activate or deactivate a unit',
+        summary: '改名、启用/停用单位 / rename, activate or deactivate a unit',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ active: Type.Boolean() }, { additionalProperties: false }),
+        body: Type.Object(
+          { active: Type.Optional(Type.Boolean()), name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
       },
     },
-    async (request) => setUnitActivity(deps, requireActor(request), request.params.id, request.body.active),
+    async (request) => updateUnit(deps, requireActor(request), request.params.id, request.body),
   );
 };

@@ -3,7 +3,7 @@ import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
-import { findUnit, findUnitByCode, insertUnit, setUnitActive } from './unit.repository.js';
+import { findUnit, findUnitByCode, insertUnit, updateUnitRow } from './unit.repository.js';
 
 export interface NewUnitInput {
   parentId: string;
@@ -42,13 +42,21 @@ export async function createUnit(deps: Deps, actor: Actor, input: NewUnitInput) 
   });
 }
 
-/** Deactivates (or reactivates) a unit: it keeps its history but can no longer receive dispatches. */
-export async function setUnitActivity(deps: Deps, actor: Actor, unitId: string, active: boolean) {
+/**
+ * Renames, deactivates or reactivates a unit: a deactivated unit keeps its history but can no longer
+ * receive dispatches.
+ */
+export async function updateUnit(deps: Deps, actor: Actor, unitId: string, change: { active?: boolean; name?: string }) {
   if (!can(actor, 'unit.manage')) throw forbidden();
   const unit = await findUnit(deps.db, actor.centreId, unitId);
   if (!unit) throw notFound('unit');
-  if (unit.kind === 'centre') throw invalidField('unitId', 'centre');
-  const updated = await setUnitActive(deps.db, actor.centreId, unitId, active);
+  if (change.active !== undefined && unit.kind === 'centre') throw invalidField('unitId', 'centre');
+  const name = change.name?.trim();
+  if (name === '') throw invalidField('name');
+  const updated = await updateUnitRow(deps.db, actor.centreId, unitId, {
+    ...(change.active !== undefined ? { active: change.active } : {}),
+    ...(name !== undefined ? { name } : {}),
+  });
   if (!updated) throw notFound('unit');
   return present(updated);
 }

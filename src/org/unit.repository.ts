@@ -45,10 +45,10 @@ export async function insertUnit(db: Executor, unit: NewUnit) {
     .executeTakeFirstOrThrow();
 }
 
-export async function setUnitActive(db: Executor, centreId: string, id: string, active: boolean) {
+export async function updateUnitRow(db: Executor, centreId: string, id: string, set: { active?: boolean; name?: string }) {
   return db
     .updateTable('units')
-    .set({ active })
+    .set(set)
     .where('centre_id', '=', centreId)
     .where('id', '=', id)
     .returningAll()

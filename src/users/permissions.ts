@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'user.manage': ['admin'],
   'unit.manage': ['admin'],
   'catalog.read': ROLES_ALL(),
+  'catalog.manage': ['admin'],
   'nlp.suggest': ['operator', 'dispatcher'],
   // Issue 6: hot issues, monthly unit assessment, reports.
   'hotspot.read': ['analyst', 'leader', 'supervisor'],

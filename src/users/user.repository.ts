@@ -22,6 +22,23 @@ export async function insertUser(
     .executeTakeFirstOrThrow();
 }
 
+export async function findUser(db: Executor, centreId: string, id: string) {
+  return db.selectFrom('users').selectAll().where('centre_id', '=', centreId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateUserRow(
+  db: Executor,
+  id: string,
+  set: { display_name?: string; unit_id?: string; roles?: string[]; active?: boolean; password_hash?: string },
+) {
+  return db.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Ends every session of a user (deactivation, password reset). */
+export async function deleteUserSessions(db: Executor, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
 export async function listUsers(db: Executor, centreId: string) {
   return db
     .selectFrom('users')

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { ROLES } from './roles.js';
-import { createUser, listUsersFor } from './user.service.js';
+import { createUser, listUsersFor, resetUserPassword, updateUser } from './user.service.js';
 
 export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.get('/api/users', { schema: { tags: ['admin'], summary: '用户列表 / users' } }, async (request) => ({
@@ -33,5 +33,41 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       const user = await createUser(deps, actor, actor.centreId, request.body);
       return reply.status(201).send(user);
     },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '修改用户（姓名、单位、角色、停用）/ edit a user (name, unit, roles, deactivate)',
+        description: 'active=false deactivates the account: its sessions end at once and it can no longer sign in.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+            unitId: Type.Optional(Type.String({ format: 'uuid' })),
+            roles: Type.Optional(Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, uniqueItems: true })),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+      },
+    },
+    async (request) => updateUser(deps, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '重置密码 / reset a password',
+        description: "Sets a new password and ends the user's sessions.",
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ password: Type.String({ minLength: 8, maxLength: 200 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => resetUserPassword(deps, requireActor(request), request.params.id, request.body.password),
   );
 };

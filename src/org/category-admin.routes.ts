@@ -1,0 +1,55 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../http/context.js';
+import { requireActor } from '../http/auth.js';
+import { createCategory, updateCategory } from './category-admin.service.js';
+
+const CategoryOut = Type.Object({
+  id: Type.String(),
+  parentId: Type.Union([Type.String(), Type.Null()]),
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.Integer(),
+  active: Type.Boolean(),
+});
+
+/** Category administration for the system admin: add, rename, disable or re-enable a category. */
+export const categoryAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
+  app.post(
+    '/api/categories',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '新建诉求分类 / create category',
+        body: Type.Object(
+          {
+            parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+            code: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$' }),
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: CategoryOut },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createCategory(deps, requireActor(request), request.body)),
+  );
+
+  app.patch(
+    '/api/categories/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '修改、停用或启用分类 / rename, disable or enable a category',
+        description: 'active=false disables the category and its subtree for new orders; existing orders keep their category.',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object(
+          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), active: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: CategoryOut },
+      },
+    },
+    async (request) => updateCategory(deps, requireActor(request), request.params.id, request.body),
+  );
+};
