@@ -22,6 +22,8 @@ export interface CentresTable {
   name: string;
   timezone: Generated<string>;
   created_at: Generated<Timestamp>;
+  /** Bumped by triggers when the calendar, time-limit rules or settings change (migration 0150, ADR 0013). */
+  settings_version: Generated<number>;
 }
 
 export type UnitKind = 'centre' | 'sub_centre' | 'league_dept' | 'county' | 'county_dept' | 'town' | 'company' | 'other';
@@ -120,7 +122,7 @@ export interface OrdersTable {
   closed_at: Timestamp | null;
   updated_at: Timestamp;
   /** Full-text lexemes (issue #5); written with sql`to_tsvector(…)` by src/search only. */
-  search_vector: ColumnType<string | null, never, string | null>;
+  search_vector: ColumnType<string | null, string | null | undefined, string | null>;
   /** The nearest running stage deadline (src/timelimits, ADR 0011). */
   deadline_stage: string | null;
   deadline_due_at: Timestamp | null;

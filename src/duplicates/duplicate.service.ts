@@ -45,6 +45,11 @@ export interface DuplicateSearch {
   /** Only orders accepted before this instant (and within the window before it) are candidates. */
   at: Date;
   excludeOrderId?: string;
+  /**
+   * The probe is this stored order: of the orders accepted at the very instant `at`, only those with a
+   * lower number (numbered before it) count as earlier, whenever the search runs.
+   */
+  probeOrderNo?: string;
   windowDays?: number;
   limit?: number;
 }
@@ -89,7 +94,10 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
     address ? idsBySameAddress(db, window, address) : [],
     text ? idsBySimilarText(db, window, text) : [],
   ]);
-  const rows = await loadCandidates(db, [...new Set([...byPhone, ...byAddress, ...byText])]);
+  const numberedBefore = (no: string, probe: string) => no.length < probe.length || (no.length === probe.length && no < probe);
+  const rows = (await loadCandidates(db, [...new Set([...byPhone, ...byAddress, ...byText])])).filter(
+    (r) => !s.probeOrderNo || r.accepted_at.getTime() !== s.at.getTime() || numberedBefore(r.order_no, s.probeOrderNo),
+  );
   const mine = new Set([...lexemes(s.probe.title), ...lexemes(`${s.probe.content} ${address ?? ''}`)]);
   const found = rows.map((r) => {
     const textSimilarity = Math.round(setCosine(mine, new Set(r.lexemes)) * 1000) / 1000;

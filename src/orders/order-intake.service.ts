@@ -1,5 +1,3 @@
-import { findCentre } from '../org/unit.repository.js';
-import { findCategory, findRegion } from '../org/catalog.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
@@ -7,12 +5,15 @@ import type { Actor } from '../users/roles.js';
 import { insertOrderEvent } from './order-event.repository.js';
 import { formatOrderNo, newQueryCode, orderDay } from './order-number.js';
 import type { NewOrderInput } from './order.schemas.js';
-import { findOrder, insertOrder, nextOrderSequence } from './order.repository.js';
-import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import { findIntakeReferences, findOrder, insertOrder, nextOrderSequence } from './order.repository.js';
+import { enqueueOutboxMessages, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import { runTransitionHooks } from './transition-hooks.js';
 import type { Order } from '../db/schema.js';
 import type { Executor } from '../db/database.js';
 import type { Clock } from '../shared/clock.js';
+import { newOrderSearchVector } from '../search/search.service.js';
+import { loadTimelimitContext } from '../timelimits/timelimit-context.js';
+import { planIntakeDeadline } from '../timelimits/deadline.service.js';
 
 const blankToNull = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : s.trim());
 
@@ -24,45 +25,62 @@ export async function acceptOrder(deps: Deps, actor: Actor, input: NewOrderInput
 /**
  * The same intake inside a caller's transaction, for callers that must store more with the order
  * atomically (the citizen portal stores the photos with it).
+ *
+ * Round trips are few on purpose (ADR 0013): one read (centre, category, region), the day counter,
+ * the order row written once with its search lexemes and deadline summary, the timeline event, the
+ * deadline row, and one statement for all outbox messages. Duplicate detection runs after commit.
  */
 export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor: Actor, input: NewOrderInput): Promise<Order> {
   if (actor.kind === 'user' && !can(actor, 'order.create')) throw forbidden();
   if (input.title.trim() === '') throw invalidField('title');
   if (input.content.trim() === '') throw invalidField('content');
-  const centre = await findCentre(tx, actor.centreId);
+  const centre = await findIntakeReferences(tx, actor.centreId, { categoryId: input.categoryId, regionId: input.regionId });
   if (!centre) throw notFound('unit');
   if (input.categoryId) {
+    if (!centre.category) throw invalidField('categoryId');
     // A disabled category is not offered for new orders; orders recorded before keep theirs.
-    const category = await findCategory(tx, centre.id, input.categoryId);
-    if (!category) throw invalidField('categoryId');
-    if (!category.active) throw invalidField('categoryId', 'inactive');
+    if (!centre.category.active) throw invalidField('categoryId', 'inactive');
   }
-  if (input.regionId && !(await findRegion(tx, centre.id, input.regionId))) throw invalidField('regionId');
+  if (input.regionId && !centre.region_found) throw invalidField('regionId');
   const at = clock.now();
   const day = orderDay(at, centre.timezone);
+  const text = {
+    centre_id: centre.id,
+    title: input.title.trim(),
+    content: input.content.trim(),
+    address: blankToNull(input.address),
+  };
+  const facts = {
+    centre_id: centre.id,
+    category_id: input.categoryId ?? null,
+    appeal_type: input.appealType,
+    priority: input.priority,
+  };
+  const [timelimits, searchVector] = await Promise.all([
+    loadTimelimitContext(tx, facts, { settingsVersion: centre.settings_version, categoryPath: centre.category?.path ?? null }),
+    newOrderSearchVector(tx, clock, text),
+  ]);
+  const deadline = planIntakeDeadline(timelimits, at);
   const seq = await nextOrderSequence(tx, centre.id, day);
   const order = await insertOrder(tx, {
-    centre_id: centre.id,
+    ...text,
+    ...facts,
+    ...deadline.summary,
     order_no: formatOrderNo(day, seq),
     query_code: newQueryCode(),
     channel: input.channel,
     source_number: blankToNull(input.sourceNumber),
-    appeal_type: input.appealType,
-    category_id: input.categoryId ?? null,
-    priority: input.priority,
-    title: input.title.trim(),
-    content: input.content.trim(),
     caller_name: blankToNull(input.callerName),
     caller_phone: blankToNull(input.callerPhone),
     caller_confidential: input.callerConfidential ?? false,
     region_id: input.regionId ?? null,
-    address: blankToNull(input.address),
     lat: input.lat ?? null,
     lng: input.lng ?? null,
     state: 'accepted',
     created_by: actor.userId,
     accepted_at: at,
     updated_at: at,
+    search_vector: searchVector,
   });
   await insertOrderEvent(tx, {
     order_id: order.id,
@@ -77,8 +95,21 @@ export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor
     note: null,
     payload: JSON.stringify({ channel: input.channel, appealType: input.appealType, priority: input.priority }),
   });
-  await enqueueOutbox(tx, { topic: 'order.accepted', payload: { orderId: order.id }, at });
-  await runTransitionHooks({ tx, clock, before: null, after: order, action: 'accept', actor, payload: {}, at });
-  // Hooks may update derived columns (e.g. the deadline summary), so return the row as committed.
+  await deadline.store(tx, order);
+  const outbox: NewOutboxMessage[] = [{ topic: 'order.accepted', payload: { orderId: order.id } }];
+  const hooksUpdatedOrder = await runTransitionHooks({
+    tx,
+    clock,
+    before: null,
+    after: order,
+    action: 'accept',
+    actor,
+    payload: {},
+    at,
+    outbox,
+  });
+  await enqueueOutboxMessages(tx, outbox, at);
+  if (!hooksUpdatedOrder) return order;
+  // A hook changed derived columns of the new order: return the row as committed.
   return (await findOrder(tx, { centreId: order.centre_id, unitPath: null }, order.id)) ?? order;
 }

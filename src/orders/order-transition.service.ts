@@ -8,7 +8,7 @@ import { conflict, EFFECTS } from './order-transition-effects.js';
 import { checkTransition, TRANSITIONS } from './order-transitions.js';
 import type { OrderState } from './order.constants.js';
 import { findOrder, updateOrderIfVersion, type OrderScope } from './order.repository.js';
-import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import { enqueueOutboxMessages, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import { runTransitionHooks } from './transition-hooks.js';
 import type { Order } from '../db/schema.js';
 
@@ -85,12 +85,13 @@ export async function transitionOrder<A extends OrderAction>(deps: Deps, req: Tr
         payload: JSON.stringify({ because: effect.escalatedBecause }),
       });
     }
-    await enqueueOutbox(tx, {
-      topic: 'order.transitioned',
-      payload: { orderId: order.id, action: req.action, from: order.state, to: check.to, version: updated.version },
-      at,
-    });
-    await runTransitionHooks({
+    const outbox: NewOutboxMessage[] = [
+      {
+        topic: 'order.transitioned',
+        payload: { orderId: order.id, action: req.action, from: order.state, to: check.to, version: updated.version },
+      },
+    ];
+    const hooksUpdatedOrder = await runTransitionHooks({
       tx,
       clock: deps.clock,
       before: order,
@@ -99,8 +100,11 @@ export async function transitionOrder<A extends OrderAction>(deps: Deps, req: Tr
       actor: req.actor,
       payload: req.payload as Record<string, unknown>,
       at,
+      outbox,
     });
+    await enqueueOutboxMessages(tx, outbox, at);
     // Hooks may update derived columns (e.g. the deadline summary), so return the row as committed.
+    if (!hooksUpdatedOrder) return updated;
     return (await findOrder(tx, { centreId: order.centre_id, unitPath: null }, order.id)) ?? updated;
   });
 }

@@ -1,7 +1,7 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type InsertObject, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { isUuid } from '../shared/ids.js';
-import type { DB, NewOrder, Order, OrderUpdate } from '../db/schema.js';
+import type { DB, Order, OrderUpdate } from '../db/schema.js';
 
 /** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree. */
 export interface OrderScope {
@@ -26,7 +26,47 @@ export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: 
   return q;
 }
 
-export async function insertOrder(db: Executor, row: NewOrder): Promise<Order> {
+/**
+ * Everything intake reads before it writes, in one round trip: the centre (time zone, settings
+ * version) and the category and region the new order names, when it names them (null: not found).
+ */
+export async function findIntakeReferences(
+  db: Executor,
+  centreId: string,
+  refs: { categoryId?: string | null; regionId?: string | null },
+) {
+  const { categoryId, regionId } = refs;
+  return db
+    .selectFrom('centres')
+    .selectAll('centres')
+    .select((eb) => [
+      categoryId
+        ? eb
+            .selectFrom('categories')
+            .select(sql<string>`json_build_object('path', path, 'active', active)`.as('c'))
+            .where('categories.centre_id', '=', centreId)
+            .where('categories.id', '=', categoryId)
+            .$castTo<{ path: string; active: boolean } | null>()
+            .as('category')
+        : sql<{ path: string; active: boolean } | null>`null`.as('category'),
+      regionId
+        ? eb
+            .exists(
+              eb
+                .selectFrom('regions')
+                .select(sql`1`.as('one'))
+                .where('regions.centre_id', '=', centreId)
+                .where('regions.id', '=', regionId),
+            )
+            .as('region_found')
+        : sql<boolean>`false`.as('region_found'),
+    ])
+    .where('centres.id', '=', centreId)
+    .executeTakeFirst();
+}
+
+/** Inserts a new order; values may be SQL expressions (the search vector computed from its lexemes). */
+export async function insertOrder(db: Executor, row: InsertObject<DB, 'orders'>): Promise<Order> {
   return db.insertInto('orders').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

@@ -1,22 +1,35 @@
 import type { Executor } from '../db/database.js';
 
+/** A side effect to write with a change: topic, JSON payload, and optionally a later start or a dedupe key. */
+export interface NewOutboxMessage {
+  topic: string;
+  payload: Record<string, unknown>;
+  availableAt?: Date;
+  dedupeKey?: string;
+}
+
 /**
  * Writes a side effect in the caller's transaction, so it exists exactly when the change does.
  * A dedupe key makes a repeated enqueue a no-op (idempotent producers).
  */
-export async function enqueueOutbox(
-  db: Executor,
-  msg: { topic: string; payload: Record<string, unknown>; at: Date; availableAt?: Date; dedupeKey?: string },
-) {
+export async function enqueueOutbox(db: Executor, msg: NewOutboxMessage & { at: Date }) {
+  await enqueueOutboxMessages(db, [msg], msg.at);
+}
+
+/** Several messages of one step in one statement (one round trip, e.g. intake's messages). */
+export async function enqueueOutboxMessages(db: Executor, messages: readonly NewOutboxMessage[], at: Date) {
+  if (messages.length === 0) return;
   await db
     .insertInto('outbox')
-    .values({
-      topic: msg.topic,
-      payload: JSON.stringify(msg.payload),
-      created_at: msg.at,
-      available_at: msg.availableAt ?? msg.at,
-      dedupe_key: msg.dedupeKey ?? null,
-    })
+    .values(
+      messages.map((msg) => ({
+        topic: msg.topic,
+        payload: JSON.stringify(msg.payload),
+        created_at: at,
+        available_at: msg.availableAt ?? at,
+        dedupe_key: msg.dedupeKey ?? null,
+      })),
+    )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }

@@ -2,13 +2,15 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { whereVisible, type OrderScope } from '../orders/order.repository.js';
 
+/** The search vector of an order as an SQL value (also for intake's INSERT): title weighted A, content and address D. */
+export const searchVectorValue = (titleSource: string, bodySource: string) =>
+  sql<string>`setweight(to_tsvector('simple', ${titleSource}), 'A') || setweight(to_tsvector('simple', ${bodySource}), 'D')`;
+
 /** Stores the lexemes of an order: title with weight A, content and address with weight D. */
 export async function setOrderSearchVector(db: Executor, orderId: string, titleSource: string, bodySource: string) {
   await db
     .updateTable('orders')
-    .set({
-      search_vector: sql<string>`setweight(to_tsvector('simple', ${titleSource}), 'A') || setweight(to_tsvector('simple', ${bodySource}), 'D')`,
-    })
+    .set({ search_vector: searchVectorValue(titleSource, bodySource) })
     .where('id', '=', orderId)
     .execute();
 }

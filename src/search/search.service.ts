@@ -12,7 +12,7 @@ import { lexemes, queryLexemes } from '../text/segment.js';
 import { allOf, vectorSource } from '../text/tsquery.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
-import { searchOrders, setOrderSearchVector } from './search.repository.js';
+import { searchOrders, searchVectorValue, setOrderSearchVector } from './search.repository.js';
 import type { OrderSearchQuery } from './search.schemas.js';
 
 /** Segments an order's title, content and address and stores the lexemes, in the caller's transaction. */
@@ -22,8 +22,27 @@ export async function indexOrderText(
   order: Pick<Order, 'id' | 'centre_id' | 'title' | 'content' | 'address'>,
 ) {
   await ensureCentreDictionary(db, clock, order.centre_id);
-  const body = [order.content, order.address ?? ''].join(' ');
-  await setOrderSearchVector(db, order.id, vectorSource(lexemes(order.title)), vectorSource(lexemes(body)));
+  const { title, body } = vectorSources(order);
+  await setOrderSearchVector(db, order.id, title, body);
+}
+
+const vectorSources = (order: Pick<Order, 'title' | 'content' | 'address'>) => ({
+  title: vectorSource(lexemes(order.title)),
+  body: vectorSource(lexemes([order.content, order.address ?? ''].join(' '))),
+});
+
+/**
+ * The search vector of a new order, for its INSERT: intake writes the row once with its lexemes
+ * instead of updating it afterwards (ADR 0013); searchIndexHook keeps later edits current.
+ */
+export async function newOrderSearchVector(
+  db: Executor,
+  clock: Clock,
+  order: Pick<Order, 'centre_id' | 'title' | 'content' | 'address'>,
+) {
+  await ensureCentreDictionary(db, clock, order.centre_id);
+  const { title, body } = vectorSources(order);
+  return searchVectorValue(title, body);
 }
 
 /** Full-text search of orders within what the actor may see, ranked, highlighted, filtered. */

@@ -14,16 +14,8 @@ const withHistory = (d: OrderDeadline, entry: Record<string, unknown>) => {
   return JSON.stringify({ ...explanation, history: [...(explanation.history ?? []), entry] });
 };
 
-/** Starts the clock of one stage (replacing an active deadline of the same stage). */
-export async function startStage(
-  tx: Executor,
-  ctx: TimelimitContext,
-  order: Order,
-  stage: Stage,
-  at: Date,
-  unitId: string | null,
-): Promise<OrderDeadline> {
-  await endDeadlines(tx, order.id, 'cancelled', at, [stage]);
+/** The row of a stage clock starting at `at` (rule, plan, thresholds, explanation), without its order. */
+function planStage(ctx: TimelimitContext, stage: Stage, at: Date) {
   const rule = resolveRule(ctx.rules, stage, ctx.facts);
   const plan = planDeadline(ctx.cal, stage, rule, at, ctx.settings);
   const row = {
@@ -38,12 +30,9 @@ export async function startStage(
     supervise_fired_at: null,
     leader_fired_at: null,
   };
-  return insertDeadline(tx, {
-    order_id: order.id,
-    centre_id: order.centre_id,
+  return {
     stage,
-    status: 'running',
-    unit_id: unitId,
+    status: 'running' as const,
     policy_id: rule.policyId,
     amount: rule.amount,
     unit: rule.unit,
@@ -53,7 +42,35 @@ export async function startStage(
     next_check_at: nextCheckAt(row),
     explanation: JSON.stringify(plan.explanation),
     ...row,
-  });
+  };
+}
+
+/** Starts the clock of one stage (replacing an active deadline of the same stage). */
+export async function startStage(
+  tx: Executor,
+  ctx: TimelimitContext,
+  order: Order,
+  stage: Stage,
+  at: Date,
+  unitId: string | null,
+): Promise<OrderDeadline> {
+  await endDeadlines(tx, order.id, 'cancelled', at, [stage]);
+  return insertDeadline(tx, { order_id: order.id, centre_id: order.centre_id, unit_id: unitId, ...planStage(ctx, stage, at) });
+}
+
+/**
+ * Intake's stage clock (受理 → 派单, ADR 0011), planned before the order row is written: the order is
+ * inserted with its deadline summary (one row version, no update), and `store` writes the deadline
+ * row once the order has its id (ADR 0013).
+ */
+export function planIntakeDeadline(ctx: TimelimitContext, at: Date) {
+  const planned = planStage(ctx, 'dispatch', at);
+  return {
+    /** The order's summary columns, as refreshOrderDeadlineSummary would set them for this one running clock. */
+    summary: { deadline_stage: planned.stage, deadline_due_at: planned.due_at, deadline_warn_at: planned.warn_at },
+    store: (tx: Executor, order: Pick<Order, 'id' | 'centre_id'>) =>
+      insertDeadline(tx, { order_id: order.id, centre_id: order.centre_id, unit_id: null, ...planned }),
+  };
 }
 
 /** Pauses every running deadline of the order, keeping the time left on its own clock. */

@@ -49,11 +49,23 @@ export async function deactivatePolicy(db: Executor, centreId: string, id: strin
 export async function categoryChain(db: Executor, categoryId: string | null): Promise<string[]> {
   if (!categoryId) return [];
   const row = await db.selectFrom('categories').select('path').where('id', '=', categoryId).executeTakeFirst();
-  if (!row) return [categoryId];
-  return row.path
+  return categoryChainOf(categoryId, row?.path ?? null);
+}
+
+/** The same chain from a path the caller already read. */
+export function categoryChainOf(categoryId: string | null, path: string | null): string[] {
+  if (!categoryId) return [];
+  if (path === null) return [categoryId];
+  return path
     .split('/')
     .filter((s) => s.length > 0)
     .reverse();
+}
+
+/** The centre's settings version (bumped by triggers on calendar / policy / settings changes). */
+export async function findCentreSettingsVersion(db: Executor, centreId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('centres').select('settings_version').where('id', '=', centreId).executeTakeFirst();
+  return row === undefined ? undefined : Number(row.settings_version);
 }
 
 export async function findEscalationSettings(db: Executor, centreId: string): Promise<EscalationSettings | undefined> {

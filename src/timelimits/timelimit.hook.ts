@@ -22,7 +22,8 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
   };
   switch (h.action) {
     case 'accept':
-      if (order.state === 'accepted') await start(['dispatch'], null);
+      // Intake plans the dispatch clock before the order row exists and stores both itself
+      // (planIntakeDeadline in order-intake.service), so a new order is written once.
       return;
     case 'dispatch':
       await met(['dispatch']);
@@ -70,8 +71,10 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
 }
 
 export const timelimitHook: TransitionHook = async (h) => {
+  if (h.action === 'accept') return; // written with the new order (see above)
   await applyStageChanges(h);
   // A closed, invalid or merged order has no clock running, whatever step got it there.
   if (FINAL_STATES.includes(h.after.state as OrderState)) await endDeadlines(h.tx, h.after.id, 'cancelled', h.at);
   await refreshOrderDeadlineSummary(h.tx, h.after.id);
+  return 'order-updated';
 };

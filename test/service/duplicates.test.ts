@@ -7,6 +7,10 @@ import { DomainError } from '../../src/shared/errors.js';
 import { checkDuplicates, duplicatesOfOrder } from '../../src/duplicates/duplicate-query.service.js';
 import { getOrderDetail, getOrderTimeline } from '../../src/orders/order-query.service.js';
 import { scoreDuplicate, setCosine } from '../../src/duplicates/duplicate-score.js';
+import { DUPLICATE_DETECT_TOPIC } from '../../src/duplicates/duplicate-detect.hook.js';
+import { drainOutbox } from '../../src/worker/outbox-dispatcher.service.js';
+import { outboxHandlers } from '../../src/worker/outbox-topics.js';
+import { workerDeps } from '../helpers/worker.js';
 
 let database: Database;
 let w: World;
@@ -36,7 +40,7 @@ describe('scoring', () => {
 });
 
 describe('duplicate candidates (重复件)', () => {
-  it('finds earlier orders in the window by caller, address and text, best first, and stores them at intake', async () => {
+  it('finds earlier orders in the window by caller, address and text, best first, and stores them after intake', async () => {
     const first = await newOrder(w, {
       title: '幸福小区供暖不热',
       content: '幸福小区3号楼暖气不热，室温只有十二度。',
@@ -53,6 +57,21 @@ describe('duplicate candidates (重复件)', () => {
       address: '幸福小区3号楼',
     });
     const r = await duplicatesOfOrder(w.deps, w.actors.dispatcher, again.id);
+    // Intake queues the detection; the worker stores the candidates after commit (ADR 0013).
+    const job = await database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('topic', '=', DUPLICATE_DETECT_TOPIC)
+      .orderBy('created_at')
+      .execute();
+    expect(job.map((j) => (j.payload as { orderId: string }).orderId)).toEqual([first.id, other.id, again.id]);
+    // A later order accepted before the job runs is not an earlier candidate of `again`.
+    const later = await newOrder(w, {
+      title: '幸福小区暖气不热',
+      content: '幸福小区3号楼暖气不热。',
+      callerPhone: '13900000001',
+    });
+    expect((await drainOutbox(workerDeps(w.deps), { handlers: outboxHandlers })).failed).toBe(0);
     expect(r.candidates[0]!.orderId).toBe(first.id);
     expect(r.candidates[0]!.likely).toBe(true);
     expect(r.candidates[0]!.reasons).toEqual(expect.arrayContaining(['same_caller', 'same_address', 'similar_text']));
@@ -65,7 +84,10 @@ describe('duplicate candidates (重复件)', () => {
     expect(stored.map((s) => s.candidate_id)).toEqual([first.id]);
     const back = await duplicatesOfOrder(w.deps, w.actors.dispatcher, first.id);
     expect(back.candidates).toEqual([]);
-    expect(back.laterMatches.map((l) => l.orderId)).toEqual([again.id]);
+    expect(back.laterMatches.map((l) => l.orderId).sort()).toEqual([again.id, later.id].sort());
+    expect((await duplicatesOfOrder(w.deps, w.actors.dispatcher, again.id)).laterMatches.map((l) => l.orderId)).toEqual([
+      later.id,
+    ]);
   });
 
   it('checks the text being typed, and ignores orders outside the 30-day window', async () => {

@@ -4,6 +4,7 @@ import * as m0100 from './0100_worker.js';
 import * as m0101 from './0101_timelimits.js';
 import * as m0102 from './0102_outbox_topic_index.js';
 import * as m0103 from './0103_deadline_claims.js';
+import * as m0150 from './0150_settings_version.js';
 import * as m0250 from './0250_portal.js';
 import * as m0300 from './0300_text.js';
 import * as m0301 from './0301_knowledge_ranking.js';
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0101_timelimits': m0101,
   '0102_outbox_topic_index': m0102,
   '0103_deadline_claims': m0103,
+  '0150_settings_version': m0150,
   '0250_portal': m0250,
   '0300_text': m0300,
   '0301_knowledge_ranking': m0301,
