@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 
 export async function findCentreTimezone(db: Executor, centreId: string): Promise<string | undefined> {
@@ -24,15 +23,12 @@ export async function upsertCalendarSettings(
 }
 
 export async function listCalendarOverrides(db: Executor, centreId: string) {
-  return (
-    db
-      .selectFrom('calendar_overrides')
-      // to_char: the embedded driver returns DATE as a Date object, PostgreSQL (pg) as text; use text.
-      .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'working', 'name', 'updated_at'])
-      .where('centre_id', '=', centreId)
-      .orderBy('day')
-      .execute()
-  );
+  return db
+    .selectFrom('calendar_overrides')
+    .select(['day', 'working', 'name', 'updated_at'])
+    .where('centre_id', '=', centreId)
+    .orderBy('day')
+    .execute();
 }
 
 export async function upsertCalendarOverride(

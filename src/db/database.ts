@@ -22,6 +22,15 @@ const NUMERIC = 1700;
 const DATE = 1082;
 const toNumber = (v: string) => Number(v);
 const asIs = (v: string) => v;
+/**
+ * Text parsers by type oid for PGlite. They go with every query (PGliteDialect): PGlite 0.5 drops the
+ * `parsers` constructor option when it loads its type table, so DATE came back as a JS Date there.
+ */
+export const PGLITE_PARSERS: Readonly<Record<number, (value: string) => unknown>> = {
+  [INT8]: toNumber,
+  [NUMERIC]: toNumber,
+  [DATE]: asIs,
+};
 
 export interface DatabaseOptions {
   /** postgres://… for a server; undefined for the embedded PGlite database. */
@@ -51,10 +60,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.pgliteDir) fs.mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
-  const pglite = new PGlite(options.pgliteDir, {
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
-  });
+  const pglite = new PGlite(options.pgliteDir);
   await pglite.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, PGLITE_PARSERS) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

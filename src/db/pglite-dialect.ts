@@ -18,12 +18,16 @@ import {
  * callers queue. This gives the same isolation as PostgreSQL for our conditional updates.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /** `parsers`: text parsers by type oid, applied to every query's results. */
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly parsers: Readonly<Record<number, (value: string) => unknown>> = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.parsers);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -37,8 +41,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pglite: PGlite) {
-    this.connection = new PGliteConnection(pglite);
+  constructor(
+    private readonly pglite: PGlite,
+    parsers: Readonly<Record<number, (value: string) => unknown>>,
+  ) {
+    this.connection = new PGliteConnection(pglite, parsers);
   }
 
   async init(): Promise<void> {
@@ -46,6 +53,10 @@ class PGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    // PGlite runs in this thread and its promises settle as microtasks: a loop of queries (the demo
+    // history, a worker job) would never hand the event loop back, and HTTP requests would starve.
+    // One turn of the event loop per acquisition lets waiting I/O in first.
+    await yieldToEventLoop();
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
     const previous = this.queue;
@@ -73,12 +84,18 @@ class PGliteDriver implements Driver {
   }
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly parsers: Readonly<Record<number, (value: string) => unknown>>,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    // Per query: PGlite ignores the constructor's `parsers` (see PGLITE_PARSERS in database.ts).
+    const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], { parsers: this.parsers });
     const affected = result.affectedRows;
     return {
       rows: result.rows,

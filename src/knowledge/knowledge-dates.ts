@@ -12,13 +12,3 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-
-/**
- * A `date` column as 'YYYY-MM-DD'. PGlite 0.5 hands dates back as Date objects (midnight UTC)
- * despite the driver's parser setting, PostgreSQL as strings; this accepts both.
- */
-export function asDay(value: string | Date | null): string | null {
-  if (value === null) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return value.slice(0, 10);
-}

@@ -1,7 +1,7 @@
 import type { Deps } from '../shared/deps.js';
 import type { PeriodicJob } from '../worker/periodic-job.js';
 import { notify } from '../notifications/notify.js';
-import { addDays, asDay, dayIn } from './knowledge-dates.js';
+import { addDays, dayIn } from './knowledge-dates.js';
 import { findArticle, insertArticleVersion } from './knowledge.repository.js';
 import { listArticlesDueSoon, listLapsedArticles } from './knowledge-usage.repository.js';
 import { saveVersion } from './knowledge.service.js';
@@ -29,9 +29,9 @@ export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: nu
         categoryId: current.category_id,
         ownerUnitId: current.owner_unit_id,
         status: 'expired' as const,
-        validFrom: asDay(current.valid_from),
-        validTo: asDay(current.valid_to),
-        reviewAt: asDay(current.review_at),
+        validFrom: current.valid_from,
+        validTo: current.valid_to,
+        reviewAt: current.review_at,
       };
       const row = await saveVersion(tx, current, content, null, now);
       await insertArticleVersion(tx, row, null, 'expired: validity ended');
@@ -43,7 +43,7 @@ export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: nu
   const until = addDays(today, REMIND_DAYS_BEFORE);
   const due = (day: string | null): day is string => day !== null && day >= today && day <= until;
   for (const a of await listArticlesDueSoon(deps.db, today, until, BATCH)) {
-    const [validTo, reviewAt] = [asDay(a.valid_to), asDay(a.review_at)];
+    const [validTo, reviewAt] = [a.valid_to, a.review_at];
     const reasons = [
       ...(due(validTo) ? [{ kind: 'expiry', day: validTo }] : []),
       ...(due(reviewAt) ? [{ kind: 'review', day: reviewAt }] : []),

@@ -1,10 +1,9 @@
 import type { Fragment } from '../text/highlight.js';
 import type { ArticleRow } from './knowledge.repository.js';
-import { asDay } from './knowledge-dates.js';
 
 /** The whitelisted fields of an article as the API shows them. */
 export function presentArticle(row: ArticleRow, today: string) {
-  const a = { ...row, valid_from: asDay(row.valid_from), valid_to: asDay(row.valid_to), review_at: asDay(row.review_at) };
+  const a = row;
   return {
     id: a.id,
     title: a.title,

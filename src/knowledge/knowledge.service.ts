@@ -7,7 +7,7 @@ import { lexemes } from '../text/segment.js';
 import { vectorSource } from '../text/tsquery.js';
 import { can } from '../users/permissions.js';
 import { isUnitScoped, type Actor } from '../users/roles.js';
-import { asDay, dayIn } from './knowledge-dates.js';
+import { dayIn } from './knowledge-dates.js';
 import {
   findArticle,
   insertArticle,
@@ -128,9 +128,9 @@ export async function getArticle(deps: Deps, actor: Actor, id: string) {
       status: v.status,
       categoryId: v.category_id,
       ownerUnitId: v.owner_unit_id,
-      validFrom: asDay(v.valid_from),
-      validTo: asDay(v.valid_to),
-      reviewAt: asDay(v.review_at),
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+      reviewAt: v.review_at,
       editedAt: v.edited_at,
       editorName: v.editor_name,
       note: v.note,

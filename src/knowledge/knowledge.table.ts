@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-/** PostgreSQL `date`: a 'YYYY-MM-DD' string, or a Date from PGlite (normalise with asDay). */
-type DateOnly = string | Date;
+/** PostgreSQL `date`: a 'YYYY-MM-DD' string from both backends (src/db/database.ts). */
+type DateOnly = string;
 /** Written with sql`to_tsvector(…)`, never read back as an object. */
 type TsVector = ColumnType<string, string, string>;
 

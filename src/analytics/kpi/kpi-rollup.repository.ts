@@ -6,28 +6,25 @@ import { factsQuery, type FactRange, type KpiRow } from './kpi-facts.repository.
 /** Dimensions a read can keep; the others are summed away in SQL. */
 export type RollupDim = 'day' | 'unit_id' | 'region_id' | 'category_id' | 'channel' | 'appeal_type';
 
-const dayText = sql`to_char(day, 'YYYY-MM-DD')`;
-
 /** Summed rollup rows of [fromDay, toDay] except `skipDays`, grouped by the kept dimensions. */
 export async function readRollupRows(
   db: Executor,
   q: { centreId: string; fromDay: string; toDay: string; skipDays: readonly string[]; keep: readonly RollupDim[] },
 ): Promise<KpiRow[]> {
-  const keep = q.keep.map((d) => (d === 'day' ? sql`${dayText} as day` : sql.id(d)));
-  const groupBy = q.keep.map((d) => (d === 'day' ? sql`day` : sql.id(d)));
+  const keep = q.keep.map((d) => sql.id(d));
   const skip = q.skipDays.length > 0 ? sql`and day <> all(${sql.val(q.skipDays)}::date[])` : sql``;
   const result = await sql<KpiRow>`
     select ${sql.join([...keep, ...COUNTERS.map((c) => sql`sum(${sql.id(c)})::bigint as ${sql.id(c)}`)])}
     from kpi_daily_rollups
     where centre_id = ${q.centreId} and day between ${q.fromDay}::date and ${q.toDay}::date ${skip}
-    ${groupBy.length > 0 ? sql`group by ${sql.join(groupBy)}` : sql``}`.execute(db);
+    ${keep.length > 0 ? sql`group by ${sql.join(keep)}` : sql``}`.execute(db);
   return result.rows;
 }
 
 /** Days of the range that have been built at least once. */
 export async function listBuiltDays(db: Executor, centreId: string, fromDay: string, toDay: string): Promise<string[]> {
   const result = await sql<{ day: string }>`
-    select ${dayText} as day from kpi_rollup_days
+    select day from kpi_rollup_days
     where centre_id = ${centreId} and day between ${fromDay}::date and ${toDay}::date`.execute(db);
   return result.rows.map((r) => r.day);
 }
