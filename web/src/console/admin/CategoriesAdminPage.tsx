@@ -1,44 +1,169 @@
 import { useMemo, useState } from 'react';
-import { Card, Input, Tree, Typography } from 'antd';
-import { useT } from '../../shared/i18n';
-import { useCategories } from '../api/queries';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Tag, Tree, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api';
+import { useLang, useT } from '../../shared/i18n';
+import { keys, useCategories } from '../api/queries';
+import type { CategoryNode } from '../api/types';
 import { buildTree } from '../common/tree';
 import { adminMessages } from '../messages/admin';
+import { shellMessages } from '../messages/shell';
+import { errorText } from '../orders/ActionDialog';
 
-/** The category tree as the intake screen uses it, searchable; inactive categories greyed. */
+/**
+ * The category tree as the intake screen uses it, searchable; inactive categories greyed. The admin
+ * adds a top-level or sub-category, renames, disables (with its subtree) or re-enables one.
+ */
 export function CategoriesAdminPage() {
   const t = useT(adminMessages);
   const categories = useCategories();
   const [search, setSearch] = useState('');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const rows = categories.data?.items ?? [];
   const inactive = useMemo(() => new Set(rows.filter((c) => !c.active).map((c) => c.id)), [rows]);
   const tree = useMemo(() => buildTree(rows), [rows]);
+  const selected = rows.find((c) => c.id === selectedId) ?? null;
   return (
-    <Card title={t('categories.title')}>
-      <Typography.Paragraph type="secondary">{t('categories.note')}</Typography.Paragraph>
-      <Input.Search
-        placeholder={t('categories.search')}
-        onChange={(e) => setSearch(e.target.value.trim())}
-        style={{ marginBottom: 8, maxWidth: 360 }}
-        allowClear
+    <Row gutter={16}>
+      <Col xs={24} xl={12}>
+        <Card title={t('categories.title')}>
+          <Typography.Paragraph type="secondary">{t('categories.note')}</Typography.Paragraph>
+          <Input.Search
+            placeholder={t('categories.search')}
+            onChange={(e) => setSearch(e.target.value.trim())}
+            style={{ marginBottom: 8, maxWidth: 360 }}
+            allowClear
+          />
+          {rows.length > 0 && (
+            <Tree
+              treeData={tree}
+              defaultExpandAll
+              height={640}
+              data-testid="categories-tree"
+              selectedKeys={selectedId ? [selectedId] : []}
+              onSelect={(k) => setSelectedId((k[0] as string) ?? null)}
+              titleRender={(n) => {
+                const title = n.title as string;
+                const hit = search && title.includes(search);
+                return (
+                  <span style={{ color: inactive.has(n.key) ? '#999' : undefined, background: hit ? '#ffe58f' : undefined }}>
+                    {title}
+                  </span>
+                );
+              }}
+            />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} xl={12}>
+        {selected ? (
+          <CategoryPanel key={selected.id} category={selected} />
+        ) : (
+          <Card>
+            <Empty description={t('categories.none')} />
+          </Card>
+        )}
+        <NewCategoryCard parent={selected} />
+      </Col>
+    </Row>
+  );
+}
+
+function useSubmit() {
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  return async (run: () => Promise<unknown>, done: string) => {
+    try {
+      await run();
+      message.success(done);
+      await client.invalidateQueries({ queryKey: keys.categories });
+      return true;
+    } catch (e) {
+      message.error(errorText(e, lang));
+      return false;
+    }
+  };
+}
+
+function CategoryPanel({ category }: { category: CategoryNode }) {
+  const t = useT(adminMessages);
+  const s = useT(shellMessages);
+  const submit = useSubmit();
+  const patch = (json: { name?: string; active?: boolean }) =>
+    submit(() => api(`/api/categories/${category.id}`, { method: 'PATCH', json }), s('common.done'));
+  return (
+    <Card title={category.name} data-testid="category-panel">
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          { key: 'code', label: t('units.code'), children: category.code },
+          { key: 'level', label: t('categories.level'), children: category.level },
+          {
+            key: 'active',
+            label: t('units.active'),
+            children: (
+              <Tag color={category.active ? 'green' : 'default'} data-testid="category-state">
+                {category.active ? t('units.activeYes') : t('units.activeNo')}
+              </Tag>
+            ),
+          },
+        ]}
       />
-      {rows.length > 0 && (
-        <Tree
-          treeData={tree}
-          defaultExpandAll
-          height={640}
-          data-testid="categories-tree"
-          titleRender={(n) => {
-            const title = n.title as string;
-            const hit = search && title.includes(search);
-            return (
-              <span style={{ color: inactive.has(n.key) ? '#999' : undefined, background: hit ? '#ffe58f' : undefined }}>
-                {title}
-              </span>
-            );
-          }}
-        />
-      )}
+      <Form
+        layout="inline"
+        style={{ marginTop: 12 }}
+        initialValues={{ name: category.name }}
+        onFinish={(v: { name: string }) => patch({ name: v.name })}
+      >
+        <Form.Item name="name" rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input data-testid="category-rename" style={{ width: 240 }} />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="category-rename-submit">
+          {t('common.rename')}
+        </Button>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 4 }}>
+        {category.active ? t('categories.disableNote') : t('categories.enableNote')}
+      </Typography.Paragraph>
+      <Button danger={category.active} onClick={() => patch({ active: !category.active })} data-testid="category-toggle">
+        {category.active ? t('categories.disable') : t('categories.enable')}
+      </Button>
+    </Card>
+  );
+}
+
+function NewCategoryCard({ parent }: { parent: CategoryNode | null }) {
+  const t = useT(adminMessages);
+  const s = useT(shellMessages);
+  const submit = useSubmit();
+  const [form] = Form.useForm();
+  async function add(values: { name: string; code: string }) {
+    const ok = await submit(
+      () => api('/api/categories', { method: 'POST', json: { ...values, parentId: parent?.id ?? null } }),
+      t('categories.created', { name: values.name }),
+    );
+    if (ok) form.resetFields();
+  }
+  return (
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      title={parent ? t('categories.addChild', { name: parent.name }) : t('categories.addTop')}
+    >
+      <Form form={form} layout="vertical" onFinish={add}>
+        <Form.Item name="name" label={t('units.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input data-testid="category-new-name" />
+        </Form.Item>
+        <Form.Item name="code" label={t('units.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{1,40}$/ }]}>
+          <Input data-testid="category-new-code" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="category-new-submit" disabled={parent ? !parent.active : false}>
+          {s('common.save')}
+        </Button>
+      </Form>
     </Card>
   );
 }

@@ -10,7 +10,7 @@ import { adminMessages, UNIT_KINDS } from '../messages/admin';
 import { shellMessages } from '../messages/shell';
 import { errorText } from '../orders/ActionDialog';
 
-/** The unit tree: browse, search, add a sub-unit, deactivate or reactivate a unit. */
+/** The unit tree: browse, search, add a sub-unit, rename, deactivate or reactivate a unit. */
 export function UnitsAdminPage() {
   const t = useT(adminMessages);
   const units = useUnits();
@@ -120,6 +120,28 @@ function UnitPanel({ unit }: { unit: UnitNode }) {
           },
         ]}
       />
+      <Form
+        key={unit.id}
+        layout="inline"
+        style={{ marginTop: 12 }}
+        initialValues={{ name: unit.name }}
+        onFinish={async (v: { name: string }) => {
+          try {
+            await api(`/api/units/${unit.id}`, { method: 'PATCH', json: { name: v.name } });
+            message.success(s('common.done'));
+            await refresh();
+          } catch (e) {
+            message.error(errorText(e, lang));
+          }
+        }}
+      >
+        <Form.Item name="name" rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input data-testid="unit-rename" style={{ width: 260 }} />
+        </Form.Item>
+        <Button htmlType="submit" data-testid="unit-rename-submit">
+          {t('common.rename')}
+        </Button>
+      </Form>
       {unit.kind !== 'centre' && (
         <Button style={{ marginTop: 12 }} danger={unit.active} onClick={() => setActive(!unit.active)} data-testid="unit-toggle">
           {unit.active ? t('units.deactivate') : t('units.activate')}

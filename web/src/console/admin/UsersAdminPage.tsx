@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type ButtonProps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
@@ -11,8 +11,17 @@ import { adminMessages } from '../messages/admin';
 import { labels } from '../messages/labels';
 import { shellMessages } from '../messages/shell';
 import { errorText } from '../orders/ActionDialog';
+import { useSession } from '../shell/session';
 
-/** Staff accounts and their roles; new accounts get a unit and one or more roles. */
+type EditMode = { kind: 'edit' | 'password'; user: UserRow } | null;
+
+const nameOf = (u: UserRow) => u.display_name ?? u.displayName ?? u.username;
+const unitOf = (u: UserRow) => u.unit_id ?? u.unitId ?? '';
+
+/**
+ * Staff accounts and their roles; new accounts get a unit and one or more roles. The admin edits an
+ * account (name, unit, roles), deactivates it (its sessions end at once) or sets a new password.
+ */
 export function UsersAdminPage() {
   const t = useT(adminMessages);
   const l = useT(labels);
@@ -24,6 +33,25 @@ export function UsersAdminPage() {
   const units = nameIndex(useUnits().data?.items);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
+  const [editing, setEditing] = useState<EditMode>(null);
+  const me = useSession().id;
+
+  async function change(_user: UserRow, run: () => Promise<unknown>, done: string) {
+    try {
+      await run();
+      message.success(done);
+      setEditing(null);
+      await client.invalidateQueries({ queryKey: keys.users });
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  }
+  const setActive = (user: UserRow, active: boolean) =>
+    change(
+      user,
+      () => api(`/api/users/${user.id}`, { method: 'PATCH', json: { active } }),
+      t(active ? 'users.activated' : 'users.deactivated', { name: nameOf(user) }),
+    );
 
   async function create(values: { username: string; displayName: string; password: string; unitId: string; roles: Role[] }) {
     try {
@@ -64,10 +92,111 @@ export function UsersAdminPage() {
           {
             title: t('users.active'),
             dataIndex: 'active',
-            render: (a: boolean | undefined) => (a === false ? t('units.activeNo') : t('units.activeYes')),
+            render: (a: boolean | undefined) =>
+              a === false ? <Tag>{t('units.activeNo')}</Tag> : <Tag color="green">{t('units.activeYes')}</Tag>,
+          },
+          {
+            title: t('users.actions'),
+            render: (_, u) => (
+              <Space size={4} data-testid={`user-actions-${u.username}`}>
+                <Button size="small" onClick={() => setEditing({ kind: 'edit', user: u })} data-testid="user-edit">
+                  {t('users.edit')}
+                </Button>
+                <Button size="small" onClick={() => setEditing({ kind: 'password', user: u })} data-testid="user-password">
+                  {t('users.resetPassword')}
+                </Button>
+                {u.active === false ? (
+                  <Button size="small" onClick={() => setActive(u, true)} data-testid="user-activate">
+                    {t('units.activate')}
+                  </Button>
+                ) : (
+                  u.id !== me && (
+                    <Popconfirm
+                      title={t('users.deactivateConfirm', { name: nameOf(u) })}
+                      onConfirm={() => setActive(u, false)}
+                      okButtonProps={{ danger: true, 'data-testid': 'user-deactivate-ok' } as ButtonProps}
+                    >
+                      <Button size="small" danger data-testid="user-deactivate">
+                        {t('units.deactivate')}
+                      </Button>
+                    </Popconfirm>
+                  )
+                )}
+              </Space>
+            ),
           },
         ]}
       />
+      <Modal
+        open={editing?.kind === 'edit'}
+        title={editing ? t('users.editTitle', { name: editing.user.username }) : ''}
+        onCancel={() => setEditing(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {editing?.kind === 'edit' && (
+          <Form
+            layout="vertical"
+            initialValues={{ displayName: nameOf(editing.user), unitId: unitOf(editing.user), roles: editing.user.roles }}
+            onFinish={(values: { displayName: string; unitId: string; roles: Role[] }) =>
+              change(
+                editing.user,
+                () => api(`/api/users/${editing.user.id}`, { method: 'PATCH', json: values }),
+                s('common.done'),
+              )
+            }
+          >
+            <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, max: 60 }]}>
+              <Input data-testid="user-edit-name" />
+            </Form.Item>
+            <Form.Item name="unitId" label={t('users.unit')} rules={[{ required: true }]}>
+              <UnitPicker testId="user-edit-unit" />
+            </Form.Item>
+            <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true }]}>
+              <Select
+                mode="multiple"
+                options={ALL_ROLES.map((r) => ({ value: r, label: l(`role.${r}`) }))}
+                data-testid="user-edit-roles"
+              />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" data-testid="user-edit-submit">
+              {s('common.save')}
+            </Button>
+          </Form>
+        )}
+      </Modal>
+      <Modal
+        open={editing?.kind === 'password'}
+        title={editing ? t('users.passwordTitle', { name: editing.user.username }) : ''}
+        onCancel={() => setEditing(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {editing?.kind === 'password' && (
+          <Form
+            layout="vertical"
+            onFinish={(values: { password: string }) =>
+              change(
+                editing.user,
+                () => api(`/api/users/${editing.user.id}/password`, { method: 'POST', json: values }),
+                t('users.passwordSet', { name: nameOf(editing.user) }),
+              )
+            }
+          >
+            <Form.Item
+              name="password"
+              label={t('users.newPassword')}
+              extra={t('users.passwordNote')}
+              rules={[{ required: true, min: 8 }]}
+            >
+              <Input.Password data-testid="user-new-password-reset" autoComplete="new-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" data-testid="user-password-submit">
+              {s('common.save')}
+            </Button>
+          </Form>
+        )}
+      </Modal>
       <Modal open={open} title={t('users.add')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={create}>
           <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[a-zA-Z0-9_.-]{3,40}$/ }]}>
