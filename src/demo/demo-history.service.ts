@@ -71,7 +71,7 @@ function stopFor(ageDays: number, rng: Rng): Stop {
 export async function seedDemoHistory(
   deps: Deps,
   catalog: DemoCatalog,
-  opts: { end: Date; days: number; perDay: number; seed?: number },
+  opts: { end: Date; days: number; perDay: number; seed?: number; signal?: AbortSignal },
 ) {
   const rng = new Rng(opts.seed ?? 12345);
   const clock = new ManualClock(opts.end);
@@ -84,6 +84,7 @@ export async function seedDemoHistory(
   for (let day = opts.days; day >= 1; day--) {
     const count = Math.max(1, Math.round(opts.perDay * (0.6 + rng.next() * 0.8)));
     for (let i = 0; i < count; i++) {
+      if (opts.signal?.aborted) return { created };
       const start = opts.end.getTime() - day * 24 * HOUR + rng.int(0, 12 * HOUR);
       clock.set(new Date(start));
       const leaf = rng.pick(catalog.leaves);

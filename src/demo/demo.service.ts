@@ -9,26 +9,43 @@ export interface DemoOptions {
   perDay?: number;
 }
 
-/** Seeds the demo hotline: organisation in one transaction, then months of history. */
-export async function seedDemo(deps: Deps, log: (line: string) => void, options: DemoOptions = {}) {
-  const started = performance.now();
-  const catalog = await deps.db.transaction().execute((tx) => seedDemoOrganisation(tx));
-  log(`demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users`);
-  const { created } = await seedDemoHistory(deps, catalog, {
-    end: deps.clock.now(),
-    days: options.days ?? 120,
-    perDay: options.perDay ?? 8,
-  });
-  log(`demo: ${created} historical orders generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
+/** The slow half of a first start: months of generated history, run by the caller when it suits it. */
+export type DemoHistoryRun = (signal?: AbortSignal) => Promise<void>;
 
-/** On an empty database, seeds the demo; then prints the demo sign-ins. */
-export async function ensureDemo(deps: Deps, log: (line: string) => void, options: DemoOptions = {}) {
+/**
+ * On an empty database, seeds the demo organisation (one transaction: units, categories, the demo
+ * users, so sign-ins work at once) and returns the history generation still to run; on a seeded
+ * database returns null. Prints the demo sign-ins either way.
+ */
+export async function prepareDemo(
+  deps: Deps,
+  log: (line: string) => void,
+  options: DemoOptions = {},
+): Promise<DemoHistoryRun | null> {
   const existing = await findCentreByCode(deps.db, CENTRE.code);
+  let history: DemoHistoryRun | null = null;
   if (!existing) {
     log('demo: first start — seeding the Xilingol demo hotline (一次性生成演示数据)…');
-    await seedDemo(deps, log, options);
+    const started = performance.now();
+    const catalog = await deps.db.transaction().execute((tx) => seedDemoOrganisation(tx));
+    log(`demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users`);
+    history = async (signal) => {
+      const { created } = await seedDemoHistory(deps, catalog, {
+        end: deps.clock.now(),
+        days: options.days ?? 120,
+        perDay: options.perDay ?? 8,
+        signal,
+      });
+      log(`demo: ${created} historical orders generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);
   for (const u of DEMO_USERS) log(`  ${u.username.padEnd(11)} ${u.role.padEnd(13)} ${u.displayName}`);
+  return history;
+}
+
+/** On an empty database, seeds the whole demo (organisation and history) before returning. */
+export async function ensureDemo(deps: Deps, log: (line: string) => void, options: DemoOptions = {}) {
+  const history = await prepareDemo(deps, log, options);
+  if (history) await history();
 }

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { openRuntime } from '../../runtime.js';
-import { startServer, type ServerRole } from '../../server.js';
-import { ensureDemo } from '../../demo/demo.service.js';
+import { startServer, type RunningServer, type ServerRole } from '../../server.js';
+import { prepareDemo } from '../../demo/demo.service.js';
 
 export const serveCommand = () =>
   new Command('serve')
@@ -16,14 +16,33 @@ export const serveCommand = () =>
       if (bad.length > 0) throw new Error(`unknown role(s): ${bad.join(', ')} (use web, worker)`);
       const rt = await openRuntime(config);
       console.log(`lianxin: database ${rt.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'}`);
-      if (config.seedDemo && opts.demo) await ensureDemo(rt.deps, (line) => console.log(line));
-      const server = await startServer(rt, config, roles);
-      console.log(`lianxin: listening on http://localhost:${config.port} (roles: ${roles.join(', ')})`);
+
+      const servers: RunningServer[] = [];
+      const stopping = new AbortController();
+      let history: Promise<void> = Promise.resolve();
       const shutdown = async () => {
-        await server.stop();
+        stopping.abort(); // the demo history stops after the order it is writing
+        await history.catch(() => undefined);
+        for (const server of servers.reverse()) await server.stop();
         await rt.close();
         process.exit(0);
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
+
+      const generateHistory = config.seedDemo && opts.demo ? await prepareDemo(rt.deps, (l) => console.log(l)) : null;
+      // A first start answers at once: the web role listens while the demo history is generated; the
+      // worker starts after it, so deadlines and rollups see the finished history.
+      if (roles.includes('web')) {
+        servers.push(await startServer(rt, config, ['web']));
+        console.log(`lianxin: listening on http://localhost:${config.port}`);
+      }
+      if (generateHistory) {
+        console.log('demo: generating months of history in the background; the console is usable meanwhile…');
+        history = generateHistory(stopping.signal);
+        await history;
+      }
+      if (stopping.signal.aborted) return;
+      if (roles.includes('worker')) servers.push(await startServer(rt, config, ['worker']));
+      console.log(`lianxin: ready (roles: ${roles.join(', ')})`);
     });

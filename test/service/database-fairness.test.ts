@@ -1,0 +1,26 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../helpers/test-db.js';
+import type { Database } from '../../src/db/database.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database?.close());
+
+describe('a long run of queries does not starve the event loop', () => {
+  // The embedded database settles its promises as microtasks; without a yield per acquisition a
+  // loop of queries (demo history, a worker job) kept HTTP requests waiting until it finished.
+  it('lets timers and I/O callbacks run between queries', async () => {
+    let callbackRanAfterQuery = -1;
+    let done = 0;
+    setImmediate(() => (callbackRanAfterQuery = done));
+    for (let i = 0; i < 200; i++) {
+      await sql`select ${i}::int as n`.execute(database.db);
+      done += 1;
+    }
+    expect(callbackRanAfterQuery).toBeGreaterThanOrEqual(0);
+    expect(callbackRanAfterQuery).toBeLessThan(200);
+  });
+});
