@@ -2,13 +2,16 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Database } from '../src/db/database.js';
 import { findDuplicates } from '../src/duplicates/duplicate.service.js';
-import { listOrders } from '../src/orders/order.repository.js';
+import { listOrders, whereVisible, type OrderScope } from '../src/orders/order.repository.js';
+import { actorScope } from '../src/orders/order-transition.service.js';
+import { RANK_WINDOW, searchOrders } from '../src/search/search.repository.js';
+import type { Deps } from '../src/shared/deps.js';
 import { insertCategory, insertRegion } from '../src/org/catalog.repository.js';
 import { insertCentre, insertUnit } from '../src/org/unit.repository.js';
 import { searchOrdersFor } from '../src/search/search.service.js';
 import { ManualClock } from '../src/shared/clock.js';
-import { lexemes } from '../src/text/segment.js';
-import { vectorSource } from '../src/text/tsquery.js';
+import { lexemes, queryLexemes } from '../src/text/segment.js';
+import { allOf, vectorSource } from '../src/text/tsquery.js';
 import type { Actor, Role } from '../src/users/roles.js';
 import { insertUser } from '../src/users/user.repository.js';
 import { openDatabase } from '../src/db/database.js';
@@ -22,7 +25,11 @@ const TEXTS = 5000;
 const DAYS = 300; // 1,000,000 over 300 days: any 30-day window holds ~100,000 orders
 const START = new Date('2025-01-01T00:00:00Z');
 
-const DB_NAME = 'lianxin_bench_search';
+export const SEARCH_BENCH_START = START;
+export const SEARCH_BENCH_DB = 'lianxin_bench_search';
+const DB_NAME = SEARCH_BENCH_DB;
+/** The bench's "now": the end of the generated period. */
+export const SEARCH_BENCH_END = new Date(START.getTime() + DAYS * 86_400_000);
 
 /** Reuses the generated million orders of an earlier run when asked (BENCH_SEARCH_REUSE=1). */
 async function existingBenchDatabase(): Promise<Database | undefined> {
@@ -41,8 +48,8 @@ async function existingBenchDatabase(): Promise<Database | undefined> {
   return undefined;
 }
 
-async function loadWorld(database: Database) {
-  const db = database.db;
+/** The centre, units, categories, regions and two actors of a generated bench database. */
+export async function loadSearchWorld(db: Database['db']) {
   const centre = await db.selectFrom('centres').selectAll().where('code', '=', 'bsearch').executeTakeFirstOrThrow();
   const units = await db.selectFrom('units').selectAll().where('centre_id', '=', centre.id).orderBy('code').execute();
   const depts = units.filter((u) => u.kind === 'county_dept');
@@ -149,28 +156,92 @@ async function generate(database: Database, w: Awaited<ReturnType<typeof setup>>
       db,
     );
   }
-  await sql`drop index orders_search_idx`.execute(db);
+  // Bulk load without the GIN index and the facet triggers; the facets are computed in the INSERT
+  // (the same elements as order_search_facets(), checked on a sample below), the index built once after.
+  await sql`drop index orders_search_facets_idx`.execute(db);
+  await sql`alter table orders disable trigger orders_search_facets`.execute(db);
+  await sql`alter table order_assignments disable trigger order_assignments_search_facets`.execute(db);
   const step = (DAYS * 86_400) / ORDERS;
   const units = w.depts.map((d) => d.id);
   const cats = w.cats.map((c) => c.id);
   const regions = w.regions.map((r) => r.id);
+  const pathFacets = (prefix: string, path: string) =>
+    sql`array(select ${prefix} || x from unnest(string_to_array(trim(both '/' from ${sql.raw(path)}), '/')) x)`;
   for (let from = 1; from <= ORDERS; from += 200_000) {
     const to = Math.min(ORDERS, from + 199_999);
     await sql`insert into orders (centre_id, order_no, query_code, channel, appeal_type, category_id, priority, title, content,
-        caller_phone, region_id, address, state, lead_unit_id, dispatch_count, accepted_at, updated_at, search_vector)
+        caller_phone, region_id, address, state, lead_unit_id, dispatch_count, accepted_at, updated_at, search_vector, search_facets)
       select ${w.centreId}::uuid, 'B' || lpad(g::text, 9, '0'), 'q' || g, 'phone', 'complaint',
-        (${cats}::uuid[])[1 + g % ${cats.length}], 3, t.title, t.content,
-        '139' || lpad((g % 200000)::text, 8, '0'), (${regions}::uuid[])[1 + g % ${regions.length}], t.address,
-        (array['accepted','dispatched','handling','replied','visiting','closed','closed'])[1 + g % 7],
-        (${units}::uuid[])[1 + g % ${units.length}], 1,
-        ${START.toISOString()}::timestamptz + g * ${step}::float8 * interval '1 second',
-        ${START.toISOString()}::timestamptz + g * ${step}::float8 * interval '1 second', t.vec
-      from generate_series(${from}::int, ${to}::int) g join bench_texts t on t.i = g % ${TEXTS}`.execute(db);
+        k.category_id, 3, t.title, t.content,
+        '139' || lpad((g % 200000)::text, 8, '0'), k.region_id, t.address, k.state, k.unit_id, 1, k.at, k.at, t.vec,
+        array['s:' || k.state, 'w:' || floor(extract(epoch from k.at) / 604800)::bigint::text, 'r:' || k.region_id::text]
+          || ${pathFacets('v:', 'u.path')} || ${pathFacets('l:', 'u.path')} || ${pathFacets('c:', 'c.path')}
+      from generate_series(${from}::int, ${to}::int) g join bench_texts t on t.i = g % ${TEXTS}
+      cross join lateral (select (${cats}::uuid[])[1 + g % ${cats.length}] as category_id,
+        (${regions}::uuid[])[1 + g % ${regions.length}] as region_id,
+        (array['accepted','dispatched','handling','replied','visiting','closed','closed'])[1 + g % 7] as state,
+        (${units}::uuid[])[1 + g % ${units.length}] as unit_id,
+        ${START.toISOString()}::timestamptz + g * ${step}::float8 * interval '1 second' as at) k
+      join units u on u.id = k.unit_id join categories c on c.id = k.category_id`.execute(db);
   }
   await sql`insert into order_assignments (order_id, unit_id, role, assigned_at)
     select id, lead_unit_id, 'lead', accepted_at from orders where lead_unit_id is not null`.execute(db);
-  await sql`create index orders_search_idx on orders using gin (search_vector)`.execute(db);
+  await sql`alter table orders enable trigger orders_search_facets`.execute(db);
+  await sql`alter table order_assignments enable trigger order_assignments_search_facets`.execute(db);
+  const differ = await sql<{ n: number }>`select count(*)::int as n from (select * from orders tablesample system (1)) o
+    where not (o.search_facets @> order_search_facets(o) and order_search_facets(o) @> o.search_facets)`.execute(db);
+  if (differ.rows[0]!.n !== 0)
+    throw new Error(`generated search facets differ from order_search_facets() in ${differ.rows[0]!.n} rows`);
+  await sql`create index orders_search_facets_idx on orders using gin (search_vector, search_facets)`.execute(db);
   await sql`analyze`.execute(db);
+}
+
+/**
+ * The query before ADR 0046 (visibility checked per row through order_assignments ⋈ units, filters as
+ * sub-selects), as the baseline in the same run: the same 200-match windows, and its time.
+ */
+function perRowVisibilitySearch(db: Database['db'], scope: OrderScope, f: { query: string; state?: string; regionId?: string }) {
+  let q = whereVisible(db.selectFrom('orders').select(['orders.id']), scope).where(
+    sql<boolean>`orders.search_vector @@ ${f.query}::tsquery`,
+  );
+  if (f.state) q = q.where('orders.state', '=', f.state);
+  if (f.regionId) {
+    const regionId = f.regionId;
+    q = q.where('orders.region_id', 'in', (eb) =>
+      eb
+        .selectFrom('regions')
+        .select('regions.id')
+        .where((x) => x.or([x('regions.id', '=', regionId), x('regions.parent_id', '=', regionId)])),
+    );
+  }
+  return q.orderBy('orders.accepted_at', 'desc').limit(RANK_WINDOW).execute();
+}
+
+async function compareWithPerRowVisibility(deps: Deps, w: Awaited<ReturnType<typeof loadSearchWorld>>, queries: string[]) {
+  const scope = actorScope(w.handler);
+  let same = 0;
+  const before: number[] = [];
+  const after: number[] = [];
+  for (const q of queries) {
+    const f = { query: allOf(queryLexemes(q))!, state: 'handling', regionId: w.regions[0]!.id };
+    let t = performance.now();
+    const old = await perRowVisibilitySearch(deps.db, scope, f);
+    before.push(performance.now() - t);
+    t = performance.now();
+    const now = await searchOrders(deps.db, scope, { ...f, states: [f.state], limit: RANK_WINDOW, offset: 0 });
+    after.push(performance.now() - t);
+    const a = old.map((r) => r.id).sort();
+    const b = now.rows.map((r) => r.id).sort();
+    if (a.length === b.length && a.every((id, i) => id === b[i])) same += 1;
+  }
+  before.sort((a, b) => a - b);
+  after.sort((a, b) => a - b);
+  line('  before: per-row visibility (same queries)', before);
+  line('  after: facets in the GIN index (same queries)', after);
+  console.log(
+    `  ratio before/after p50 ${fmt(percentile(before, 50) / percentile(after, 50))}×; ` +
+      `same 200-match windows: ${same}/${queries.length} ${same === queries.length ? 'YES' : 'NO'}`,
+  );
 }
 
 async function timeEach<T>(items: readonly T[], fn: (item: T) => Promise<unknown>) {
@@ -203,7 +274,7 @@ export const searchBench: BenchSection = {
       let t = performance.now();
       let w: Awaited<ReturnType<typeof setup>>;
       if (reused) {
-        w = await loadWorld(database);
+        w = await loadSearchWorld(database.db);
         console.log(`reusing the ${ORDERS.toLocaleString()} generated orders in ${DB_NAME} (BENCH_SEARCH_REUSE=1)`);
       } else {
         w = await setup(database);
@@ -211,7 +282,7 @@ export const searchBench: BenchSection = {
         const s = fmt((performance.now() - t) / 1000);
         console.log(`generated ${ORDERS.toLocaleString()} orders from ${TEXTS} segmented texts in ${s} s`);
       }
-      const clock = new ManualClock(new Date(START.getTime() + DAYS * 86_400_000));
+      const clock = new ManualClock(SEARCH_BENCH_END);
       const deps = { db: database.db, clock, dataDir: '' };
       const queries = generateQueries(300);
       await timeEach(queries.slice(0, 20), (q) => searchOrdersFor(deps, w.supervisor, { q })); // warm-up
@@ -223,6 +294,15 @@ export const searchBench: BenchSection = {
         searchOrdersFor(deps, w.supervisor, { q, state: 'handling', regionId: w.regions[0]!.id }),
       );
       line('search + state + region filters', filtered, 50);
+      const unitFiltered = await timeEach(queries.slice(120, 220), (q) =>
+        searchOrdersFor(deps, w.handler, { q, state: 'handling', regionId: w.regions[0]!.id }),
+      );
+      line('search, unit handler + state + region filters', unitFiltered, 50);
+      const unitStates = await timeEach(queries.slice(220, 300), (q) =>
+        searchOrdersFor(deps, w.handler, { q, state: 'dispatched,handling', categoryId: w.cats[1]!.id }),
+      );
+      line('search, unit handler + 2 states + category', unitStates, 50);
+      await compareWithPerRowVisibility(deps, w, queries.slice(120, 150));
       const scope = { centreId: w.centreId, unitPath: null };
       const like = await timeEach(['暖气', '噪音', '路灯'], (q) =>
         listOrders(database.db, scope, { text: q, limit: 20, offset: 0 }),

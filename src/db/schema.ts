@@ -123,6 +123,8 @@ export interface OrdersTable {
   updated_at: Timestamp;
   /** Full-text lexemes (issue #5); written with sql`to_tsvector(…)` by src/search only. */
   search_vector: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What search filters on (visibility v:, lead unit l:, category c:, region r:, state s:, week w:); written by triggers only (migration 0320, ADR 0046). */
+  search_facets: ColumnType<string[], never, never>;
   /** The nearest running stage deadline (src/timelimits, ADR 0011). */
   deadline_stage: string | null;
   deadline_due_at: Timestamp | null;

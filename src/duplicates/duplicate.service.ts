@@ -4,13 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { lexemes } from '../text/segment.js';
 import { allOf, anyOf } from '../text/tsquery.js';
-import {
-  idsBySameAddress,
-  idsBySamePhone,
-  idsBySimilarText,
-  loadCandidates,
-  type CandidateWindow,
-} from './duplicate.repository.js';
+import { loadCandidatesBySignals, type CandidateWindow } from './duplicate.repository.js';
 import { CANDIDATE_MIN_SCORE, LIKELY_SCORE, scoreDuplicate, setCosine, type DuplicateReason } from './duplicate-score.js';
 
 /** Earlier orders within this many days are candidates. */
@@ -89,13 +83,8 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
   const phone = blank(s.probe.callerPhone);
   const address = blank(s.probe.address);
   const text = textFilter(s.probe);
-  const [byPhone, byAddress, byText] = await Promise.all([
-    phone ? idsBySamePhone(db, window, phone) : [],
-    address ? idsBySameAddress(db, window, address) : [],
-    text ? idsBySimilarText(db, window, text) : [],
-  ]);
   const numberedBefore = (no: string, probe: string) => no.length < probe.length || (no.length === probe.length && no < probe);
-  const rows = (await loadCandidates(db, [...new Set([...byPhone, ...byAddress, ...byText])])).filter(
+  const rows = (await loadCandidatesBySignals(db, window, { phone, address, text })).filter(
     (r) => !s.probeOrderNo || r.accepted_at.getTime() !== s.at.getTime() || numberedBefore(r.order_no, s.probeOrderNo),
   );
   const mine = new Set([...lexemes(s.probe.title), ...lexemes(`${s.probe.content} ${address ?? ''}`)]);
