@@ -8,6 +8,7 @@ import * as m0150 from './0150_settings_version.js';
 import * as m0250 from './0250_portal.js';
 import * as m0300 from './0300_text.js';
 import * as m0301 from './0301_knowledge_ranking.js';
+import * as m0302 from './0302_knowledge_terms.js';
 import * as m0320 from './0320_search_facets.js';
 import * as m0350 from './0350_nlp_models.js';
 import * as m0400 from './0400_calls_kpi.js';
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0250_portal': m0250,
   '0300_text': m0300,
   '0301_knowledge_ranking': m0301,
+  '0302_knowledge_terms': m0302,
   '0320_search_facets': m0320,
   '0350_nlp_models': m0350,
   '0400_calls_kpi': m0400,
