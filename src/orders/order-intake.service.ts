@@ -2,11 +2,10 @@ import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
-import { insertOrderEvent } from './order-event.repository.js';
 import { formatOrderNo, newQueryCode, orderDay } from './order-number.js';
 import type { NewOrderInput } from './order.schemas.js';
-import { findIntakeReferences, findOrder, insertOrder, nextOrderSequence } from './order.repository.js';
-import { enqueueOutboxMessages, type NewOutboxMessage } from '../outbox/outbox.repository.js';
+import { findIntakeReferences, findOrder, insertNewOrderRows, insertOrder, nextOrderSequence } from './order.repository.js';
+import { outboxRow, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import { runTransitionHooks } from './transition-hooks.js';
 import type { Order } from '../db/schema.js';
 import type { Executor } from '../db/database.js';
@@ -27,8 +26,8 @@ export async function acceptOrder(deps: Deps, actor: Actor, input: NewOrderInput
  * atomically (the citizen portal stores the photos with it).
  *
  * Round trips are few on purpose (ADR 0013): one read (centre, category, region), the day counter,
- * the order row written once with its search lexemes and deadline summary, the timeline event, the
- * deadline row, and one statement for all outbox messages. Duplicate detection runs after commit.
+ * the order row written once with its search lexemes and deadline summary, and one statement for
+ * the timeline event, the deadline row and the outbox messages. Duplicate detection runs after commit.
  */
 export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor: Actor, input: NewOrderInput): Promise<Order> {
   if (actor.kind === 'user' && !can(actor, 'order.create')) throw forbidden();
@@ -82,20 +81,6 @@ export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor
     updated_at: at,
     search_vector: searchVector,
   });
-  await insertOrderEvent(tx, {
-    order_id: order.id,
-    centre_id: centre.id,
-    action: 'accept',
-    from_state: null,
-    to_state: 'accepted',
-    actor_user_id: actor.userId,
-    actor_unit_id: actor.unitId,
-    actor_label: actor.label,
-    at,
-    note: null,
-    payload: JSON.stringify({ channel: input.channel, appealType: input.appealType, priority: input.priority }),
-  });
-  await deadline.store(tx, order);
   const outbox: NewOutboxMessage[] = [{ topic: 'order.accepted', payload: { orderId: order.id } }];
   const hooksUpdatedOrder = await runTransitionHooks({
     tx,
@@ -108,7 +93,23 @@ export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor
     at,
     outbox,
   });
-  await enqueueOutboxMessages(tx, outbox, at);
+  await insertNewOrderRows(tx, {
+    event: {
+      order_id: order.id,
+      centre_id: centre.id,
+      action: 'accept',
+      from_state: null,
+      to_state: 'accepted',
+      actor_user_id: actor.userId,
+      actor_unit_id: actor.unitId,
+      actor_label: actor.label,
+      at,
+      note: null,
+      payload: JSON.stringify({ channel: input.channel, appealType: input.appealType, priority: input.priority }),
+    },
+    deadline: deadline.rowFor(order),
+    outbox: outbox.map((m) => outboxRow(m, at)),
+  });
   if (!hooksUpdatedOrder) return order;
   // A hook changed derived columns of the new order: return the row as committed.
   return (await findOrder(tx, { centreId: order.centre_id, unitPath: null }, order.id)) ?? order;

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { OutboxTable } from '../db/schema.js';
 
 /** A side effect to write with a change: topic, JSON payload, and optionally a later start or a dedupe key. */
 export interface NewOutboxMessage {
@@ -16,20 +18,21 @@ export async function enqueueOutbox(db: Executor, msg: NewOutboxMessage & { at: 
   await enqueueOutboxMessages(db, [msg], msg.at);
 }
 
-/** Several messages of one step in one statement (one round trip, e.g. intake's messages). */
+/** The outbox row of a message (for statements that write it together with other rows). */
+export const outboxRow = (msg: NewOutboxMessage, at: Date): Insertable<OutboxTable> => ({
+  topic: msg.topic,
+  payload: JSON.stringify(msg.payload),
+  created_at: at,
+  available_at: msg.availableAt ?? at,
+  dedupe_key: msg.dedupeKey ?? null,
+});
+
+/** Several messages of one step in one statement (one round trip). */
 export async function enqueueOutboxMessages(db: Executor, messages: readonly NewOutboxMessage[], at: Date) {
   if (messages.length === 0) return;
   await db
     .insertInto('outbox')
-    .values(
-      messages.map((msg) => ({
-        topic: msg.topic,
-        payload: JSON.stringify(msg.payload),
-        created_at: at,
-        available_at: msg.availableAt ?? at,
-        dedupe_key: msg.dedupeKey ?? null,
-      })),
-    )
+    .values(messages.map((msg) => outboxRow(msg, at)))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { domainError } from '../shared/errors.js';
@@ -7,7 +8,7 @@ import { nextCheckAt, planDeadline, thresholds } from './deadline-plan.js';
 import { endDeadlines, insertDeadline, lockActiveDeadlines, updateDeadline } from './deadline.repository.js';
 import { resolveRule } from './policy-resolution.js';
 import type { TimelimitContext } from './timelimit-context.js';
-import type { OrderDeadline, Stage } from './timelimits.table.js';
+import type { OrderDeadline, OrderDeadlinesTable, Stage } from './timelimits.table.js';
 
 const withHistory = (d: OrderDeadline, entry: Record<string, unknown>) => {
   const explanation = d.explanation as { history?: unknown[] };
@@ -60,16 +61,20 @@ export async function startStage(
 
 /**
  * Intake's stage clock (受理 → 派单, ADR 0011), planned before the order row is written: the order is
- * inserted with its deadline summary (one row version, no update), and `store` writes the deadline
- * row once the order has its id (ADR 0013).
+ * inserted with its deadline summary (one row version, no update), and the deadline row (`rowFor`)
+ * is written with the order's other new rows once it has its id (ADR 0013).
  */
 export function planIntakeDeadline(ctx: TimelimitContext, at: Date) {
   const planned = planStage(ctx, 'dispatch', at);
   return {
     /** The order's summary columns, as refreshOrderDeadlineSummary would set them for this one running clock. */
     summary: { deadline_stage: planned.stage, deadline_due_at: planned.due_at, deadline_warn_at: planned.warn_at },
-    store: (tx: Executor, order: Pick<Order, 'id' | 'centre_id'>) =>
-      insertDeadline(tx, { order_id: order.id, centre_id: order.centre_id, unit_id: null, ...planned }),
+    rowFor: (order: Pick<Order, 'id' | 'centre_id'>): Insertable<OrderDeadlinesTable> => ({
+      order_id: order.id,
+      centre_id: order.centre_id,
+      unit_id: null,
+      ...planned,
+    }),
   };
 }
 
