@@ -65,7 +65,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-const kpis = (groupBy: 'centre' | 'unit' = 'centre', extra: Record<string, unknown> = {}) =>
+const kpis = (groupBy: 'centre' | 'unit' | 'channel' = 'centre', extra: Record<string, unknown> = {}) =>
   computeKpis(w.deps, { centreId: w.centreId, from: '2025-03-01', to: '2025-03-31', groupBy, ...extra });
 
 const value = (r: KpiReport, key: keyof KpiReport['total']['kpis']) => r.total.kpis[key].value;
@@ -138,13 +138,25 @@ describe('KPI formulas on a hand-made history', () => {
 
   it('gives the same figures from the daily rollups as from the raw events', async () => {
     const raw = await kpis('unit');
+    const rawByChannel = await kpis('channel');
     expect(raw.source.rollupDays).toBe(0);
     await refreshKpiRollups(w.deps);
     await refreshKpiRollups(w.deps); // idempotent
+    // By unit from the per-unit rollups, by channel from the five-dimension ones.
     const rolled = await kpis('unit');
     expect(rolled.source.rollupDays).toBeGreaterThan(0);
     expect(rolled.groups).toEqual(raw.groups);
     expect(rolled.total).toEqual(raw.total);
+    const rolledByChannel = await kpis('channel');
+    expect(rolledByChannel.groups).toEqual(rawByChannel.groups);
+    expect(rolledByChannel.total).toEqual(raw.total);
+    const sums = async (table: 'kpi_daily_rollups' | 'kpi_daily_unit_rollups') =>
+      database.db
+        .selectFrom(table)
+        .select((eb) => [eb.fn.sum<number>('accepted').as('accepted'), eb.fn.sum<number>('replies').as('replies')])
+        .where('centre_id', '=', w.centreId)
+        .executeTakeFirstOrThrow();
+    expect(await sums('kpi_daily_unit_rollups')).toEqual(await sums('kpi_daily_rollups'));
   });
 
   it('recomputes a rolled-up day touched by a later event before the next refresh', async () => {

@@ -14,6 +14,13 @@ export type KpiDailyRollupsTable = {
   appeal_type: string | null;
 } & { [K in keyof KpiCounters]: Generated<number> };
 
+/** The same counters per centre × local day × unit only (migration 0410), for reads that keep no other dimension. */
+export type KpiDailyUnitRollupsTable = {
+  centre_id: string;
+  day: string;
+  unit_id: string | null;
+} & { [K in keyof KpiCounters]: Generated<number> };
+
 export interface KpiRollupDaysTable {
   centre_id: string;
   day: string;
@@ -29,6 +36,7 @@ export interface KpiRollupStateTable {
 
 export interface KpiTables {
   kpi_daily_rollups: KpiDailyRollupsTable;
+  kpi_daily_unit_rollups: KpiDailyUnitRollupsTable;
   kpi_rollup_days: KpiRollupDaysTable;
   kpi_rollup_state: KpiRollupStateTable;
 }

@@ -12,6 +12,7 @@ import * as m0302 from './0302_knowledge_terms.js';
 import * as m0320 from './0320_search_facets.js';
 import * as m0350 from './0350_nlp_models.js';
 import * as m0400 from './0400_calls_kpi.js';
+import * as m0410 from './0410_kpi_unit_rollups.js';
 import * as m0450 from './0450_assessment.js';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0320_search_facets': m0320,
   '0350_nlp_models': m0350,
   '0400_calls_kpi': m0400,
+  '0410_kpi_unit_rollups': m0410,
   '0450_assessment': m0450,
 };
