@@ -4,6 +4,7 @@ import { domainError, forbidden, invalidField, notFound } from '../shared/errors
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { findUnit, findUnitByCode, insertUnit, updateUnitRow } from './unit.repository.js';
+import { forgetCachedSessions } from '../users/auth.service.js';
 
 export interface NewUnitInput {
   parentId: string;
@@ -58,5 +59,6 @@ export async function updateUnit(deps: Deps, actor: Actor, unitId: string, chang
     ...(name !== undefined ? { name } : {}),
   });
   if (!updated) throw notFound('unit');
+  forgetCachedSessions(); // signed-in users show their unit's name
   return present(updated);
 }

@@ -79,6 +79,7 @@ export async function findSessionUser(db: Executor, tokenHash: string, now: Date
       'users.roles',
       'units.path as unit_path',
       'units.name as unit_name',
+      'sessions.expires_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)

@@ -2,6 +2,7 @@ import { findUnit } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
+import { forgetCachedSessions } from './auth.service.js';
 import { hashPassword } from './password.js';
 import { isRole, type Actor } from './roles.js';
 import { deleteUserSessions, findUser, findUserByUsername, insertUser, listUsers, updateUserRow } from './user.repository.js';
@@ -72,7 +73,7 @@ const presentUser = (u: {
  */
 export async function updateUser(deps: Deps, actor: Actor, userId: string, change: UserChange) {
   if (!can(actor, 'user.manage')) throw forbidden();
-  return deps.db.transaction().execute(async (tx) => {
+  const result = await deps.db.transaction().execute(async (tx) => {
     const user = await findUser(tx, actor.centreId, userId);
     if (!user) throw notFound('user');
     const self = user.id === actor.userId;
@@ -99,6 +100,8 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, chang
     if (change.active === false) await deleteUserSessions(tx, user.id);
     return presentUser(updated);
   });
+  forgetCachedSessions(); // roles, unit and active take effect at once in this process
+  return result;
 }
 
 /** Sets a new password chosen by the admin and ends the user's sessions (they sign in with the new one). */
@@ -112,5 +115,6 @@ export async function resetUserPassword(deps: Deps, actor: Actor, userId: string
     await updateUserRow(tx, user.id, { password_hash: passwordHash });
     await deleteUserSessions(tx, user.id);
   });
+  forgetCachedSessions();
   return { ok: true };
 }
