@@ -9,22 +9,16 @@ import { insertCentre, insertUnit } from '../src/org/unit.repository.js';
 import { systemClock } from '../src/shared/clock.js';
 import { hashPassword } from '../src/users/password.js';
 import { insertUser } from '../src/users/user.repository.js';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { fmt, freshBenchDatabase, percentile, serverAvailable } from './bench-db.js';
+import type { ClientJob, ClientResult } from './intake-client.js';
+import { body, closedLoop, openLoop } from './intake-load.js';
 import type { BenchSection } from './run.js';
 
 const CLIENTS = 16;
 const SECONDS = 5;
 const OPEN_LOOP_RATE = 200;
-
-const body = (i: number) => ({
-  channel: 'phone',
-  appealType: 'complaint',
-  priority: 3,
-  title: `小区供暖不热 ${i}`,
-  content: '家中暖气温度只有十五度，老人孩子受冻，多次联系热力公司未解决，请尽快处理。',
-  callerName: '王女士',
-  callerPhone: `138${String(i).padStart(8, '0')}`,
-});
 
 async function setup(database: Database) {
   const centre = await insertCentre(database.db, { code: 'bench', name: '压测中心' });
@@ -45,40 +39,6 @@ async function setup(database: Database) {
     roles: ['operator'],
   });
   return centre.id;
-}
-
-/** N clients each sending requests back to back for `seconds`; returns latencies in ms. */
-async function closedLoop(send: (i: number) => Promise<void>, clients: number, seconds: number) {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  let i = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        await send(i++);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  return { perSecond: latencies.length / elapsed, sorted: latencies.sort((a, b) => a - b) };
-}
-
-/** Requests started at a fixed rate whatever the latency (how a switchboard really loads us). */
-async function openLoop(send: (i: number) => Promise<void>, rate: number, seconds: number) {
-  const latencies: number[] = [];
-  const pending: Promise<void>[] = [];
-  const start = performance.now();
-  for (let i = 0; i < rate * seconds; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    pending.push(send(i).then(() => void latencies.push(performance.now() - due)));
-  }
-  await Promise.all(pending);
-  return latencies.sort((a, b) => a - b);
 }
 
 /** The same rows the intake service writes, as plain SQL in one transaction: the ceiling. */
@@ -125,6 +85,8 @@ async function benchBackend(kind: 'postgres' | 'pglite') {
       body: JSON.stringify({ username: 'bench_operator', password: 'Bench@12345' }),
     });
     const { token } = (await login.json()) as { token: string };
+    // The HTTP clients run in their own process (like a switchboard's), unless asked to share ours.
+    const inProcess = process.env.BENCH_INTAKE_CLIENT === 'in-process';
     const viaApi = async (i: number) => {
       const res = await fetch(`${base}/api/orders`, {
         method: 'POST',
@@ -134,17 +96,40 @@ async function benchBackend(kind: 'postgres' | 'pglite') {
       if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     };
-    await closedLoop(viaApi, 4, 1); // warm-up
-    const raw = await closedLoop(rawInsert(database, centreId), CLIENTS, SECONDS);
-    const api = await closedLoop(viaApi, CLIENTS, SECONDS);
-    const paced = await openLoop(viaApi, OPEN_LOOP_RATE, SECONDS);
+    const client = inProcess
+      ? undefined
+      : fork(fileURLToPath(new URL('./intake-client.ts', import.meta.url)), [], { execArgv: process.execArgv });
+    const remote = (job: ClientJob) =>
+      new Promise<ClientResult>((resolve, reject) => {
+        client!.once('message', (m: { ok: boolean; result?: ClientResult; error?: string }) =>
+          m.ok ? resolve(m.result!) : reject(new Error(m.error)),
+        );
+        client!.send(job);
+      });
+    const apiClosed = (first: number, clients: number, seconds: number) =>
+      inProcess ? closedLoop(viaApi, clients, seconds, first) : remote({ kind: 'closed', base, token, clients, seconds, first });
+    const apiOpen = async (first: number) =>
+      inProcess
+        ? openLoop(viaApi, OPEN_LOOP_RATE, SECONDS, first)
+        : (await remote({ kind: 'open', base, token, rate: OPEN_LOOP_RATE, seconds: SECONDS, first })).sorted;
+    const measured = await (async () => {
+      try {
+        await apiClosed(0, 4, 1); // warm-up
+        const raw = await closedLoop(rawInsert(database, centreId), CLIENTS, SECONDS);
+        const api = await apiClosed(1_000_000, CLIENTS, SECONDS);
+        return { raw, api, paced: await apiOpen(2_000_000) };
+      } finally {
+        client?.kill();
+      }
+    })();
+    const { raw, api, paced } = measured;
     await app.close();
     const ratio = api.perSecond / raw.perSecond;
     console.log(
       `${kind.padEnd(8)} raw SQL ceiling: ${fmt(raw.perSecond, 0)} orders/s (p50 ${fmt(percentile(raw.sorted, 50))} ms, p99 ${fmt(percentile(raw.sorted, 99))} ms)`,
     );
     console.log(
-      `${kind.padEnd(8)} HTTP API (${CLIENTS} clients): ${fmt(api.perSecond, 0)} orders/s (p50 ${fmt(percentile(api.sorted, 50))} ms, p99 ${fmt(percentile(api.sorted, 99))} ms) = ${fmt(ratio * 100)} % of raw [target ≥ 30 %] ${ratio >= 0.3 ? 'OK' : 'BELOW TARGET'}`,
+      `${kind.padEnd(8)} HTTP API (${CLIENTS} clients${inProcess ? ', in process' : ''}): ${fmt(api.perSecond, 0)} orders/s (p50 ${fmt(percentile(api.sorted, 50))} ms, p99 ${fmt(percentile(api.sorted, 99))} ms) = ${fmt(ratio * 100)} % of raw [target ≥ 30 %] ${ratio >= 0.3 ? 'OK' : 'BELOW TARGET'}`,
     );
     const p99 = percentile(paced, 99);
     console.log(
