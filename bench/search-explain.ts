@@ -9,7 +9,8 @@ import { searchOrdersFor } from '../src/search/search.service.js';
 import { ManualClock } from '../src/shared/clock.js';
 import { BENCH_SERVER_URL } from './bench-db.js';
 import { loadSearchWorld, SEARCH_BENCH_DB, SEARCH_BENCH_END, SEARCH_BENCH_START } from './search.bench.js';
-import { generateTexts, rng } from './search-texts.js';
+import { performance } from 'node:perf_hooks';
+import { generateQueries, generateTexts, rng } from './search-texts.js';
 
 const url = new URL(BENCH_SERVER_URL);
 url.pathname = `/${SEARCH_BENCH_DB}`;
@@ -58,6 +59,30 @@ await explain('duplicate lookup', () =>
     at: new Date(SEARCH_BENCH_END.getTime() - 40 * 86_400_000),
   }),
 );
+if (only === 'search-slowest') {
+  // The bench's supervisor queries: the slowest, with every statement they sent.
+  const timed: { q: string; ms: number; events: LogEvent[] }[] = [];
+  const which = process.argv[3] ?? 'supervisor';
+  const cases = {
+    supervisor: { from: 20, to: 220, actor: w.supervisor, filters: {} },
+    unit: { from: 220, to: 300, actor: w.handler, filters: {} },
+    'unit-filtered': { from: 120, to: 220, actor: w.handler, filters: { state: 'handling', regionId: w.regions[0]!.id } },
+  } as const;
+  const c = cases[which as keyof typeof cases];
+  await searchOrdersFor(deps, c.actor, { q: '暖气' });
+  for (const q of generateQueries(300).slice(c.from, c.to)) {
+    captured = [];
+    const t = performance.now();
+    await searchOrdersFor(deps, c.actor, { q, ...c.filters });
+    timed.push({ q, ms: performance.now() - t, events: captured });
+  }
+  timed.sort((a, b) => b.ms - a.ms);
+  for (const x of timed.slice(0, 12))
+    console.log(
+      `${x.ms.toFixed(1).padStart(7)} ms  ${x.q.padEnd(28)} ` +
+        x.events.map((e) => `${e.query.sql.startsWith('explain') ? 'est' : 'q'}:${e.queryDurationMillis.toFixed(1)}`).join(' '),
+    );
+}
 if (only === 'dup-slowest') {
   // The bench's own probes: time each lookup, explain the slowest statements.
   const r = rng(99);

@@ -228,7 +228,13 @@ async function compareWithPerRowVisibility(deps: Deps, w: Awaited<ReturnType<typ
     const old = await perRowVisibilitySearch(deps.db, scope, f);
     before.push(performance.now() - t);
     t = performance.now();
-    const now = await searchOrders(deps.db, scope, { ...f, states: [f.state], limit: RANK_WINDOW, offset: 0 });
+    const now = await searchOrders(deps.db, scope, {
+      ...f,
+      states: [f.state],
+      now: deps.clock.now(),
+      limit: RANK_WINDOW,
+      offset: 0,
+    });
     after.push(performance.now() - t);
     const a = old.map((r) => r.id).sort();
     const b = now.rows.map((r) => r.id).sort();

@@ -27,9 +27,13 @@ export const inState = (state: string) => `s:${state}`;
 /** The week an instant falls in: whole weeks since 1970-01-01 UTC (as the database computes it). */
 export const weekOf = (at: Date) => Math.floor(at.getTime() / WEEK_MS);
 
+/** The first instant of week `w`. */
+export const weekStart = (w: number) => new Date(w * WEEK_MS);
+export const weekFacet = (w: number) => `w:${w}`;
+
 /** Week facets covering [from, to] (both inclusive), oldest first. */
 export function weeksBetween(from: Date, to: Date): string[] {
   const out: string[] = [];
-  for (let w = weekOf(from); w <= weekOf(to); w++) out.push(`w:${w}`);
+  for (let w = weekOf(from); w <= weekOf(to); w++) out.push(weekFacet(w));
   return out;
 }

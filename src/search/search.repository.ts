@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { OrderScope } from '../orders/order.repository.js';
-import { categoryUnder, inRegion, inState, leadUnitUnder, visibleTo } from './search-facets.js';
+import { categoryUnder, inRegion, inState, leadUnitUnder, visibleTo, weekFacet, weekOf, weekStart } from './search-facets.js';
 
 /** The search vector of an order as an SQL value (also for intake's INSERT): title weighted A, content and address D. */
 export const searchVectorValue = (titleSource: string, bodySource: string) =>
@@ -27,8 +27,14 @@ export interface OrderSearchFilter {
   regionId?: string;
   acceptedFrom?: Date;
   acceptedTo?: Date;
+  /** The present: the most recent weeks are searched first (ADR 0046). */
+  now: Date;
   limit: number;
   offset: number;
+  /** How many of the most recent matches are ranked; `RANK_WINDOW` unless a test narrows it. */
+  rankWindow?: number;
+  /** Recent slices first: when the planner expects many matches (auto), or always / never (tests, bench). */
+  slicing?: 'auto' | 'always' | 'never';
 }
 
 /**
@@ -57,12 +63,80 @@ export function searchFacetsOf(
 }
 
 /**
- * Words, visibility and filters in one statement that the single GIN index over
- * (search_vector, search_facets) answers as a whole: no per-row visibility check, no sub-selects of
- * units, categories or regions (ADR 0046).
+ * Recent-first: the present and last week are searched first (one week of slack after the present
+ * for clocks a little ahead); when they hold fewer than the rank window, the weeks before them are
+ * sized from what was found there, and whatever is older comes in one last statement. Each slice is
+ * one statement whose week facets the GIN index applies with the words and filters, so it visits
+ * only its own matches in the heap (ADR 0046).
+ */
+export const FIRST_SLICE_WEEKS = 2;
+/** A second slice longer than this is not worth it: the rest comes in one statement. */
+const MAX_SECOND_SLICE_WEEKS = 24;
+
+/**
+ * Above this many matches (the planner's estimate) the recent slices are searched first; below it one
+ * statement over all time costs fewer index scans than the slices would (ADR 0046).
+ */
+export const SLICE_ABOVE_ESTIMATED = 300;
+
+/**
+ * The most recent `rankWindow` matches (words, visibility and filters answered by the single GIN
+ * index over (search_vector, search_facets): no per-row visibility check, no sub-selects of units,
+ * categories or regions), ranked by ts_rank (title above content), then newest first (ADR 0040, 0046).
  */
 export async function searchOrders(db: Executor, scope: OrderScope, f: OrderSearchFilter) {
-  const tsq = sql`${f.query}::tsquery`;
+  const window = f.rankWindow ?? RANK_WINDOW;
+  const slicing = f.slicing ?? 'auto';
+  const sliced =
+    slicing === 'always' ||
+    (slicing === 'auto' && (await estimatedRows(db, matches(db, scope, f, { all: true }))) > SLICE_ABOVE_ESTIMATED);
+  const hits = sliced ? await newestBySlices(db, scope, f, window) : await newestIn(db, scope, f, window, { all: true });
+  hits.sort((a, b) => b.rank - a.rank || b.accepted_at.getTime() - a.accepted_at.getTime() || (a.id < b.id ? -1 : 1));
+  const page = hits.slice(f.offset, f.offset + f.limit + 1);
+  return { rows: page.slice(0, f.limit), hasMore: page.length > f.limit };
+}
+
+async function newestBySlices(db: Executor, scope: OrderScope, f: OrderSearchFilter, window: number) {
+  const nowWeek = weekOf(f.now);
+  const fromWeek = f.acceptedFrom ? weekOf(f.acceptedFrom) : -Infinity;
+  const toWeek = f.acceptedTo ? weekOf(f.acceptedTo) : Infinity;
+  const hits: SearchHit[] = [];
+  const slice = async (newest: number, oldest: number) => {
+    const weeks: string[] = [];
+    for (let w = Math.min(newest, toWeek); w >= Math.max(oldest, fromWeek); w--) weeks.push(weekFacet(w));
+    if (weeks.length > 0) hits.push(...(await newestIn(db, scope, f, window - hits.length, { weeks })));
+  };
+  let oldest = nowWeek - FIRST_SLICE_WEEKS + 1;
+  await slice(nowWeek + 1, oldest);
+  if (hits.length < window && hits.length > 0 && oldest > fromWeek) {
+    // as many weeks again as the first slice's density says the window still needs, with a margin
+    const weeks = Math.ceil(((window - hits.length) / hits.length) * FIRST_SLICE_WEEKS * 1.5);
+    if (weeks <= MAX_SECOND_SLICE_WEEKS) {
+      await slice(oldest - 1, oldest - weeks);
+      oldest -= weeks;
+    }
+  }
+  if (hits.length < window) {
+    // the rest: before the slices, or dated more than a week after the present (a wrong clock)
+    const rest = { before: weekStart(oldest), after: weekStart(nowWeek + 2) };
+    hits.push(...(await newestIn(db, scope, f, window - hits.length, { rest })));
+  }
+  return hits;
+}
+
+/** The planner's estimate of a statement's rows (EXPLAIN without running it). */
+async function estimatedRows(db: Executor, q: { compile(): CompiledQuery }): Promise<number> {
+  const { sql: text, parameters } = q.compile();
+  const r = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]));
+  const cell = Object.values(r.rows[0] ?? {})[0];
+  const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Plan Rows': number } }[];
+  return plan[0]?.Plan['Plan Rows'] ?? Infinity;
+}
+
+type Slice = { all: true } | { weeks: string[] } | { rest: { before: Date; after: Date } };
+
+/** Every match of the query, visibility and filters within one time slice. */
+function matches(db: Executor, scope: OrderScope, f: OrderSearchFilter, slice: Slice) {
   const facets = searchFacetsOf(scope, f);
   let q = db
     .selectFrom('orders')
@@ -79,16 +153,26 @@ export async function searchOrders(db: Executor, scope: OrderScope, f: OrderSear
       'orders.search_vector',
     ])
     .where('orders.centre_id', '=', scope.centreId)
-    .where(sql<boolean>`orders.search_vector @@ ${tsq}`);
+    .where(sql<boolean>`orders.search_vector @@ ${f.query}::tsquery`);
   if (facets.all.length > 0) q = q.where(sql<boolean>`orders.search_facets @> ${sql.val(facets.all)}::text[]`);
   if (facets.anyState.length > 0) q = q.where(sql<boolean>`orders.search_facets && ${sql.val(facets.anyState)}::text[]`);
+  if ('weeks' in slice) q = q.where(sql<boolean>`orders.search_facets && ${sql.val(slice.weeks)}::text[]`);
+  if ('rest' in slice) {
+    const { before, after } = slice.rest;
+    q = q.where((eb) => eb.or([eb('orders.accepted_at', '<', before), eb('orders.accepted_at', '>=', after)]));
+  }
   if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states);
   if (f.acceptedFrom) q = q.where('orders.accepted_at', '>=', f.acceptedFrom);
   if (f.acceptedTo) q = q.where('orders.accepted_at', '<', f.acceptedTo);
-  const window = q.orderBy('orders.accepted_at', 'desc').limit(RANK_WINDOW);
-  // ts_rank outside the window: computed for the ≤ 200 rows kept, not for every match the sort sees.
+  return q;
+}
+
+/** The newest `limit` matches within one time slice, with their rank. */
+async function newestIn(db: Executor, scope: OrderScope, f: OrderSearchFilter, limit: number, slice: Slice) {
+  const newest = matches(db, scope, f, slice).orderBy('orders.accepted_at', 'desc').limit(limit);
+  // ts_rank outside the LIMIT: computed for the rows kept, not for every match the sort sees.
   const rows = await db
-    .selectFrom(window.as('hits'))
+    .selectFrom(newest.as('hits'))
     .select([
       'hits.id',
       'hits.order_no',
@@ -99,16 +183,13 @@ export async function searchOrders(db: Executor, scope: OrderScope, f: OrderSear
       'hits.category_id',
       'hits.region_id',
       'hits.accepted_at',
-      sql<number>`ts_rank(hits.search_vector, ${tsq})`.as('rank'),
+      sql<number>`ts_rank(hits.search_vector, ${f.query}::tsquery)`.as('rank'),
     ])
-    .orderBy('rank', 'desc')
-    .orderBy('hits.accepted_at', 'desc')
-    .orderBy('hits.id')
-    .limit(f.limit + 1)
-    .offset(f.offset)
     .execute();
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return rows.map((r) => ({ ...r, rank: Number(r.rank), accepted_at: new Date(r.accepted_at) }));
 }
+
+type SearchHit = Awaited<ReturnType<typeof newestIn>>[number];
 
 /** One page of orders' text, by id, for rebuilding the index. */
 export async function listOrderTextAfter(db: Executor, afterId: string | null, limit: number) {

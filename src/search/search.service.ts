@@ -67,6 +67,7 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
     regionId: input.regionId,
     acceptedFrom: input.from ? new Date(input.from) : undefined,
     acceptedTo: input.to ? new Date(input.to) : undefined,
+    now: deps.clock.now(),
     limit,
     offset: input.offset ?? 0,
   });
