@@ -5,6 +5,7 @@ import { addDays, dayIn } from './knowledge-dates.js';
 import { findArticle, insertArticleVersion } from './knowledge.repository.js';
 import { listArticlesDueSoon, listLapsedArticles } from './knowledge-usage.repository.js';
 import { saveVersion } from './knowledge.service.js';
+import { refreshKnowledgeIndex } from './knowledge-search.service.js';
 
 /** Owners hear about an article this many days before its validity ends or its review is due. */
 export const REMIND_DAYS_BEFORE = 14;
@@ -69,12 +70,16 @@ export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: nu
   return { expired, reminded };
 }
 
-/** Registered in src/worker/periodic-jobs.ts: the sweep every hour (reminders are deduplicated). */
+/**
+ * Registered in src/worker/periodic-jobs.ts: the sweep every hour (reminders are deduplicated), then
+ * the ranking index upkeep (terms of articles written before migration 0302, vector lengths).
+ */
 export const knowledgeExpiryJob: PeriodicJob = {
   name: 'knowledge-expiry',
   everyMs: 60 * 60 * 1000,
   async run(deps) {
     const r = await runKnowledgeExpirySweep(deps);
-    return `knowledge: ${r.expired} expired, ${r.reminded} reminders due`;
+    const index = await refreshKnowledgeIndex(deps);
+    return `knowledge: ${r.expired} expired, ${r.reminded} reminders due, ${index.indexed} indexed`;
   },
 };

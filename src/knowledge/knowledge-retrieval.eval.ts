@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../db/database.js';
 import { readCsvRecords } from '../text/csv.js';
@@ -24,6 +25,8 @@ export interface RetrievalReport {
   query_ms_p95: number;
   index_seconds: number;
   database: string;
+  /** 1-minute load average at the start and at the end of the queries (the machine is shared). */
+  load_average: [number, number];
 }
 
 /**
@@ -62,6 +65,7 @@ export async function evaluateKnowledgeRetrieval(
   let hits = 0;
   let reciprocal = 0;
   const times: number[] = [];
+  const loadBefore = os.loadavg()[0]!;
   for (const [i, r] of records.entries()) {
     const own = articleOf[i]!;
     const query = `${clean(r['留言主题'] ?? '')} ${clean(r['留言详情'] ?? '')}`;
@@ -90,5 +94,6 @@ export async function evaluateKnowledgeRetrieval(
     query_ms_p95: round(percentile(times, 95), 1),
     index_seconds: round(indexSeconds, 1),
     database: database.label ?? database.kind,
+    load_average: [round(loadBefore, 1), round(os.loadavg()[0]!, 1)],
   };
 }

@@ -1,27 +1,21 @@
 import type { Deps } from '../shared/deps.js';
 import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { highlight } from '../text/highlight.js';
-import { lexemes, queryLexemes } from '../text/segment.js';
+import { queryLexemes } from '../text/segment.js';
 import type { Actor } from '../users/roles.js';
-import { rankArticles, type ArticleSearch } from './knowledge-search.repository.js';
+import { listUnindexedArticles, rankArticles, refreshTermNorms, type ArticleSearch } from './knowledge-search.repository.js';
+import { indexArticleTerms, weightedTerms } from './knowledge-terms.js';
 import { findArticlesByIds } from './knowledge.repository.js';
 import { presentHit } from './knowledge.presenter.js';
 import type { ArticleSearchQuery, SuggestQuery } from './knowledge.schemas.js';
 import { requireKnowledgeRead, today } from './knowledge.service.js';
 
-/** At most this many distinct words of a long text are used as the query (the longest first). */
-const MAX_QUERY_WORDS = 120;
-
-function queryWords(text: string): string[] {
-  const unique = [...new Set(lexemes(text))];
-  if (unique.length <= MAX_QUERY_WORDS) return unique;
-  return unique.sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_WORDS);
-}
+/** The query text as terms; the ranking keeps the heaviest (rare, repeated) ones. */
+const queryTerms = (text: string) => weightedTerms(text);
 
 async function rankAndLoad(deps: Deps, centreId: string, text: string, scope: ArticleSearch['scope'], limit: number) {
   await ensureCentreDictionary(deps.db, deps.clock, centreId);
-  const words = queryWords(text);
-  const ranked = await rankArticles(deps.db, { centreId, lexemes: words, scope, limit });
+  const ranked = await rankArticles(deps.db, { centreId, ...queryTerms(text), scope, limit });
   const rows = await findArticlesByIds(
     deps.db,
     centreId,
@@ -55,5 +49,27 @@ export async function suggestArticlesFor(deps: Deps, actor: Actor, q: SuggestQue
 /** Retrieval without an actor, for the evaluation command (same ranking as intake). */
 export async function retrieveAnswerable(deps: Deps, centreId: string, text: string, limit: number) {
   const scope = { kind: 'answerable' as const, today: today(deps) };
-  return rankArticles(deps.db, { centreId, lexemes: queryWords(text), scope, limit });
+  return rankArticles(deps.db, { centreId, ...queryTerms(text), scope, limit });
+}
+
+/**
+ * Indexes articles that have no terms yet (written before migration 0302) and refreshes every
+ * article's vector length to the current statistics. Run hourly by the knowledge job and by
+ * `lianxin text reindex`; idempotent.
+ */
+export async function refreshKnowledgeIndex(deps: Deps): Promise<{ indexed: number }> {
+  let indexed = 0;
+  for (;;) {
+    const batch = await listUnindexedArticles(deps.db, 200);
+    if (batch.length === 0) break;
+    for (const a of batch) {
+      await ensureCentreDictionary(deps.db, deps.clock, a.centre_id);
+      await deps.db
+        .transaction()
+        .execute((tx) => indexArticleTerms(tx, { centreId: a.centre_id, articleId: a.id, title: a.title, body: a.body }));
+      indexed += 1;
+    }
+  }
+  await refreshTermNorms(deps.db);
+  return { indexed };
 }

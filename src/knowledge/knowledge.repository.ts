@@ -60,7 +60,7 @@ export const ARTICLE_COLUMNS = [
   'updated_by',
   'updated_at',
 ] as const;
-export type ArticleRow = Omit<KnowledgeArticle, 'search_vector' | 'search_length' | 'title_vector'>;
+export type ArticleRow = Omit<KnowledgeArticle, 'search_vector' | 'search_length' | 'title_vector' | 'term_norm'>;
 
 export async function insertArticle(
   db: Executor,

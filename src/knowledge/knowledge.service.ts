@@ -23,6 +23,7 @@ import { listArticleUsages, unitUpkeep } from './knowledge-usage.repository.js';
 import { presentArticle } from './knowledge.presenter.js';
 import type { ArticleListQuery, NewArticleInput, UpdateArticleInput } from './knowledge.schemas.js';
 import { articleNotFound } from './knowledge-errors.js';
+import { indexArticleTerms } from './knowledge-terms.js';
 
 export const today = (deps: Deps) => dayIn(deps.clock.now());
 
@@ -74,6 +75,7 @@ export async function createArticle(deps: Deps, actor: Actor, input: NewArticleI
       by: actor.userId,
       at: deps.clock.now(),
     });
+    await indexArticleTerms(tx, { centreId: actor.centreId, articleId: row.id, title: row.title, body: row.body });
     await insertArticleVersion(tx, row, actor.userId, input.note ?? null);
     return presentArticle(row, today(deps));
   });
@@ -106,6 +108,9 @@ export async function saveVersion(tx: Executor, current: ArticleRow, content: Ar
     at,
   });
   if (!row) throw domainError('CONFLICT', 'knowledge.conflict');
+  if (row.title !== current.title || row.body !== current.body) {
+    await indexArticleTerms(tx, { centreId: row.centre_id, articleId: row.id, title: row.title, body: row.body });
+  }
   return row;
 }
 

@@ -31,6 +31,23 @@ export interface KnowledgeArticlesTable {
   search_length: number;
   /** The title's lexemes only (small, never TOASTed). */
   title_vector: TsVector;
+  /** Length of the article's TF-IDF term vector (0 = terms not written yet); see knowledge_article_terms. */
+  term_norm: Generated<number>;
+}
+
+/** Inverted index of the knowledge ranking: one row per (article, term), tf = 1 + ln(count). */
+export interface KnowledgeArticleTermsTable {
+  centre_id: string;
+  term: string;
+  article_id: string;
+  tf: number;
+}
+
+/** Number of articles of the centre that contain the term (any status), kept on every article write. */
+export interface KnowledgeTermStatsTable {
+  centre_id: string;
+  term: string;
+  df: number;
 }
 
 export interface KnowledgeArticleVersionsTable {
@@ -62,6 +79,8 @@ export interface KnowledgeTables {
   knowledge_articles: KnowledgeArticlesTable;
   knowledge_article_versions: KnowledgeArticleVersionsTable;
   knowledge_usages: KnowledgeUsagesTable;
+  knowledge_article_terms: KnowledgeArticleTermsTable;
+  knowledge_term_stats: KnowledgeTermStatsTable;
 }
 
 export type KnowledgeArticle = Selectable<KnowledgeArticlesTable>;

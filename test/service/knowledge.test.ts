@@ -11,7 +11,9 @@ import {
   listArticlesFor,
   updateArticle,
 } from '../../src/knowledge/knowledge.service.js';
-import { searchArticlesFor, suggestArticlesFor } from '../../src/knowledge/knowledge-search.service.js';
+import { refreshKnowledgeIndex, searchArticlesFor, suggestArticlesFor } from '../../src/knowledge/knowledge-search.service.js';
+import { writeArticleTerms } from '../../src/knowledge/knowledge-search.repository.js';
+import { sql } from 'kysely';
 import { runKnowledgeExpirySweep } from '../../src/knowledge/knowledge-expiry.job.js';
 import type { NewArticleInput } from '../../src/knowledge/knowledge.schemas.js';
 
@@ -111,6 +113,121 @@ describe('knowledge search and intake suggestions', () => {
     expect(ids).not.toContain(draft.id);
     expect(r.items.length).toBeGreaterThan(0);
     expect(r.items.every((i) => i.answerable)).toBe(true);
+  });
+});
+
+describe('knowledge ranking: TF-IDF cosine over the term index (ADR 0043)', () => {
+  /** Every statistics row equals the number of articles that really hold the term. */
+  async function statsMismatches(centreId: string) {
+    const r = await sql<{ term: string }>`
+      select coalesce(s.term, p.term) as term
+      from (select term, df from knowledge_term_stats where centre_id = ${centreId} and df > 0) s
+      full join (select term, count(*)::int as n from knowledge_article_terms where centre_id = ${centreId} group by term) p
+        on p.term = s.term
+      where s.df is distinct from p.n
+    `.execute(database.db);
+    return r.rows.map((x) => x.term);
+  }
+
+  it('ranks the reply naming the appeal’s rare place first, above one sharing only common words', async () => {
+    // words every reply about estates uses: common in the collection, so they weigh little
+    for (const topic of ['电梯维修', '绿化养护', '垃圾清运', '门禁故障', '楼道照明', '外墙脱落']) {
+      await createArticle(
+        w.deps,
+        w.actors.admin,
+        article({ title: `小区${topic}`, body: `小区物业管理中的${topic}问题，由物业公司负责处理，业主可向物业投诉。` }),
+      );
+    }
+    const common = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({
+        title: '小区物业服务投诉处理',
+        body: '您反映的小区物业管理问题已收悉。物业公司应当按照合同提供服务，小区业主可向街道物业办投诉，物业管理问题将依法处理。',
+      }),
+    );
+    const specific = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({
+        title: '网友您好',
+        body: '关于景蓉花苑停车收费的问题，经街道核实，该收费方案尚未经业主大会表决，已责令暂停执行。',
+      }),
+    );
+    // The appeal writes 景蓉华苑 (jieba cuts it differently from 景蓉花苑): the bigram 景蓉 still matches.
+    const appeal =
+      '景蓉华苑物业管理有问题 我们小区的物业公司要征收停车费，业委会没有召开业主大会就制定了收费方案，小区物业管理混乱，请相关部门处理小区物业问题。';
+    const r = await suggestArticlesFor(w.deps, w.actors.operator, { text: appeal, limit: 10 });
+    const ids = r.items.map((i) => i.id);
+    expect(ids.indexOf(specific.id)).toBe(0);
+    expect(ids.indexOf(common.id)).toBeGreaterThan(0);
+    expect(r.items[0]!.score).toBeGreaterThan(r.items[1]!.score);
+  });
+
+  it('re-indexes an edited text and keeps the document frequencies exact', async () => {
+    const a = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({ title: '犬只登记办法', body: '饲养犬只应当到派出所办理犬只登记，并每年进行狂犬疫苗接种。' }),
+    );
+    expect((await searchArticlesFor(w.deps, w.actors.operator, { q: '狂犬疫苗' })).items[0]!.id).toBe(a.id);
+    await updateArticle(w.deps, w.actors.admin, a.id, {
+      ...article({ title: '犬只登记办法', body: '养犬人应当为犬只办理电子芯片植入，登记后领取犬牌。' }),
+      version: 1,
+    });
+    expect((await searchArticlesFor(w.deps, w.actors.operator, { q: '狂犬疫苗' })).items.map((i) => i.id)).not.toContain(a.id);
+    expect((await searchArticlesFor(w.deps, w.actors.operator, { q: '电子芯片' })).items[0]!.id).toBe(a.id);
+    expect(await statsMismatches(w.centreId)).toEqual([]);
+  });
+
+  it('never suggests an expired article or one not valid today, and keeps centres apart', async () => {
+    const text = '沙湖公园游船码头开放时间';
+    const valid = await createArticle(w.deps, w.actors.admin, article({ title: text, body: '沙湖公园游船码头每日开放。' }));
+    const ended = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({ title: text, body: '沙湖公园游船码头冬季开放。', validFrom: '2025-11-01', validTo: '2026-03-31' }),
+    );
+    const expired = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({ title: text, body: '沙湖公园游船码头已停止开放。', status: 'expired' }),
+    );
+    const other = await buildWorld(database, '2025-03-03T02:00:00Z');
+    const foreign = await createArticle(other.deps, other.actors.admin, {
+      title: text,
+      body: '沙湖公园游船码头开放时间。',
+      ownerUnitId: other.units.company.id,
+      status: 'published',
+    });
+    const suggested = (await suggestArticlesFor(w.deps, w.actors.operator, { text })).items.map((i) => i.id);
+    expect(suggested[0]).toBe(valid.id);
+    expect(suggested).not.toContain(ended.id);
+    expect(suggested).not.toContain(expired.id);
+    expect(suggested).not.toContain(foreign.id);
+    // the knowledge page searches every status of its own centre only
+    const all = (await searchArticlesFor(w.deps, w.actors.operator, { q: text })).items.map((i) => i.id);
+    expect(all).toEqual(expect.arrayContaining([valid.id, ended.id, expired.id]));
+    expect(all).not.toContain(foreign.id);
+    expect((await suggestArticlesFor(other.deps, other.actors.operator, { text })).items.map((i) => i.id)).toEqual([foreign.id]);
+  });
+
+  it('indexes articles written before the term index (upkeep job) and refreshes vector lengths', async () => {
+    const a = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({ title: '古树名木保护', body: '古树名木的养护由园林部门负责，砍伐须经批准。' }),
+    );
+    // as an article from before migration 0302: no terms, no vector length
+    await database.db.transaction().execute(async (tx) => {
+      await writeArticleTerms(tx, { centreId: w.centreId, articleId: a.id, terms: [], tf: [] });
+      await sql`update knowledge_articles set term_norm = 0 where id = ${a.id}`.execute(tx);
+    });
+    expect((await searchArticlesFor(w.deps, w.actors.operator, { q: '古树名木' })).items.map((i) => i.id)).not.toContain(a.id);
+    expect((await refreshKnowledgeIndex(w.deps)).indexed).toBeGreaterThanOrEqual(1);
+    expect((await searchArticlesFor(w.deps, w.actors.operator, { q: '古树名木' })).items[0]!.id).toBe(a.id);
+    expect((await refreshKnowledgeIndex(w.deps)).indexed).toBe(0);
+    expect(await statsMismatches(w.centreId)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { openScratchDatabase } from '../../db/scratch-database.js';
 import { evaluateKnowledgeRetrieval } from '../../knowledge/knowledge-retrieval.eval.js';
 import { evaluateDuplicateDetection } from '../../duplicates/duplicate-detection.eval.js';
 import { runKnowledgeExpirySweep } from '../../knowledge/knowledge-expiry.job.js';
+import { refreshKnowledgeIndex } from '../../knowledge/knowledge-search.service.js';
 import { reindexAllOrders } from '../../search/search-reindex.service.js';
 import { withRuntime } from '../with-runtime.js';
 
@@ -46,7 +47,10 @@ export const textCommand = () => {
     .command('reindex')
     .description('重建全部工单检索词 / rebuild the search lexemes of every order (after dictionary changes)')
     .action(async () => {
-      await withRuntime(async (rt) => console.log(JSON.stringify(await reindexAllOrders(rt.deps))));
+      await withRuntime(async (rt) => {
+        console.log(JSON.stringify(await reindexAllOrders(rt.deps)));
+        console.log(JSON.stringify({ knowledge: await refreshKnowledgeIndex(rt.deps) }));
+      });
     });
   text
     .command('knowledge-sweep')
