@@ -12,7 +12,7 @@ import { lexemes, queryLexemes } from '../text/segment.js';
 import { allOf, vectorSource } from '../text/tsquery.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
-import { searchOrders, searchVectorValue, setOrderSearchVector } from './search.repository.js';
+import { commonOrderLexemes, searchOrders, searchVectorValue, setOrderSearchVector } from './search.repository.js';
 import type { OrderSearchQuery } from './search.schemas.js';
 
 /** Segments an order's title, content and address and stores the lexemes, in the caller's transaction. */
@@ -45,6 +45,19 @@ export async function newOrderSearchVector(
   return searchVectorValue(title, body);
 }
 
+const COMMON_REFRESH_MS = 10 * 60_000;
+const commonCache = new WeakMap<object, { at: number; lexemes: Set<string> }>();
+
+/** Words in nearly every order, from the planner's statistics, refreshed every 10 minutes (ADR 0046). */
+async function commonLexemes(deps: Deps): Promise<Set<string>> {
+  const now = deps.clock.now().getTime();
+  const cached = commonCache.get(deps.db);
+  if (cached && now - cached.at < COMMON_REFRESH_MS && now >= cached.at) return cached.lexemes;
+  const lexemes = new Set(await commonOrderLexemes(deps.db));
+  commonCache.set(deps.db, { at: now, lexemes });
+  return lexemes;
+}
+
 /** Full-text search of orders within what the actor may see, ranked, highlighted, filtered. */
 export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSearchQuery) {
   if (!can(actor, 'order.read')) throw forbidden();
@@ -52,6 +65,8 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
   const words = queryLexemes(input.q);
   const query = allOf(words);
   if (!query) throw invalidField('q');
+  const common = await commonLexemes(deps);
+  const specific = words.filter((x) => !common.has(x));
   const [unit, category] = await Promise.all([
     input.unitId ? findUnit(deps.db, actor.centreId, input.unitId) : undefined,
     input.categoryId ? findCategory(deps.db, actor.centreId, input.categoryId) : undefined,
@@ -61,6 +76,7 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
   const limit = input.limit ?? 20;
   const { rows, hasMore } = await searchOrders(deps.db, actorScope(actor), {
     query,
+    indexQuery: specific.length > 0 && specific.length < new Set(words).size ? allOf(specific) : undefined,
     states: input.state?.split(','),
     leadUnitPath: unit?.path,
     categoryPath: category?.path,

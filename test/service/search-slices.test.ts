@@ -5,7 +5,9 @@ import { newOrder } from '../helpers/orders.js';
 import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
 import { actorScope } from '../../src/orders/order-transition.service.js';
-import { searchOrders, type OrderSearchFilter } from '../../src/search/search.repository.js';
+import { sql } from 'kysely';
+import { commonOrderLexemes, searchOrders, type OrderSearchFilter } from '../../src/search/search.repository.js';
+import { searchOrdersFor } from '../../src/search/search.service.js';
 import { queryLexemes } from '../../src/text/segment.js';
 import { allOf } from '../../src/text/tsquery.js';
 
@@ -100,5 +102,21 @@ describe('recent-first slices (ADR 0046)', () => {
       expect(a.rank > b.rank || (a.rank === b.rank && a.accepted_at.getTime() >= b.accepted_at.getTime())).toBe(true);
     }
     expect(new Set(order.map((r) => r.id)).size).toBe(7);
+  });
+});
+
+describe('words in nearly every order (ADR 0046)', () => {
+  it('are checked on the rows found instead of looked up in the index, with the same results', async () => {
+    await sql`analyze orders`.execute(database.db);
+    const common = await commonOrderLexemes(database.db);
+    expect(common).toEqual(expect.arrayContaining(['山体', '滑坡']));
+    expect(common).not.toContain('d20');
+    w.clock.set(now.toISOString());
+    const found = await searchOrdersFor(w.deps, w.actors.supervisor, { q: '山体滑坡 d20' });
+    expect(found.items.map((i) => i.id)).toEqual([o.d20!.id]);
+    const onlyCommon = await searchOrdersFor(w.deps, w.actors.supervisor, { q: '山体滑坡' });
+    expect(onlyCommon.items).toHaveLength(7);
+    // every word still required: a common word missing from the order excludes it
+    expect((await searchOrdersFor(w.deps, w.actors.supervisor, { q: '路灯 滑坡' })).items).toEqual([]);
   });
 });
