@@ -66,6 +66,7 @@ if (only === 'search-slowest') {
   const cases = {
     supervisor: { from: 20, to: 220, actor: w.supervisor, filters: {} },
     unit: { from: 220, to: 300, actor: w.handler, filters: {} },
+    filtered: { from: 20, to: 120, actor: w.supervisor, filters: { state: 'handling', regionId: w.regions[0]!.id } },
     'unit-filtered': { from: 120, to: 220, actor: w.handler, filters: { state: 'handling', regionId: w.regions[0]!.id } },
   } as const;
   const c = cases[which as keyof typeof cases];

@@ -169,7 +169,6 @@ function matches(db: Executor, scope: OrderScope, f: OrderSearchFilter, slice: S
     const { before, after } = slice.rest;
     q = q.where((eb) => eb.or([eb('orders.accepted_at', '<', before), eb('orders.accepted_at', '>=', after)]));
   }
-  if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states);
   if (f.acceptedFrom) q = q.where('orders.accepted_at', '>=', f.acceptedFrom);
   if (f.acceptedTo) q = q.where('orders.accepted_at', '<', f.acceptedTo);
   return q;
