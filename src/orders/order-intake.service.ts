@@ -2,9 +2,9 @@ import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
-import { formatOrderNo, newQueryCode, orderDay } from './order-number.js';
+import { newQueryCode, orderDay } from './order-number.js';
 import type { NewOrderInput } from './order.schemas.js';
-import { findIntakeReferences, findOrder, insertNewOrderRows, insertOrder, nextOrderSequence } from './order.repository.js';
+import { findIntakeReferences, findOrder, insertNewOrderRows, insertNumberedOrder } from './order.repository.js';
 import { outboxRow, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import { runTransitionHooks } from './transition-hooks.js';
 import type { Order } from '../db/schema.js';
@@ -25,9 +25,10 @@ export async function acceptOrder(deps: Deps, actor: Actor, input: NewOrderInput
  * The same intake inside a caller's transaction, for callers that must store more with the order
  * atomically (the citizen portal stores the photos with it).
  *
- * Round trips are few on purpose (ADR 0013): one read (centre, category, region), the day counter,
- * the order row written once with its search lexemes and deadline summary, and one statement for
- * the timeline event, the deadline row and the outbox messages. Duplicate detection runs after commit.
+ * Round trips are few on purpose (ADR 0013): one read (centre, category, region); the day's number
+ * and the order row, written once with its search lexemes and deadline summary, in one statement; one
+ * statement for the timeline event, the deadline row and the outbox messages. Duplicate detection
+ * runs after commit.
  */
 export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor: Actor, input: NewOrderInput): Promise<Order> {
   if (actor.kind === 'user' && !can(actor, 'order.create')) throw forbidden();
@@ -60,12 +61,10 @@ export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor
     newOrderSearchVector(tx, clock, text),
   ]);
   const deadline = planIntakeDeadline(timelimits, at);
-  const seq = await nextOrderSequence(tx, centre.id, day);
-  const order = await insertOrder(tx, {
+  const order = await insertNumberedOrder(tx, day, {
     ...text,
     ...facts,
     ...deadline.summary,
-    order_no: formatOrderNo(day, seq),
     query_code: newQueryCode(),
     channel: input.channel,
     source_number: blankToNull(input.sourceNumber),

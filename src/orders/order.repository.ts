@@ -66,9 +66,36 @@ export async function findIntakeReferences(
     .executeTakeFirst();
 }
 
-/** Inserts a new order; values may be SQL expressions (the search vector computed from its lexemes). */
-export async function insertOrder(db: Executor, row: InsertObject<DB, 'orders'>): Promise<Order> {
-  return db.insertInto('orders').values(row).returningAll().executeTakeFirstOrThrow();
+/**
+ * Takes the next number of the centre's day (atomic: no gaps, no repeats under concurrency) and inserts
+ * the order with it, in one statement (intake's round trips, ADR 0013). Values may be SQL expressions
+ * (the search vector computed from its lexemes). The number is formatOrderNo(day, n) written in SQL: the day, then n padded
+ * to at least four digits.
+ */
+export async function insertNumberedOrder(
+  db: Executor,
+  day: string,
+  row: Omit<InsertObject<DB, 'orders'>, 'order_no'> & { centre_id: string },
+): Promise<Order> {
+  return db
+    .with('seq', (q) =>
+      q
+        .insertInto('order_number_counters')
+        .values({ centre_id: row.centre_id, day, last_value: 1 })
+        .onConflict((oc) =>
+          oc.columns(['centre_id', 'day']).doUpdateSet({ last_value: sql`order_number_counters.last_value + 1` }),
+        )
+        .returning('last_value'),
+    )
+    .insertInto('orders')
+    .values((eb) => ({
+      ...row,
+      order_no: eb
+        .selectFrom('seq')
+        .select(sql<string>`${day}::text || lpad(last_value::text, greatest(4, length(last_value::text)), '0')`.as('order_no')),
+    }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -122,17 +149,6 @@ export async function updateOrderIfVersion(
     .where('version', '=', expected.version)
     .returningAll()
     .executeTakeFirst();
-}
-
-/** Atomically takes the next number of the day for a centre (no gaps under concurrency issues). */
-export async function nextOrderSequence(db: Executor, centreId: string, day: string): Promise<number> {
-  const row = await db
-    .insertInto('order_number_counters')
-    .values({ centre_id: centreId, day, last_value: 1 })
-    .onConflict((oc) => oc.columns(['centre_id', 'day']).doUpdateSet({ last_value: sql`order_number_counters.last_value + 1` }))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return row.last_value;
 }
 
 export interface OrderListFilter {

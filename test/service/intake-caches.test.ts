@@ -76,6 +76,22 @@ describe('time-limit rules and calendar cached per centre', () => {
   });
 });
 
+describe('the day number taken in the INSERT', () => {
+  it('numbers orders of a day in sequence and keeps every digit past 9999', async () => {
+    const a = await newOrder(w);
+    const b = await newOrder(w);
+    expect(Number(b.order_no) - Number(a.order_no)).toBe(1);
+    expect(a.order_no).toMatch(/^250303\d{4}$/);
+    await database.db
+      .updateTable('order_number_counters')
+      .set({ last_value: 9999 })
+      .where('centre_id', '=', w.centreId)
+      .where('day', '=', '250303')
+      .execute();
+    expect((await newOrder(w)).order_no).toBe('25030310000');
+  });
+});
+
 describe('sessions cached for a few seconds', () => {
   it('answers from memory, forgets at once on a change made here, and within SESSION_CACHE_MS on one made elsewhere', async () => {
     const { token } = await login(w.deps, w.usernames.analyst, TEST_PASSWORD, 12);
