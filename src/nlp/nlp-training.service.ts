@@ -2,12 +2,12 @@ import { performance } from 'node:perf_hooks';
 import type { Deps } from '../shared/deps.js';
 import { listCategories } from '../org/catalog.repository.js';
 import { listUnits } from '../org/unit.repository.js';
-import { fitOnHeldOut } from './calibration.js';
+import { trainCalibrated } from './calibration.js';
 import { encodeClassifier } from './model-codec.js';
 import { insertNlpModel, pruneNlpModels } from './nlp-model.repository.js';
 import { listClosedOrdersForTraining } from './nlp-training.repository.js';
 import type { NlpModelKind } from './nlp.table.js';
-import { defaultClassifierOptions, trainClassifier, type LabelledAppeal } from './text-classifier.js';
+import { defaultClassifierOptions, type LabelledAppeal } from './text-classifier.js';
 import { rollUpRareLabels } from './training-labels.js';
 
 export interface TrainingSettings {
@@ -93,8 +93,7 @@ async function trainOne(
   }
   const started = performance.now();
   const options = defaultClassifierOptions;
-  const heldOut = fitOnHeldOut(rows, options, 3);
-  const classifier = trainClassifier(rows, options, heldOut.temperature);
+  const { classifier, heldOut } = trainCalibrated(rows, options, 3);
   const trainSeconds = (performance.now() - started) / 1000;
   const metrics = { heldOut, trainSeconds, features: classifier.vocab.keys.length };
   const saved = await deps.db.transaction().execute(async (trx) => {

@@ -1,3 +1,4 @@
+import { fitMacroF1Offsets, heldOutMargins } from './class-offsets.js';
 import { defaultSvmOptions, margins, trainLinearSvm, type LinearModel, type SvmOptions } from './linear-svm.js';
 import { defaultFeatureOptions, extractTermCounts, type AppealText, type FeatureOptions } from './text-features.js';
 import { fitTfidf, vectorize, type TfidfOptions, type TfidfVocabulary } from './tfidf.js';
@@ -7,6 +8,11 @@ export interface ClassifierOptions {
   features: FeatureOptions;
   tfidf: TfidfOptions;
   svm: SvmOptions;
+  /**
+   * Folds of the inner split whose held-out margins fit per-class offsets for macro-F1 (folded into
+   * the stored biases); 0 or absent = none. Costs that many extra SVM fits at training time only.
+   */
+  offsetFolds?: number;
 }
 
 export const defaultClassifierOptions: ClassifierOptions = {
@@ -14,6 +20,9 @@ export const defaultClassifierOptions: ClassifierOptions = {
   tfidf: { minDf: 2, familyWeights: { w: 1, c: 1, t: 0.5, r: 0.5 } },
   svm: defaultSvmOptions,
 };
+
+/** Below this many rows one held-out row moves macro-F1 by points: offsets would fit noise. */
+export const MIN_ROWS_FOR_OFFSETS = 100;
 
 /** A trained classifier: labels, vocabulary, one-vs-rest weights and the softmax temperature. */
 export interface TextClassifier {
@@ -35,12 +44,25 @@ export interface RankedLabel {
   probability: number;
 }
 
-/** Trains on labelled appeals; labels are sorted so the same data gives the same model. */
-export function trainClassifier(
+/** Held-out margins of the training rows (each from a fold model that did not see the row). */
+export interface HeldOutMargins {
+  /** Margins before the offsets, in `labels` order. */
+  margins: Float64Array[];
+  truth: Int32Array;
+  /** The per-class offsets fitted on them (zeros when none were fitted); already in the biases. */
+  offsets: Float64Array;
+}
+
+/**
+ * Trains on labelled appeals; labels are sorted so the same data gives the same model. With
+ * `heldOutFolds` ≥ 2 (or `options.offsetFolds`), also returns every row's held-out margins.
+ */
+export function trainClassifierWithHeldOut(
   rows: readonly LabelledAppeal[],
   options: ClassifierOptions = defaultClassifierOptions,
   temperature = 1,
-): TextClassifier {
+  heldOutFolds = options.offsetFolds ?? 0,
+): { classifier: TextClassifier; heldOut: HeldOutMargins | null } {
   const labels = [...new Set(rows.map((r) => r.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const counts = rows.map((r) => extractTermCounts(r, options.features));
@@ -48,7 +70,22 @@ export function trainClassifier(
   const xs = counts.map((c) => vectorize(vocab, c));
   const ys = Int32Array.from(rows, (r) => labelIndex.get(r.label)!);
   const model = trainLinearSvm(xs, ys, labels.length, vocab.keys.length, options.svm);
-  return { labels, options, vocab, model, temperature };
+  const classifier: TextClassifier = { labels, options, vocab, model, temperature };
+  if (heldOutFolds < 2 || labels.length < 2 || rows.length < heldOutFolds) return { classifier, heldOut: null };
+  const held = heldOutMargins(xs, ys, labels.length, vocab.keys.length, options.svm, heldOutFolds);
+  const fitOffsets = (options.offsetFolds ?? 0) >= 2 && rows.length >= MIN_ROWS_FOR_OFFSETS;
+  const offsets = fitOffsets ? fitMacroF1Offsets(held, ys, labels.length) : new Float64Array(labels.length);
+  for (let k = 0; k < labels.length; k++) model.bias[k]! += offsets[k]!;
+  return { classifier, heldOut: { margins: held, truth: ys, offsets } };
+}
+
+/** Trains on labelled appeals (see trainClassifierWithHeldOut). */
+export function trainClassifier(
+  rows: readonly LabelledAppeal[],
+  options: ClassifierOptions = defaultClassifierOptions,
+  temperature = 1,
+): TextClassifier {
+  return trainClassifierWithHeldOut(rows, options, temperature).classifier;
 }
 
 /** Margins of every label for one appeal, in `labels` order. */

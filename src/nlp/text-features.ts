@@ -16,6 +16,8 @@ export interface FeatureOptions {
   wordBigrams: boolean;
   /** Title words as their own family, so the title can weigh more than the body. */
   titleFamily: boolean;
+  /** Character n-grams of the title in the title family too (models stored before this lack it: off). */
+  titleChars?: boolean;
 }
 
 export const defaultFeatureOptions: FeatureOptions = {
@@ -58,14 +60,19 @@ function addWordFeatures(counts: Map<string, number>, family: Family, tokens: st
 }
 
 /** Character n-grams inside each run of text between punctuation (n-grams never span a comma). */
-function addCharFeatures(counts: Map<string, number>, text: string, [lo, hi]: readonly [number, number]): void {
+function addCharFeatures(
+  counts: Map<string, number>,
+  text: string,
+  [lo, hi]: readonly [number, number],
+  family: Family = 'c',
+): void {
   for (const run of text.split(SPACE_OR_PUNCT)) {
     const chars = Array.from(run);
     for (let i = 0; i < chars.length; i++) {
       let gram = '';
       for (let n = 1; n <= hi && i + n <= chars.length; n++) {
         gram += chars[i + n - 1];
-        if (n >= lo) addCount(counts, 'c' + SEP + gram);
+        if (n >= lo) addCount(counts, family + SEP + gram);
       }
     }
   }
@@ -79,7 +86,10 @@ export function extractTermCounts(doc: AppealText, options: FeatureOptions): Map
   const all = title && !body.includes(title) ? `${title}。${body}` : body || title;
   addWordFeatures(counts, 'w', words(all), options.wordBigrams);
   if (options.charNgrams) addCharFeatures(counts, all, options.charNgrams);
-  if (options.titleFamily && title) addWordFeatures(counts, 't', words(title), options.wordBigrams);
+  if (options.titleFamily && title) {
+    addWordFeatures(counts, 't', words(title), options.wordBigrams);
+    if (options.titleChars && options.charNgrams) addCharFeatures(counts, title, options.charNgrams, 't');
+  }
   if (doc.regionId) addCount(counts, 'r' + SEP + doc.regionId);
   return counts;
 }

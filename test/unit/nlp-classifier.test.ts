@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fitTemperature } from '../../src/nlp/calibration.js';
+import { fitMacroF1Offsets, heldOutMargins } from '../../src/nlp/class-offsets.js';
 import { stratifiedFolds } from '../../src/nlp/cross-validation.js';
 import { evaluateOnSplit } from '../../src/nlp/evaluation.js';
 import { classificationMetrics } from '../../src/nlp/metrics.js';
 import { decodeClassifier, encodeClassifier } from '../../src/nlp/model-codec.js';
-import { predictLabel, rankLabels, trainClassifier, type LabelledAppeal } from '../../src/nlp/text-classifier.js';
+import { defaultSvmOptions } from '../../src/nlp/linear-svm.js';
+import {
+  defaultClassifierOptions,
+  predictLabel,
+  rankLabels,
+  trainClassifier,
+  type LabelledAppeal,
+} from '../../src/nlp/text-classifier.js';
 import { extractTermCounts, normaliseText, SEP } from '../../src/nlp/text-features.js';
 import { fitTfidf, vectorize } from '../../src/nlp/tfidf.js';
 import { rollUpRareLabels } from '../../src/nlp/training-labels.js';
@@ -125,5 +133,54 @@ describe('metrics, folds, calibration, label roll-up', () => {
     ]);
     const out = rollUpRareLabels(['leaf1', 'leaf1', 'leaf1', 'leaf2', 'leaf2', 'lone'], parents, 3);
     expect(out).toEqual(['leaf1', 'leaf1', 'leaf1', 'root', 'root', null]);
+  });
+});
+
+describe('macro-F1 offsets and title characters', () => {
+  it('lifts an under-predicted small class until held-out macro-F1 stops improving', () => {
+    // class 1 (small) loses every close call to class 0 by a margin of 0.1
+    const scores: Float64Array[] = [];
+    const truth: number[] = [];
+    for (let i = 0; i < 80; i++) {
+      scores.push(Float64Array.from([1, -1]));
+      truth.push(0);
+    }
+    for (let i = 0; i < 20; i++) {
+      scores.push(Float64Array.from([0.3, 0.2]));
+      truth.push(1);
+    }
+    const offsets = fitMacroF1Offsets(scores, Int32Array.from(truth), 2);
+    expect(offsets[1]! - offsets[0]!).toBeGreaterThan(0.1);
+    expect(offsets[1]! - offsets[0]!).toBeLessThan(2); // and the large class keeps its rows
+    expect(fitMacroF1Offsets(scores.slice(0, 80), Int32Array.from(truth.slice(0, 80)), 2)).toEqual(new Float64Array(2));
+  });
+
+  it('scores every training row by a model that did not see it', () => {
+    const rows = toySet(12);
+    const labels = [...new Set(rows.map((r) => r.label))].sort();
+    const counts = rows.map((r) => extractTermCounts(r, options));
+    const vocab = fitTfidf(counts, { minDf: 1, familyWeights: { w: 1, c: 1, t: 0.5, r: 0.5 } });
+    const xs = counts.map((c) => vectorize(vocab, c));
+    const ys = Int32Array.from(rows, (r) => labels.indexOf(r.label));
+    const held = heldOutMargins(xs, ys, labels.length, vocab.keys.length, defaultSvmOptions, 3);
+    expect(held).toHaveLength(rows.length);
+    const right = held.filter((s, i) => s.indexOf(Math.max(...s)) === ys[i]).length;
+    expect(right / rows.length).toBeGreaterThan(0.9); // the toy topics are separable
+  });
+
+  it('folds the offsets into the stored biases, so a model with offsets round-trips unchanged', () => {
+    const rows = toySet(40);
+    const plain = trainClassifier(rows, { ...defaultClassifierOptions, offsetFolds: 0 });
+    const lifted = trainClassifier(rows, { ...defaultClassifierOptions, offsetFolds: 3 });
+    expect(lifted.model.weights).toEqual(plain.model.weights);
+    const back = decodeClassifier(encodeClassifier(lifted));
+    expect(Array.from(back.model.bias)).toEqual(Array.from(lifted.model.bias));
+    expect(predictLabel(back, { title: '', detail: '水管爆裂' })).toBe('供水');
+  });
+
+  it('adds title character n-grams to the title family only when asked', () => {
+    const doc = { title: '停水', detail: '小区停水了' };
+    expect(extractTermCounts(doc, { ...options, titleChars: true }).get(`t${SEP}停`)).toBe(1);
+    expect(extractTermCounts(doc, options).get(`t${SEP}停`)).toBeUndefined();
   });
 });
