@@ -27,7 +27,7 @@ async function explain(label: string, run: () => Promise<unknown>) {
   await run(); // warm
   captured = [];
   await run();
-  const events = captured.filter((e) => e.query.sql.includes('"orders"'));
+  const events = captured.filter((e) => e.query.sql.includes('"orders"') && !e.query.sql.startsWith('explain'));
   for (const e of events) {
     const plan = await pool.query(`explain (analyze, buffers, costs off, timing on) ${e.query.sql}`, [...e.query.parameters]);
     console.log(`\n### ${label} — ${e.queryDurationMillis.toFixed(1)} ms`);

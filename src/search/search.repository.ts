@@ -80,8 +80,9 @@ export const FIRST_SLICE_WEEKS = 2;
 const MAX_SECOND_SLICE_WEEKS = 24;
 
 /**
- * Above this many matches (the planner's estimate) the recent slices are searched first; below it one
- * statement over all time costs fewer index scans than the slices would (ADR 0046).
+ * When the planner would read more than this many matches through the GIN bitmap (and not walk the
+ * time index, which stops at the window), the recent slices are searched first; below it one statement
+ * over all time costs fewer index scans than the slices would (ADR 0046).
  */
 export const SLICE_ABOVE_ESTIMATED = 300;
 
@@ -93,9 +94,12 @@ export const SLICE_ABOVE_ESTIMATED = 300;
 export async function searchOrders(db: Executor, scope: OrderScope, f: OrderSearchFilter) {
   const window = f.rankWindow ?? RANK_WINDOW;
   const slicing = f.slicing ?? 'auto';
-  const sliced =
-    slicing === 'always' ||
-    (slicing === 'auto' && (await estimatedRows(db, matches(db, scope, f, { all: true }))) > SLICE_ABOVE_ESTIMATED);
+  let sliced = slicing === 'always';
+  if (slicing === 'auto') {
+    const plan = await plannedScan(db, matches(db, scope, f, { all: true }).orderBy('orders.accepted_at', 'desc').limit(window));
+    // walking the time index stops after the window (dense matches): one statement is best
+    sliced = !plan.walksAnIndex && plan.matches > SLICE_ABOVE_ESTIMATED;
+  }
   const hits = sliced ? await newestBySlices(db, scope, f, window) : await newestIn(db, scope, f, window, { all: true });
   hits.sort((a, b) => b.rank - a.rank || b.accepted_at.getTime() - a.accepted_at.getTime() || (a.id < b.id ? -1 : 1));
   const page = hits.slice(f.offset, f.offset + f.limit + 1);
@@ -130,13 +134,31 @@ async function newestBySlices(db: Executor, scope: OrderScope, f: OrderSearchFil
   return hits;
 }
 
-/** The planner's estimate of a statement's rows (EXPLAIN without running it). */
-async function estimatedRows(db: Executor, q: { compile(): CompiledQuery }): Promise<number> {
+interface PlanNode {
+  'Node Type': string;
+  'Plan Rows': number;
+  Plans?: PlanNode[];
+}
+
+/**
+ * What the planner means to do with a statement (EXPLAIN without running it): whether it walks an
+ * index in order (and stops at the LIMIT), and how many matches it expects the bitmap scan to read.
+ */
+async function plannedScan(db: Executor, q: { compile(): CompiledQuery }) {
   const { sql: text, parameters } = q.compile();
   const r = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]));
   const cell = Object.values(r.rows[0] ?? {})[0];
-  const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Plan Rows': number } }[];
-  return plan[0]?.Plan['Plan Rows'] ?? Infinity;
+  const root = ((typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: PlanNode }[])[0]?.Plan;
+  let walksAnIndex = false;
+  let matches = 0;
+  const visit = (n: PlanNode) => {
+    if (n['Node Type'] === 'Index Scan' || n['Node Type'] === 'Index Only Scan') walksAnIndex = true;
+    if (n['Node Type'] === 'Bitmap Heap Scan' || n['Node Type'] === 'Seq Scan') matches = Math.max(matches, n['Plan Rows']);
+    n.Plans?.forEach(visit);
+  };
+  if (root) visit(root);
+  else matches = Infinity;
+  return { walksAnIndex, matches };
 }
 
 type Slice = { all: true } | { weeks: string[] } | { rest: { before: Date; after: Date } };
