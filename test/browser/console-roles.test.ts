@@ -31,6 +31,21 @@ async function acceptThroughApi(world: BrowserWorld, title: string) {
   return res.json() as { id: string; orderNo: string };
 }
 
+/** Signs in through the API (the page is not involved) and sends requests with that session. */
+async function apiSession(world: BrowserWorld, username: string, password = DEMO_PASSWORD) {
+  const login = await world.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const cookie = `lianxin_session=${login.cookies.find((c) => c.name === 'lianxin_session')?.value ?? ''}`;
+  const send = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
+    const res = await world.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+    return { status: res.statusCode, body: res.json() as unknown };
+  };
+  return {
+    status: login.statusCode,
+    send,
+    get: async (url: string) => (await send('GET', url)).body as { items: unknown[] },
+  };
+}
+
 /** The other desks: dispatcher (with live updates), unit admin, leader, admin; the English switch. */
 describe.skipIf(!hasChromium)('console desks', () => {
   let world: BrowserWorld;
@@ -139,6 +154,52 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.getByTestId('console-nav').getByText('用户与角色').click();
     await page.getByTestId('users-table').getByText('handler', { exact: true }).waitFor();
     await world.screenshot(page, 'console-admin-users');
+    await page.close();
+  });
+
+  it('the admin renames a user, deactivates them (they can no longer sign in) and disables a new category', async () => {
+    const admin = await apiSession(world, 'admin');
+    const units = (await admin.get('/api/units')).items as { id: string; kind: string }[];
+    const created = await admin.send('POST', '/api/users', {
+      username: 'temp.operator',
+      displayName: '临时座席',
+      password: 'Temp@12345',
+      unitId: units.find((u) => u.kind === 'centre')!.id,
+      roles: ['operator'],
+    });
+    expect(created.status).toBe(201);
+    const temp = await apiSession(world, 'temp.operator', 'Temp@12345');
+    expect(temp.status).toBe(200);
+
+    const page = await signedIn('admin');
+    await page.getByTestId('console-nav').getByText('用户与角色').click();
+    const row = page.getByTestId('user-actions-temp.operator');
+    await row.getByTestId('user-edit').click();
+    await page.getByTestId('user-edit-name').fill('临时座席（张）');
+    await page.getByTestId('user-edit-submit').click();
+    await page.getByTestId('users-table').getByText('临时座席（张）', { exact: true }).waitFor();
+    await row.getByTestId('user-deactivate').click();
+    await page.getByTestId('user-deactivate-ok').click();
+    await row.getByTestId('user-activate').waitFor();
+    await world.screenshot(page, 'console-admin-users-deactivated');
+    // Their session ended and they cannot sign in again.
+    expect((await temp.send('GET', '/api/auth/me')).status).toBe(401);
+    expect((await apiSession(world, 'temp.operator', 'Temp@12345')).status).toBe(401);
+
+    await page.getByTestId('console-nav').getByText('诉求分类').click();
+    await page.getByTestId('categories-tree').getByText('物业管理', { exact: true }).click();
+    await page.getByTestId('category-new-name').fill('电梯停运');
+    await page.getByTestId('category-new-code').fill('WY-DT');
+    await page.getByTestId('category-new-submit').click();
+    // The new category is shown under its (now opened) parent and selected.
+    await page.getByTestId('categories-tree').getByText('电梯停运', { exact: true }).waitFor();
+    await page.getByTestId('category-panel').getByText('WY-DT', { exact: true }).waitFor();
+    await page.getByTestId('category-toggle').click();
+    await expect.poll(() => page.getByTestId('category-state').textContent()).toBe('已停用');
+    await world.screenshot(page, 'console-admin-categories');
+    const categories = (await admin.get('/api/categories')).items as { name: string; active: boolean }[];
+    expect(categories.find((c) => c.name === '电梯停运')?.active).toBe(false);
+    expect(categories.find((c) => c.name === '物业管理')?.active).toBe(true);
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Tag, Tree, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
@@ -23,6 +23,22 @@ export function CategoriesAdminPage() {
   const inactive = useMemo(() => new Set(rows.filter((c) => !c.active).map((c) => c.id)), [rows]);
   const tree = useMemo(() => buildTree(rows), [rows]);
   const selected = rows.find((c) => c.id === selectedId) ?? null;
+  // Expanded nodes: all parents at first; a parent that gets its first child is opened too.
+  const parents = useMemo(() => [...new Set(rows.map((c) => c.parentId).filter((p): p is string => p !== null))], [rows]);
+  const [expanded, setExpanded] = useState<string[] | null>(null);
+  const treeRef = useRef<{ scrollTo: (o: { key: string; align?: 'top' | 'bottom' | 'auto' }) => void } | null>(null);
+  const [scrollTo, setScrollTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (scrollTo && rows.some((c) => c.id === scrollTo)) {
+      treeRef.current?.scrollTo({ key: scrollTo, align: 'auto' });
+      setScrollTo(null);
+    }
+  }, [rows, scrollTo]);
+  function created(id: string, parentId: string | null) {
+    if (parentId) setExpanded((e) => [...new Set([...(e ?? parents), parentId])]);
+    setSelectedId(id);
+    setScrollTo(id);
+  }
   return (
     <Row gutter={16}>
       <Col xs={24} xl={12}>
@@ -36,8 +52,10 @@ export function CategoriesAdminPage() {
           />
           {rows.length > 0 && (
             <Tree
+              ref={treeRef as never}
               treeData={tree}
-              defaultExpandAll
+              expandedKeys={expanded ?? parents}
+              onExpand={(keys) => setExpanded(keys as string[])}
               height={640}
               data-testid="categories-tree"
               selectedKeys={selectedId ? [selectedId] : []}
@@ -63,7 +81,7 @@ export function CategoriesAdminPage() {
             <Empty description={t('categories.none')} />
           </Card>
         )}
-        <NewCategoryCard parent={selected} />
+        <NewCategoryCard parent={selected} onCreated={created} />
       </Col>
     </Row>
   );
@@ -135,17 +153,30 @@ function CategoryPanel({ category }: { category: CategoryNode }) {
   );
 }
 
-function NewCategoryCard({ parent }: { parent: CategoryNode | null }) {
+function NewCategoryCard({
+  parent,
+  onCreated,
+}: {
+  parent: CategoryNode | null;
+  onCreated: (id: string, parentId: string | null) => void;
+}) {
   const t = useT(adminMessages);
   const s = useT(shellMessages);
   const submit = useSubmit();
   const [form] = Form.useForm();
   async function add(values: { name: string; code: string }) {
+    let id: string | null = null;
     const ok = await submit(
-      () => api('/api/categories', { method: 'POST', json: { ...values, parentId: parent?.id ?? null } }),
+      async () => {
+        id = (await api<CategoryNode>('/api/categories', { method: 'POST', json: { ...values, parentId: parent?.id ?? null } }))
+          .id;
+      },
       t('categories.created', { name: values.name }),
     );
-    if (ok) form.resetFields();
+    if (ok && id) {
+      form.resetFields();
+      onCreated(id, parent?.id ?? null);
+    }
   }
   return (
     <Card
