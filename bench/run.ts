@@ -6,6 +6,7 @@ import { nlpBench } from './nlp.bench.js';
 import { kpiBench } from './kpi.bench.js';
 import { searchBench } from './search.bench.js';
 import { hotspotsBench } from './hotspots.bench.js';
+import { knowledgeBench } from './knowledge.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -13,7 +14,7 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench];
+const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

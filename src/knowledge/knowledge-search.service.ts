@@ -3,7 +3,13 @@ import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { highlight } from '../text/highlight.js';
 import { queryLexemes } from '../text/segment.js';
 import type { Actor } from '../users/roles.js';
-import { listUnindexedArticles, rankArticles, refreshTermNorms, type ArticleSearch } from './knowledge-search.repository.js';
+import {
+  listUnindexedArticles,
+  rankArticles,
+  refreshTermNorms,
+  vacuumTermStats,
+  type ArticleSearch,
+} from './knowledge-search.repository.js';
 import { indexArticleTerms, weightedTerms } from './knowledge-terms.js';
 import { findArticlesByIds } from './knowledge.repository.js';
 import { presentHit } from './knowledge.presenter.js';
@@ -71,5 +77,6 @@ export async function refreshKnowledgeIndex(deps: Deps): Promise<{ indexed: numb
     }
   }
   await refreshTermNorms(deps.db);
+  await vacuumTermStats(deps.db);
   return { indexed };
 }
