@@ -76,7 +76,7 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
   const limit = input.limit ?? 20;
   const { rows, hasMore } = await searchOrders(deps.db, actorScope(actor), {
     query,
-    indexQuery: specific.length > 0 && specific.length < new Set(words).size ? allOf(specific) : undefined,
+    indexQuery: specific.length > 0 && new Set(specific).size < new Set(words).size ? allOf(specific) : undefined,
     states: input.state?.split(','),
     leadUnitPath: unit?.path,
     categoryPath: category?.path,

@@ -125,6 +125,19 @@ describe('search facets (ADR 0046)', () => {
     expect(facets.rows[0]!.search_facets).toContain(`w:${weekOf(o.fresh!.accepted_at)}`);
   });
 
+  it('follows an assignment written outside a transition (import, repair) once it commits', async () => {
+    const before = ids(await searchOrdersFor(w.deps, w.actors.handlerB, { q: '锅炉房排烟' }));
+    expect(before).toEqual([]);
+    await database.db
+      .insertInto('order_assignments')
+      .values({ order_id: o.fresh!.id, unit_id: w.units.deptB1.id, role: 'assist', assigned_at: w.clock.now() })
+      .execute();
+    expect(ids(await searchOrdersFor(w.deps, w.actors.handlerB, { q: '锅炉房排烟' }))).toEqual([o.fresh!.id]);
+    expect(await visibleBy(w.actors.handlerB)).toContain(o.fresh!.id);
+    await database.db.deleteFrom('order_assignments').where('order_id', '=', o.fresh!.id).execute();
+    expect(ids(await searchOrdersFor(w.deps, w.actors.handlerB, { q: '锅炉房排烟' }))).toEqual([]);
+  });
+
   it('names the weeks of a window in the way the database does', () => {
     expect(weeksBetween(new Date('1970-01-01T00:00:00Z'), new Date('1970-01-08T00:00:00Z'))).toEqual(['w:0', 'w:1']);
     expect(weeksBetween(new Date('2025-03-01T00:00:00Z'), new Date('2025-03-31T00:00:00Z'))).toHaveLength(5);
