@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor, sessionToken } from '../http/auth.js';
 import { actorFromSession } from '../users/auth.service.js';
+import { onSessionsEnded } from '../users/session-events.js';
 import { createLivePoller } from './live-poller.js';
 import { isChangeVisibleTo, presentChange } from './live-visibility.js';
 
@@ -51,8 +52,13 @@ export const liveRoutes: FastifyPluginAsyncTypebox<AppContext & { livePollMs?: n
       );
     }, HEARTBEAT_MS);
     heartbeat.unref?.();
+    // Deactivated or password reset in this process: end the stream now.
+    const stopWatching = onSessionsEnded((userId) => {
+      if (userId === actor.userId) close();
+    });
     const close = () => {
       clearInterval(heartbeat);
+      stopWatching();
       unsubscribe();
       closers.delete(close);
       if (!res.writableEnded) res.end();

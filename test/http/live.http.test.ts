@@ -76,4 +76,21 @@ describe('live updates over SSE', () => {
     expect(other.events).toEqual([]);
     for (const s of [supervisor, handler, other]) await s.stop();
   });
+
+  it('ends the open stream of a user the admin deactivates', async () => {
+    const analyst = await asUser(app, world, 'analyst');
+    const cookie = `lianxin_session=${analyst.token}`;
+    const res = await fetch(`${base}/api/live`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const stream = collectEvents(res.body!);
+    const admin = await asUser(app, world, 'admin');
+    const off = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${world.actors.analyst.userId}`,
+      payload: { active: false },
+    });
+    expect(off.statusCode).toBe(200);
+    await stream.done; // the server ended the response
+    expect((await fetch(`${base}/api/live`, { headers: { cookie } })).status).toBe(401);
+  });
 });
