@@ -17,8 +17,9 @@ export interface ClassifierOptions {
 
 export const defaultClassifierOptions: ClassifierOptions = {
   features: defaultFeatureOptions,
-  tfidf: { minDf: 2, familyWeights: { w: 1, c: 1, t: 0.5, r: 0.5 } },
+  tfidf: { minDf: 5, familyWeights: { w: 1, c: 1, t: 0.5, r: 0.5 } },
   svm: defaultSvmOptions,
+  offsetFolds: 3,
 };
 
 /** Below this many rows one held-out row moves macro-F1 by points: offsets would fit noise. */

@@ -24,6 +24,7 @@ export const defaultFeatureOptions: FeatureOptions = {
   charNgrams: [1, 3],
   wordBigrams: true,
   titleFamily: true,
+  titleChars: true,
 };
 
 /** Feature families; a feature key is `<family>\u0001<token>`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTemperature } from '../../src/nlp/calibration.js';
+import { fitTemperature, trainCalibrated } from '../../src/nlp/calibration.js';
 import { fitMacroF1Offsets, heldOutMargins } from '../../src/nlp/class-offsets.js';
 import { stratifiedFolds } from '../../src/nlp/cross-validation.js';
 import { evaluateOnSplit } from '../../src/nlp/evaluation.js';
@@ -176,6 +176,31 @@ describe('macro-F1 offsets and title characters', () => {
     const back = decodeClassifier(encodeClassifier(lifted));
     expect(Array.from(back.model.bias)).toEqual(Array.from(lifted.model.bias));
     expect(predictLabel(back, { title: '', detail: '水管爆裂' })).toBe('供水');
+  });
+
+  it('trains and calibrates in one pass: held-out figures, offsets in the biases, a fitted temperature', () => {
+    const rows = toySet(40);
+    const { classifier, heldOut } = trainCalibrated(rows, defaultClassifierOptions);
+    expect(heldOut.folds).toBe(3);
+    expect(heldOut.accuracy).toBeGreaterThan(0.9);
+    expect(heldOut.macro_f1_with_offsets).toBeGreaterThanOrEqual(heldOut.macro_f1);
+    expect(classifier.temperature).toBe(heldOut.temperature);
+    expect(classifier.temperature).toBeGreaterThan(0);
+    expect(rankLabels(classifier, { title: '', detail: '水质发黄' })[0]!.label).toBe('供水');
+  });
+
+  it('a model stored with the options of ADR 0050 (no titleChars, no offsets) still decodes and scores the same', () => {
+    const adr0050 = {
+      features: { charNgrams: [1, 3] as const, wordBigrams: true, titleFamily: true },
+      tfidf: { minDf: 2, familyWeights: { w: 1, c: 1, t: 0.5, r: 0.5 } },
+      svm: defaultSvmOptions,
+    };
+    const old = trainClassifier(toySet(6), adr0050);
+    const back = decodeClassifier(encodeClassifier(old));
+    expect(back.options.features.titleChars).toBeUndefined();
+    expect(back.vocab.keys.some((k) => k === `t${SEP}停`)).toBe(false);
+    const doc = { title: '停水', detail: '自来水停水' };
+    expect(rankLabels(back, doc)).toEqual(rankLabels(old, doc));
   });
 
   it('adds title character n-grams to the title family only when asked', () => {
