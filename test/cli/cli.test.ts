@@ -17,7 +17,8 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('lianxin CLI', () => {
+// Each command starts a fresh Node process through tsx (several seconds on a loaded 2-core machine).
+describe('lianxin CLI', { timeout: 180_000 }, () => {
   it('prints help for every command', () => {
     const help = lianxin('--help');
     for (const command of ['serve', 'migrate', 'seed', 'user', 'order']) expect(help).toContain(command);
