@@ -3,7 +3,7 @@ import type { Deps } from '../shared/deps.js';
 import { domainError } from '../shared/errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { isRole, type Actor, type Role } from './roles.js';
-import { deleteSession, findSessionUser, findUserByUsername, insertSession } from './user.repository.js';
+import { deleteSession, findSessionUser, findUserByUsername, insertSessionIfCredentialsHold } from './user.repository.js';
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
 let decoyHash: Promise<string> | undefined;
@@ -19,7 +19,14 @@ export async function login(deps: Deps, username: string, password: string, sess
   const token = randomBytes(32).toString('base64url');
   const at = deps.clock.now();
   const expiresAt = new Date(at.getTime() + sessionHours * 3600_000);
-  await insertSession(deps.db, { tokenHash: hashToken(token), userId: user.id, at, expiresAt });
+  const opened = await insertSessionIfCredentialsHold(deps.db, {
+    tokenHash: hashToken(token),
+    userId: user.id,
+    verifiedHash: user.password_hash,
+    at,
+    expiresAt,
+  });
+  if (!opened) throw domainError('UNAUTHENTICATED', 'error.badCredentials');
   return { token, expiresAt };
 }
 

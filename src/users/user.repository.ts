@@ -57,11 +57,35 @@ export async function listUsers(db: Executor, centreId: string) {
     .execute();
 }
 
-export async function insertSession(db: Executor, s: { tokenHash: string; userId: string; at: Date; expiresAt: Date }) {
-  await db
+/**
+ * Opens a session only if the user is still active with the password hash that was just verified:
+ * a password reset or deactivation committed while the password was being checked wins. FOR SHARE
+ * waits for such a change in flight (it updates the user row before deleting the sessions).
+ */
+export async function insertSessionIfCredentialsHold(
+  db: Executor,
+  s: { tokenHash: string; userId: string; verifiedHash: string; at: Date; expiresAt: Date },
+): Promise<boolean> {
+  const inserted = await db
     .insertInto('sessions')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.at, expires_at: s.expiresAt })
-    .execute();
+    .columns(['token_hash', 'user_id', 'created_at', 'expires_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('users')
+        .select([
+          eb.val(s.tokenHash).as('token_hash'),
+          'users.id',
+          eb.val(s.at).as('created_at'),
+          eb.val(s.expiresAt).as('expires_at'),
+        ])
+        .where('users.id', '=', s.userId)
+        .where('users.active', '=', true)
+        .where('users.password_hash', '=', s.verifiedHash)
+        .forShare(),
+    )
+    .returning('token_hash')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 /** The session's user with the path of their unit, if the session is still valid. */

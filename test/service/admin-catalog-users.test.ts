@@ -3,6 +3,7 @@ import type { Database } from '../../src/db/database.js';
 import { createCategory, updateCategory } from '../../src/org/category-admin.service.js';
 import { actorFromSession, login } from '../../src/users/auth.service.js';
 import { createUser, resetUserPassword, updateUser } from '../../src/users/user.service.js';
+import { findUserByUsername, insertSessionIfCredentialsHold } from '../../src/users/user.repository.js';
 import { DomainError } from '../../src/shared/errors.js';
 import { buildWorld, TEST_PASSWORD, type World } from '../helpers/fixtures.js';
 import { newOrder } from '../helpers/orders.js';
@@ -131,6 +132,35 @@ describe('user administration', () => {
     expect(await codeOf(resetUserPassword(w.deps, w.actors.admin, w.actors.auditor.userId!, 'short'))).toBe(
       'VALIDATION:password',
     );
+  });
+
+  it('a sign-in whose password check overlapped a reset keeps no session', async () => {
+    const userId = w.actors.analyst.userId!;
+    const old = (await findUserByUsername(database.db, w.usernames.analyst))!.password_hash;
+    await resetUserPassword(w.deps, w.actors.admin, userId, 'Zweites-Passwort-2');
+    const now = w.clock.now();
+    const open = (verifiedHash: string) =>
+      insertSessionIfCredentialsHold(database.db, {
+        tokenHash: `t-${Math.random()}`,
+        userId,
+        verifiedHash,
+        at: now,
+        expiresAt: new Date(now.getTime() + 3600_000),
+      });
+    expect(await open(old)).toBe(false);
+    const current = (await findUserByUsername(database.db, w.usernames.analyst))!.password_hash;
+    expect(await open(current)).toBe(true);
+    // Whatever the interleaving, a login with the old password never leaves a live session behind.
+    let password = 'Zweites-Passwort-2';
+    for (let i = 0; i < 4; i++) {
+      const next = `Passwort-Runde-${i}`;
+      const [signIn] = await Promise.allSettled([
+        login(w.deps, w.usernames.analyst, password, 8),
+        resetUserPassword(w.deps, w.actors.admin, userId, next),
+      ]);
+      if (signIn.status === 'fulfilled') expect(await actorFromSession(w.deps, signIn.value.token)).toBeNull();
+      password = next;
+    }
   });
 
   it("an admin of another centre cannot touch this centre's users", async () => {
