@@ -30,13 +30,15 @@ export async function prepareDemo(
     const catalog = await deps.db.transaction().execute((tx) => seedDemoOrganisation(tx));
     log(`demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users`);
     history = async (signal) => {
-      const { created } = await seedDemoHistory(deps, catalog, {
+      const { created, refused } = await seedDemoHistory(deps, catalog, {
         end: deps.clock.now(),
         days: options.days ?? 120,
         perDay: options.perDay ?? 8,
         signal,
       });
-      log(`demo: ${created} historical orders generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      log(`demo: ${created} historical orders generated in ${seconds} s`);
+      if (refused > 0) log(`demo: ${refused} generated orders stopped early (changed in the console meanwhile)`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

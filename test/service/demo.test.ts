@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { ensureDemo } from '../../src/demo/demo.service.js';
+import { ensureDemo, prepareDemo } from '../../src/demo/demo.service.js';
 import { ORDER_STATES } from '../../src/orders/order.constants.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createTestDatabase } from '../helpers/test-db.js';
@@ -47,4 +47,27 @@ describe('the demo hotline', () => {
       .execute();
     expect(withoutEvents).toHaveLength(0);
   });
+});
+
+describe('the demo history while the console is live (first start)', () => {
+  it('skips a generated step the console refused and finishes the rest', async () => {
+    const live = await createTestDatabase();
+    try {
+      const deps = { db: live.db, clock: new ManualClock('2025-06-30T10:00:00Z'), dataDir: '/tmp' };
+      const log: string[] = [];
+      const history = await prepareDemo(deps, (l) => log.push(l), { days: 4, perDay: 10 });
+      expect(history).not.toBeNull();
+      // An admin disables half of the top-level categories before the history reaches them.
+      const tops = await live.db.selectFrom('categories').select('path').where('parent_id', 'is', null).execute();
+      for (const top of tops.slice(0, Math.ceil(tops.length / 2))) {
+        await live.db.updateTable('categories').set({ active: false }).where('path', 'like', `${top.path}%`).execute();
+      }
+      await history!();
+      expect(log.join('\n')).toMatch(/\d+ generated orders stopped early/);
+      const orders = await live.db.selectFrom('orders').select('id').execute();
+      expect(orders.length).toBeGreaterThan(0);
+    } finally {
+      await live.close();
+    }
+  }, 180_000);
 });

@@ -39,7 +39,10 @@ export const serveCommand = () =>
       }
       if (generateHistory) {
         console.log('demo: generating months of history in the background; the console is usable meanwhile…');
-        history = generateHistory(stopping.signal);
+        // A failed history leaves a smaller demo, never a dead server: the worker still starts.
+        history = generateHistory(stopping.signal).catch((error: unknown) =>
+          console.error(`demo: history generation stopped: ${error instanceof Error ? error.message : String(error)}`),
+        );
         await history;
       }
       if (stopping.signal.aborted) return;
