@@ -10,6 +10,7 @@ import * as m0300 from './0300_text.js';
 import * as m0301 from './0301_knowledge_ranking.js';
 import * as m0302 from './0302_knowledge_terms.js';
 import * as m0320 from './0320_search_facets.js';
+import * as m0321 from './0321_search_facets_lock.js';
 import * as m0350 from './0350_nlp_models.js';
 import * as m0400 from './0400_calls_kpi.js';
 import * as m0410 from './0410_kpi_unit_rollups.js';
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0301_knowledge_ranking': m0301,
   '0302_knowledge_terms': m0302,
   '0320_search_facets': m0320,
+  '0321_search_facets_lock': m0321,
   '0350_nlp_models': m0350,
   '0400_calls_kpi': m0400,
   '0410_kpi_unit_rollups': m0410,
