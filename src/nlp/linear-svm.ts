@@ -14,8 +14,6 @@ export interface SvmOptions {
    * before the SVM sees it, so class-indicative features start ahead. 0 = off; else the smoothing α.
    */
   nbAlpha: number;
-  /** Count each feature's presence (1) instead of its TF-IDF value in the NB ratio (the original NBSVM). */
-  nbPresence?: boolean;
   seed: number;
 }
 
@@ -45,7 +43,7 @@ export function trainLinearSvm(
   const weights: Float32Array[] = [];
   const bias = new Float32Array(classCount);
   const plain = xs.map((x) => squaredNorm(x) + 1);
-  const featureSums = options.nbAlpha > 0 ? classFeatureSums(xs, ys, classCount, dim, options.nbPresence ?? false) : null;
+  const featureSums = options.nbAlpha > 0 ? classFeatureSums(xs, ys, classCount, dim) : null;
   for (let k = 0; k < classCount; k++) {
     const scale = featureSums ? logCountRatio(featureSums, k, options.nbAlpha) : null;
     const qBase = scale ? xs.map((x) => scaledSquaredNorm(x, scale) + 1) : plain;
@@ -119,17 +117,11 @@ function trainBinary(
 }
 
 /** Per class, the sum of each feature over that class's rows (row k·dim … (k+1)·dim). */
-function classFeatureSums(
-  xs: SparseVector[],
-  ys: Int32Array,
-  classCount: number,
-  dim: number,
-  presence: boolean,
-): Float64Array[] {
+function classFeatureSums(xs: SparseVector[], ys: Int32Array, classCount: number, dim: number): Float64Array[] {
   const sums = Array.from({ length: classCount }, () => new Float64Array(dim));
   xs.forEach((x, i) => {
     const s = sums[ys[i]!]!;
-    for (let j = 0; j < x.idx.length; j++) s[x.idx[j]!]! += presence ? 1 : x.val[j]!;
+    for (let j = 0; j < x.idx.length; j++) s[x.idx[j]!]! += x.val[j]!;
   });
   return sums;
 }
