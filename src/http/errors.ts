@@ -14,6 +14,8 @@ const STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
 };
 
+const UNIQUE_VIOLATION = '23505';
+
 /** The one error body of the API: a stable code, the message in Chinese and English, the field. */
 export function errorBody(code: string, message: { zh: string; en: string }, details: Record<string, unknown> = {}) {
   return { error: { code, message: message.zh, messageEn: message.en, ...details } };
@@ -32,6 +34,11 @@ function validationField(error: FastifyError): string {
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     return reply.status(STATUS[error.code]).send(errorBody(error.code, error.text, error.details));
+  }
+  if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
+    // A uniqueness check lost a race (two admins adding the same code at once): the database's unique
+    // key answers, and the loser hears it as a conflict, not as a server fault.
+    return reply.status(409).send(errorBody('CONFLICT', text('error.alreadyExists')));
   }
   if (error.validation) {
     const field = validationField(error);

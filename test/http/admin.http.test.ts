@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/database.js';
 import { buildWorld, TEST_PASSWORD, type World } from '../helpers/fixtures.js';
 import { asUser, buildTestApp } from '../helpers/http.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { createTestDatabase, extraConnection } from '../helpers/test-db.js';
 
 /** The admin screen's API: categories (add, rename, disable), users (edit, deactivate, password), unit rename. */
 describe('administration API', () => {
@@ -139,5 +139,25 @@ describe('administration API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: '城市热力公司', active: true });
     expect((await patch(admin, `/api/units/${w.units.company.id}`, { name: '' })).statusCode).toBe(400);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('two admins adding the same code at once: the loser gets 409, not 500', async () => {
+    const admin = await asUser(app, w, 'admin');
+    const other = (await extraConnection(database))!;
+    try {
+      await other.query('begin');
+      await other.query(
+        `insert into categories (id, centre_id, code, name, level, path) values (gen_random_uuid(), $1, 'RACE1', '并发', 1, '/race/')`,
+        [w.centreId],
+      );
+      const posting = admin.post('/api/categories', { code: 'RACE1', name: '并发新增' }); // waits on the unique key
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.query('commit');
+      const res = await posting;
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('CONFLICT');
+    } finally {
+      await other.end();
+    }
   });
 });

@@ -1,10 +1,9 @@
-import pg from 'pg';
-import { sql } from 'kysely';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { buildWorld, type World } from '../helpers/fixtures.js';
 import { newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { createTestDatabase, extraConnection } from '../helpers/test-db.js';
 
 // Concurrent writers need several connections: PostgreSQL only (the embedded database has one).
 const server = process.env.TEST_DATABASE_URL;
@@ -17,19 +16,12 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-async function clientOfThisDatabase(): Promise<pg.Client> {
-  const { rows } = await sql<{ d: string }>`select current_database() as d`.execute(database.db);
-  const url = new URL(server!);
-  url.pathname = `/${rows[0]!.d}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  return client;
-}
+const connect = async () => (await extraConnection(database))!;
 
 describe('search facets under concurrent assignment writers', () => {
   it.skipIf(!server)('include every committed assignment when writers waited on the order row', async () => {
     const order = await newOrder(w);
-    const [holder, first, second] = await Promise.all([1, 2, 3].map(() => clientOfThisDatabase()));
+    const [holder, first, second] = await Promise.all([1, 2, 3].map(() => connect()));
     try {
       const assign = (c: pg.Client, unitId: string) =>
         c.query(`insert into order_assignments (order_id, unit_id, role, assigned_at) values ($1, $2, 'assist', now())`, [
