@@ -2,7 +2,7 @@ import { text, type Text } from '../i18n/messages.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
-import { upsertCalendarOverride } from './calendar.repository.js';
+import { deleteCalendarOverridesInYears, upsertCalendarOverride } from './calendar.repository.js';
 
 /** One line of a holiday notice as a centre override: a day off or a working day, with its name. */
 export interface OverrideLine {
@@ -69,15 +69,26 @@ export function parseOverrideLines(source: string): { lines: OverrideLine[]; pro
   return { lines, problems };
 }
 
-/** Writes all the lines as the actor's centre overrides in one transaction (admin only). */
-export async function importOverrides(deps: Deps, actor: Actor, lines: readonly OverrideLine[]): Promise<number> {
+/**
+ * Writes all the lines as the actor's centre overrides in one transaction (admin only). With
+ * `replace`, the centre's earlier overrides in the years the lines cover are removed first, so a
+ * corrected notice leaves no stale day behind (local days of those years must be in the file too).
+ */
+export async function importOverrides(
+  deps: Deps,
+  actor: Actor,
+  lines: readonly OverrideLine[],
+  options: { replace?: boolean } = {},
+): Promise<{ written: number; removed: number }> {
   if (!hasAnyRole(actor, ['admin'])) throw forbidden();
   if (lines.length === 0) throw invalidField('lines', 'empty');
   const at = deps.clock.now();
-  await deps.db.transaction().execute(async (tx) => {
+  const years = [...new Set(lines.map((l) => Number(l.day.slice(0, 4))))];
+  return deps.db.transaction().execute(async (tx) => {
+    const removed = options.replace ? await deleteCalendarOverridesInYears(tx, actor.centreId, years) : 0;
     for (const l of lines) {
       await upsertCalendarOverride(tx, { centreId: actor.centreId, ...l, by: actor.userId, at });
     }
+    return { written: lines.length, removed };
   });
-  return lines.length;
 }

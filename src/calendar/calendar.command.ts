@@ -75,7 +75,8 @@ export const calendarCommand = () => {
       '导入放假安排为本中心日历调整（每行：YYYY-MM-DD,休|班,名称）/ import a holiday notice as centre overrides (lines: YYYY-MM-DD,休|班,name)',
     )
     .option('--centre <code>', '中心编码 / centre code (default: the first centre)')
-    .action(async (file: string, opts: { centre?: string }) => {
+    .option('--replace', '先删除文件所涉年份的原有调整 / first remove the centre overrides of the years in the file')
+    .action(async (file: string, opts: { centre?: string; replace?: boolean }) => {
       const { lines, problems } = parseOverrideLines(fs.readFileSync(file, 'utf8'));
       if (problems.length > 0) {
         for (const p of problems) console.error(`${p.problem.zh} / ${p.problem.en}: ${p.text}`);
@@ -85,8 +86,9 @@ export const calendarCommand = () => {
       }
       await withRuntime(async (rt) => {
         const id = await centreId(rt.deps.db, opts.centre);
-        const n = await importOverrides(rt.deps, cliAdmin(id), lines);
+        const { written: n, removed } = await importOverrides(rt.deps, cliAdmin(id), lines, { replace: opts.replace });
         const off = lines.filter((l) => !l.working).length;
+        if (opts.replace) console.log(`已删除原有调整 ${removed} 天 / removed ${removed} earlier override(s)`);
         console.log(`已导入 ${n} 天（休 ${off}，班 ${n - off}）/ imported ${n} days (${off} off, ${n - off} working)`);
       });
     });

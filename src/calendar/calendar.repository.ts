@@ -57,3 +57,14 @@ export async function deleteCalendarOverride(db: Executor, centreId: string, day
   const r = await db.deleteFrom('calendar_overrides').where('centre_id', '=', centreId).where('day', '=', day).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** Removes a centre's overrides dated in any of these years (before a corrected notice is entered). */
+export async function deleteCalendarOverridesInYears(db: Executor, centreId: string, years: readonly number[]) {
+  if (years.length === 0) return 0;
+  const r = await db
+    .deleteFrom('calendar_overrides')
+    .where('centre_id', '=', centreId)
+    .where((eb) => eb.or(years.map((y) => eb.between('day', `${y}-01-01`, `${y}-12-31`))))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

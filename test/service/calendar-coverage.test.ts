@@ -62,11 +62,23 @@ describe('calendar coverage: the next year’s holiday notice', () => {
     const parsed = parseOverrideLines(notice);
     expect(parsed.problems).toEqual([]);
     expect(parsed.lines).toHaveLength(6);
-    expect(await importOverrides(w.deps, w.actors.admin, parsed.lines)).toBe(6);
+    expect(await importOverrides(w.deps, w.actors.admin, parsed.lines)).toEqual({ written: 6, removed: 0 });
     const cal = await loadCentreCalendar(w.deps.db, w.centreId);
     expect(cal.day(`${uncovered}-02-06`)).toMatchObject({ working: false, reason: 'centre_holiday', name: '春节' });
     expect(cal.day(`${uncovered}-02-13`)).toMatchObject({ working: true, reason: 'centre_workday' });
     expect((await runCalendarCoverageCheck(w.deps)).filter((m) => m.centre === myCode)).toEqual([]);
+  });
+
+  it('replaces the earlier overrides of the same year when asked, leaving other years alone', async () => {
+    const keep = parseOverrideLines(`${uncovered + 1}-05-04,休,本地节日`).lines;
+    await importOverrides(w.deps, w.actors.admin, keep);
+    const corrected = parseOverrideLines(`${uncovered}-02-09,休,春节\n${uncovered}-02-14,班,春节调休上班`).lines;
+    const r = await importOverrides(w.deps, w.actors.admin, corrected, { replace: true });
+    expect(r).toEqual({ written: 2, removed: 6 });
+    const cal = await loadCentreCalendar(w.deps.db, w.centreId);
+    expect(cal.day(`${uncovered}-02-13`).reason).not.toBe('centre_workday');
+    expect(cal.day(`${uncovered}-02-09`)).toMatchObject({ working: false, reason: 'centre_holiday' });
+    expect(cal.day(`${uncovered + 1}-05-04`)).toMatchObject({ working: false, name: '本地节日' });
   });
 
   it('refuses a notice with any bad line and names each line; only admins import', async () => {
