@@ -16,13 +16,14 @@ export interface DispatchOptions {
   batchSize?: number;
   /** How long a claimed row stays invisible to other dispatchers. */
   leaseMs?: number;
-  /** Only these topics (default: every topic with a handler, plus unhandled ones to retire them). */
+  /** Only these topics (default: every topic; the worker passes its handled and event-only topics). */
   topics?: readonly string[];
 }
 
 /**
- * Claims one batch of due outbox rows and runs each through its topic's handler. Messages of a topic
- * nobody handles are marked done with a note, so core messages (order.transitioned) do not pile up.
+ * Claims one batch of due outbox rows and runs each through its topic's handler. A claimed message
+ * whose topic has no handler is marked done with a note (the worker claims only its handled topics
+ * and the event-only ones, see outbox-topics.ts).
  */
 export async function dispatchOutboxBatch(deps: WorkerDeps, opts: DispatchOptions): Promise<DispatchResult> {
   const byTopic = new Map(opts.handlers.map((h) => [h.topic, h]));

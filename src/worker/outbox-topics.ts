@@ -6,7 +6,19 @@ import { duplicateDetectHandler } from '../duplicates/duplicate-detect.hook.js';
 
 /**
  * EVERY outbox topic with a handler, listed explicitly (see docs/ARCHITECTURE.md, "Background work").
- * To add one: export an OutboxHandler from your domain folder and add it here. Topics without a
- * handler (e.g. order.transitioned while nobody subscribes) are marked done with a note.
+ * To add one: export an OutboxHandler from your domain folder and add it here.
  */
-export const outboxHandlers: readonly OutboxHandler[] = [deadlineCheckHandler, notifyHandler, webhookHandler, duplicateDetectHandler];
+export const outboxHandlers: readonly OutboxHandler[] = [
+  deadlineCheckHandler,
+  notifyHandler,
+  webhookHandler,
+  duplicateDetectHandler,
+];
+
+/**
+ * Event topics recorded for future subscribers and handled by nobody today: the worker retires them
+ * (done, with a note) so they do not pile up. Any other topic without a handler in this process is
+ * left pending, not retired: during a rolling upgrade an older worker must not swallow the messages
+ * of a topic only the newer version handles (e.g. duplicates.detect).
+ */
+export const eventOnlyTopics: readonly string[] = ['order.accepted', 'order.transitioned'];

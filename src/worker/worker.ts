@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { drainOutbox, type DispatchResult } from './outbox-dispatcher.service.js';
 import type { OutboxHandler } from './outbox-handlers.js';
-import { outboxHandlers } from './outbox-topics.js';
+import { eventOnlyTopics, outboxHandlers } from './outbox-topics.js';
 import type { PeriodicJob } from './periodic-job.js';
 import { periodicJobs } from './periodic-jobs.js';
 import { runDuePeriodicJobs, type JobRun } from './periodic-runner.service.js';
@@ -30,7 +30,9 @@ export interface RunningWorker {
 /** One tick: the due periodic jobs, then the outbox until nothing is due (bounded). */
 export async function workerTick(deps: WorkerDeps, holder: string, options: WorkerOptions = {}): Promise<TickResult> {
   const jobs = await runDuePeriodicJobs(deps, options.jobs ?? periodicJobs, holder);
-  const outbox = await drainOutbox(deps, { handlers: options.handlers ?? outboxHandlers, batchSize: options.batchSize });
+  const handlers = options.handlers ?? outboxHandlers;
+  const topics = [...new Set([...handlers.map((h) => h.topic), ...eventOnlyTopics])];
+  const outbox = await drainOutbox(deps, { handlers, topics, batchSize: options.batchSize });
   return { jobs, outbox };
 }
 

@@ -9,7 +9,7 @@ import { backoffDelayMs, type OutboxHandler } from '../../src/worker/outbox-hand
 import { runDuePeriodicJobs } from '../../src/worker/periodic-runner.service.js';
 import type { PeriodicJob } from '../../src/worker/periodic-job.js';
 import type { WorkerDeps } from '../../src/worker/worker-deps.js';
-import { startWorker } from '../../src/worker/worker.js';
+import { startWorker, workerTick } from '../../src/worker/worker.js';
 
 let database: Database;
 let deps: WorkerDeps;
@@ -77,6 +77,16 @@ describe('outbox dispatcher', () => {
     expect((await drainOutbox(deps, { handlers: [], topics: ['t.nobody'] })).done).toBe(1);
     const [row] = await rowsOf('t.nobody');
     expect(row.last_error).toBe('no handler for this topic');
+  });
+
+  it('leaves a topic it does not know for a newer worker, and retires the event-only topics', async () => {
+    await enqueueOutbox(deps.db, { topic: 't.from-a-newer-version', payload: {}, at: clock.now() });
+    await enqueueOutbox(deps.db, { topic: 'order.transitioned', payload: {}, at: clock.now() });
+    await workerTick(deps, 'older-worker', { jobs: [], handlers: [] });
+    const [unknown] = await rowsOf('t.from-a-newer-version');
+    expect(unknown.done_at).toBeNull();
+    expect(unknown.attempts).toBe(0);
+    expect((await rowsOf('order.transitioned')).every((r) => r.done_at !== null)).toBe(true);
   });
 
   it('lets two dispatchers claim disjoint rows (each message handled once)', async () => {
