@@ -7,8 +7,8 @@ const HOUR = 60 * 60 * 1000;
 
 /**
  * Retrains a centre's suggestion models when the newest is older than LIANXIN_NLP_RETRAIN_HOURS
- * (or there is none yet). Checked hourly; the job lease keeps it to one process at a time. Training
- * is CPU-bound: large centres are better served by a separate `--roles=worker` process.
+ * (or there is none yet). Checked hourly; the job lease keeps it to one process at a time. The
+ * CPU-bound fitting runs in a worker thread (nlp-train.thread.ts), so a web process stays responsive.
  */
 export const nlpRetrainJob: PeriodicJob = {
   name: 'nlp-retrain',

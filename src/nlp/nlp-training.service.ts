@@ -1,10 +1,8 @@
-import { performance } from 'node:perf_hooks';
 import type { Deps } from '../shared/deps.js';
 import { listCategories } from '../org/catalog.repository.js';
 import { listUnits } from '../org/unit.repository.js';
-import { trainCalibrated } from './calibration.js';
-import { encodeClassifier } from './model-codec.js';
 import { insertNlpModel, pruneNlpModels } from './nlp-model.repository.js';
+import { trainInThread } from './nlp-train.thread.js';
 import { listClosedOrdersForTraining } from './nlp-training.repository.js';
 import type { NlpModelKind } from './nlp.table.js';
 import { defaultClassifierOptions, type LabelledAppeal } from './text-classifier.js';
@@ -91,11 +89,9 @@ async function trainOne(
     const reason = `${rows.length} usable closed orders with ${labelCount} labels (need ≥ ${settings.minRows} and ≥ 2)`;
     return { kind, status: 'skipped', reason, rows: rows.length, labels: labelCount };
   }
-  const started = performance.now();
-  const options = defaultClassifierOptions;
-  const { classifier, heldOut } = trainCalibrated(rows, options, 3);
-  const trainSeconds = (performance.now() - started) / 1000;
-  const metrics = { heldOut, trainSeconds, features: classifier.vocab.keys.length };
+  // CPU-bound (seconds for a large centre): in a worker thread, so the event loop keeps serving.
+  const { heldOut, blob, features, trainSeconds } = await trainInThread(rows, defaultClassifierOptions);
+  const metrics = { heldOut, trainSeconds, features };
   const saved = await deps.db.transaction().execute(async (trx) => {
     const row = await insertNlpModel(trx, {
       centreId,
@@ -104,7 +100,7 @@ async function trainOne(
       trainingRows: rows.length,
       labelCount,
       metrics,
-      blob: encodeClassifier(classifier),
+      blob: Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength),
     });
     await pruneNlpModels(trx, centreId, kind, KEEP_VERSIONS);
     return row;

@@ -71,6 +71,9 @@ export function queryLexemes(text: string): string[] {
 /** True when `word` was added with `addUserWords` (place and unit names). */
 export const isUserWord = (word: string) => userWords.has(word);
 
+/** The words added with `addUserWords`, in the order added (a worker thread repeats them to segment alike). */
+export const listUserWords = (): string[] => [...userWords];
+
 // Function words and courtesy phrases that carry no topic; kept short on purpose.
 const STOP_WORDS = new Set(
   (
