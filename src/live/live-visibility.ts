@@ -21,5 +21,22 @@ export function isChangeVisibleTo(actor: Actor, change: OrderChange): boolean {
   return root !== null && change.unitPaths.some((p) => p.startsWith(root));
 }
 
+/**
+ * Whether a re-resolved session still hears what its stream was opened for: same user, centre, unit
+ * (and unit path) and roles. Deliberately wider than what isChangeVisibleTo reads today, so a filter
+ * that starts reading another role can never run on a stale actor; a stream whose audience changed is
+ * closed and the browser reconnects with a fresh filter.
+ */
+export function sameAudience(opened: Actor, now: Actor): boolean {
+  const roles = (a: Actor) => [...new Set(a.roles)].sort().join(',');
+  return (
+    opened.userId === now.userId &&
+    opened.centreId === now.centreId &&
+    opened.unitId === now.unitId &&
+    opened.unitPath === now.unitPath &&
+    roles(opened) === roles(now)
+  );
+}
+
 /** The message body sent to the browser: no titles or personal data, only what to refetch. */
 export const presentChange = (c: OrderChange) => ({ id: c.id, orderId: c.orderId, action: c.action, toState: c.toState });

@@ -3,6 +3,7 @@ import type { Deps } from '../shared/deps.js';
 import { domainError } from '../shared/errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { isRole, type Actor, type Role } from './roles.js';
+import { sessionsChanged } from './session-events.js';
 import { deleteSession, findSessionUser, findUserByUsername, insertSessionIfCredentialsHold } from './user.repository.js';
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
@@ -31,8 +32,10 @@ export async function login(deps: Deps, username: string, password: string, sess
 }
 
 export async function logout(deps: Deps, token: string) {
-  await deleteSession(deps.db, hashToken(token));
+  const userId = await deleteSession(deps.db, hashToken(token));
   forgetCachedSessions();
+  // That session's live stream in this process closes now; the user's other sessions stay open.
+  if (userId) sessionsChanged(userId);
 }
 
 type SessionActor = Actor & { username: string; unitName: string };

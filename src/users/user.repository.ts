@@ -111,8 +111,10 @@ export async function findSessionUser(db: Executor, tokenHash: string, now: Date
     .executeTakeFirst();
 }
 
-export async function deleteSession(db: Executor, tokenHash: string) {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+/** Ends one session; answers whose it was (null when it did not exist). */
+export async function deleteSession(db: Executor, tokenHash: string): Promise<string | null> {
+  const row = await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).returning('user_id').executeTakeFirst();
+  return row?.user_id ?? null;
 }
 
 export async function deleteExpiredSessions(db: Executor, now: Date) {

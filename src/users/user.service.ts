@@ -4,7 +4,7 @@ import { domainError, forbidden, invalidField, notFound } from '../shared/errors
 import { can } from '../users/permissions.js';
 import { forgetCachedSessions } from './auth.service.js';
 import { hashPassword } from './password.js';
-import { sessionsEnded } from './session-events.js';
+import { sessionsChanged } from './session-events.js';
 import { isRole, type Actor } from './roles.js';
 import { deleteUserSessions, findUser, findUserByUsername, insertUser, listUsers, updateUserRow } from './user.repository.js';
 
@@ -102,7 +102,7 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, chang
     return presentUser(updated);
   });
   forgetCachedSessions(); // roles, unit and active take effect at once in this process
-  if (change.active === false) sessionsEnded(userId);
+  sessionsChanged(userId); // open live streams re-check: gone or re-scoped sessions close now
   return result;
 }
 
@@ -118,6 +118,6 @@ export async function resetUserPassword(deps: Deps, actor: Actor, userId: string
     await deleteUserSessions(tx, user.id);
   });
   forgetCachedSessions();
-  sessionsEnded(user.id);
+  sessionsChanged(user.id);
   return { ok: true };
 }

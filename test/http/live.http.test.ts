@@ -93,4 +93,34 @@ describe('live updates over SSE', () => {
     await stream.done; // the server ended the response
     expect((await fetch(`${base}/api/live`, { headers: { cookie } })).status).toBe(401);
   });
+
+  it('ends the open stream of a user moved to another unit; the browser reconnects with a fresh filter', async () => {
+    const mover = await asUser(app, world, 'handlerA1a');
+    const cookie = `lianxin_session=${mover.token}`;
+    const res = await fetch(`${base}/api/live`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const stream = collectEvents(res.body!);
+    const admin = await asUser(app, world, 'admin');
+    const moved = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${world.actors.handlerA1a.userId}`,
+      payload: { unitId: world.units.deptB1.id },
+    });
+    expect(moved.statusCode).toBe(200);
+    await stream.done; // no heartbeat needed: the change was made in this process
+    const again = await fetch(`${base}/api/live`, { headers: { cookie } });
+    expect(again.status).toBe(200); // same session, now scoped to county B's department
+    await again.body!.cancel();
+  });
+
+  it('ends the open stream when its session signs out', async () => {
+    const leader = await asUser(app, world, 'leader');
+    const cookie = `lianxin_session=${leader.token}`;
+    const res = await fetch(`${base}/api/live`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const stream = collectEvents(res.body!);
+    expect((await leader.post('/api/auth/logout')).statusCode).toBe(200);
+    await stream.done;
+    expect((await fetch(`${base}/api/live`, { headers: { cookie } })).status).toBe(401);
+  });
 });

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { createLivePoller, type LivePoller } from '../../src/live/live-poller.js';
+import { openLiveStream, type LiveStream } from '../../src/live/live-stream.js';
 import { isChangeVisibleTo, type OrderChange } from '../../src/live/live-visibility.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { SESSION_CACHE_MS, actorFromSession, login, logout } from '../../src/users/auth.service.js';
+import { updateUserRow } from '../../src/users/user.repository.js';
+import { updateUser } from '../../src/users/user.service.js';
+import { TEST_PASSWORD, buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder } from '../helpers/orders.js';
 import { createTestDatabase } from '../helpers/test-db.js';
 
@@ -60,5 +64,121 @@ describe('live order changes', () => {
     await poller.poll();
     await poller.poll();
     expect(later).toEqual([]);
+  });
+});
+
+/**
+ * One connection's stream: filtered for the actor its session had when it opened, closed when the
+ * session is gone or the user's unit or roles changed (the browser reconnects with a fresh filter).
+ * The heartbeat is driven by calling it; time by the world's clock.
+ */
+describe('a live stream re-checks its session', () => {
+  let database: Database;
+  let world: World;
+  let poller: LivePoller;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    poller = createLivePoller(database.db, { intervalMs: 60_000 });
+  });
+  afterAll(async () => {
+    poller?.stop();
+    await database?.close();
+  });
+
+  /** Signs in as a world user and opens a stream collecting what it would send. */
+  async function connect(who: keyof World['usernames']) {
+    const { token } = await login(world.deps, world.usernames[who], TEST_PASSWORD, 8);
+    const actor = (await actorFromSession(world.deps, token))!;
+    const orders: string[] = [];
+    let pings = 0;
+    let ended!: () => void;
+    const closed = new Promise<void>((resolve) => (ended = resolve));
+    const stream: LiveStream = openLiveStream(
+      world.deps,
+      poller,
+      { token, actor },
+      {
+        write: (chunk) => {
+          if (chunk.startsWith(': ping')) pings += 1;
+          const data = chunk.split('\n').find((l) => l.startsWith('data: '));
+          if (data) orders.push((JSON.parse(data.slice(6)) as { orderId: string }).orderId);
+        },
+        end: () => ended(),
+      },
+    );
+    await poller.poll(); // the first subscriber sets the starting point
+    return { token, stream, orders, closed, pings: () => pings };
+  }
+
+  /** A new order dispatched to a unit, then one poll. */
+  async function dispatchedTo(unitId: string) {
+    const order = await newOrder(world, { title: '实时过滤测试' });
+    const dispatched = await act(world, world.actors.dispatcher, order, 'dispatch', { leadUnitId: unitId });
+    await poller.poll();
+    return dispatched.id;
+  }
+
+  it('ends at the heartbeat after the session cache bound when another process moves the user', async () => {
+    const handler = await connect('unit_handler');
+    const before = await dispatchedTo(world.units.deptA1.id);
+    expect(handler.orders).toContain(before);
+
+    // Another process moves the user to county B's department: no in-process notice reaches this one.
+    await updateUserRow(database.db, world.actors.unit_handler.userId!, { unit_id: world.units.deptB1.id });
+    await handler.stream.heartbeat();
+    expect(handler.stream.isOpen).toBe(true); // the session is still cached here (ADR 0013 bound)
+    expect(handler.pings()).toBe(1);
+
+    world.clock.advance(SESSION_CACHE_MS);
+    await handler.stream.heartbeat();
+    expect(handler.stream.isOpen).toBe(false);
+    await handler.closed;
+    expect(handler.pings()).toBe(1);
+    const seen = handler.orders.length;
+    await dispatchedTo(world.units.deptA1.id);
+    expect(handler.orders).toHaveLength(seen); // the old unit's orders no longer reach it
+
+    // The browser reconnects and its new stream is filtered for the new unit.
+    const again = await connect('unit_handler');
+    const oldUnit = await dispatchedTo(world.units.deptA1.id);
+    const newUnit = await dispatchedTo(world.units.deptB1.id);
+    expect(new Set(again.orders)).toEqual(new Set([newUnit])); // its accept and dispatch events
+    expect(again.orders).not.toContain(oldUnit);
+    again.stream.close();
+  });
+
+  it('ends at once when an admin of this process changes the unit or the roles; a name change keeps it', async () => {
+    const handler = await connect('handlerB');
+    const admin = world.actors.admin;
+    await updateUser(world.deps, admin, world.actors.handlerB.userId!, { displayName: '改名不影响订阅' });
+    expect(await handler.stream.check()).toBe(true);
+
+    await updateUser(world.deps, admin, world.actors.handlerB.userId!, { unitId: world.units.company.id });
+    await handler.closed; // the notice re-checked the session without waiting for a heartbeat
+    expect(handler.stream.isOpen).toBe(false);
+    const seen = handler.orders.length;
+    await dispatchedTo(world.units.deptB1.id);
+    expect(handler.orders).toHaveLength(seen);
+
+    const teamHandler = await connect('handlerA1a');
+    await updateUser(world.deps, admin, world.actors.handlerA1a.userId!, { roles: ['unit_handler', 'analyst'] });
+    await teamHandler.closed;
+    expect(teamHandler.stream.isOpen).toBe(false);
+  });
+
+  it("ends the stream of the session signed out, not the same user's other session", async () => {
+    const first = await connect('unit_admin');
+    const second = await connect('unit_admin');
+    await logout(world.deps, first.token);
+    await first.closed;
+    expect(first.stream.isOpen).toBe(false);
+    expect(await second.stream.check()).toBe(true);
+    const order = await dispatchedTo(world.units.townA2.id);
+    expect(second.orders).toContain(order);
+    expect(first.orders).not.toContain(order);
+    second.stream.close();
+    await second.closed;
   });
 });
