@@ -1,8 +1,9 @@
 import type { Executor } from '../db/database.js';
 
 /** Categories (multi-level appeal classification) and regions (administrative areas). */
+/** Parents before children, siblings by their code: a stable order for trees (paths hold random ids). */
 export async function listCategories(db: Executor, centreId: string) {
-  return db.selectFrom('categories').selectAll().where('centre_id', '=', centreId).orderBy('path').execute();
+  return db.selectFrom('categories').selectAll().where('centre_id', '=', centreId).orderBy('level').orderBy('code').execute();
 }
 
 export async function findCategory(db: Executor, centreId: string, id: string) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { UnitKind } from '../db/schema.js';
 
@@ -15,7 +16,15 @@ export async function findUnitByCode(db: Executor, centreId: string, code: strin
 }
 
 export async function listUnits(db: Executor, centreId: string) {
-  return db.selectFrom('units').selectAll().where('centre_id', '=', centreId).orderBy('path').execute();
+  // Parents before children (depth = number of ids in the path), siblings by code: a stable tree order,
+  // since paths are made of random ids.
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('centre_id', '=', centreId)
+    .orderBy(sql`length(path) - length(replace(path, '/', ''))`)
+    .orderBy('code')
+    .execute();
 }
 
 export interface NewUnit {
