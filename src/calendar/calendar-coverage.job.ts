@@ -4,7 +4,7 @@ import { notify } from '../notifications/notify.js';
 import { listCentres } from '../org/unit.repository.js';
 import { listCalendarOverrides } from './calendar.repository.js';
 import { isYearCovered } from './statutory-days.js';
-import { isValidTimeZone, localParts } from './time-zone.js';
+import { centreTimeZone, localParts } from './time-zone.js';
 
 /** From this month on, next year's notice is expected (the State Council publishes it in Oct–Dec). */
 export const NEXT_YEAR_CHECK_FROM_MONTH = 11;
@@ -30,8 +30,7 @@ export async function runCalendarCoverageCheck(deps: Deps): Promise<{ centre: st
   const missing: { centre: string; year: number }[] = [];
   const now = deps.clock.now();
   for (const centre of await listCentres(deps.db)) {
-    const tz = isValidTimeZone(centre.timezone) ? centre.timezone : 'Asia/Shanghai';
-    const today = localParts(now, tz).date;
+    const today = localParts(now, centreTimeZone(centre.timezone)).date;
     const overrides = await listCalendarOverrides(deps.db, centre.id);
     for (const year of yearsNeeded(today)) {
       if (isYearCovered(year)) continue;

@@ -11,7 +11,7 @@ import {
   upsertCalendarSettings,
 } from './calendar.repository.js';
 import { coveredYears } from './statutory-days.js';
-import { isValidTimeZone } from './time-zone.js';
+import { centreTimeZone } from './time-zone.js';
 import { DEFAULT_WORK_PERIODS, formatWorkPeriods, parseWorkPeriods, WorkingCalendar, type DayInfo } from './working-calendar.js';
 
 /** The working calendar of one centre: its time zone, working hours and own days on top of the PRC calendar. */
@@ -21,7 +21,7 @@ export async function loadCentreCalendar(db: Executor, centreId: string): Promis
     findCalendarSettings(db, centreId),
     listCalendarOverrides(db, centreId),
   ]);
-  const tz = timezone && isValidTimeZone(timezone) ? timezone : 'Asia/Shanghai';
+  const tz = centreTimeZone(timezone);
   return new WorkingCalendar({
     timezone: tz,
     periods: (settings && parseWorkPeriods(settings.work_periods)) || DEFAULT_WORK_PERIODS,

@@ -23,6 +23,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** A centre's zone as stored, or the hotline default when it is missing or not a known IANA zone. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export function centreTimeZone(stored: string | null | undefined): string {
+  return stored && isValidTimeZone(stored) ? stored : DEFAULT_TIME_ZONE;
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     formatterFor(timeZone);

@@ -77,126 +77,145 @@ export async function seedDemoHistory(
   const rng = new Rng(opts.seed ?? 12345);
   const clock = new ManualClock(opts.end);
   const d: Deps = { ...deps, clock };
-  const operator = centreActor(catalog, 'operator', '话务员');
-  const dispatcher = centreActor(catalog, 'dispatcher', '派单员');
-  const supervisor = centreActor(catalog, 'supervisor', '督办员');
-  const recent: string[] = [];
-  let created = 0;
+  const run: HistoryRun = {
+    d,
+    clock,
+    rng,
+    catalog,
+    operator: centreActor(catalog, 'operator', '话务员'),
+    dispatcher: centreActor(catalog, 'dispatcher', '派单员'),
+    supervisor: centreActor(catalog, 'supervisor', '督办员'),
+    recent: [],
+    created: 0,
+  };
   let refused = 0;
   for (let day = opts.days; day >= 1; day--) {
     const count = Math.max(1, Math.round(opts.perDay * (0.6 + rng.next() * 0.8)));
     for (let i = 0; i < count; i++) {
-      if (opts.signal?.aborted) return { created, refused };
+      if (opts.signal?.aborted) return { created: run.created, refused };
       const start = opts.end.getTime() - day * 24 * HOUR + rng.int(0, 12 * HOUR);
       clock.set(new Date(start));
       // The console is live while the history is written (first start): what a user changes meanwhile
       // (a category disabled, an order merged) may refuse one generated step; that order stops there.
       try {
-        const leaf = rng.pick(catalog.leaves);
-        const county = rng.chance(0.45) ? catalog.counties[0] : rng.pick(catalog.counties);
-        const text = appealText(leaf.name, county.name, rng);
-        let order = await acceptOrder(d, operator, {
-          channel: rng.pick(['phone', 'phone', 'phone', 'phone', 'web', 'window', 'grid'] as const),
-          appealType: rng.pick(APPEAL_TYPES.slice(0, 5)),
-          categoryId: leaf.id,
-          priority: rng.chance(0.03) ? 1 : rng.chance(0.1) ? 2 : 3,
-          title: text.title,
-          content: text.content,
-          callerName: callerName(rng),
-          callerPhone: callerPhone(rng),
-          callerConfidential: rng.chance(0.05),
-          regionId: county.regionId,
-          address: text.title.slice(0, 20),
-        });
-        created++;
-        const act = async <A extends OrderAction>(
-          actor: Actor,
-          action: A,
-          payload: ActionPayload<A>,
-          afterHours: number,
-          note?: string,
-        ) => {
-          clock.advance(afterHours * HOUR);
-          order = await transitionOrder(d, {
-            orderId: order.id,
-            action,
-            version: order.version,
-            payload,
-            actor,
-            note: note ?? null,
-          });
-        };
-        const ageDays = day;
-        const roll = rng.next();
-        if (roll < 0.3) {
-          await act(operator, 'answer_directly', { answer: '已根据知识库政策口径答复来电人。' }, 0.1);
-          continue;
-        }
-        if (roll < 0.33) {
-          await act(
-            operator,
-            'reject',
-            { reason: 'lawful_channel', explanation: '属于诉讼事项，已告知依法通过司法途径解决。' },
-            0.1,
-          );
-          continue;
-        }
-        if (roll < 0.36 && recent.length > 0) {
-          await act(operator, 'merge', { intoOrderId: rng.pick(recent) }, 0.1);
-          continue;
-        }
-        recent.push(order.id);
-        if (recent.length > 30) recent.shift();
-        const stop = stopFor(ageDays, rng);
-        if (stop === 'accepted') continue;
-        const lead = handlerFor(catalog, leaf, county);
-        const unit = unitActor(catalog, lead);
-        await act(dispatcher, 'dispatch', { leadUnitId: lead.id }, rng.next());
-        if (stop === 'dispatched') continue;
-        if (stop === 'return_requested') {
-          await act(unit, 'request_return', { reason: '该事项不属于本单位职责范围，建议改派。' }, rng.next() * 3);
-          continue;
-        }
-        await act(unit, 'sign', {}, rng.next() * 3);
-        await act(unit, 'record_contact', { method: 'phone', summary: '已电话联系诉求人，了解具体情况。' }, rng.next() * 5);
-        if (stop === 'handling') continue;
-        if (stop === 'extension_requested') {
-          const newDeadline = new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString();
-          await act(unit, 'request_extension', { reason: '需协调施工队伍，申请延期。', newDeadline }, 1 + rng.next() * 10);
-          continue;
-        }
-        await act(
-          unit,
-          'reply',
-          { result: rng.chance(0.9) ? 'resolved' : 'partly', text: '经现场核实，已协调相关责任方处理完毕，并向诉求人反馈。' },
-          4 + rng.next() * 60,
-        );
-        if (stop === 'replied') continue;
-        await act(supervisor, 'review_accept', {}, rng.next() * 8);
-        if (stop === 'visiting') continue;
-        const satisfied = rng.chance(0.95);
-        if (!satisfied && rng.chance(0.5)) {
-          await act(supervisor, 'visit_rehandle', { resolved: false, reason: '诉求人表示问题未解决。' }, 2 + rng.next() * 20);
-          await act(unit, 'reply', { result: 'resolved', text: '重新办理后问题已解决。' }, 8 + rng.next() * 40);
-          await act(supervisor, 'review_accept', {}, rng.next() * 8);
-        }
-        await act(
-          supervisor,
-          'visit_close',
-          {
-            reached: rng.chance(0.96),
-            satisfaction: satisfied
-              ? rng.pick(['satisfied', 'satisfied', 'satisfied', 'basically_satisfied'] as const)
-              : 'dissatisfied',
-            resolved: satisfied || rng.chance(0.3),
-          },
-          2 + rng.next() * 20,
-        );
+        await generateOrder(run, day);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         refused += 1;
       }
     }
   }
-  return { created, refused };
+  return { created: run.created, refused };
+}
+
+interface HistoryRun {
+  d: Deps;
+  clock: ManualClock;
+  rng: Rng;
+  catalog: DemoCatalog;
+  operator: Actor;
+  dispatcher: Actor;
+  supervisor: Actor;
+  /** Recent order ids, candidates for generated merges. */
+  recent: string[];
+  created: number;
+}
+
+/** One generated appeal taken through its lifecycle up to a stop chosen by its age. */
+async function generateOrder(run: HistoryRun, ageDays: number): Promise<void> {
+  const { d, clock, rng, catalog, operator, dispatcher, supervisor, recent } = run;
+  const leaf = rng.pick(catalog.leaves);
+  const county = rng.chance(0.45) ? catalog.counties[0] : rng.pick(catalog.counties);
+  const text = appealText(leaf.name, county.name, rng);
+  let order = await acceptOrder(d, operator, {
+    channel: rng.pick(['phone', 'phone', 'phone', 'phone', 'web', 'window', 'grid'] as const),
+    appealType: rng.pick(APPEAL_TYPES.slice(0, 5)),
+    categoryId: leaf.id,
+    priority: rng.chance(0.03) ? 1 : rng.chance(0.1) ? 2 : 3,
+    title: text.title,
+    content: text.content,
+    callerName: callerName(rng),
+    callerPhone: callerPhone(rng),
+    callerConfidential: rng.chance(0.05),
+    regionId: county.regionId,
+    address: text.title.slice(0, 20),
+  });
+  run.created += 1;
+  const act = async <A extends OrderAction>(
+    actor: Actor,
+    action: A,
+    payload: ActionPayload<A>,
+    afterHours: number,
+    note?: string,
+  ) => {
+    clock.advance(afterHours * HOUR);
+    order = await transitionOrder(d, {
+      orderId: order.id,
+      action,
+      version: order.version,
+      payload,
+      actor,
+      note: note ?? null,
+    });
+  };
+  const roll = rng.next();
+  if (roll < 0.3) {
+    await act(operator, 'answer_directly', { answer: '已根据知识库政策口径答复来电人。' }, 0.1);
+    return;
+  }
+  if (roll < 0.33) {
+    await act(operator, 'reject', { reason: 'lawful_channel', explanation: '属于诉讼事项，已告知依法通过司法途径解决。' }, 0.1);
+    return;
+  }
+  if (roll < 0.36 && recent.length > 0) {
+    await act(operator, 'merge', { intoOrderId: rng.pick(recent) }, 0.1);
+    return;
+  }
+  recent.push(order.id);
+  if (recent.length > 30) recent.shift();
+  const stop = stopFor(ageDays, rng);
+  if (stop === 'accepted') return;
+  const lead = handlerFor(catalog, leaf, county);
+  const unit = unitActor(catalog, lead);
+  await act(dispatcher, 'dispatch', { leadUnitId: lead.id }, rng.next());
+  if (stop === 'dispatched') return;
+  if (stop === 'return_requested') {
+    await act(unit, 'request_return', { reason: '该事项不属于本单位职责范围，建议改派。' }, rng.next() * 3);
+    return;
+  }
+  await act(unit, 'sign', {}, rng.next() * 3);
+  await act(unit, 'record_contact', { method: 'phone', summary: '已电话联系诉求人，了解具体情况。' }, rng.next() * 5);
+  if (stop === 'handling') return;
+  if (stop === 'extension_requested') {
+    const newDeadline = new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString();
+    await act(unit, 'request_extension', { reason: '需协调施工队伍，申请延期。', newDeadline }, 1 + rng.next() * 10);
+    return;
+  }
+  await act(
+    unit,
+    'reply',
+    { result: rng.chance(0.9) ? 'resolved' : 'partly', text: '经现场核实，已协调相关责任方处理完毕，并向诉求人反馈。' },
+    4 + rng.next() * 60,
+  );
+  if (stop === 'replied') return;
+  await act(supervisor, 'review_accept', {}, rng.next() * 8);
+  if (stop === 'visiting') return;
+  const satisfied = rng.chance(0.95);
+  if (!satisfied && rng.chance(0.5)) {
+    await act(supervisor, 'visit_rehandle', { resolved: false, reason: '诉求人表示问题未解决。' }, 2 + rng.next() * 20);
+    await act(unit, 'reply', { result: 'resolved', text: '重新办理后问题已解决。' }, 8 + rng.next() * 40);
+    await act(supervisor, 'review_accept', {}, rng.next() * 8);
+  }
+  await act(
+    supervisor,
+    'visit_close',
+    {
+      reached: rng.chance(0.96),
+      satisfaction: satisfied
+        ? rng.pick(['satisfied', 'satisfied', 'satisfied', 'basically_satisfied'] as const)
+        : 'dissatisfied',
+      resolved: satisfied || rng.chance(0.3),
+    },
+    2 + rng.next() * 20,
+  );
 }

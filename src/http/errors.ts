@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { text } from '../i18n/messages.js';
+import { isUniqueViolation } from '../db/pg-errors.js';
 import { DomainError, type ErrorCode } from '../shared/errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -13,8 +14,6 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
 };
-
-const UNIQUE_VIOLATION = '23505';
 
 /** The one error body of the API: a stable code, the message in Chinese and English, the field. */
 export function errorBody(code: string, message: { zh: string; en: string }, details: Record<string, unknown> = {}) {
@@ -35,7 +34,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof DomainError) {
     return reply.status(STATUS[error.code]).send(errorBody(error.code, error.text, error.details));
   }
-  if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
+  if (isUniqueViolation(error)) {
     // A uniqueness check lost a race (two admins adding the same code at once): the database's unique
     // key answers, and the loser hears it as a conflict, not as a server fault.
     return reply.status(409).send(errorBody('CONFLICT', text('error.alreadyExists')));

@@ -1,3 +1,4 @@
+import { centreTimeZone } from '../calendar/time-zone.js';
 import { findCentre } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden } from '../shared/errors.js';
@@ -31,7 +32,7 @@ export async function exportOrdersCsv(
   const pageSize = options.pageSize ?? PAGE_SIZE;
   if (!can(actor, 'order.read')) throw forbidden();
   const centre = await findCentre(deps.db, actor.centreId);
-  const timeZone = centre?.timezone ?? 'Asia/Shanghai';
+  const timeZone = centreTimeZone(centre?.timezone);
   const unmasked = can(actor, 'pii.read');
   const scope = actorScope(actor);
   const filter = listFilterFromQuery(query, deps.clock.now());

@@ -1,5 +1,5 @@
 import { findCentreTimezone } from '../calendar/calendar.repository.js';
-import { formatLocal } from '../calendar/time-zone.js';
+import { centreTimeZone, formatLocal } from '../calendar/time-zone.js';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { text } from '../i18n/messages.js';
@@ -161,7 +161,7 @@ export async function checkOrderDeadlines(deps: Deps, orderId: string): Promise<
     let cached: Promise<TimelimitContext> | undefined;
     const ctx = () => (cached ??= loadTimelimitContext(tx, order));
     let zone: Promise<string> | undefined;
-    const timezone = () => (zone ??= findCentreTimezone(tx, order.centre_id).then((z) => z ?? 'Asia/Shanghai'));
+    const timezone = () => (zone ??= findCentreTimezone(tx, order.centre_id).then(centreTimeZone));
     const fired: Step[] = [];
     for (const d of await lockActiveDeadlines(tx, order.id)) {
       if (d.status !== 'running') continue;

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AssessmentConfig } from './assessment-config.js';
 import type { AppealStatus } from './assessment.table.js';
 import type { UnitScore } from './assessment-score.js';
@@ -126,8 +127,6 @@ export async function findSnapshot(db: Executor, centreId: string, month: string
     .executeTakeFirst();
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /** Writes a frozen month; undefined back = that month was frozen already (unique centre + month). */
 export async function insertSnapshot(
   db: Executor,
@@ -140,7 +139,7 @@ export async function insertSnapshot(
     .returningAll()
     .executeTakeFirst()
     .catch((e: unknown) => {
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) return undefined;
+      if (isUniqueViolation(e)) return undefined;
       throw e;
     });
   if (!snap) return undefined;
