@@ -1,4 +1,5 @@
 import type { Deps } from '../shared/deps.js';
+import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { forbidden, invalidField } from '../shared/errors.js';
 import { findRegion, listCategories } from '../org/catalog.repository.js';
 import { listUnits } from '../org/unit.repository.js';
@@ -29,6 +30,7 @@ export async function suggestForIntake(
 ): Promise<SuggestResponse> {
   if (!can(actor, 'nlp.suggest')) throw forbidden();
   if (input.regionId && !(await findRegion(deps.db, actor.centreId, input.regionId))) throw invalidField('regionId');
+  await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
   const text = { title: input.title.trim(), detail: input.content.trim(), regionId: input.regionId ?? null };
   const [categoryModel, unitModel] = await Promise.all([
     loadLatestModel(deps.db, actor.centreId, 'category'),

@@ -1,4 +1,5 @@
 import type { Deps } from '../shared/deps.js';
+import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { listCategories } from '../org/catalog.repository.js';
 import { listUnits } from '../org/unit.repository.js';
 import { insertNlpModel, pruneNlpModels } from './nlp-model.repository.js';
@@ -40,6 +41,9 @@ type TrainingOrder = Awaited<ReturnType<typeof listClosedOrdersForTraining>>[num
  * parent); unit = the lead unit at closure (orders answered directly, 直办, have none).
  */
 export async function trainCentreModels(deps: Deps, centreId: string, settings: TrainingSettings): Promise<TrainingOutcome[]> {
+  // The features are jieba words: segment with the centre's unit, region and category names loaded,
+  // as intake suggestions do, so training and prediction cut the same names the same way.
+  await ensureCentreDictionary(deps.db, deps.clock, centreId);
   const orders = await listClosedOrdersForTraining(deps.db, centreId, settings.maxRows ?? 50_000);
   const categoryParents = new Map((await listCategories(deps.db, centreId)).map((c) => [c.id, c.parent_id]));
   const unitParents = new Map((await listUnits(deps.db, centreId)).map((u) => [u.id, u.parent_id]));

@@ -8,10 +8,13 @@ import { nlpRetrainJob } from '../../src/nlp/nlp-retrain.job.js';
 import { trainCentreModels } from '../../src/nlp/nlp-training.service.js';
 import { suggestForIntake } from '../../src/nlp/nlp-suggest.service.js';
 import { rankLabels } from '../../src/nlp/text-classifier.js';
+import { SEP } from '../../src/nlp/text-features.js';
+import { insertCategory } from '../../src/org/catalog.repository.js';
+import { ensureCentreDictionary } from '../../src/text/dictionary.service.js';
 import { buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder } from '../helpers/orders.js';
 import { createTestDatabase } from '../helpers/test-db.js';
-import { buildHistory, heatingText, wagesText } from './nlp-history.fixture.js';
+import { buildHistory, closeThroughUnit, heatingText, wagesText } from './nlp-history.fixture.js';
 
 let database: Database;
 let w: World;
@@ -89,5 +92,20 @@ describe('training the centre models from closed orders', () => {
     await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
     const versions = await listNlpModels(w.deps.db, w.centreId);
     expect(versions.filter((v) => v.kind === 'unit').map((v) => v.version)).toEqual([4, 3, 2]);
+  });
+
+  it("segments with the centre's names loaded, as suggestions do: a name added since the last load is one word", async () => {
+    const name = '翠湖湾电梯维保';
+    const key = `w${SEP}${name}`;
+    await ensureCentreDictionary(w.deps.db, w.clock, w.centreId); // fresh: the orders below do not reload it
+    for (let i = 0; i < 6; i++) {
+      const text = { title: `${name}电梯停运`, content: `${name}负责的${heatingText(i).content}电梯第${i + 2}次停运。` };
+      await closeThroughUnit(w, text, w.categoryId, w.units.deptA1.id, w.actors.unit_handler);
+    }
+    await insertCategory(w.deps.db, { centreId: w.centreId, parentId: null, parentPath: null, code: 'C9', name, level: 1 });
+    w.clock.advance(11 * 60 * 1000); // past the dictionary's refresh interval: the next load sees the name
+    await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
+    const model = await loadLatestModel(w.deps.db, w.centreId, 'category');
+    expect(model!.classifier.vocab.index.has(key)).toBe(true);
   });
 });
