@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ArticleStatus, KnowledgeArticle } from './knowledge.table.js';
 
@@ -14,21 +13,6 @@ export interface ArticleContent {
   reviewAt: string | null;
 }
 
-export interface ArticleLexemes {
-  title: string;
-  body: string;
-}
-
-const vector = (lex: ArticleLexemes) =>
-  sql<string>`setweight(to_tsvector('simple', ${lex.title}), 'A') || setweight(to_tsvector('simple', ${lex.body}), 'D')`;
-
-/** The vector and the small columns ranking reads instead of it. */
-const vectorColumns = (lex: ArticleLexemes) => ({
-  search_vector: vector(lex),
-  search_length: sql<number>`length(${vector(lex)})`,
-  title_vector: sql<string>`to_tsvector('simple', ${lex.title})`,
-});
-
 const columns = (c: ArticleContent) => ({
   title: c.title,
   body: c.body,
@@ -40,7 +24,7 @@ const columns = (c: ArticleContent) => ({
   review_at: c.reviewAt,
 });
 
-/** Article columns without the lexemes (never needed outside SQL). */
+/** Article columns without the ranking's vector length (never needed outside SQL). */
 export const ARTICLE_COLUMNS = [
   'id',
   'centre_id',
@@ -60,11 +44,11 @@ export const ARTICLE_COLUMNS = [
   'updated_by',
   'updated_at',
 ] as const;
-export type ArticleRow = Omit<KnowledgeArticle, 'search_vector' | 'search_length' | 'title_vector' | 'term_norm'>;
+export type ArticleRow = Omit<KnowledgeArticle, 'term_norm'>;
 
 export async function insertArticle(
   db: Executor,
-  a: { centreId: string; content: ArticleContent; lexemes: ArticleLexemes; by: string | null; at: Date },
+  a: { centreId: string; content: ArticleContent; by: string | null; at: Date },
 ): Promise<ArticleRow> {
   return db
     .insertInto('knowledge_articles')
@@ -75,7 +59,6 @@ export async function insertArticle(
       created_at: a.at,
       updated_by: a.by,
       updated_at: a.at,
-      ...vectorColumns(a.lexemes),
     })
     .returning(ARTICLE_COLUMNS)
     .executeTakeFirstOrThrow();
@@ -84,7 +67,7 @@ export async function insertArticle(
 /** Conditional update: no row back means someone else saved a newer version first. */
 export async function updateArticleIfVersion(
   db: Executor,
-  a: { id: string; expectedVersion: number; content: ArticleContent; lexemes: ArticleLexemes; by: string | null; at: Date },
+  a: { id: string; expectedVersion: number; content: ArticleContent; by: string | null; at: Date },
 ): Promise<ArticleRow | undefined> {
   return db
     .updateTable('knowledge_articles')
@@ -93,7 +76,6 @@ export async function updateArticleIfVersion(
       version: a.expectedVersion + 1,
       updated_by: a.by,
       updated_at: a.at,
-      ...vectorColumns(a.lexemes),
     })
     .where('id', '=', a.id)
     .where('version', '=', a.expectedVersion)

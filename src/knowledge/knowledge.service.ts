@@ -3,8 +3,6 @@ import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { findCategory } from '../org/catalog.repository.js';
 import { findUnit } from '../org/unit.repository.js';
 import { ensureCentreDictionary } from '../text/dictionary.service.js';
-import { lexemes } from '../text/segment.js';
-import { vectorSource } from '../text/tsquery.js';
 import { can } from '../users/permissions.js';
 import { isUnitScoped, type Actor } from '../users/roles.js';
 import { dayIn } from './knowledge-dates.js';
@@ -57,11 +55,6 @@ async function validContent(db: Executor, actor: Actor, input: NewArticleInput):
   return c;
 }
 
-const articleLexemes = (c: Pick<ArticleContent, 'title' | 'body'>) => ({
-  title: vectorSource(lexemes(c.title)),
-  body: vectorSource(lexemes(c.body)),
-});
-
 /** Creates an article (version 1) and its first version row, in one transaction. */
 export async function createArticle(deps: Deps, actor: Actor, input: NewArticleInput) {
   return deps.db.transaction().execute(async (tx) => {
@@ -71,7 +64,6 @@ export async function createArticle(deps: Deps, actor: Actor, input: NewArticleI
     const row = await insertArticle(tx, {
       centreId: actor.centreId,
       content,
-      lexemes: articleLexemes(content),
       by: actor.userId,
       at: deps.clock.now(),
     });
@@ -103,7 +95,6 @@ export async function saveVersion(tx: Executor, current: ArticleRow, content: Ar
     id: current.id,
     expectedVersion: current.version,
     content,
-    lexemes: articleLexemes(content),
     by,
     at,
   });

@@ -3,8 +3,6 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** PostgreSQL `date`: a 'YYYY-MM-DD' string from both backends (src/db/database.ts). */
 type DateOnly = string;
-/** Written with sql`to_tsvector(…)`, never read back as an object. */
-type TsVector = ColumnType<string, string, string>;
 
 export type ArticleStatus = 'draft' | 'published' | 'expired';
 
@@ -26,11 +24,6 @@ export interface KnowledgeArticlesTable {
   created_at: Timestamp;
   updated_by: string | null;
   updated_at: Timestamp;
-  search_vector: TsVector;
-  /** Number of lexemes of search_vector. */
-  search_length: number;
-  /** The title's lexemes only (small, never TOASTed). */
-  title_vector: TsVector;
   /** Length of the article's TF-IDF term vector (0 = terms not written yet); see knowledge_article_terms. */
   term_norm: Generated<number>;
 }

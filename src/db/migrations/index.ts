@@ -9,6 +9,7 @@ import * as m0250 from './0250_portal.js';
 import * as m0300 from './0300_text.js';
 import * as m0301 from './0301_knowledge_ranking.js';
 import * as m0302 from './0302_knowledge_terms.js';
+import * as m0303 from './0303_drop_knowledge_vectors.js';
 import * as m0320 from './0320_search_facets.js';
 import * as m0321 from './0321_search_facets_lock.js';
 import * as m0350 from './0350_nlp_models.js';
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0300_text': m0300,
   '0301_knowledge_ranking': m0301,
   '0302_knowledge_terms': m0302,
+  '0303_drop_knowledge_vectors': m0303,
   '0320_search_facets': m0320,
   '0321_search_facets_lock': m0321,
   '0350_nlp_models': m0350,
