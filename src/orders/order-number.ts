@@ -17,9 +17,6 @@ export function orderDay(at: Date, timeZone: string): string {
   return `${parts.year}${parts.month}${parts.day}`;
 }
 
-/** `2407230001`: day plus a daily sequence of at least four digits (grows past 9999). */
-export const formatOrderNo = (day: string, sequence: number) => `${day}${String(sequence).padStart(4, '0')}`;
-
 /** Six digits the citizen uses with the order number to look it up on the portal. */
 export function newQueryCode(): string {
   const n = crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000;

@@ -69,8 +69,8 @@ export async function findIntakeReferences(
 /**
  * Takes the next number of the centre's day (atomic: no gaps, no repeats under concurrency) and inserts
  * the order with it, in one statement (intake's round trips, ADR 0013). Values may be SQL expressions
- * (the search vector computed from its lexemes). The number is formatOrderNo(day, n) written in SQL: the day, then n padded
- * to at least four digits.
+ * (the search vector computed from its lexemes). The number is the day (yyMMdd) and then the day's
+ * sequence n padded to at least four digits: `2407230001` (grows past 9999).
  */
 export async function insertNumberedOrder(
   db: Executor,
