@@ -1,6 +1,6 @@
 // The HTTP clients of the intake bench, in their own process (forked by bench/intake.bench.ts): a
 // switchboard's clients are not on the server's event loop, so their CPU must not count against it.
-import { body, closedLoop, openLoop } from './intake-load.js';
+import { closedLoop, intakeSender, openLoop } from './intake-load.js';
 
 export type ClientJob =
   | { kind: 'closed'; base: string; token: string; clients: number; seconds: number; first: number }
@@ -11,18 +11,8 @@ export interface ClientResult {
   sorted: number[];
 }
 
-const sender = (base: string, token: string) => async (i: number) => {
-  const res = await fetch(`${base}/api/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body(i)),
-  });
-  if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
-};
-
 process.on('message', (job: ClientJob) => {
-  const send = sender(job.base, job.token);
+  const send = intakeSender(job.base, job.token);
   const run: Promise<ClientResult> =
     job.kind === 'closed'
       ? closedLoop(send, job.clients, job.seconds, job.first)

@@ -12,6 +12,17 @@ export const body = (i: number) => ({
   callerPhone: `138${String(i).padStart(8, '0')}`,
 });
 
+/** Sends order i through the API (POST /api/orders) and fails on anything but 201. */
+export const intakeSender = (base: string, token: string) => async (i: number) => {
+  const res = await fetch(`${base}/api/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body(i)),
+  });
+  if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+};
+
 /** N clients each sending requests back to back for `seconds`; returns latencies in ms. */
 export async function closedLoop(send: (i: number) => Promise<void>, clients: number, seconds: number, first = 0) {
   const latencies: number[] = [];

@@ -13,7 +13,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { fmt, freshBenchDatabase, percentile, serverAvailable } from './bench-db.js';
 import type { ClientJob, ClientResult } from './intake-client.js';
-import { body, closedLoop, openLoop } from './intake-load.js';
+import { body, closedLoop, intakeSender, openLoop } from './intake-load.js';
 import type { BenchSection } from './run.js';
 import { dispatchOutboxBatch } from '../src/worker/outbox-dispatcher.service.js';
 import { DUPLICATE_DETECT_TOPIC, duplicateDetectHandler } from '../src/duplicates/duplicate-detect.hook.js';
@@ -91,15 +91,7 @@ async function benchBackend(kind: 'postgres' | 'pglite') {
     const { token } = (await login.json()) as { token: string };
     // The HTTP clients run in their own process (like a switchboard's), unless asked to share ours.
     const inProcess = process.env.BENCH_INTAKE_CLIENT === 'in-process';
-    const viaApi = async (i: number) => {
-      const res = await fetch(`${base}/api/orders`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body(i)),
-      });
-      if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    };
+    const viaApi = intakeSender(base, token);
     const client = inProcess
       ? undefined
       : fork(fileURLToPath(new URL('./intake-client.ts', import.meta.url)), [], { execArgv: process.execArgv });

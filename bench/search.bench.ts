@@ -48,6 +48,17 @@ async function existingBenchDatabase(): Promise<Database | undefined> {
   return undefined;
 }
 
+/** A bench user as the services see them: one role, in one unit. */
+const benchActor = (centreId: string, userId: string, unit: { id: string; path: string }, role: Role): Actor => ({
+  kind: 'user',
+  userId,
+  centreId,
+  unitId: unit.id,
+  unitPath: unit.path,
+  roles: [role],
+  label: role,
+});
+
 /** The centre, units, categories, regions and two actors of a generated bench database. */
 export async function loadSearchWorld(db: Database['db']) {
   const centre = await db.selectFrom('centres').selectAll().where('code', '=', 'bsearch').executeTakeFirstOrThrow();
@@ -57,8 +68,7 @@ export async function loadSearchWorld(db: Database['db']) {
   const regions = await db.selectFrom('regions').selectAll().where('centre_id', '=', centre.id).orderBy('code').execute();
   const actorOf = async (username: string, role: Role): Promise<Actor> => {
     const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-    const unit = units.find((x) => x.id === u.unit_id)!;
-    return { kind: 'user', userId: u.id, centreId: centre.id, unitId: unit.id, unitPath: unit.path, roles: [role], label: role };
+    return benchActor(centre.id, u.id, units.find((x) => x.id === u.unit_id)!, role);
   };
   return {
     centreId: centre.id,
@@ -128,7 +138,7 @@ async function setup(database: Database) {
       passwordHash: '!',
       roles: [role],
     });
-    return { kind: 'user', userId: u.id, centreId: centre.id, unitId: unit.id, unitPath: unit.path, roles: [role], label: role };
+    return benchActor(centre.id, u.id, unit, role);
   };
   return {
     centreId: centre.id,
