@@ -7,7 +7,7 @@ import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
 import { endActiveAssignments, insertAssignments, markLeadSigned } from './order-assignment.repository.js';
 import { insertOrderLink, insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
-import { findOrder } from './order.repository.js';
+import { findOrder, hasOrdersMergedInto, lockOrders } from './order.repository.js';
 import { unmergeEffect } from '../duplicates/unmerge.effect.js';
 
 export interface EffectContext<A extends OrderAction> {
@@ -60,12 +60,21 @@ async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectRes
   };
 }
 
+/**
+ * 并单: the order closes as a duplicate of the main order. Both rows are locked first (in id order)
+ * and the main order re-read, so two crosswise merges (A into B, B into A) cannot both pass, and no
+ * chain forms: an order others are merged into is not merged itself, and nothing merges into a
+ * merged, void or closed order (no one would handle it there).
+ */
 async function mergeEffect(ctx: EffectContext<'merge'>): Promise<EffectResult> {
   const { tx, order, payload, actor, at } = ctx;
   if (payload.intoOrderId === order.id) throw invalidField('intoOrderId');
-  const main = await findOrder(tx, { centreId: order.centre_id, unitPath: null }, payload.intoOrderId);
-  if (!main) throw notFound('order');
-  if (main.state === 'merged' || main.state === 'invalid') throw invalidField('intoOrderId', main.state);
+  const visible = await findOrder(tx, { centreId: order.centre_id, unitPath: null }, payload.intoOrderId);
+  if (!visible) throw notFound('order');
+  // The order's own version is checked by the transition's conditional update, under this lock.
+  const main = (await lockOrders(tx, order.centre_id, [order.id, visible.id])).find((o) => o.id === visible.id)!;
+  if (isFinal(main.state)) throw domainError('VALIDATION', 'duplicate.mainFinal', { state: main.state });
+  if (await hasOrdersMergedInto(tx, order.id)) throw domainError('VALIDATION', 'duplicate.hasDuplicates');
   await insertOrderLink(tx, { orderId: order.id, linkedOrderId: main.id, kind: 'duplicate', by: actor.userId, at });
   return {
     patch: { merged_into_id: main.id, ...closing(at, 'merged') },

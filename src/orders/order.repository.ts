@@ -123,6 +123,27 @@ export async function findOrder(db: Executor, scope: OrderScope, id: string): Pr
   return whereVisible(db.selectFrom('orders').selectAll('orders'), scope).where('orders.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Locks orders (FOR UPDATE) in id order, so two transactions that lock the same pair never wait for
+ * each other crosswise, and returns them as committed now (a new statement sees newer commits).
+ */
+export async function lockOrders(db: Executor, centreId: string, ids: readonly string[]): Promise<Order[]> {
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('centre_id', '=', centreId)
+    .where('id', 'in', [...ids])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Whether any order is merged into this one (it is a main order). */
+export async function hasOrdersMergedInto(db: Executor, orderId: string): Promise<boolean> {
+  const row = await db.selectFrom('orders').select('id').where('merged_into_id', '=', orderId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** An order by its id or by its human-readable number, within the scope. */
 export async function findOrderByIdOrNo(db: Executor, scope: OrderScope, idOrNo: string): Promise<Order | undefined> {
   return isUuid(idOrNo) ? findOrder(db, scope, idOrNo) : findOrderByNo(db, scope, idOrNo);

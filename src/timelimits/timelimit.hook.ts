@@ -38,6 +38,9 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
     case 'approve_return':
       await cancel(UNIT_WORK);
       return start(['dispatch'], null);
+    case 'unmerge':
+      // Back in 受理 after a wrong merge: it waits for dispatch again, on a fresh dispatch clock.
+      return start(['dispatch'], null);
     case 'record_contact':
       await met(['contact']);
       return;

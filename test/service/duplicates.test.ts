@@ -127,3 +127,51 @@ describe('merge and unmerge', () => {
     expect(remerged.state).toBe('merged');
   });
 });
+
+describe('merge rules', () => {
+  const pair = async (title: string) => [
+    await newOrder(w, { title, content: `${title}，请处理` }),
+    await newOrder(w, { title: `${title}（再次反映）`, content: `${title}，请尽快处理` }),
+  ];
+
+  it('an undone merge waits for dispatch again on a running dispatch clock', async () => {
+    const [main, first] = await pair('北门路灯不亮');
+    let dup = await act(w, w.actors.operator, first!, 'merge', { intoOrderId: main!.id });
+    expect(dup.deadline_stage).toBeNull();
+    w.clock.advance(3_600_000);
+    dup = await act(w, w.actors.supervisor, dup, 'unmerge', { reason: '不是同一诉求' });
+    expect(dup.deadline_stage).toBe('dispatch');
+    expect(dup.deadline_due_at!.getTime()).toBeGreaterThan(w.clock.now().getTime());
+  });
+
+  it('merges neither into a closed, merged or void order nor an order that others are merged into', async () => {
+    const [main, dup] = await pair('南街井盖缺失');
+    const merged = await act(w, w.actors.operator, dup!, 'merge', { intoOrderId: main!.id });
+    const third = await newOrder(w, { title: '南街井盖缺失第三次', content: '南街井盖缺失，很危险' });
+    // main has a duplicate, so it cannot become one itself (no chains); nothing merges into a merged order
+    expect(await errorCode(act(w, w.actors.operator, main!, 'merge', { intoOrderId: third.id }))).toBe('VALIDATION');
+    expect(await errorCode(act(w, w.actors.operator, third, 'merge', { intoOrderId: merged.id }))).toBe('VALIDATION');
+    const [closedMain, late] = await pair('西巷积水');
+    const done = await act(w, w.actors.operator, closedMain!, 'answer_directly', { answer: '已告知排水热线' });
+    expect(done.state).toBe('closed');
+    expect(await errorCode(act(w, w.actors.operator, late!, 'merge', { intoOrderId: done.id }))).toBe('VALIDATION');
+  });
+
+  it('two crosswise merges at once: one wins, the other is refused, and no cycle is left', async () => {
+    const [a, b] = await pair('东湖公园厕所无人保洁');
+    const results = await Promise.allSettled([
+      act(w, w.actors.operator, a!, 'merge', { intoOrderId: b!.id }),
+      act(w, w.actors.dispatcher, b!, 'merge', { intoOrderId: a!.id }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rows = await database.db
+      .selectFrom('orders')
+      .select(['id', 'state', 'merged_into_id'])
+      .where('id', 'in', [a!.id, b!.id])
+      .execute();
+    expect(rows.filter((r) => r.state === 'merged')).toHaveLength(1);
+    const open = rows.find((r) => r.state !== 'merged')!;
+    expect(open.merged_into_id).toBeNull();
+    expect(rows.find((r) => r.state === 'merged')!.merged_into_id).toBe(open.id);
+  });
+});
