@@ -5,13 +5,19 @@ import { forbidden, invalidField } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { listLaterMatches } from './duplicate.repository.js';
+import { CANDIDATE_MIN_SCORE, withoutCaller } from './duplicate-score.js';
 import { findDuplicates } from './duplicate.service.js';
 import type { DuplicateCheckInput } from './duplicate.schemas.js';
 
-/** Candidates for an existing order: earlier orders (computed now) and later orders that named it. */
+/**
+ * Candidates for an existing order: earlier orders (computed now) and later orders that named it.
+ * The caller is evidence only for readers who may see callers (pii.read): to a unit user, "same
+ * caller" would tie a confidential or masked caller to another order's caller.
+ */
 export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string) {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const scope = actorScope(actor);
+  const callerEvidence = can(actor, 'pii.read');
   const [earlier, later] = await Promise.all([
     findDuplicates(deps.db, deps.clock, {
       centreId: order.centre_id,
@@ -19,7 +25,7 @@ export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string
       probe: {
         title: order.title,
         content: order.content,
-        callerPhone: order.caller_phone,
+        callerPhone: callerEvidence ? order.caller_phone : null,
         address: order.address,
         regionId: order.region_id,
       },
@@ -32,15 +38,11 @@ export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string
     orderId: order.id,
     mergedIntoId: order.merged_into_id,
     candidates: earlier,
-    laterMatches: later.map((l) => ({
-      orderId: l.id,
-      orderNo: l.order_no,
-      title: l.title,
-      state: l.state,
-      acceptedAt: l.accepted_at,
-      score: Number(l.score),
-      reasons: l.reasons,
-    })),
+    laterMatches: later.flatMap((l) => {
+      const shown = callerEvidence ? { score: Number(l.score), reasons: l.reasons } : withoutCaller(Number(l.score), l.reasons);
+      if (shown.score < CANDIDATE_MIN_SCORE) return [];
+      return [{ orderId: l.id, orderNo: l.order_no, title: l.title, state: l.state, acceptedAt: l.accepted_at, ...shown }];
+    }),
   };
 }
 

@@ -43,3 +43,13 @@ export function scoreDuplicate(e: Evidence): { score: number; reasons: Duplicate
   if (e.sameRegion) reasons.push('same_region');
   return { score: Math.round((1 - doubt) * 1000) / 1000, reasons };
 }
+
+/**
+ * A stored score and its reasons as they would be without the caller signal, for readers who may
+ * not see callers (the caller's factor is divided back out of the product above).
+ */
+export function withoutCaller(score: number, reasons: readonly string[]): { score: number; reasons: string[] } {
+  if (!reasons.includes('same_caller')) return { score, reasons: [...reasons] };
+  const doubt = (1 - score) / (1 - WEIGHTS.sameCaller);
+  return { score: Math.max(0, Math.round((1 - doubt) * 1000) / 1000), reasons: reasons.filter((r) => r !== 'same_caller') };
+}

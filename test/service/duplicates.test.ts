@@ -6,7 +6,7 @@ import type { Database } from '../../src/db/database.js';
 import { DomainError } from '../../src/shared/errors.js';
 import { checkDuplicates, duplicatesOfOrder } from '../../src/duplicates/duplicate-query.service.js';
 import { getOrderDetail, getOrderTimeline } from '../../src/orders/order-query.service.js';
-import { scoreDuplicate, setCosine } from '../../src/duplicates/duplicate-score.js';
+import { scoreDuplicate, setCosine, withoutCaller } from '../../src/duplicates/duplicate-score.js';
 import { DUPLICATE_DETECT_TOPIC } from '../../src/duplicates/duplicate-detect.hook.js';
 import { drainOutbox } from '../../src/worker/outbox-dispatcher.service.js';
 import { outboxHandlers } from '../../src/worker/outbox-topics.js';
@@ -96,6 +96,37 @@ describe('duplicate candidates (重复件)', () => {
     w.clock.advance(40 * 86_400_000);
     expect((await checkDuplicates(w.deps, w.actors.operator, typed)).candidates).toEqual([]);
     expect(await errorCode(checkDuplicates(w.deps, w.actors.unit_handler, typed))).toBe('FORBIDDEN');
+  });
+});
+
+describe('who sees the caller as evidence', () => {
+  it('the score without the caller is the score computed without it', () => {
+    const withCaller = scoreDuplicate({ sameCaller: true, sameAddress: true, sameRegion: false, textSimilarity: 0.35 });
+    const without = scoreDuplicate({ sameCaller: false, sameAddress: true, sameRegion: false, textSimilarity: 0.35 });
+    expect(withoutCaller(withCaller.score, withCaller.reasons)).toEqual({ score: without.score, reasons: without.reasons });
+    expect(withoutCaller(0.4, ['same_caller'])).toEqual({ score: 0, reasons: [] });
+  });
+
+  it('a unit user is not told that a (confidential) caller also filed another order; the centre is', async () => {
+    const earlier = await newOrder(w, { title: '夜间施工噪音', content: '工地夜里十二点还在施工', callerPhone: '13911112222' });
+    const secret = await newOrder(w, {
+      title: '举报餐馆后厨卫生',
+      content: '某餐馆后厨老鼠很多',
+      callerPhone: '13911112222',
+      callerConfidential: true,
+    });
+    for (const o of [earlier, secret]) await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
+    expect((await drainOutbox(workerDeps(w.deps), { handlers: outboxHandlers })).failed).toBe(0);
+    const reasonsFor = (r: { candidates: { orderId: string; reasons: string[] }[] }, id: string) =>
+      r.candidates.find((c) => c.orderId === id)?.reasons;
+    const centre = await duplicatesOfOrder(w.deps, w.actors.supervisor, secret.id);
+    expect(reasonsFor(centre, earlier.id)).toContain('same_caller');
+    const unit = await duplicatesOfOrder(w.deps, w.actors.unit_handler, secret.id);
+    expect(reasonsFor(unit, earlier.id)).toBeUndefined();
+    expect((await duplicatesOfOrder(w.deps, w.actors.supervisor, earlier.id)).laterMatches.map((l) => l.orderId)).toContain(secret.id);
+    expect((await duplicatesOfOrder(w.deps, w.actors.unit_handler, earlier.id)).laterMatches.map((l) => l.orderId)).not.toContain(
+      secret.id,
+    );
   });
 });
 
