@@ -1,5 +1,11 @@
 /**
  * PostgreSQL error classes the application answers itself (the same codes from pg and PGlite).
  * 23505: a unique key refused a row — e.g. a check-then-insert that lost a race.
+ * 40P01 / 40001: the transaction was chosen as a deadlock victim or could not be serialised; it was
+ * rolled back whole, and trying again is the answer.
  */
-export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
+export const isUniqueViolation = (error: unknown): boolean => codeOf(error) === '23505';
+
+export const isRetryableConflict = (error: unknown): boolean => codeOf(error) === '40P01' || codeOf(error) === '40001';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { text } from '../i18n/messages.js';
-import { isUniqueViolation } from '../db/pg-errors.js';
+import { isRetryableConflict, isUniqueViolation } from '../db/pg-errors.js';
 import { DomainError, type ErrorCode } from '../shared/errors.js';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -38,6 +38,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     // A uniqueness check lost a race (two admins adding the same code at once): the database's unique
     // key answers, and the loser hears it as a conflict, not as a server fault.
     return reply.status(409).send(errorBody('CONFLICT', text('error.alreadyExists')));
+  }
+  if (isRetryableConflict(error)) {
+    // Nothing was written (the database rolled the transaction back); the client may simply retry.
+    request.log.warn({ err: error }, 'transaction rolled back by the database');
+    return reply.status(409).send(errorBody('CONFLICT', text('error.retry')));
   }
   if (error.validation) {
     const field = validationField(error);

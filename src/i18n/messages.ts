@@ -12,6 +12,10 @@ export const messages = {
     zh: '工单已被他人更新，请刷新后重试',
     en: 'The order was changed by someone else; reload and try again',
   },
+  'error.retry': {
+    zh: '系统繁忙，本次操作未保存，请重试',
+    en: 'The system was busy and nothing was saved; please try again',
+  },
   'error.alreadyExists': {
     zh: '该记录已存在（可能刚被他人创建），请刷新后重试',
     en: 'This already exists (someone may have just created it); reload and try again',

@@ -180,6 +180,34 @@ describe('knowledge ranking: TF-IDF cosine over the term index (ADR 0043)', () =
     expect(await statsMismatches(w.centreId)).toEqual([]);
   });
 
+  it('saves articles sharing most terms concurrently without a deadlock, statistics exact', async () => {
+    // On PostgreSQL the saves run on separate connections at once; on PGlite they take turns.
+    const vocabulary = (
+      '供暖 物业 收费 标准 小区 维修 基金 业主 委员会 停车 噪音 垃圾 绿化 电梯 安全 ' +
+      '检查 投诉 办理 流程 时限 材料 身份证 社区 街道 居委会 申请 审批 公示 退费 补贴'
+    ).split(' ');
+    // Every version the same words in another order: other bigrams, mostly the same statistics rows.
+    const text = (seed: number) => {
+      let s = seed;
+      return [...vocabulary].sort(() => Math.sin(s++)).join('，') + `。第${s}版`;
+    };
+    const articles = await Promise.all(
+      ['甲', '乙', '丙', '丁'].map((t) => createArticle(w.deps, w.actors.admin, article({ title: t, body: text(1) }))),
+    );
+    const versions = articles.map((a) => a.version);
+    for (let round = 1; round <= 12; round++) {
+      const saved = await Promise.allSettled(
+        articles.map((a, i) =>
+          updateArticle(w.deps, w.actors.admin, a.id, { ...article({ title: a.title, body: text(round * 4 + i) }), version: versions[i]! }),
+        ),
+      );
+      expect(saved.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      saved.forEach((r, i) => (versions[i] = (r as PromiseFulfilledResult<{ version: number }>).value.version));
+    }
+    expect(versions).toEqual([13, 13, 13, 13]);
+    expect(await statsMismatches(w.centreId)).toEqual([]);
+  });
+
   it('never suggests an expired article or one not valid today, and keeps centres apart', async () => {
     const text = '沙湖公园游船码头开放时间';
     const valid = await createArticle(w.deps, w.actors.admin, article({ title: text, body: '沙湖公园游船码头每日开放。' }));
