@@ -1,12 +1,14 @@
 import { isUuid } from '../shared/ids.js';
 import type { TransitionHookContext } from '../orders/transition-hooks.js';
 import { invalidField } from '../shared/errors.js';
+import { dayIn, isAnswerable } from './knowledge-dates.js';
 import { findArticle } from './knowledge.repository.js';
 import { recordArticleUsage } from './knowledge-usage.repository.js';
 
 /**
  * 直办 from the knowledge base: when `answer_directly` names the article that answered, record the
- * usage in the same transaction. An unknown or unpublished article rejects the whole step.
+ * usage in the same transaction. An unknown article, or one not answerable today (unpublished, or
+ * outside its validity dates — the hourly expiry job may not have marked it yet), rejects the step.
  */
 export async function knowledgeUsageHook(ctx: TransitionHookContext): Promise<void> {
   if (ctx.action !== 'answer_directly') return;
@@ -14,7 +16,7 @@ export async function knowledgeUsageHook(ctx: TransitionHookContext): Promise<vo
   if (articleId === undefined || articleId === null || articleId === '') return;
   if (typeof articleId !== 'string' || !isUuid(articleId)) throw invalidField('knowledgeArticleId');
   const article = await findArticle(ctx.tx, ctx.after.centre_id, articleId);
-  if (!article || article.status !== 'published') throw invalidField('knowledgeArticleId');
+  if (!article || !isAnswerable(article, dayIn(ctx.at))) throw invalidField('knowledgeArticleId');
   await recordArticleUsage(ctx.tx, {
     articleId,
     articleVersion: article.version,

@@ -1,4 +1,5 @@
 import type { Fragment } from '../text/highlight.js';
+import { isAnswerable } from './knowledge-dates.js';
 import type { ArticleRow } from './knowledge.repository.js';
 
 /** The whitelisted fields of an article as the API shows them. */
@@ -12,10 +13,7 @@ export function presentArticle(row: ArticleRow, today: string) {
     ownerUnitId: a.owner_unit_id,
     status: a.status,
     /** Published and inside its validity dates today: what intake may answer with. */
-    answerable:
-      a.status === 'published' &&
-      (a.valid_from === null || a.valid_from <= today) &&
-      (a.valid_to === null || a.valid_to >= today),
+    answerable: isAnswerable(a, today),
     validFrom: a.valid_from,
     validTo: a.valid_to,
     reviewAt: a.review_at,

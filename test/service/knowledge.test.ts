@@ -289,6 +289,7 @@ describe('direct answers from the knowledge base', () => {
     const again = await act(w, w.actors.operator, order, 'answer_directly', { answer: '答复' });
     expect(again.state).toBe('closed');
   });
+
 });
 
 describe('expiry sweep', () => {
@@ -320,5 +321,19 @@ describe('expiry sweep', () => {
     expect((await runKnowledgeExpirySweep(w.deps)).expired).toBe(0);
     const upkeep = await knowledgeUpkeep(w.deps, w.actors.supervisor);
     expect(upkeep.units.find((u) => u.unitId === w.units.company.id)!.expired).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('direct answers only from articles valid today', () => {
+  it('refuses an article that is published but not valid today (not yet, or lapsed before the expiry job ran)', async () => {
+    const day = (offset: number) => new Date(w.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const future = await createArticle(w.deps, w.actors.admin, article({ title: '新政预告', body: '下月起施行', validFrom: day(30) }));
+    const lapsed = await createArticle(w.deps, w.actors.admin, article({ title: '旧政策', body: '上月已废止', validTo: day(-2) }));
+    for (const a of [future, lapsed]) {
+      const order = await newOrder(w, { appealType: 'consult' });
+      const refused = act(w, w.actors.operator, order, 'answer_directly', { answer: '答复', knowledgeArticleId: a.id });
+      expect(await errorCode(refused)).toBe('VALIDATION');
+      expect((await getArticle(w.deps, w.actors.operator, a.id)).article.usageCount).toBe(0);
+    }
   });
 });
