@@ -29,11 +29,15 @@ export function requireKnowledgeRead(actor: Actor) {
   if (!can(actor, 'knowledge.read')) throw forbidden();
 }
 
-/** Editors: admin and supervisor for the whole centre, a unit admin for articles of their own subtree. */
-async function requireEditorOf(db: Executor, actor: Actor, ownerUnitId: string) {
+/**
+ * Editors: admin and supervisor for the whole centre, a unit admin for articles of their own subtree.
+ * A new owner must be an active unit; an article whose owner was deactivated since stays editable,
+ * so that it can be handed to another unit.
+ */
+async function requireEditorOf(db: Executor, actor: Actor, ownerUnitId: string, owner: 'current' | 'new') {
   if (!can(actor, 'knowledge.edit')) throw forbidden();
   const unit = await findUnit(db, actor.centreId, ownerUnitId);
-  if (!unit || !unit.active) throw invalidField('ownerUnitId');
+  if (!unit || (owner === 'new' && !unit.active)) throw invalidField('ownerUnitId');
   if (isUnitScoped(actor) && (actor.unitPath === null || !unit.path.startsWith(actor.unitPath))) throw forbidden();
 }
 
@@ -58,7 +62,7 @@ async function validContent(db: Executor, actor: Actor, input: NewArticleInput):
 /** Creates an article (version 1) and its first version row, in one transaction. */
 export async function createArticle(deps: Deps, actor: Actor, input: NewArticleInput) {
   return deps.db.transaction().execute(async (tx) => {
-    await requireEditorOf(tx, actor, input.ownerUnitId);
+    await requireEditorOf(tx, actor, input.ownerUnitId, 'new');
     const content = await validContent(tx, actor, input);
     await ensureCentreDictionary(tx, deps.clock, actor.centreId);
     const row = await insertArticle(tx, {
@@ -78,8 +82,8 @@ export async function updateArticle(deps: Deps, actor: Actor, id: string, input:
   return deps.db.transaction().execute(async (tx) => {
     const current = await findArticle(tx, actor.centreId, id);
     if (!current) throw articleNotFound();
-    await requireEditorOf(tx, actor, current.owner_unit_id);
-    if (input.ownerUnitId !== current.owner_unit_id) await requireEditorOf(tx, actor, input.ownerUnitId);
+    await requireEditorOf(tx, actor, current.owner_unit_id, 'current');
+    if (input.ownerUnitId !== current.owner_unit_id) await requireEditorOf(tx, actor, input.ownerUnitId, 'new');
     if (input.version !== current.version) throw domainError('CONFLICT', 'knowledge.conflict');
     const content = await validContent(tx, actor, input);
     await ensureCentreDictionary(tx, deps.clock, actor.centreId);

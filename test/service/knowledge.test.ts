@@ -13,6 +13,7 @@ import {
 } from '../../src/knowledge/knowledge.service.js';
 import { refreshKnowledgeIndex, searchArticlesFor, suggestArticlesFor } from '../../src/knowledge/knowledge-search.service.js';
 import { writeArticleTerms } from '../../src/knowledge/knowledge-search.repository.js';
+import { insertUnit, updateUnitRow } from '../../src/org/unit.repository.js';
 import { sql } from 'kysely';
 import { runKnowledgeExpirySweep } from '../../src/knowledge/knowledge-expiry.job.js';
 import type { NewArticleInput } from '../../src/knowledge/knowledge.schemas.js';
@@ -198,7 +199,10 @@ describe('knowledge ranking: TF-IDF cosine over the term index (ADR 0043)', () =
     for (let round = 1; round <= 12; round++) {
       const saved = await Promise.allSettled(
         articles.map((a, i) =>
-          updateArticle(w.deps, w.actors.admin, a.id, { ...article({ title: a.title, body: text(round * 4 + i) }), version: versions[i]! }),
+          updateArticle(w.deps, w.actors.admin, a.id, {
+            ...article({ title: a.title, body: text(round * 4 + i) }),
+            version: versions[i]!,
+          }),
         ),
       );
       expect(saved.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
@@ -289,7 +293,6 @@ describe('direct answers from the knowledge base', () => {
     const again = await act(w, w.actors.operator, order, 'answer_directly', { answer: '答复' });
     expect(again.state).toBe('closed');
   });
-
 });
 
 describe('expiry sweep', () => {
@@ -327,13 +330,57 @@ describe('expiry sweep', () => {
 describe('direct answers only from articles valid today', () => {
   it('refuses an article that is published but not valid today (not yet, or lapsed before the expiry job ran)', async () => {
     const day = (offset: number) => new Date(w.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-    const future = await createArticle(w.deps, w.actors.admin, article({ title: '新政预告', body: '下月起施行', validFrom: day(30) }));
-    const lapsed = await createArticle(w.deps, w.actors.admin, article({ title: '旧政策', body: '上月已废止', validTo: day(-2) }));
+    const future = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({ title: '新政预告', body: '下月起施行', validFrom: day(30) }),
+    );
+    const lapsed = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({ title: '旧政策', body: '上月已废止', validTo: day(-2) }),
+    );
     for (const a of [future, lapsed]) {
       const order = await newOrder(w, { appealType: 'consult' });
       const refused = act(w, w.actors.operator, order, 'answer_directly', { answer: '答复', knowledgeArticleId: a.id });
       expect(await errorCode(refused)).toBe('VALIDATION');
       expect((await getArticle(w.deps, w.actors.operator, a.id)).article.usageCount).toBe(0);
     }
+  });
+});
+
+describe('articles of a deactivated unit', () => {
+  it('stay editable, can be handed to an active unit, and cannot be given to an inactive one', async () => {
+    const parent = w.units.countyA;
+    const gone = await insertUnit(w.deps.db, {
+      centreId: w.centreId,
+      parentId: parent.id,
+      parentPath: parent.path,
+      code: 'KGONE',
+      name: '已撤并的科室',
+      kind: 'county_dept',
+    });
+    const a = await createArticle(
+      w.deps,
+      w.actors.admin,
+      article({ title: '撤并前的指南', body: '办理流程见附件', ownerUnitId: gone.id }),
+    );
+    await updateUnitRow(w.deps.db, w.centreId, gone.id, { active: false });
+    const edited = await updateArticle(w.deps, w.actors.admin, a.id, {
+      ...article({ title: '撤并前的指南', body: '办理流程已更新', ownerUnitId: gone.id }),
+      version: a.version,
+    });
+    expect(edited.version).toBe(a.version + 1);
+    const other = await createArticle(w.deps, w.actors.admin, article({ title: '另一篇', body: '内容' }));
+    const toInactive = updateArticle(w.deps, w.actors.admin, other.id, {
+      ...article({ title: '另一篇', body: '内容', ownerUnitId: gone.id }),
+      version: other.version,
+    });
+    expect(await errorCode(toInactive)).toBe('VALIDATION');
+    const handedOver = await updateArticle(w.deps, w.actors.admin, a.id, {
+      ...article({ title: '撤并前的指南', body: '办理流程已更新', ownerUnitId: w.units.company.id }),
+      version: edited.version,
+    });
+    expect(handedOver.ownerUnitId).toBe(w.units.company.id);
   });
 });
