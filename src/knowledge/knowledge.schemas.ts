@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit } from '../shared/schema.js';
+import { OffsetSchema } from '../shared/paging.schemas.js';
 
 export const ARTICLE_STATUSES = ['draft', 'published', 'expired'] as const;
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -31,7 +32,7 @@ export const ArticleListQuerySchema = Type.Object({
   ownerUnitId: Type.Optional(Type.String({ format: 'uuid' })),
   categoryId: Type.Optional(Type.String({ format: 'uuid' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(OffsetSchema),
 });
 export type ArticleListQuery = Static<typeof ArticleListQuerySchema>;
 

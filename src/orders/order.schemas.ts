@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit } from '../shared/schema.js';
 import { APPEAL_TYPES, CHANNELS, ORDER_STATES } from './order.constants.js';
+import { OffsetSchema } from '../shared/paging.schemas.js';
 
 /** Mainland mobile or landline numbers, digits with an optional leading + and dashes. */
 export const PhoneSchema = Type.String({ pattern: '^\\+?[0-9][0-9-]{4,19}$', maxLength: 20 });
@@ -43,6 +44,6 @@ export const OrderListQuerySchema = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(OffsetSchema),
 });
 export type OrderListQuery = Static<typeof OrderListQuerySchema>;

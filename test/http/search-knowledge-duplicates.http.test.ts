@@ -50,6 +50,18 @@ describe('GET /api/search/orders', () => {
     expect(blank.json().error.field).toBe('q');
     expect((await app.inject({ method: 'GET', url: '/api/search/orders?q=x' })).statusCode).toBe(401);
   });
+
+  it('answers an offset past any list with 400, not a database error', async () => {
+    const op = await asUser(app, w, 'operator');
+    for (const url of ['/api/knowledge/articles', '/api/orders']) {
+      for (const offset of ['100000000000000000000', '9223372036854775808', '1000001']) {
+        const res = await op.get(`${url}?offset=${offset}`);
+        expect(res.statusCode, `${url}?offset=${offset}`).toBe(400);
+        expect(res.json().error.field).toContain('offset');
+      }
+      expect((await op.get(`${url}?offset=1000000`)).statusCode).toBe(200);
+    }
+  });
 });
 
 describe('knowledge API', () => {
