@@ -1,4 +1,5 @@
 import type { Deps } from '../shared/deps.js';
+import { DomainError } from '../shared/errors.js';
 import type { PeriodicJob } from '../worker/periodic-job.js';
 import { notify } from '../notifications/notify.js';
 import { addDays, dayIn } from './knowledge-dates.js';
@@ -16,12 +17,28 @@ const BATCH = 500;
  * version, by the system); (2) the owning unit's users get one in-app notice per article and date (notify → outbox, deduplicated) when
  * validity ends or review falls due within REMIND_DAYS_BEFORE days. Safe to run again any time.
  */
-export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: number; reminded: number }> {
+export async function runKnowledgeExpirySweep(deps: Deps, batch = BATCH): Promise<{ expired: number; reminded: number }> {
   const now = deps.clock.now();
   const today = dayIn(now);
+  return { expired: await expireLapsed(deps, now, today, batch), reminded: await remindOwners(deps, now, today, batch) };
+}
+
+/** Marks lapsed articles expired, a batch at a time, until none is left or a batch changes nothing. */
+async function expireLapsed(deps: Deps, now: Date, today: string, batch: number): Promise<number> {
   let expired = 0;
-  for (const lapsed of await listLapsedArticles(deps.db, today, BATCH)) {
-    const done = await deps.db.transaction().execute(async (tx) => {
+  for (;;) {
+    const lapsed = await listLapsedArticles(deps.db, today, batch);
+    let changed = 0;
+    for (const a of lapsed) if (await expireOne(deps, a, now)) changed += 1;
+    expired += changed;
+    if (lapsed.length < batch || changed === 0) return expired;
+  }
+}
+
+/** One article to `expired` as a new version; false when an editor changed it meanwhile (next run). */
+async function expireOne(deps: Deps, lapsed: { id: string; centre_id: string; version: number }, now: Date): Promise<boolean> {
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
       const current = await findArticle(tx, lapsed.centre_id, lapsed.id);
       if (!current || current.status !== 'published' || current.version !== lapsed.version) return false;
       const content = {
@@ -38,36 +55,46 @@ export async function runKnowledgeExpirySweep(deps: Deps): Promise<{ expired: nu
       await insertArticleVersion(tx, row, null, 'expired: validity ended');
       return true;
     });
-    if (done) expired += 1;
+  } catch (e) {
+    // An editor saved between the read and the conditional update: leave it to the next run.
+    if (e instanceof DomainError && e.code === 'CONFLICT') return false;
+    throw e;
   }
+}
+
+/** One notice per article, reason and date to the owning unit; every due article, page by page. */
+async function remindOwners(deps: Deps, now: Date, today: string, batch: number): Promise<number> {
   let reminded = 0;
   const until = addDays(today, REMIND_DAYS_BEFORE);
   const due = (day: string | null): day is string => day !== null && day >= today && day <= until;
-  for (const a of await listArticlesDueSoon(deps.db, today, until, BATCH)) {
-    const [validTo, reviewAt] = [a.valid_to, a.review_at];
-    const reasons = [
-      ...(due(validTo) ? [{ kind: 'expiry', day: validTo }] : []),
-      ...(due(reviewAt) ? [{ kind: 'review', day: reviewAt }] : []),
-    ];
-    for (const r of reasons) {
-      await notify(
-        deps.db,
-        {
-          kind: `knowledge.${r.kind}`,
-          centreId: a.centre_id,
-          orderId: null,
-          textKey: `knowledge.reminder.${r.kind}`,
-          vars: { title: a.title, day: r.day },
-          audience: { unitId: a.owner_unit_id },
-          sourceKey: `knowledge.${r.kind}:${a.id}:${r.day}`,
-          data: { articleId: a.id },
-        },
-        now,
-      );
-      reminded += 1;
+  for (let afterId: string | null = null; ; ) {
+    const page = await listArticlesDueSoon(deps.db, today, until, afterId, batch);
+    for (const a of page) {
+      const reasons = [
+        ...(due(a.valid_to) ? [{ kind: 'expiry', day: a.valid_to }] : []),
+        ...(due(a.review_at) ? [{ kind: 'review', day: a.review_at }] : []),
+      ];
+      for (const r of reasons) {
+        await notify(
+          deps.db,
+          {
+            kind: `knowledge.${r.kind}`,
+            centreId: a.centre_id,
+            orderId: null,
+            textKey: `knowledge.reminder.${r.kind}`,
+            vars: { title: a.title, day: r.day },
+            audience: { unitId: a.owner_unit_id },
+            sourceKey: `knowledge.${r.kind}:${a.id}:${r.day}`,
+            data: { articleId: a.id },
+          },
+          now,
+        );
+        reminded += 1;
+      }
     }
+    if (page.length < batch) return reminded;
+    afterId = page[page.length - 1]!.id;
   }
-  return { expired, reminded };
 }
 
 /**

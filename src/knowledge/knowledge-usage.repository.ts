@@ -83,9 +83,12 @@ export async function listLapsedArticles(db: Executor, today: string, limit: num
     .execute();
 }
 
-/** Published articles whose validity ends or review falls due between `today` and `until`. */
-export async function listArticlesDueSoon(db: Executor, today: string, until: string, limit: number) {
-  return db
+/**
+ * Published articles whose validity ends or review falls due between `today` and `until`, a page at
+ * a time in id order (`afterId`: the last id of the previous page).
+ */
+export async function listArticlesDueSoon(db: Executor, today: string, until: string, afterId: string | null, limit: number) {
+  let q = db
     .selectFrom('knowledge_articles')
     .select(['id', 'centre_id', 'title', 'owner_unit_id', 'valid_to', 'review_at'])
     .where('status', '=', 'published')
@@ -94,8 +97,7 @@ export async function listArticlesDueSoon(db: Executor, today: string, until: st
         eb.and([eb('valid_to', '>=', today), eb('valid_to', '<=', until)]),
         eb.and([eb('review_at', '>=', today), eb('review_at', '<=', until)]),
       ]),
-    )
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+    );
+  if (afterId !== null) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
 }

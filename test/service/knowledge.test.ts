@@ -325,6 +325,25 @@ describe('expiry sweep', () => {
     const upkeep = await knowledgeUpkeep(w.deps, w.actors.supervisor);
     expect(upkeep.units.find((u) => u.unitId === w.units.company.id)!.expired).toBeGreaterThanOrEqual(1);
   });
+
+  it('reminds the owners of every due article and expires every lapsed one, however many pages they fill', async () => {
+    const due = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) =>
+        createArticle(w.deps, w.actors.admin, article({ title: `分页提醒${i}`, body: '分页测试', reviewAt: '2025-06-12' })),
+      ),
+    );
+    const lapsed = await Promise.all(
+      [1, 2, 3].map((i) =>
+        createArticle(w.deps, w.actors.admin, article({ title: `分页过期${i}`, body: '分页测试', validTo: '2025-06-02' })),
+      ),
+    );
+    await runKnowledgeExpirySweep(w.deps, 2); // pages of two
+    const keys = (await database.db.selectFrom('outbox').select(['dedupe_key']).where('topic', '=', 'notify').execute()).map(
+      (r) => r.dedupe_key,
+    );
+    for (const a of due) expect(keys).toContain(`notify:knowledge.review:${a.id}:2025-06-12`);
+    for (const a of lapsed) expect((await getArticle(w.deps, w.actors.operator, a.id)).article.status).toBe('expired');
+  });
 });
 
 describe('direct answers only from articles valid today', () => {
