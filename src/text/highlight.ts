@@ -10,6 +10,13 @@ export interface HighlightOptions {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LATIN_OR_DIGITS = /^[a-z0-9]+$/i;
+
+/**
+ * A word as a pattern. Chinese words match anywhere (there are no spaces between words), but a run
+ * of digits or Latin letters only as a whole: "12" is not marked inside 0479-1234567 or "A12".
+ */
+const wordPattern = (w: string) => (LATIN_OR_DIGITS.test(w) ? `(?<![a-z0-9])${escapeRegExp(w)}(?![a-z0-9])` : escapeRegExp(w));
 
 /**
  * Marks every occurrence of the words in `text` (case-insensitive, longest word first) and cuts a
@@ -20,7 +27,7 @@ export function highlight(text: string, words: readonly string[], options: Highl
   const unique = [...new Set(words.filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
   let start = 0;
   let end = text.length;
-  const pattern = unique.length > 0 ? new RegExp(unique.map(escapeRegExp).join('|'), 'gi') : null;
+  const pattern = unique.length > 0 ? new RegExp(unique.map(wordPattern).join('|'), 'gi') : null;
   if (text.length > maxChars) {
     const first = pattern ? text.search(pattern) : -1;
     start = Math.max(0, Math.min((first < 0 ? 0 : first) - Math.floor(maxChars / 4), text.length - maxChars));

@@ -121,6 +121,27 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.close();
   });
 
+  it('finds orders by words (ranked, highlighted, filtered by unit) and by number on 工单查询', async () => {
+    const page = await signedIn('supervisor');
+    await page.goto(`${world.baseUrl}/orders`);
+    await page.getByTestId('order-list').waitFor();
+    const words = page.getByPlaceholder('工单编号、标题或内容');
+    await words.fill('供水管道 漏水');
+    await page.keyboard.press('Enter');
+    const hit = page.getByTestId(`hit-row-${dispatched.orderNo}`);
+    await hit.waitFor();
+    expect(await hit.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['供水', '管道', '漏水']));
+    await pickTreeNode(page, 'order-search-unit', '锡林浩特市住房和城乡建设局');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('order-hits').locator('[data-testid^=hit-row-]').count()).toBeGreaterThan(0);
+    await hit.waitFor();
+    await world.screenshot(page, 'console-order-search');
+    await words.fill(dispatched.orderNo);
+    await page.keyboard.press('Enter');
+    await page.getByTestId(`order-row-${dispatched.orderNo}`).waitFor();
+    await page.close();
+  });
+
   it('the unit admin sees the unit inbox and its figures', async () => {
     const page = await signedIn('unitadmin');
     expect(new URL(page.url()).pathname).toBe('/unit');

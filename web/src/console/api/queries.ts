@@ -1,6 +1,17 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-import type { CategoryNode, Me, OrderAction, OrderDetail, OrderList, RegionNode, Timeline, UnitNode, UserRow } from './types';
+import type {
+  CategoryNode,
+  Me,
+  OrderAction,
+  OrderDetail,
+  OrderList,
+  OrderSearchResult,
+  RegionNode,
+  Timeline,
+  UnitNode,
+  UserRow,
+} from './types';
 
 /** Query keys in one place so live events can invalidate exactly what changed. */
 export const keys = {
@@ -17,6 +28,8 @@ export const keys = {
 export type OrderListParams = {
   state?: string;
   leadUnitId?: string;
+  from?: string;
+  to?: string;
   callerPhone?: string;
   escalated?: boolean;
   /** Time-limit warning level now (src/timelimits). */
@@ -39,6 +52,27 @@ export function useOrders(params: OrderListParams, options: { enabled?: boolean 
   return useQuery({
     queryKey: keys.orders(params),
     queryFn: () => api<OrderList>(`/api/orders${toQueryString(params)}`),
+    enabled: options.enabled ?? true,
+  });
+}
+
+export type OrderSearchParams = {
+  q: string;
+  state?: string;
+  unitId?: string;
+  categoryId?: string;
+  regionId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+};
+
+/** Full-text search of orders (GET /api/search/orders): ranked, highlighted, filtered, within the user's scope. */
+export function useOrderSearch(params: OrderSearchParams, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ['orders', 'search', params] as const,
+    queryFn: () => api<OrderSearchResult>(`/api/search/orders${toQueryString(params)}`),
     enabled: options.enabled ?? true,
   });
 }
@@ -97,10 +131,21 @@ export function useOrderAction() {
 
 export function invalidateOrder(client: ReturnType<typeof useQueryClient>, orderId?: string) {
   void client.invalidateQueries({ queryKey: ['orders'] });
-  if (orderId) {
-    void client.invalidateQueries({ queryKey: keys.order(orderId) });
-    void client.invalidateQueries({ queryKey: keys.timeline(orderId) });
+  if (orderId) invalidateOrderPage(client, orderId);
+}
+
+/**
+ * Refetches an order's page (detail and timeline), whether it was opened by the order's id or by its
+ * number (a typed or linked 工单编号 keys the queries by the number).
+ */
+export function invalidateOrderPage(client: ReturnType<typeof useQueryClient>, orderId: string) {
+  const pageKeys = new Set<unknown>([orderId]);
+  for (const q of client.getQueryCache().findAll({ queryKey: ['order'] })) {
+    if ((q.state.data as OrderDetail | undefined)?.order.id === orderId) pageKeys.add(q.queryKey[1]);
   }
+  void client.invalidateQueries({
+    predicate: (q) => (q.queryKey[0] === 'order' || q.queryKey[0] === 'timeline') && pageKeys.has(q.queryKey[1]),
+  });
 }
 
 /** Uploads one file as multipart (field `file`) to an order. */

@@ -117,6 +117,32 @@ export interface Order extends DeadlineInfo {
   deadlines?: Record<string, unknown> | unknown[] | null;
 }
 
+/** A piece of highlighted text from the server: matches have `hit`. */
+export interface TextFragment {
+  text: string;
+  hit: boolean;
+}
+
+/** One hit of GET /api/search/orders: ranked, with the title and a content snippet highlighted. */
+export interface OrderSearchHit {
+  id: string;
+  orderNo: string;
+  title: string;
+  state: OrderState;
+  leadUnitId: string | null;
+  categoryId: string | null;
+  regionId: string | null;
+  acceptedAt: string;
+  rank: number;
+  highlight: { title: TextFragment[]; content: TextFragment[] };
+}
+
+export interface OrderSearchResult {
+  words: string[];
+  hasMore: boolean;
+  items: OrderSearchHit[];
+}
+
 export interface OrderList {
   items: Order[];
   limit: number;

@@ -9,6 +9,7 @@ interface PickerProps<V> {
   placeholder?: string;
   testId?: string;
   autoFocus?: boolean;
+  disabled?: boolean;
 }
 
 const searchProps = { showSearch: true, treeNodeFilterProp: 'title', allowClear: true, style: { width: '100%' } } as const;
@@ -61,6 +62,7 @@ export function CategoryPicker(props: PickerProps<string>) {
       value={props.value}
       onChange={props.onChange}
       placeholder={props.placeholder}
+      disabled={props.disabled}
       loading={categories.isLoading}
       data-testid={props.testId}
       listHeight={400}
@@ -78,6 +80,7 @@ export function RegionPicker(props: PickerProps<string>) {
       value={props.value}
       onChange={props.onChange}
       placeholder={props.placeholder}
+      disabled={props.disabled}
       data-testid={props.testId}
       listHeight={300}
     />

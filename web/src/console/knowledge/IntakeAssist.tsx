@@ -3,7 +3,7 @@ import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
-import { Highlighted } from './Highlighted';
+import { Highlighted } from '../common/Highlighted';
 import { useDebounced, type ArticleHit, type DuplicateCandidate } from './knowledge-api';
 import { knowledgeMessages } from './messages';
 

@@ -5,7 +5,7 @@ import { api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { useUnits } from '../api/queries';
 import { ArticleDrawer } from './ArticleDrawer';
-import { Highlighted } from './Highlighted';
+import { Highlighted } from '../common/Highlighted';
 import type { Article, ArticleHit, ArticleStatus, UpkeepRow } from './knowledge-api';
 import { knowledgeMessages } from './messages';
 

@@ -1,10 +1,5 @@
 import { useEffect, useState } from 'react';
-
-/** A piece of highlighted text from the server (search hits). */
-export interface Fragment {
-  text: string;
-  hit: boolean;
-}
+import type { TextFragment as Fragment } from '../api/types';
 
 export type ArticleStatus = 'draft' | 'published' | 'expired';
 

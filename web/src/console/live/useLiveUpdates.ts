@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { keys } from '../api/queries';
+import { invalidateOrderPage } from '../api/queries';
 
 /** One order changed somewhere the user may see (sent by GET /api/live). */
 interface OrderChanged {
@@ -33,8 +33,7 @@ export function useLiveUpdates(): boolean {
     source.addEventListener('order', (e) => {
       const change = JSON.parse((e as MessageEvent<string>).data) as OrderChanged;
       void client.invalidateQueries({ queryKey: ['orders'] });
-      void client.invalidateQueries({ queryKey: keys.order(change.orderId) });
-      void client.invalidateQueries({ queryKey: keys.timeline(change.orderId) });
+      invalidateOrderPage(client, change.orderId);
       // Boards of other capabilities (deadlines, KPIs) read their own keys; refresh them too.
       void client.invalidateQueries({ predicate: (q) => q.meta?.live === true });
     });

@@ -1,7 +1,7 @@
-import type { Fragment } from './knowledge-api';
+import type { TextFragment } from '../api/types';
 
 /** Renders server highlight fragments; matches in <mark>. Text only, never HTML. */
-export function Highlighted({ fragments }: { fragments: Fragment[] }) {
+export function Highlighted({ fragments }: { fragments: TextFragment[] }) {
   return (
     <>
       {fragments.map((f, i) =>
