@@ -68,6 +68,9 @@ function textFilter(probe: DuplicateProbe): string | undefined {
   return pairs.join(' | ');
 }
 
+const withoutWords = (words: Set<string>, drop: ReadonlySet<string>) =>
+  drop.size === 0 ? words : new Set([...words].filter((w) => !drop.has(w)));
+
 /**
  * 重复件 candidates: earlier orders in the window from the same caller, at the same address, or with
  * similar text (GIN index), each scored from all the evidence, best first, with the reasons.
@@ -87,9 +90,13 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
   const rows = (await loadCandidatesBySignals(db, window, { phone, address, text })).filter(
     (r) => !s.probeOrderNo || r.accepted_at.getTime() !== s.at.getTime() || numberedBefore(r.order_no, s.probeOrderNo),
   );
-  const mine = new Set([...lexemes(s.probe.title), ...lexemes(`${s.probe.content} ${address ?? ''}`)]);
+  // The text is compared without the addresses: a shared address is its own evidence (sameAddress),
+  // and counted again as shared words it made unrelated appeals at one building look "similar".
+  const probeAddressWords = new Set(lexemes(address ?? ''));
+  const mine = withoutWords(new Set([...lexemes(s.probe.title), ...lexemes(s.probe.content)]), probeAddressWords);
   const found = rows.map((r) => {
-    const textSimilarity = Math.round(setCosine(mine, new Set(r.lexemes)) * 1000) / 1000;
+    const theirs = withoutWords(withoutWords(new Set(r.lexemes), probeAddressWords), new Set(lexemes(r.address ?? '')));
+    const textSimilarity = Math.round(setCosine(mine, theirs) * 1000) / 1000;
     const { score, reasons } = scoreDuplicate({
       sameCaller: phone !== null && r.caller_phone === phone,
       sameAddress: address !== null && r.address === address,

@@ -97,6 +97,16 @@ describe('duplicate candidates (重复件)', () => {
     expect((await checkDuplicates(w.deps, w.actors.operator, typed)).candidates).toEqual([]);
     expect(await errorCode(checkDuplicates(w.deps, w.actors.unit_handler, typed))).toBe('FORBIDDEN');
   });
+
+  it('counts a shared address once: as the same place, not again as similar text', async () => {
+    const address = '额尔敦路幸福家园小区12号楼';
+    const heating = await newOrder(w, { title: '幸福家园暖气不热', content: '家里暖气不热，室温只有十二度。', address });
+    const typed = { title: '路灯不亮', content: '团结大街路灯已经一周不亮了，晚上很黑。', callerPhone: '', address };
+    const found = (await checkDuplicates(w.deps, w.actors.operator, typed)).candidates.find((c) => c.orderId === heating.id)!;
+    expect(found.reasons).toContain('same_address');
+    expect(found.reasons).not.toContain('similar_text');
+    expect(found.likely).toBe(false);
+  });
 });
 
 describe('who sees the caller as evidence', () => {
