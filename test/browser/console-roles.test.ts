@@ -142,6 +142,38 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.close();
   });
 
+  it('知识库: the supervisor writes an article (Enter in a date field does not save it); an operator only reads', async () => {
+    const page = await signedIn('supervisor');
+    await page.goto(`${world.baseUrl}/knowledge`);
+    await page.getByTestId('knowledge-new').click();
+    await page.getByTestId('knowledge-title').fill('冬季供暖报修流程');
+    await page.getByTestId('knowledge-body').fill('暖气不热先排气，仍不热请拨打热力公司报修电话，24小时内上门。');
+    await pickTreeNode(page, 'knowledge-owner', '锡林浩特市住房和城乡建设局');
+    await page.keyboard.press('Escape');
+    const from = page.locator('input[data-testid=knowledge-valid-from], [data-testid=knowledge-valid-from] input').first();
+    await from.fill('2026-10-15');
+    await from.press('Enter');
+    await page.waitForTimeout(500);
+    await page.getByTestId('knowledge-save').waitFor(); // the drawer is still open: nothing saved yet
+    const supervisor = await apiSession(world, 'supervisor');
+    const titles = async () =>
+      ((await supervisor.get('/api/knowledge/articles?limit=200')).items as { title: string }[]).map((a) => a.title);
+    expect(await titles()).not.toContain('冬季供暖报修流程');
+    await page.getByTestId('knowledge-save').click();
+    await page.getByTestId('knowledge-save').waitFor({ state: 'detached' });
+    await expect.poll(titles).toContain('冬季供暖报修流程');
+    await page.close();
+
+    const reader = await signedIn('operator');
+    await reader.goto(`${world.baseUrl}/knowledge`);
+    await reader.getByText('冬季供暖报修流程').click();
+    await reader.getByTestId('knowledge-title').waitFor();
+    expect(await reader.getByTestId('knowledge-title').isDisabled()).toBe(true);
+    expect(await reader.getByTestId('knowledge-save').count()).toBe(0);
+    expect(await reader.getByTestId('knowledge-new').count()).toBe(0);
+    await reader.close();
+  });
+
   it('the unit admin sees the unit inbox and its figures', async () => {
     const page = await signedIn('unitadmin');
     expect(new URL(page.url()).pathname).toBe('/unit');

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Drawer, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -25,13 +25,22 @@ interface FormValues {
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 const STATUSES: ArticleStatus[] = ['draft', 'published', 'expired'];
 
-/** Create or edit an article; editing shows the version history (every save is a new version). */
-export function ArticleDrawer(props: { articleId: string | null; open: boolean; onClose: () => void }) {
+/** Enter in a one-line field (a date, the title) must not save the article: only the button does. */
+const keepEnterFromSubmitting = (e: KeyboardEvent<HTMLFormElement>) => {
+  if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
+};
+
+/**
+ * Create or edit an article; editing shows the version history (every save is a new version).
+ * Readers who may not edit see the same drawer with every field read-only and no save button.
+ */
+export function ArticleDrawer(props: { articleId: string | null; open: boolean; readOnly?: boolean; onClose: () => void }) {
   const t = useT(knowledgeMessages);
   const { lang } = useLang();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
   const detail = useQuery({
     queryKey: ['knowledge-article', props.articleId],
     queryFn: () => api<ArticleDetail>(`/api/knowledge/articles/${props.articleId}`),
@@ -68,6 +77,7 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
       reviewAt: day(v.reviewAt),
       ...(v.note ? { note: v.note } : {}),
     };
+    setSaving(true);
     try {
       if (article)
         await api<Article>(`/api/knowledge/articles/${article.id}`, {
@@ -81,6 +91,8 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
       props.onClose();
     } catch (e) {
       message.error(errorText(e, lang));
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -89,22 +101,29 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
       open={props.open}
       onClose={props.onClose}
       size="large"
-      title={article ? `${t('edit')} · ${t('version', { n: article.version })}` : t('new')}
+      title={article ? `${props.readOnly ? t('view') : t('edit')} · ${t('version', { n: article.version })}` : t('new')}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={save} data-testid="knowledge-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        onKeyDown={keepEnterFromSubmitting}
+        disabled={props.readOnly}
+        data-testid="knowledge-form"
+      >
         <Form.Item name="title" label={t('f.title')} rules={[{ required: true, max: 200 }]}>
-          <Input />
+          <Input data-testid="knowledge-title" />
         </Form.Item>
         <Form.Item name="body" label={t('f.body')} rules={[{ required: true, max: 20000 }]}>
-          <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} />
+          <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} data-testid="knowledge-body" />
         </Form.Item>
         <Space wrap>
           <Form.Item name="status" label={t('f.status')} rules={[{ required: true }]}>
             <Select style={{ width: 140 }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
           </Form.Item>
           <Form.Item name="validFrom" label={t('f.validFrom')}>
-            <DatePicker />
+            <DatePicker data-testid="knowledge-valid-from" />
           </Form.Item>
           <Form.Item name="validTo" label={t('f.validTo')}>
             <DatePicker />
@@ -114,7 +133,7 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
           </Form.Item>
         </Space>
         <Form.Item name="ownerUnitId" label={t('f.owner')} rules={[{ required: true }]}>
-          <UnitPicker />
+          <UnitPicker testId="knowledge-owner" />
         </Form.Item>
         <Form.Item name="categoryId" label={t('f.category')}>
           <CategoryPicker />
@@ -122,12 +141,14 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
         <Form.Item name="note" label={t('f.note')}>
           <Input maxLength={500} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            {t('save')}
-          </Button>
-          <Button onClick={props.onClose}>{t('cancel')}</Button>
-        </Space>
+        {!props.readOnly && (
+          <Space>
+            <Button type="primary" htmlType="submit" loading={saving} data-testid="knowledge-save">
+              {t('save')}
+            </Button>
+            <Button onClick={props.onClose}>{t('cancel')}</Button>
+          </Space>
+        )}
       </Form>
       {detail.data && (
         <>

@@ -8,12 +8,15 @@ import { ArticleDrawer } from './ArticleDrawer';
 import { Highlighted } from '../common/Highlighted';
 import type { Article, ArticleHit, ArticleStatus, UpkeepRow } from './knowledge-api';
 import { knowledgeMessages } from './messages';
+import { hasRole, useSession } from '../shell/session';
 
 const STATUS_COLOR: Record<ArticleStatus, string> = { draft: 'default', published: 'green', expired: 'red' };
 
 /** 知识库: search (ranked, highlighted), list by status, edit with version history, upkeep per unit. */
 export function KnowledgePage() {
   const t = useT(knowledgeMessages);
+  // Who may write articles (knowledge.edit); everyone else reads them (the drawer opens read-only).
+  const canEdit = hasRole(useSession(), 'admin', 'supervisor', 'unit_admin');
   const units = useUnits();
   const unitName = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
   const [q, setQ] = useState('');
@@ -37,9 +40,11 @@ export function KnowledgePage() {
       <Card
         title={t('title')}
         extra={
-          <Button type="primary" onClick={() => setEditing({ id: null })} data-testid="knowledge-new">
-            {t('new')}
-          </Button>
+          canEdit && (
+            <Button type="primary" onClick={() => setEditing({ id: null })} data-testid="knowledge-new">
+              {t('new')}
+            </Button>
+          )
         }
       >
         <Space wrap style={{ marginBottom: 12 }}>
@@ -86,6 +91,7 @@ export function KnowledgePage() {
               render: (_, a) => (
                 <Space size={2} wrap>
                   <Tag color={STATUS_COLOR[a.status]}>{t(`status.${a.status}`)}</Tag>
+                  {a.status === 'published' && !a.answerable && <Tag color="red">{t('notValidToday')}</Tag>}
                   {a.reviewOverdue && <Tag color="orange">{t('reviewOverdue')}</Tag>}
                 </Space>
               ),
@@ -114,7 +120,12 @@ export function KnowledgePage() {
           ]}
         />
       </Card>
-      <ArticleDrawer open={editing !== null} articleId={editing?.id ?? null} onClose={() => setEditing(null)} />
+      <ArticleDrawer
+        open={editing !== null}
+        articleId={editing?.id ?? null}
+        readOnly={!canEdit}
+        onClose={() => setEditing(null)}
+      />
     </Space>
   );
 }

@@ -5,6 +5,7 @@ type Key =
   | 'search'
   | 'new'
   | 'edit'
+  | 'view'
   | 'save'
   | 'cancel'
   | 'col.title'
@@ -38,6 +39,7 @@ type Key =
   | 'saved'
   | 'answerable'
   | 'reviewOverdue'
+  | 'notValidToday'
   | 'all'
   | 'assist.articles'
   | 'assist.noArticles'
@@ -58,6 +60,7 @@ export const knowledgeMessages: Messages<Key> = {
     search: '检索知识（中文自动分词）',
     new: '新建条目',
     edit: '编辑',
+    view: '查看',
     save: '保存（生成新版本）',
     cancel: '取消',
     'col.title': '标题',
@@ -91,6 +94,7 @@ export const knowledgeMessages: Messages<Key> = {
     saved: '已保存',
     answerable: '可用于答复',
     reviewOverdue: '逾期未复核',
+    notValidToday: '今日不在有效期内',
     all: '全部',
     'assist.articles': '知识推荐',
     'assist.noArticles': '暂无匹配的知识',
@@ -110,6 +114,7 @@ export const knowledgeMessages: Messages<Key> = {
     search: 'Search articles',
     new: 'New article',
     edit: 'Edit',
+    view: 'View',
     save: 'Save (new version)',
     cancel: 'Cancel',
     'col.title': 'Title',
@@ -143,6 +148,7 @@ export const knowledgeMessages: Messages<Key> = {
     saved: 'Saved',
     answerable: 'Answerable',
     reviewOverdue: 'Review overdue',
+    notValidToday: 'Not valid today',
     all: 'All',
     'assist.articles': 'Knowledge',
     'assist.noArticles': 'No matching article',

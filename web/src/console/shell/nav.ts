@@ -25,7 +25,11 @@ export const NAV: NavItem[] = [
   { path: '/assessment', label: 'nav.assessment', roles: ['leader', 'analyst', 'supervisor', 'unit_admin'] },
   { path: '/hot', label: 'nav.hot', roles: ['leader', 'analyst', 'supervisor'] },
   { path: '/reports', label: 'nav.reports', roles: ['leader', 'analyst', 'supervisor', 'unit_admin'] },
-  { path: '/knowledge', label: 'nav.knowledge', roles: ['operator', 'dispatcher', 'unit_handler', 'unit_admin', 'supervisor'] },
+  {
+    path: '/knowledge',
+    label: 'nav.knowledge',
+    roles: ['operator', 'dispatcher', 'unit_handler', 'unit_admin', 'supervisor', 'admin'],
+  },
   { path: '/orders', label: 'nav.orders', roles: [...CENTRE_READERS, 'unit_handler', 'unit_admin'] },
   { path: '/admin/units', label: 'nav.units', roles: ['admin'] },
   { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
