@@ -174,6 +174,20 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await reader.close();
   });
 
+  it('an order page lists its possible duplicates, and one confirmed click merges it', async () => {
+    const first = await acceptThroughApi(world, '幸福家园小区电梯困人');
+    const again = await acceptThroughApi(world, '幸福家园小区电梯困人');
+    const page = await signedIn('dispatcher');
+    await page.goto(`${world.baseUrl}/orders/${again.id}`);
+    const row = page.getByTestId(`duplicate-${first.orderNo}`);
+    await row.waitFor();
+    await world.screenshot(page, 'console-order-duplicates');
+    await row.getByTestId(`merge-into-${first.orderNo}`).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('state-tag').first().getAttribute('data-state')).toBe('merged');
+    await page.close();
+  });
+
   it('the unit admin sees the unit inbox and its figures', async () => {
     const page = await signedIn('unitadmin');
     expect(new URL(page.url()).pathname).toBe('/unit');

@@ -141,7 +141,7 @@ export function invalidateOrder(client: ReturnType<typeof useQueryClient>, order
 export function invalidateOrderPage(client: ReturnType<typeof useQueryClient>, orderId: string) {
   const pageKeys = new Set<unknown>([orderId]);
   for (const q of client.getQueryCache().findAll({ queryKey: ['order'] })) {
-    if ((q.state.data as OrderDetail | undefined)?.order.id === orderId) pageKeys.add(q.queryKey[1]);
+    if ((q.state.data as Partial<OrderDetail> | undefined)?.order?.id === orderId) pageKeys.add(q.queryKey[1]);
   }
   void client.invalidateQueries({
     predicate: (q) => (q.queryKey[0] === 'order' || q.queryKey[0] === 'timeline') && pageKeys.has(q.queryKey[1]),

@@ -13,6 +13,7 @@ import { shellMessages } from '../messages/shell';
 import { ActionDialog } from './ActionDialog';
 import { OrderTimeline } from './OrderTimeline';
 import { DeadlinesCard, type StageDeadline } from './DeadlinesCard';
+import { DuplicatesCard } from './DuplicatesCard';
 import { SupervisionActions } from './SupervisionActions';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
@@ -77,6 +78,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
             <SupervisionActions order={o} />
           </div>
         </Card>
+        <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
         <DeadlinesCard deadlines={(detail as OrderDetail & { deadlines?: StageDeadline[] }).deadlines} />
         <OrderSideLists detail={detail} />
       </Col>

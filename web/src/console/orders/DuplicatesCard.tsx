@@ -1,0 +1,101 @@
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { api } from '../../shared/api';
+import { useLang, useT } from '../../shared/i18n';
+import { useOrderAction } from '../api/queries';
+import type { Order, OrderState } from '../api/types';
+import { formatTime, StateTag } from '../common/tags';
+import type { DuplicateCandidate } from '../knowledge/knowledge-api';
+import { knowledgeMessages } from '../knowledge/messages';
+import { orderMessages } from '../messages/orders';
+import { errorText } from './ActionDialog';
+
+type LaterMatch = Omit<DuplicateCandidate, 'likely'>;
+
+interface OrderDuplicates {
+  candidates: DuplicateCandidate[];
+  laterMatches: LaterMatch[];
+}
+
+const FINAL: string[] = ['closed', 'invalid', 'merged'];
+
+/**
+ * 重复件 of an order on its page: earlier orders that look like the same appeal and later ones that
+ * named it, each with its score and reasons. Where this order may be merged, one click (confirmed)
+ * makes it a duplicate of an earlier candidate that is still open (a later one is merged from its
+ * own page, into this one). Hidden when there is nothing to show.
+ */
+export function DuplicatesCard({ order, canMerge }: { order: Order; canMerge: boolean }) {
+  const t = useT(orderMessages);
+  const k = useT(knowledgeMessages);
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const merge = useOrderAction();
+  // Keyed under the order page, so an action or a live change of the order refetches it too.
+  const q = useQuery({
+    queryKey: ['order', order.id, 'duplicates'],
+    queryFn: () => api<OrderDuplicates>(`/api/orders/${order.id}/duplicates`),
+    enabled: order.state !== 'merged',
+  });
+  const rows = [
+    ...(q.data?.candidates ?? []).map((c) => ({ ...c, later: false })),
+    ...(q.data?.laterMatches ?? []).map((c) => ({ ...c, likely: false, later: true })),
+  ];
+  if (rows.length === 0) return null;
+  const mergeInto = async (intoOrderId: string) => {
+    try {
+      await merge.mutateAsync({ orderId: order.id, action: 'merge', version: order.version, body: { intoOrderId } });
+      message.success(t('dup.merged'));
+    } catch (e) {
+      message.error(errorText(e, lang));
+    }
+  };
+  return (
+    <Card title={t('dup.title')} size="small" style={{ marginTop: 16 }} data-testid="order-duplicates">
+      <List
+        size="small"
+        dataSource={rows}
+        renderItem={(c) => (
+          <List.Item
+            key={c.orderId}
+            data-testid={`duplicate-${c.orderNo}`}
+            actions={
+              canMerge && !c.later && !FINAL.includes(c.state)
+                ? [
+                    <Popconfirm key="merge" title={t('dup.confirm', { no: c.orderNo })} onConfirm={() => mergeInto(c.orderId)}>
+                      <Button size="small" danger={c.likely} loading={merge.isPending} data-testid={`merge-into-${c.orderNo}`}>
+                        {k('assist.merge')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space size={4} wrap>
+                  <Link to={`/orders/${c.orderId}`}>{c.orderNo}</Link>
+                  <span>{c.title}</span>
+                  <StateTag state={c.state as OrderState} />
+                </Space>
+              }
+              description={
+                <Space size={4} wrap>
+                  <Typography.Text type="secondary">
+                    {c.later ? t('dup.later') : t('dup.earlier')} · {formatTime(c.acceptedAt)}
+                  </Typography.Text>
+                  <Tag color={c.likely ? 'red' : 'default'}>{k('assist.score', { score: c.score.toFixed(2) })}</Tag>
+                  {c.likely && <Tag color="red">{k('assist.likely')}</Tag>}
+                  {c.reasons.map((r) => (
+                    <Tag key={r}>{k(`reason.${r}`)}</Tag>
+                  ))}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
