@@ -3,6 +3,7 @@ import type { Deps } from '../shared/deps.js';
 import { CENTRE } from './demo-org.data.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './demo-org.service.js';
 import { seedDemoHistory } from './demo-history.service.js';
+import { seedDemoKnowledge } from './demo-knowledge.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -27,8 +28,13 @@ export async function prepareDemo(
   if (!existing) {
     log('demo: first start — seeding the Xilingol demo hotline (一次性生成演示数据)…');
     const started = performance.now();
-    const catalog = await deps.db.transaction().execute((tx) => seedDemoOrganisation(tx));
-    log(`demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users`);
+    const { catalog, articles } = await deps.db.transaction().execute(async (tx) => {
+      const seeded = await seedDemoOrganisation(tx);
+      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
+    });
+    log(
+      `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles`,
+    );
     history = async (signal) => {
       const { created, refused } = await seedDemoHistory(deps, catalog, {
         end: deps.clock.now(),

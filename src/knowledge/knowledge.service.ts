@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { findCategory } from '../org/catalog.repository.js';
@@ -64,17 +65,30 @@ export async function createArticle(deps: Deps, actor: Actor, input: NewArticleI
   return deps.db.transaction().execute(async (tx) => {
     await requireEditorOf(tx, actor, input.ownerUnitId, 'new');
     const content = await validContent(tx, actor, input);
-    await ensureCentreDictionary(tx, deps.clock, actor.centreId);
-    const row = await insertArticle(tx, {
+    const row = await insertNewArticle(tx, deps.clock, {
       centreId: actor.centreId,
       content,
       by: actor.userId,
-      at: deps.clock.now(),
+      note: input.note ?? null,
     });
-    await indexArticleTerms(tx, { centreId: actor.centreId, articleId: row.id, title: row.title, body: row.body });
-    await insertArticleVersion(tx, row, actor.userId, input.note ?? null);
     return presentArticle(row, today(deps));
   });
+}
+
+/**
+ * Writes a new article (version 1), its ranking terms and its first version row in the caller's
+ * transaction; checks are the caller's (createArticle, the demo seed).
+ */
+export async function insertNewArticle(
+  tx: Executor,
+  clock: Clock,
+  a: { centreId: string; content: ArticleContent; by: string | null; note: string | null },
+): Promise<ArticleRow> {
+  await ensureCentreDictionary(tx, clock, a.centreId);
+  const row = await insertArticle(tx, { centreId: a.centreId, content: a.content, by: a.by, at: clock.now() });
+  await indexArticleTerms(tx, { centreId: a.centreId, articleId: row.id, title: row.title, body: row.body });
+  await insertArticleVersion(tx, row, a.by, a.note);
+  return row;
 }
 
 /** Every edit (content, status, dates, owner) is a new version; a stale version answers 409. */

@@ -80,6 +80,25 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.close();
   });
 
+  it('the operator answers from the knowledge base suggested for the text being typed; the article counts the use', async () => {
+    const page = await signedIn('operator');
+    await page.getByTestId('intake-phone').fill('13600004444');
+    await page.getByTestId('intake-title').fill('暖气不热');
+    await page.getByTestId('intake-content').fill('家里暖气不热，排过气了还是凉的，想问问热力公司什么时候能来修。');
+    const suggestion = page.getByTestId('assist-articles').getByText('锡林浩特市供暖期及室温标准');
+    await suggestion.waitFor();
+    await world.screenshot(page, 'console-intake-knowledge');
+    await page.getByTestId('assist-articles').getByTestId('assist-use').first().click();
+    await page.getByTestId('intake-used-article').waitFor();
+    expect(await page.getByTestId('intake-answer').inputValue()).toContain('供暖期');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('intake-last').locator('a').waitFor();
+    const supervisor = await apiSession(world, 'supervisor');
+    const articles = (await supervisor.get('/api/knowledge/articles?limit=200')).items as { title: string; usageCount: number }[];
+    expect(articles.find((a) => a.title === '锡林浩特市供暖期及室温标准')?.usageCount).toBe(1);
+    await page.close();
+  });
+
   it('the dispatch queue shows a new order without reload, and the dispatcher sends it to a unit', async () => {
     const page = await signedIn('dispatcher');
     expect(new URL(page.url()).pathname).toBe('/dispatch');

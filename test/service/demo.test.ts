@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { ensureDemo, prepareDemo } from '../../src/demo/demo.service.js';
 import { ORDER_STATES } from '../../src/orders/order.constants.js';
+import { retrieveAnswerable } from '../../src/knowledge/knowledge-search.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createTestDatabase } from '../helpers/test-db.js';
 import { ROLES } from '../../src/users/roles.js';
@@ -46,6 +47,20 @@ describe('the demo hotline', () => {
       )
       .execute();
     expect(withoutEvents).toHaveLength(0);
+  });
+
+  it('starts with a published knowledge base that answers a typed appeal, one article near expiry, one overdue for review', async () => {
+    const centre = await database.db.selectFrom('centres').select('id').executeTakeFirstOrThrow();
+    const deps = { db: database.db, clock: new ManualClock('2025-06-30T10:00:00Z'), dataDir: '/tmp' };
+    const ranked = await retrieveAnswerable(deps, centre.id, '家里暖气不热，排过气了还是凉的，什么时候能修', 3);
+    const [top] = await database.db.selectFrom('knowledge_articles').select(['title']).where('id', '=', ranked[0]!.id).execute();
+    expect(top!.title).toBe('锡林浩特市供暖期及室温标准');
+    const articles = await database.db.selectFrom('knowledge_articles').select(['status', 'valid_to', 'review_at']).execute();
+    expect(articles.length).toBeGreaterThanOrEqual(10);
+    expect(articles.every((a) => a.status === 'published')).toBe(true);
+    expect(articles.some((a) => a.valid_to !== null && a.valid_to > '2025-06-30' && a.valid_to <= '2025-07-14')).toBe(true);
+    expect(articles.some((a) => a.review_at !== null && a.review_at < '2025-06-30')).toBe(true);
+    expect(lines.join('\n')).toMatch(/\d+ knowledge articles/);
   });
 });
 

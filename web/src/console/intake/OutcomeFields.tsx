@@ -1,4 +1,4 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Input, Radio, Tag } from 'antd';
 import { useT } from '../../shared/i18n';
 import { UnitMultiPicker, UnitPicker } from '../common/pickers';
 import { labels } from '../messages/labels';
@@ -7,6 +7,27 @@ import { orderMessages } from '../messages/orders';
 import type { Outcome } from './submit-intake';
 
 const required = [{ required: true }];
+
+/**
+ * The article a direct answer was taken from (用于直办答复) is recorded with the answer; the operator
+ * sees that it is and can unlink it when the answer written no longer comes from it.
+ */
+function UsedArticle() {
+  const t = useT(intakeMessages);
+  const form = Form.useFormInstance();
+  const articleId = Form.useWatch('knowledgeArticleId', form) as string | undefined;
+  if (!articleId) return null;
+  return (
+    <Tag
+      closable
+      color="blue"
+      data-testid="intake-used-article"
+      onClose={() => form.setFieldsValue({ knowledgeArticleId: undefined })}
+    >
+      {t('usedArticle')}
+    </Tag>
+  );
+}
 
 /** The inputs of the chosen outcome; hidden ones are not validated. */
 export function OutcomeFields({ outcome }: { outcome: Outcome }) {
@@ -32,9 +53,12 @@ export function OutcomeFields({ outcome }: { outcome: Outcome }) {
         </>
       )}
       {outcome === 'answer' && (
-        <Form.Item name="answer" label={t('answer')} rules={required}>
-          <Input.TextArea rows={3} data-testid="intake-answer" />
-        </Form.Item>
+        <>
+          <Form.Item name="answer" label={t('answer')} rules={required}>
+            <Input.TextArea rows={3} data-testid="intake-answer" />
+          </Form.Item>
+          <UsedArticle />
+        </>
       )}
       {outcome === 'merge' && (
         <>

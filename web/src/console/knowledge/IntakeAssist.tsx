@@ -50,7 +50,12 @@ function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPick
             <List.Item
               key={a.id}
               actions={[
-                <Button key="use" size="small" onClick={() => props.onPick?.({ id: a.id, title: a.title, answer: a.body })}>
+                <Button
+                  key="use"
+                  size="small"
+                  data-testid="assist-use"
+                  onClick={() => props.onPick?.({ id: a.id, title: a.title, answer: a.body })}
+                >
                   {t('assist.use')}
                 </Button>,
               ]}

@@ -84,7 +84,7 @@ export function IntakeSuggestions(props: IntakeSuggestionsProps) {
             <Tag color="blue" style={{ cursor: pick ? 'pointer' : undefined }} onClick={() => pick?.(item.id)}>
               {item.fullName}
             </Tag>
-            <Progress percent={Math.round(item.confidence * 100)} size="small" style={{ width: 120 }} />
+            <Progress percent={Math.round(item.confidence * 100)} format={(p) => `${p}%`} size="small" style={{ width: 120 }} />
           </Space>
         ))
       )}
