@@ -6,8 +6,8 @@ import { trainCentreModels } from './nlp-training.service.js';
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Retrains a centre's suggestion models when the newest is older than LIANXIN_NLP_RETRAIN_HOURS
- * (or there is none yet). Checked hourly; the job lease keeps it to one process at a time. The
+ * Retrains a centre's suggestion models when the newest of them is older than
+ * LIANXIN_NLP_RETRAIN_HOURS (or there is none yet). Checked hourly; the job lease keeps it to one process at a time. The
  * CPU-bound fitting runs in a worker thread (nlp-train.thread.ts), so a web process stays responsive.
  */
 export const nlpRetrainJob: PeriodicJob = {
@@ -19,8 +19,14 @@ export const nlpRetrainJob: PeriodicJob = {
     const now = deps.clock.now().getTime();
     const done: string[] = [];
     for (const centreId of await listCentreIdsWithClosedOrders(deps.db)) {
-      const head = await findLatestNlpModelHead(deps.db, centreId, 'category');
-      if (head && now - head.trained_at.getTime() < hours * HOUR) continue;
+      // The newer of the two models counts: when one kind cannot be trained (too little history),
+      // the other is not retrained every hour for it.
+      const heads = await Promise.all([
+        findLatestNlpModelHead(deps.db, centreId, 'category'),
+        findLatestNlpModelHead(deps.db, centreId, 'unit'),
+      ]);
+      const newest = Math.max(...heads.map((h) => h?.trained_at.getTime() ?? Number.NEGATIVE_INFINITY));
+      if (now - newest < hours * HOUR) continue;
       const outcomes = await trainCentreModels(deps, centreId, { minRows: deps.config.nlpMinTrainingRows });
       done.push(`${centreId}: ${outcomes.map((o) => `${o.kind} ${o.status}${o.version ? ` v${o.version}` : ''}`).join(', ')}`);
     }

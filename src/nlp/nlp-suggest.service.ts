@@ -67,5 +67,8 @@ async function activeCategories(deps: Deps, centreId: string): Promise<Map<strin
 
 async function activeUnits(deps: Deps, centreId: string): Promise<Map<string, Named>> {
   const rows = await listUnits(deps.db, centreId);
-  return new Map(rows.filter((u) => u.active).map((u) => [u.id, { id: u.id, name: u.name, fullName: u.name }]));
+  // The centre itself is not a handling unit (dispatch refuses it), even when rare units' history rolled up to it.
+  return new Map(
+    rows.filter((u) => u.active && u.kind !== 'centre').map((u) => [u.id, { id: u.id, name: u.name, fullName: u.name }]),
+  );
 }

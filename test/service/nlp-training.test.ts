@@ -10,6 +10,7 @@ import { suggestForIntake } from '../../src/nlp/nlp-suggest.service.js';
 import { rankLabels } from '../../src/nlp/text-classifier.js';
 import { SEP } from '../../src/nlp/text-features.js';
 import { insertCategory } from '../../src/org/catalog.repository.js';
+import { insertUser } from '../../src/users/user.repository.js';
 import { ensureCentreDictionary } from '../../src/text/dictionary.service.js';
 import { buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder } from '../helpers/orders.js';
@@ -107,5 +108,55 @@ describe('training the centre models from closed orders', () => {
     await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
     const model = await loadLatestModel(w.deps.db, w.centreId, 'category');
     expect(model!.classifier.vocab.index.has(key)).toBe(true);
+  });
+
+  it('never suggests the centre itself as handling unit, though a rare unit under it rolled up to it', async () => {
+    const company = w.units.company;
+    const user = await insertUser(w.deps.db, {
+      centreId: w.centreId,
+      unitId: company.id,
+      username: 'company_handler_nlp',
+      displayName: '热力公司 测试',
+      passwordHash: '!',
+      roles: ['unit_handler'],
+    });
+    const handler = {
+      kind: 'user' as const,
+      userId: user.id,
+      centreId: w.centreId,
+      unitId: company.id,
+      unitPath: company.path,
+      roles: ['unit_handler' as const],
+      label: '热力公司',
+    };
+    // Two orders only (fewer than 5): the company's label rolls up to its parent, the centre.
+    for (let i = 0; i < 2; i++) {
+      await closeThroughUnit(
+        w,
+        { title: `锅炉房冒黑烟${i}`, content: `热力公司锅炉房烟囱冒黑烟，第${i + 1}次反映。` },
+        w.categoryId,
+        company.id,
+        handler,
+      );
+    }
+    await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
+    const unitModel = await loadLatestModel(w.deps.db, w.centreId, 'unit');
+    expect(unitModel!.classifier.labels).toContain(w.units.centre.id);
+    const res = await suggestForIntake(
+      w.deps,
+      w.actors.operator,
+      { title: '锅炉房冒黑烟', content: '热力公司锅炉房烟囱冒黑烟' },
+      0,
+    );
+    expect(res.unit!.items.map((i) => i.id)).not.toContain(w.units.centre.id);
+  });
+
+  it('retrains when the newer of the two models is old, not every hour while one kind cannot be trained', async () => {
+    const config = loadConfig({ LIANXIN_NLP_RETRAIN_HOURS: '24', LIANXIN_NLP_MIN_TRAINING_ROWS: '10' });
+    const deps = { ...w.deps, config, log: () => undefined };
+    await database.db.deleteFrom('nlp_models').where('kind', '=', 'category').execute(); // as if never trainable
+    expect(await nlpRetrainJob.run(deps)).toBeUndefined(); // the unit model is fresh
+    w.clock.advance(25 * 60 * 60 * 1000);
+    expect(await nlpRetrainJob.run(deps)).toMatch(/unit trained/);
   });
 });
