@@ -149,7 +149,11 @@ export async function getArticle(deps: Deps, actor: Actor, id: string) {
       editorName: v.editor_name,
       note: v.note,
     })),
-    recentUsages: usages.map((u) => ({ at: u.at, version: u.article_version, orderId: u.order_id, orderNo: u.order_no })),
+    // The orders a direct answer closed are the centre's (直办 never reaches a unit): a unit user
+    // sees how often an article was used (usageCount), not which orders.
+    recentUsages: isUnitScoped(actor)
+      ? []
+      : usages.map((u) => ({ at: u.at, version: u.article_version, orderId: u.order_id, orderNo: u.order_no })),
   };
 }
 

@@ -275,6 +275,9 @@ describe('direct answers from the knowledge base', () => {
     const detail = await getArticle(w.deps, w.actors.operator, a.id);
     expect(detail.article.usageCount).toBe(1);
     expect(detail.recentUsages.map((u) => u.orderId)).toEqual([order.id]);
+    const asUnit = await getArticle(w.deps, w.actors.unit_handler, a.id);
+    expect(asUnit.article.usageCount).toBe(1);
+    expect(asUnit.recentUsages).toEqual([]); // the order is the centre's: its number is not shown to a unit
     const upkeep = await knowledgeUpkeep(w.deps, w.actors.supervisor);
     const company = upkeep.units.find((u) => u.unitId === w.units.company.id)!;
     expect(company.usages).toBeGreaterThanOrEqual(1);
