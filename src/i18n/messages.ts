@@ -145,7 +145,10 @@ export const messages = {
     zh: '该工单已有重复件并入，不能再并入其他工单；请改为把其他工单并入它',
     en: 'Other orders are merged into this order, so it cannot be merged itself; merge the other order into it instead',
   },
-  'duplicate.mainFinal': { zh: '主工单已办结或已作废，不能并入', en: 'The main order is closed or void; nothing can be merged into it' },
+  'duplicate.mainFinal': {
+    zh: '主工单本身已并单或为无效件，不能并入',
+    en: 'The main order is itself merged or void; nothing can be merged into it',
+  },
   // Time limits, supervision and notices (issue #3)
   'timelimit.nothingToPause': { zh: '没有正在计时的时限', en: 'No running time limit to pause' },
   'timelimit.nothingToResume': { zh: '没有已暂停的时限', en: 'No paused time limit to resume' },

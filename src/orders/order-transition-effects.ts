@@ -64,7 +64,8 @@ async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectRes
  * 并单: the order closes as a duplicate of the main order. Both rows are locked first (in id order)
  * and the main order re-read, so two crosswise merges (A into B, B into A) cannot both pass, and no
  * chain forms: an order others are merged into is not merged itself, and nothing merges into a
- * merged, void or closed order (no one would handle it there).
+ * merged or void order. A closed main order is fine: a repeat call about a matter already answered
+ * is recorded on it (重复来电), and the caller is told its answer.
  */
 async function mergeEffect(ctx: EffectContext<'merge'>): Promise<EffectResult> {
   const { tx, order, payload, actor, at } = ctx;
@@ -73,7 +74,8 @@ async function mergeEffect(ctx: EffectContext<'merge'>): Promise<EffectResult> {
   if (!visible) throw notFound('order');
   // The order's own version is checked by the transition's conditional update, under this lock.
   const main = (await lockOrders(tx, order.centre_id, [order.id, visible.id])).find((o) => o.id === visible.id)!;
-  if (isFinal(main.state)) throw domainError('VALIDATION', 'duplicate.mainFinal', { state: main.state });
+  if (main.state === 'merged' || main.state === 'invalid')
+    throw domainError('VALIDATION', 'duplicate.mainFinal', { state: main.state });
   if (await hasOrdersMergedInto(tx, order.id)) throw domainError('VALIDATION', 'duplicate.hasDuplicates');
   await insertOrderLink(tx, { orderId: order.id, linkedOrderId: main.id, kind: 'duplicate', by: actor.userId, at });
   return {

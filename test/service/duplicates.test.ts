@@ -133,7 +133,9 @@ describe('who sees the caller as evidence', () => {
     expect(reasonsFor(centre, earlier.id)).toContain('same_caller');
     const unit = await duplicatesOfOrder(w.deps, w.actors.unit_handler, secret.id);
     expect(reasonsFor(unit, earlier.id)).toBeUndefined();
-    expect((await duplicatesOfOrder(w.deps, w.actors.supervisor, earlier.id)).laterMatches.map((l) => l.orderId)).toContain(secret.id);
+    expect((await duplicatesOfOrder(w.deps, w.actors.supervisor, earlier.id)).laterMatches.map((l) => l.orderId)).toContain(
+      secret.id,
+    );
     expect((await duplicatesOfOrder(w.deps, w.actors.unit_handler, earlier.id)).laterMatches.map((l) => l.orderId)).not.toContain(
       secret.id,
     );
@@ -185,17 +187,20 @@ describe('merge rules', () => {
     expect(dup.deadline_due_at!.getTime()).toBeGreaterThan(w.clock.now().getTime());
   });
 
-  it('merges neither into a closed, merged or void order nor an order that others are merged into', async () => {
+  it('merges neither into a merged or void order nor an order that others are merged into; into a closed one, yes', async () => {
     const [main, dup] = await pair('南街井盖缺失');
     const merged = await act(w, w.actors.operator, dup!, 'merge', { intoOrderId: main!.id });
     const third = await newOrder(w, { title: '南街井盖缺失第三次', content: '南街井盖缺失，很危险' });
     // main has a duplicate, so it cannot become one itself (no chains); nothing merges into a merged order
     expect(await errorCode(act(w, w.actors.operator, main!, 'merge', { intoOrderId: third.id }))).toBe('VALIDATION');
     expect(await errorCode(act(w, w.actors.operator, third, 'merge', { intoOrderId: merged.id }))).toBe('VALIDATION');
-    const [closedMain, late] = await pair('西巷积水');
-    const done = await act(w, w.actors.operator, closedMain!, 'answer_directly', { answer: '已告知排水热线' });
-    expect(done.state).toBe('closed');
-    expect(await errorCode(act(w, w.actors.operator, late!, 'merge', { intoOrderId: done.id }))).toBe('VALIDATION');
+    const [voidMain, late] = await pair('西巷积水');
+    const rejected = await act(w, w.actors.operator, voidMain!, 'reject', { reason: 'lawful_channel', explanation: '已告知' });
+    expect(await errorCode(act(w, w.actors.operator, late!, 'merge', { intoOrderId: rejected.id }))).toBe('VALIDATION');
+    // A repeat call about a matter already answered is recorded on the closed order (重复来电).
+    const [closedMain, repeat] = await pair('北巷路灯');
+    const done = await act(w, w.actors.operator, closedMain!, 'answer_directly', { answer: '已告知路灯报修电话' });
+    expect((await act(w, w.actors.operator, repeat!, 'merge', { intoOrderId: done.id })).state).toBe('merged');
   });
 
   it('two crosswise merges at once: one wins, the other is refused, and no cycle is left', async () => {

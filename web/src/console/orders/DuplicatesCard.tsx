@@ -18,7 +18,8 @@ interface OrderDuplicates {
   laterMatches: LaterMatch[];
 }
 
-const FINAL: string[] = ['closed', 'invalid', 'merged'];
+/** Orders nothing can be merged into (a closed one can: a repeat call about an answered matter). */
+const NOT_A_MAIN: string[] = ['invalid', 'merged'];
 
 /**
  * 重复件 of an order on its page: earlier orders that look like the same appeal and later ones that
@@ -61,7 +62,7 @@ export function DuplicatesCard({ order, canMerge }: { order: Order; canMerge: bo
             key={c.orderId}
             data-testid={`duplicate-${c.orderNo}`}
             actions={
-              canMerge && !c.later && !FINAL.includes(c.state)
+              canMerge && !c.later && !NOT_A_MAIN.includes(c.state)
                 ? [
                     <Popconfirm key="merge" title={t('dup.confirm', { no: c.orderNo })} onConfirm={() => mergeInto(c.orderId)}>
                       <Button size="small" danger={c.likely} loading={merge.isPending} data-testid={`merge-into-${c.orderNo}`}>
