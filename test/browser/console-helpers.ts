@@ -14,9 +14,16 @@ export async function pickRadio(page: Page, groupTestId: string, label: string) 
 
 /** Opens an action dialog's form, fills what is given, and submits it. */
 export async function submitAction(page: Page, action: string) {
-  await page.getByTestId(`action-form-${action}`).waitFor();
+  const form = page.getByTestId(`action-form-${action}`);
+  await form.waitFor();
   await page.getByTestId('action-submit').click();
-  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached' });
+  try {
+    await form.waitFor({ state: 'detached', timeout: 20_000 });
+  } catch (e) {
+    // Say why the dialog stayed open: a field the form refused, or the server's answer.
+    const said = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents();
+    throw new Error(`the ${action} dialog stayed open; on screen: ${JSON.stringify(said)}`, { cause: e });
+  }
 }
 
 /** A tiny valid PNG (1×1 pixel), so the attachment's type sniffing accepts it. */

@@ -5,6 +5,7 @@ import type {
   Me,
   OrderAction,
   OrderDetail,
+  Order,
   OrderList,
   OrderSearchResult,
   RegionNode,
@@ -124,9 +125,33 @@ export function useOrderAction() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: { orderId: string; action: OrderAction; version: number; body?: Record<string, unknown> }) =>
-      api(`/api/orders/${v.orderId}/actions/${kebab(v.action)}`, { method: 'POST', json: { version: v.version, ...v.body } }),
-    onSuccess: (_data, v) => invalidateOrder(client, v.orderId),
+      api<Order>(`/api/orders/${v.orderId}/actions/${kebab(v.action)}`, {
+        method: 'POST',
+        json: { version: v.version, ...v.body },
+      }),
+    onSuccess: (updated, v) => {
+      patchListedOrder(client, updated as Order);
+      invalidateOrder(client, v.orderId);
+    },
   });
+}
+
+/**
+ * Puts an action's new state and version into every cached list row of that order at once, before
+ * the lists refetch: a quick action right after another one (sign, then record contact) must not
+ * send the version the list showed before (409).
+ */
+function patchListedOrder(client: ReturnType<typeof useQueryClient>, updated: Order) {
+  client.setQueriesData<OrderList>({ queryKey: ['orders'] }, (data) =>
+    data && Array.isArray(data.items)
+      ? {
+          ...data,
+          items: data.items.map((o) =>
+            o.id === updated.id && 'version' in o ? { ...o, version: updated.version, state: updated.state } : o,
+          ),
+        }
+      : data,
+  );
 }
 
 export function invalidateOrder(client: ReturnType<typeof useQueryClient>, orderId?: string) {
