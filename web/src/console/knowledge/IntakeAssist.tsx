@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
 import { Highlighted } from '../common/Highlighted';
+import { DuplicateEvidence } from './DuplicateEvidence';
 import { useDebounced, type ArticleHit, type DuplicateCandidate } from './knowledge-api';
 import { knowledgeMessages } from './messages';
 
@@ -129,11 +130,7 @@ function DuplicateHits(props: IntakeAssistProps & { onPick?: (orderId: string) =
                 }
                 description={
                   <Space size={4} wrap>
-                    <Tag color={c.likely ? 'red' : 'default'}>{t('assist.score', { score: c.score.toFixed(2) })}</Tag>
-                    {c.likely && <Tag color="red">{t('assist.likely')}</Tag>}
-                    {c.reasons.map((r) => (
-                      <Tag key={r}>{t(`reason.${r}`)}</Tag>
-                    ))}
+                    <DuplicateEvidence candidate={c} />
                   </Space>
                 }
               />

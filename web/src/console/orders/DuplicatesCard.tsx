@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, List, Popconfirm, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
 import { useOrderAction } from '../api/queries';
 import type { Order, OrderState } from '../api/types';
 import { formatTime, StateTag } from '../common/tags';
+import { DuplicateEvidence } from '../knowledge/DuplicateEvidence';
 import type { DuplicateCandidate } from '../knowledge/knowledge-api';
 import { knowledgeMessages } from '../knowledge/messages';
 import { orderMessages } from '../messages/orders';
@@ -86,11 +87,7 @@ export function DuplicatesCard({ order, canMerge }: { order: Order; canMerge: bo
                   <Typography.Text type="secondary">
                     {c.later ? t('dup.later') : t('dup.earlier')} · {formatTime(c.acceptedAt)}
                   </Typography.Text>
-                  <Tag color={c.likely ? 'red' : 'default'}>{k('assist.score', { score: c.score.toFixed(2) })}</Tag>
-                  {c.likely && <Tag color="red">{k('assist.likely')}</Tag>}
-                  {c.reasons.map((r) => (
-                    <Tag key={r}>{k(`reason.${r}`)}</Tag>
-                  ))}
+                  <DuplicateEvidence candidate={c} />
                 </Space>
               }
             />
