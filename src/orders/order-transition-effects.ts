@@ -7,7 +7,7 @@ import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
 import { endActiveAssignments, insertAssignments, markLeadSigned } from './order-assignment.repository.js';
 import { insertOrderLink, insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
-import { findOrder, hasOrdersMergedInto, lockOrders } from './order.repository.js';
+import { hasOrdersMergedInto, lockOrders } from './order.repository.js';
 import { unmergeEffect } from '../duplicates/unmerge.effect.js';
 
 export interface EffectContext<A extends OrderAction> {
@@ -70,10 +70,10 @@ async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectRes
 async function mergeEffect(ctx: EffectContext<'merge'>): Promise<EffectResult> {
   const { tx, order, payload, actor, at } = ctx;
   if (payload.intoOrderId === order.id) throw invalidField('intoOrderId');
-  const visible = await findOrder(tx, { centreId: order.centre_id, unitPath: null }, payload.intoOrderId);
-  if (!visible) throw notFound('order');
-  // The order's own version is checked by the transition's conditional update, under this lock.
-  const main = (await lockOrders(tx, order.centre_id, [order.id, visible.id])).find((o) => o.id === visible.id)!;
+  // One read locks both rows; the order's own version is checked by the transition's conditional
+  // update, under this lock.
+  const main = (await lockOrders(tx, order.centre_id, [order.id, payload.intoOrderId])).find((o) => o.id === payload.intoOrderId);
+  if (!main) throw notFound('order');
   if (main.state === 'merged' || main.state === 'invalid')
     throw domainError('VALIDATION', 'duplicate.mainFinal', { state: main.state });
   if (await hasOrdersMergedInto(tx, order.id)) throw domainError('VALIDATION', 'duplicate.hasDuplicates');

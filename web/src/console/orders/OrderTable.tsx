@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Table } from 'antd';
-import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import type { Order } from '../api/types';
 import { readDeadline } from '../common/deadline';
-import { DeadlineTag, formatTime, PriorityTag, StateTag } from '../common/tags';
+import { DeadlineTag, PriorityTag } from '../common/tags';
 import { labels } from '../messages/labels';
 import { orderMessages } from '../messages/orders';
+import { orderColumns } from './order-columns';
 
 interface OrderTableProps {
   orders: Order[] | undefined;
@@ -36,6 +36,7 @@ export function OrderTable({
   byDeadline = false,
 }: OrderTableProps) {
   const t = useT(orderMessages);
+  const cols = orderColumns(t);
   const l = useT(labels);
   return (
     <Table<Order>
@@ -48,12 +49,7 @@ export function OrderTable({
       scroll={{ x: 'max-content' }}
       onRow={(o) => ({ 'data-testid': `order-row-${o.orderNo}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        {
-          title: t('col.orderNo'),
-          dataIndex: 'orderNo',
-          width: 130,
-          render: (no: string, o) => <Link to={`/orders/${o.id}`}>{no}</Link>,
-        },
+        cols.orderNo<Order>(),
         {
           title: t('col.title'),
           dataIndex: 'title',
@@ -70,17 +66,8 @@ export function OrderTable({
           ? []
           : [{ title: t('col.type'), dataIndex: 'appealType', width: 70, render: (v: Order['appealType']) => l(`type.${v}`) }]),
         { title: t('col.priority'), dataIndex: 'priority', width: 110, render: (p: number) => <PriorityTag priority={p} /> },
-        { title: t('col.state'), dataIndex: 'state', width: 130, render: (s: Order['state']) => <StateTag state={s} /> },
-        ...(unitNames
-          ? [
-              {
-                title: t('col.leadUnit'),
-                dataIndex: 'leadUnitId',
-                ellipsis: true,
-                render: (id: string | null) => (id ? (unitNames.get(id) ?? '') : '—'),
-              },
-            ]
-          : []),
+        cols.state(130),
+        ...(unitNames ? [cols.leadUnit(unitNames)] : []),
         {
           title: t('col.deadline'),
           key: 'deadline',
@@ -89,9 +76,7 @@ export function OrderTable({
           defaultSortOrder: byDeadline ? ('ascend' as const) : undefined,
           render: (_: unknown, o: Order) => <DeadlineTag order={o} />,
         },
-        ...(compact
-          ? []
-          : [{ title: t('col.acceptedAt'), dataIndex: 'acceptedAt', width: 140, render: (v: string) => formatTime(v) }]),
+        ...(compact ? [] : [cols.acceptedAt()]),
         ...(actions
           ? [{ title: t('col.actions'), key: 'actions', fixed: 'right' as const, render: (_: unknown, o: Order) => actions(o) }]
           : []),

@@ -1,10 +1,9 @@
 import { Table } from 'antd';
-import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import type { OrderSearchHit } from '../api/types';
 import { Highlighted } from '../common/Highlighted';
-import { formatTime, StateTag } from '../common/tags';
 import { orderMessages } from '../messages/orders';
+import { orderColumns } from './order-columns';
 
 /** Full-text hits, best first: number (links to the order), highlighted title and snippet, state, unit, time. */
 export function SearchHitsTable({
@@ -19,6 +18,7 @@ export function SearchHitsTable({
   testId?: string;
 }) {
   const t = useT(orderMessages);
+  const cols = orderColumns(t);
   return (
     <Table<OrderSearchHit>
       size="small"
@@ -31,12 +31,7 @@ export function SearchHitsTable({
       locale={{ emptyText: t('search.noHits') }}
       onRow={(h) => ({ 'data-testid': `hit-row-${h.orderNo}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        {
-          title: t('col.orderNo'),
-          dataIndex: 'orderNo',
-          width: 130,
-          render: (no: string, h) => <Link to={`/orders/${h.id}`}>{no}</Link>,
-        },
+        cols.orderNo<OrderSearchHit>(),
         {
           title: t('col.title'),
           key: 'title',
@@ -53,15 +48,9 @@ export function SearchHitsTable({
             </span>
           ),
         },
-        { title: t('col.state'), dataIndex: 'state', width: 120, render: (s: OrderSearchHit['state']) => <StateTag state={s} /> },
-        {
-          title: t('col.leadUnit'),
-          dataIndex: 'leadUnitId',
-          width: 160,
-          ellipsis: true,
-          render: (id: string | null) => (id ? (unitNames.get(id) ?? '') : '—'),
-        },
-        { title: t('col.acceptedAt'), dataIndex: 'acceptedAt', width: 140, render: (v: string) => formatTime(v) },
+        cols.state(120),
+        cols.leadUnit(unitNames, 160),
+        cols.acceptedAt(),
       ]}
     />
   );
