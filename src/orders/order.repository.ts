@@ -196,6 +196,23 @@ export async function listOrders(db: Executor, scope: OrderScope, f: OrderListFi
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
 }
 
+/**
+ * Lead unit is this unit or one below it, as in full-text search (facet `l:`): a supervisor who picks
+ * a district bureau wants its sections' orders too, whether or not words were typed.
+ */
+function whereLeadUnder<O>(qb: SelectQueryBuilder<DB, 'orders', O>, unitId: string) {
+  return qb.where(({ eb, selectFrom }) =>
+    eb(
+      'orders.lead_unit_id',
+      'in',
+      selectFrom('units as below')
+        .innerJoin('units as top', (join) => join.on(sql<boolean>`below.path like top.path || '%'`))
+        .select('below.id')
+        .where('top.id', '=', unitId),
+    ),
+  );
+}
+
 /** The list filters of GET /api/orders, shared by the list and the CSV export so both show the same orders. */
 export function whereOrderListFilter<O>(
   qb: SelectQueryBuilder<DB, 'orders', O>,
@@ -203,7 +220,7 @@ export function whereOrderListFilter<O>(
 ): SelectQueryBuilder<DB, 'orders', O> {
   let q = qb;
   if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states);
-  if (f.leadUnitId) q = q.where('orders.lead_unit_id', '=', f.leadUnitId);
+  if (f.leadUnitId) q = whereLeadUnder(q, f.leadUnitId);
   if (f.callerPhone) q = q.where('orders.caller_phone', '=', f.callerPhone);
   if (f.escalated !== undefined) q = q.where('orders.escalated', '=', f.escalated);
   if (f.warning?.level === 'red') q = q.where('orders.deadline_due_at', '<=', f.warning.now);

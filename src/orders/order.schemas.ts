@@ -34,7 +34,7 @@ export const OrderListQuerySchema = Type.Object({
       pattern: `^(${ORDER_STATES.join('|')})(,(${ORDER_STATES.join('|')}))*$`,
     }),
   ),
-  leadUnitId: Type.Optional(Type.String({ format: 'uuid' })),
+  leadUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'lead unit: this unit or one below it' })),
   callerPhone: Type.Optional(PhoneSchema),
   escalated: Type.Optional(Type.Boolean()),
   warning: Type.Optional(

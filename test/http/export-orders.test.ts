@@ -125,6 +125,11 @@ describe('GET /api/orders/export.csv', () => {
     expect(byState.slice(1).map((r) => r[0])).toEqual([notDispatched.order_no]);
     const byUnit = parseCsv((await dispatcher.get(`/api/orders/export.csv?leadUnitId=${w.units.deptB1.id}`)).body.slice(1));
     expect(byUnit.slice(1).map((r) => r[0])).toEqual([toB1.order_no]);
+    // A unit stands for its subtree, as in full-text search: county A finds what its bureau A1 leads.
+    const byCounty = parseCsv((await dispatcher.get(`/api/orders/export.csv?leadUnitId=${w.units.countyA.id}`)).body.slice(1));
+    expect(byCounty.slice(1).map((r) => r[0])).toEqual([toA1.order_no]);
+    const list = (await dispatcher.get(`/api/orders?leadUnitId=${w.units.countyA.id}`)).json();
+    expect(list.items.map((o: { orderNo: string }) => o.orderNo)).toEqual([toA1.order_no]);
     const byText = parseCsv((await dispatcher.get(`/api/orders/export.csv?q=${encodeURIComponent('楼道灯')}`)).body.slice(1));
     expect(byText.slice(1).map((r) => r[0])).toEqual([toA1.order_no]);
     const byTime = parseCsv(
