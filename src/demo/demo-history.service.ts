@@ -187,7 +187,9 @@ async function generateOrder(run: HistoryRun, ageDays: number): Promise<void> {
   await act(unit, 'record_contact', { method: 'phone', summary: '已电话联系诉求人，了解具体情况。' }, rng.next() * 5);
   if (stop === 'handling') return;
   if (stop === 'extension_requested') {
-    const newDeadline = new Date(clock.now().getTime() + 10 * 24 * HOUR).toISOString();
+    // Ten more days past the reply deadline (an extension never shortens it), and past the moment of asking.
+    const due = Math.max(order.deadline_due_at?.getTime() ?? 0, clock.now().getTime() + 11 * HOUR);
+    const newDeadline = new Date(due + 10 * 24 * HOUR).toISOString();
     await act(unit, 'request_extension', { reason: '需协调施工队伍，申请延期。', newDeadline }, 1 + rng.next() * 10);
     return;
   }

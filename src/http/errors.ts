@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { text } from '../i18n/messages.js';
 import { isRetryableConflict, isUniqueViolation } from '../db/pg-errors.js';
 import { DomainError, type ErrorCode } from '../shared/errors.js';
+import { NOT_BLANK_PATTERN } from '../shared/schema.js';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -30,6 +31,14 @@ function validationField(error: FastifyError): string {
   return field || 'body';
 }
 
+/** Text that is only spaces (or empty) fails WrittenText: say so, not "invalid input". */
+function isBlank(error: FastifyError): boolean {
+  const v = error.validation?.[0];
+  if (!v) return false;
+  const params = v.params as Record<string, unknown>;
+  return (v.keyword === 'pattern' && params.pattern === NOT_BLANK_PATTERN) || (v.keyword === 'minLength' && params.limit === 1);
+}
+
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     return reply.status(STATUS[error.code]).send(errorBody(error.code, error.text, error.details));
@@ -46,7 +55,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error.validation) {
     const field = validationField(error);
-    return reply.status(400).send(errorBody('VALIDATION', text('error.validation', { field }), { field, reason: error.message }));
+    const message = isBlank(error) ? text('error.blank', { field }) : text('error.validation', { field });
+    return reply.status(400).send(errorBody('VALIDATION', message, { field, reason: error.message }));
   }
   if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
     return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', text('error.tooLarge', { max: '' })));

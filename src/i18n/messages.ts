@@ -4,6 +4,7 @@
  */
 export const messages = {
   'error.validation': { zh: '输入有误：{field}', en: 'Invalid input: {field}' },
+  'error.blank': { zh: '请填写内容，不能为空或只有空格：{field}', en: 'Please write something, not only spaces: {field}' },
   'error.notFound': { zh: '{what}不存在', en: '{what} not found' },
   'error.forbidden': { zh: '无权执行此操作', en: 'Not allowed' },
   'error.unauthenticated': { zh: '请先登录', en: 'Please sign in' },
@@ -140,6 +141,7 @@ export const messages = {
     zh: '知识条目“{title}”应于 {day} 前复核',
     en: 'Knowledge article "{title}" is due for review by {day}',
   },
+  'knowledge.validToBeforeFrom': { zh: '失效日期不能早于生效日期', en: 'Valid to cannot be before valid from' },
   'duplicate.notMerged': { zh: '该工单未被并单', en: 'The order is not merged' },
   'duplicate.hasDuplicates': {
     zh: '该工单已有重复件并入，不能再并入其他工单；请改为把其他工单并入它',
@@ -152,6 +154,15 @@ export const messages = {
   // Time limits, supervision and notices (issue #3)
   'timelimit.nothingToPause': { zh: '没有正在计时的时限', en: 'No running time limit to pause' },
   'timelimit.nothingToResume': { zh: '没有已暂停的时限', en: 'No paused time limit to resume' },
+  'timelimit.extensionNotLater': {
+    zh: '新时限须晚于当前答复时限（{due}），延期不能缩短时限',
+    en: 'The new deadline must be later than the current reply deadline ({due}); an extension cannot shorten it',
+  },
+  'timelimit.extensionPassed': {
+    zh: '申请的新时限（{due}）已过，请驳回后由单位重新申请',
+    en: 'The requested deadline ({due}) has passed; reject it and let the unit ask again',
+  },
+  'timelimit.extensionInPast': { zh: '新时限须晚于当前时间', en: 'The new deadline must be in the future' },
   'timelimit.policyNotFound': { zh: '时限规则不存在', en: 'Time-limit rule not found' },
   'supervision.notFound': { zh: '督办单不存在', en: 'Supervision order not found' },
   'supervision.wrongStatus': {

@@ -56,7 +56,9 @@ async function validContent(db: Executor, actor: Actor, input: NewArticleInput):
     validTo: input.validTo ?? null,
     reviewAt: input.reviewAt ?? null,
   };
-  if (c.validFrom && c.validTo && c.validTo < c.validFrom) throw invalidField('validTo');
+  if (c.validFrom && c.validTo && c.validTo < c.validFrom) {
+    throw domainError('VALIDATION', 'knowledge.validToBeforeFrom', {}, { field: 'validTo' });
+  }
   return c;
 }
 

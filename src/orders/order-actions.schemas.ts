@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum as lit } from '../shared/schema.js';
+import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from './order.constants.js';
 const Note = Type.Optional(Type.String({ maxLength: 2000 }));
 const Uuid = Type.String({ format: 'uuid' });
@@ -7,40 +7,40 @@ const Uuid = Type.String({ format: 'uuid' });
 /** Body of each action; the same schema validates HTTP input and documents it in OpenAPI. */
 export const ACTION_PAYLOADS = {
   answer_directly: Type.Object({
-    answer: Type.String({ minLength: 1, maxLength: 4000 }),
+    answer: WrittenText(4000),
     knowledgeArticleId: Type.Optional(Type.String()),
   }),
   reject: Type.Object({
     reason: lit(INVALID_REASONS),
-    explanation: Type.String({ minLength: 1, maxLength: 2000 }),
+    explanation: WrittenText(2000),
   }),
   merge: Type.Object({ intoOrderId: Uuid }),
-  unmerge: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  unmerge: Type.Object({ reason: WrittenText(2000) }),
   dispatch: Type.Object({
     leadUnitId: Uuid,
     assistUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
     instructions: Type.Optional(Type.String({ maxLength: 2000 })),
   }),
   sign: Type.Object({}),
-  request_return: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  request_return: Type.Object({ reason: WrittenText(2000) }),
   approve_return: Type.Object({}),
-  reject_return: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  reject_return: Type.Object({ reason: WrittenText(2000) }),
   record_contact: Type.Object({
     method: lit(['phone', 'visit', 'sms', 'other'] as const),
-    summary: Type.String({ minLength: 1, maxLength: 2000 }),
+    summary: WrittenText(2000),
   }),
   request_extension: Type.Object({
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: WrittenText(2000),
     newDeadline: Type.String({ format: 'date-time' }),
   }),
   approve_extension: Type.Object({}),
-  reject_extension: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  reject_extension: Type.Object({ reason: WrittenText(2000) }),
   reply: Type.Object({
     result: lit(REPLY_RESULTS),
-    text: Type.String({ minLength: 1, maxLength: 8000 }),
+    text: WrittenText(8000),
   }),
   review_accept: Type.Object({}),
-  review_send_back: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  review_send_back: Type.Object({ reason: WrittenText(2000) }),
   visit_close: Type.Object({
     reached: Type.Boolean(),
     satisfaction: Type.Optional(lit(SATISFACTION)),
@@ -49,13 +49,13 @@ export const ACTION_PAYLOADS = {
   }),
   visit_rehandle: Type.Object({
     resolved: Type.Boolean(),
-    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    reason: WrittenText(2000),
     method: Type.Optional(lit(['phone', 'sms', 'web'] as const)),
   }),
   // The clock (src/timelimits): waiting on the citizen, or a suspension (中止) the centre approved,
   // pauses the running deadlines; resume_clock restarts them with the time that was left.
-  wait_for_citizen: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
-  suspend: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }),
+  wait_for_citizen: Type.Object({ reason: WrittenText(2000) }),
+  suspend: Type.Object({ reason: WrittenText(2000) }),
   resume_clock: Type.Object({}),
 } as const;
 

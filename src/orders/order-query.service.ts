@@ -64,7 +64,10 @@ export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string) {
       sizeBytes: a.size_bytes,
       createdAt: a.created_at,
     })),
-    availableActions: availableActions({ state: order.state as OrderState, leadUnitPath: lead?.path ?? null }, actor),
+    availableActions: availableActions(
+      { state: order.state as OrderState, leadUnitPath: lead?.path ?? null, clockPaused: order.clock_paused },
+      actor,
+    ),
   };
 }
 

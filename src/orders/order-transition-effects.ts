@@ -155,7 +155,9 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   reject_return: echo,
   record_contact: echo,
   request_extension: async (ctx) => {
-    if (new Date(ctx.payload.newDeadline).getTime() <= ctx.at.getTime()) throw invalidField('newDeadline');
+    if (new Date(ctx.payload.newDeadline).getTime() <= ctx.at.getTime()) {
+      throw domainError('VALIDATION', 'timelimit.extensionInPast', {}, { field: 'newDeadline' });
+    }
     return { patch: {}, eventPayload: ctx.payload };
   },
   approve_extension: echo,

@@ -39,13 +39,16 @@ export async function transitionOrder<A extends OrderAction>(deps: Deps, req: Tr
     if (order.version !== req.version) throw conflict();
     const leadUnit = order.lead_unit_id ? await findUnit(tx, order.centre_id, order.lead_unit_id) : undefined;
     const check = checkTransition(
-      { state: order.state as OrderState, leadUnitPath: leadUnit?.path ?? null },
+      { state: order.state as OrderState, leadUnitPath: leadUnit?.path ?? null, clockPaused: order.clock_paused },
       req.action,
       req.actor,
     );
     if (!check.ok) {
       if (check.reason === 'state') {
         throw domainError('INVALID_TRANSITION', 'error.invalidTransition', { state: order.state, action: req.action });
+      }
+      if (check.reason === 'clock') {
+        throw domainError('CONFLICT', order.clock_paused ? 'timelimit.nothingToPause' : 'timelimit.nothingToResume');
       }
       throw domainError('FORBIDDEN', check.reason === 'unit' ? 'error.notLeadUnit' : 'error.forbidden');
     }

@@ -14,6 +14,8 @@ export interface TransitionRule {
   /** System actors allowed this one action (e.g. the citizen portal's web return visit, ADR 0030). */
   readonly systemRoles?: readonly SystemRole[];
   readonly scope: 'centre' | 'lead_unit';
+  /** The order's clock must be in this condition (pausing a paused clock or resuming a running one is no move). */
+  readonly clock?: 'running' | 'paused';
 }
 
 const INTAKE: Role[] = ['operator', 'dispatcher'];
@@ -41,18 +43,26 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   review_send_back: { from: ['replied'], to: 'handling', roles: REVIEW, scope: 'centre' },
   visit_close: { from: ['visiting'], to: 'closed', roles: VISIT, systemRoles: ['citizen'], scope: 'centre' },
   visit_rehandle: { from: ['visiting'], to: 'handling', roles: VISIT, scope: 'centre' },
-  wait_for_citizen: { from: ['handling', 'extension_requested'], to: 'same', roles: UNIT, scope: 'lead_unit' },
-  suspend: { from: ['handling', 'extension_requested'], to: 'same', roles: DISPATCH, scope: 'centre' },
+  wait_for_citizen: { from: ['handling', 'extension_requested'], to: 'same', roles: UNIT, scope: 'lead_unit', clock: 'running' },
+  suspend: { from: ['handling', 'extension_requested'], to: 'same', roles: DISPATCH, scope: 'centre', clock: 'running' },
   // Centre roles resume anything; a unit resumes only inside its subtree (visibility of the order).
-  resume_clock: { from: ['handling', 'extension_requested'], to: 'same', roles: [...UNIT, ...DISPATCH], scope: 'centre' },
+  resume_clock: {
+    from: ['handling', 'extension_requested'],
+    to: 'same',
+    roles: [...UNIT, ...DISPATCH],
+    scope: 'centre',
+    clock: 'paused',
+  },
 };
 
-export type TransitionCheck = { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' };
+export type TransitionCheck = { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' };
 
 export interface TransitionSubject {
   state: OrderState;
   /** Path of the lead unit, when the order has one. */
   leadUnitPath: string | null;
+  /** A time limit of the order is paused (waiting for the citizen, or suspended). */
+  clockPaused: boolean;
 }
 
 export interface TransitionActor {
@@ -74,6 +84,7 @@ export function checkTransition(subject: TransitionSubject, action: OrderAction,
     const inside = subject.leadUnitPath !== null && actor.unitPath !== null && subject.leadUnitPath.startsWith(actor.unitPath);
     if (!inside) return { ok: false, reason: 'unit' };
   }
+  if (rule.clock && (rule.clock === 'paused') !== subject.clockPaused) return { ok: false, reason: 'clock' };
   return { ok: true, to: rule.to === 'same' ? subject.state : rule.to };
 }
 

@@ -3,3 +3,9 @@ import { Type } from '@sinclair/typebox';
 /** A string limited to listed values: one `enum` in JSON Schema, a union type in TypeScript. */
 export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+
+/** The JSON-schema pattern of WrittenText, by which a validation error is told to be "blank". */
+export const NOT_BLANK_PATTERN = '\\S';
+
+/** What a person writes (a reply, a reason): at least one character that is not white space. */
+export const WrittenText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: NOT_BLANK_PATTERN });

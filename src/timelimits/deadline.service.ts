@@ -135,11 +135,28 @@ export async function resumeClock(tx: Executor, ctx: TimelimitContext, order: Or
   }
 }
 
-export async function rememberRequestedExtension(tx: Executor, orderId: string, requested: Date | null) {
+/**
+ * A unit asks for more time: the date must lie after the running reply deadline, or the "extension"
+ * would shorten it (the dispatcher approving it would put the order overdue at once).
+ */
+export async function rememberRequestedExtension(tx: Executor, ctx: TimelimitContext, orderId: string, requested: Date) {
   for (const d of await lockActiveDeadlines(tx, orderId)) {
-    if (d.stage === 'reply') await updateDeadline(tx, d.id, { requested_due_at: requested });
+    if (d.stage !== 'reply') continue;
+    if (d.status === 'running' && requested.getTime() <= d.due_at.getTime()) {
+      throw extensionRefused('timelimit.extensionNotLater', d.due_at, ctx);
+    }
+    await updateDeadline(tx, d.id, { requested_due_at: requested });
   }
 }
+
+export async function forgetRequestedExtension(tx: Executor, orderId: string) {
+  for (const d of await lockActiveDeadlines(tx, orderId)) {
+    if (d.stage === 'reply') await updateDeadline(tx, d.id, { requested_due_at: null });
+  }
+}
+
+const extensionRefused = (key: 'timelimit.extensionNotLater' | 'timelimit.extensionPassed', due: Date, ctx: TimelimitContext) =>
+  domainError('VALIDATION', key, { due: formatLocal(due, ctx.cal.timezone) }, { field: 'newDeadline' });
 
 /**
  * An approved extension moves the reply deadline to the date requested; the warning ladder is
@@ -149,6 +166,8 @@ export async function applyApprovedExtension(tx: Executor, ctx: TimelimitContext
   for (const d of await lockActiveDeadlines(tx, order.id)) {
     if (d.stage !== 'reply' || !d.requested_due_at) continue;
     const dueAt = d.requested_due_at;
+    // Approved only after the date asked for went by: the unit has to ask again with a real date.
+    if (dueAt.getTime() <= at.getTime()) throw extensionRefused('timelimit.extensionPassed', dueAt, ctx);
     const running = d.status === 'running';
     const left = remainingMs(ctx.cal, d.clock, at, dueAt);
     const t = thresholds(ctx.cal, d.stage, d.clock, at, dueAt, ctx.settings);

@@ -1,7 +1,14 @@
 import type { TransitionHook, TransitionHookContext } from '../orders/transition-hooks.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import { endDeadlines, refreshOrderDeadlineSummary } from './deadline.repository.js';
-import { applyApprovedExtension, pauseClock, rememberRequestedExtension, resumeClock, startStage } from './deadline.service.js';
+import {
+  applyApprovedExtension,
+  forgetRequestedExtension,
+  pauseClock,
+  rememberRequestedExtension,
+  resumeClock,
+  startStage,
+} from './deadline.service.js';
 import { loadTimelimitContext } from './timelimit-context.js';
 import type { Stage } from './timelimits.table.js';
 
@@ -45,9 +52,9 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
       await met(['contact']);
       return;
     case 'request_extension':
-      return rememberRequestedExtension(tx, order.id, new Date(String(h.payload.newDeadline)));
+      return rememberRequestedExtension(tx, await ctx(), order.id, new Date(String(h.payload.newDeadline)));
     case 'reject_extension':
-      return rememberRequestedExtension(tx, order.id, null);
+      return forgetRequestedExtension(tx, order.id);
     case 'approve_extension':
       return applyApprovedExtension(tx, await ctx(), order, at);
     case 'reply':

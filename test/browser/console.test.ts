@@ -31,6 +31,25 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     return page;
   }
 
+  /** An "extension" to tomorrow would shorten a complaint's 10 working days: the server's reason shows under the date. */
+  async function refusedShorterExtension(page: Page) {
+    await page.goto(`${world.baseUrl}/orders/${orderId}`);
+    await page.getByTestId('action-request_extension').click();
+    await page.getByTestId('field-reason').fill('需要协调施工队伍');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    await page.getByTestId('field-newDeadline').click();
+    await page.getByTestId('field-newDeadline').fill(`${day} 10:00:00`);
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    const before = world.consoleErrors.length;
+    await page.getByTestId('action-submit').click();
+    const error = page.getByTestId('action-form-request_extension').locator('.ant-form-item-explain-error');
+    await error.filter({ hasText: '新时限须晚于当前答复时限' }).waitFor();
+    // The browser logs the API's 400 itself: that one expected line is the only error allowed here.
+    expect(world.consoleErrors.splice(before)).toEqual([expect.stringContaining('400')]);
+    await page.keyboard.press('Escape');
+  }
+
   it('operator records a call and dispatches it to the unit', async () => {
     const page = await signedIn('operator');
     expect(new URL(page.url()).pathname).toBe('/intake');
@@ -71,6 +90,17 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     await page.getByTestId('field-summary').fill('已电话联系王女士，约定明天上午维修。');
     await submitAction(page, 'record_contact');
     await world.screenshot(page, 'console-unit');
+    // Spaces are no reply: the form says so under the field and sends nothing.
+    await page.getByTestId(`quick-reply-${orderNo}`).click();
+    await pickRadio(page, 'field-result', '已解决');
+    await page.getByTestId('field-text').fill('   ');
+    await page.getByTestId('action-submit').click();
+    await page.getByTestId('action-form-reply').locator('.ant-form-item-explain-error').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('action-form-reply').waitFor({ state: 'detached' });
+    await refusedShorterExtension(page);
+    await page.goto(`${world.baseUrl}/unit`);
+    await page.getByTestId('unit-tab-handling').click();
     await page.getByTestId(`quick-reply-${orderNo}`).click();
     await pickRadio(page, 'field-result', '已解决');
     await page.getByTestId('field-text').fill('物业已更换楼道灯泡并检查线路，照明恢复正常。');

@@ -136,6 +136,14 @@ describe('the loop over HTTP, role by role', () => {
     expect(res.json().error.field).toBe('body.reason');
     const noVersion = await actOn(clients.operator, o.id, 'answer-directly', { answer: 'x' });
     expect(noVersion.json().error.field).toBe('body.version');
+    // A reply or a reason of spaces says nothing: refused as blank, and the order is untouched.
+    for (const answer of ['   ', '\n\t　', '']) {
+      const blank = await actOn(clients.operator, o.id, 'answer-directly', { version: o.version, answer });
+      expect(blank.statusCode).toBe(400);
+      expect(blank.json().error).toMatchObject({ field: 'body.answer', message: '请填写内容，不能为空或只有空格：body.answer' });
+    }
+    const after = (await clients.operator.get(`/api/orders/${o.id}`)).json();
+    expect(after.order).toMatchObject({ state: 'accepted', version: o.version });
   });
 
   it('lets exactly one of two simultaneous dispatches win', async () => {

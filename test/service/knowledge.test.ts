@@ -85,6 +85,10 @@ describe('knowledge articles: versions, status, permissions', () => {
     expect(await bad(createArticle(w.deps, w.actors.admin, article({ validFrom: '2025-05-01', validTo: '2025-04-01' })))).toBe(
       'validTo',
     );
+    const said = await createArticle(w.deps, w.actors.admin, article({ validFrom: '2025-05-01', validTo: '2025-04-01' })).catch(
+      (e: DomainError) => e.text.zh,
+    );
+    expect(said).toBe('失效日期不能早于生效日期');
     expect(
       await bad(createArticle(w.deps, w.actors.admin, article({ ownerUnitId: '00000000-0000-4000-8000-000000000000' }))),
     ).toBe('ownerUnitId');

@@ -125,7 +125,7 @@ describe('the closed loop', () => {
     expect(
       await errorCode(act(w, w.actors.unit_handler, o, 'request_extension', { reason: '需要施工', newDeadline: past })),
     ).toBe('VALIDATION');
-    const later = new Date(w.clock.now().getTime() + 7 * 86400_000).toISOString();
+    const later = new Date(w.clock.now().getTime() + 60 * 86400_000).toISOString(); // past any reply deadline
     o = await act(w, w.actors.unit_handler, o, 'request_extension', { reason: '需要施工', newDeadline: later });
     expect(o.state).toBe('extension_requested');
     o = await act(w, w.actors.dispatcher, o, 'approve_extension', {});

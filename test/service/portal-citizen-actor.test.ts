@@ -22,7 +22,8 @@ describe("the portal's citizen actor", () => {
   it('may take exactly one action in the whole table: the return visit (visit_close)', () => {
     const citizen = citizenActor(w.centreId);
     const allowed = ORDER_ACTIONS.filter(
-      (action) => checkTransition({ state: TRANSITIONS[action].from[0], leadUnitPath: '/x/' }, action, citizen).ok,
+      (action) =>
+        checkTransition({ state: TRANSITIONS[action].from[0], leadUnitPath: '/x/', clockPaused: false }, action, citizen).ok,
     );
     expect(allowed).toEqual(['visit_close']);
     expect(citizen.roles).toEqual([]);

@@ -107,6 +107,31 @@ describe('deadlines computed when a stage starts', () => {
     expect(sh(reply.original_due_at)).toBe('2025-03-10 18:00');
   });
 
+  it('refuses an "extension" that would shorten the reply deadline, and one approved after its date', async () => {
+    w.clock.set('2025-03-03T02:00:00Z');
+    let o = await newOrder(w, { appealType: 'help' });
+    o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
+    o = await act(w, w.actors.unit_handler, o, 'sign', {});
+    expect((await active(o)).reply.due).toBe('2025-03-10 18:00');
+    for (const newDeadline of ['2025-03-03T03:00:00Z', '2025-03-10T10:00:00Z']) {
+      const refused = await act(w, w.actors.unit_handler, o, 'request_extension', { reason: '需要时间', newDeadline }).catch(
+        (e: DomainError) => e,
+      );
+      expect(refused).toBeInstanceOf(DomainError);
+      expect((refused as DomainError).code).toBe('VALIDATION');
+      expect((refused as DomainError).text.zh).toBe('新时限须晚于当前答复时限（2025-03-10 18:00），延期不能缩短时限');
+      expect((refused as DomainError).details).toEqual({ field: 'newDeadline' });
+    }
+    expect((await active(o)).reply.due).toBe('2025-03-10 18:00');
+    o = await act(w, w.actors.unit_handler, o, 'request_extension', { reason: '需要时间', newDeadline: '2025-03-12T10:00:00Z' });
+    // The dispatcher looks at it only after the 12th: the date asked for is gone, nothing changes.
+    w.clock.set('2025-03-13T02:00:00Z');
+    expect(await errorCode(act(w, w.actors.dispatcher, o, 'approve_extension', {}))).toBe('VALIDATION');
+    expect((await active(o)).reply.due).toBe('2025-03-10 18:00');
+    o = await act(w, w.actors.dispatcher, o, 'reject_extension', { reason: '请重新申请' });
+    expect(o.state).toBe('handling');
+  });
+
   it('waiting on the citizen pauses the clock and resuming gives back exactly the time that was left', async () => {
     w.clock.set('2025-03-03T02:00:00Z'); // Mon 3 Mar 10:00
     let o = await newOrder(w, { appealType: 'help' });

@@ -20,7 +20,7 @@ describe('transition table', () => {
     for (const state of FINAL_STATES) {
       for (const role of ['operator', 'dispatcher', 'supervisor', 'admin']) {
         const undo = state === 'merged' && role !== 'admin' ? ['unmerge'] : [];
-        expect(availableActions({ state, leadUnitPath: null }, centre(role))).toEqual(undo);
+        expect(availableActions({ state, leadUnitPath: null, clockPaused: false }, centre(role))).toEqual(undo);
       }
     }
   });
@@ -36,37 +36,69 @@ describe('transition table', () => {
       ['visiting', 'visit_close', centre('supervisor'), 'closed'],
     ];
     for (const [from, action, actor, to] of steps) {
-      expect(checkTransition({ state: from as never, leadUnitPath: lead }, action as never, actor)).toEqual({ ok: true, to });
+      expect(checkTransition({ state: from as never, leadUnitPath: lead, clockPaused: false }, action as never, actor)).toEqual({
+        ok: true,
+        to,
+      });
     }
   });
 
   it('refuses a wrong state, a wrong role and a unit outside the lead unit', () => {
-    expect(checkTransition({ state: 'accepted', leadUnitPath: null }, 'sign', unitAt('/c/a/'))).toEqual({
+    expect(checkTransition({ state: 'accepted', leadUnitPath: null, clockPaused: false }, 'sign', unitAt('/c/a/'))).toEqual({
       ok: false,
       reason: 'state',
     });
-    expect(checkTransition({ state: 'accepted', leadUnitPath: null }, 'dispatch', centre('leader'))).toEqual({
+    expect(checkTransition({ state: 'accepted', leadUnitPath: null, clockPaused: false }, 'dispatch', centre('leader'))).toEqual({
       ok: false,
       reason: 'role',
     });
-    expect(checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/a1/' }, 'sign', unitAt('/c/b/'))).toEqual({
+    expect(
+      checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/a1/', clockPaused: false }, 'sign', unitAt('/c/b/')),
+    ).toEqual({
       ok: false,
       reason: 'unit',
     });
   });
 
   it('lets a parent unit act for its sub-unit, but not a sub-unit for its parent', () => {
-    expect(checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/a1/' }, 'sign', unitAt('/c/a/')).ok).toBe(true);
-    expect(checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/' }, 'sign', unitAt('/c/a/a1/')).ok).toBe(false);
+    expect(
+      checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/a1/', clockPaused: false }, 'sign', unitAt('/c/a/')).ok,
+    ).toBe(true);
+    expect(
+      checkTransition({ state: 'dispatched', leadUnitPath: '/c/a/', clockPaused: false }, 'sign', unitAt('/c/a/a1/')).ok,
+    ).toBe(false);
   });
 
   it('routes returns and extensions to the dispatcher only', () => {
     for (const action of ['approve_return', 'reject_return'] as const) {
-      expect(checkTransition({ state: 'return_requested', leadUnitPath: '/c/a/' }, action, centre('dispatcher')).ok).toBe(true);
-      expect(checkTransition({ state: 'return_requested', leadUnitPath: '/c/a/' }, action, unitAt('/c/a/')).ok).toBe(false);
+      expect(
+        checkTransition({ state: 'return_requested', leadUnitPath: '/c/a/', clockPaused: false }, action, centre('dispatcher'))
+          .ok,
+      ).toBe(true);
+      expect(
+        checkTransition({ state: 'return_requested', leadUnitPath: '/c/a/', clockPaused: false }, action, unitAt('/c/a/')).ok,
+      ).toBe(false);
     }
     expect(
-      checkTransition({ state: 'extension_requested', leadUnitPath: '/c/a/' }, 'approve_extension', centre('dispatcher')),
+      checkTransition(
+        { state: 'extension_requested', leadUnitPath: '/c/a/', clockPaused: false },
+        'approve_extension',
+        centre('dispatcher'),
+      ),
     ).toEqual({ ok: true, to: 'handling' });
+  });
+
+  it('offers pausing only while the clock runs and resuming only while it is paused', () => {
+    const lead = '/c/a/';
+    const running = { state: 'handling' as const, leadUnitPath: lead, clockPaused: false };
+    const paused = { ...running, clockPaused: true };
+    expect(availableActions(running, unitAt(lead))).toContain('wait_for_citizen');
+    expect(availableActions(running, unitAt(lead))).not.toContain('resume_clock');
+    expect(availableActions(paused, unitAt(lead))).toContain('resume_clock');
+    expect(availableActions(paused, unitAt(lead))).not.toContain('wait_for_citizen');
+    expect(checkTransition(running, 'resume_clock', centre('dispatcher'))).toEqual({ ok: false, reason: 'clock' });
+    expect(checkTransition(paused, 'suspend', centre('dispatcher'))).toEqual({ ok: false, reason: 'clock' });
+    // Role and unit are refused before the clock is looked at: an outsider learns nothing about it.
+    expect(checkTransition(running, 'resume_clock', centre('leader'))).toEqual({ ok: false, reason: 'role' });
   });
 });

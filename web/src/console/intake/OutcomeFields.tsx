@@ -7,6 +7,8 @@ import { orderMessages } from '../messages/orders';
 import type { Outcome } from './submit-intake';
 
 const required = [{ required: true }];
+/** Written text: spaces alone are not an answer (the server refuses them too). */
+const requiredText = [{ required: true, whitespace: true }];
 
 /**
  * The article a direct answer was taken from (用于直办答复) is recorded with the answer; the operator
@@ -54,7 +56,7 @@ export function OutcomeFields({ outcome }: { outcome: Outcome }) {
       )}
       {outcome === 'answer' && (
         <>
-          <Form.Item name="answer" label={t('answer')} rules={required}>
+          <Form.Item name="answer" label={t('answer')} rules={requiredText}>
             <Input.TextArea rows={3} data-testid="intake-answer" />
           </Form.Item>
           <UsedArticle />
@@ -81,7 +83,7 @@ export function OutcomeFields({ outcome }: { outcome: Outcome }) {
               }))}
             />
           </Form.Item>
-          <Form.Item name="explanation" label={o('form.explanation')} rules={required}>
+          <Form.Item name="explanation" label={o('form.explanation')} rules={requiredText}>
             <Input.TextArea rows={2} data-testid="intake-explanation" />
           </Form.Item>
         </>

@@ -125,8 +125,22 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
           <Form.Item name="validFrom" label={t('f.validFrom')}>
             <DatePicker data-testid="knowledge-valid-from" />
           </Form.Item>
-          <Form.Item name="validTo" label={t('f.validTo')}>
-            <DatePicker />
+          <Form.Item
+            name="validTo"
+            label={t('f.validTo')}
+            dependencies={['validFrom']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, to: Dayjs | null | undefined) => {
+                  const from = getFieldValue('validFrom') as Dayjs | null | undefined;
+                  return to && from && to.isBefore(from, 'day')
+                    ? Promise.reject(new Error(t('f.validToBeforeFrom')))
+                    : Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <DatePicker data-testid="knowledge-valid-to" />
           </Form.Item>
           <Form.Item name="reviewAt" label={t('f.reviewAt')}>
             <DatePicker />

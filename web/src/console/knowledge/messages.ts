@@ -25,6 +25,7 @@ type Key =
   | 'f.status'
   | 'f.validFrom'
   | 'f.validTo'
+  | 'f.validToBeforeFrom'
   | 'f.reviewAt'
   | 'f.note'
   | 'versions'
@@ -80,6 +81,7 @@ export const knowledgeMessages: Messages<Key> = {
     'f.status': '状态',
     'f.validFrom': '生效日期',
     'f.validTo': '失效日期',
+    'f.validToBeforeFrom': '失效日期不能早于生效日期',
     'f.reviewAt': '复核日期',
     'f.note': '修改说明',
     versions: '版本历史',
@@ -134,6 +136,7 @@ export const knowledgeMessages: Messages<Key> = {
     'f.status': 'Status',
     'f.validFrom': 'Valid from',
     'f.validTo': 'Valid to',
+    'f.validToBeforeFrom': 'Valid to cannot be before valid from',
     'f.reviewAt': 'Review by',
     'f.note': 'What changed',
     versions: 'Version history',

@@ -12,8 +12,19 @@ import { ActionFields } from './ActionFields';
 import { RequestContext } from './RequestContext';
 
 /** Actions that need no input besides an optional note still open the dialog, so nothing happens by a stray click. */
-export const errorText = (e: unknown, lang: 'zh' | 'en') =>
-  e instanceof ApiError ? `${lang === 'en' ? e.messageEn : e.messageZh}${e.field ? ` (${e.field})` : ''}` : String(e);
+export function errorText(e: unknown, lang: 'zh' | 'en'): string {
+  if (!(e instanceof ApiError)) return String(e);
+  const said = lang === 'en' ? e.messageEn : e.messageZh;
+  // The field is added only where the message does not already name it ("输入有误：x (x)" reads badly).
+  return e.field && !said.includes(e.field) ? `${said} (${e.field})` : said;
+}
+
+/** The form field a server error names ("body.text" → "text"), when this form has it. */
+function formFieldOf(e: unknown, fields: Record<string, unknown>): string | undefined {
+  if (!(e instanceof ApiError) || !e.field) return undefined;
+  const name = e.field.replace(/^body\./, '');
+  return name in fields ? name : undefined;
+}
 
 /** Turns the form's values into the action's body (dates to ISO, order numbers to ids). */
 async function toBody(action: OrderAction, values: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -64,6 +75,9 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       onDone?.(action);
       onClose();
     } catch (e) {
+      const field = formFieldOf(e, form.getFieldsValue());
+      // Shown under the field it concerns as well, so the clerk sees what to change.
+      if (field) form.setFields([{ name: field, errors: [errorText(e, lang)] }]);
       message.error(errorText(e, lang));
     } finally {
       setBusy(false);

@@ -1,4 +1,5 @@
 import { DatePicker, Form, Input, Radio, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import type { OrderAction } from '../api/types';
 import { UnitMultiPicker, UnitPicker } from '../common/pickers';
@@ -6,13 +7,17 @@ import { labels } from '../messages/labels';
 import { orderMessages } from '../messages/orders';
 
 const required = [{ required: true }];
+/** A text the clerk writes: spaces alone are not an answer (the server refuses them too). */
+const requiredText = [{ required: true, whitespace: true }];
+/** A new deadline lies ahead: earlier days cannot be picked. */
+const beforeToday = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
 
 /** The inputs each lifecycle action needs (mirrors src/orders/order-actions.schemas.ts). */
 export function ActionFields({ action }: { action: OrderAction }) {
   const t = useT(orderMessages);
   const l = useT(labels);
   const text = (name: string, label: string, rows = 3) => (
-    <Form.Item name={name} label={label} rules={required}>
+    <Form.Item name={name} label={label} rules={requiredText}>
       <Input.TextArea rows={rows} data-testid={`field-${name}`} autoFocus />
     </Form.Item>
   );
@@ -90,7 +95,7 @@ export function ActionFields({ action }: { action: OrderAction }) {
         <>
           {text('reason', t('form.reason'))}
           <Form.Item name="newDeadline" label={t('form.newDeadline')} rules={required}>
-            <DatePicker showTime data-testid="field-newDeadline" />
+            <DatePicker showTime disabledDate={beforeToday} data-testid="field-newDeadline" />
           </Form.Item>
         </>
       );
