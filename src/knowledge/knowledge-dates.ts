@@ -14,7 +14,5 @@ export function addDays(day: string, days: number): string {
 }
 
 /** Published and inside its validity dates on `day`: what intake may answer with. */
-export const isAnswerable = (
-  a: { status: string; valid_from: string | null; valid_to: string | null },
-  day: string,
-): boolean => a.status === 'published' && (a.valid_from === null || a.valid_from <= day) && (a.valid_to === null || a.valid_to >= day);
+export const isAnswerable = (a: { status: string; valid_from: string | null; valid_to: string | null }, day: string): boolean =>
+  a.status === 'published' && (a.valid_from === null || a.valid_from <= day) && (a.valid_to === null || a.valid_to >= day);

@@ -67,7 +67,7 @@ async function remindOwners(deps: Deps, now: Date, today: string, batch: number)
   let reminded = 0;
   const until = addDays(today, REMIND_DAYS_BEFORE);
   const due = (day: string | null): day is string => day !== null && day >= today && day <= until;
-  for (let afterId: string | null = null; ; ) {
+  for (let afterId: string | null = null; ;) {
     const page = await listArticlesDueSoon(deps.db, today, until, afterId, batch);
     for (const a of page) {
       const reasons = [

@@ -62,7 +62,10 @@ describe('highlight', () => {
   });
 
   it('marks numbers and Latin words only whole, Chinese words anywhere', () => {
-    const hits = (text: string, words: string[]) => highlight(text, words).filter((f) => f.hit).map((f) => f.text);
+    const hits = (text: string, words: string[]) =>
+      highlight(text, words)
+        .filter((f) => f.hit)
+        .map((f) => f.text);
     expect(hits('室温只有12度，电话0479-1234567', ['12', '室温'])).toEqual(['室温', '12']);
     expect(hits('A12栋和A1栋', ['a1'])).toEqual(['A1']);
     expect(hits('幸福小区3号楼', ['小区', '3'])).toEqual(['小区', '3']);
