@@ -10,6 +10,7 @@ import { importOverrides, parseOverrideLines } from './calendar-import.service.j
 import { systemActor, type Actor } from '../users/roles.js';
 import { weekdayOf } from './time-zone.js';
 import type { DayInfo } from './working-calendar.js';
+import { CliError } from '../cli/cli-error.js';
 
 const MARK: Record<DayInfo['reason'], string> = {
   workday: '  ',
@@ -22,7 +23,10 @@ const MARK: Record<DayInfo['reason'], string> = {
 
 async function centreId(db: Db, code: string | undefined): Promise<string> {
   const centre = code ? await findCentreByCode(db, code) : (await listCentres(db))[0];
-  if (!centre) throw new Error(code ? `中心 ${code} 不存在 / no such centre` : '没有中心 / no centre yet (run lianxin seed)');
+  if (!centre)
+    throw code
+      ? new CliError(`中心 ${code} 不存在`, 'no such centre')
+      : new CliError('还没有中心（先运行 lianxin seed）', 'no centre yet (run lianxin seed)');
   return centre.id;
 }
 
@@ -126,7 +130,7 @@ export const calendarCommand = () => {
           }
           return;
         }
-        throw new Error(`工单 ${orderNo} 不存在 / order not found`);
+        throw new CliError(`工单 ${orderNo} 不存在`, `order ${orderNo} not found`);
       });
     });
   return cmd;

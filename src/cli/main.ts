@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { ConfigError } from '../config/config.js';
-import { DomainError } from '../shared/errors.js';
+import { terminalMessage } from './cli-error.js';
 import { registerCommands } from './commands/index.js';
 
 const program = new Command()
@@ -11,10 +10,7 @@ const program = new Command()
 registerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DomainError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  const { text, fault } = terminalMessage(error);
+  console.error(fault ? `内部错误 / internal error:\n${text}` : text);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 
@@ -59,9 +60,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (options.pgliteDir) fs.mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
-  const pglite = new PGlite(options.pgliteDir);
-  await pglite.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, PGLITE_PARSERS) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  let unlock = () => {};
+  if (options.pgliteDir) {
+    fs.mkdirSync(path.dirname(options.pgliteDir), { recursive: true });
+    unlock = lockDataDir(`${options.pgliteDir}.lock`, options.pgliteDir);
+  }
+  try {
+    const pglite = new PGlite(options.pgliteDir);
+    await pglite.waitReady;
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, PGLITE_PARSERS) });
+    const close = async () => {
+      try {
+        await db.destroy();
+      } finally {
+        unlock();
+      }
+    };
+    return { db, kind: 'pglite', close };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
 }

@@ -28,7 +28,7 @@ const fakePhone = (code: string) =>
 
 /** hot-issues.csv: the same text posted again, or the same user posting the same title again. */
 function hotIssues(file: string): Appeal[] {
-  return readCsvRecords(file).map((r) => {
+  return readCsvRecords(file, ['留言用户', '留言主题', '留言详情', '留言时间_iso']).map((r) => {
     const detail = clean(r['留言详情'] ?? '');
     const title = clean(r['留言主题'] ?? '');
     const user = clean(r['留言用户'] ?? '');
@@ -58,7 +58,7 @@ function riverDate(s: string): Date {
 
 /** fuzhou-rivers: appeals about the same river (topic) within the window; '无' (no river) groups nothing. */
 function rivers(file: string): Appeal[] {
-  return readCsvRecords(file).map((r) => {
+  return readCsvRecords(file, ['河流', '投诉件内容', '时间']).map((r) => {
     const river = clean(r['河流'] ?? '');
     const content = clean(r['投诉件内容'] ?? '');
     return {

@@ -41,7 +41,7 @@ export async function evaluateKnowledgeRetrieval(
   options: { limit?: number; k?: number } = {},
 ): Promise<RetrievalReport> {
   const k = options.k ?? 5;
-  const records = readCsvRecords(file)
+  const records = readCsvRecords(file, ['留言主题', '留言详情', '答复意见'])
     .filter((r) => clean(r['答复意见'] ?? '') !== '' && clean(`${r['留言主题']}${r['留言详情']}`) !== '')
     .slice(0, options.limit ?? Number.MAX_SAFE_INTEGER);
   const world = await buildEvalWorld(database, new Date('2024-01-01T00:00:00Z'));

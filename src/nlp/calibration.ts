@@ -7,12 +7,24 @@ import {
   type TextClassifier,
 } from './text-classifier.js';
 
-/** Mean negative log-likelihood of the true labels under softmax(margins × temperature). */
+/**
+ * Share of each label's probability mass spread over the other labels when fitting the temperature
+ * (label smoothing). Without it, held-out margins that happen to be all correct (a small or very
+ * regular history, such as the demo's) drive the temperature to its bound and every suggestion to
+ * "100 %": a few hundred rows cannot prove certainty, so the confidence stays below 1 − SMOOTHING.
+ */
+export const LABEL_SMOOTHING = 0.01;
+
+/** Mean cross-entropy of the smoothed true labels under softmax(margins × temperature). */
 function negativeLogLikelihood(scores: Float64Array[], truth: number[], temperature: number): number {
   let sum = 0;
   scores.forEach((s, i) => {
-    const p = probabilities(s, temperature)[truth[i]!]!;
-    sum -= Math.log(Math.max(p, 1e-12));
+    const p = probabilities(s, temperature);
+    const other = LABEL_SMOOTHING / Math.max(1, p.length - 1);
+    for (let k = 0; k < p.length; k++) {
+      const target = k === truth[i] ? 1 - LABEL_SMOOTHING : other;
+      sum -= target * Math.log(Math.max(p[k]!, 1e-12));
+    }
   });
   return sum / Math.max(1, scores.length);
 }

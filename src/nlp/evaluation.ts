@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { CsvError } from '../text/csv.js';
 import { classificationMetrics, percentile, type ClassificationMetrics } from './metrics.js';
 import { stratifiedFolds } from './cross-validation.js';
 import {
@@ -31,7 +32,8 @@ export function evaluateOnSplit(
   test: readonly LabelledAppeal[],
   options: ClassifierOptions = defaultClassifierOptions,
 ): EvaluationReport {
-  if (train.length === 0) throw new Error('the training set has no rows');
+  if (train.length === 0) throw new CsvError('训练集没有数据行 / the training set has no rows');
+  if (test.length === 0) throw new CsvError('测试集没有数据行 / the test set has no rows');
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   const classifier = trainClassifier(train, options);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,48 @@ describe('lianxin CLI', { timeout: 180_000 }, () => {
     expect(() => lianxin('order', 'show', '0000000000')).toThrow(/不存在/);
   });
 
+  it('tells a person’s mistakes in one line, without a stack trace', () => {
+    const failure = (...args: string[]) => {
+      try {
+        lianxin(...args);
+      } catch (e) {
+        return String((e as { stderr: string }).stderr);
+      }
+      throw new Error(`lianxin ${args.join(' ')} did not fail`);
+    };
+    const missing = failure('order', 'show', '0000000000');
+    expect(missing.trim()).toBe('工单 0000000000 不存在 / order 0000000000 not found');
+    expect(failure('nlp', 'eval')).toMatch(/^请给出 --train <csv> 和 --test <csv>/);
+    expect(failure('nlp', 'eval', '--train', '/nonexistent/a.csv', '--test', '/nonexistent/b.csv').trim()).toBe(
+      '文件不存在 / file not found: /nonexistent/a.csv',
+    );
+    const header = path.join(dataDir, 'wrong-columns.csv');
+    fs.writeFileSync(header, 'id,title\n1,x\n');
+    expect(failure('text', 'eval-knowledge', '--file', header)).toContain('缺少列 留言主题、留言详情、答复意见');
+    expect(failure('text', 'eval-knowledge', '--limit', 'abc')).toContain('须为正整数');
+    for (const out of [missing, failure('nlp', 'eval')]) expect(out).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to open the embedded database while another process has it, and takes over a dead one’s lock', async () => {
+    const holder = spawn('npx', ['tsx', '--input-type=module', '-e', holdDatabaseScript()], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true, // its own process group: npx and tsx start child processes, all must go
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('holding') && resolve());
+        holder.once('exit', (code) => reject(new Error(`holder exited early (${code})`)));
+      });
+      expect(() => lianxin('order', 'show', '0000000000')).toThrow(/正被另一个进程（pid \d+）使用/);
+    } finally {
+      const exited = new Promise((resolve) => holder.once('exit', resolve));
+      process.kill(-holder.pid!, 'SIGKILL'); // no clean exit: its lock file stays behind, naming a dead process
+      await exited;
+    }
+    await untilGone(Number(fs.readFileSync(path.join(dataDir, 'pgdata.lock'), 'utf8')));
+    expect(() => lianxin('order', 'show', '0000000000')).toThrow(/工单 0000000000 不存在/);
+  });
+
   it('imports a holiday notice as centre overrides, or nothing when a line is bad', () => {
     const good = path.join(dataDir, 'notice-good.csv');
     fs.writeFileSync(good, '日期,类型,名称\n2031-10-01,休,国庆节\n2031-10-11,班,国庆节调休上班\n');
@@ -73,4 +115,25 @@ function findAnyOrderNo(): string {
     console.log(r.order_no);
     await d.close();`;
   return execFileSync('npx', ['tsx', '--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+}
+
+/** A process that opens the data directory's database and keeps it open until killed. */
+function holdDatabaseScript(): string {
+  return `
+    import { openDatabase } from './src/db/database.ts';
+    await openDatabase({ pgliteDir: ${JSON.stringify(path.join(dataDir, 'pgdata'))} });
+    console.log('holding');
+    setInterval(() => {}, 1000);`;
+}
+
+/** Waits until a killed process has really ended (its children die a moment after the group's leader). */
+async function untilGone(pid: number): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

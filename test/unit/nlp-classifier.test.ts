@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTemperature, trainCalibrated } from '../../src/nlp/calibration.js';
+import { fitTemperature, LABEL_SMOOTHING, trainCalibrated } from '../../src/nlp/calibration.js';
 import { fitMacroF1Offsets, heldOutMargins } from '../../src/nlp/class-offsets.js';
 import { stratifiedFolds } from '../../src/nlp/cross-validation.js';
 import { evaluateOnSplit } from '../../src/nlp/evaluation.js';
@@ -7,6 +7,7 @@ import { classificationMetrics } from '../../src/nlp/metrics.js';
 import { decodeClassifier, encodeClassifier } from '../../src/nlp/model-codec.js';
 import { defaultSvmOptions } from '../../src/nlp/linear-svm.js';
 import {
+  probabilities,
   defaultClassifierOptions,
   predictLabel,
   rankLabels,
@@ -119,7 +120,9 @@ describe('metrics, folds, calibration, label roll-up', () => {
     const scores = Array.from({ length: 50 }, () => Float64Array.from([1, -1]));
     const sure = fitTemperature(scores, Array(50).fill(0));
     const mixed = fitTemperature(scores, [...Array(35).fill(0), ...Array(15).fill(1)]);
-    expect(sure).toBeGreaterThan(10);
+    // Always right: as sure as the label smoothing lets it be (99 %), never a bare 100 %.
+    expect(probabilities(Float64Array.from([1, -1]), sure)[0]).toBeCloseTo(1 - LABEL_SMOOTHING, 3);
+    expect(sure).toBeGreaterThan(2);
     expect(mixed).toBeLessThan(1);
     expect(mixed).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv, parseLabelledCsv } from '../../src/nlp/csv.js';
+import { parseLabelledCsv } from '../../src/nlp/csv.js';
+import { CsvError, parseCsv } from '../../src/text/csv.js';
 
 describe('RFC 4180 CSV reader', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { PROJECT_ROOT } from '../../paths.js';
 import { DEFAULT_THRESHOLD } from './hotspot-engine.js';
 import { evaluateHotspots } from './hotspot-eval.service.js';
+import { CliError } from '../../cli/cli-error.js';
 
 /** `lianxin hotspots eval`: prints one JSON object with the clustering measures on the shared data. */
 export const hotspotCommand = () => {
@@ -14,7 +15,8 @@ export const hotspotCommand = () => {
     .option('--thresholds <list>', 'comma-separated cosine thresholds', String(DEFAULT_THRESHOLD))
     .action((opts: { data: string; thresholds: string }) => {
       const thresholds = opts.thresholds.split(',').map(Number);
-      if (thresholds.some((t) => !(t > 0 && t < 1))) throw new Error('--thresholds: numbers between 0 and 1');
+      if (thresholds.some((t) => !(t > 0 && t < 1)))
+        throw new CliError('--thresholds：须为 0 与 1 之间的数', '--thresholds: numbers between 0 and 1');
       const started = performance.now();
       const results = evaluateHotspots(opts.data, thresholds);
       const out = {

@@ -12,7 +12,7 @@ const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('expected an integer ≥ 2');
+  if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('须为不小于 2 的整数 / expected an integer ≥ 2');
   return n;
 }
 
@@ -34,10 +34,13 @@ const evalCommand = () =>
     .option('--data <csv>', 'data for --cv')
     .action((o: { train?: string; test?: string; cv?: number; data?: string }) => {
       if (o.cv !== undefined) {
-        if (!o.data) throw new InvalidArgumentError('--cv needs --data <csv>');
+        if (!o.data) throw new InvalidArgumentError('--cv 需要 --data <csv> / --cv needs --data <csv>');
         return runCrossValidation(o.data, o.cv);
       }
-      if (!o.train || !o.test) throw new InvalidArgumentError('give --train <csv> and --test <csv> (or --cv k --data <csv>)');
+      if (!o.train || !o.test)
+        throw new InvalidArgumentError(
+          '请给出 --train <csv> 和 --test <csv>（或 --cv k --data <csv>）/ give --train <csv> and --test <csv> (or --cv k --data <csv>)',
+        );
       print(evaluateOnSplit(readRows(o.train), readRows(o.test)));
     });
 
@@ -55,7 +58,7 @@ const trainCommand = () =>
     .action(async (o: { centre?: string }) => {
       await withRuntime(async (rt, config) => {
         const centres = o.centre ? [await findCentreByCode(rt.deps.db, o.centre)] : await listCentres(rt.deps.db);
-        if (centres.some((c) => !c)) throw new InvalidArgumentError(`centre ${o.centre} not found`);
+        if (centres.some((c) => !c)) throw new InvalidArgumentError(`中心 ${o.centre} 不存在 / centre ${o.centre} not found`);
         for (const centre of centres) {
           const outcomes = await trainCentreModels(rt.deps, centre!.id, { minRows: config.nlpMinTrainingRows });
           print({ centre: centre!.code, outcomes });

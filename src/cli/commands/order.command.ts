@@ -4,6 +4,7 @@ import { findOrderByNo } from '../../orders/order.repository.js';
 import { listCentres } from '../../org/unit.repository.js';
 import { withRuntime } from '../with-runtime.js';
 import { maskName, maskPhone } from '../../orders/masking.js';
+import { CliError } from '../cli-error.js';
 
 const time = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -33,7 +34,7 @@ export const orderCommand = () => {
           }
           return;
         }
-        throw new Error(`工单 ${orderNo} 不存在 / order not found`);
+        throw new CliError(`工单 ${orderNo} 不存在`, `order ${orderNo} not found`);
       });
     });
   return order;

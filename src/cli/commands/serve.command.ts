@@ -3,6 +3,7 @@ import { loadConfig } from '../../config/config.js';
 import { openRuntime } from '../../runtime.js';
 import { startServer, type RunningServer, type ServerRole } from '../../server.js';
 import { prepareDemo } from '../../demo/demo.service.js';
+import { CliError } from '../cli-error.js';
 
 export const serveCommand = () =>
   new Command('serve')
@@ -13,7 +14,11 @@ export const serveCommand = () =>
       const config = loadConfig();
       const roles = opts.roles.split(',').map((r) => r.trim()) as ServerRole[];
       const bad = roles.filter((r) => r !== 'web' && r !== 'worker');
-      if (bad.length > 0) throw new Error(`unknown role(s): ${bad.join(', ')} (use web, worker)`);
+      if (bad.length > 0)
+        throw new CliError(
+          `未知角色：${bad.join(', ')}（可用 web、worker）`,
+          `unknown role(s): ${bad.join(', ')} (use web, worker)`,
+        );
       const rt = await openRuntime(config);
       console.log(`lianxin: database ${rt.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'}`);
 

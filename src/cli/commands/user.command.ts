@@ -3,6 +3,7 @@ import { findCentreByCode, findUnitByCode, listCentres } from '../../org/unit.re
 import { createUser } from '../../users/user.service.js';
 import { ROLES } from '../../users/roles.js';
 import { withRuntime } from '../with-runtime.js';
+import { CliError } from '../cli-error.js';
 
 export const userCommand = () => {
   const user = new Command('user').description('用户管理 / manage staff accounts');
@@ -23,9 +24,16 @@ export const userCommand = () => {
           : centres.length === 1
             ? centres[0]
             : undefined;
-        if (!centre) throw new Error(opts.centre ? `no centre ${opts.centre}` : 'several centres: pass --centre <code>');
+        if (!centre)
+          throw opts.centre
+            ? new CliError(`中心 ${opts.centre} 不存在`, `no centre ${opts.centre}`)
+            : new CliError('有多个中心：请用 --centre <代码> 指定', 'several centres: pass --centre <code>');
         const unit = await findUnitByCode(rt.deps.db, centre.id, opts.unit);
-        if (!unit) throw new Error(`no unit with code ${opts.unit} in centre ${centre.code}`);
+        if (!unit)
+          throw new CliError(
+            `中心 ${centre.code} 没有代码为 ${opts.unit} 的单位`,
+            `no unit with code ${opts.unit} in centre ${centre.code}`,
+          );
         const created = await createUser(rt.deps, null, centre.id, {
           username: opts.username,
           password: opts.password,
