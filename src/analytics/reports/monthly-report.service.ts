@@ -1,4 +1,5 @@
 import { findCentre, findUnit } from '../../org/unit.repository.js';
+import { ensureCentreDictionary } from '../../text/dictionary.service.js';
 import type { Deps } from '../../shared/deps.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
@@ -104,11 +105,12 @@ export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: s
 /** The month's top hot issues; in a unit's report, only appeals last dispatched into that unit's subtree. */
 async function monthHotspots(deps: Deps, actor: Actor, period: { from: Date; to: Date }, unitPath: string | null) {
   const previous = previousPeriod(period);
+  await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
   const load = (p: { from: Date; to: Date }) =>
     listHotspotCandidates(deps.db, { centreId: actor.centreId, ...p, regionIds: null, limit: MAX_APPEALS_PER_PERIOD }).then(
       (rows) => rows.reverse(),
     );
   let appeals = [...(await load(previous)), ...(await load(period))];
   if (unitPath) appeals = appeals.filter((a) => a.lead_unit_path?.startsWith(unitPath));
-  return rankHotspots(appeals, period, { minSize: 2 }).slice(0, 20);
+  return rankHotspots(appeals, period, { minSize: 2, limit: 20 });
 }
