@@ -26,6 +26,14 @@ export function segment(text: string): string[] {
   return instance().cut(text, true);
 }
 
+/**
+ * Precise mode without the HMM guesses of words absent from the dictionaries: what the dictionary
+ * (jieba's and the user words) vouches for. 扎旗街路灯 gives 扎/旗/街/路灯 here, 扎旗/街路/灯 with HMM.
+ */
+export function segmentDictionaryOnly(text: string): string[] {
+  return instance().cut(text, false);
+}
+
 /** Search-mode segmentation: long words are also split into their shorter dictionary words. */
 export function segmentForSearch(text: string): string[] {
   return instance().cutForSearch(text, true);

@@ -102,7 +102,8 @@ describe('GET /api/reports/monthly.xlsx', () => {
     const wb = await download(unitAdmin, '/api/reports/monthly.xlsx?month=2025-10');
     expect(String(wb.getWorksheet('指标')!.getCell('A1').value)).toContain('A旗');
     const kpiRows = rows(wb.getWorksheet('指标')!);
-    expect(kpiRows[kpiRows.length - 1]!['转办量']).toBe(3);
+    // All of county A's orders sit on dept A1: one row, no sum row repeating it.
+    expect(kpiRows.map((r) => [r['单位'], r['转办量']])).toEqual([['A旗住建局', 3]]);
     expect(rows(wb.getWorksheet('超期工单')!)).toHaveLength(0);
     expect(rows(wb.getWorksheet('考核排名')!).map((r) => r['单位'])).toEqual(['A旗']);
     const other = await unitAdmin.get(`/api/reports/monthly.xlsx?month=2025-10&unitId=${w.units.countyB.id}`);
@@ -112,6 +113,28 @@ describe('GET /api/reports/monthly.xlsx', () => {
     const bad = await unitAdmin.get('/api/reports/monthly.xlsx?month=2025-13');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toContain('month');
+  });
+
+  it("lists a unit once on its own printable report, and marks the unit's own orders next to its sub-units", async () => {
+    const unitAdmin = await asUser(app, w, 'unit_admin'); // county A
+    const kpiSection = (html: string) => /一、主要指标(.*?)<\/section>/s.exec(html)![1]!;
+    const cells = (html: string) =>
+      [...kpiSection(html).matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    const dept = await unitAdmin.get(`/api/reports/monthly.html?month=2025-10&unitId=${w.units.deptA1.id}`);
+    expect(dept.statusCode).toBe(200);
+    expect(cells(dept.body)).toEqual([['A旗住建局', '3']]);
+
+    // November: one order dispatched to county A itself, one to its dept A1.
+    for (const unitId of [w.units.countyA.id, w.units.deptA1.id]) {
+      const x = await newOrder(w, { title: '小区垃圾清运不及时', content: '小区垃圾清运不及时' });
+      await act(w, w.actors.dispatcher, x, 'dispatch', { leadUnitId: unitId });
+    }
+    const county = await unitAdmin.get('/api/reports/monthly.html?month=2025-11');
+    expect(cells(county.body)).toEqual([
+      ['A旗（本级）', '1'],
+      ['A旗住建局', '1'],
+      ['合计', '2'],
+    ]);
   });
 
   it('serves a printable page with print CSS and escaped content', async () => {

@@ -3,7 +3,10 @@ import { forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import type { Actor } from '../../users/roles.js';
 import { checkedPeriod, previousPeriod, type Period } from '../reports/period.js';
-import { clusterAppeals, DEFAULT_THRESHOLD, representative, topTerms } from './hotspot-engine.js';
+import { ensureCentreDictionary } from '../../text/dictionary.service.js';
+import type { Cluster } from './hotspot-cluster.js';
+import { clusterAppeals, DEFAULT_THRESHOLD, representative } from './hotspot-engine.js';
+import { hotspotKeywords } from './hotspot-keywords.js';
 import { listHotspotCandidates, regionSubtreeIds, type HotspotCandidate } from './hotspot.repository.js';
 import type { HotspotQuery } from './hotspot.schemas.js';
 
@@ -36,13 +39,16 @@ export async function findHotspots(deps: Deps, actor: Actor, query: HotspotQuery
   if (!can(actor, 'hotspot.read')) throw forbidden();
   const period = checkedPeriod(query.from, query.to);
   const previous = previousPeriod(period);
+  // Place and unit names stay whole words, as in search and suggestions (the segmenter is shared by
+  // the process: without this the words would depend on which service had loaded the names first).
+  await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
   const regionIds = query.regionId ? await regionSubtreeIds(deps.db, actor.centreId, query.regionId) : null;
   const load = (p: Period) =>
     listHotspotCandidates(deps.db, { centreId: actor.centreId, ...p, regionIds, limit: MAX_APPEALS_PER_PERIOD }).then((rows) =>
       rows.reverse(),
     );
   const appeals = [...(await load(previous)), ...(await load(period))];
-  const items = rankHotspots(appeals, period, { minSize: query.minSize ?? 2 }).slice(0, query.limit ?? 20);
+  const items = rankHotspots(appeals, period, { minSize: query.minSize ?? 2, limit: query.limit ?? 20 });
   return { from: period.from, to: period.to, previousFrom: previous.from, appealsExamined: appeals.length, items };
 }
 
@@ -50,44 +56,58 @@ export async function findHotspots(deps: Deps, actor: Actor, query: HotspotQuery
 export function rankHotspots(
   appeals: readonly HotspotCandidate[],
   period: Period,
-  options: { minSize: number; threshold?: number },
+  options: { minSize: number; threshold?: number; limit?: number },
 ): Hotspot[] {
   const { clusters, vectors } = clusterAppeals(
     appeals.map((a) => ({ headline: `${a.title} ${a.address ?? ''}`, body: a.content_head })),
     { threshold: options.threshold ?? DEFAULT_THRESHOLD, partitionKeys: appeals.map((a) => a.region_id) },
   );
   const inPeriod = (a: HotspotCandidate) => new Date(a.accepted_at) >= period.from;
-  const hot: Hotspot[] = [];
+  const hot: { cluster: Cluster; hotspot: Omit<Hotspot, 'label' | 'keywords'> }[] = [];
   for (const cluster of clusters) {
     const members = cluster.members.map((m) => appeals[m]!);
     const current = members.filter(inPeriod);
     if (current.length < options.minSize) continue;
     const previousCount = members.length - current.length;
     const rep = appeals[representative(cluster, vectors)]!;
-    const keywords = topTerms(cluster, 5);
     hot.push({
-      key: current[0]!.id,
-      label: keywords.slice(0, 3).join(' · '),
-      keywords,
-      representativeTitle: rep.title,
-      regionId: rep.region_id,
-      regionName: rep.region_name,
-      count: current.length,
-      previousCount,
-      growth: previousCount === 0 ? null : Math.round(((current.length - previousCount) / previousCount) * 1000) / 1000,
-      score: current.length + Math.max(0, current.length - previousCount),
-      orders: current
-        .slice(-ORDERS_PER_HOTSPOT)
-        .reverse()
-        .map((a) => ({
-          id: a.id,
-          orderNo: a.order_no,
-          title: a.title,
-          state: a.state,
-          acceptedAt: a.accepted_at,
-          address: a.address,
-        })),
+      cluster,
+      hotspot: {
+        key: current[0]!.id,
+        representativeTitle: rep.title,
+        regionId: rep.region_id,
+        regionName: rep.region_name,
+        count: current.length,
+        previousCount,
+        growth: previousCount === 0 ? null : Math.round(((current.length - previousCount) / previousCount) * 1000) / 1000,
+        score: current.length + Math.max(0, current.length - previousCount),
+        orders: current
+          .slice(-ORDERS_PER_HOTSPOT)
+          .reverse()
+          .map((a) => ({
+            id: a.id,
+            orderNo: a.order_no,
+            title: a.title,
+            state: a.state,
+            acceptedAt: a.accepted_at,
+            address: a.address,
+          })),
+      },
     });
   }
-  return hot.sort((a, b) => b.score - a.score || b.count - a.count || (a.key < b.key ? -1 : 1));
+  // Keywords read the members' texts again: only for the hot issues answered.
+  return hot
+    .sort(({ hotspot: a }, { hotspot: b }) => b.score - a.score || b.count - a.count || (a.key < b.key ? -1 : 1))
+    .slice(0, options.limit ?? hot.length)
+    .map(({ cluster, hotspot }) => {
+      const keywords = hotspotKeywords(
+        cluster,
+        cluster.members.map((m) => hotspotText(appeals[m]!)),
+        5,
+      );
+      return { ...hotspot, label: keywords.slice(0, 3).join(' · '), keywords };
+    });
 }
+
+/** The text clustering read of an appeal: title and address, then the opening of the body. */
+const hotspotText = (a: HotspotCandidate) => `${a.title} ${a.address ?? ''} ${a.content_head.slice(0, 200)}`;

@@ -3,6 +3,9 @@ import type { MonthlyReport } from './monthly-report.service.js';
 /** Shared cell texts of the .xlsx and the printable page. */
 export const STATUS_LABEL = { draft: '未冻结（实时）', frozen: '已冻结' } as const;
 
+/** Row names of the KPI table: the sum row, a unit's own orders next to its sub-units, undispatched orders. */
+export const KPI_ROW_LABEL = { total: '合计', ownLevel: '（本级）', undispatched: '中心（未派单）' } as const;
+
 export const STAGE_LABEL: Record<string, string> = { sign: '签收', contact: '联系诉求人', reply: '办理答复' };
 
 export const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
@@ -15,3 +18,6 @@ export function reportTitle(r: MonthlyReport): string {
 
 export const localTime = (at: Date | null) =>
   at ? new Date(at).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '—';
+
+/** The KPI table's rows: one per unit, then the sum row when there is one. */
+export const kpiTableRows = (r: MonthlyReport) => (r.kpiTotal ? [...r.kpiRows, r.kpiTotal] : r.kpiRows);

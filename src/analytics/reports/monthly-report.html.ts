@@ -1,6 +1,6 @@
 import { text, type MessageKey } from '../../i18n/messages.js';
 import { KPI_BY_KEY, type KpiKey } from '../kpi/definitions.js';
-import { kpiCell, localTime, percent, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
+import { kpiCell, kpiTableRows, localTime, percent, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
 import type { MonthlyReport } from './monthly-report.service.js';
 
 const esc = (s: unknown) =>
@@ -38,7 +38,7 @@ export function monthlyReportHtml(r: MonthlyReport): string {
 <div class="toolbar"><button onclick="window.print()">打印 / Print</button></div>
 <section><h2>一、主要指标</h2>${table(
     ['单位', ...r.kpiColumns.map((c) => c.name)],
-    [...r.kpiRows, r.kpiTotal].map((row) => [row.name, ...row.values.map((v, i) => kpiCell(r.kpiColumns[i]!.kind, v))]),
+    kpiTableRows(r).map((row) => [row.name, ...row.values.map((v, i) => kpiCell(r.kpiColumns[i]!.kind, v))]),
   )}</section>
 <section><h2>二、考核排名</h2>${table(
     ['排名', '单位', '得分', '加权得分', '扣分', ...indicatorKeys.map((k) => KPI_BY_KEY[k as KpiKey]?.zh ?? k)],

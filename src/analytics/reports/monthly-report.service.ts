@@ -1,4 +1,5 @@
 import { findCentre, findUnit } from '../../org/unit.repository.js';
+import { ensureCentreDictionary } from '../../text/dictionary.service.js';
 import type { Deps } from '../../shared/deps.js';
 import { forbidden, notFound } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
@@ -8,6 +9,7 @@ import { KPI_BY_KEY, type KpiKey } from '../kpi/definitions.js';
 import { computeKpis } from '../kpi/kpi.service.js';
 import { listHotspotCandidates } from '../hotspots/hotspot.repository.js';
 import { MAX_APPEALS_PER_PERIOD, rankHotspots } from '../hotspots/hotspot.service.js';
+import { KPI_ROW_LABEL } from './monthly-report.format.js';
 import { monthPeriod, previousPeriod } from './period.js';
 import { listOverdueOrders } from './report.repository.js';
 
@@ -62,10 +64,19 @@ export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: s
     name,
     values: REPORT_KPIS.map((key) => k.kpis[key].value),
   });
-  const kpiRows = kpis.groups
-    .filter((g) => g.key !== 'none' || !unit)
-    .map((g) => row(g.name ?? (g.key === 'none' ? '中心（未派单）' : g.key), g))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const groups = kpis.groups.filter((g) => g.key !== 'none' || !unit);
+  // In a unit's report the unit's own orders share its name with the report; next to its
+  // sub-units they are marked 本级, and a unit with no orders still has its row.
+  const nameOf = (g: (typeof groups)[number]) =>
+    g.key === 'none'
+      ? KPI_ROW_LABEL.undispatched
+      : g.key === unit?.id && groups.length > 1
+        ? `${unit.name}${KPI_ROW_LABEL.ownLevel}`
+        : (g.name ?? g.key);
+  const kpiRows =
+    unit && groups.length === 0
+      ? [row(unit.name, kpis.total)]
+      : groups.map((g) => row(nameOf(g), g)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const assessment = await getMonthAssessment(deps, actor, q.month);
   const ranking = unit
     ? assessment.rows.filter((r) => unit.path.includes(`/${r.unitId}/`) || r.unitId === unit.id)
@@ -77,7 +88,8 @@ export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: s
     generatedAt: deps.clock.now(),
     kpiColumns: REPORT_KPIS.map((key) => ({ key, name: KPI_BY_KEY[key].zh, kind: KPI_BY_KEY[key].kind })),
     kpiRows,
-    kpiTotal: row(unit ? unit.name : '合计', kpis.total),
+    /** The sum row, only under two or more rows: with one it would repeat that row's figures. */
+    kpiTotal: kpiRows.length > 1 ? row(KPI_ROW_LABEL.total, kpis.total) : null,
     ranking: { status: assessment.status, rows: ranking },
     hotspots: await monthHotspots(deps, actor, period, unit?.path ?? null),
     overdue: await listOverdueOrders(deps.db, {
@@ -93,11 +105,12 @@ export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: s
 /** The month's top hot issues; in a unit's report, only appeals last dispatched into that unit's subtree. */
 async function monthHotspots(deps: Deps, actor: Actor, period: { from: Date; to: Date }, unitPath: string | null) {
   const previous = previousPeriod(period);
+  await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
   const load = (p: { from: Date; to: Date }) =>
     listHotspotCandidates(deps.db, { centreId: actor.centreId, ...p, regionIds: null, limit: MAX_APPEALS_PER_PERIOD }).then(
       (rows) => rows.reverse(),
     );
   let appeals = [...(await load(previous)), ...(await load(period))];
   if (unitPath) appeals = appeals.filter((a) => a.lead_unit_path?.startsWith(unitPath));
-  return rankHotspots(appeals, period, { minSize: 2 }).slice(0, 20);
+  return rankHotspots(appeals, period, { minSize: 2, limit: 20 });
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { text, type MessageKey } from '../../i18n/messages.js';
-import { kpiCell, localTime, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
+import { kpiCell, kpiTableRows, localTime, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
 import type { MonthlyReport } from './monthly-report.service.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
@@ -28,12 +28,12 @@ export async function monthlyReportXlsx(r: MonthlyReport): Promise<Buffer> {
     kpi,
     `${reportTitle(r)} · 主要指标`,
     ['单位', ...r.kpiColumns.map((c) => c.name)],
-    [...r.kpiRows, r.kpiTotal].map((row) => [row.name, ...row.values]),
+    kpiTableRows(r).map((row) => [row.name, ...row.values]),
   );
   r.kpiColumns.forEach((c, i) => {
     if (c.kind === 'ratio') kpi.getColumn(i + 2).numFmt = '0.00%';
   });
-  kpi.lastRow!.font = { bold: true };
+  if (r.kpiTotal) kpi.lastRow!.font = { bold: true };
 
   const rank = wb.addWorksheet('考核排名');
   const indicatorNames = r.ranking.rows[0]?.indicators.map((i) => i.key) ?? [];

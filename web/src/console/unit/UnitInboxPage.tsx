@@ -31,8 +31,14 @@ export function UnitInboxPage() {
   const me = useSession();
   const [tab, setTab] = useState<TabKey>('toSign');
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
+  // 已超期 counts only orders the unit (subtree) leads: its own stages past due, as 数据看板's 红牌 (GET /api/kpis/now).
   const lists = useOrderQueues(
-    Object.fromEntries(TABS.map((tb) => [tb.key, { state: tb.states, warning: tb.warning, limit: 200 }])) as QueueSpecs,
+    Object.fromEntries(
+      TABS.map((tb) => [
+        tb.key,
+        { state: tb.states, warning: tb.warning, leadUnitId: tb.warning ? me.unitId : undefined, limit: 200 },
+      ]),
+    ) as QueueSpecs,
   );
 
   const quick = (o: Order) => {
