@@ -146,6 +146,11 @@ export const messages = {
     en: 'Knowledge article "{title}" is due for review by {day}',
   },
   'knowledge.validToBeforeFrom': { zh: '失效日期不能早于生效日期', en: 'Valid to cannot be before valid from' },
+  'duplicate.intoItself': {
+    zh: '不能把工单并入它自己，请填写另一张主工单',
+    en: 'An order cannot be merged into itself; name another main order',
+  },
+  'user.usernameTaken': { zh: '用户名 {username} 已存在', en: 'The username {username} is taken' },
   'duplicate.notMerged': { zh: '该工单未被并单', en: 'The order is not merged' },
   'duplicate.hasDuplicates': {
     zh: '该工单已有重复件并入，不能再并入其他工单；请改为把其他工单并入它',

@@ -144,6 +144,13 @@ export async function vacuumTermStats(db: Db): Promise<void> {
 }
 
 /** Articles whose terms were never written (created before migration 0302), a batch at a time. */
+/** Every article, a page at a time in id order (a full re-index after the dictionary changed). */
+export async function listArticlesAfter(db: Executor, afterId: string | null, limit: number) {
+  let q = db.selectFrom('knowledge_articles').select(['id', 'centre_id', 'title', 'body']);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}
+
 export async function listUnindexedArticles(db: Executor, limit: number) {
   return db
     .selectFrom('knowledge_articles')

@@ -4,6 +4,7 @@ import { highlight } from '../text/highlight.js';
 import { queryLexemes } from '../text/segment.js';
 import type { Actor } from '../users/roles.js';
 import {
+  listArticlesAfter,
   listUnindexedArticles,
   rankArticles,
   refreshTermNorms,
@@ -60,13 +61,18 @@ export async function retrieveAnswerable(deps: Deps, centreId: string, text: str
 
 /**
  * Indexes articles that have no terms yet (written before migration 0302) and refreshes every
- * article's vector length to the current statistics. Run hourly by the knowledge job and by
- * `lianxin text reindex`; idempotent.
+ * article's vector length to the current statistics. Run hourly by the knowledge job; `lianxin text
+ * reindex` passes `all` to re-index every article. Idempotent.
  */
-export async function refreshKnowledgeIndex(deps: Deps): Promise<{ indexed: number }> {
+export async function refreshKnowledgeIndex(deps: Deps, options: { all?: boolean } = {}): Promise<{ indexed: number }> {
   let indexed = 0;
+  let after: string | null = null;
   for (;;) {
-    const batch = await listUnindexedArticles(deps.db, 200);
+    // `all`: every article again, its terms cut with today's dictionary (after unit or place names
+    // were added); otherwise only those never indexed. Each article is its own short transaction.
+    const batch: { id: string; centre_id: string; title: string; body: string }[] = options.all
+      ? await listArticlesAfter(deps.db, after, 200)
+      : await listUnindexedArticles(deps.db, 200);
     if (batch.length === 0) break;
     for (const a of batch) {
       await ensureCentreDictionary(deps.db, deps.clock, a.centre_id);
@@ -75,6 +81,7 @@ export async function refreshKnowledgeIndex(deps: Deps): Promise<{ indexed: numb
         .execute((tx) => indexArticleTerms(tx, { centreId: a.centre_id, articleId: a.id, title: a.title, body: a.body }));
       indexed += 1;
     }
+    after = batch[batch.length - 1]!.id;
   }
   await refreshTermNorms(deps.db);
   await vacuumTermStats(deps.db);

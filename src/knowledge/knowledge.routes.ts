@@ -35,6 +35,19 @@ export const knowledgeRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
     },
     async (request) => suggestArticlesFor(deps, requireActor(request), request.query),
   );
+  // The same as a POST: a long appeal does not fit in a URL (Node refuses request lines over 16 KB,
+  // about 1,800 Chinese characters once percent-encoded), and the intake screen sends whole appeals.
+  app.post(
+    '/api/knowledge/suggest',
+    {
+      schema: {
+        tags,
+        summary: '受理时推荐知识（长文本）/ top answerable articles for a long text',
+        body: SuggestQuerySchema,
+      },
+    },
+    async (request) => suggestArticlesFor(deps, requireActor(request), request.body),
+  );
   app.get(
     '/api/knowledge/upkeep',
     { schema: { tags, summary: '各单位知识维护情况 / upkeep per owning unit' } },

@@ -69,7 +69,9 @@ async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectRes
  */
 async function mergeEffect(ctx: EffectContext<'merge'>): Promise<EffectResult> {
   const { tx, order, payload, actor, at } = ctx;
-  if (payload.intoOrderId === order.id) throw invalidField('intoOrderId');
+  if (payload.intoOrderId === order.id) {
+    throw domainError('VALIDATION', 'duplicate.intoItself', {}, { field: 'intoOrderId' });
+  }
   // One read locks both rows; the order's own version is checked by the transition's conditional
   // update, under this lock.
   const main = (await lockOrders(tx, order.centre_id, [order.id, payload.intoOrderId])).find((o) => o.id === payload.intoOrderId);

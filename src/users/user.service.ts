@@ -25,7 +25,7 @@ export async function createUser(deps: Deps, actor: Actor | null, centreId: stri
   const unit = await findUnit(deps.db, centreId, input.unitId);
   if (!unit) throw invalidField('unitId');
   if (await findUserByUsername(deps.db, input.username)) {
-    throw domainError('CONFLICT', 'error.validation', { field: 'username' }, { field: 'username' });
+    throw domainError('CONFLICT', 'user.usernameTaken', { username: input.username }, { field: 'username' });
   }
   const user = await insertUser(deps.db, {
     centreId,

@@ -94,6 +94,11 @@ describe('knowledge API', () => {
     expect(detail.json().versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     const suggest = await op.get(`/api/knowledge/suggest?text=${encodeURIComponent('我想问一下居住证怎么办理')}`);
     expect(suggest.json().items[0].id).toBe(id);
+    // A whole long appeal goes by POST (as a URL it would pass Node's 16 KB header limit).
+    const long = `我想问一下居住证怎么办理，${'家里老人刚从外地搬来，需要办理各种手续。'.repeat(150)}`;
+    const posted = await op.post('/api/knowledge/suggest', { text: long, limit: 3 });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.json().items[0].id).toBe(id);
     const search = await op.get(`/api/knowledge/search?q=${encodeURIComponent('居住证')}`);
     expect(search.json().items.map((i: { id: string }) => i.id)).toContain(id);
     const bad = await admin.post('/api/knowledge/articles', { ...payload, status: 'archived' });

@@ -78,6 +78,16 @@ describe('user administration', () => {
       unitId: w.units.centre.id,
       roles: ['operator'],
     });
+    const again = {
+      username: user.username,
+      displayName: '重名',
+      password: TEST_PASSWORD,
+      unitId: w.units.centre.id,
+      roles: ['operator'],
+    };
+    const taken = await createUser(w.deps, w.actors.admin, w.centreId, again).catch((e: DomainError) => e);
+    expect((taken as DomainError).code).toBe('CONFLICT');
+    expect((taken as DomainError).text.zh).toBe(`用户名 ${user.username} 已存在`);
     const session = await login(w.deps, user.username, TEST_PASSWORD, 8);
     const updated = await updateUser(w.deps, w.actors.admin, user.id, {
       displayName: '已修改',

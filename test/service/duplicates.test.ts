@@ -194,6 +194,8 @@ describe('merge rules', () => {
     // main has a duplicate, so it cannot become one itself (no chains); nothing merges into a merged order
     expect(await errorCode(act(w, w.actors.operator, main!, 'merge', { intoOrderId: third.id }))).toBe('VALIDATION');
     expect(await errorCode(act(w, w.actors.operator, third, 'merge', { intoOrderId: merged.id }))).toBe('VALIDATION');
+    const itself = await act(w, w.actors.operator, third, 'merge', { intoOrderId: third.id }).catch((e: DomainError) => e);
+    expect((itself as DomainError).text.zh).toBe('不能把工单并入它自己，请填写另一张主工单');
     const [voidMain, late] = await pair('西巷积水');
     const rejected = await act(w, w.actors.operator, voidMain!, 'reject', { reason: 'lawful_channel', explanation: '已告知' });
     expect(await errorCode(act(w, w.actors.operator, late!, 'merge', { intoOrderId: rejected.id }))).toBe('VALIDATION');

@@ -264,6 +264,13 @@ describe('knowledge ranking: TF-IDF cosine over the term index (ADR 0043)', () =
     expect((await searchArticlesFor(w.deps, w.actors.operator, { q: '古树名木' })).items[0]!.id).toBe(a.id);
     expect((await refreshKnowledgeIndex(w.deps)).indexed).toBe(0);
     expect(await statsMismatches(w.centreId)).toEqual([]);
+    // `text reindex` cuts every article again (after the dictionary changed), keeping the statistics exact.
+    const total = Number(
+      (await sql<{ n: number }>`select count(*) as n from knowledge_articles`.execute(database.db)).rows[0]!.n,
+    );
+    expect((await refreshKnowledgeIndex(w.deps, { all: true })).indexed).toBe(total);
+    expect(await statsMismatches(w.centreId)).toEqual([]);
+    expect((await searchArticlesFor(w.deps, w.actors.operator, { q: '古树名木' })).items[0]!.id).toBe(a.id);
   });
 });
 

@@ -34,7 +34,10 @@ function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPick
   const q = useQuery({
     queryKey: ['knowledge-suggest', props.text],
     queryFn: () =>
-      api<{ items: ArticleHit[] }>(`/api/knowledge/suggest?text=${encodeURIComponent(props.text.slice(0, 2000))}&limit=3`),
+      api<{ items: ArticleHit[] }>('/api/knowledge/suggest', {
+        method: 'POST',
+        json: { text: props.text.slice(0, 10_000), limit: 3 },
+      }),
     enabled,
     staleTime: 60_000,
   });
