@@ -6,6 +6,12 @@ import { withRuntime } from '../with-runtime.js';
 import { maskName, maskPhone } from '../../orders/masking.js';
 import { CliError } from '../cli-error.js';
 
+const reasonOf = (payload: unknown): string | null => {
+  const p = payload as Record<string, unknown> | null;
+  const reason = p?.explanation ?? p?.reason; // a void order: its explanation, not the reason code
+  return typeof reason === 'string' && reason.trim() !== '' ? reason : null;
+};
+
 const time = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export const orderCommand = () => {
@@ -28,8 +34,10 @@ export const orderCommand = () => {
           console.log('  轨迹 timeline:');
           for (const e of await listOrderEvents(rt.deps.db, o.id)) {
             const who = e.actor_name ?? e.actor_label ?? 'system';
+            // What the actor wrote: the note, or the reason an action asks for (退回, 撤销并单 …).
+            const said = e.note ?? reasonOf(e.payload);
             console.log(
-              `   ${time(e.at)}  ${e.action.padEnd(18)} ${(e.from_state ?? '-').padEnd(12)} → ${(e.to_state ?? '-').padEnd(12)} ${who}${e.note ? `  「${e.note}」` : ''}`,
+              `   ${time(e.at)}  ${e.action.padEnd(18)} ${(e.from_state ?? '-').padEnd(12)} → ${(e.to_state ?? '-').padEnd(12)} ${who}${said ? `  「${said}」` : ''}`,
             );
           }
           return;
