@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { textPixelsAtTop } from './console-helpers.js';
 import { startBrowserWorld, type BrowserWorld } from './harness.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
@@ -51,6 +52,14 @@ describe.skipIf(!hasChromium)('analytics pages', () => {
     const csv = await page.request.get(`${world.baseUrl}${await page.getByTestId('orders-csv').getAttribute('href')}`);
     expect((await csv.text()).startsWith('\uFEFF工单编号')).toBe(true);
     await world.screenshot(page, 'analytics-reports');
+  });
+
+  it('数据看板: the trend legend names its series in the light theme (not three blank swatches)', async () => {
+    await page.goto(`${world.baseUrl}/dashboard`);
+    const trend = page.getByTestId('kpi-trend');
+    await trend.locator('canvas').waitFor();
+    await expect.poll(() => textPixelsAtTop(trend, 30)).toBeGreaterThan(100);
+    await world.screenshot(page, 'analytics-dashboard');
   });
 
   it('no console errors', () => {

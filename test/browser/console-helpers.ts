@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Picks a node in an antd TreeSelect by typing part of its name and clicking the exact title. */
 export async function pickTreeNode(page: Page, testId: string, name: string) {
@@ -32,4 +32,26 @@ export function tinyPng(): Buffer {
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     'base64',
   );
+}
+
+/**
+ * Counts the neutral dark pixels (text drawn in the theme's grey) in the top `rows` CSS pixels of an
+ * ECharts canvas. Charts draw on a canvas, so a legend's labels are not in the DOM: this is how a test
+ * sees that they were drawn at all (the coloured swatches alone count nothing).
+ */
+export async function textPixelsAtTop(chart: Locator, rows: number) {
+  return chart
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement, cssRows: number) => {
+      const height = Math.round(cssRows * window.devicePixelRatio);
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const max = Math.max(data[i], data[i + 1], data[i + 2]);
+        const min = Math.min(data[i], data[i + 1], data[i + 2]);
+        if (data[i + 3] >= 128 && max < 160 && max - min < 16) count++;
+      }
+      return count;
+    }, rows);
 }
