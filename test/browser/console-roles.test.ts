@@ -140,6 +140,25 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.close();
   });
 
+  it('督办看板 writes time left and times as the rest of the console does (超期 9小时37分, 2026-11-24 18:00)', async () => {
+    const page = await signedIn('supervisor');
+    await page.goto(`${world.baseUrl}/supervision`);
+    const red = page.getByTestId('board-red');
+    await red.locator('.ant-table-row').first().waitFor();
+    const left = await red.locator('.ant-table-row .ant-tag').allTextContents();
+    expect(left.every((text) => /^超期 (\d+天)?(\d+小时)?\d+分$/.test(text))).toBe(true);
+    const rowText = await red.locator('.ant-table-row').first().textContent();
+    expect(rowText).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(rowText).not.toMatch(/\d+[hmd]\b|\d{4}\/\d{1,2}\//);
+    // The order put on the leader list in the test before shows when it was added, in the same format.
+    await page.getByRole('tab', { name: '领导盯办' }).click();
+    await expect
+      .poll(() => page.getByTestId('board-leader').locator('.ant-table-row').first().textContent())
+      .toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await world.screenshot(page, 'console-supervision-board');
+    await page.close();
+  });
+
   it('finds orders by words (ranked, highlighted, filtered by unit) and by number on 工单查询', async () => {
     const page = await signedIn('supervisor');
     await page.goto(`${world.baseUrl}/orders`);

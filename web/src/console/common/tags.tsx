@@ -36,7 +36,8 @@ export function PriorityTag({ priority }: { priority: number }) {
 
 export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
-function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
+/** Time left (or past) a deadline in the console's words: 剩余 1天2小时5分 / 超期 9小时37分. */
+export function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
   const overdue = ms < 0;
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const d = Math.floor(minutes / 1440);
