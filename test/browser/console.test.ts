@@ -123,6 +123,9 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     await page.getByTestId('console-nav').getByText('回访台').click();
     await page.getByTestId(`visit-open-${orderNo}`).click();
     await page.getByTestId('visit-script').getByText(title, { exact: false }).waitFor();
+    // The reply ends with its own 。; the script's sentence goes on without doubling it.
+    await expect.poll(() => page.getByTestId('visit-script').textContent()).toContain('照明恢复正常。请问');
+    expect(await page.getByTestId('visit-script').textContent()).not.toContain('。。');
     // The supervisor calls back, so the visit panel shows the caller's number in full.
     await expect.poll(() => page.getByTestId('visit-caller').textContent()).toContain('13900001111');
     await world.screenshot(page, 'console-visits');

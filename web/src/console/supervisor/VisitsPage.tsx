@@ -44,6 +44,9 @@ export function VisitsPage() {
   );
 }
 
+/** The script ends the reply with its own full stop; a reply that already ends a sentence would read 。。 */
+const withoutFinalStop = (text: string) => text.replace(/[。！？.!?\s]+$/u, '');
+
 function VisitPanel({ order, onDone }: { order: Order; onDone: () => void }) {
   const q = useT(queueMessages);
   const o = useT(orderMessages);
@@ -52,7 +55,11 @@ function VisitPanel({ order, onDone }: { order: Order; onDone: () => void }) {
   const reply = latestReply(useTimeline(order.id).data?.events);
   // The detail shows the caller's number to those allowed to call back (and logs that it was seen).
   const caller = useOrderDetail(order.id).data?.order.caller ?? order.caller;
-  const script = q('visits.scriptText', { date: formatTime(order.acceptedAt), title: order.title, reply: reply?.text ?? '—' });
+  const script = q('visits.scriptText', {
+    date: formatTime(order.acceptedAt),
+    title: order.title,
+    reply: withoutFinalStop(reply?.text ?? '') || '—',
+  });
   return (
     <Card title={<Link to={`/orders/${order.id}`}>{order.orderNo}</Link>} data-testid="visit-panel">
       <Alert
