@@ -114,6 +114,8 @@ describe.skipIf(!hasChromium)('console journeys', () => {
   it('the supervisor accepts the reply and closes it on the return visit', async () => {
     const page = await signedIn('supervisor');
     expect(new URL(page.url()).pathname).toBe('/review');
+    // Nothing picked yet: the panel asks for an order to review (not the return-visit wording).
+    await expect.poll(() => page.getByTestId('review-panel').textContent()).toContain('请从左侧名单选择一个工单开始审核');
     await page.getByTestId(`review-open-${orderNo}`).click();
     await page.getByTestId('latest-reply').getByText('物业已更换楼道灯泡').waitFor();
     await world.screenshot(page, 'console-review');

@@ -38,7 +38,7 @@ export function ReviewPage() {
           data-testid="review-panel"
         >
           {!selected ? (
-            <Empty description={q('visits.pick')} />
+            <Empty description={q('review.pick')} />
           ) : (
             <>
               <Descriptions
