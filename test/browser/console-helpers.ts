@@ -55,3 +55,24 @@ export async function textPixelsAtTop(chart: Locator, rows: number) {
       return count;
     }, rows);
 }
+
+/**
+ * How a table's columns lie on a screen: whether the table scrolls sideways, and whether the column
+ * `before` ends where `fixed` (a column pinned to the right) begins, so nothing sits under the pinned one.
+ */
+export async function columnsSideBySide(table: Locator, before: string, fixed: string) {
+  return table.evaluate(
+    (el, names) => {
+      const heads = [...el.querySelectorAll('thead th')];
+      const box = (name: string) => heads.find((th) => th.textContent?.trim() === name)?.getBoundingClientRect();
+      const scroller = el.querySelector('.ant-table-content, .ant-table-body');
+      const left = box(names.before);
+      const right = box(names.fixed);
+      return {
+        scrolls: scroller ? scroller.scrollWidth > scroller.clientWidth + 1 : false,
+        apart: Boolean(left && right && left.right <= right.left + 1),
+      };
+    },
+    { before, fixed },
+  );
+}

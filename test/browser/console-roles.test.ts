@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
-import { pickTreeNode, submitAction } from './console-helpers.js';
+import { columnsSideBySide, pickTreeNode, submitAction } from './console-helpers.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 
@@ -233,6 +233,36 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await expect.poll(() => page.getByTestId('unit-figures').textContent()).toMatch(/待签收\s*\d+/);
     await world.screenshot(page, 'console-unit-admin');
     await page.close();
+  });
+
+  it('at 1280×720 the queues fit: no sideways scrolling, the countdown beside the pinned actions', async () => {
+    const unit = await signedIn('unitadmin');
+    await unit.setViewportSize({ width: 1280, height: 720 });
+    const toSign = unit.getByTestId('unit-list-toSign');
+    await toSign.locator('thead').waitFor();
+    expect(await columnsSideBySide(toSign, '时限', '操作')).toEqual({ scrolls: false, apart: true });
+    await world.screenshot(unit, 'console-unit-1280');
+    await unit.close();
+
+    // Review and return visits: a narrow list beside the panel still shows each order's countdown,
+    // the most urgent first.
+    const supervisor = await signedIn('supervisor');
+    await supervisor.setViewportSize({ width: 1280, height: 720 });
+    for (const [path, list] of [
+      ['/review', 'review-list'],
+      ['/visits', 'visit-list'],
+    ]) {
+      await supervisor.goto(`${world.baseUrl}${path}`);
+      const table = supervisor.getByTestId(list);
+      await table.locator('thead').waitFor();
+      expect(await columnsSideBySide(table, '时限', '操作')).toEqual({ scrolls: false, apart: true });
+      expect(await table.locator('th[aria-sort]').textContent()).toBe('时限');
+      expect(await table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+      const rows = await table.locator('.ant-table-row').count();
+      expect(await table.locator('.ant-table-row [data-testid=deadline-tag]').count()).toBe(rows);
+    }
+    await world.screenshot(supervisor, 'console-visits-1280');
+    await supervisor.close();
   });
 
   it('the leader sees followed orders, difficult cases and the month', async () => {

@@ -15,23 +15,30 @@ import { latestReply } from './LatestReply';
 /** The return-visit console: the call list (state visiting), a script, and the outcome: close or re-handle. */
 export function VisitsPage() {
   const q = useT(queueMessages);
-  const l = useT(labels);
   const visiting = useOrders({ state: 'visiting', limit: 200 });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = visiting.data?.items.find((x) => x.id === selectedId) ?? null;
   const pick = (x: Order) => (
     <Button size="small" data-testid={`visit-open-${x.orderNo}`} onClick={() => setSelectedId(x.id)}>
-      {l('action.visit_close')}
+      {q('visits.open')}
     </Button>
   );
   return (
     <Row gutter={16}>
-      <Col xs={24} xl={12}>
+      <Col xs={24} xl={13}>
         <Card title={q('visits.title')}>
-          <OrderTable orders={visiting.data?.items} loading={visiting.isLoading} actions={pick} compact testId="visit-list" />
+          <OrderTable
+            orders={visiting.data?.items}
+            loading={visiting.isLoading}
+            actions={pick}
+            actionsWidth={80}
+            compact
+            byDeadline
+            testId="visit-list"
+          />
         </Card>
       </Col>
-      <Col xs={24} xl={12}>
+      <Col xs={24} xl={11}>
         {selected ? (
           <VisitPanel order={selected} onDone={() => setSelectedId(null)} />
         ) : (
