@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { textPixelsAtTop } from './console-helpers.js';
 import { startBrowserWorld, type BrowserWorld } from './harness.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
@@ -32,9 +33,16 @@ describe.skipIf(!hasChromium)('analytics pages', () => {
     await page.goto(`${world.baseUrl}/assessment`);
     await page.getByTestId('assessment-status').waitFor();
     expect(await page.getByTestId('assessment-status').textContent()).toContain('未冻结');
-    await page.getByTestId('assessment-freeze').waitFor();
+    // The page opens on last month, the one the button freezes (the server freezes the month picked).
+    const lastMonth = new Date();
+    lastMonth.setDate(1);
+    lastMonth.setMonth(lastMonth.getMonth() - 1);
+    expect(await page.getByTestId('assessment-freeze').textContent()).toBe(
+      `冻结 ${lastMonth.getFullYear()}年${lastMonth.getMonth() + 1}月 考核`,
+    );
     await page.getByText('响应率 30 · 解决率 35 · 满意率 35').waitFor();
-    await page.getByTestId('assessment-history-chart').waitFor();
+    // No month frozen yet: the history says so instead of drawing empty axes.
+    await page.getByTestId('assessment-history-none').getByText('还没有冻结过任何月份的考核', { exact: false }).waitFor();
     await world.screenshot(page, 'analytics-assessment');
   });
 
@@ -51,6 +59,14 @@ describe.skipIf(!hasChromium)('analytics pages', () => {
     const csv = await page.request.get(`${world.baseUrl}${await page.getByTestId('orders-csv').getAttribute('href')}`);
     expect((await csv.text()).startsWith('\uFEFF工单编号')).toBe(true);
     await world.screenshot(page, 'analytics-reports');
+  });
+
+  it('数据看板: the trend legend names its series in the light theme (not three blank swatches)', async () => {
+    await page.goto(`${world.baseUrl}/dashboard`);
+    const trend = page.getByTestId('kpi-trend');
+    await trend.locator('canvas').waitFor();
+    await expect.poll(() => textPixelsAtTop(trend, 30)).toBeGreaterThan(100);
+    await world.screenshot(page, 'analytics-dashboard');
   });
 
   it('no console errors', () => {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Picks a node in an antd TreeSelect by typing part of its name and clicking the exact title. */
 export async function pickTreeNode(page: Page, testId: string, name: string) {
@@ -31,5 +31,48 @@ export function tinyPng(): Buffer {
   return Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     'base64',
+  );
+}
+
+/**
+ * Counts the neutral dark pixels (text drawn in the theme's grey) in the top `rows` CSS pixels of an
+ * ECharts canvas. Charts draw on a canvas, so a legend's labels are not in the DOM: this is how a test
+ * sees that they were drawn at all (the coloured swatches alone count nothing).
+ */
+export async function textPixelsAtTop(chart: Locator, rows: number) {
+  return chart
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement, cssRows: number) => {
+      const height = Math.round(cssRows * window.devicePixelRatio);
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const max = Math.max(data[i], data[i + 1], data[i + 2]);
+        const min = Math.min(data[i], data[i + 1], data[i + 2]);
+        if (data[i + 3] >= 128 && max < 160 && max - min < 16) count++;
+      }
+      return count;
+    }, rows);
+}
+
+/**
+ * How a table's columns lie on a screen: whether the table scrolls sideways, and whether the column
+ * `before` ends where `fixed` (a column pinned to the right) begins, so nothing sits under the pinned one.
+ */
+export async function columnsSideBySide(table: Locator, before: string, fixed: string) {
+  return table.evaluate(
+    (el, names) => {
+      const heads = [...el.querySelectorAll('thead th')];
+      const box = (name: string) => heads.find((th) => th.textContent?.trim() === name)?.getBoundingClientRect();
+      const scroller = el.querySelector('.ant-table-content, .ant-table-body');
+      const left = box(names.before);
+      const right = box(names.fixed);
+      return {
+        scrolls: scroller ? scroller.scrollWidth > scroller.clientWidth + 1 : false,
+        apart: Boolean(left && right && left.right <= right.left + 1),
+      };
+    },
+    { before, fixed },
   );
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
-import { pickTreeNode, submitAction } from './console-helpers.js';
+import { columnsSideBySide, pickTreeNode, submitAction } from './console-helpers.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 
@@ -140,6 +140,25 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.close();
   });
 
+  it('督办看板 writes time left and times as the rest of the console does (超期 9小时37分, 2026-11-24 18:00)', async () => {
+    const page = await signedIn('supervisor');
+    await page.goto(`${world.baseUrl}/supervision`);
+    const red = page.getByTestId('board-red');
+    await red.locator('.ant-table-row').first().waitFor();
+    const left = await red.locator('.ant-table-row .ant-tag').allTextContents();
+    expect(left.every((text) => /^超期 (\d+天)?(\d+小时)?\d+分$/.test(text))).toBe(true);
+    const rowText = await red.locator('.ant-table-row').first().textContent();
+    expect(rowText).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(rowText).not.toMatch(/\d+[hmd]\b|\d{4}\/\d{1,2}\//);
+    // The order put on the leader list in the test before shows when it was added, in the same format.
+    await page.getByRole('tab', { name: '领导盯办' }).click();
+    await expect
+      .poll(() => page.getByTestId('board-leader').locator('.ant-table-row').first().textContent())
+      .toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await world.screenshot(page, 'console-supervision-board');
+    await page.close();
+  });
+
   it('finds orders by words (ranked, highlighted, filtered by unit) and by number on 工单查询', async () => {
     const page = await signedIn('supervisor');
     await page.goto(`${world.baseUrl}/orders`);
@@ -214,6 +233,36 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await expect.poll(() => page.getByTestId('unit-figures').textContent()).toMatch(/待签收\s*\d+/);
     await world.screenshot(page, 'console-unit-admin');
     await page.close();
+  });
+
+  it('at 1280×720 the queues fit: no sideways scrolling, the countdown beside the pinned actions', async () => {
+    const unit = await signedIn('unitadmin');
+    await unit.setViewportSize({ width: 1280, height: 720 });
+    const toSign = unit.getByTestId('unit-list-toSign');
+    await toSign.locator('thead').waitFor();
+    expect(await columnsSideBySide(toSign, '时限', '操作')).toEqual({ scrolls: false, apart: true });
+    await world.screenshot(unit, 'console-unit-1280');
+    await unit.close();
+
+    // Review and return visits: a narrow list beside the panel still shows each order's countdown,
+    // the most urgent first.
+    const supervisor = await signedIn('supervisor');
+    await supervisor.setViewportSize({ width: 1280, height: 720 });
+    for (const [path, list] of [
+      ['/review', 'review-list'],
+      ['/visits', 'visit-list'],
+    ]) {
+      await supervisor.goto(`${world.baseUrl}${path}`);
+      const table = supervisor.getByTestId(list);
+      await table.locator('thead').waitFor();
+      expect(await columnsSideBySide(table, '时限', '操作')).toEqual({ scrolls: false, apart: true });
+      expect(await table.locator('th[aria-sort]').textContent()).toBe('时限');
+      expect(await table.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+      const rows = await table.locator('.ant-table-row').count();
+      expect(await table.locator('.ant-table-row [data-testid=deadline-tag]').count()).toBe(rows);
+    }
+    await world.screenshot(supervisor, 'console-visits-1280');
+    await supervisor.close();
   });
 
   it('the leader sees followed orders, difficult cases and the month', async () => {

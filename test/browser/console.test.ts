@@ -114,6 +114,8 @@ describe.skipIf(!hasChromium)('console journeys', () => {
   it('the supervisor accepts the reply and closes it on the return visit', async () => {
     const page = await signedIn('supervisor');
     expect(new URL(page.url()).pathname).toBe('/review');
+    // Nothing picked yet: the panel asks for an order to review (not the return-visit wording).
+    await expect.poll(() => page.getByTestId('review-panel').textContent()).toContain('请从左侧名单选择一个工单开始审核');
     await page.getByTestId(`review-open-${orderNo}`).click();
     await page.getByTestId('latest-reply').getByText('物业已更换楼道灯泡').waitFor();
     await world.screenshot(page, 'console-review');
@@ -123,6 +125,9 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     await page.getByTestId('console-nav').getByText('回访台').click();
     await page.getByTestId(`visit-open-${orderNo}`).click();
     await page.getByTestId('visit-script').getByText(title, { exact: false }).waitFor();
+    // The reply ends with its own 。; the script's sentence goes on without doubling it.
+    await expect.poll(() => page.getByTestId('visit-script').textContent()).toContain('照明恢复正常。请问');
+    expect(await page.getByTestId('visit-script').textContent()).not.toContain('。。');
     // The supervisor calls back, so the visit panel shows the caller's number in full.
     await expect.poll(() => page.getByTestId('visit-caller').textContent()).toContain('13900001111');
     await world.screenshot(page, 'console-visits');

@@ -8,6 +8,7 @@ import {
   Col,
   DatePicker,
   Descriptions,
+  Empty,
   Form,
   Input,
   Popconfirm,
@@ -58,6 +59,9 @@ export function AssessmentPage() {
   };
   const indicatorName = (key: string) => INDICATOR_NAMES[key]?.[lang === 'en' ? 1 : 0] ?? key;
   const cfg = data.data?.config;
+  const monthName = month.format(t('as.monthFormat'));
+  // The server freezes the month in the URL (the picked one) and only once it is over.
+  const monthOver = month.endOf('month').isBefore(dayjs());
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large" data-testid="AssessmentPage">
       <Card
@@ -72,13 +76,13 @@ export function AssessmentPage() {
                   : t('as.status.draft')}
               </Tag>
             )}
-            {canRun && data.data?.status === 'draft' && (
+            {canRun && data.data?.status === 'draft' && monthOver && (
               <Popconfirm
-                title={t('as.freezeConfirm')}
+                title={t('as.freezeConfirm', { month: monthName })}
                 onConfirm={() => run(() => api(`/api/assessment/months/${m}/freeze`, { method: 'POST' }))}
               >
                 <Button type="primary" data-testid="assessment-freeze">
-                  {t('as.freeze')}
+                  {t('as.freeze', { month: monthName })}
                 </Button>
               </Popconfirm>
             )}
@@ -207,7 +211,11 @@ export function AssessmentPage() {
         </Col>
       </Row>
       <Card title={t('as.history')}>
-        <HistoryChart items={history.data?.items ?? []} />
+        {history.data && history.data.items.length === 0 ? (
+          <Empty description={t('as.historyNone')} data-testid="assessment-history-none" />
+        ) : (
+          <HistoryChart items={history.data?.items ?? []} />
+        )}
       </Card>
     </Space>
   );

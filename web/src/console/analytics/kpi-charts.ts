@@ -5,11 +5,19 @@ type Labels = { accepted: string; closed: string; closureRate: string; none: str
 
 const nameOf = (g: KpiGroup, labels: Labels) => g.name ?? (g.key === 'none' ? labels.none : g.key);
 
+/**
+ * Light text for the dark wall screen; on the light dashboard nothing, so the theme's own text colour
+ * applies. The key is left out rather than set to undefined: ECharts takes `textStyle: undefined` as a
+ * style without a colour and drew the legend with blank labels.
+ */
+const DARK_TEXT = { color: '#cfe3f5' };
+const darkText = (dark: boolean) => (dark ? { textStyle: DARK_TEXT } : {});
+
 export function trendOption(days: KpiGroup[], labels: Labels, dark = false) {
   return {
     backgroundColor: 'transparent',
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, textStyle: dark ? { color: '#cfe3f5' } : undefined },
+    legend: { top: 0, ...darkText(dark) },
     grid: { left: 48, right: 48, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: days.map((d) => d.key.slice(5)) },
     yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
@@ -35,7 +43,7 @@ export function pieOption(groups: KpiGroup[], labels: Labels, dark = false) {
       {
         type: 'pie',
         radius: ['35%', '70%'],
-        label: { color: dark ? '#cfe3f5' : undefined },
+        label: dark ? DARK_TEXT : {},
         data: groups.filter((g) => g.counters.accepted > 0).map((g) => ({ name: nameOf(g, labels), value: g.counters.accepted })),
       },
     ],

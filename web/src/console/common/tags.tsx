@@ -36,7 +36,8 @@ export function PriorityTag({ priority }: { priority: number }) {
 
 export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
-function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
+/** Time left (or past) a deadline in the console's words: 剩余 1天2小时5分 / 超期 9小时37分. */
+export function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
   const overdue = ms < 0;
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const d = Math.floor(minutes / 1440);
@@ -48,8 +49,11 @@ function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
   return overdue ? `${text} overdue` : `${text} left`;
 }
 
-/** Countdown to the order's current deadline, yellow/red as the time-limit engine says; nothing when no deadline. */
-export function DeadlineTag({ order }: { order: Order }) {
+/**
+ * Countdown to the order's current deadline, yellow/red as the time-limit engine says; nothing when no
+ * deadline. `short` leaves the level's words (红灯超期 · ) to the colour and the tooltip, for narrow lists.
+ */
+export function DeadlineTag({ order, short = false }: { order: Order; short?: boolean }) {
   const l = useT(labels);
   const { lang } = useLang();
   const [now, setNow] = useState(() => Date.now());
@@ -62,10 +66,12 @@ export function DeadlineTag({ order }: { order: Order }) {
   const remaining = deadline.dueAt.getTime() - now;
   const level = levelAt(deadline, now);
   const colour = level === 'red' ? 'red' : level === 'yellow' ? 'gold' : 'green';
+  const levelWords = level !== 'none' ? `${l(`warn.${level}`)} · ` : '';
+  const stage = deadline.stage ? l(`stage.${deadline.stage}` as never) : '';
   return (
-    <Tooltip title={`${deadline.stage ? l(`stage.${deadline.stage}` as never) : ''} ${formatTime(deadline.dueAt.toISOString())}`}>
+    <Tooltip title={`${short ? levelWords : ''}${stage} ${formatTime(deadline.dueAt.toISOString())}`}>
       <Tag color={colour} data-testid="deadline-tag" data-level={level}>
-        {level !== 'none' && `${l(`warn.${level}`)} · `}
+        {!short && levelWords}
         {formatRemaining(remaining, lang)}
         {deadline.paused && ` · ${l('clock.paused')}`}
       </Tag>

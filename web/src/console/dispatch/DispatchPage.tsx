@@ -62,6 +62,8 @@ export function DispatchPage() {
               orders={lists[key].data?.items}
               loading={lists[key].isLoading}
               actions={quick(key)}
+              actionsWidth={210}
+              oneState
               byDeadline
               unitNames={key === 'toDispatch' ? undefined : units}
               testId={`dispatch-list-${key}`}

@@ -22,6 +22,9 @@ export const queueMessages = {
     'visits.script': '回访话术',
     'visits.scriptText':
       '您好，这里是 12345 政务服务便民热线回访。您于 {date} 反映的“{title}”，承办单位已答复：{reply}。请问您对办理结果是否满意？（满意 / 基本满意 / 不满意）问题是否已经解决？（已解决 / 未解决）',
+    'review.open': '审核',
+    'review.pick': '请从左侧名单选择一个工单开始审核',
+    'visits.open': '回访',
     'visits.pick': '请从左侧名单选择一个工单开始回访',
     'visits.reply': '单位答复',
     'leader.title': '领导盯办',
@@ -52,6 +55,9 @@ export const queueMessages = {
     'visits.script': 'Call script',
     'visits.scriptText':
       'Hello, this is the 12345 hotline calling back about "{title}" you reported on {date}. The unit replied: {reply}. Are you satisfied with the result (satisfied / basically satisfied / dissatisfied)? Is the problem solved (yes / no)?',
+    'review.open': 'Review',
+    'review.pick': 'Pick an order from the list to review',
+    'visits.open': 'Call',
     'visits.pick': 'Pick an order from the call list to start',
     'visits.reply': "Unit's reply",
     'leader.title': 'Leader follow-up',

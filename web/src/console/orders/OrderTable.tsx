@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Table } from 'antd';
+import { Table, Tooltip, type TableColumnsType } from 'antd';
 import { useT } from '../../shared/i18n';
 import type { Order } from '../api/types';
 import { readDeadline } from '../common/deadline';
@@ -13,14 +13,31 @@ interface OrderTableProps {
   loading?: boolean;
   /** Extra cell at the end of each row (quick actions of a queue). */
   actions?: (order: Order) => ReactNode;
+  /** Width of the actions cell: what the queue's buttons need, so the other columns know what is left. */
+  actionsWidth?: number;
   unitNames?: Map<string, string>;
   testId?: string;
   pageSize?: number;
-  /** Narrow lists (beside a detail panel) leave out type and acceptance time. */
+  /**
+   * Narrow lists beside a detail panel (one state each: review, return visits) keep number, title,
+   * countdown and the action; type, priority, state and acceptance time would push the countdown out.
+   */
   compact?: boolean;
-  /** Nearest deadline first (a unit works its queue against the clock). */
+  /** Every row is in the same state (a queue of one state; its tab or title says which): no state column. */
+  oneState?: boolean;
+  /** Nearest deadline first (a queue is worked against the clock). */
   byDeadline?: boolean;
 }
+
+/**
+ * Widths that fit what the cells hold (a ten-digit number, the longest state and priority tags, a
+ * countdown such as 红灯超期 · 超期 2天22小时16分), so a queue fits a 1280-pixel screen beside the menu:
+ * the title takes what is left and shows the rest in a tooltip.
+ */
+const WIDTH = { orderNo: 100, type: 64, priority: 96, state: 108, deadline: 210, shortDeadline: 150, acceptedAt: 130 };
+/** Below this the title is unreadable: the table scrolls sideways instead of squeezing it further. */
+const TITLE_MIN = 150;
+const LEAD_UNIT_MIN = 110;
 
 const dueTime = (o: Order) => readDeadline(o)?.dueAt.getTime() ?? Number.POSITIVE_INFINITY;
 
@@ -29,15 +46,75 @@ export function OrderTable({
   orders,
   loading,
   actions,
+  actionsWidth = 160,
   unitNames,
   testId,
   pageSize = 20,
   compact = false,
+  oneState = false,
   byDeadline = false,
 }: OrderTableProps) {
   const t = useT(orderMessages);
   const cols = orderColumns(t);
   const l = useT(labels);
+  const columns: TableColumnsType<Order> = [
+    { ...cols.orderNo<Order>(), width: WIDTH.orderNo },
+    {
+      title: t('col.title'),
+      dataIndex: 'title',
+      ellipsis: { showTitle: false },
+      render: (title: string, o) => (
+        <Tooltip title={title} placement="topLeft">
+          {o.escalated && <span style={{ color: '#cf1322' }}>[{l('escalated')}] </span>}
+          {title}
+        </Tooltip>
+      ),
+    },
+    ...(compact
+      ? []
+      : [
+          {
+            title: t('col.type'),
+            dataIndex: 'appealType',
+            width: WIDTH.type,
+            render: (v: Order['appealType']) => l(`type.${v}`),
+          },
+          {
+            title: t('col.priority'),
+            dataIndex: 'priority',
+            width: WIDTH.priority,
+            render: (p: number) => <PriorityTag priority={p} />,
+          },
+          ...(oneState ? [] : [cols.state(WIDTH.state)]),
+        ]),
+    ...(unitNames ? [cols.leadUnit(unitNames)] : []),
+    {
+      title: t('col.deadline'),
+      key: 'deadline',
+      width: compact ? WIDTH.shortDeadline : WIDTH.deadline,
+      sorter: (a: Order, b: Order) => dueTime(a) - dueTime(b),
+      defaultSortOrder: byDeadline ? ('ascend' as const) : undefined,
+      render: (_: unknown, o: Order) => <DeadlineTag order={o} short={compact} />,
+    },
+    // A queue's actions need the room more than the acceptance time does (the countdown says how
+    // urgent an order is); the time comes back on wide screens.
+    ...(compact ? [] : [{ ...cols.acceptedAt(), width: WIDTH.acceptedAt, responsive: actions ? ['xxl' as const] : undefined }]),
+    ...(actions
+      ? [
+          {
+            title: t('col.actions'),
+            key: 'actions',
+            width: actionsWidth,
+            fixed: 'right' as const,
+            render: (_: unknown, o: Order) => actions(o),
+          },
+        ]
+      : []),
+  ];
+  const minWidth =
+    TITLE_MIN +
+    (unitNames ? LEAD_UNIT_MIN : 0) +
+    columns.reduce((sum, c) => sum + (c.responsive ? 0 : typeof c.width === 'number' ? c.width : 0), 0);
   return (
     <Table<Order>
       size="small"
@@ -46,41 +123,9 @@ export function OrderTable({
       dataSource={orders}
       data-testid={testId}
       pagination={{ pageSize, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
+      scroll={{ x: minWidth }}
       onRow={(o) => ({ 'data-testid': `order-row-${o.orderNo}` }) as React.HTMLAttributes<HTMLElement>}
-      columns={[
-        cols.orderNo<Order>(),
-        {
-          title: t('col.title'),
-          dataIndex: 'title',
-          width: compact ? 200 : 280,
-          ellipsis: true,
-          render: (title: string, o) => (
-            <>
-              {o.escalated && <span style={{ color: '#cf1322' }}>[{l('escalated')}] </span>}
-              {title}
-            </>
-          ),
-        },
-        ...(compact
-          ? []
-          : [{ title: t('col.type'), dataIndex: 'appealType', width: 70, render: (v: Order['appealType']) => l(`type.${v}`) }]),
-        { title: t('col.priority'), dataIndex: 'priority', width: 110, render: (p: number) => <PriorityTag priority={p} /> },
-        cols.state(130),
-        ...(unitNames ? [cols.leadUnit(unitNames)] : []),
-        {
-          title: t('col.deadline'),
-          key: 'deadline',
-          width: 170,
-          sorter: (a: Order, b: Order) => dueTime(a) - dueTime(b),
-          defaultSortOrder: byDeadline ? ('ascend' as const) : undefined,
-          render: (_: unknown, o: Order) => <DeadlineTag order={o} />,
-        },
-        ...(compact ? [] : [cols.acceptedAt()]),
-        ...(actions
-          ? [{ title: t('col.actions'), key: 'actions', fixed: 'right' as const, render: (_: unknown, o: Order) => actions(o) }]
-          : []),
-      ]}
+      columns={columns}
     />
   );
 }

@@ -22,14 +22,22 @@ export function ReviewPage() {
   const selected = replied.data?.items.find((x) => x.id === selectedId) ?? null;
   const pick = (x: Order) => (
     <Button size="small" data-testid={`review-open-${x.orderNo}`} onClick={() => setSelectedId(x.id)}>
-      {l('action.review_accept')} / {l('action.review_send_back')}
+      {q('review.open')}
     </Button>
   );
   return (
     <Row gutter={16}>
       <Col xs={24} xl={13}>
         <Card title={q('review.title')}>
-          <OrderTable orders={replied.data?.items} loading={replied.isLoading} actions={pick} compact testId="review-list" />
+          <OrderTable
+            orders={replied.data?.items}
+            loading={replied.isLoading}
+            actions={pick}
+            actionsWidth={80}
+            compact
+            byDeadline
+            testId="review-list"
+          />
         </Card>
       </Col>
       <Col xs={24} xl={11}>
@@ -38,7 +46,7 @@ export function ReviewPage() {
           data-testid="review-panel"
         >
           {!selected ? (
-            <Empty description={q('visits.pick')} />
+            <Empty description={q('review.pick')} />
           ) : (
             <>
               <Descriptions

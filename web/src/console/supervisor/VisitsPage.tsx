@@ -15,23 +15,30 @@ import { latestReply } from './LatestReply';
 /** The return-visit console: the call list (state visiting), a script, and the outcome: close or re-handle. */
 export function VisitsPage() {
   const q = useT(queueMessages);
-  const l = useT(labels);
   const visiting = useOrders({ state: 'visiting', limit: 200 });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = visiting.data?.items.find((x) => x.id === selectedId) ?? null;
   const pick = (x: Order) => (
     <Button size="small" data-testid={`visit-open-${x.orderNo}`} onClick={() => setSelectedId(x.id)}>
-      {l('action.visit_close')}
+      {q('visits.open')}
     </Button>
   );
   return (
     <Row gutter={16}>
-      <Col xs={24} xl={12}>
+      <Col xs={24} xl={13}>
         <Card title={q('visits.title')}>
-          <OrderTable orders={visiting.data?.items} loading={visiting.isLoading} actions={pick} compact testId="visit-list" />
+          <OrderTable
+            orders={visiting.data?.items}
+            loading={visiting.isLoading}
+            actions={pick}
+            actionsWidth={80}
+            compact
+            byDeadline
+            testId="visit-list"
+          />
         </Card>
       </Col>
-      <Col xs={24} xl={12}>
+      <Col xs={24} xl={11}>
         {selected ? (
           <VisitPanel order={selected} onDone={() => setSelectedId(null)} />
         ) : (
@@ -44,6 +51,9 @@ export function VisitsPage() {
   );
 }
 
+/** The script ends the reply with its own full stop; a reply that already ends a sentence would read 。。 */
+const withoutFinalStop = (text: string) => text.replace(/[。！？.!?\s]+$/u, '');
+
 function VisitPanel({ order, onDone }: { order: Order; onDone: () => void }) {
   const q = useT(queueMessages);
   const o = useT(orderMessages);
@@ -52,7 +62,11 @@ function VisitPanel({ order, onDone }: { order: Order; onDone: () => void }) {
   const reply = latestReply(useTimeline(order.id).data?.events);
   // The detail shows the caller's number to those allowed to call back (and logs that it was seen).
   const caller = useOrderDetail(order.id).data?.order.caller ?? order.caller;
-  const script = q('visits.scriptText', { date: formatTime(order.acceptedAt), title: order.title, reply: reply?.text ?? '—' });
+  const script = q('visits.scriptText', {
+    date: formatTime(order.acceptedAt),
+    title: order.title,
+    reply: withoutFinalStop(reply?.text ?? '') || '—',
+  });
   return (
     <Card title={<Link to={`/orders/${order.id}`}>{order.orderNo}</Link>} data-testid="visit-panel">
       <Alert

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Input, Modal, Space, Table, Tabs, Tag } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../shared/api';
-import { useT } from '../../shared/i18n';
+import { useLang, useT } from '../../shared/i18n';
+import { formatRemaining, formatTime } from '../common/tags';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
 
 interface BoardOrder {
@@ -32,16 +33,10 @@ interface Followup {
   added_at: string;
 }
 
-const fmtDuration = (ms: number) => {
-  const m = Math.round(Math.abs(ms) / 60_000);
-  return m >= 1440 ? `${Math.floor(m / 1440)}d ${Math.floor((m % 1440) / 60)}h` : `${Math.floor(m / 60)}h ${m % 60}m`;
-};
-const local = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
-
 /** Red and yellow orders, 催办 / 督办 by hand, open 督办单 and the 领导盯办 list. */
 export function SupervisionBoardPage() {
   const t = useT(timelimitMessages);
+  const { lang } = useLang();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const red = useQuery({
@@ -81,17 +76,13 @@ export function SupervisionBoardPage() {
       key: 'stage',
       render: (_: unknown, o: BoardOrder) => (o.timeLimit.stage ? t(`stage.${o.timeLimit.stage}` as TimelimitMessageKey) : '—'),
     },
-    { title: t('sup.due'), key: 'due', render: (_: unknown, o: BoardOrder) => local(o.timeLimit.dueAt) },
+    { title: t('sup.due'), key: 'due', render: (_: unknown, o: BoardOrder) => formatTime(o.timeLimit.dueAt) },
     {
       title: t('sup.remaining'),
       key: 'rem',
       render: (_: unknown, o: BoardOrder) => {
         const ms = o.timeLimit.remainingMs ?? 0;
-        return ms < 0 ? (
-          <Tag color="red">{t('sup.overdueBy', { t: fmtDuration(ms) })}</Tag>
-        ) : (
-          <Tag color="gold">{fmtDuration(ms)}</Tag>
-        );
+        return <Tag color={ms < 0 ? 'red' : 'gold'}>{formatRemaining(ms, lang)}</Tag>;
       },
     },
     {
@@ -142,7 +133,7 @@ export function SupervisionBoardPage() {
                 </>
               ),
             },
-            { title: t('sup.due'), dataIndex: 'due_at', render: local },
+            { title: t('sup.due'), dataIndex: 'due_at', render: formatTime },
             {
               title: t('sup.status'),
               dataIndex: 'status',
@@ -172,6 +163,7 @@ export function SupervisionBoardPage() {
       label: t('sup.leader'),
       children: (
         <Table
+          data-testid="board-leader"
           size="small"
           rowKey="id"
           dataSource={leader.data?.items ?? []}
@@ -180,7 +172,7 @@ export function SupervisionBoardPage() {
             { title: t('sup.orderTitle'), dataIndex: 'title' },
             { title: t('sup.unit'), dataIndex: 'lead_unit_name' },
             { title: t('sup.reason'), dataIndex: 'reason' },
-            { title: t('sup.added'), dataIndex: 'added_at', render: local },
+            { title: t('sup.added'), dataIndex: 'added_at', render: formatTime },
           ]}
         />
       ),

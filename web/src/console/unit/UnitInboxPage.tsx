@@ -45,7 +45,7 @@ export function UnitInboxPage() {
     const actions: OrderAction[] =
       o.state === 'dispatched' ? ['sign', 'request_return'] : o.state === 'handling' ? ['record_contact', 'reply'] : [];
     return (
-      <Space size={4}>
+      <Space size={4} wrap>
         {actions.map((a) => (
           <Button
             key={a}
@@ -81,6 +81,7 @@ export function UnitInboxPage() {
                 orders={lists[tb.key].data?.items}
                 loading={lists[tb.key].isLoading}
                 actions={quick}
+                actionsWidth={176}
                 byDeadline
                 testId={`unit-list-${tb.key}`}
               />
