@@ -53,7 +53,9 @@ export const textCommand = () => {
     });
   text
     .command('reindex')
-    .description('重建全部工单与知识检索词 / rebuild the search terms of every order and knowledge article (after dictionary changes)')
+    .description(
+      '重建全部工单与知识检索词 / rebuild the search terms of every order and knowledge article (after dictionary changes)',
+    )
     .action(async () => {
       await withRuntime(async (rt) => {
         console.log(JSON.stringify(await reindexAllOrders(rt.deps)));
