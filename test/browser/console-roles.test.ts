@@ -235,6 +235,25 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.close();
   });
 
+  it('a unit that only assists (协办) sees the order tagged, without sign or reply buttons the server would refuse', async () => {
+    const order = await acceptThroughApi(world, `协办测试：路灯不亮 ${Date.now() % 100000}`);
+    const dispatcher = await apiSession(world, 'dispatcher');
+    const units = (await dispatcher.get('/api/units')).items as { id: string; parentId: string | null; name: string }[];
+    const helper = units.find((u) => u.name === '锡林浩特市住房和城乡建设局')!;
+    const lead = units.find((u) => u.id !== helper.id && u.parentId !== helper.id && u.parentId !== null)!;
+    const sent = await dispatcher.send('POST', `/api/orders/${order.id}/actions/dispatch`, {
+      version: 1,
+      leadUnitId: lead.id,
+      assistUnitIds: [helper.id],
+    });
+    expect(sent.status).toBe(200);
+    const page = await signedIn('handler');
+    await page.getByTestId('unit-tab-toSign').click();
+    await page.getByTestId(`assisting-${order.orderNo}`).waitFor();
+    expect(await page.getByTestId(`quick-sign-${order.orderNo}`).count()).toBe(0);
+    await page.close();
+  });
+
   it('at 1280×720 the queues fit: no sideways scrolling, the countdown beside the pinned actions', async () => {
     const unit = await signedIn('unitadmin');
     await unit.setViewportSize({ width: 1280, height: 720 });

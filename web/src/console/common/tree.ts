@@ -25,3 +25,16 @@ export function buildTree<T extends { id: string; parentId: string | null; name:
 
 export const nameIndex = <T extends { id: string; name: string }>(rows: readonly T[] | undefined) =>
   new Map((rows ?? []).map((r) => [r.id, r.name]));
+
+/** The ids of a row and of every row below it (a unit and its sub-units). */
+export function subtreeIds<T extends { id: string; parentId: string | null }>(rows: readonly T[] | undefined, rootId: string) {
+  const children = new Map<string, string[]>();
+  for (const r of rows ?? []) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
+  const ids = new Set<string>();
+  for (const stack = [rootId]; stack.length > 0;) {
+    const id = stack.pop()!;
+    ids.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return ids;
+}

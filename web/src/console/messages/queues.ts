@@ -5,6 +5,7 @@ export const queueMessages = {
   zh: {
     'unit.title': '本单位工单',
     'unit.overdue': '已超期',
+    'unit.assisting': '协办',
     'unit.toSign': '待签收',
     'unit.handling': '办理中',
     'unit.returns': '退单申请中',
@@ -38,6 +39,7 @@ export const queueMessages = {
   en: {
     'unit.title': 'Unit inbox',
     'unit.overdue': 'Overdue',
+    'unit.assisting': 'Assisting',
     'unit.toSign': 'To sign for',
     'unit.handling': 'Handling',
     'unit.returns': 'Return requested',

@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { Button, Card, Space, Tabs } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Space, Tabs, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
-import { useOrderQueues, type OrderListParams } from '../api/queries';
+import { useOrderQueues, useUnits, type OrderListParams } from '../api/queries';
 import type { Order, OrderAction } from '../api/types';
 import { QueueCount } from '../common/QueueCount';
+import { subtreeIds } from '../common/tree';
 import { labels } from '../messages/labels';
 import { queueMessages } from '../messages/queues';
 import { shellMessages } from '../messages/shell';
@@ -31,6 +32,7 @@ export function UnitInboxPage() {
   const me = useSession();
   const [tab, setTab] = useState<TabKey>('toSign');
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
+  const units = useUnits();
   // 已超期 counts only orders the unit (subtree) leads: its own stages past due, as 数据看板's 红牌 (GET /api/kpis/now).
   const lists = useOrderQueues(
     Object.fromEntries(
@@ -41,11 +43,21 @@ export function UnitInboxPage() {
     ) as QueueSpecs,
   );
 
+  // Orders the unit only assists on (协办) are listed too, but signing and replying are the lead's:
+  // they get a tag instead of buttons the server would refuse.
+  const ownUnits = useMemo(() => subtreeIds(units.data?.items, me.unitId), [units.data, me.unitId]);
   const quick = (o: Order) => {
-    const actions: OrderAction[] =
-      o.state === 'dispatched' ? ['sign', 'request_return'] : o.state === 'handling' ? ['record_contact', 'reply'] : [];
+    const leads = o.leadUnitId !== null && ownUnits.has(o.leadUnitId);
+    const actions: OrderAction[] = !leads
+      ? []
+      : o.state === 'dispatched'
+        ? ['sign', 'request_return']
+        : o.state === 'handling'
+          ? ['record_contact', 'reply']
+          : [];
     return (
       <Space size={4} wrap>
+        {!leads && units.data && <Tag data-testid={`assisting-${o.orderNo}`}>{q('unit.assisting')}</Tag>}
         {actions.map((a) => (
           <Button
             key={a}
