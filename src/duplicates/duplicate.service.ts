@@ -6,6 +6,7 @@ import { lexemes } from '../text/segment.js';
 import { allOf, anyOf } from '../text/tsquery.js';
 import { loadCandidatesBySignals, type CandidateWindow } from './duplicate.repository.js';
 import { CANDIDATE_MIN_SCORE, LIKELY_SCORE, scoreDuplicate, setCosine, type DuplicateReason } from './duplicate-score.js';
+import { normalizePhone } from '../orders/phone.js';
 
 /** Earlier orders within this many days are candidates. */
 export const DUPLICATE_WINDOW_DAYS = 30;
@@ -83,7 +84,7 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
     to: s.at,
     excludeOrderId: s.excludeOrderId,
   };
-  const phone = blank(s.probe.callerPhone);
+  const phone = normalizePhone(s.probe.callerPhone);
   const address = blank(s.probe.address);
   const text = textFilter(s.probe);
   const numberedBefore = (no: string, probe: string) => no.length < probe.length || (no.length === probe.length && no < probe);

@@ -13,6 +13,7 @@ import type { Clock } from '../shared/clock.js';
 import { newOrderSearchVector } from '../search/search.service.js';
 import { loadTimelimitContext } from '../timelimits/timelimit-context.js';
 import { planIntakeDeadline } from '../timelimits/deadline.service.js';
+import { normalizePhone } from './phone.js';
 
 const blankToNull = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : s.trim());
 
@@ -69,7 +70,7 @@ export async function acceptOrderInTransaction(tx: Executor, clock: Clock, actor
     channel: input.channel,
     source_number: blankToNull(input.sourceNumber),
     caller_name: blankToNull(input.callerName),
-    caller_phone: blankToNull(input.callerPhone),
+    caller_phone: normalizePhone(input.callerPhone),
     caller_confidential: input.callerConfidential ?? false,
     region_id: input.regionId ?? null,
     lat: input.lat ?? null,

@@ -16,6 +16,7 @@ import type { OrderListQuery } from './order.schemas.js';
 import { listAttachments } from '../attachments/attachment.repository.js';
 import { listOrderDeadlines } from '../timelimits/deadline.repository.js';
 import { presentDeadline } from '../timelimits/timelimit.presenter.js';
+import { normalizePhone } from './phone.js';
 
 /** Finds an order by id or by its number, within what the actor may see (else 404). */
 export async function loadVisibleOrder(deps: Deps, actor: Actor, idOrNo: string): Promise<Order> {
@@ -92,7 +93,7 @@ export function listFilterFromQuery(query: OrderListQuery, now?: Date): Omit<Ord
   return {
     states: query.state ? query.state.split(',') : undefined,
     leadUnitId: query.leadUnitId,
-    callerPhone: query.callerPhone,
+    callerPhone: normalizePhone(query.callerPhone) ?? undefined,
     escalated: query.escalated,
     warning: query.warning && now ? { level: query.warning, now } : undefined,
     text: query.q?.trim() || undefined,

@@ -2,9 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit } from '../shared/schema.js';
 import { APPEAL_TYPES, CHANNELS, ORDER_STATES } from './order.constants.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
+import { PHONE_PATTERN } from './phone.js';
 
-/** Mainland mobile or landline numbers, digits with an optional leading + and dashes. */
-export const PhoneSchema = Type.String({ pattern: '^\\+?[0-9][0-9-]{4,19}$', maxLength: 20 });
+/** Mainland mobile or landline numbers: 7–20 digits, spaces or dashes between, an optional leading + (stored normalised). */
+export const PhoneSchema = Type.String({ pattern: PHONE_PATTERN, maxLength: 30 });
 
 export const NewOrderSchema = Type.Object(
   {

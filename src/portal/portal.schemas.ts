@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit } from '../shared/schema.js';
 import { APPEAL_TYPES, SATISFACTION } from '../orders/order.constants.js';
+import { PhoneSchema } from '../orders/order.schemas.js';
 
 /** Patterns rather than formats, so the same schema also checks multipart fields without Ajv formats. */
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -17,7 +18,7 @@ export const PortalAppealSchema = Type.Object(
     content: Text(1, 5000),
     address: Type.Optional(Type.String({ maxLength: 300 })),
     callerName: Text(1, 50),
-    callerPhone: Type.String({ pattern: '^\\+?[0-9][0-9-]{4,19}$', maxLength: 20 }),
+    callerPhone: PhoneSchema,
     confidential: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

@@ -146,6 +146,20 @@ describe('the loop over HTTP, role by role', () => {
     expect(after.order).toMatchObject({ state: 'accepted', version: o.version });
   });
 
+  it('stores a caller number however it was typed as one number, and finds it by any of its forms', async () => {
+    const res = await clients.operator.post('/api/orders', { ...appeal(), callerPhone: '139-8765-4321' });
+    expect(res.statusCode).toBe(201);
+    const detail = (await clients.operator.get(`/api/orders/${res.json().id}`)).json();
+    expect(detail.order.caller.phone).toBe('13987654321'); // operators hold pii.read
+    for (const typed of ['13987654321', '+86 139 8765 4321', '0086-139-8765-4321']) {
+      const list = (await clients.operator.get(`/api/orders?callerPhone=${encodeURIComponent(typed)}`)).json();
+      expect(list.items.map((o: { id: string }) => o.id)).toEqual([res.json().id]);
+    }
+    const noNumber = await clients.operator.post('/api/orders', { ...appeal(), callerPhone: '12345' });
+    expect(noNumber.statusCode).toBe(400);
+    expect(noNumber.json().error.field).toBe('body.callerPhone');
+  });
+
   it('lets exactly one of two simultaneous dispatches win', async () => {
     const o = await createOrder();
     const [a, b] = await Promise.all([

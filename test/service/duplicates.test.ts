@@ -107,6 +107,17 @@ describe('duplicate candidates (重复件)', () => {
     expect(found.reasons).not.toContain('similar_text');
     expect(found.likely).toBe(false);
   });
+
+  it('knows the caller however the number is typed (dashes, spaces, +86)', async () => {
+    const earlier = await newOrder(w, {
+      title: '楼道堆放杂物',
+      content: '楼道里堆满杂物，影响通行。',
+      callerPhone: '139-0000-0777',
+    });
+    const typed = { title: '', content: '', callerPhone: '+86 139 0000 0777', address: '' };
+    const found = (await checkDuplicates(w.deps, w.actors.operator, typed)).candidates.find((c) => c.orderId === earlier.id);
+    expect(found?.reasons).toContain('same_caller');
+  });
 });
 
 describe('who sees the caller as evidence', () => {
