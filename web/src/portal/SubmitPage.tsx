@@ -52,12 +52,17 @@ export function SubmitPage() {
       navigate('/portal/done');
     },
     onError: (error) => {
-      const field = apiField(error);
-      if (field && field in form.getFieldsValue(true))
-        form.setFields([{ name: field as keyof AppealForm, errors: [apiMessage(error, lang, t('error'))] }]);
+      const field = onFormField(error);
+      if (field) form.setFields([{ name: field as keyof AppealForm, errors: [apiMessage(error, lang, t('error'))] }]);
     },
   });
   const required = [{ required: true, whitespace: true, message: t('required') }];
+  // The field of the form a refusal concerns; any other refusal (photos, a field the form does not
+  // hold, the server being down) is shown above the form, so no error goes unseen.
+  function onFormField(error: unknown): string | undefined {
+    const field = apiField(error);
+    return field && field in form.getFieldsValue(true) ? field : undefined;
+  }
 
   return (
     <section>
@@ -120,10 +125,7 @@ export function SubmitPage() {
             {photos.length < maxPhotos && <Button data-testid="portal-add-photo">{t('addPhoto')}</Button>}
           </Upload>
         </Form.Item>
-        {send.isError && !apiField(send.error) && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={apiMessage(send.error, lang, t('error'))} />
-        )}
-        {send.isError && apiField(send.error) === 'photos' && (
+        {send.isError && !onFormField(send.error) && (
           <Alert type="error" showIcon style={{ marginBottom: 16 }} title={apiMessage(send.error, lang, t('error'))} />
         )}
         <Button
