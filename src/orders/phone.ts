@@ -18,3 +18,6 @@ export function normalizePhone(raw: string | null | undefined): string | null {
  * dashes, an optional leading +, and 7–20 digits in all (12345 or 1---- is no number).
  */
 export const PHONE_PATTERN = '^(?=(?:\\D*\\d){7,20}\\D*$)\\+?[0-9][0-9 -]*$';
+
+/** PHONE_PATTERN as a RegExp, for the forms of the console and the portal. */
+export const PHONE_REGEXP = new RegExp(PHONE_PATTERN, 'u');

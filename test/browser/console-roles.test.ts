@@ -235,6 +235,36 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.close();
   });
 
+  it('intake: Enter stops once per radio group, a bad number is named in words, 清空 asks and resets the outcome', async () => {
+    const page = await signedIn('operator');
+    await page.getByTestId('intake-phone').fill('12345');
+    await page.getByTestId('intake-name').focus();
+    await page.getByText('请输入正确的电话号码').waitFor();
+    // From the name to the title by Enter: every stop is a field or the checked radio of a group.
+    const stops: { id: string | null; radio: boolean; checked: boolean }[] = [];
+    for (let i = 0; i < 15; i += 1) {
+      await page.keyboard.press('Enter');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement;
+        const testId = el.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
+        return { id: testId, radio: el.type === 'radio', checked: el.checked };
+      });
+      stops.push(at);
+      if (at.id === 'intake-title') break;
+    }
+    expect(stops.at(-1)?.id).toBe('intake-title');
+    expect(stops.filter((s) => s.radio && !s.checked)).toEqual([]);
+    expect(stops.length).toBeLessThanOrEqual(8);
+    // 清空 with an appeal typed asks first; confirmed, the outcome is back to 派单.
+    await page.getByTestId('intake-title').fill('楼上漏水');
+    await page.getByTestId('intake-outcome').getByText('无效件').click();
+    await page.getByTestId('intake-reset').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    expect(await page.getByTestId('intake-title').inputValue()).toBe('');
+    expect(await page.getByTestId('intake-outcome').locator('.ant-radio-button-wrapper-checked').textContent()).toContain('派单');
+    await page.close();
+  });
+
   it('a unit that only assists (协办) sees the order tagged, without sign or reply buttons the server would refuse', async () => {
     const order = await acceptThroughApi(world, `协办测试：路灯不亮 ${Date.now() % 100000}`);
     const dispatcher = await apiSession(world, 'dispatcher');

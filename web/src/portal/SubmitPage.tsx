@@ -7,6 +7,8 @@ import { apiField, apiMessage } from './portal-errors';
 import { fetchPortalInfo, submitAppeal, type PortalInfo } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
 import { rememberReceipt } from './ReceiptPage';
+// The server's own rule (src/orders/phone.ts): the form refuses exactly what the API would.
+import { PHONE_REGEXP as PHONE } from '../../../src/orders/phone';
 
 interface AppealForm {
   appealType: string;
@@ -105,7 +107,7 @@ export function SubmitPage() {
           name="callerPhone"
           label={t('callerPhone')}
           extra={t('phoneHint')}
-          rules={[...required, { pattern: /^\+?[0-9][0-9-]{4,19}$/, message: t('badPhone') }]}
+          rules={[...required, { pattern: PHONE, message: t('badPhone') }]}
         >
           <Input inputMode="tel" autoComplete="tel" maxLength={20} data-testid="portal-phone" />
         </Form.Item>

@@ -5,13 +5,12 @@ import { useOrders } from '../api/queries';
 import { OPEN_STATES, type Order } from '../api/types';
 import { formatTime, StateTag } from '../common/tags';
 import { intakeMessages } from '../messages/intake';
-
-const PHONE = /^\+?[0-9][0-9-]{4,19}$/;
+import { PHONE_REGEXP as PHONE } from '../../../../src/orders/phone';
 
 /** The caller's earlier and open orders, found by phone as soon as the number is complete. */
 export function CallerHistory({ phone, onMerge }: { phone: string; onMerge: (order: Order) => void }) {
   const t = useT(intakeMessages);
-  const valid = PHONE.test(phone) && phone.replace(/\D/g, '').length >= 7;
+  const valid = PHONE.test(phone);
   const orders = useOrders({ callerPhone: phone, limit: 20 }, { enabled: valid });
   return (
     <Card title={t('history')} size="small" data-testid="caller-history">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Space, Typography, type InputRef } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, Popconfirm, Radio, Row, Space, Typography, type InputRef } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useLang, useT } from '../../shared/i18n';
@@ -14,6 +14,8 @@ import { OutcomeFields } from './OutcomeFields';
 import { CallerHistory } from './CallerHistory';
 import { enterMovesOn } from './enter-moves-on';
 import { submitIntake, type IntakeValues, type Outcome } from './submit-intake';
+// The server's own rule (src/orders/phone.ts), so the form refuses exactly what the API would.
+import { PHONE_REGEXP as PHONE } from '../../../../src/orders/phone';
 
 const OUTCOMES: Outcome[] = ['dispatch', 'answer', 'merge', 'reject'];
 const INITIAL = { appealType: 'consult', priority: 3 };
@@ -33,6 +35,13 @@ export function IntakePage() {
   const phone = Form.useWatch('callerPhone', form) ?? '';
   const title = Form.useWatch('title', form) ?? '';
   const content = Form.useWatch('content', form) ?? '';
+  const atMost = (max: number) => ({ max, message: t('tooLong', { max }) });
+  // 清空 asks first when an appeal has been typed: one click must not throw away a long account.
+  const typedSomething = () => title.trim() !== '' || content.trim() !== '';
+  const clear = () => {
+    form.resetFields();
+    setOutcome('dispatch');
+  };
   const address = Form.useWatch('address', form);
   const regionId = Form.useWatch('regionId', form);
 
@@ -91,12 +100,12 @@ export function IntakePage() {
           >
             <Row gutter={12}>
               <Col span={8}>
-                <Form.Item name="callerPhone" label={t('phone')} rules={[{ pattern: /^\+?[0-9][0-9-]{4,19}$/ }]}>
+                <Form.Item name="callerPhone" label={t('phone')} rules={[{ pattern: PHONE, message: t('phoneInvalid') }]}>
                   <Input ref={phoneRef} autoFocus data-testid="intake-phone" inputMode="tel" />
                 </Form.Item>
               </Col>
               <Col span={8}>
-                <Form.Item name="callerName" label={t('name')}>
+                <Form.Item name="callerName" label={t('name')} rules={[atMost(100)]}>
                   <Input data-testid="intake-name" />
                 </Form.Item>
               </Col>
@@ -141,15 +150,15 @@ export function IntakePage() {
                 </Form.Item>
               </Col>
               <Col span={14}>
-                <Form.Item name="address" label={t('address')}>
+                <Form.Item name="address" label={t('address')} rules={[atMost(300)]}>
                   <Input data-testid="intake-address" />
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item name="title" label={t('subject')} rules={[{ required: true, max: 200 }]}>
+            <Form.Item name="title" label={t('subject')} rules={[{ required: true, whitespace: true }, atMost(200)]}>
               <Input data-testid="intake-title" />
             </Form.Item>
-            <Form.Item name="content" label={t('content')} rules={[{ required: true, max: 10000 }]}>
+            <Form.Item name="content" label={t('content')} rules={[{ required: true, whitespace: true }, atMost(10000)]}>
               <Input.TextArea rows={4} data-testid="intake-content" />
             </Form.Item>
             <Form.Item label={t('outcome')}>
@@ -167,7 +176,11 @@ export function IntakePage() {
               <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">
                 {t('submit')}
               </Button>
-              <Button onClick={() => form.resetFields()}>{t('reset')}</Button>
+              <Popconfirm title={t('resetConfirm')} onConfirm={clear} disabled={!typedSomething()}>
+                <Button onClick={() => !typedSomething() && clear()} data-testid="intake-reset">
+                  {t('reset')}
+                </Button>
+              </Popconfirm>
               {last && (
                 <Typography.Text data-testid="intake-last">
                   {t('saved', { no: '' })}

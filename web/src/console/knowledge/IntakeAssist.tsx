@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Typography } from 'antd';
 import { api } from '../../shared/api';
-import { useT } from '../../shared/i18n';
+import { useLang, useT } from '../../shared/i18n';
+import { errorText } from '../orders/ActionDialog';
+import { PHONE_REGEXP as PHONE } from '../../../../src/orders/phone';
 import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
 import { Highlighted } from '../common/Highlighted';
 import { DuplicateEvidence } from './DuplicateEvidence';
@@ -28,6 +30,20 @@ export interface IntakeAssistProps {
 
 const MIN_CHARS = 4;
 
+/** A failed lookup says so: "nothing found" would tell the operator there is no duplicate. */
+function Unavailable({ error }: { error: unknown }) {
+  const t = useT(knowledgeMessages);
+  const { lang } = useLang();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={`${t('assist.unavailable')}${errorText(error, lang)}`}
+      data-testid="assist-unavailable"
+    />
+  );
+}
+
 function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPickArticle'] }) {
   const t = useT(knowledgeMessages);
   const enabled = props.text.trim().length >= MIN_CHARS;
@@ -44,7 +60,9 @@ function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPick
   if (!enabled) return null;
   return (
     <Card size="small" title={t('assist.articles')} data-testid="assist-articles" loading={q.isLoading}>
-      {(q.data?.items.length ?? 0) === 0 ? (
+      {q.isError ? (
+        <Unavailable error={q.error} />
+      ) : (q.data?.items.length ?? 0) === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assist.noArticles')} />
       ) : (
         <List
@@ -82,20 +100,22 @@ function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPick
 
 function DuplicateHits(props: IntakeAssistProps & { onPick?: (orderId: string) => void }) {
   const t = useT(knowledgeMessages);
+  // Clipped to what the check accepts: a field typed past its limit (the form says so) must not
+  // silence the duplicate check meanwhile.
   const body = {
-    title: props.title,
-    content: props.content,
+    title: props.title.slice(0, 200),
+    content: props.content.slice(0, 10_000),
     callerPhone: props.callerPhone ?? '',
-    address: props.address ?? '',
+    address: (props.address ?? '').slice(0, 300),
     regionId: props.regionId || undefined,
   };
-  const enabled = (props.title + props.content).trim().length >= MIN_CHARS || /^\+?[0-9][0-9-]{4,19}$/.test(body.callerPhone);
+  const enabled = (props.title + props.content).trim().length >= MIN_CHARS || PHONE.test(body.callerPhone);
   const q = useQuery({
     queryKey: ['duplicate-check', body],
     queryFn: () =>
       api<{ candidates: DuplicateCandidate[] }>('/api/duplicates/check', {
         method: 'POST',
-        json: { ...body, callerPhone: /^\+?[0-9][0-9-]{4,19}$/.test(body.callerPhone) ? body.callerPhone : '' },
+        json: { ...body, callerPhone: PHONE.test(body.callerPhone) ? body.callerPhone : '' },
       }),
     enabled,
     staleTime: 30_000,
@@ -103,7 +123,9 @@ function DuplicateHits(props: IntakeAssistProps & { onPick?: (orderId: string) =
   if (!enabled) return null;
   return (
     <Card size="small" title={t('assist.duplicates')} data-testid="assist-duplicates" loading={q.isLoading}>
-      {(q.data?.candidates.length ?? 0) === 0 ? (
+      {q.isError ? (
+        <Unavailable error={q.error} />
+      ) : (q.data?.candidates.length ?? 0) === 0 ? (
         <Typography.Text type="secondary">{t('assist.noDuplicates')}</Typography.Text>
       ) : (
         <List

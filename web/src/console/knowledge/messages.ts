@@ -47,6 +47,7 @@ type Key =
   | 'assist.use'
   | 'assist.duplicates'
   | 'assist.noDuplicates'
+  | 'assist.unavailable'
   | 'assist.merge'
   | 'assist.likely'
   | 'assist.score'
@@ -103,6 +104,7 @@ export const knowledgeMessages: Messages<Key> = {
     'assist.use': '用于直办答复',
     'assist.duplicates': '疑似重复件',
     'assist.noDuplicates': '近 30 天无疑似重复件',
+    'assist.unavailable': '暂时查不到，请稍后再看：',
     'assist.merge': '并入此单',
     'assist.likely': '很可能重复',
     'assist.score': '相似度 {score}',
@@ -158,6 +160,7 @@ export const knowledgeMessages: Messages<Key> = {
     'assist.use': 'Answer with this',
     'assist.duplicates': 'Possible duplicates',
     'assist.noDuplicates': 'No possible duplicate in the last 30 days',
+    'assist.unavailable': 'Not available just now: ',
     'assist.merge': 'Merge into this',
     'assist.likely': 'Likely duplicate',
     'assist.score': 'Score {score}',

@@ -34,6 +34,9 @@ export const intakeMessages = {
     saved: '已受理：{no}',
     partlySaved: '工单 {no} 已受理，但后续操作失败：{error}',
     reset: '清空',
+    resetConfirm: '清空已录入的诉求？',
+    phoneInvalid: '请输入正确的电话号码（7–20 位数字，可含空格或短横线）',
+    tooLong: '不能超过 {max} 个字',
   },
   en: {
     title: 'Call intake',
@@ -67,5 +70,8 @@ export const intakeMessages = {
     saved: 'Accepted: {no}',
     partlySaved: 'Order {no} accepted, but the next step failed: {error}',
     reset: 'Clear',
+    resetConfirm: 'Clear the appeal typed so far?',
+    phoneInvalid: 'Enter a valid phone number (7–20 digits, spaces or dashes allowed)',
+    tooLong: 'At most {max} characters',
   },
 } satisfies Messages;
