@@ -3,13 +3,13 @@ import { Button, Card, Col, Descriptions, Empty, Row, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import { useOrders } from '../api/queries';
-import type { Order, OrderAction } from '../api/types';
+import type { OrderAction } from '../api/types';
 import { labels } from '../messages/labels';
 import { orderMessages } from '../messages/orders';
 import { queueMessages } from '../messages/queues';
 import { ActionDialog } from '../orders/ActionDialog';
-import { OrderTable } from '../orders/OrderTable';
 import { LatestReply } from './LatestReply';
+import { PickQueue } from './PickQueue';
 
 /** The centre's review of unit replies: read the appeal and the reply, accept or send back. */
 export function ReviewPage() {
@@ -20,25 +20,18 @@ export function ReviewPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [action, setAction] = useState<OrderAction | null>(null);
   const selected = replied.data?.items.find((x) => x.id === selectedId) ?? null;
-  const pick = (x: Order) => (
-    <Button size="small" data-testid={`review-open-${x.orderNo}`} onClick={() => setSelectedId(x.id)}>
-      {q('review.open')}
-    </Button>
-  );
   return (
     <Row gutter={16}>
       <Col xs={24} xl={13}>
-        <Card title={q('review.title')}>
-          <OrderTable
-            orders={replied.data?.items}
-            loading={replied.isLoading}
-            actions={pick}
-            actionsWidth={80}
-            compact
-            byDeadline
-            testId="review-list"
-          />
-        </Card>
+        <PickQueue
+          title={q('review.title')}
+          orders={replied.data?.items}
+          loading={replied.isLoading}
+          openLabel={q('review.open')}
+          testId="review-list"
+          openTestId="review-open"
+          onPick={(x) => setSelectedId(x.id)}
+        />
       </Col>
       <Col xs={24} xl={11}>
         <Card

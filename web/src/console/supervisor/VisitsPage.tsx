@@ -9,8 +9,8 @@ import { labels } from '../messages/labels';
 import { orderMessages } from '../messages/orders';
 import { queueMessages } from '../messages/queues';
 import { ActionDialog } from '../orders/ActionDialog';
-import { OrderTable } from '../orders/OrderTable';
 import { latestReply } from './LatestReply';
+import { PickQueue } from './PickQueue';
 
 /** The return-visit console: the call list (state visiting), a script, and the outcome: close or re-handle. */
 export function VisitsPage() {
@@ -18,25 +18,18 @@ export function VisitsPage() {
   const visiting = useOrders({ state: 'visiting', limit: 200 });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = visiting.data?.items.find((x) => x.id === selectedId) ?? null;
-  const pick = (x: Order) => (
-    <Button size="small" data-testid={`visit-open-${x.orderNo}`} onClick={() => setSelectedId(x.id)}>
-      {q('visits.open')}
-    </Button>
-  );
   return (
     <Row gutter={16}>
       <Col xs={24} xl={13}>
-        <Card title={q('visits.title')}>
-          <OrderTable
-            orders={visiting.data?.items}
-            loading={visiting.isLoading}
-            actions={pick}
-            actionsWidth={80}
-            compact
-            byDeadline
-            testId="visit-list"
-          />
-        </Card>
+        <PickQueue
+          title={q('visits.title')}
+          orders={visiting.data?.items}
+          loading={visiting.isLoading}
+          openLabel={q('visits.open')}
+          testId="visit-list"
+          openTestId="visit-open"
+          onPick={(x) => setSelectedId(x.id)}
+        />
       </Col>
       <Col xs={24} xl={11}>
         {selected ? (
