@@ -18,7 +18,9 @@ export async function submitAction(page: Page, action: string) {
   await form.waitFor();
   await page.getByTestId('action-submit').click();
   try {
-    await form.waitFor({ state: 'detached', timeout: 20_000 });
+    // Generous: on a loaded 2-core machine one action (a transaction on the in-process database plus
+    // the list refetches) has taken over 20 s; a dialog that really stays open still fails.
+    await form.waitFor({ state: 'detached', timeout: 45_000 });
   } catch (e) {
     // Say why the dialog stayed open: a field the form refused, or the server's answer.
     const said = await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents();
