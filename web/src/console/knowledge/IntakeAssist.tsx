@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
-import { errorText } from '../orders/ActionDialog';
+import { useT } from '../../shared/i18n';
 import { PHONE_REGEXP as PHONE } from '../../../../src/orders/phone';
 import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
 import { Highlighted } from '../common/Highlighted';
 import { DuplicateEvidence } from './DuplicateEvidence';
+import { LookupUnavailable } from './LookupUnavailable';
 import { useDebounced, type ArticleHit, type DuplicateCandidate } from './knowledge-api';
 import { knowledgeMessages } from './messages';
 
@@ -30,20 +30,6 @@ export interface IntakeAssistProps {
 
 const MIN_CHARS = 4;
 
-/** A failed lookup says so: "nothing found" would tell the operator there is no duplicate. */
-function Unavailable({ error }: { error: unknown }) {
-  const t = useT(knowledgeMessages);
-  const { lang } = useLang();
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      title={`${t('assist.unavailable')}${errorText(error, lang)}`}
-      data-testid="assist-unavailable"
-    />
-  );
-}
-
 function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPickArticle'] }) {
   const t = useT(knowledgeMessages);
   const enabled = props.text.trim().length >= MIN_CHARS;
@@ -61,7 +47,7 @@ function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPick
   return (
     <Card size="small" title={t('assist.articles')} data-testid="assist-articles" loading={q.isLoading}>
       {q.isError ? (
-        <Unavailable error={q.error} />
+        <LookupUnavailable error={q.error} />
       ) : (q.data?.items.length ?? 0) === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('assist.noArticles')} />
       ) : (
@@ -124,7 +110,7 @@ function DuplicateHits(props: IntakeAssistProps & { onPick?: (orderId: string) =
   return (
     <Card size="small" title={t('assist.duplicates')} data-testid="assist-duplicates" loading={q.isLoading}>
       {q.isError ? (
-        <Unavailable error={q.error} />
+        <LookupUnavailable error={q.error} />
       ) : (q.data?.candidates.length ?? 0) === 0 ? (
         <Typography.Text type="secondary">{t('assist.noDuplicates')}</Typography.Text>
       ) : (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Progress, Space, Tag, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { useT, type Messages } from '../../shared/i18n';
+import { LookupUnavailable } from '../knowledge/LookupUnavailable';
 
 interface Suggestion {
   id: string;
@@ -66,10 +67,19 @@ export function IntakeSuggestions(props: IntakeSuggestionsProps) {
   const query = useQuery({
     queryKey: ['nlp-suggest', input],
     queryFn: () =>
-      api<SuggestResponse>('/api/nlp/suggest', { method: 'POST', json: { ...input, regionId: input.regionId || undefined } }),
+      api<SuggestResponse>('/api/nlp/suggest', {
+        method: 'POST',
+        // Clipped to what the API takes: a title typed past its limit must not silence the suggestions.
+        json: {
+          title: input.title.slice(0, 200),
+          content: input.content.slice(0, 20_000),
+          regionId: input.regionId || undefined,
+        },
+      }),
     enabled,
     staleTime: 60_000,
   });
+  if (enabled && query.isError) return <LookupUnavailable error={query.error} />;
   if (!enabled || !query.data) return null;
   const section = (label: string, s: ModelSuggestions | null, pick?: (id: string) => void, testId?: string) => (
     <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid={testId}>
