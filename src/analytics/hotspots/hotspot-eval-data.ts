@@ -1,41 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { readCsvRecords } from '../../text/csv.js';
 
-/** A small RFC 4180 reader (quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header, ...data] = rows;
-  if (!header) return [];
-  return data
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
-}
-
-export const readCsvFile = (dataDir: string, relative: string) => parseCsv(fs.readFileSync(path.join(dataDir, relative), 'utf8'));
+const readCsvFile = (dataDir: string, relative: string) => readCsvRecords(path.join(dataDir, relative));
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 

@@ -84,15 +84,21 @@ export interface TextDoc {
 /** Chosen on the evaluation sets (README): the headline names the topic, the body's opening adds context. */
 export const HEADLINE_WEIGHT = 3;
 export const BODY_TOKENS = 30;
+/** The opening of the body states the matter; long narratives add mostly noise (and cost). */
+const BODY_HEAD_CHARS = 200;
+
+const bodyHead = (doc: TextDoc) => doc.body.slice(0, BODY_HEAD_CHARS);
 
 /** Term counts of one appeal: headline tokens count three times, then the first words of the body. */
 export function termCounts(doc: TextDoc): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of topicTokens(doc.headline)) counts.set(t, (counts.get(t) ?? 0) + HEADLINE_WEIGHT);
-  // The opening of the body states the matter; long narratives add mostly noise (and cost).
-  for (const t of topicTokens(doc.body.slice(0, 200)).slice(0, BODY_TOKENS)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const t of topicTokens(bodyHead(doc)).slice(0, BODY_TOKENS)) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
+
+/** The text clustering reads of an appeal, as one string (what a hot issue's keywords are checked against). */
+export const clusteredText = (doc: TextDoc) => `${doc.headline} ${bodyHead(doc)}`;
 
 /**
  * TF-IDF vectors (sublinear tf, smoothed idf) of a set of appeals, normalised to unit length, so

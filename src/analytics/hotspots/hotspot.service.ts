@@ -7,6 +7,7 @@ import { ensureCentreDictionary } from '../../text/dictionary.service.js';
 import type { Cluster } from './hotspot-cluster.js';
 import { clusterAppeals, DEFAULT_THRESHOLD, representative } from './hotspot-engine.js';
 import { hotspotKeywords } from './hotspot-keywords.js';
+import { clusteredText } from './hotspot-text.js';
 import { listHotspotCandidates, regionSubtreeIds, type HotspotCandidate } from './hotspot.repository.js';
 import type { HotspotQuery } from './hotspot.schemas.js';
 
@@ -58,10 +59,11 @@ export function rankHotspots(
   period: Period,
   options: { minSize: number; threshold?: number; limit?: number },
 ): Hotspot[] {
-  const { clusters, vectors } = clusterAppeals(
-    appeals.map((a) => ({ headline: `${a.title} ${a.address ?? ''}`, body: a.content_head })),
-    { threshold: options.threshold ?? DEFAULT_THRESHOLD, partitionKeys: appeals.map((a) => a.region_id) },
-  );
+  const docs = appeals.map((a) => ({ headline: `${a.title} ${a.address ?? ''}`, body: a.content_head }));
+  const { clusters, vectors } = clusterAppeals(docs, {
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    partitionKeys: appeals.map((a) => a.region_id),
+  });
   const inPeriod = (a: HotspotCandidate) => new Date(a.accepted_at) >= period.from;
   const hot: { cluster: Cluster; hotspot: Omit<Hotspot, 'label' | 'keywords'> }[] = [];
   for (const cluster of clusters) {
@@ -102,12 +104,9 @@ export function rankHotspots(
     .map(({ cluster, hotspot }) => {
       const keywords = hotspotKeywords(
         cluster,
-        cluster.members.map((m) => hotspotText(appeals[m]!)),
+        cluster.members.map((m) => clusteredText(docs[m]!)),
         5,
       );
       return { ...hotspot, label: keywords.slice(0, 3).join(' · '), keywords };
     });
 }
-
-/** The text clustering read of an appeal: title and address, then the opening of the body. */
-const hotspotText = (a: HotspotCandidate) => `${a.title} ${a.address ?? ''} ${a.content_head.slice(0, 200)}`;

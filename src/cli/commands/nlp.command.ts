@@ -5,16 +5,11 @@ import { crossValidate, evaluateOnSplit } from '../../nlp/evaluation.js';
 import { listNlpModels } from '../../nlp/nlp-model.repository.js';
 import { trainCentreModels } from '../../nlp/nlp-training.service.js';
 import { findCentreByCode, listCentres } from '../../org/unit.repository.js';
+import { integerAtLeast } from '../options.js';
 import { withRuntime } from '../with-runtime.js';
 
 const readRows = (file: string) => parseLabelledCsv(fs.readFileSync(file, 'utf8'));
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 2) throw new InvalidArgumentError('须为不小于 2 的整数 / expected an integer ≥ 2');
-  return n;
-}
 
 /** Prints k-fold figures: progress per fold on stderr, one JSON object on stdout. */
 function runCrossValidation(data: string, folds: number): void {
@@ -30,7 +25,7 @@ const evalCommand = () =>
     .description('分类评测 / train on one CSV (id,title,detail,label), evaluate on another; prints one JSON object')
     .option('--train <csv>', 'training file')
     .option('--test <csv>', 'test file')
-    .option('--cv <k>', 'k-fold stratified cross-validation on --data instead', positiveInt)
+    .option('--cv <k>', 'k-fold stratified cross-validation on --data instead', integerAtLeast(2))
     .option('--data <csv>', 'data for --cv')
     .action((o: { train?: string; test?: string; cv?: number; data?: string }) => {
       if (o.cv !== undefined) {
@@ -48,7 +43,7 @@ const cvCommand = () =>
   new Command('cv')
     .description('分层 k 折交叉验证 / stratified k-fold cross-validation of the classifier')
     .requiredOption('--data <csv>', 'labelled file (id,title,detail,label)')
-    .option('--folds <k>', 'number of folds', positiveInt, 5)
+    .option('--folds <k>', 'number of folds', integerAtLeast(2), 5)
     .action((o: { data: string; folds: number }) => runCrossValidation(o.data, o.folds));
 
 const trainCommand = () =>

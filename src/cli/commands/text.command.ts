@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import type { Database } from '../../db/database.js';
 import { openScratchDatabase } from '../../db/scratch-database.js';
 import { evaluateKnowledgeRetrieval } from '../../knowledge/knowledge-retrieval.eval.js';
@@ -8,16 +8,11 @@ import { runKnowledgeExpirySweep } from '../../knowledge/knowledge-expiry.job.js
 import { refreshKnowledgeIndex } from '../../knowledge/knowledge-search.service.js';
 import { reindexAllOrders } from '../../search/search-reindex.service.js';
 import { PROJECT_ROOT } from '../../paths.js';
+import { integerAtLeast } from '../options.js';
 import { withRuntime } from '../with-runtime.js';
 
 // Beside the project, wherever the command is started from.
 const DATA = path.resolve(PROJECT_ROOT, '../shared/data');
-
-function positiveCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('须为正整数 / expected a positive integer');
-  return n;
-}
 
 /** Evaluations run on a throw-away database (see --database-url), never on the centre's own. */
 const scratchDatabase = (serverUrl?: string) => openScratchDatabase(serverUrl, 'lianxin_eval', 4);
@@ -37,7 +32,7 @@ export const textCommand = () => {
     .command('eval-knowledge')
     .description('知识检索评测（真实答复）/ recall@5 of each appeal’s own official reply, p95 query time')
     .option('--file <csv>', 'appeal → reply pairs', path.join(DATA, 'appeals/replies.csv'))
-    .option('--limit <n>', 'only the first n pairs', positiveCount)
+    .option('--limit <n>', 'only the first n pairs', integerAtLeast(1))
     .option('--database-url <url>', 'PostgreSQL server for a scratch database (default: in-memory PGlite)')
     .action(async (o: { file: string; limit?: number; databaseUrl?: string }) => {
       await withScratch(o.databaseUrl, (db) => evaluateKnowledgeRetrieval(db, o.file, { limit: o.limit }));

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
-import { useOrderDetail, useOrders, useTimeline } from '../api/queries';
+import { useOrderDetail, useTimeline } from '../api/queries';
 import type { Order, OrderAction } from '../api/types';
 import { formatTime } from '../common/tags';
 import { labels } from '../messages/labels';
@@ -10,37 +10,20 @@ import { orderMessages } from '../messages/orders';
 import { queueMessages } from '../messages/queues';
 import { ActionDialog } from '../orders/ActionDialog';
 import { latestReply } from './LatestReply';
-import { PickQueue } from './PickQueue';
+import { QueueDesk } from './QueueDesk';
 
 /** The return-visit console: the call list (state visiting), a script, and the outcome: close or re-handle. */
 export function VisitsPage() {
   const q = useT(queueMessages);
-  const visiting = useOrders({ state: 'visiting', limit: 200 });
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = visiting.data?.items.find((x) => x.id === selectedId) ?? null;
   return (
-    <Row gutter={16}>
-      <Col xs={24} xl={13}>
-        <PickQueue
-          title={q('visits.title')}
-          orders={visiting.data?.items}
-          loading={visiting.isLoading}
-          openLabel={q('visits.open')}
-          testId="visit-list"
-          openTestId="visit-open"
-          onPick={(x) => setSelectedId(x.id)}
-        />
-      </Col>
-      <Col xs={24} xl={11}>
-        {selected ? (
-          <VisitPanel order={selected} onDone={() => setSelectedId(null)} />
-        ) : (
-          <Card>
-            <Empty description={q('visits.pick')} />
-          </Card>
-        )}
-      </Col>
-    </Row>
+    <QueueDesk
+      state="visiting"
+      name="visit"
+      title={q('visits.title')}
+      openLabel={q('visits.open')}
+      pickHint={q('visits.pick')}
+      panel={(order, done) => <VisitPanel order={order} onDone={done} />}
+    />
   );
 }
 
