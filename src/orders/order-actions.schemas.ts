@@ -1,6 +1,7 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ORDER_ACTIONS, type OrderAction } from '../contract/vocabulary.js';
 import { StringEnum as lit, WrittenText } from '../shared/schema.js';
-import { INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from './order.constants.js';
+import { CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION, VISIT_METHODS } from '../contract/vocabulary.js';
 const Note = Type.Optional(Type.String({ maxLength: 2000 }));
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -26,7 +27,7 @@ export const ACTION_PAYLOADS = {
   approve_return: Type.Object({}),
   reject_return: Type.Object({ reason: WrittenText(2000) }),
   record_contact: Type.Object({
-    method: lit(['phone', 'visit', 'sms', 'other'] as const),
+    method: lit(CONTACT_METHODS),
     summary: WrittenText(2000),
   }),
   request_extension: Type.Object({
@@ -45,22 +46,21 @@ export const ACTION_PAYLOADS = {
     reached: Type.Boolean(),
     satisfaction: Type.Optional(lit(SATISFACTION)),
     resolved: Type.Optional(Type.Boolean()),
-    method: Type.Optional(lit(['phone', 'sms', 'web'] as const)),
+    method: Type.Optional(lit(VISIT_METHODS)),
   }),
   visit_rehandle: Type.Object({
     resolved: Type.Boolean(),
     reason: WrittenText(2000),
-    method: Type.Optional(lit(['phone', 'sms', 'web'] as const)),
+    method: Type.Optional(lit(VISIT_METHODS)),
   }),
   // The clock (src/timelimits): waiting on the citizen, or a suspension (中止) the centre approved,
   // pauses the running deadlines; resume_clock restarts them with the time that was left.
   wait_for_citizen: Type.Object({ reason: WrittenText(2000) }),
   suspend: Type.Object({ reason: WrittenText(2000) }),
   resume_clock: Type.Object({}),
-} as const;
+} as const satisfies Record<OrderAction, TSchema>;
 
-export type OrderAction = keyof typeof ACTION_PAYLOADS;
-export const ORDER_ACTIONS = Object.keys(ACTION_PAYLOADS) as OrderAction[];
+export { ORDER_ACTIONS, type OrderAction };
 export type ActionPayload<A extends OrderAction> = Static<(typeof ACTION_PAYLOADS)[A]>;
 
 /** Every action also takes the version the user saw, and an optional note. */

@@ -3,8 +3,8 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = Record<string, unknown>> = ColumnType<T, string | T, string | T>;
 
-export type Stage = 'dispatch' | 'sign' | 'contact' | 'reply' | 'review' | 'visit';
-export type LimitUnit = 'minutes' | 'hours' | 'working_hours' | 'working_days';
+export type { LimitUnit, Stage } from '../contract/vocabulary.js';
+import type { LimitUnit, Stage } from '../contract/vocabulary.js';
 
 export interface TimelimitPoliciesTable {
   id: Generated<string>;

@@ -1,16 +1,6 @@
 /** Staff roles. Centre roles act on the whole centre; unit roles only inside their own unit subtree. */
-export const ROLES = [
-  'operator',
-  'dispatcher',
-  'unit_handler',
-  'unit_admin',
-  'supervisor',
-  'leader',
-  'analyst',
-  'admin',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../contract/vocabulary.js';
+export { ROLES, type Role };
 
 export const UNIT_ROLES: readonly Role[] = ['unit_handler', 'unit_admin'];
 

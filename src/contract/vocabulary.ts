@@ -1,0 +1,97 @@
+/**
+ * The shared vocabulary of lianxin: every word the server and the web console both use. The server
+ * validates and stores these values; the web imports them with `import type` and keys its label
+ * tables by them, so a value without a zh/en label is a compile error. Nothing here may import from
+ * the rest of src/ — the contract is the bottom of the graph.
+ */
+
+/** Staff roles. Centre roles act on the whole centre; unit roles only inside their own unit subtree. */
+export const ROLES = [
+  'operator',
+  'dispatcher',
+  'unit_handler',
+  'unit_admin',
+  'supervisor',
+  'leader',
+  'analyst',
+  'admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNELS = ['phone', 'web', 'window', 'grid', 'open_api', 'import'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const APPEAL_TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other'] as const;
+export type AppealType = (typeof APPEAL_TYPES)[number];
+
+export const ORDER_STATES = [
+  'accepted', // 已受理，待派单
+  'dispatched', // 已派单，待签收
+  'return_requested', // 退单申请中
+  'handling', // 办理中
+  'extension_requested', // 延期申请中
+  'replied', // 已答复，待审核
+  'visiting', // 审核通过，待回访
+  'closed', // 已办结
+  'invalid', // 无效件：不予受理 / 转紧急热线 / 告知法定途径
+  'merged', // 重复件，已并单
+] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const OPEN_STATES: readonly OrderState[] = [
+  'accepted',
+  'dispatched',
+  'return_requested',
+  'handling',
+  'extension_requested',
+  'replied',
+  'visiting',
+];
+export const FINAL_STATES: readonly OrderState[] = ['closed', 'invalid', 'merged'];
+
+/** The moves of the lifecycle table (src/orders/order-transitions.ts); each is also a timeline event kind. */
+export const ORDER_ACTIONS = [
+  'answer_directly',
+  'reject',
+  'merge',
+  'unmerge',
+  'dispatch',
+  'sign',
+  'request_return',
+  'approve_return',
+  'reject_return',
+  'record_contact',
+  'request_extension',
+  'approve_extension',
+  'reject_extension',
+  'reply',
+  'review_accept',
+  'review_send_back',
+  'visit_close',
+  'visit_rehandle',
+  'wait_for_citizen',
+  'suspend',
+  'resume_clock',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+export const REPLY_RESULTS = ['resolved', 'partly', 'cannot'] as const;
+export type ReplyResult = (typeof REPLY_RESULTS)[number];
+export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION)[number];
+export const INVALID_REASONS = ['not_accepted', 'emergency_transfer', 'lawful_channel'] as const;
+export type InvalidReason = (typeof INVALID_REASONS)[number];
+export const CONTACT_METHODS = ['phone', 'visit', 'sms', 'other'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+export const VISIT_METHODS = ['phone', 'sms', 'web'] as const;
+export type VisitMethod = (typeof VISIT_METHODS)[number];
+
+/** The clocks of an order (时限): one per stage, in the order the lifecycle reaches them. */
+export const STAGES = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'] as const;
+export type Stage = (typeof STAGES)[number];
+/** The stages a handling unit answers for; the others are the centre's. */
+export const UNIT_STAGES: readonly Stage[] = ['sign', 'contact', 'reply'];
+export const LIMIT_UNITS = ['minutes', 'hours', 'working_hours', 'working_days'] as const;
+export type LimitUnit = (typeof LIMIT_UNITS)[number];
+export type WarningLevel = 'none' | 'yellow' | 'red';
