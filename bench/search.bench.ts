@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Database } from '../src/db/database.js';
 import { findDuplicates } from '../src/duplicates/duplicate.service.js';
 import { listOrders, whereVisible, type OrderScope } from '../src/orders/order.repository.js';
-import { actorScope } from '../src/orders/order-transition.service.js';
+import { actorScope } from '../src/users/actor-scope.js';
 import { RANK_WINDOW, searchOrders } from '../src/search/search.repository.js';
 import type { Deps } from '../src/shared/deps.js';
 import { insertCategory, insertRegion } from '../src/org/catalog.repository.js';

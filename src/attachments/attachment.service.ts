@@ -7,7 +7,7 @@ import { text } from '../i18n/messages.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
-import { insertOrderEvent } from '../orders/order-event.repository.js';
+import { recordOrderEvent } from '../orders/timeline-events.js';
 import { findAttachment, insertAttachment } from './attachment.repository.js';
 import { ALLOWED_TYPES, sniffContentType } from './file-type.js';
 
@@ -61,19 +61,7 @@ export async function addAttachment(deps: Deps, actor: Actor, idOrNo: string, fi
         by: actor.userId,
         at,
       });
-      await insertOrderEvent(tx, {
-        order_id: order.id,
-        centre_id: order.centre_id,
-        action: 'attach',
-        from_state: order.state,
-        to_state: order.state,
-        actor_user_id: actor.userId,
-        actor_unit_id: actor.unitId,
-        actor_label: actor.label,
-        at,
-        note: null,
-        payload: JSON.stringify({ attachmentId: id, fileName: row.file_name, contentType: sniffed, sizeBytes: row.size_bytes }),
-      });
+      await recordOrderEvent(tx, order, { kind: 'attach', by: actor, at, payload: { attachmentId: id, fileName: row.file_name, contentType: sniffed, sizeBytes: row.size_bytes } });
       return row;
     });
   } catch (error) {

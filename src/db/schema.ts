@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OrderState } from '../contract/vocabulary.js';
+import type { TimelineEventKind } from '../contract/timeline.js';
 import type { PortalTables } from '../portal/portal.table.js';
 import type { WorkerTables } from '../worker/worker.table.js';
 import type { CallTables } from '../calls/call.table.js';
@@ -104,7 +106,7 @@ export interface OrdersTable {
   address: string | null;
   lat: number | null;
   lng: number | null;
-  state: string;
+  state: OrderState;
   version: Generated<number>;
   lead_unit_id: string | null;
   handled_directly: Generated<boolean>;
@@ -147,9 +149,9 @@ export interface OrderEventsTable {
   id: Generated<number>;
   order_id: string;
   centre_id: string;
-  action: string;
-  from_state: string | null;
-  to_state: string | null;
+  action: TimelineEventKind;
+  from_state: OrderState | null;
+  to_state: OrderState | null;
   actor_user_id: string | null;
   actor_unit_id: string | null;
   actor_label: string | null;

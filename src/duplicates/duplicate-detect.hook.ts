@@ -1,5 +1,5 @@
 import type { OutboxHandler } from '../worker/outbox-handlers.js';
-import type { TransitionHookContext } from '../orders/transition-hooks.js';
+import type { IntakeHook } from '../orders/order-hooks.js';
 import { findOrder } from '../orders/order.repository.js';
 import { saveDuplicateCandidates } from './duplicate.repository.js';
 import { findDuplicates } from './duplicate.service.js';
@@ -7,7 +7,7 @@ import { findDuplicates } from './duplicate.service.js';
 /** Candidates kept per new order. */
 const KEEP = 5;
 
-export const DUPLICATE_DETECT_TOPIC = 'duplicates.detect';
+export const DUPLICATE_DETECT_TOPIC = 'duplicates.detect' as const;
 
 /**
  * On every new order (intake, any channel): queue the search for earlier orders that may be the same
@@ -15,21 +15,22 @@ export const DUPLICATE_DETECT_TOPIC = 'duplicates.detect';
  * the operator already sees live candidates (POST /api/duplicates/check), and an order's page
  * recomputes its earlier candidates on every read.
  */
-export async function duplicateDetectHook(ctx: TransitionHookContext): Promise<void> {
-  if (ctx.action !== 'accept') return;
-  ctx.outbox.push({ topic: DUPLICATE_DETECT_TOPIC, payload: { orderId: ctx.after.id, centreId: ctx.after.centre_id } });
-}
+export const duplicateDetectHook: IntakeHook = async () => ({
+  companions: (order) => ({
+    outbox: [{ topic: DUPLICATE_DETECT_TOPIC, payload: { orderId: order.id, centreId: order.centre_id } }],
+  }),
+});
 
 /**
  * Stores the top candidates of one new order with score and reasons (read as "later matches" on the
  * earlier orders). Earlier means accepted before this order, within the window before its intake:
  * the result does not depend on when the job runs. Idempotent (upsert per order and candidate).
  */
-export const duplicateDetectHandler: OutboxHandler = {
+export const duplicateDetectHandler: OutboxHandler<typeof DUPLICATE_DETECT_TOPIC> = {
   topic: DUPLICATE_DETECT_TOPIC,
   async run(deps, payload) {
-    const centreId = String(payload.centreId);
-    const o = await findOrder(deps.db, { centreId, unitPath: null }, String(payload.orderId));
+    const { centreId, orderId } = payload;
+    const o = await findOrder(deps.db, { centreId, unitPath: null }, orderId);
     if (!o) return;
     const found = await findDuplicates(deps.db, deps.clock, {
       centreId,

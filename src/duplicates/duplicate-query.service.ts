@@ -1,5 +1,5 @@
 import { loadVisibleOrder } from '../orders/order-query.service.js';
-import { actorScope } from '../orders/order-transition.service.js';
+import { actorScope } from '../users/actor-scope.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField } from '../shared/errors.js';
 import { can } from '../users/permissions.js';

@@ -118,12 +118,3 @@ export async function listLaterMatches(db: Executor, scope: OrderScope, orderId:
     .execute();
 }
 
-/** Undoing a merge removes the duplicate link (the timeline keeps both steps). */
-export async function deleteDuplicateLink(db: Executor, orderId: string, mainOrderId: string) {
-  await db
-    .deleteFrom('order_links')
-    .where('order_id', '=', orderId)
-    .where('linked_order_id', '=', mainOrderId)
-    .where('kind', '=', 'duplicate')
-    .execute();
-}

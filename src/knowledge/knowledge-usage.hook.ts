@@ -1,5 +1,5 @@
 import { isUuid } from '../shared/ids.js';
-import type { TransitionHookContext } from '../orders/transition-hooks.js';
+import type { TransitionHook } from '../orders/order-hooks.js';
 import { invalidField } from '../shared/errors.js';
 import { dayIn, isAnswerable } from './knowledge-dates.js';
 import { findArticle } from './knowledge.repository.js';
@@ -10,11 +10,11 @@ import { recordArticleUsage } from './knowledge-usage.repository.js';
  * usage in the same transaction. An unknown article, or one not answerable today (unpublished, or
  * outside its validity dates — the hourly expiry job may not have marked it yet), rejects the step.
  */
-export async function knowledgeUsageHook(ctx: TransitionHookContext): Promise<void> {
+export const knowledgeUsageHook: TransitionHook = async (ctx) => {
   if (ctx.action !== 'answer_directly') return;
   const articleId = ctx.payload.knowledgeArticleId;
-  if (articleId === undefined || articleId === null || articleId === '') return;
-  if (typeof articleId !== 'string' || !isUuid(articleId)) throw invalidField('knowledgeArticleId');
+  if (articleId === undefined || articleId === '') return;
+  if (!isUuid(articleId)) throw invalidField('knowledgeArticleId');
   const article = await findArticle(ctx.tx, ctx.after.centre_id, articleId);
   if (!article || !isAnswerable(article, dayIn(ctx.at))) throw invalidField('knowledgeArticleId');
   await recordArticleUsage(ctx.tx, {
@@ -24,4 +24,4 @@ export async function knowledgeUsageHook(ctx: TransitionHookContext): Promise<vo
     by: ctx.actor.userId,
     at: ctx.at,
   });
-}
+};

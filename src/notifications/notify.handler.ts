@@ -2,18 +2,15 @@ import { text, type MessageKey } from '../i18n/messages.js';
 import { enqueueOutbox } from '../outbox/outbox.repository.js';
 import type { OutboxHandler } from '../worker/outbox-handlers.js';
 import { findRecipientIds, insertNotices } from './notice.repository.js';
-import type { NotifyMessage } from './notify.js';
-
-export const WEBHOOK_TOPIC = 'webhook.deliver';
 
 /**
  * Turns one notification into in-app notices for its audience and, when a webhook URL is set, one
  * webhook delivery. Idempotent: notices are unique per (source_key, user), deliveries per source_key.
  */
-export const notifyHandler: OutboxHandler = {
+export const notifyHandler: OutboxHandler<'notify'> = {
   topic: 'notify',
   async run(deps, payload) {
-    const msg = payload as unknown as NotifyMessage;
+    const msg = payload;
     const rendered = text(msg.textKey as MessageKey, msg.vars);
     const at = deps.clock.now();
     await deps.db.transaction().execute(async (tx) => {
@@ -36,20 +33,25 @@ export const notifyHandler: OutboxHandler = {
         })),
       );
       if (deps.config.webhookUrl) {
-        await enqueueOutbox(tx, {
-          topic: WEBHOOK_TOPIC,
-          payload: {
+        await enqueueOutbox(
+          tx,
+          [
+            {
+              topic: 'webhook.deliver',
+              payload: {
             event: msg.kind,
             centreId: msg.centreId,
             orderId: msg.orderId,
             text: rendered,
             data: msg.data ?? {},
             key: msg.sourceKey,
-            at: at.toISOString(),
-          },
+                at: at.toISOString(),
+              },
+              dedupeKey: `webhook:${msg.sourceKey}`,
+            },
+          ],
           at,
-          dedupeKey: `webhook:${msg.sourceKey}`,
-        });
+        );
       }
     });
   },

@@ -1,13 +1,12 @@
 import type { OutboxHandler } from '../worker/outbox-handlers.js';
-import { WEBHOOK_TOPIC } from './notify.handler.js';
 
 /**
  * POSTs one notification as JSON to LIANXIN_WEBHOOK_URL. A non-2xx answer, a network error or a
  * timeout throws, so the dispatcher retries with exponential backoff (10 s, 20 s, … up to 30 min,
  * 12 attempts). The receiver de-duplicates by the X-Lianxin-Delivery header (the outbox id).
  */
-export const webhookHandler: OutboxHandler = {
-  topic: WEBHOOK_TOPIC,
+export const webhookHandler: OutboxHandler<'webhook.deliver'> = {
+  topic: 'webhook.deliver',
   maxAttempts: 12,
   baseDelayMs: 10_000,
   maxDelayMs: 30 * 60_000,
@@ -18,7 +17,7 @@ export const webhookHandler: OutboxHandler = {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'x-lianxin-event': String(payload.event ?? 'notification'),
+        'x-lianxin-event': payload.event,
         'x-lianxin-delivery': String(message.id),
       },
       body: JSON.stringify({ id: message.id, ...payload }),

@@ -7,7 +7,7 @@ import type { Actor } from '../users/roles.js';
 import { orderCsvHeader, orderCsvRow } from './order-export.csv.js';
 import { listOrdersForExport, logPiiExport, type ExportCursor } from './order-export.repository.js';
 import { listFilterFromQuery } from './order-query.service.js';
-import { actorScope } from './order-transition.service.js';
+import { actorScope } from '../users/actor-scope.js';
 import type { OrderListQuery } from './order.schemas.js';
 
 const PAGE_SIZE = 500;

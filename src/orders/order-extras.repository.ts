@@ -83,3 +83,13 @@ export async function listPiiAccess(db: Executor, orderId: string) {
     .orderBy('pii_access_log.at')
     .execute();
 }
+
+/** Undoing a merge removes the duplicate link (the timeline keeps both steps). */
+export async function deleteDuplicateLink(db: Executor, orderId: string, mainOrderId: string) {
+  await db
+    .deleteFrom('order_links')
+    .where('order_id', '=', orderId)
+    .where('linked_order_id', '=', mainOrderId)
+    .where('kind', '=', 'duplicate')
+    .execute();
+}

@@ -7,7 +7,7 @@ import type { Actor } from '../users/roles.js';
 import { listAssignments } from './order-assignment.repository.js';
 import { listOrderEvents } from './order-event.repository.js';
 import { listOrderLinks, logPiiAccess } from './order-extras.repository.js';
-import { actorScope } from './order-transition.service.js';
+import { actorScope } from '../users/actor-scope.js';
 import { availableActions } from './order-transitions.js';
 import type { OrderState } from './order.constants.js';
 import { presentOrder } from './order.presenter.js';

@@ -1,35 +1,12 @@
-import type { Executor } from '../db/database.js';
-import type { Order, OrderUpdate } from '../db/schema.js';
 import { findUnitsByIds } from '../org/unit.repository.js';
-import { domainError, invalidField, notFound } from '../shared/errors.js';
-import type { Actor } from '../users/roles.js';
-import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
+import { domainError, invalidField } from '../shared/errors.js';
+import type { OrderAction } from './order-actions.schemas.js';
 import { endActiveAssignments, insertAssignments, markLeadSigned } from './order-assignment.repository.js';
-import { insertOrderLink, insertReturnVisit } from './order-extras.repository.js';
+import { insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
-import { hasOrdersMergedInto, lockOrders } from './order.repository.js';
-import { unmergeEffect } from '../duplicates/unmerge.effect.js';
+import { mergeEffect, unmergeEffect } from './merge.effects.js';
+import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
 
-export interface EffectContext<A extends OrderAction> {
-  tx: Executor;
-  order: Order;
-  payload: ActionPayload<A>;
-  actor: Actor;
-  at: Date;
-  note: string | null;
-}
-
-/** What a transition changes besides the state: columns of the order and the event's payload. */
-export interface EffectResult {
-  patch: OrderUpdate;
-  eventPayload?: Record<string, unknown>;
-  /** Set when this step made the order a 疑难件. */
-  escalatedBecause?: 'rehandles' | 'redispatches';
-}
-
-type Effect<A extends OrderAction> = (ctx: EffectContext<A>) => Promise<EffectResult>;
-
-const closing = (at: Date, kind: string): OrderUpdate => ({ closed_at: at, closure_kind: kind });
 
 async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectResult> {
   const { tx, order, payload, at } = ctx;
@@ -57,32 +34,6 @@ async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectRes
       instructions: payload.instructions ?? null,
     },
     ...(escalate ? { escalatedBecause: 'redispatches' as const } : {}),
-  };
-}
-
-/**
- * 并单: the order closes as a duplicate of the main order. Both rows are locked first (in id order)
- * and the main order re-read, so two crosswise merges (A into B, B into A) cannot both pass, and no
- * chain forms: an order others are merged into is not merged itself, and nothing merges into a
- * merged or void order. A closed main order is fine: a repeat call about a matter already answered
- * is recorded on it (重复来电), and the caller is told its answer.
- */
-async function mergeEffect(ctx: EffectContext<'merge'>): Promise<EffectResult> {
-  const { tx, order, payload, actor, at } = ctx;
-  if (payload.intoOrderId === order.id) {
-    throw domainError('VALIDATION', 'duplicate.intoItself', {}, { field: 'intoOrderId' });
-  }
-  // One read locks both rows; the order's own version is checked by the transition's conditional
-  // update, under this lock.
-  const main = (await lockOrders(tx, order.centre_id, [order.id, payload.intoOrderId])).find((o) => o.id === payload.intoOrderId);
-  if (!main) throw notFound('order');
-  if (main.state === 'merged' || main.state === 'invalid')
-    throw domainError('VALIDATION', 'duplicate.mainFinal', { state: main.state });
-  if (await hasOrdersMergedInto(tx, order.id)) throw domainError('VALIDATION', 'duplicate.hasDuplicates');
-  await insertOrderLink(tx, { orderId: order.id, linkedOrderId: main.id, kind: 'duplicate', by: actor.userId, at });
-  return {
-    patch: { merged_into_id: main.id, ...closing(at, 'merged') },
-    eventPayload: { intoOrderId: main.id, intoOrderNo: main.order_no },
   };
 }
 

@@ -1,15 +1,15 @@
-import type { Deps } from '../shared/deps.js';
 import { domainError, notFound } from '../shared/errors.js';
 import { findUnit } from '../org/unit.repository.js';
-import { isUnitScoped, type Actor } from '../users/roles.js';
+import type { Actor } from '../users/roles.js';
+import { actorScope } from '../users/actor-scope.js';
 import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
 import { insertOrderEvent } from './order-event.repository.js';
+import { orderEventRow } from './timeline-events.js';
 import { conflict, EFFECTS } from './order-transition-effects.js';
 import { checkTransition, TRANSITIONS } from './order-transitions.js';
-import type { OrderState } from './order.constants.js';
-import { findOrder, updateOrderIfVersion, type OrderScope } from './order.repository.js';
-import { enqueueOutboxMessages, type NewOutboxMessage } from '../outbox/outbox.repository.js';
-import { runTransitionHooks } from './transition-hooks.js';
+import { findOrder, updateOrderIfVersion } from './order.repository.js';
+import { enqueueOutbox, type NewOutboxMessage } from '../outbox/outbox.repository.js';
+import { runTransitionHooks, type OrderDeps, type TransitionHookContext } from './order-hooks.js';
 import type { Order } from '../db/schema.js';
 
 export interface TransitionRequest<A extends OrderAction> {
@@ -22,24 +22,19 @@ export interface TransitionRequest<A extends OrderAction> {
   actor: Actor;
 }
 
-export const actorScope = (actor: Actor): OrderScope => ({
-  centreId: actor.centreId,
-  unitPath: isUnitScoped(actor) ? actor.unitPath : null,
-});
-
 /**
  * The one function that changes an order's state. In one transaction: check the move against the
  * table, run the action's effect, update the order only if its state and version are still those the
  * actor saw, and write the timeline event and an outbox message. Anything failing rolls all back.
  */
-export async function transitionOrder<A extends OrderAction>(deps: Deps, req: TransitionRequest<A>): Promise<Order> {
+export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, req: TransitionRequest<A>): Promise<Order> {
   return deps.db.transaction().execute(async (tx) => {
     const order = await findOrder(tx, actorScope(req.actor), req.orderId);
     if (!order) throw notFound('order');
     if (order.version !== req.version) throw conflict();
     const leadUnit = order.lead_unit_id ? await findUnit(tx, order.centre_id, order.lead_unit_id) : undefined;
     const check = checkTransition(
-      { state: order.state as OrderState, leadUnitPath: leadUnit?.path ?? null, clockPaused: order.clock_paused },
+      { state: order.state, leadUnitPath: leadUnit?.path ?? null, clockPaused: order.clock_paused },
       req.action,
       req.actor,
     );
@@ -62,31 +57,29 @@ export async function transitionOrder<A extends OrderAction>(deps: Deps, req: Tr
       { ...effect.patch, state: check.to, updated_at: at },
     );
     if (!updated) throw conflict();
-    const event = {
-      order_id: order.id,
-      centre_id: order.centre_id,
-      actor_user_id: req.actor.userId,
-      actor_unit_id: req.actor.unitId,
-      actor_label: req.actor.label,
-      at,
-    };
-    await insertOrderEvent(tx, {
-      ...event,
-      action: req.action,
-      from_state: order.state,
-      to_state: check.to,
-      note,
-      payload: JSON.stringify(effect.eventPayload ?? {}),
-    });
+    const step = { by: req.actor, at };
+    await insertOrderEvent(
+      tx,
+      orderEventRow(order, {
+        ...step,
+        kind: req.action,
+        fromState: order.state,
+        toState: check.to,
+        note,
+        payload: effect.eventPayload ?? {},
+      }),
+    );
     if (effect.escalatedBecause) {
-      await insertOrderEvent(tx, {
-        ...event,
-        action: 'escalate',
-        from_state: check.to,
-        to_state: check.to,
-        note: null,
-        payload: JSON.stringify({ because: effect.escalatedBecause }),
-      });
+      await insertOrderEvent(
+        tx,
+        orderEventRow(order, {
+          ...step,
+          kind: 'escalate',
+          fromState: check.to,
+          toState: check.to,
+          payload: { because: effect.escalatedBecause },
+        }),
+      );
     }
     const outbox: NewOutboxMessage[] = [
       {
@@ -94,18 +87,10 @@ export async function transitionOrder<A extends OrderAction>(deps: Deps, req: Tr
         payload: { orderId: order.id, action: req.action, from: order.state, to: check.to, version: updated.version },
       },
     ];
-    const hooksUpdatedOrder = await runTransitionHooks({
-      tx,
-      clock: deps.clock,
-      before: order,
-      after: updated,
-      action: req.action,
-      actor: req.actor,
-      payload: req.payload as Record<string, unknown>,
-      at,
-      outbox,
-    });
-    await enqueueOutboxMessages(tx, outbox, at);
+    // The action and its payload were checked together (TransitionRequest<A>); the union pairs them.
+    const hookContext = { tx, clock: deps.clock, before: order, after: updated, action: req.action, payload: req.payload, actor: req.actor, at, outbox } as TransitionHookContext;
+    const hooksUpdatedOrder = await runTransitionHooks(deps.orderHooks, hookContext);
+    await enqueueOutbox(tx, outbox, at);
     // Hooks may update derived columns (e.g. the deadline summary), so return the row as committed.
     if (!hooksUpdatedOrder) return updated;
     return (await findOrder(tx, { centreId: order.centre_id, unitPath: null }, order.id)) ?? updated;

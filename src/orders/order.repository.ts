@@ -1,14 +1,12 @@
-import { sql, type InsertObject, type Insertable, type SelectQueryBuilder } from 'kysely';
+import type { VisibilityScope } from '../users/actor-scope.js';
+import { sql, type InsertObject, type Insertable, type QueryCreator, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { isUuid } from '../shared/ids.js';
 import type { DB, Order, OrderEventsTable, OrderUpdate, OutboxTable } from '../db/schema.js';
-import type { OrderDeadlinesTable } from '../timelimits/timelimits.table.js';
+import type { CompanionRow } from './order-hooks.js';
 
-/** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree. */
-export interface OrderScope {
-  centreId: string;
-  unitPath: string | null;
-}
+/** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree (src/users/actor-scope.ts). */
+export type OrderScope = VisibilityScope;
 
 export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: OrderScope) {
   let q = qb.where('orders.centre_id', '=', scope.centreId);
@@ -99,20 +97,28 @@ export async function insertNumberedOrder(
 }
 
 /**
- * The rows that come with a new order — its timeline event, its first deadline, its outbox messages —
- * in one statement (data-modifying CTEs): one round trip at intake instead of three.
+ * The rows that come with a new order — its timeline event, the intake hooks' companion rows (its
+ * first deadline), its outbox messages — in one statement (data-modifying CTEs): one round trip at
+ * intake instead of three (ADR 0013).
  */
 export async function insertNewOrderRows(
   db: Executor,
   rows: {
     event: Insertable<OrderEventsTable>;
-    deadline: Insertable<OrderDeadlinesTable>;
+    companions: readonly CompanionRow[];
     outbox: readonly Insertable<OutboxTable>[];
   },
 ) {
-  await db
-    .with('new_event', (q) => q.insertInto('order_events').values(rows.event))
-    .with('new_deadline', (q) => q.insertInto('order_deadlines').values(rows.deadline))
+  // Each companion is one more CTE; their tables differ, so the growing WITH list is typed loosely.
+  let query: QueryCreator<any> = db.with('new_event', (q) => q.insertInto('order_events').values(rows.event));
+  rows.companions.forEach((row, i) => {
+    query = query.with(`companion_${i}`, (q) => q.insertInto(row.table).values(row.values as never));
+  });
+  if (rows.outbox.length === 0) {
+    await query.selectNoFrom(sql<number>`1`.as('one')).execute();
+    return;
+  }
+  await query
     .insertInto('outbox')
     .values([...rows.outbox])
     .onConflict((oc) => oc.column('dedupe_key').doNothing())

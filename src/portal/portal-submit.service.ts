@@ -4,7 +4,7 @@ import path from 'node:path';
 import { insertAttachment } from '../attachments/attachment.repository.js';
 import { sniffContentType } from '../attachments/file-type.js';
 import { text } from '../i18n/messages.js';
-import { insertOrderEvent } from '../orders/order-event.repository.js';
+import { recordOrderEvent } from '../orders/timeline-events.js';
 import { acceptOrderInTransaction } from '../orders/order-intake.service.js';
 import type { Deps } from '../shared/deps.js';
 import { DomainError, invalidField } from '../shared/errors.js';
@@ -99,7 +99,7 @@ export async function submitAppeal(
   }
 }
 
-type Tx = Parameters<typeof insertOrderEvent>[0];
+type Tx = Parameters<typeof recordOrderEvent>[0];
 type NewOrderRow = Awaited<ReturnType<typeof acceptOrderInTransaction>>;
 
 async function recordPhoto(tx: Tx, order: NewOrderRow, photo: CheckedPhoto, label: string) {
@@ -114,22 +114,15 @@ async function recordPhoto(tx: Tx, order: NewOrderRow, photo: CheckedPhoto, labe
     by: null,
     at: order.accepted_at,
   });
-  await insertOrderEvent(tx, {
-    order_id: order.id,
-    centre_id: order.centre_id,
-    action: 'attach',
-    from_state: order.state,
-    to_state: order.state,
-    actor_user_id: null,
-    actor_unit_id: null,
-    actor_label: label,
+  await recordOrderEvent(tx, order, {
+    kind: 'attach',
+    by: { system: label },
     at: order.accepted_at,
-    note: null,
-    payload: JSON.stringify({
+    payload: {
       attachmentId: row.id,
       fileName: row.file_name,
       contentType: row.content_type,
       sizeBytes: row.size_bytes,
-    }),
+    },
   });
 }

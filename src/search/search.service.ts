@@ -2,7 +2,7 @@ import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { findCategory } from '../org/catalog.repository.js';
 import { findUnit } from '../org/unit.repository.js';
-import { actorScope } from '../orders/order-transition.service.js';
+import { actorScope } from '../users/actor-scope.js';
 import type { Clock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField } from '../shared/errors.js';

@@ -4,7 +4,7 @@ import { text, type MessageKey } from '../i18n/messages.js';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { notify } from '../notifications/notify.js';
-import { insertOrderEvent } from '../orders/order-event.repository.js';
+import { recordOrderEvent } from '../orders/timeline-events.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
@@ -26,30 +26,6 @@ const need = (actor: Actor, roles: Role[]) => {
   if (!hasAnyRole(actor, roles)) throw forbidden();
 };
 
-async function event(
-  tx: Executor,
-  order: Order,
-  actor: Actor,
-  action: string,
-  at: Date,
-  note: string | null,
-  payload: Record<string, unknown>,
-) {
-  await insertOrderEvent(tx, {
-    order_id: order.id,
-    centre_id: order.centre_id,
-    action,
-    from_state: order.state,
-    to_state: order.state,
-    actor_user_id: actor.userId,
-    actor_unit_id: actor.unitId,
-    actor_label: actor.label,
-    at,
-    note,
-    payload: JSON.stringify(payload),
-  });
-}
-
 const openOrder = async (deps: Deps, actor: Actor, idOrNo: string) => {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   if (FINAL_STATES.includes(order.state as OrderState)) throw domainError('CONFLICT', 'supervision.orderClosed');
@@ -63,7 +39,7 @@ export async function urgeOrder(deps: Deps, actor: Actor, idOrNo: string, note: 
   const at = deps.clock.now();
   const cal = await loadCentreCalendar(deps.db, order.centre_id);
   await deps.db.transaction().execute(async (tx) => {
-    await event(tx, order, actor, 'urge', at, note, { origin: 'manual' });
+    await recordOrderEvent(tx, order, { kind: 'urge', by: actor, at, note: note, payload: { origin: 'manual' } });
     await notify(
       tx,
       {
@@ -113,11 +89,11 @@ export async function issueSupervision(
       status: 'open',
     });
     if (!s) throw new Error('supervision insert returned nothing');
-    await event(tx, order, actor, 'supervise', at, input.reason, {
+    await recordOrderEvent(tx, order, { kind: 'supervise', by: actor, at, note: input.reason, payload: {
       origin: 'manual',
       supervisionId: s.id,
       supervisionDueAt: due.toISOString(),
-    });
+    } });
     await notify(
       tx,
       {
@@ -150,7 +126,7 @@ export async function respondToSupervision(deps: Deps, actor: Actor, id: string,
       responded_at: at,
     });
     if (!row) throw domainError('CONFLICT', 'supervision.wrongStatus', { status: s.status });
-    await event(tx, order, actor, 'supervise_response', at, response, { supervisionId: s.id });
+    await recordOrderEvent(tx, order, { kind: 'supervise_response', by: actor, at, note: response, payload: { supervisionId: s.id } });
     return row;
   });
 }
@@ -168,7 +144,7 @@ export async function closeSupervision(deps: Deps, actor: Actor, id: string, not
       (await updateSupervisionIfStatus(tx, s.id, 'responded', patch)) ??
       (await updateSupervisionIfStatus(tx, s.id, 'open', patch));
     if (!row) throw domainError('CONFLICT', 'supervision.wrongStatus', { status: s.status });
-    await event(tx, order, actor, 'supervise_close', at, note, { supervisionId: s.id });
+    await recordOrderEvent(tx, order, { kind: 'supervise_close', by: actor, at, note: note, payload: { supervisionId: s.id } });
     return row;
   });
 }
@@ -203,7 +179,7 @@ export async function addLeaderFollowup(deps: Deps, actor: Actor, idOrNo: string
       by: actor.userId,
       at,
     });
-    if (added) await event(tx, order, actor, 'leader_followup', at, reason, { origin: 'manual' });
+    if (added) await recordOrderEvent(tx, order, { kind: 'leader_followup', by: actor, at, note: reason, payload: { origin: 'manual' } });
     return { added };
   });
 }
@@ -214,7 +190,7 @@ export async function endLeaderFollowup(deps: Deps, actor: Actor, idOrNo: string
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const closed = await closeLeaderFollowup(tx, order.centre_id, order.id, at);
-    if (closed) await event(tx, order, actor, 'leader_followup_end', at, null, {});
+    if (closed) await recordOrderEvent(tx, order, { kind: 'leader_followup_end', by: actor, at, note: null, payload: {} });
     return { closed };
   });
 }

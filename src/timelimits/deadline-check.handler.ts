@@ -3,9 +3,9 @@ import { CHECK_TOPIC } from './deadline-sweep.service.js';
 import { checkOrderDeadlines } from './escalation.service.js';
 
 /** Runs the escalation ladder of one order; idempotent (each threshold fires once). */
-export const deadlineCheckHandler: OutboxHandler = {
+export const deadlineCheckHandler: OutboxHandler<'timelimit.check'> = {
   topic: CHECK_TOPIC,
   async run(deps, payload) {
-    await checkOrderDeadlines(deps, String(payload.orderId));
+    await checkOrderDeadlines(deps, payload.orderId);
   },
 };

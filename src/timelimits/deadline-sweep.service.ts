@@ -1,8 +1,9 @@
 import type { Deps } from '../shared/deps.js';
-import { enqueueOutboxMany } from '../worker/outbox-claim.repository.js';
+import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import type { NewOutboxMessage } from '../outbox/outbox-topics.js';
 import { claimDueDeadlines } from './deadline.repository.js';
 
-export const CHECK_TOPIC = 'timelimit.check';
+export const CHECK_TOPIC = 'timelimit.check' as const;
 
 export interface SweepResult {
   batches: number;
@@ -31,13 +32,13 @@ export async function sweepDueDeadlines(deps: Deps, opts: SweepOptions = {}): Pr
       const rows = await claimDueDeadlines(tx, { now, limit: batchSize, leaseMs: opts.leaseMs ?? 5 * 60_000 });
       const perOrder = new Map<string, number>();
       for (const r of rows) perOrder.set(r.order_id, Math.max(perOrder.get(r.order_id) ?? 0, r.due_check_at.getTime()));
-      const msgs = [...perOrder].map(([orderId, dueMs]) => ({
+      const msgs = [...perOrder].map(([orderId, dueMs]): NewOutboxMessage => ({
         topic: CHECK_TOPIC,
         payload: { orderId },
         // Unique per claim: a lease that ran out (job lost) gets a fresh job on the next sweep.
         dedupeKey: `${CHECK_TOPIC}:${orderId}:${dueMs}:${now.getTime()}`,
       }));
-      result.jobsEnqueued += await enqueueOutboxMany(tx, msgs, now);
+      result.jobsEnqueued += await enqueueOutbox(tx, msgs, now);
       return rows.length;
     });
     result.batches += 1;

@@ -4,7 +4,7 @@ import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { text } from '../i18n/messages.js';
 import { notify, type NotifyAudience } from '../notifications/notify.js';
-import { insertOrderEvent } from '../orders/order-event.repository.js';
+import { recordOrderEvent, type MonitorEvent, type OrderEventInput } from '../orders/timeline-events.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
 import type { Role } from '../users/roles.js';
@@ -53,20 +53,15 @@ interface FireContext {
   timezone: () => Promise<string>;
 }
 
-async function systemEvent(f: FireContext, action: string, payload: Record<string, unknown>, note: string | null = null) {
-  await insertOrderEvent(f.tx, {
-    order_id: f.order.id,
-    centre_id: f.order.centre_id,
-    action,
-    from_state: f.order.state,
-    to_state: f.order.state,
-    actor_user_id: null,
-    actor_unit_id: null,
-    actor_label: SYSTEM_LABEL,
+/** A step of the time-limit monitor on the timeline: which clock fired, and what it did. */
+async function systemEvent(f: FireContext, event: MonitorEvent) {
+  const facts = { stage: f.d.stage, deadlineId: f.d.id, dueAt: f.d.due_at.toISOString() };
+  await recordOrderEvent(f.tx, f.order, {
+    kind: event.kind,
+    by: { system: SYSTEM_LABEL },
     at: f.at,
-    note,
-    payload: JSON.stringify({ stage: f.d.stage, deadlineId: f.d.id, dueAt: f.d.due_at.toISOString(), ...payload }),
-  });
+    payload: { ...facts, ...event.payload },
+  } as OrderEventInput);
 }
 
 async function tell(f: FireContext, step: Step, audience: NotifyAudience, due: Date) {
@@ -95,13 +90,13 @@ const unitOr = (f: FireContext, extra: Role[] = []): NotifyAudience =>
 async function fire(f: FireContext, step: Step): Promise<void> {
   switch (step) {
     case 'yellow':
-      await systemEvent(f, 'deadline_warning', { level: 'yellow' });
+      await systemEvent(f, { kind: 'deadline_warning', payload: { level: 'yellow' } });
       return tell(f, step, unitOr(f), f.d.due_at);
     case 'red':
-      await systemEvent(f, 'deadline_warning', { level: 'red' });
+      await systemEvent(f, { kind: 'deadline_warning', payload: { level: 'red' } });
       return tell(f, step, unitOr(f, ['supervisor']), f.d.due_at);
     case 'urge':
-      await systemEvent(f, 'urge', { origin: 'auto' });
+      await systemEvent(f, { kind: 'urge', payload: { origin: 'auto' } });
       return tell(f, step, unitOr(f), f.d.due_at);
     case 'supervise': {
       const c = await f.ctx();
@@ -121,7 +116,7 @@ async function fire(f: FireContext, step: Step): Promise<void> {
       if (!s) return;
       f.d.leader_at = due;
       await updateDeadline(f.tx, f.d.id, { leader_at: due });
-      await systemEvent(f, 'supervise', { origin: 'auto', supervisionId: s.id, supervisionDueAt: due.toISOString() });
+      await systemEvent(f, { kind: 'supervise', payload: { origin: 'auto', supervisionId: s.id, supervisionDueAt: due.toISOString() } });
       return tell(f, step, unitOr(f, ['supervisor']), due);
     }
     case 'leader': {
@@ -137,7 +132,7 @@ async function fire(f: FireContext, step: Step): Promise<void> {
         at: f.at,
       });
       if (!added) return;
-      await systemEvent(f, 'leader_followup', { origin: 'auto', supervisionId: s.id });
+      await systemEvent(f, { kind: 'leader_followup', payload: { origin: 'auto', supervisionId: s.id } });
       return tell(f, step, { centreRoles: ['leader', 'supervisor'] }, s.due_at);
     }
   }

@@ -1,10 +1,11 @@
-import type { TransitionHook, TransitionHookContext } from '../orders/transition-hooks.js';
+import type { IntakeHook, TransitionHook, TransitionHookContext } from '../orders/order-hooks.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import { endDeadlines, refreshOrderDeadlineSummary } from './deadline.repository.js';
 import {
   applyApprovedExtension,
   forgetRequestedExtension,
   pauseClock,
+  planIntakeDeadline,
   rememberRequestedExtension,
   resumeClock,
   startStage,
@@ -28,10 +29,6 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
     for (const stage of stages) await startStage(tx, c, order, stage, at, unitId);
   };
   switch (h.action) {
-    case 'accept':
-      // Intake plans the dispatch clock before the order row exists and stores both itself
-      // (planIntakeDeadline in order-intake.service), so a new order is written once.
-      return;
     case 'dispatch':
       await met(['dispatch']);
       await cancel(UNIT_WORK);
@@ -52,7 +49,7 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
       await met(['contact']);
       return;
     case 'request_extension':
-      return rememberRequestedExtension(tx, await ctx(), order.id, new Date(String(h.payload.newDeadline)));
+      return rememberRequestedExtension(tx, await ctx(), order.id, new Date(h.payload.newDeadline));
     case 'reject_extension':
       return forgetRequestedExtension(tx, order.id);
     case 'approve_extension':
@@ -74,14 +71,26 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
       return;
     case 'wait_for_citizen':
     case 'suspend':
-      return pauseClock(tx, await ctx(), order, at, String(h.payload.reason ?? h.action));
+      return pauseClock(tx, await ctx(), order, at, h.payload.reason);
     case 'resume_clock':
       return resumeClock(tx, await ctx(), order, at);
   }
 }
 
+/**
+ * At intake the dispatch clock is planned before the order row exists: the order is written once with
+ * its deadline summary, and the deadline row goes into the statement with its timeline event (ADR 0013).
+ */
+export const timelimitIntakeHook: IntakeHook = async ({ tx, draft, centre, at }) => {
+  const ctx = await loadTimelimitContext(tx, draft, { settingsVersion: centre.settingsVersion, categoryPath: centre.categoryPath });
+  const deadline = planIntakeDeadline(ctx, at);
+  return {
+    columns: deadline.summary,
+    companions: (order) => ({ rows: [{ table: 'order_deadlines', values: deadline.rowFor(order) }] }),
+  };
+};
+
 export const timelimitHook: TransitionHook = async (h) => {
-  if (h.action === 'accept') return; // written with the new order (see above)
   await applyStageChanges(h);
   // A closed, invalid or merged order has no clock running, whatever step got it there.
   if (FINAL_STATES.includes(h.after.state as OrderState)) await endDeadlines(h.tx, h.after.id, 'cancelled', h.at);

@@ -1,6 +1,6 @@
-import type { OutboxHandler } from './outbox-handlers.js';
-import { claimOutboxBatch, markOutboxDone, markOutboxFailed, type OutboxMessage } from './outbox-claim.repository.js';
-import { backoffDelayMs } from './outbox-handlers.js';
+import { claimOutboxBatch, markOutboxDone, markOutboxFailed, type OutboxMessage } from '../outbox/outbox-claim.repository.js';
+import { checkOutboxPayload, isOutboxTopic } from '../outbox/outbox-topics.js';
+import { backoffDelayMs, type AnyOutboxHandler } from './outbox-handlers.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 export interface DispatchResult {
@@ -11,7 +11,7 @@ export interface DispatchResult {
 }
 
 export interface DispatchOptions {
-  handlers: readonly OutboxHandler[];
+  handlers: readonly AnyOutboxHandler[];
   /** Rows per claim (bounded batches). */
   batchSize?: number;
   /** How long a claimed row stays invisible to other dispatchers. */
@@ -26,7 +26,7 @@ export interface DispatchOptions {
  * and the event-only ones, see outbox-topics.ts).
  */
 export async function dispatchOutboxBatch(deps: WorkerDeps, opts: DispatchOptions): Promise<DispatchResult> {
-  const byTopic = new Map(opts.handlers.map((h) => [h.topic, h]));
+  const byTopic = new Map<string, AnyOutboxHandler>(opts.handlers.map((h) => [h.topic, h]));
   const batch = await claimOutboxBatch(deps.db, {
     now: deps.clock.now(),
     limit: opts.batchSize ?? 100,
@@ -43,15 +43,23 @@ export async function dispatchOutboxBatch(deps: WorkerDeps, opts: DispatchOption
 
 async function runOne(
   deps: WorkerDeps,
-  handler: OutboxHandler | undefined,
+  handler: AnyOutboxHandler | undefined,
   message: OutboxMessage,
 ): Promise<'done' | 'retried' | 'failed'> {
   if (!handler) {
     await markOutboxDone(deps.db, message.id, deps.clock.now(), 'no handler for this topic');
     return 'done';
   }
+  if (isOutboxTopic(message.topic) && !checkOutboxPayload(message.topic, message.payload)) {
+    // Retrying cannot make a wrong payload right: give it up at once, with the reason.
+    const at = deps.clock.now();
+    await markOutboxFailed(deps.db, message.id, { at, error: 'payload does not match the topic schema', retryAt: null });
+    deps.log(`outbox ${message.topic}#${message.id}: payload does not match the topic schema (given up)`);
+    return 'failed';
+  }
   try {
-    await handler.run(deps, message.payload, message);
+    // The topic's payload was checked above; the handler list pairs each topic with its handler.
+    await handler.run(deps, message.payload as never, message);
     await markOutboxDone(deps.db, message.id, deps.clock.now());
     return 'done';
   } catch (e) {

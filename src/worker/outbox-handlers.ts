@@ -1,4 +1,5 @@
-import type { OutboxMessage } from './outbox-claim.repository.js';
+import type { OutboxMessage } from '../outbox/outbox-claim.repository.js';
+import type { OutboxPayload, OutboxTopic } from '../outbox/outbox-topics.js';
 import type { WorkerDeps } from './worker-deps.js';
 
 /**
@@ -7,9 +8,10 @@ import type { WorkerDeps } from './worker-deps.js';
  * updates, dedupe keys, or a receiver that tolerates repeats (webhooks carry the message id).
  * Throwing retries the message later with exponential backoff.
  */
-export interface OutboxHandler {
-  readonly topic: string;
-  run(deps: WorkerDeps, payload: Record<string, unknown>, message: OutboxMessage): Promise<void>;
+export interface OutboxHandler<T extends OutboxTopic = OutboxTopic> {
+  readonly topic: T;
+  /** The payload has been checked against the topic's schema (src/outbox/outbox-topics.ts). */
+  run(deps: WorkerDeps, payload: OutboxPayload<T>, message: OutboxMessage): Promise<void>;
   /** Attempts before the message is given up (failed_at set). Default 10. */
   readonly maxAttempts?: number;
   /** First retry delay; doubles per attempt up to maxDelayMs. Defaults 5 s and 1 h. */
@@ -17,8 +19,11 @@ export interface OutboxHandler {
   readonly maxDelayMs?: number;
 }
 
+/** A handler of any one topic (the dispatcher's list). */
+export type AnyOutboxHandler = { [T in OutboxTopic]: OutboxHandler<T> }[OutboxTopic];
+
 /** Delay before attempt `attempts + 1`: base · 2^(attempts−1), capped. */
-export function backoffDelayMs(attempts: number, handler: Pick<OutboxHandler, 'baseDelayMs' | 'maxDelayMs'> = {}): number {
+export function backoffDelayMs(attempts: number, handler: Pick<AnyOutboxHandler, 'baseDelayMs' | 'maxDelayMs'> = {}): number {
   const base = handler.baseDelayMs ?? 5_000;
   const max = handler.maxDelayMs ?? 3_600_000;
   return Math.min(max, base * 2 ** Math.max(0, attempts - 1));

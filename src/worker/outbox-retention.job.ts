@@ -1,5 +1,5 @@
 import type { PeriodicJob } from './periodic-job.js';
-import { purgeDeliveredOutbox } from './outbox-claim.repository.js';
+import { purgeDeliveredOutbox } from '../outbox/outbox-claim.repository.js';
 
 const KEEP_DAYS = 30;
 

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { drainOutbox, type DispatchResult } from './outbox-dispatcher.service.js';
 import type { OutboxHandler } from './outbox-handlers.js';
-import { eventOnlyTopics, outboxHandlers } from './outbox-topics.js';
+import { outboxHandlers } from './outbox-topics.js';
+import { EVENT_ONLY_TOPICS } from '../outbox/outbox-topics.js';
 import type { PeriodicJob } from './periodic-job.js';
 import { periodicJobs } from './periodic-jobs.js';
 import { runDuePeriodicJobs, type JobRun } from './periodic-runner.service.js';
@@ -31,7 +32,7 @@ export interface RunningWorker {
 export async function workerTick(deps: WorkerDeps, holder: string, options: WorkerOptions = {}): Promise<TickResult> {
   const jobs = await runDuePeriodicJobs(deps, options.jobs ?? periodicJobs, holder);
   const handlers = options.handlers ?? outboxHandlers;
-  const topics = [...new Set([...handlers.map((h) => h.topic), ...eventOnlyTopics])];
+  const topics = [...new Set([...handlers.map((h) => h.topic), ...EVENT_ONLY_TOPICS])];
   const outbox = await drainOutbox(deps, { handlers, topics, batchSize: options.batchSize });
   return { jobs, outbox };
 }

@@ -6,7 +6,7 @@ import { act, newOrder } from '../helpers/orders.js';
 import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
 import { findOrder } from '../../src/orders/order.repository.js';
-import { actorScope } from '../../src/orders/order-transition.service.js';
+import { actorScope } from '../../src/users/actor-scope.js';
 import { insertCategory, insertRegion } from '../../src/org/catalog.repository.js';
 import { searchOrdersFor } from '../../src/search/search.service.js';
 import { weekOf, weeksBetween } from '../../src/search/search-facets.js';

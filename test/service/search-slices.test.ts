@@ -4,7 +4,7 @@ import { buildWorld, type World } from '../helpers/fixtures.js';
 import { newOrder } from '../helpers/orders.js';
 import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
-import { actorScope } from '../../src/orders/order-transition.service.js';
+import { actorScope } from '../../src/users/actor-scope.js';
 import { sql } from 'kysely';
 import { commonOrderLexemes, searchOrders, type OrderSearchFilter } from '../../src/search/search.repository.js';
 import { searchOrdersFor } from '../../src/search/search.service.js';

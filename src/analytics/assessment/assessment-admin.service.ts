@@ -2,7 +2,7 @@ import type { Deps } from '../../shared/deps.js';
 import { forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
-import { previousMonth } from '../reports/period.js';
+import { previousMonth } from '../period.js';
 import { validateConfig, type AssessmentConfig } from './assessment-config.js';
 import { assessedUnitOf } from './assessment-units.js';
 import { listUnitHistory, upsertConfig } from './assessment.repository.js';

@@ -1,5 +1,5 @@
 import { text } from '../../i18n/messages.js';
-import { insertOrderEvent } from '../../orders/order-event.repository.js';
+import { recordOrderEvent } from '../../orders/timeline-events.js';
 import { loadVisibleOrder } from '../../orders/order-query.service.js';
 import type { Deps } from '../../shared/deps.js';
 import { DomainError, domainError, forbidden } from '../../shared/errors.js';
@@ -13,22 +13,6 @@ import { decideAppeal, findAppeal, findSnapshot, insertAppeal, insertExclusion, 
 /** The assessment month of an order: the local (UTC+8) month it was accepted in. */
 export const orderMonth = (acceptedAt: Date) =>
   new Date(new Date(acceptedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-
-function timelineEvent(tx: Executor, order: Order, actor: Actor, action: string, note: string, payload: object, at: Date) {
-  return insertOrderEvent(tx, {
-    order_id: order.id,
-    centre_id: order.centre_id,
-    action,
-    from_state: order.state,
-    to_state: order.state,
-    actor_user_id: actor.userId,
-    actor_unit_id: actor.unitId,
-    actor_label: actor.label,
-    at,
-    note,
-    payload: JSON.stringify(payload),
-  });
-}
 
 /**
  * Marks an order as an unreasonable appeal after review (不合理诉求): it leaves every unit's rating
@@ -47,7 +31,7 @@ export async function excludeOrder(deps: Deps, actor: Actor, input: { orderId: s
       at,
     });
     if (!row) throw domainError('CONFLICT', 'assessment.alreadyExcluded');
-    await timelineEvent(tx, order, actor, 'assessment_exclude', input.reason, { reason: input.reason }, at);
+    await recordOrderEvent(tx, order, { kind: 'assessment_exclude', by: actor, at, note: input.reason, payload: { reason: input.reason } });
     return {
       orderId: order.id,
       orderNo: order.order_no,
@@ -78,7 +62,7 @@ export async function fileAppeal(deps: Deps, actor: Actor, input: { orderId: str
       at,
     });
     if (!row) throw domainError('CONFLICT', 'assessment.appealExists');
-    await timelineEvent(tx, order, actor, 'assessment_appeal', input.reason, { appealId: row.id, unitId, month }, at);
+    await recordOrderEvent(tx, order, { kind: 'assessment_appeal', by: actor, at, note: input.reason, payload: { appealId: row.id, unitId, month } });
     return row;
   });
 }
@@ -109,7 +93,7 @@ export async function decideAssessmentAppeal(
     const status = input.accept ? 'accepted' : 'rejected';
     const row = await decideAppeal(tx, { id: appeal.id, status, by: actor.userId, at, note: input.note ?? null });
     if (!row) throw domainError('CONFLICT', 'assessment.appealDecided');
-    await timelineEvent(tx, order, actor, 'assessment_appeal_decided', input.note ?? '', { appealId: appeal.id, status }, at);
+    await recordOrderEvent(tx, order, { kind: 'assessment_appeal_decided', by: actor, at, note: input.note ?? '', payload: { appealId: appeal.id, status } });
     return row;
   });
 }

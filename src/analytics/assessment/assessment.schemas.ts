@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { MONTH_PATTERN } from '../reports/period.js';
+import { MONTH_PATTERN } from '../period.js';
 
 export const Month = Type.String({ pattern: MONTH_PATTERN, description: '考核月份 YYYY-MM' });
 export const MonthParams = Type.Object({ month: Month });

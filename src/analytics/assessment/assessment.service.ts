@@ -5,7 +5,7 @@ import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
 import { zeroCounters } from '../kpi/counters.js';
 import { computeKpis } from '../kpi/kpi.service.js';
-import { monthPeriod } from '../reports/period.js';
+import { monthPeriod } from '../period.js';
 import { DEFAULT_ASSESSMENT_CONFIG, type AssessmentConfig } from './assessment-config.js';
 import { listOrderFacts, listReturnFacts } from './assessment-facts.repository.js';
 import { scoreUnits, type UnitScore } from './assessment-score.js';

@@ -2,7 +2,7 @@ import type { Deps } from '../../shared/deps.js';
 import { forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import type { Actor } from '../../users/roles.js';
-import { checkedPeriod, previousPeriod, type Period } from '../reports/period.js';
+import { checkedPeriod, previousPeriod, type Period } from '../period.js';
 import { ensureCentreDictionary } from '../../text/dictionary.service.js';
 import type { Cluster } from './hotspot-cluster.js';
 import { clusterAppeals, DEFAULT_THRESHOLD, representative } from './hotspot-engine.js';

@@ -10,7 +10,7 @@ import { computeKpis } from '../kpi/kpi.service.js';
 import { listHotspotCandidates } from '../hotspots/hotspot.repository.js';
 import { MAX_APPEALS_PER_PERIOD, rankHotspots } from '../hotspots/hotspot.service.js';
 import { KPI_ROW_LABEL } from './monthly-report.format.js';
-import { monthPeriod, previousPeriod } from './period.js';
+import { monthPeriod, previousPeriod } from '../period.js';
 import { listOverdueOrders } from './report.repository.js';
 
 /** KPI columns of the monthly report, in order. */

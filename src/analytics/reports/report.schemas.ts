@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MONTH_PATTERN } from './period.js';
+import { MONTH_PATTERN } from '../period.js';
 
 export const MonthlyReportQuerySchema = Type.Object(
   {

@@ -71,27 +71,3 @@ export async function purgeDeliveredOutbox(db: Executor, opts: { before: Date; l
     )`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
-
-/** Enqueues many messages in one statement (fan-out); repeated dedupe keys are dropped. */
-export async function enqueueOutboxMany(
-  db: Executor,
-  msgs: readonly { topic: string; payload: Record<string, unknown>; dedupeKey: string }[],
-  at: Date,
-): Promise<number> {
-  if (msgs.length === 0) return 0;
-  const rows = await db
-    .insertInto('outbox')
-    .values(
-      msgs.map((m) => ({
-        topic: m.topic,
-        payload: JSON.stringify(m.payload),
-        created_at: at,
-        available_at: at,
-        dedupe_key: m.dedupeKey,
-      })),
-    )
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returning('id')
-    .execute();
-  return rows.length;
-}

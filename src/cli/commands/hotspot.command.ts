@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { PROJECT_ROOT } from '../../paths.js';
-import { DEFAULT_THRESHOLD } from './hotspot-engine.js';
-import { evaluateHotspots } from './hotspot-eval.service.js';
-import { CliError } from '../../cli/cli-error.js';
+import { DEFAULT_THRESHOLD } from '../../analytics/hotspots/hotspot-engine.js';
+import { evaluateHotspots } from '../../analytics/hotspots/hotspot-eval.service.js';
+import { CliError } from '../cli-error.js';
 
 /** `lianxin hotspots eval`: prints one JSON object with the clustering measures on the shared data. */
 export const hotspotCommand = () => {

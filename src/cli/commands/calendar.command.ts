@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import type { Db } from '../db/database.js';
-import { findOrderByNo } from '../orders/order.repository.js';
-import { findCentreByCode, listCentres } from '../org/unit.repository.js';
-import { withRuntime } from '../cli/with-runtime.js';
-import { describeDeadlines } from '../timelimits/timelimit-admin.service.js';
-import { getCalendarMonth } from './calendar.service.js';
-import { importOverrides, parseOverrideLines } from './calendar-import.service.js';
-import { systemActor, type Actor } from '../users/roles.js';
-import { weekdayOf } from './time-zone.js';
-import type { DayInfo } from './working-calendar.js';
-import { CliError } from '../cli/cli-error.js';
+import type { Db } from '../../db/database.js';
+import { findOrderByNo } from '../../orders/order.repository.js';
+import { findCentreByCode, listCentres } from '../../org/unit.repository.js';
+import { withRuntime } from '../with-runtime.js';
+import { describeDeadlines } from '../../timelimits/timelimit-admin.service.js';
+import { getCalendarMonth } from '../../calendar/calendar.service.js';
+import { importOverrides, parseOverrideLines } from '../../calendar/calendar-import.service.js';
+import { systemActor, type Actor } from '../../users/roles.js';
+import { weekdayOf } from '../../calendar/time-zone.js';
+import type { DayInfo } from '../../calendar/working-calendar.js';
+import { CliError } from '../cli-error.js';
 
 const MARK: Record<DayInfo['reason'], string> = {
   workday: '  ',

@@ -1,4 +1,4 @@
-import { invalidField } from '../../shared/errors.js';
+import { invalidField } from '../shared/errors.js';
 
 /**
  * Periods of the analytics pages. Centres run on China Standard Time (UTC+8, no daylight saving),
