@@ -5,7 +5,7 @@ import { requireActor } from '../http/auth.js';
 import { invalidField } from '../shared/errors.js';
 import { addAttachment, openAttachment } from './attachment.service.js';
 
-export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
     '/api/orders/:id/attachments',
     {
@@ -21,13 +21,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       const file = await request.file();
       if (!file) throw invalidField('file');
       const data = await file.toBuffer();
-      const row = await addAttachment(
-        deps,
-        actor,
-        request.params.id,
-        { fileName: file.filename, declaredType: file.mimetype, data },
-        config.attachmentMaxBytes,
-      );
+      const row = await addAttachment(deps, actor, request.params.id, {
+        fileName: file.filename,
+        declaredType: file.mimetype,
+        data,
+      });
       return reply
         .status(201)
         .send({ id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes });

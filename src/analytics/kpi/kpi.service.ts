@@ -16,6 +16,7 @@ export interface KpiQuery extends KpiFilter {
   from: string;
   to: string;
   groupBy?: GroupBy;
+  /** Overrides of the configured parameters (deps.settings), e.g. a centre's assessment weights. */
   params?: Partial<KpiParams>;
   /** 'raw' recomputes every day from the events (the bench's baseline; the rollups' check). */
   source?: 'auto' | 'raw';
@@ -102,7 +103,7 @@ export async function computeKpis(deps: Deps, q: KpiQuery): Promise<KpiReport> {
     channel: q.channel,
     appealType: q.appealType,
   };
-  const params: KpiParams = { ...DEFAULT_KPI_PARAMS, ...q.params };
+  const params: KpiParams = { ...DEFAULT_KPI_PARAMS, basicSatisfiedWeight: deps.settings.kpiBasicSatisfiedWeight, ...q.params };
   const catalog = await loadCatalog(deps, centre.id);
   if (q.unitId && !catalog.units.has(q.unitId)) throw invalidField('unitId');
   if (q.regionId && !catalog.regions.has(q.regionId)) throw invalidField('regionId');
