@@ -1,9 +1,9 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { invalidField } from '../shared/errors.js';
 import { addAttachment, openAttachment } from './attachment.service.js';
+import { IdParam, OrderRefParam } from '../shared/schema.js';
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
@@ -13,7 +13,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         tags: ['attachments'],
         summary: '上传附件（multipart，字段 file）/ upload attachment',
         consumes: ['multipart/form-data'],
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }),
+        params: OrderRefParam,
       },
     },
     async (request, reply) => {
@@ -38,7 +38,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       schema: {
         tags: ['attachments'],
         summary: '下载附件 / download',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
       },
     },
     async (request, reply) => {

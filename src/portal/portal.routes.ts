@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import { DomainError } from '../shared/errors.js';
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { listCategories } from '../org/catalog.repository.js';
@@ -18,6 +17,7 @@ import {
   type PortalRatingInput,
   PortalReceiptSchema,
 } from './portal.schemas.js';
+import { IdParam } from '../shared/schema.js';
 
 /** The public citizen portal: no sign-in; every call is limited per client IP (ADR 0031). */
 export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
@@ -115,7 +115,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       schema: {
         tags: ['portal'],
         summary: '查看自己上传的照片 / one of my photos',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
         body: PortalKeySchema,
       },
     },
