@@ -9,6 +9,7 @@ import { daysBetween, isDay, localDay, previousPeriod } from './kpi-days.js';
 import { groupRows, neededDims, type Catalog, type Group, type GroupBy, type KpiFilter } from './kpi-grouping.js';
 import { loadCounterRows } from './kpi-rows.service.js';
 import { localDayStart, readKpiNow, type KpiNow } from './kpi-now.repository.js';
+import { isInSubtree } from '../../org/subtree.js';
 
 export interface KpiQuery extends KpiFilter {
   centreId: string;
@@ -160,7 +161,7 @@ export async function getKpisFor(deps: Deps, actor: Actor, q: Omit<KpiQuery, 'ce
     if (!unitId) unitId = actor.unitId;
     const unit = await findUnit(deps.db, actor.centreId, unitId);
     // Another unit's figures answer 404, like another unit's orders.
-    if (!unit || !unit.path.startsWith(actor.unitPath)) throw notFound('unit');
+    if (!unit || !isInSubtree(unit.path, actor.unitPath)) throw notFound('unit');
   }
   return computeKpis(deps, { ...q, unitId, centreId: actor.centreId });
 }
