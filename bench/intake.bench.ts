@@ -1,3 +1,4 @@
+import { domainSettings } from '../src/config/domain-settings.js';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -79,7 +80,10 @@ async function benchBackend(kind: 'postgres' | 'pglite') {
   try {
     const centreId = await setup(database);
     const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const app = await buildApp({ deps: { db: database.db, clock: systemClock, dataDir }, config });
+    const app = await buildApp({
+      deps: { db: database.db, clock: systemClock, dataDir, settings: domainSettings(config) },
+      config,
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -163,7 +167,7 @@ async function benchBackend(kind: 'postgres' | 'pglite') {
     );
     // Duplicate detection runs after commit (ADR 0013): how fast one worker catches up on the orders
     // just taken (all near-duplicates of each other: the busiest case for the text lookup).
-    const worker = { db: database.db, clock: systemClock, dataDir, config, log: () => {} };
+    const worker = { db: database.db, clock: systemClock, dataDir, settings: domainSettings(config), config, log: () => {} };
     const detectStart = performance.now();
     let detected = 0;
     while (performance.now() - detectStart < SECONDS * 1000) {

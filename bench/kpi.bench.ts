@@ -1,3 +1,4 @@
+import { defaultDomainSettings } from '../src/config/domain-settings.js';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { sql } from 'kysely';
@@ -78,7 +79,7 @@ export const kpiBench: BenchSection = {
     const log = (l: string) => console.log(l);
     const { database, centreId } = await openBenchDatabase(log);
     try {
-      const deps: Deps = { db: database.db, clock: systemClock, dataDir: '/tmp' };
+      const deps: Deps = { db: database.db, clock: systemClock, dataDir: '/tmp', settings: defaultDomainSettings() };
       const [buildMs] = await timed(async () => {
         while ((await refreshKpiRollups(deps, { maxBackfillDays: 366 })).backfilled > 0) log('  rollups: built a batch of days');
       });

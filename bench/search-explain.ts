@@ -1,6 +1,7 @@
 // `npx tsx bench/search-explain.ts [filter]`: EXPLAIN (ANALYZE, BUFFERS) of the SQL that search and
 // duplicate lookup really send, on the generated bench database (run `npm run bench search` first).
 // Prints each statement's plan; used for the plans in docs/BENCHMARKS.md.
+import { defaultDomainSettings } from '../src/config/domain-settings.js';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import { findDuplicates } from '../src/duplicates/duplicate.service.js';
@@ -19,7 +20,7 @@ let captured: LogEvent[] = [];
 const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (e) => void captured.push(e) });
 const w = await loadSearchWorld(db);
 const clock = new ManualClock(SEARCH_BENCH_END);
-const deps = { db, clock, dataDir: '' };
+const deps = { db, clock, dataDir: '', settings: defaultDomainSettings() };
 const only = process.argv[2];
 
 async function explain(label: string, run: () => Promise<unknown>) {

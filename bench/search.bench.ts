@@ -1,3 +1,4 @@
+import { defaultDomainSettings } from '../src/config/domain-settings.js';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Database } from '../src/db/database.js';
@@ -68,7 +69,12 @@ export async function loadSearchWorld(db: Database['db']) {
   const regions = await db.selectFrom('regions').selectAll().where('centre_id', '=', centre.id).orderBy('code').execute();
   const actorOf = async (username: string, role: Role): Promise<Actor> => {
     const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-    return benchActor(centre.id, u.id, units.find((x) => x.id === u.unit_id)!, role);
+    return benchActor(
+      centre.id,
+      u.id,
+      units.find((x) => x.id === u.unit_id)!,
+      role,
+    );
   };
   return {
     centreId: centre.id,
@@ -299,7 +305,7 @@ export const searchBench: BenchSection = {
         console.log(`generated ${ORDERS.toLocaleString()} orders from ${TEXTS} segmented texts in ${s} s`);
       }
       const clock = new ManualClock(SEARCH_BENCH_END);
-      const deps = { db: database.db, clock, dataDir: '' };
+      const deps = { db: database.db, clock, dataDir: '', settings: defaultDomainSettings() };
       const queries = generateQueries(300);
       await timeEach(queries.slice(0, 20), (q) => searchOrdersFor(deps, w.supervisor, { q })); // warm-up
       const centre = await timeEach(queries.slice(20, 220), (q) => searchOrdersFor(deps, w.supervisor, { q }));

@@ -1,3 +1,4 @@
+import { defaultDomainSettings } from '../src/config/domain-settings.js';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config/config.js';
 import { ManualClock } from '../src/shared/clock.js';
@@ -134,7 +135,7 @@ export const sweepBench: BenchSection = {
       // Steady state: 1M open orders × 5 thresholds over ~7 days ≈ 500 crossings a minute; the first
       // sweep sees 1,000 due (twice that), the second the remaining backlog of a long stop.
       const clock = new ManualClock(new Date(NOW.getTime() - (dueTotal - steady) * 1000));
-      const deps = { db, clock, dataDir: '/tmp', config: loadConfig({}), log: () => {} };
+      const deps = { db, clock, dataDir: '/tmp', settings: defaultDomainSettings(), config: loadConfig({}), log: () => {} };
       await sql`checkpoint`.execute(db);
       const report = async (label: string) => {
         const t = process.hrtime.bigint();

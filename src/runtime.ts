@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config/config.js';
+import { domainSettings } from './config/domain-settings.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -18,6 +19,6 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pgdata'),
   });
   await migrateToLatest(database.db);
-  const deps: Deps = { db: database.db, clock, dataDir: config.dataDir };
+  const deps: Deps = { db: database.db, clock, dataDir: config.dataDir, settings: domainSettings(config) };
   return { database, deps, close: () => database.close() };
 }

@@ -1,11 +1,11 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { invalidField } from '../shared/errors.js';
 import { addAttachment, openAttachment } from './attachment.service.js';
+import { IdParam, OrderRefParam } from '../shared/schema.js';
 
-export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
     '/api/orders/:id/attachments',
     {
@@ -13,7 +13,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         tags: ['attachments'],
         summary: '上传附件（multipart，字段 file）/ upload attachment',
         consumes: ['multipart/form-data'],
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }),
+        params: OrderRefParam,
       },
     },
     async (request, reply) => {
@@ -21,13 +21,11 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       const file = await request.file();
       if (!file) throw invalidField('file');
       const data = await file.toBuffer();
-      const row = await addAttachment(
-        deps,
-        actor,
-        request.params.id,
-        { fileName: file.filename, declaredType: file.mimetype, data },
-        config.attachmentMaxBytes,
-      );
+      const row = await addAttachment(deps, actor, request.params.id, {
+        fileName: file.filename,
+        declaredType: file.mimetype,
+        data,
+      });
       return reply
         .status(201)
         .send({ id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes });
@@ -40,7 +38,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       schema: {
         tags: ['attachments'],
         summary: '下载附件 / download',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
       },
     },
     async (request, reply) => {

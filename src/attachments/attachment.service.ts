@@ -27,7 +27,8 @@ const safeName = (name: string) =>
  * Stores a file under the data directory and records it on the order. The file is written first
  * and removed again if the database write fails, so nothing half-written stays behind.
  */
-export async function addAttachment(deps: Deps, actor: Actor, idOrNo: string, file: UploadedFile, maxBytes: number) {
+export async function addAttachment(deps: Deps, actor: Actor, idOrNo: string, file: UploadedFile) {
+  const maxBytes = deps.settings.attachmentMaxBytes;
   if (actor.kind === 'user' && !can(actor, 'order.attach')) throw forbidden();
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   if (file.data.length === 0 || file.data.length > maxBytes) {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requirePermission } from '../http/auth.js';
 import { loadVisibleOrderForAudit } from './audit.service.js';
+import { OrderRef } from '../shared/schema.js';
 
 /** The audit administrator's view of who saw a caller's unmasked data (等保: separate audit role). */
 export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
@@ -12,7 +13,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { 
       schema: {
         tags: ['audit'],
         summary: '个人信息查看记录 / who viewed personal data of an order',
-        querystring: Type.Object({ order: Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或编号' }) }),
+        querystring: Type.Object({ order: OrderRef() }),
       },
     },
     async (request) => loadVisibleOrderForAudit(deps, requirePermission(request, 'pii.audit'), request.query.order),

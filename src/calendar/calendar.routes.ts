@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { getCalendarMonth, listOverrides, removeOverride, setOverride, setWorkPeriods } from './calendar.service.js';
+import { WrittenText } from '../shared/schema.js';
 
 const tags = ['calendar'];
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
@@ -30,10 +31,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
         tags,
         summary: '设置本地节假日或加班日 / set a local holiday or extra working day (admin)',
         params: Type.Object({ day: Day }),
-        body: Type.Object(
-          { working: Type.Boolean(), name: Type.String({ minLength: 1, maxLength: 100 }) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ working: Type.Boolean(), name: WrittenText(100) }, { additionalProperties: false }),
       },
     },
     async (request) => setOverride(deps, requireActor(request), { day: request.params.day, ...request.body }),

@@ -19,7 +19,6 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
     resolveCallReporter(deps, {
       bearer: bearer(request),
       ctiToken: config.ctiToken,
-      ctiCentreCode: config.ctiCentreCode,
       actor: request.actor,
     });
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum as lit } from '../shared/schema.js';
+import { StringEnum as lit, OrderRef } from '../shared/schema.js';
 
 export const CALL_EVENTS = ['offered', 'answered', 'abandoned', 'ended'] as const;
 export type CallEventKind = (typeof CALL_EVENTS)[number];
@@ -26,7 +26,7 @@ export const CallEventSchema = Type.Object(
 export type CallEventInput = Static<typeof CallEventSchema>;
 
 export const CallLinkSchema = Type.Object(
-  { orderId: Type.String({ minLength: 1, maxLength: 40, description: 'order id or order number' }) },
+  { orderId: OrderRef({ description: 'order id or order number' }) },
   { additionalProperties: false },
 );
 

@@ -104,10 +104,11 @@ export async function linkCallToOrder(
  */
 export async function resolveCallReporter(
   deps: Deps,
-  opts: { bearer: string | undefined; ctiToken: string | undefined; ctiCentreCode: string | undefined; actor: Actor | null },
+  opts: { bearer: string | undefined; ctiToken: string | undefined; actor: Actor | null },
 ): Promise<CallReporter> {
   if (isCtiToken(opts.bearer, opts.ctiToken)) {
-    const centre = opts.ctiCentreCode ? await findCentreByCode(deps.db, opts.ctiCentreCode) : (await listCentres(deps.db))[0];
+    const code = deps.settings.ctiCentreCode;
+    const centre = code ? await findCentreByCode(deps.db, code) : (await listCentres(deps.db))[0];
     if (!centre) throw notFound('unit');
     return { centreId: centre.id, actor: null };
   }

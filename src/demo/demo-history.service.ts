@@ -10,6 +10,7 @@ import type { Actor, Role } from '../users/roles.js';
 import type { DemoCatalog } from './demo-org.service.js';
 import { appealText, callerName, callerPhone } from './demo-text.js';
 import { Rng } from './rng.js';
+import { isInSubtree } from '../org/subtree.js';
 
 const HOUR = 3600_000;
 
@@ -35,11 +36,11 @@ const unitActor = (catalog: DemoCatalog, unit: Unit): Actor => ({
 
 /** The unit that usually handles a category in a county (falls back to the county itself). */
 function handlerFor(catalog: DemoCatalog, leaf: DemoCatalog['leaves'][number], county: DemoCatalog['counties'][number]): Unit {
-  const inCounty = catalog.units.filter((u) => u.path.startsWith(county.unit.path) && u.id !== county.unit.id);
+  const inCounty = catalog.units.filter((u) => isInSubtree(u.path, county.unit.path) && u.id !== county.unit.id);
   for (const fragment of leaf.handlers) {
     const local = inCounty.find((u) => u.name.includes(fragment));
     if (local) return local;
-    const league = catalog.units.find((u) => u.name.includes(fragment) && !u.path.startsWith(county.unit.path));
+    const league = catalog.units.find((u) => u.name.includes(fragment) && !isInSubtree(u.path, county.unit.path));
     if (league && (league.kind === 'league_dept' || league.kind === 'company')) return league;
   }
   return county.unit;

@@ -14,4 +14,4 @@ export const DuplicateCheckSchema = Type.Object(
 );
 export type DuplicateCheckInput = Static<typeof DuplicateCheckSchema>;
 
-export const OrderIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或工单编号' }) });
+export { OrderRefParam as OrderIdParam } from '../shared/schema.js';

@@ -189,6 +189,11 @@ export const messages = {
     zh: '督办单：工单 {orderNo} 已超时，请于 {due} 前书面答复',
     en: 'Supervision order: order {orderNo} is overdue; answer in writing by {due}',
   },
+  /** A 督办单 issued by hand before the order's deadline: the order is not overdue (yet). */
+  'notice.superviseOnTime': {
+    zh: '督办单：请督办工单 {orderNo}，请于 {due} 前书面答复',
+    en: 'Supervision order: order {orderNo} is under supervision; answer in writing by {due}',
+  },
   'notice.leader': {
     zh: '领导盯办：工单 {orderNo} 督办逾期未答复',
     en: 'Leader follow-up: order {orderNo}, supervision unanswered',

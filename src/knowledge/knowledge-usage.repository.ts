@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { inSubtree } from '../org/subtree.js';
 
 /** Records that an article answered an order; a repeat for the same pair changes nothing. */
 export async function recordArticleUsage(
@@ -57,7 +58,7 @@ export async function unitUpkeep(db: Executor, centreId: string, today: string, 
     .where('a.centre_id', '=', centreId)
     .groupBy(['u.id', 'u.name'])
     .orderBy('u.name');
-  if (ownerUnitPath) q = q.where('u.path', 'like', `${ownerUnitPath}%`);
+  if (ownerUnitPath) q = q.where(inSubtree('u.path', ownerUnitPath));
   const rows = await q.execute();
   return rows.map((r) => ({
     unitId: r.unit_id,

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { ArticleStatus, KnowledgeArticle } from './knowledge.table.js';
+import { inSubtree } from '../org/subtree.js';
 
 /** The editable content of an article (one version). */
 export interface ArticleContent {
@@ -146,9 +147,10 @@ export async function listArticles(db: Executor, centreId: string, f: ArticleLis
   let q = db.selectFrom('knowledge_articles').select(ARTICLE_COLUMNS).where('centre_id', '=', centreId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
-  if (f.ownerUnitPath) {
+  const ownerUnitPath = f.ownerUnitPath;
+  if (ownerUnitPath) {
     q = q.where('owner_unit_id', 'in', (eb) =>
-      eb.selectFrom('units').select('units.id').where('units.path', 'like', `${f.ownerUnitPath}%`),
+      eb.selectFrom('units').select('units.id').where(inSubtree('units.path', ownerUnitPath)),
     );
   }
   const rows = await q

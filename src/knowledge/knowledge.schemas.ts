@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum as lit } from '../shared/schema.js';
+import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
 
 export const ARTICLE_STATUSES = ['draft', 'published', 'expired'] as const;
@@ -7,8 +7,8 @@ const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const NullableDay = Type.Union([Day, Type.Null()]);
 
 const content = {
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  body: Type.String({ minLength: 1, maxLength: 20000 }),
+  title: WrittenText(200),
+  body: WrittenText(20000),
   categoryId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
   ownerUnitId: Type.String({ format: 'uuid', description: '维护单位 / owning unit' }),
   status: lit(ARTICLE_STATUSES),
@@ -49,4 +49,4 @@ export const SuggestQuerySchema = Type.Object({
 });
 export type SuggestQuery = Static<typeof SuggestQuerySchema>;
 
-export const ArticleIdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export { IdParam as ArticleIdParam } from '../shared/schema.js';

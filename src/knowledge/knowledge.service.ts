@@ -23,6 +23,7 @@ import { presentArticle } from './knowledge.presenter.js';
 import type { ArticleListQuery, NewArticleInput, UpdateArticleInput } from './knowledge.schemas.js';
 import { articleNotFound } from './knowledge-errors.js';
 import { indexArticleTerms } from './knowledge-terms.js';
+import { isInSubtree } from '../org/subtree.js';
 
 export const today = (deps: Deps) => dayIn(deps.clock.now());
 
@@ -39,7 +40,7 @@ async function requireEditorOf(db: Executor, actor: Actor, ownerUnitId: string, 
   if (!can(actor, 'knowledge.edit')) throw forbidden();
   const unit = await findUnit(db, actor.centreId, ownerUnitId);
   if (!unit || (owner === 'new' && !unit.active)) throw invalidField('ownerUnitId');
-  if (isUnitScoped(actor) && (actor.unitPath === null || !unit.path.startsWith(actor.unitPath))) throw forbidden();
+  if (isUnitScoped(actor) && (actor.unitPath === null || !isInSubtree(unit.path, actor.unitPath))) throw forbidden();
 }
 
 async function validContent(db: Executor, actor: Actor, input: NewArticleInput): Promise<ArticleContent> {

@@ -20,14 +20,11 @@ interface Named {
 /**
  * Category and handling-unit suggestions for the text being typed at intake: the centre's newest
  * models rank their labels; the top 3 above the confidence threshold are returned, and labels
- * whose category or unit has since been deactivated are left out.
+ * whose category or unit has since been deactivated are left out. The threshold is the configured
+ * LIANXIN_NLP_SUGGEST_THRESHOLD (deps.settings).
  */
-export async function suggestForIntake(
-  deps: Deps,
-  actor: Actor,
-  input: SuggestBody,
-  threshold: number,
-): Promise<SuggestResponse> {
+export async function suggestForIntake(deps: Deps, actor: Actor, input: SuggestBody): Promise<SuggestResponse> {
+  const threshold = deps.settings.nlpSuggestThreshold;
   if (!can(actor, 'nlp.suggest')) throw forbidden();
   if (input.regionId && !(await findRegion(deps.db, actor.centreId, input.regionId))) throw invalidField('regionId');
   await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);

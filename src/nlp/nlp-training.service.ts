@@ -10,8 +10,11 @@ import { defaultClassifierOptions, type LabelledAppeal } from './text-classifier
 import { rollUpRareLabels } from './training-labels.js';
 
 export interface TrainingSettings {
-  /** Fewer usable rows than this and the model is not trained (its previous version stays). */
-  minRows: number;
+  /**
+   * Fewer usable rows than this and the model is not trained (its previous version stays); default
+   * LIANXIN_NLP_MIN_TRAINING_ROWS (deps.settings).
+   */
+  minRows?: number;
   /** Newest closed orders used at most (bounds time and memory). */
   maxRows?: number;
   /** Examples a label needs before it stands on its own; rarer ones roll up to their parent. */
@@ -40,7 +43,12 @@ type TrainingOrder = Awaited<ReturnType<typeof listClosedOrdersForTraining>>[num
  * each as a new version. Category = the final category of the order (rare leaves roll up to their
  * parent); unit = the lead unit at closure (orders answered directly, 直办, have none).
  */
-export async function trainCentreModels(deps: Deps, centreId: string, settings: TrainingSettings): Promise<TrainingOutcome[]> {
+export async function trainCentreModels(
+  deps: Deps,
+  centreId: string,
+  options: TrainingSettings = {},
+): Promise<TrainingOutcome[]> {
+  const settings = { ...options, minRows: options.minRows ?? deps.settings.nlpMinTrainingRows };
   // The features are jieba words: segment with the centre's unit, region and category names loaded,
   // as intake suggestions do, so training and prediction cut the same names the same way.
   await ensureCentreDictionary(deps.db, deps.clock, centreId);
@@ -86,7 +94,7 @@ async function trainOne(
   centreId: string,
   kind: NlpModelKind,
   rows: LabelledAppeal[],
-  settings: TrainingSettings,
+  settings: TrainingSettings & { minRows: number },
 ): Promise<TrainingOutcome> {
   const labelCount = new Set(rows.map((r) => r.label)).size;
   if (rows.length < settings.minRows || labelCount < 2) {

@@ -4,7 +4,7 @@ import type { AppContext } from '../http/context.js';
 import { SuggestBodySchema, SuggestResponseSchema } from './nlp.schemas.js';
 import { suggestForIntake } from './nlp-suggest.service.js';
 
-export const nlpRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+export const nlpRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
     '/api/nlp/suggest',
     {
@@ -15,6 +15,6 @@ export const nlpRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { de
         response: { 200: SuggestResponseSchema },
       },
     },
-    async (request) => suggestForIntake(deps, requireActor(request), request.body, config.nlpSuggestThreshold),
+    async (request) => suggestForIntake(deps, requireActor(request), request.body),
   );
 };

@@ -6,8 +6,8 @@ import { ACTION_PAYLOADS, ActionEnvelope, ORDER_ACTIONS, type OrderAction } from
 import { transitionOrder } from './order-transition.service.js';
 import { TRANSITIONS } from './order-transitions.js';
 import { presentOrder } from './order.presenter.js';
+import { IdParam } from '../shared/schema.js';
 
-const IdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const kebab = (action: string) => action.replace(/_/g, '-');
 
 /** One route per action of the transition table, each with its own body schema. */

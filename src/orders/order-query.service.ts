@@ -17,6 +17,7 @@ import { listAttachments } from '../attachments/attachment.repository.js';
 import { listOrderDeadlines } from '../timelimits/deadline.repository.js';
 import { presentDeadline } from '../timelimits/timelimit.presenter.js';
 import { normalizePhone } from './phone.js';
+import { isInSubtree } from '../org/subtree.js';
 
 /** Finds an order by id or by its number, within what the actor may see (else 404). */
 export async function loadVisibleOrder(deps: Deps, actor: Actor, idOrNo: string): Promise<Order> {
@@ -30,7 +31,7 @@ export async function loadVisibleOrder(deps: Deps, actor: Actor, idOrNo: string)
 /** Centre intake/dispatch/supervision roles need the caller's identity; so does the lead unit unless confidential. */
 function mayUnmask(actor: Actor, order: Order, leadUnitPath: string | null): boolean {
   if (can(actor, 'pii.read')) return true;
-  const inLeadUnit = leadUnitPath !== null && actor.unitPath !== null && leadUnitPath.startsWith(actor.unitPath);
+  const inLeadUnit = leadUnitPath !== null && actor.unitPath !== null && isInSubtree(leadUnitPath, actor.unitPath);
   return actor.roles.includes('unit_handler') && inLeadUnit && !order.caller_confidential;
 }
 

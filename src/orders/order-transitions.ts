@@ -1,6 +1,7 @@
 import type { Role, SystemRole } from '../users/roles.js';
 import type { OrderAction } from './order-actions.schemas.js';
 import type { OrderState } from './order.constants.js';
+import { isInSubtree } from '../org/subtree.js';
 
 /**
  * The lifecycle as data: for each action, the states it may start from, the state it leads to,
@@ -81,7 +82,7 @@ export function checkTransition(subject: TransitionSubject, action: OrderAction,
   if (!rule.from.includes(subject.state)) return { ok: false, reason: 'state' };
   if (!roleAllowed(rule, actor)) return { ok: false, reason: 'role' };
   if (rule.scope === 'lead_unit') {
-    const inside = subject.leadUnitPath !== null && actor.unitPath !== null && subject.leadUnitPath.startsWith(actor.unitPath);
+    const inside = subject.leadUnitPath !== null && actor.unitPath !== null && isInSubtree(subject.leadUnitPath, actor.unitPath);
     if (!inside) return { ok: false, reason: 'unit' };
   }
   if (rule.clock && (rule.clock === 'paused') !== subject.clockPaused) return { ok: false, reason: 'clock' };

@@ -4,6 +4,7 @@ import type { Executor } from '../db/database.js';
 import { isUuid } from '../shared/ids.js';
 import type { DB, Order, OrderEventsTable, OrderUpdate, OutboxTable } from '../db/schema.js';
 import type { CompanionRow } from './order-hooks.js';
+import { inSubtree } from '../org/subtree.js';
 
 /** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree (src/users/actor-scope.ts). */
 export type OrderScope = VisibilityScope;
@@ -11,14 +12,14 @@ export type OrderScope = VisibilityScope;
 export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: OrderScope) {
   let q = qb.where('orders.centre_id', '=', scope.centreId);
   if (scope.unitPath !== null) {
-    const prefix = `${scope.unitPath}%`;
+    const root = scope.unitPath;
     q = q.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('order_assignments')
           .innerJoin('units', 'units.id', 'order_assignments.unit_id')
           .select(sql`1`.as('one'))
           .whereRef('order_assignments.order_id', '=', 'orders.id')
-          .where('units.path', 'like', prefix),
+          .where(inSubtree('units.path', root)),
       ),
     );
   }

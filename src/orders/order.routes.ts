@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { noStore, requireActor } from '../http/auth.js';
@@ -6,8 +5,9 @@ import { acceptOrder } from './order-intake.service.js';
 import { getOrderDetail, getOrderTimeline, listOrdersFor } from './order-query.service.js';
 import { presentOrder } from './order.presenter.js';
 import { NewOrderSchema, OrderListQuerySchema, type NewOrderInput } from './order.schemas.js';
+import { OrderRefParam } from '../shared/schema.js';
 
-const IdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或工单编号' }) });
+const IdParam = OrderRefParam;
 
 export const orderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum as lit } from '../shared/schema.js';
+import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { APPEAL_TYPES, CHANNELS, ORDER_STATES } from './order.constants.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
 import { PHONE_PATTERN } from './phone.js';
@@ -14,8 +14,8 @@ export const NewOrderSchema = Type.Object(
     appealType: lit(APPEAL_TYPES),
     categoryId: Type.Optional(Type.String({ format: 'uuid' })),
     priority: Type.Integer({ minimum: 1, maximum: 4 }),
-    title: Type.String({ minLength: 1, maxLength: 200 }),
-    content: Type.String({ minLength: 1, maxLength: 10000 }),
+    title: WrittenText(200),
+    content: WrittenText(10000),
     callerName: Type.Optional(Type.String({ maxLength: 100 })),
     callerPhone: Type.Optional(PhoneSchema),
     callerConfidential: Type.Optional(Type.Boolean()),

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { inSubtree } from './subtree.js';
 
 /** Categories (multi-level appeal classification) and regions (administrative areas). */
 /** Parents before children, siblings by their code: a stable order for trees (paths hold random ids). */
@@ -50,7 +51,7 @@ export async function deactivateCategorySubtree(db: Executor, centreId: string, 
     .updateTable('categories')
     .set({ active: false })
     .where('centre_id', '=', centreId)
-    .where('path', 'like', `${path}%`)
+    .where(inSubtree('path', path))
     .execute();
 }
 

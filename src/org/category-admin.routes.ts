@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { createCategory, updateCategory } from './category-admin.service.js';
+import { IdParam, WrittenText } from '../shared/schema.js';
 
 const CategoryOut = Type.Object({
   id: Type.String(),
@@ -25,7 +26,7 @@ export const categoryAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
           {
             parentId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
             code: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$' }),
-            name: Type.String({ minLength: 1, maxLength: 100 }),
+            name: WrittenText(100),
           },
           { additionalProperties: false },
         ),
@@ -42,9 +43,9 @@ export const categoryAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
         tags: ['admin'],
         summary: '修改、停用或启用分类 / rename, disable or enable a category',
         description: 'active=false disables the category and its subtree for new orders; existing orders keep their category.',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
         body: Type.Object(
-          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), active: Type.Optional(Type.Boolean()) },
+          { name: Type.Optional(WrittenText(100)), active: Type.Optional(Type.Boolean()) },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: CategoryOut },

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
-import { StringEnum } from '../shared/schema.js';
+import { StringEnum, IdParam, WrittenText } from '../shared/schema.js';
 import { createUnit, updateUnit, type NewUnitInput } from './unit-admin.service.js';
 
 const UNIT_KINDS = ['sub_centre', 'league_dept', 'county', 'county_dept', 'town', 'company', 'other'] as const;
@@ -19,7 +19,7 @@ export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
           {
             parentId: Type.String({ format: 'uuid' }),
             code: Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' }),
-            name: Type.String({ minLength: 1, maxLength: 100 }),
+            name: WrittenText(100),
             kind: StringEnum(UNIT_KINDS),
           },
           { additionalProperties: false },
@@ -35,9 +35,9 @@ export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       schema: {
         tags: ['admin'],
         summary: '改名、启用/停用单位 / rename, activate or deactivate a unit',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
         body: Type.Object(
-          { active: Type.Optional(Type.Boolean()), name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+          { active: Type.Optional(Type.Boolean()), name: Type.Optional(WrittenText(100)) },
           { additionalProperties: false, minProperties: 1 },
         ),
       },

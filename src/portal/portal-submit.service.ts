@@ -58,17 +58,11 @@ function checkPhotos(photos: PortalPhoto[], maxBytes: number, centreId: string, 
  * the order number and query code. Photo files are written first and removed again if the database
  * work fails, so nothing half-written stays behind.
  */
-export async function submitAppeal(
-  deps: Deps,
-  centreCode: string | undefined,
-  input: PortalAppealInput,
-  photos: PortalPhoto[],
-  maxBytes: number,
-) {
+export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos: PortalPhoto[]) {
   if (input.callerName.trim() === '') throw invalidField('callerName');
-  const centre = await portalCentre(deps, centreCode);
+  const centre = await portalCentre(deps);
   const actor = citizenActor(centre.id);
-  const checked = checkPhotos(photos, maxBytes, centre.id, deps.clock.now().toISOString().slice(0, 7));
+  const checked = checkPhotos(photos, deps.settings.attachmentMaxBytes, centre.id, deps.clock.now().toISOString().slice(0, 7));
   const written: string[] = [];
   try {
     for (const photo of checked) {

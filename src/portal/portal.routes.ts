@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import { DomainError } from '../shared/errors.js';
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { listCategories } from '../org/catalog.repository.js';
@@ -18,10 +17,10 @@ import {
   type PortalRatingInput,
   PortalReceiptSchema,
 } from './portal.schemas.js';
+import { IdParam } from '../shared/schema.js';
 
 /** The public citizen portal: no sign-in; every call is limited per client IP (ADR 0031). */
 export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
-  const centreCode = config.portalCentreCode;
   const rules = {
     submit: bucketRule(config.portalSubmitsPerHour, 3600),
     lookup: bucketRule(config.portalLookupsPerMinute, 60),
@@ -43,7 +42,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     '/api/portal/info',
     { config: base, schema: { tags: ['portal'], summary: '网上诉求基础信息 / portal info' } },
     async () => {
-      const centre = await portalCentre(deps, centreCode);
+      const centre = await portalCentre(deps);
       const categories = await listCategories(deps.db, centre.id);
       return {
         centreName: centre.name,
@@ -52,7 +51,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
           .filter((c) => c.active)
           .map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, level: c.level })),
         maxPhotos: MAX_PORTAL_PHOTOS,
-        maxPhotoBytes: config.attachmentMaxBytes,
+        maxPhotoBytes: deps.settings.attachmentMaxBytes,
       };
     },
   );
@@ -72,8 +71,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       },
     },
     async (request, reply) => {
-      const { input, photos } = await readAppealRequest(request, config.attachmentMaxBytes);
-      const receipt = await submitAppeal(deps, centreCode, input, photos, config.attachmentMaxBytes);
+      const { input, photos } = await readAppealRequest(request, deps.settings.attachmentMaxBytes);
+      const receipt = await submitAppeal(deps, input, photos);
       return noStore(reply).status(201).send(receipt);
     },
   );
@@ -90,7 +89,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         response: { 200: PortalProgressSchema },
       },
     },
-    async (request, reply) => noStore(reply).send(await lookupAppeal(deps, centreCode, request.body)),
+    async (request, reply) => noStore(reply).send(await lookupAppeal(deps, request.body)),
   );
 
   app.post(
@@ -105,7 +104,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         response: { 200: PortalProgressSchema },
       },
     },
-    async (request, reply) => noStore(reply).send(await rateAppeal(deps, centreCode, request.body as PortalRatingInput)),
+    async (request, reply) => noStore(reply).send(await rateAppeal(deps, request.body as PortalRatingInput)),
   );
 
   app.post(
@@ -116,12 +115,12 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       schema: {
         tags: ['portal'],
         summary: '查看自己上传的照片 / one of my photos',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
         body: PortalKeySchema,
       },
     },
     async (request, reply) => {
-      const photo = await openCitizenPhoto(deps, centreCode, request.body, request.params.id);
+      const photo = await openCitizenPhoto(deps, request.body, request.params.id);
       return noStore(reply)
         .header('content-type', photo.contentType)
         .header('x-content-type-options', 'nosniff')

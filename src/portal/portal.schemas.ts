@@ -1,11 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum as lit } from '../shared/schema.js';
+import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { APPEAL_TYPES, SATISFACTION } from '../orders/order.constants.js';
 import { PhoneSchema } from '../orders/order.schemas.js';
 
 /** Patterns rather than formats, so the same schema also checks multipart fields without Ajv formats. */
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const Text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
 
 export const MAX_PORTAL_PHOTOS = 5;
 
@@ -14,10 +13,10 @@ export const PortalAppealSchema = Type.Object(
   {
     appealType: lit(APPEAL_TYPES),
     categoryId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
-    title: Text(1, 100),
-    content: Text(1, 5000),
+    title: WrittenText(100),
+    content: WrittenText(5000),
     address: Type.Optional(Type.String({ maxLength: 300 })),
-    callerName: Text(1, 50),
+    callerName: WrittenText(50),
     callerPhone: PhoneSchema,
     confidential: Type.Optional(Type.Boolean()),
   },

@@ -13,8 +13,8 @@ import { findOrderByNumber, findPortalCentre, listCitizenPhotos, listPublicEvent
 import type { PortalKey, PortalProgress, PortalRatingInput } from './portal.schemas.js';
 
 /** The centre this portal serves (config LIANXIN_PORTAL_CENTRE, else the oldest centre). */
-export async function portalCentre(deps: Deps, centreCode: string | undefined) {
-  const centre = await findPortalCentre(deps.db, centreCode);
+export async function portalCentre(deps: Deps) {
+  const centre = await findPortalCentre(deps.db, deps.settings.portalCentreCode);
   if (!centre) throw domainError('NOT_FOUND', 'error.portalUnavailable');
   return centre;
 }
@@ -35,8 +35,8 @@ const sameCode = (given: string, stored: string) => {
  * The order behind a number and query code. A wrong code answers exactly like an unknown number
  * (404), so order numbers cannot be probed; wrong codes per number are limited (withGuessToken).
  */
-export async function findByKey(deps: Deps, centreCode: string | undefined, key: PortalKey): Promise<Order> {
-  const centre = await portalCentre(deps, centreCode);
+export async function findByKey(deps: Deps, key: PortalKey): Promise<Order> {
+  const centre = await portalCentre(deps);
   return withGuessToken(deps, `${centre.id}:${key.orderNo}`, async () => {
     const order = await findOrderByNumber(deps.db, centre.id, key.orderNo);
     if (!order || !sameCode(key.code, order.query_code)) throw notFound('order');
@@ -56,8 +56,8 @@ export async function progressOf(deps: Deps, order: Order): Promise<PortalProgre
   );
 }
 
-export async function lookupAppeal(deps: Deps, centreCode: string | undefined, key: PortalKey): Promise<PortalProgress> {
-  return progressOf(deps, await findByKey(deps, centreCode, key));
+export async function lookupAppeal(deps: Deps, key: PortalKey): Promise<PortalProgress> {
+  return progressOf(deps, await findByKey(deps, key));
 }
 
 /**
@@ -65,8 +65,8 @@ export async function lookupAppeal(deps: Deps, centreCode: string | undefined, k
  * transitionOrder like every state change, so the table decides when it is allowed (only in
  * `visiting`) and a second rating or a concurrent phone visit gets a 409.
  */
-export async function rateAppeal(deps: Deps, centreCode: string | undefined, input: PortalRatingInput): Promise<PortalProgress> {
-  const order = await findByKey(deps, centreCode, input);
+export async function rateAppeal(deps: Deps, input: PortalRatingInput): Promise<PortalProgress> {
+  const order = await findByKey(deps, input);
   try {
     const updated = await transitionOrder(deps, {
       orderId: order.id,
@@ -86,8 +86,8 @@ export async function rateAppeal(deps: Deps, centreCode: string | undefined, inp
 }
 
 /** One of the citizen's own photos of the appeal, for the progress page (staff files are not served). */
-export async function openCitizenPhoto(deps: Deps, centreCode: string | undefined, key: PortalKey, photoId: string) {
-  const order = await findByKey(deps, centreCode, key);
+export async function openCitizenPhoto(deps: Deps, key: PortalKey, photoId: string) {
+  const order = await findByKey(deps, key);
   const photo = (await listCitizenPhotos(deps.db, order.id)).find((p) => p.id === photoId);
   if (!photo) throw notFound('attachment');
   return { contentType: photo.content_type, data: await fs.readFile(path.join(deps.dataDir, photo.storage_key)) };

@@ -1,3 +1,4 @@
+import type { DomainSettings } from '../config/domain-settings.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from './clock.js';
 
@@ -7,4 +8,6 @@ export interface Deps {
   readonly clock: Clock;
   /** Root of files on disk (attachments). */
   readonly dataDir: string;
+  /** The configured settings domain code reads (KPI weights, size limits, thresholds…). */
+  readonly settings: DomainSettings;
 }

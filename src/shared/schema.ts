@@ -9,3 +9,13 @@ export const NOT_BLANK_PATTERN = '\\S';
 
 /** What a person writes (a reply, a reason): at least one character that is not white space. */
 export const WrittenText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: NOT_BLANK_PATTERN });
+
+/** Route params `:id` that is a UUID (a unit, a user, a supervision, an article…). */
+export const IdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** An order named by its id or its number (工单编号), as people paste either. */
+export const OrderRef = (options: { description?: string } = {}) =>
+  Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或工单编号', ...options });
+
+/** Route params `:id` that is an order's id or number. */
+export const OrderRefParam = Type.Object({ id: OrderRef() });

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { SupervisionOrdersTable } from './supervision.table.js';
+import { inSubtree } from '../org/subtree.js';
 
 /** Inserts a 督办单; an automatic one exists at most once per deadline (returns undefined then). */
 export async function insertSupervision(db: Executor, row: Insertable<SupervisionOrdersTable>) {
@@ -75,7 +76,7 @@ export async function listSupervisions(
     .where('s.centre_id', '=', f.centreId)
     .orderBy('s.issued_at', 'desc')
     .limit(f.limit);
-  if (f.unitPath !== null) q = q.where('u.path', 'like', `${f.unitPath}%`);
+  if (f.unitPath !== null) q = q.where(inSubtree('u.path', f.unitPath));
   if (f.status) q = q.where('s.status', '=', f.status as 'open');
   if (f.orderId) q = q.where('s.order_id', '=', f.orderId);
   return q.execute();

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
-import { StringEnum } from '../shared/schema.js';
+import { StringEnum, IdParam, OrderRefParam, WrittenText } from '../shared/schema.js';
 import {
   addLeaderFollowup,
   closeSupervision,
@@ -15,9 +15,8 @@ import {
 } from './supervision.service.js';
 
 const tags = ['supervision'];
-const OrderParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或工单编号' }) });
-const IdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Text = (max = 2000) => Type.String({ minLength: 1, maxLength: max });
+const OrderParam = OrderRefParam;
+const Text = (max = 2000) => WrittenText(max);
 const strict = { additionalProperties: false };
 
 /** 催办, 督办单 and 领导盯办. */

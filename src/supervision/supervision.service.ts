@@ -8,6 +8,7 @@ import { recordOrderEvent } from '../orders/timeline-events.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
+import { warningLevelAt } from '../timelimits/timelimit.presenter.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
 import {
@@ -61,6 +62,9 @@ export async function urgeOrder(deps: Deps, actor: Actor, idOrNo: string, note: 
   return { orderId: order.id, at };
 }
 
+/** Whether the order's running stage deadline has passed at `at` (its warning level is red). */
+const isOverdue = (order: Order, at: Date) => warningLevelAt(at, order.deadline_due_at, order.deadline_warn_at) === 'red';
+
 /** A formal 督办单 issued by hand, with its own deadline in working days (default 2). */
 export async function issueSupervision(
   deps: Deps,
@@ -100,7 +104,8 @@ export async function issueSupervision(
         kind: 'timelimit.supervise',
         centreId: order.centre_id,
         orderId: order.id,
-        textKey: 'notice.supervise',
+        // The automatic 督办单 comes only after the deadline; one issued by hand may come before it.
+        textKey: isOverdue(order, at) ? 'notice.supervise' : 'notice.superviseOnTime',
         vars: { orderNo: order.order_no, due: formatLocal(due, cal.timezone) },
         audience: order.lead_unit_id ? { unitId: order.lead_unit_id } : { centreRoles: ['dispatcher'] },
         sourceKey: `supervise:manual:${s.id}`,

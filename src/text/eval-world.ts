@@ -1,3 +1,4 @@
+import { defaultDomainSettings } from '../config/domain-settings.js';
 import type { Database } from '../db/database.js';
 import { insertCentre, insertUnit } from '../org/unit.repository.js';
 import { ManualClock } from '../shared/clock.js';
@@ -48,7 +49,7 @@ export async function buildEvalWorld(database: Database, start: Date): Promise<E
     };
   };
   return {
-    deps: { db, clock, dataDir: '' },
+    deps: { db, clock, dataDir: '', settings: defaultDomainSettings() },
     clock,
     centreId: centre.id,
     unitId: unit.id,

@@ -37,5 +37,4 @@ export const EscalationSettingsSchema = Type.Object(
 );
 
 export const PresetSchema = Type.Object({ categoryId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
-export const IdParam = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const OrderParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40, description: '工单 id 或工单编号' }) });
+export { IdParam, OrderRefParam as OrderParam } from '../shared/schema.js';

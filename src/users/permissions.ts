@@ -1,5 +1,6 @@
 import type { Actor, Role } from './roles.js';
 import { hasAnyRole } from './roles.js';
+import { isInSubtree } from '../org/subtree.js';
 
 /** Non-transition permissions, in one table so they can be read and tested together. */
 export const PERMISSIONS = {
@@ -35,5 +36,5 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const can = (actor: Actor, permission: Permission) => hasAnyRole(actor, PERMISSIONS[permission] as readonly Role[]);
 
-/** True when `unitPath` lies inside the subtree whose root path is `rootPath`. */
-export const isWithinUnit = (unitPath: string, rootPath: string) => unitPath.startsWith(rootPath);
+/** True when `unitPath` lies inside the subtree whose root path is `rootPath` (org/subtree.ts). */
+export const isWithinUnit = isInSubtree;

@@ -4,6 +4,7 @@ import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { ROLES } from './roles.js';
 import { createUser, listUsersFor, resetUserPassword, updateUser } from './user.service.js';
+import { IdParam, WrittenText } from '../shared/schema.js';
 
 export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.get('/api/users', { schema: { tags: ['admin'], summary: '用户列表 / users' } }, async (request) => ({
@@ -19,7 +20,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
         body: Type.Object(
           {
             username: Type.String({ pattern: '^[a-zA-Z0-9_.-]{3,40}$' }),
-            displayName: Type.String({ minLength: 1, maxLength: 60 }),
+            displayName: WrittenText(60),
             password: Type.String({ minLength: 8, maxLength: 200 }),
             unitId: Type.String({ format: 'uuid' }),
             roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, uniqueItems: true }),
@@ -42,10 +43,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
         tags: ['admin'],
         summary: '修改用户（姓名、单位、角色、停用）/ edit a user (name, unit, roles, deactivate)',
         description: 'active=false deactivates the account: its sessions end at once and it can no longer sign in.',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
         body: Type.Object(
           {
-            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+            displayName: Type.Optional(WrittenText(60)),
             unitId: Type.Optional(Type.String({ format: 'uuid' })),
             roles: Type.Optional(Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { minItems: 1, uniqueItems: true })),
             active: Type.Optional(Type.Boolean()),
@@ -64,7 +65,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
         tags: ['admin'],
         summary: '重置密码 / reset a password',
         description: "Sets a new password and ends the user's sessions.",
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
         body: Type.Object({ password: Type.String({ minLength: 8, maxLength: 200 }) }, { additionalProperties: false }),
       },
     },

@@ -2,6 +2,7 @@ import type { Database } from '../../src/db/database.js';
 import type { Unit } from '../../src/db/schema.js';
 import { insertCategory, insertRegion } from '../../src/org/catalog.repository.js';
 import { insertCentre, insertUnit } from '../../src/org/unit.repository.js';
+import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import type { Deps } from '../../src/shared/deps.js';
 import { insertUser } from '../../src/users/user.repository.js';
@@ -102,7 +103,7 @@ export async function buildWorld(database: Database, start = '2025-03-03T02:00:0
     usernames[key] = username;
   }
   return {
-    deps: { db, clock, dataDir },
+    deps: { db, clock, dataDir, settings: defaultDomainSettings() },
     clock,
     centreId: centre.id,
     units: { centre: centreUnit, countyA, deptA1, teamA1a, townA2, countyB, deptB1, company },

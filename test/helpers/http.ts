@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config/config.js';
+import { domainSettings } from '../../src/config/domain-settings.js';
 import { buildApp } from '../../src/http/app.js';
 import type { World } from './fixtures.js';
 import { TEST_PASSWORD } from './fixtures.js';
@@ -13,7 +14,8 @@ export interface Client {
 
 export async function buildTestApp(world: World, env: Record<string, string> = {}): Promise<FastifyInstance> {
   const config = loadConfig({ LIANXIN_DATA_DIR: world.deps.dataDir, ...env });
-  return buildApp({ deps: world.deps, config });
+  // The app's domain code reads the settings of this configuration (as the server's runtime wires them).
+  return buildApp({ deps: { ...world.deps, settings: domainSettings(config) }, config });
 }
 
 /** Signs in through the API as one of the world's users and returns a client carrying the session cookie. */

@@ -33,6 +33,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => database?.close());
 
+/** The world's deps with another LIANXIN_NLP_SUGGEST_THRESHOLD. */
+const withThreshold = (nlpSuggestThreshold: number) => ({ ...w.deps, settings: { ...w.deps.settings, nlpSuggestThreshold } });
+
 describe('training the centre models from closed orders', () => {
   it('skips a model when there is too little history and stores nothing', async () => {
     const outcomes = await trainCentreModels(w.deps, w.centreId, { minRows: 1000 });
@@ -75,7 +78,7 @@ describe('training the centre models from closed orders', () => {
   });
 
   it('suggests category and unit for new text, ranked by calibrated confidence', async () => {
-    const res = await suggestForIntake(w.deps, w.actors.operator, { title: '', content: wagesText(30).content }, 0);
+    const res = await suggestForIntake(withThreshold(0), w.actors.operator, { title: '', content: wagesText(30).content });
     expect(res.category!.items[0]).toMatchObject({ id: wagesCategoryId, fullName: '劳动和社会保障 / 拖欠工资' });
     expect(res.unit!.items[0]!.id).toBe(w.units.deptB1.id);
     const confidences = res.unit!.items.map((i) => i.confidence);
@@ -142,12 +145,10 @@ describe('training the centre models from closed orders', () => {
     await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
     const unitModel = await loadLatestModel(w.deps.db, w.centreId, 'unit');
     expect(unitModel!.classifier.labels).toContain(w.units.centre.id);
-    const res = await suggestForIntake(
-      w.deps,
-      w.actors.operator,
-      { title: '锅炉房冒黑烟', content: '热力公司锅炉房烟囱冒黑烟' },
-      0,
-    );
+    const res = await suggestForIntake(withThreshold(0), w.actors.operator, {
+      title: '锅炉房冒黑烟',
+      content: '热力公司锅炉房烟囱冒黑烟',
+    });
     expect(res.unit!.items.map((i) => i.id)).not.toContain(w.units.centre.id);
   });
 

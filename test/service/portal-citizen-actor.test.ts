@@ -61,7 +61,7 @@ describe("the portal's citizen actor", () => {
   it('two ratings at once: exactly one becomes the return visit, the other answers 409', async () => {
     const o = await toVisiting(w);
     const rating = (satisfaction: 'satisfied' | 'dissatisfied') =>
-      rateAppeal(w.deps, undefined, { orderNo: o.order_no, code: o.query_code, satisfaction, resolved: true });
+      rateAppeal(w.deps, { orderNo: o.order_no, code: o.query_code, satisfaction, resolved: true });
     const results = await Promise.allSettled([rating('satisfied'), rating('dissatisfied')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

@@ -17,7 +17,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const look = (o: Order) => lookupAppeal(w.deps, undefined, { orderNo: o.order_no, code: o.query_code });
+const look = (o: Order) => lookupAppeal(w.deps, { orderNo: o.order_no, code: o.query_code });
 
 describe('what a citizen sees at each outcome', () => {
   it('a direct answer (直办) shows as the answer, closed', async () => {

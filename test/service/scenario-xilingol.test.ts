@@ -1,3 +1,4 @@
+import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -47,7 +48,7 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  deps = { db: database.db, clock: systemClock, dataDir: os.tmpdir() };
+  deps = { db: database.db, clock: systemClock, dataDir: os.tmpdir(), settings: defaultDomainSettings() };
   await loadScenario(deps, 'xilingol-2021', { scale: expected.scale, lanes: FULL ? 4 : 1 });
   app = await buildApp({ deps, config: loadConfig({ LIANXIN_DATA_DIR: os.tmpdir() }) });
 }, 3_600_000);

@@ -1,3 +1,4 @@
+import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/test-db.js';
 import type { Database } from '../../src/db/database.js';
@@ -19,7 +20,14 @@ const logs: string[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   clock = new ManualClock('2025-03-03T02:00:00Z');
-  deps = { db: database.db, clock, dataDir: '/tmp', config: loadConfig({}), log: (l) => logs.push(l) };
+  deps = {
+    db: database.db,
+    clock,
+    dataDir: '/tmp',
+    settings: defaultDomainSettings(),
+    config: loadConfig({}),
+    log: (l) => logs.push(l),
+  };
 });
 afterAll(async () => database?.close());
 

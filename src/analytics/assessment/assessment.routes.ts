@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../http/context.js';
 import { requireActor } from '../../http/auth.js';
@@ -14,6 +13,7 @@ import {
   HistoryQuerySchema,
   MonthParams,
 } from './assessment.schemas.js';
+import { IdParam } from '../../shared/schema.js';
 
 const tags = ['assessment'];
 
@@ -63,7 +63,7 @@ export const assessmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       schema: {
         tags,
         summary: '处理申诉 / decide an appeal',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParam,
         body: DecisionSchema,
       },
     },

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MONTH_PATTERN } from '../period.js';
+import { OrderRef, WrittenText } from '../../shared/schema.js';
 
 export const Month = Type.String({ pattern: MONTH_PATTERN, description: '考核月份 YYYY-MM' });
 export const MonthParams = Type.Object({ month: Month });
@@ -24,10 +25,7 @@ export const ConfigSchema = Type.Object(
 );
 export type ConfigInput = Static<typeof ConfigSchema>;
 
-export const ExclusionSchema = Type.Object(
-  { orderId: Type.String({ minLength: 1, maxLength: 40 }), reason: Type.String({ minLength: 1, maxLength: 2000 }) },
-  { additionalProperties: false },
-);
+export const ExclusionSchema = Type.Object({ orderId: OrderRef(), reason: WrittenText(2000) }, { additionalProperties: false });
 
 export const AppealSchema = ExclusionSchema;
 

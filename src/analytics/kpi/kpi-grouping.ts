@@ -1,6 +1,7 @@
 import { addCounters, zeroCounters, type KpiCounters } from './counters.js';
 import type { KpiRow } from './kpi-facts.repository.js';
 import { monthOf, weekOf } from './kpi-days.js';
+import { isInSubtree } from '../../org/subtree.js';
 
 export const GROUP_BYS = ['centre', 'unit', 'region', 'category', 'channel', 'appealType', 'day', 'week', 'month'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -45,8 +46,8 @@ export function rowFilter(f: KpiFilter, catalog: Catalog): (row: Partial<KpiRow>
   const unitPath = f.unitId ? (catalog.units.get(f.unitId)?.path ?? '#none#') : null;
   const catPath = f.categoryId ? (catalog.categories.get(f.categoryId)?.path ?? '#none#') : null;
   return (row) => {
-    if (unitPath && !(row.unit_id && catalog.units.get(row.unit_id)?.path.startsWith(unitPath))) return false;
-    if (catPath && !(row.category_id && catalog.categories.get(row.category_id)?.path.startsWith(catPath))) return false;
+    if (unitPath && !(row.unit_id && isInSubtree(catalog.units.get(row.unit_id)?.path ?? '', unitPath))) return false;
+    if (catPath && !(row.category_id && isInSubtree(catalog.categories.get(row.category_id)?.path ?? '', catPath))) return false;
     if (f.regionId && !(row.region_id && regionChain(catalog, row.region_id).includes(f.regionId))) return false;
     if (f.channel && row.channel !== f.channel) return false;
     if (f.appealType && row.appeal_type !== f.appealType) return false;

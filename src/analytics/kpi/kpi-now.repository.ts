@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { UNIT_STAGES } from '../../timelimits/default-policies.js';
+import { inSubtree } from '../../org/subtree.js';
 
 export interface KpiNow {
   open: number;
@@ -33,7 +34,7 @@ export async function readKpiNow(
 ): Promise<KpiNow> {
   const open = sql`o.state not in ('closed', 'invalid', 'merged')`;
   const subtree = (column: string) =>
-    sql`${sql.ref(column)} in (select id from units where centre_id = ${q.centreId} and path like ${`${q.unitPath}%`})`;
+    sql`${sql.ref(column)} in (select id from units where centre_id = ${q.centreId} and ${inSubtree('path', q.unitPath ?? '')})`;
   const inUnit = q.unitPath ? sql`and ${subtree('o.lead_unit_id')}` : sql``;
   const due = q.unitPath
     ? sql`

@@ -6,7 +6,7 @@ import { getKpiNowFor, getKpisFor } from './kpi.service.js';
 import { KpiQuerySchema, type KpiQueryInput } from './kpi.schemas.js';
 import type { GroupBy } from './kpi-grouping.js';
 
-export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
+export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.get(
     '/api/kpis',
     {
@@ -20,11 +20,7 @@ export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { de
       const actor = requirePermission(request, 'kpi.read');
       noStore(reply);
       const q = request.query as KpiQueryInput;
-      return getKpisFor(deps, actor, {
-        ...q,
-        groupBy: q.groupBy as GroupBy | undefined,
-        params: { basicSatisfiedWeight: config.kpiBasicSatisfiedWeight },
-      });
+      return getKpisFor(deps, actor, { ...q, groupBy: q.groupBy as GroupBy | undefined });
     },
   );
 

@@ -9,6 +9,7 @@ import { daysBetween, isDay, localDay, previousPeriod } from './kpi-days.js';
 import { groupRows, neededDims, type Catalog, type Group, type GroupBy, type KpiFilter } from './kpi-grouping.js';
 import { loadCounterRows } from './kpi-rows.service.js';
 import { localDayStart, readKpiNow, type KpiNow } from './kpi-now.repository.js';
+import { isInSubtree } from '../../org/subtree.js';
 
 export interface KpiQuery extends KpiFilter {
   centreId: string;
@@ -16,6 +17,7 @@ export interface KpiQuery extends KpiFilter {
   from: string;
   to: string;
   groupBy?: GroupBy;
+  /** Overrides of the configured parameters (deps.settings), e.g. a centre's assessment weights. */
   params?: Partial<KpiParams>;
   /** 'raw' recomputes every day from the events (the bench's baseline; the rollups' check). */
   source?: 'auto' | 'raw';
@@ -102,7 +104,7 @@ export async function computeKpis(deps: Deps, q: KpiQuery): Promise<KpiReport> {
     channel: q.channel,
     appealType: q.appealType,
   };
-  const params: KpiParams = { ...DEFAULT_KPI_PARAMS, ...q.params };
+  const params: KpiParams = { ...DEFAULT_KPI_PARAMS, basicSatisfiedWeight: deps.settings.kpiBasicSatisfiedWeight, ...q.params };
   const catalog = await loadCatalog(deps, centre.id);
   if (q.unitId && !catalog.units.has(q.unitId)) throw invalidField('unitId');
   if (q.regionId && !catalog.regions.has(q.regionId)) throw invalidField('regionId');
@@ -159,7 +161,7 @@ export async function getKpisFor(deps: Deps, actor: Actor, q: Omit<KpiQuery, 'ce
     if (!unitId) unitId = actor.unitId;
     const unit = await findUnit(deps.db, actor.centreId, unitId);
     // Another unit's figures answer 404, like another unit's orders.
-    if (!unit || !unit.path.startsWith(actor.unitPath)) throw notFound('unit');
+    if (!unit || !isInSubtree(unit.path, actor.unitPath)) throw notFound('unit');
   }
   return computeKpis(deps, { ...q, unitId, centreId: actor.centreId });
 }

@@ -12,6 +12,7 @@ import { MAX_APPEALS_PER_PERIOD, rankHotspots } from '../hotspots/hotspot.servic
 import { KPI_ROW_LABEL } from './monthly-report.format.js';
 import { monthPeriod, previousPeriod } from '../period.js';
 import { listOverdueOrders } from './report.repository.js';
+import { isInSubtree } from '../../org/subtree.js';
 
 /** KPI columns of the monthly report, in order. */
 export const REPORT_KPIS: readonly KpiKey[] = [
@@ -39,7 +40,7 @@ async function reportUnit(deps: Deps, actor: Actor, unitId: string | undefined) 
   if (!id) return null;
   const unit = await findUnit(deps.db, actor.centreId, id);
   if (!unit) throw notFound('unit');
-  if (isUnitScoped(actor) && !(actor.unitPath && unit.path.startsWith(actor.unitPath))) throw notFound('unit');
+  if (isUnitScoped(actor) && !(actor.unitPath && isInSubtree(unit.path, actor.unitPath))) throw notFound('unit');
   return unit;
 }
 
@@ -111,6 +112,6 @@ async function monthHotspots(deps: Deps, actor: Actor, period: { from: Date; to:
       (rows) => rows.reverse(),
     );
   let appeals = [...(await load(previous)), ...(await load(period))];
-  if (unitPath) appeals = appeals.filter((a) => a.lead_unit_path?.startsWith(unitPath));
+  if (unitPath) appeals = appeals.filter((a) => a.lead_unit_path !== null && isInSubtree(a.lead_unit_path, unitPath));
   return rankHotspots(appeals, period, { minSize: 2, limit: 20 });
 }

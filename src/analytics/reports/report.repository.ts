@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { inSubtree } from '../../org/subtree.js';
 
 /**
  * Orders accepted in the period with a missed sign/contact/reply deadline (the assessment's
@@ -9,7 +10,7 @@ export async function listOverdueOrders(
   db: Executor,
   q: { centreId: string; from: Date; to: Date; asOf: Date; unitPath: string | null; limit: number },
 ) {
-  const unitFilter = q.unitPath ? sql`and u.path like ${`${q.unitPath}%`}` : sql``;
+  const unitFilter = q.unitPath ? sql`and ${inSubtree('u.path', q.unitPath)}` : sql``;
   const result = await sql<{
     order_id: string;
     order_no: string;

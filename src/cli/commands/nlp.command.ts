@@ -51,11 +51,11 @@ const trainCommand = () =>
     .description('用本中心已办结工单训练分类与承办单位推荐模型 / train the suggestion models from closed orders')
     .option('--centre <code>', 'only this centre (default: every centre)')
     .action(async (o: { centre?: string }) => {
-      await withRuntime(async (rt, config) => {
+      await withRuntime(async (rt) => {
         const centres = o.centre ? [await findCentreByCode(rt.deps.db, o.centre)] : await listCentres(rt.deps.db);
         if (centres.some((c) => !c)) throw new InvalidArgumentError(`中心 ${o.centre} 不存在 / centre ${o.centre} not found`);
         for (const centre of centres) {
-          const outcomes = await trainCentreModels(rt.deps, centre!.id, { minRows: config.nlpMinTrainingRows });
+          const outcomes = await trainCentreModels(rt.deps, centre!.id);
           print({ centre: centre!.code, outcomes });
         }
       });
