@@ -68,7 +68,12 @@ export async function loadSearchWorld(db: Database['db']) {
   const regions = await db.selectFrom('regions').selectAll().where('centre_id', '=', centre.id).orderBy('code').execute();
   const actorOf = async (username: string, role: Role): Promise<Actor> => {
     const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-    return benchActor(centre.id, u.id, units.find((x) => x.id === u.unit_id)!, role);
+    return benchActor(
+      centre.id,
+      u.id,
+      units.find((x) => x.id === u.unit_id)!,
+      role,
+    );
   };
   return {
     centreId: centre.id,
