@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, TEST_PASSWORD, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
-import { createTestDatabase, extraConnection } from '../helpers/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../helpers/fixtures.js';
+import { asUser } from '../helpers/http.js';
+import { extraConnection } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
 /** The admin screen's API: categories (add, rename, disable), users (edit, deactivate, password), unit rename. */
 describe('administration API', () => {
-  let database: Database;
-  let w: World;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    w = await buildWorld(database);
-    app = await buildTestApp(w);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const { database, w, app } = useApp();
 
   const patch = (client: Awaited<ReturnType<typeof asUser>>, url: string, payload: unknown) =>
     client.request({ method: 'PATCH', url, payload: payload as object });

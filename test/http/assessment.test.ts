@@ -1,18 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/db/schema.js';
 import { computeMonthScores } from '../../src/analytics/assessment/assessment.service.js';
 import { DEFAULT_ASSESSMENT_CONFIG } from '../../src/analytics/assessment/assessment-config.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp, type Client } from '../helpers/http.js';
+import { asUser, type Client } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ start: '2025-10-13T01:00:00Z' }); // Monday 13 October 2025, 09:00 in Beijing
 const o: Record<string, Order> = {};
 const MIN = 60_000;
 
@@ -34,9 +29,6 @@ const close = (x: Order, satisfaction: 'satisfied' | 'basically_satisfied' | 'di
 const row = (body: { rows: { unitId: string }[] }, unitId: string) => body.rows.find((r) => r.unitId === unitId) as any;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-10-13T01:00:00Z'); // Monday 13 October 2025, 09:00 in Beijing
-  app = await buildTestApp(w);
   const A1 = w.units.deptA1.id;
   const B1 = w.units.deptB1.id;
   const hA = w.actors.unit_handler;
@@ -64,10 +56,6 @@ beforeAll(async () => {
   o.O5 = await close(o5, 'satisfied', true);
   // O6: county B signs three days late (limit: 1 working day) — not responded in time, overdue.
   o.O6 = await close(await handled('O6', B1, w.actors.handlerB, 3 * 24 * 60 * MIN), 'satisfied', true);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('monthly unit assessment', () => {

@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp, type Client } from '../helpers/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asUser, type Client } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ env: { LIANXIN_ATTACHMENT_MAX_BYTES: '1000' } });
 let handler: Client;
 let otherUnit: Client;
 
@@ -29,15 +24,8 @@ function multipart(fileName: string, type: string, data: Buffer) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w, { LIANXIN_ATTACHMENT_MAX_BYTES: '1000' });
   handler = await asUser(app, w, 'unit_handler');
   otherUnit = await asUser(app, w, 'handlerB');
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 async function dispatchedOrder() {

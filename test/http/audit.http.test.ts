@@ -1,24 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
+import { describe, expect, it } from 'vitest';
+import { asUser } from '../helpers/http.js';
 import { newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const { w, app } = useApp();
 
 describe('personal-data audit', () => {
   it('shows the auditor who viewed a caller unmasked; nobody else may look', async () => {

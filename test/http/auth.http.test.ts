@@ -1,23 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, TEST_PASSWORD, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD } from '../helpers/fixtures.js';
+import { asUser } from '../helpers/http.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const { w, app } = useApp();
 
 describe('sign-in and sessions', () => {
   it('sets an HttpOnly SameSite session cookie and stores only a hash of the token', async () => {

@@ -1,27 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp, type Client } from '../helpers/http.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asUser, type Client } from '../helpers/http.js';
+import { useApp } from '../helpers/use-world.js';
 
 const TOKEN = 'cti-test-token-0123456789';
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ start: '2025-03-03T02:00:00Z', env: { LIANXIN_CTI_TOKEN: TOKEN } });
 let operator: Client;
 let leader: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-03T02:00:00Z');
-  app = await buildTestApp(w, { LIANXIN_CTI_TOKEN: TOKEN });
   operator = await asUser(app, w, 'operator');
   leader = await asUser(app, w, 'leader');
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 const cti = (payload: unknown, token = TOKEN) =>

@@ -1,17 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/db/schema.js';
 import { csvField } from '../../src/orders/order-export.csv.js';
 import { exportOrdersCsv } from '../../src/orders/order-export.service.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
+import { asUser } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp();
 let toA1: Order;
 let toB1: Order;
 let notDispatched: Order;
@@ -56,9 +51,6 @@ const piiLogCount = async () =>
   );
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w);
   w.clock.set('2025-03-03T02:00:00Z');
   toA1 = await newOrder(w, { title: '楼道灯不亮, "急"', callerName: '王小明', callerPhone: '13900001111' });
   toA1 = await act(w, w.actors.dispatcher, toA1, 'dispatch', { leadUnitId: w.units.deptA1.id });
@@ -67,10 +59,6 @@ beforeAll(async () => {
   toB1 = await act(w, w.actors.dispatcher, toB1, 'dispatch', { leadUnitId: w.units.deptB1.id });
   w.clock.advance(60_000);
   notDispatched = await newOrder(w, { title: '咨询社保', callerName: undefined, callerPhone: undefined });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('GET /api/orders/export.csv', () => {

@@ -1,17 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertRegion } from '../../src/org/catalog.repository.js';
 import { clusteringAgreement } from '../../src/analytics/hotspots/hotspot-measure.js';
 import { leaderCluster, mergeSimilarClusters } from '../../src/analytics/hotspots/hotspot-cluster.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
+import { asUser } from '../helpers/http.js';
 import { newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp();
 let otherRegionId: string;
 
 // A hand-made month of appeals (our own texts): a heating problem at one estate rising sharply,
@@ -32,9 +27,6 @@ async function at(day: string, title: string, regionId?: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w);
   otherRegionId = (await insertRegion(w.deps.db, { centreId: w.centreId, parentId: null, code: 'R2', name: 'B旗', level: 1 })).id;
   // September (the previous period): one heating appeal, the three street-light appeals.
   await at('2025-09-05', '幸福家园小区暖气片不热');
@@ -45,10 +37,6 @@ beforeAll(async () => {
   for (const [i, t] of SINGLES.entries()) await at(`2025-10-2${i}`, t);
   await at('2025-10-25', HEATING[0]!, otherRegionId);
   await at('2025-10-26', HEATING[2]!, otherRegionId);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('GET /api/hotspots', () => {

@@ -1,22 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asUser } from '../helpers/http.js';
 import { act, newOrder, toVisiting } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ start: '2025-03-03T02:00:00Z' });
 
 /** The unit inbox's 已超期 tab (web/src/console/unit/UnitInboxPage.tsx): the unit's stages, past due, led in its subtree. */
 const INBOX_OVERDUE = 'state=dispatched,handling,extension_requested,return_requested&warning=red&limit=200';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-03T02:00:00Z');
-  app = await buildTestApp(w);
   // County A (dept A1) leads three orders: one waiting for its signature (the unit's stage), one
   // replied and waiting for the centre's review, one in the centre's return visit.
   const unsigned = await newOrder(w, { title: '路灯不亮' });
@@ -31,10 +23,6 @@ beforeAll(async () => {
   await act(w, w.actors.dispatcher, assisted, 'dispatch', { leadUnitId: w.units.deptB1.id, assistUnitIds: [w.units.deptA1.id] });
   // A month later every running clock is past due.
   w.clock.advance(30 * 24 * 3600_000);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('GET /api/kpis/now — red (超期) for a unit and for the centre', () => {

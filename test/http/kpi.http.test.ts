@@ -1,20 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp, type Client } from '../helpers/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type World } from '../helpers/fixtures.js';
+import { asUser, type Client } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ start: '2025-03-03T02:00:00Z', env: { LIANXIN_KPI_BASIC_SATISFIED_WEIGHT: '0.5' } });
 const clients = {} as Record<keyof World['usernames'], Client>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-03T02:00:00Z');
-  app = await buildTestApp(w, { LIANXIN_KPI_BASIC_SATISFIED_WEIGHT: '0.5' });
   for (const who of Object.keys(w.usernames) as (keyof World['usernames'])[]) clients[who] = await asUser(app, w, who);
   // one order closed in county A (基本满意), one dispatched to county B
   let a = await newOrder(w);
@@ -25,10 +18,6 @@ beforeAll(async () => {
   await act(w, w.actors.supervisor, a, 'visit_close', { reached: true, satisfaction: 'basically_satisfied', resolved: true });
   const b = await newOrder(w);
   await act(w, w.actors.dispatcher, b, 'dispatch', { leadUnitId: w.units.deptB1.id });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 const MARCH = '/api/kpis?from=2025-03-01&to=2025-03-31';

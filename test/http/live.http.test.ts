@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asUser } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
 /** Reads a Server-Sent Events stream and collects `order` events until told to stop. */
 function collectEvents(body: ReadableStream<Uint8Array>) {
@@ -31,22 +28,13 @@ function collectEvents(body: ReadableStream<Uint8Array>) {
 
 /** GET /api/live through a real socket: each user hears only of orders they may see. */
 describe('live updates over SSE', () => {
-  let database: Database;
-  let world: World;
-  let app: FastifyInstance;
+  const { w: world, app } = useApp();
   let base: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    app = await buildTestApp(world);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
   });
 
   it('refuses a stranger', async () => {

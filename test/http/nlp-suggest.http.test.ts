@@ -1,29 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
 import { trainCentreModels } from '../../src/nlp/nlp-training.service.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
 import { asUser, buildTestApp } from '../helpers/http.js';
-import { createTestDatabase } from '../helpers/test-db.js';
 import { buildHistory, heatingText } from '../service/nlp-history.fixture.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ env: { LIANXIN_NLP_SUGGEST_THRESHOLD: '0' } });
 let strictApp: FastifyInstance;
 
 const body = { title: heatingText(40).title, content: heatingText(41).content };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w, { LIANXIN_NLP_SUGGEST_THRESHOLD: '0' });
   strictApp = await buildTestApp(w, { LIANXIN_NLP_SUGGEST_THRESHOLD: '1' });
 }, 60_000);
 afterAll(async () => {
-  await app?.close();
   await strictApp?.close();
-  await database?.close();
 });
 
 describe('POST /api/nlp/suggest', () => {

@@ -1,24 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp, type Client } from '../helpers/http.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type World } from '../helpers/fixtures.js';
+import { asUser, type Client } from '../helpers/http.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp();
 const clients = {} as Record<keyof World['usernames'], Client>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w);
   for (const who of Object.keys(w.usernames) as (keyof World['usernames'])[]) clients[who] = await asUser(app, w, who);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 const appeal = () => ({

@@ -1,13 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/http.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ env: { LIANXIN_PORTAL_SUBMITS_PER_HOUR: '2', LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '3' } });
 
 const appeal = {
   appealType: 'help',
@@ -27,16 +22,6 @@ const lookup = (ip: string) =>
   });
 const submit = (ip: string, payload: object = appeal) =>
   app.inject({ method: 'POST', url: '/api/portal/appeals', payload, remoteAddress: ip });
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w, { LIANXIN_PORTAL_SUBMITS_PER_HOUR: '2', LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '3' });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
 
 describe('portal rate limits (per client IP, in the database)', () => {
   it('allows a burst of look-ups, then answers 429 with the wait, per IP, and refills with time', async () => {

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({
+  env: {
+    LIANXIN_ATTACHMENT_MAX_BYTES: '2000',
+    LIANXIN_PORTAL_SUBMITS_PER_HOUR: '1000',
+    LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '1000',
+  },
+});
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]);
@@ -76,20 +77,6 @@ const filesOnDisk = () => {
   const dir = path.join(w.deps.dataDir, 'attachments');
   return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
 };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w, {
-    LIANXIN_ATTACHMENT_MAX_BYTES: '2000',
-    LIANXIN_PORTAL_SUBMITS_PER_HOUR: '1000',
-    LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '1000',
-  });
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
 
 describe('portal: submit an appeal', () => {
   it('tells the portal screens the centre, the appeal types and the categories, without sign-in', async () => {

@@ -1,16 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/db/schema.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
+import type { World } from '../helpers/fixtures.js';
+import { asUser } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp({ start: '2025-10-13T01:00:00Z' });
 let late: Order;
 const MIN = 60_000;
 
@@ -46,9 +42,6 @@ function rows(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-10-13T01:00:00Z');
-  app = await buildTestApp(w);
   // County A: three appeals about the same broken water main (a hot issue), all closed satisfied.
   for (const t of ['滨河小区自来水管爆裂停水', '滨河小区自来水管爆裂，全楼停水', '滨河小区停水，自来水管爆裂无人修']) {
     await closedAt(w.units.deptA1.id, w.actors.unit_handler, t);
@@ -56,10 +49,6 @@ beforeAll(async () => {
   // County B: one appeal signed three days late (overdue).
   late = await closedAt(w.units.deptB1.id, w.actors.handlerB, '公交站牌损坏', 3 * 24 * 60 * MIN);
   w.clock.set('2025-11-03T02:00:00Z');
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 describe('GET /api/reports/monthly.xlsx', () => {

@@ -1,28 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp, type Client } from '../helpers/http.js';
+import { describe, expect, it } from 'vitest';
+import { type World } from '../helpers/fixtures.js';
+import { asUser, type Client } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
 import { twoWorkersTick, workerDeps } from '../helpers/worker.js';
-import type { Database } from '../../src/db/database.js';
+import { useApp } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-let app: FastifyInstance;
+const { w, app } = useApp();
 const as: Partial<Record<keyof World['usernames'], Client>> = {};
 const client = async (who: keyof World['usernames']) => (as[who] ??= await asUser(app, w, who));
 const put = (c: Client, url: string, payload: unknown) => c.request({ method: 'PUT', url, payload: payload as object });
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-  app = await buildTestApp(w);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
 
 describe('calendar API', () => {
   it('shows a month to staff, with holidays and 调休 days', async () => {

@@ -1,25 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { asUser, buildTestApp } from '../helpers/http.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { asUser } from '../helpers/http.js';
+import { useApp } from '../helpers/use-world.js';
 
 /** POST /api/units and PATCH /api/units/:id: the admin grows and prunes the unit tree. */
 describe('unit administration', () => {
-  let database: Database;
-  let world: World;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    app = await buildTestApp(world);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const { w: world, app } = useApp();
 
   it('creates a sub-unit under a parent, with its path inside the parent', async () => {
     const admin = await asUser(app, world, 'admin');

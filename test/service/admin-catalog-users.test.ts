@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { createCategory, updateCategory } from '../../src/org/category-admin.service.js';
 import { actorFromSession, login } from '../../src/users/auth.service.js';
 import { createUser, resetUserPassword, updateUser } from '../../src/users/user.service.js';
 import { findUserByUsername, insertSessionIfCredentialsHold } from '../../src/users/user.repository.js';
 import { DomainError } from '../../src/shared/errors.js';
-import { buildWorld, TEST_PASSWORD, type World } from '../helpers/fixtures.js';
+import { buildWorld, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { database, w } = useWorld();
 
 const codeOf = (p: Promise<unknown>) =>
   p.then(

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/shared/errors.js';
 import { coveredYears } from '../../src/calendar/statutory-days.js';
 import { runCalendarCoverageCheck, yearsNeeded } from '../../src/calendar/calendar-coverage.job.js';
 import { importOverrides, parseOverrideLines } from '../../src/calendar/calendar-import.service.js';
 import { loadCentreCalendar } from '../../src/calendar/calendar.service.js';
+import { useWorld } from '../helpers/use-world.js';
 
 // The first year the bundled State Council data does not know (2027 with chinese-days 1.5.x).
 const uncovered = Math.max(...coveredYears()) + 1;
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // 20 November of the last covered year, 10:00 in Shanghai.
-  w = await buildWorld(database, `${uncovered - 1}-11-20T02:00:00Z`);
-});
-afterAll(async () => database?.close());
+// 20 November of the last covered year, 10:00 in Shanghai.
+const { database, w } = useWorld(`${uncovered - 1}-11-20T02:00:00Z`);
 
 const code = async () =>
   (await database.db.selectFrom('centres').select('code').where('id', '=', w.centreId).executeTakeFirstOrThrow()).code;

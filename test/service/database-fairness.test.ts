@@ -1,13 +1,8 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../helpers/use-world.js';
 
-let database: Database;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.close());
+const database = useTestDatabase();
 
 describe('a long run of queries does not starve the event loop', () => {
   // The embedded database settles its promises as microtasks; without a yield per acquisition a

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { Database } from '../../src/db/database.js';
 import { listCalendarOverrides, upsertCalendarOverride } from '../../src/calendar/calendar.repository.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useWorld } from '../helpers/use-world.js';
 
 /**
  * Both backends (PGlite here by default, PostgreSQL with TEST_DATABASE_URL) give the same JS types:
  * DATE as 'YYYY-MM-DD' text, bigint and numeric as numbers, timestamptz as Date.
  */
 describe('column types are the same on both backends', () => {
-  let database: Database;
-  let w: World;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    w = await buildWorld(database);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const { database, w } = useWorld();
 
   it('DATE, bigint, numeric and timestamptz from a plain query', async () => {
     const { rows } = await sql<{ d: unknown; n: unknown; x: unknown; t: unknown; nd: unknown }>`

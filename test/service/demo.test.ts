@@ -1,28 +1,21 @@
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemo, prepareDemo } from '../../src/demo/demo.service.js';
 import { ORDER_STATES } from '../../src/orders/order.constants.js';
 import { retrieveAnswerable } from '../../src/knowledge/knowledge-search.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { createTestDatabase } from '../helpers/test-db.js';
 import { ROLES } from '../../src/users/roles.js';
+import { useTestDatabase } from '../helpers/use-world.js';
 
-let database: Database;
+const database = useTestDatabase();
 const lines: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const deps = {
-    db: database.db,
-    clock: new ManualClock('2025-06-30T10:00:00Z'),
-    dataDir: '/tmp',
-    settings: defaultDomainSettings(),
-  };
+  const deps = { db: database.db, clock: new ManualClock('2025-06-30T10:00:00Z'), dataDir: '/tmp', settings: defaultDomainSettings() };
   await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 });
   await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 }); // second start: no reseed
 }, 180_000);
-afterAll(async () => database?.close());
 
 describe('the demo hotline', () => {
   it('models the Xilingol centre: 13 banners/counties, 38 league departments, utilities, ~300 units', async () => {

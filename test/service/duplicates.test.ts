@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { act, newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import { DomainError } from '../../src/shared/errors.js';
 import { checkDuplicates, duplicatesOfOrder } from '../../src/duplicates/duplicate-query.service.js';
 import { getOrderDetail, getOrderTimeline } from '../../src/orders/order-query.service.js';
@@ -11,15 +8,9 @@ import { DUPLICATE_DETECT_TOPIC } from '../../src/duplicates/duplicate-detect.ho
 import { drainOutbox } from '../../src/worker/outbox-dispatcher.service.js';
 import { outboxHandlers } from '../../src/worker/outbox-topics.js';
 import { workerDeps } from '../helpers/worker.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-01T02:00:00Z');
-});
-afterAll(async () => database?.close());
+const { database, w } = useWorld('2025-03-01T02:00:00Z');
 
 const errorCode = (p: Promise<unknown>) =>
   p.then(

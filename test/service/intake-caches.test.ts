@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, TEST_PASSWORD, type World } from '../helpers/fixtures.js';
+import { TEST_PASSWORD } from '../helpers/fixtures.js';
 import { newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import { insertPolicy } from '../../src/timelimits/policy.repository.js';
 import { upsertCalendarOverride } from '../../src/calendar/calendar.repository.js';
 import { actorFromSession, login, SESSION_CACHE_MS } from '../../src/users/auth.service.js';
 import { updateUser } from '../../src/users/user.service.js';
+import { useWorld } from '../helpers/use-world.js';
 
 // Per-process caches at intake (ADR 0013). Writes made here straight through repositories or SQL stand
 // for another process behind the load balancer: nothing in this process is told about them.
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-03T02:00:00Z'); // Monday 10:00 in Shanghai
-});
-afterAll(async () => database?.close());
+const { database, w } = useWorld('2025-03-03T02:00:00Z'); // Monday 10:00 in Shanghai
 
 const version = async () =>
   Number(

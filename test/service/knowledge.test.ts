@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { buildWorld } from '../helpers/fixtures.js';
 import { act, newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import { DomainError } from '../../src/shared/errors.js';
 import {
   createArticle,
@@ -17,15 +15,9 @@ import { insertUnit, updateUnitRow } from '../../src/org/unit.repository.js';
 import { sql } from 'kysely';
 import { runKnowledgeExpirySweep } from '../../src/knowledge/knowledge-expiry.job.js';
 import type { NewArticleInput } from '../../src/knowledge/knowledge.schemas.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-03T02:00:00Z');
-});
-afterAll(async () => database?.close());
+const { database, w } = useWorld('2025-03-03T02:00:00Z');
 
 const errorCode = (p: Promise<unknown>) =>
   p.then(

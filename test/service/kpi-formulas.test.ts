@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
 import { computeKpis, type KpiReport } from '../../src/analytics/kpi/kpi.service.js';
 import { refreshKpiRollups } from '../../src/analytics/kpi/kpi-rollup.service.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
+const { database, w } = useWorld('2025-03-03T02:00:00Z'); // Monday 10:00 in Shanghai
 const HOUR = 3600_000;
 
 // All six orders are accepted on Monday 3 March 2025 (Shanghai); later steps fall on later days.
 let o1: Order, o4: Order, o5: Order, o6: Order;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-03T02:00:00Z'); // Monday 10:00 in Shanghai
   const { operator, dispatcher, supervisor, unit_handler: handlerA1, handlerB, handlerA1a } = w.actors;
   // o1: answered directly (直办)
   o1 = await newOrder(w, { appealType: 'consult' });
@@ -63,7 +58,6 @@ beforeAll(async () => {
   o6 = await act(w, handlerA1a, o6, 'sign', {});
   w.clock.set('2025-03-20T02:00:00Z');
 });
-afterAll(async () => database?.close());
 
 const kpis = (groupBy: 'centre' | 'unit' | 'channel' = 'centre', extra: Record<string, unknown> = {}) =>
   computeKpis(w.deps, { centreId: w.centreId, from: '2025-03-01', to: '2025-03-31', groupBy, ...extra });

@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
 import { createLivePoller, type LivePoller } from '../../src/live/live-poller.js';
 import { openLiveStream, type LiveStream } from '../../src/live/live-stream.js';
 import { isChangeVisibleTo, type OrderChange } from '../../src/live/live-visibility.js';
 import { SESSION_CACHE_MS, actorFromSession, login, logout } from '../../src/users/auth.service.js';
 import { updateUserRow } from '../../src/users/user.repository.js';
 import { updateUser } from '../../src/users/user.service.js';
-import { TEST_PASSWORD, buildWorld, type World } from '../helpers/fixtures.js';
+import { TEST_PASSWORD, type World } from '../helpers/fixtures.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useWorld } from '../helpers/use-world.js';
 
 /** The live stream's source: one poller reading order_events from the database, filtered per user. */
 describe('live order changes', () => {
-  let database: Database;
-  let world: World;
+  const { database, w: world } = useWorld();
   let poller: LivePoller;
   const received: OrderChange[] = [];
   let unsubscribe: () => void;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
     await newOrder(world); // history before anyone listens
     poller = createLivePoller(database.db, { intervalMs: 60_000 });
     unsubscribe = poller.subscribe((changes) => received.push(...changes));
@@ -28,7 +24,6 @@ describe('live order changes', () => {
   });
   afterAll(async () => {
     unsubscribe?.();
-    await database?.close();
   });
 
   it('delivers new events once each, not the history before the first subscriber', async () => {
@@ -73,18 +68,14 @@ describe('live order changes', () => {
  * The heartbeat is driven by calling it; time by the world's clock.
  */
 describe('a live stream re-checks its session', () => {
-  let database: Database;
-  let world: World;
+  const { database, w: world } = useWorld();
   let poller: LivePoller;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
     poller = createLivePoller(database.db, { intervalMs: 60_000 });
   });
   afterAll(async () => {
     poller?.stop();
-    await database?.close();
   });
 
   /** Signs in as a world user and opens a stream collecting what it would send. */

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import type { Database } from '../../src/db/database.js';
 import { decodeClassifier } from '../../src/nlp/model-codec.js';
 import { loadLatestModel } from '../../src/nlp/nlp-model-cache.js';
 import { findLatestNlpModel, listNlpModels } from '../../src/nlp/nlp-model.repository.js';
@@ -12,18 +11,14 @@ import { SEP } from '../../src/nlp/text-features.js';
 import { insertCategory } from '../../src/org/catalog.repository.js';
 import { insertUser } from '../../src/users/user.repository.js';
 import { ensureCentreDictionary } from '../../src/text/dictionary.service.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
 import { buildHistory, closeThroughUnit, heatingText, wagesText } from './nlp-history.fixture.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
+const { database, w } = useWorld();
 let wagesCategoryId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
   ({ wagesCategoryId } = await buildHistory(w, 8));
   // 直办 orders have no handling unit: they teach the category model only.
   for (let i = 0; i < 3; i++) {
@@ -31,7 +26,6 @@ beforeAll(async () => {
     await act(w, w.actors.operator, o, 'answer_directly', { answer: '已告知供热热线' });
   }
 }, 120_000);
-afterAll(async () => database?.close());
 
 /** The world's deps with another LIANXIN_NLP_SUGGEST_THRESHOLD. */
 const withThreshold = (nlpSuggestThreshold: number) => ({ ...w.deps, settings: { ...w.deps.settings, nlpSuggestThreshold } });

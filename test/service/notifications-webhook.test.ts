@@ -1,25 +1,20 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
 import { workerDeps } from '../helpers/worker.js';
-import type { Database } from '../../src/db/database.js';
 import { notify } from '../../src/notifications/notify.js';
 import { drainOutbox } from '../../src/worker/outbox-dispatcher.service.js';
 import { outboxHandlers } from '../../src/worker/outbox-topics.js';
 import { loadConfig } from '../../src/config/config.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
+const { database, w } = useWorld();
 let server: http.Server;
 let url: string;
 const received: { headers: http.IncomingHttpHeaders; body: Record<string, unknown> }[] = [];
 let failuresLeft = 0;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
   // A local receiver: no outbound network in tests.
   server = http.createServer((req, res) => {
     let data = '';
@@ -39,7 +34,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((r) => server?.close(r));
-  await database?.close();
 });
 
 const send = (sourceKey: string) =>

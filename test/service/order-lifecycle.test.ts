@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { act, newOrder, toVisiting } from '../helpers/orders.js';
 import { getOrderDetail, getOrderTimeline, listOrdersFor } from '../../src/orders/order-query.service.js';
-import type { Database } from '../../src/db/database.js';
 import { DomainError } from '../../src/shared/errors.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-});
-afterAll(async () => database?.close());
+const { w } = useWorld();
 
 const errorCode = (p: Promise<unknown>) =>
   p.then(

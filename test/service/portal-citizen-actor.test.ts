@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { ORDER_ACTIONS } from '../../src/orders/order-actions.schemas.js';
 import { TRANSITIONS, checkTransition } from '../../src/orders/order-transitions.js';
 import { citizenActor, rateAppeal } from '../../src/portal/portal.service.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder, toVisiting } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { w } = useWorld();
 
 describe("the portal's citizen actor", () => {
   it('may take exactly one action in the whole table: the return visit (visit_close)', () => {

@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import type { Order } from '../../src/db/schema.js';
 import { lookupAppeal } from '../../src/portal/portal.service.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder, toVisiting } from '../helpers/orders.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { w } = useWorld();
 
 const look = (o: Order) => lookupAppeal(w.deps, { orderNo: o.order_no, code: o.query_code });
 

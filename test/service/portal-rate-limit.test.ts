@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
+import { describe, expect, it } from 'vitest';
 import { bucketRule, spendPortalToken } from '../../src/portal/portal-rate-limit.service.js';
 import { DomainError } from '../../src/shared/errors.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
-import { createTestDatabase } from '../helpers/test-db.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-});
-afterAll(async () => {
-  await database?.close();
-});
+const { w } = useWorld();
 
 const spend = (ip: string, rule = bucketRule(5, 60)) =>
   spendPortalToken(w.deps, 'lookup', ip, rule).then(

@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import os from 'node:os';
-import { createTestDatabase } from '../helpers/test-db.js';
-import type { Database } from '../../src/db/database.js';
 import { loadScenario } from '../../src/demo/scenarios/scenario.service.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-org.service.js';
 import { buildApp } from '../../src/http/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { systemClock } from '../../src/shared/clock.js';
 import type { Deps } from '../../src/shared/deps.js';
+import { useTestDatabase } from '../helpers/use-world.js';
 
 /**
  * xilingol-2021 through the domain functions, then the figures through GET /api/kpis. On PostgreSQL
@@ -42,19 +41,17 @@ const expected = FULL
       visits: 129,
     };
 
-let database: Database;
+const database = useTestDatabase();
 let deps: Deps;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   deps = { db: database.db, clock: systemClock, dataDir: os.tmpdir(), settings: defaultDomainSettings() };
   await loadScenario(deps, 'xilingol-2021', { scale: expected.scale, lanes: FULL ? 4 : 1 });
   app = await buildApp({ deps, config: loadConfig({ LIANXIN_DATA_DIR: os.tmpdir() }) });
 }, 3_600_000);
 afterAll(async () => {
   await app?.close();
-  await database?.close();
 });
 
 const pct = (v: number) => (v * 100).toFixed(2);

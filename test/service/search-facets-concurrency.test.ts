@@ -1,20 +1,12 @@
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { newOrder } from '../helpers/orders.js';
-import { createTestDatabase, extraConnection } from '../helpers/test-db.js';
+import { extraConnection } from '../helpers/test-db.js';
+import { useWorld } from '../helpers/use-world.js';
 
 // Concurrent writers need several connections: PostgreSQL only (the embedded database has one).
 const server = process.env.TEST_DATABASE_URL;
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-});
-afterAll(async () => database?.close());
+const { database, w } = useWorld();
 
 const connect = async () => (await extraConnection(database))!;
 

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
 import { act, newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
 import { findOrder } from '../../src/orders/order.repository.js';
 import { actorScope } from '../../src/users/actor-scope.js';
@@ -11,19 +8,17 @@ import { insertCategory, insertRegion } from '../../src/org/catalog.repository.j
 import { searchOrdersFor } from '../../src/search/search.service.js';
 import { weekOf, weeksBetween } from '../../src/search/search-facets.js';
 import type { Actor } from '../../src/users/roles.js';
+import { useWorld } from '../helpers/use-world.js';
 
 // Search filters and a unit's visibility come from `orders.search_facets`, kept by triggers
 // (ADR 0046). These tests compare every answer with the plain definition on the source columns.
 
-let database: Database;
-let w: World;
+const { database, w } = useWorld('2025-03-01T02:00:00Z');
 const o: Record<string, Order> = {};
 let childRegionId: string;
 let childCategoryId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2025-03-01T02:00:00Z');
   const db = database.db;
   const region = await db.selectFrom('regions').selectAll().where('id', '=', w.regionId).executeTakeFirstOrThrow();
   childRegionId = (
@@ -61,7 +56,6 @@ beforeAll(async () => {
   w.clock.advance(3_600_000);
   o.fresh = await newOrder(w, { title: '锅炉房排烟', content: '锅炉房烟囱冒黑烟。', regionId: undefined });
 });
-afterAll(async () => database?.close());
 
 const all = () => Object.values(o);
 const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id).sort();

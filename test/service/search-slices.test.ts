@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
 import { actorScope } from '../../src/users/actor-scope.js';
 import { sql } from 'kysely';
@@ -10,19 +7,17 @@ import { commonOrderLexemes, searchOrders, type OrderSearchFilter } from '../../
 import { searchOrdersFor } from '../../src/search/search.service.js';
 import { queryLexemes } from '../../src/text/segment.js';
 import { allOf } from '../../src/text/tsquery.js';
+import { useWorld } from '../helpers/use-world.js';
 
 // Search looks at the most recent weeks first and older slices only while the rank window is not
 // full (ADR 0046). Whatever the slices, the window must be the most recent matches.
 
-let database: Database;
-let w: World;
+const { database, w } = useWorld('2024-01-01T02:00:00Z');
 const now = new Date('2025-06-04T12:00:00Z');
 const day = 86_400_000;
 const o: Record<string, Order> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database, '2024-01-01T02:00:00Z');
   const at = (daysBack: number) => w.clock.set(new Date(now.getTime() - daysBack * day).toISOString());
   const add = async (key: string, daysBack: number) => {
     at(daysBack);
@@ -38,7 +33,6 @@ beforeAll(async () => {
   at(3);
   await newOrder(w, { title: '路灯不亮', content: '小区路灯坏了。' });
 });
-afterAll(async () => database?.close());
 
 /** The kept window, sliced and in one statement; both must agree. */
 async function windowOf(rankWindow: number, extra: Partial<OrderSearchFilter> = {}) {

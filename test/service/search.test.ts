@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
 import { DomainError } from '../../src/shared/errors.js';
 import { searchOrdersFor } from '../../src/search/search.service.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
+const { w } = useWorld();
 const o: Record<string, Order> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
   w.clock.set('2025-03-01T02:00:00Z');
   o.heatTitle = await newOrder(w, { title: '暖气片不热', content: '家里温度只有十五度，老人孩子受冻。' });
   w.clock.advance(3_600_000);
@@ -29,7 +24,6 @@ beforeAll(async () => {
   o.heatTitle = await act(w, w.actors.dispatcher, o.heatTitle, 'dispatch', { leadUnitId: w.units.deptA1.id });
   o.heatBody = await act(w, w.actors.dispatcher, o.heatBody, 'dispatch', { leadUnitId: w.units.deptB1.id });
 });
-afterAll(async () => database?.close());
 
 const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id);
 

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
 import { act, newOrder } from '../helpers/orders.js';
-import type { Database } from '../../src/db/database.js';
 import { listOrderDeadlines } from '../../src/timelimits/deadline.repository.js';
 import { formatLocal } from '../../src/calendar/time-zone.js';
 import { DomainError } from '../../src/shared/errors.js';
 import type { Order } from '../../src/db/schema.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
-});
-afterAll(async () => database?.close());
+const { w } = useWorld();
 
 const sh = (d: Date | null | undefined) => (d ? formatLocal(d, 'Asia/Shanghai') : null);
 const active = async (o: Order) =>

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import { buildWorld, type World } from '../helpers/fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { act, newOrder } from '../helpers/orders.js';
 import { twoWorkersTick, workerDeps } from '../helpers/worker.js';
-import type { Database } from '../../src/db/database.js';
 import type { Order } from '../../src/db/schema.js';
 import type { WorkerDeps } from '../../src/worker/worker-deps.js';
 import { listOrderDeadlines } from '../../src/timelimits/deadline.repository.js';
 import { formatLocal } from '../../src/calendar/time-zone.js';
+import { useWorld } from '../helpers/use-world.js';
 
-let database: Database;
-let w: World;
+const { database, w } = useWorld();
 let wd: WorkerDeps;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  w = await buildWorld(database);
   wd = workerDeps(w.deps);
 });
-afterAll(async () => database?.close());
 
 const sh = (d: Date | null) => (d ? formatLocal(d, 'Asia/Shanghai') : null);
 

@@ -1,7 +1,5 @@
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../helpers/test-db.js';
-import type { Database } from '../../src/db/database.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { enqueueOutbox } from '../../src/outbox/outbox.repository.js';
@@ -11,14 +9,14 @@ import { runDuePeriodicJobs } from '../../src/worker/periodic-runner.service.js'
 import type { PeriodicJob } from '../../src/worker/periodic-job.js';
 import type { WorkerDeps } from '../../src/worker/worker-deps.js';
 import { startWorker, workerTick } from '../../src/worker/worker.js';
+import { useTestDatabase } from '../helpers/use-world.js';
 
-let database: Database;
+const database = useTestDatabase();
 let deps: WorkerDeps;
 let clock: ManualClock;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   clock = new ManualClock('2025-03-03T02:00:00Z');
   deps = {
     db: database.db,
@@ -29,7 +27,6 @@ beforeAll(async () => {
     log: (l) => logs.push(l),
   };
 });
-afterAll(async () => database?.close());
 
 const rowsOf = (topic: string) => database.db.selectFrom('outbox').selectAll().where('topic', '=', topic).orderBy('id').execute();
 
