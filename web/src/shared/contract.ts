@@ -5,3 +5,7 @@
 export * from '../../../src/contract/vocabulary';
 export * from '../../../src/contract/timeline';
 export * from '../../../src/contract/labels';
+export type * from '../../../src/contract/orders';
+export * from '../../../src/contract/knowledge';
+export * from '../../../src/contract/kpi';
+export type * from '../../../src/contract/org';

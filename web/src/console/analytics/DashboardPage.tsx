@@ -1,3 +1,4 @@
+import type { KpiKey } from '../../shared/contract';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
@@ -9,7 +10,7 @@ import { useKpiNow, useKpis } from './kpi-api';
 import { barsOption, pieOption, trendOption } from './kpi-charts';
 import { kpiMessages } from './kpi-messages';
 
-export const DASHBOARD_KPIS = [
+export const DASHBOARD_KPIS: KpiKey[] = [
   'answerRate',
   'answer15sRate',
   'acceptedCount',

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
 import { useLang, useT } from '../../shared/i18n';
-import type { KpiDefinition, KpiGroup } from './kpi-api';
+import type { KpiDefinition, KpiGroup, KpiKey } from './kpi-api';
 import { formatChange, formatKpi, kpiMessages } from './kpi-messages';
 
 /**
@@ -14,8 +14,8 @@ export function KpiCards({
   group,
   dark = false,
 }: {
-  keys: string[];
-  definitions: KpiDefinition[];
+  keys: readonly KpiKey[];
+  definitions: readonly KpiDefinition[];
   group: KpiGroup;
   dark?: boolean;
 }) {

@@ -1,45 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
-/** Shapes of GET /api/kpis (src/analytics/kpi/kpi.service.ts) and GET /api/kpis/now. */
-export interface KpiDefinition {
-  key: string;
-  zh: string;
-  en: string;
-  kind: 'ratio' | 'count' | 'hours';
-  formula: { zh: string; en: string };
-  target?: number;
-}
-export interface KpiFigure {
-  value: number | null;
-  numerator: number;
-  denominator: number | null;
-  previous: number | null;
-  change: number | null;
-}
-export interface KpiGroup {
-  key: string;
-  name: string | null;
-  counters: Record<string, number>;
-  kpis: Record<string, KpiFigure>;
-}
-export interface KpiReport {
-  from: string;
-  to: string;
-  previous: { from: string; to: string };
-  groupBy: string;
-  definitions: KpiDefinition[];
-  total: KpiGroup;
-  groups: KpiGroup[];
-}
-export interface KpiNow {
-  open: number;
-  red: number;
-  yellow: number;
-  acceptedToday: number;
-  closedToday: number;
-  at: string;
-}
+/** Shapes of GET /api/kpis (src/analytics/kpi/kpi.service.ts) and GET /api/kpis/now: the contract. */
+export type {
+  KpiKey,
+  KpiDefinitionView as KpiDefinition,
+  KpiFigureView as KpiFigure,
+  KpiGroupView as KpiGroup,
+  KpiReportView as KpiReport,
+  KpiNowView as KpiNow,
+} from '../../shared/contract';
+import type { KpiNowView as KpiNow, KpiReportView as KpiReport } from '../../shared/contract';
 
 export type KpiParams = { from: string; to: string; groupBy?: string; unitId?: string };
 

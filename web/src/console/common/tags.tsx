@@ -67,7 +67,7 @@ export function DeadlineTag({ order, short = false }: { order: Order; short?: bo
   const level = levelAt(deadline, now);
   const colour = level === 'red' ? 'red' : level === 'yellow' ? 'gold' : 'green';
   const levelWords = level !== 'none' ? `${l(`warn.${level}`)} · ` : '';
-  const stage = deadline.stage ? l(`stage.${deadline.stage}` as never) : '';
+  const stage = deadline.stage ? l(`stage.${deadline.stage}`) : '';
   return (
     <Tooltip title={`${short ? levelWords : ''}${stage} ${formatTime(deadline.dueAt.toISOString())}`}>
       <Tag color={colour} data-testid="deadline-tag" data-level={level}>

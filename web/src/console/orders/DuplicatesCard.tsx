@@ -5,19 +5,13 @@ import { api } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
 import { useOrderAction } from '../api/queries';
 import type { Order, OrderState } from '../api/types';
+import type { OrderDuplicatesView } from '../../shared/contract';
 import { formatTime, StateTag } from '../common/tags';
 import { DuplicateEvidence } from '../knowledge/DuplicateEvidence';
-import type { DuplicateCandidate } from '../knowledge/knowledge-api';
 import { knowledgeMessages } from '../knowledge/messages';
 import { orderMessages } from '../messages/orders';
 import { errorText } from './ActionDialog';
 
-type LaterMatch = Omit<DuplicateCandidate, 'likely'>;
-
-interface OrderDuplicates {
-  candidates: DuplicateCandidate[];
-  laterMatches: LaterMatch[];
-}
 
 /** Orders nothing can be merged into (a closed one can: a repeat call about an answered matter). */
 const NOT_A_MAIN: string[] = ['invalid', 'merged'];
@@ -37,7 +31,7 @@ export function DuplicatesCard({ order, canMerge }: { order: Order; canMerge: bo
   // Keyed under the order page, so an action or a live change of the order refetches it too.
   const q = useQuery({
     queryKey: ['order', order.id, 'duplicates'],
-    queryFn: () => api<OrderDuplicates>(`/api/orders/${order.id}/duplicates`),
+    queryFn: () => api<OrderDuplicatesView>(`/api/orders/${order.id}/duplicates`),
     enabled: order.state !== 'merged',
   });
   const rows = [

@@ -12,7 +12,7 @@ import { orderMessages } from '../messages/orders';
 import { shellMessages } from '../messages/shell';
 import { ActionDialog } from './ActionDialog';
 import { OrderTimeline } from './OrderTimeline';
-import { DeadlinesCard, type StageDeadline } from './DeadlinesCard';
+import { DeadlinesCard } from './DeadlinesCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { SupervisionActions } from './SupervisionActions';
 
@@ -79,7 +79,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
           </div>
         </Card>
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
-        <DeadlinesCard deadlines={(detail as OrderDetail & { deadlines?: StageDeadline[] }).deadlines} />
+        <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
       </Col>
       <Col xs={24} xl={9}>

@@ -1,3 +1,4 @@
+import { LIMIT_UNITS, STAGES } from '../../shared/contract';
 import { useState } from 'react';
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -30,8 +31,6 @@ interface PolicyView {
   settings: Settings;
 }
 
-const STAGES = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'];
-const UNITS = ['minutes', 'hours', 'working_hours', 'working_days'];
 const TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other'];
 
 /** Time-limit rules by appeal type × priority × category, the defaults, and the escalation ladder. */
@@ -123,7 +122,7 @@ export function TimeLimitAdminPage() {
             <InputNumber min={0} style={{ width: 80 }} />
           </Form.Item>
           <Form.Item name="unit" rules={[{ required: true }]}>
-            <Select style={{ width: 110 }} options={UNITS.map((u) => ({ value: u, label: tk(`unit.${u}`) }))} />
+            <Select style={{ width: 110 }} options={LIMIT_UNITS.map((u) => ({ value: u, label: tk(`unit.${u}`) }))} />
           </Form.Item>
           <Form.Item name="note">
             <Input placeholder={t('tl.rule.note')} style={{ width: 200 }} />
