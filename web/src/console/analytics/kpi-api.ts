@@ -1,3 +1,4 @@
+import { keys } from '../api/keys';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -20,7 +21,7 @@ const qs = (p: Record<string, string | undefined>) =>
 /** KPIs for a period; `refreshMs` polls (wall screen), and live order events refresh them too. */
 export function useKpis(params: KpiParams, refreshMs?: number) {
   return useQuery({
-    queryKey: ['kpis', params],
+    queryKey: keys.kpis(params),
     queryFn: () => api<KpiReport>(`/api/kpis?${qs(params)}`),
     refetchInterval: refreshMs,
     meta: { live: true },
@@ -30,7 +31,7 @@ export function useKpis(params: KpiParams, refreshMs?: number) {
 
 export function useKpiNow(refreshMs?: number) {
   return useQuery({
-    queryKey: ['kpis', 'now'],
+    queryKey: keys.kpiNow,
     queryFn: () => api<KpiNow>('/api/kpis/now'),
     refetchInterval: refreshMs,
     meta: { live: true },

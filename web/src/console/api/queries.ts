@@ -1,5 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import { keys } from './keys';
 import type {
   CategoryNode,
   Me,
@@ -14,17 +15,7 @@ import type {
   UserRow,
 } from './types';
 
-/** Query keys in one place so live events can invalidate exactly what changed. */
-export const keys = {
-  me: ['me'] as const,
-  orders: (params?: Record<string, unknown>) => (params ? (['orders', params] as const) : (['orders'] as const)),
-  order: (id: string) => ['order', id] as const,
-  timeline: (id: string) => ['timeline', id] as const,
-  units: ['units'] as const,
-  categories: ['categories'] as const,
-  regions: ['regions'] as const,
-  users: ['users'] as const,
-};
+export { keys };
 
 export type OrderListParams = {
   state?: string;
@@ -72,7 +63,7 @@ export type OrderSearchParams = {
 /** Full-text search of orders (GET /api/search/orders): ranked, highlighted, filtered, within the user's scope. */
 export function useOrderSearch(params: OrderSearchParams, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: ['orders', 'search', params] as const,
+    queryKey: keys.orderSearch(params),
     queryFn: () => api<OrderSearchResult>(`/api/search/orders${toQueryString(params)}`),
     enabled: options.enabled ?? true,
   });
