@@ -1,8 +1,8 @@
+import { useWrite } from '../api/mutation';
+import { createUser, setUserPassword, updateUser, type NewUser } from './admin-api';
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type ButtonProps } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type ButtonProps } from 'antd';
+import { useT } from '../../shared/i18n';
 import { keys, useUnits, useUsers } from '../api/queries';
 import { ALL_ROLES, type Role, type UserRow } from '../api/types';
 import { UnitPicker } from '../common/pickers';
@@ -10,7 +10,6 @@ import { nameIndex } from '../common/tree';
 import { adminMessages } from '../messages/admin';
 import { labels } from '../messages/labels';
 import { shellMessages } from '../messages/shell';
-import { errorText } from '../orders/ActionDialog';
 import { useSession } from '../shell/session';
 
 type EditMode = { kind: 'edit' | 'password'; user: UserRow } | null;
@@ -26,9 +25,7 @@ export function UsersAdminPage() {
   const t = useT(adminMessages);
   const l = useT(labels);
   const s = useT(shellMessages);
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const client = useQueryClient();
+  const write = useWrite();
   const users = useUsers();
   const units = nameIndex(useUnits().data?.items);
   const [open, setOpen] = useState(false);
@@ -37,31 +34,23 @@ export function UsersAdminPage() {
   const me = useSession().id;
 
   async function change(_user: UserRow, run: () => Promise<unknown>, done: string) {
-    try {
-      await run();
-      message.success(done);
-      setEditing(null);
-      await client.invalidateQueries({ queryKey: keys.users });
-    } catch (e) {
-      message.error(errorText(e, lang));
-    }
+    if ((await write(run, { success: done, invalidate: [keys.users] })).ok) setEditing(null);
   }
   const setActive = (user: UserRow, active: boolean) =>
     change(
       user,
-      () => api(`/api/users/${user.id}`, { method: 'PATCH', json: { active } }),
+      () => updateUser(user.id, { active }),
       t(active ? 'users.activated' : 'users.deactivated', { name: nameOf(user) }),
     );
 
-  async function create(values: { username: string; displayName: string; password: string; unitId: string; roles: Role[] }) {
-    try {
-      await api('/api/users', { method: 'POST', json: values });
-      message.success(t('users.created', { name: values.displayName }));
+  async function create(values: NewUser) {
+    const done = await write(() => createUser(values), {
+      success: t('users.created', { name: values.displayName }),
+      invalidate: [keys.users],
+    });
+    if (done.ok) {
       setOpen(false);
       form.resetFields();
-      await client.invalidateQueries({ queryKey: keys.users });
-    } catch (e) {
-      message.error(errorText(e, lang));
     }
   }
 
@@ -139,11 +128,7 @@ export function UsersAdminPage() {
             layout="vertical"
             initialValues={{ displayName: nameOf(editing.user), unitId: unitOf(editing.user), roles: editing.user.roles }}
             onFinish={(values: { displayName: string; unitId: string; roles: Role[] }) =>
-              change(
-                editing.user,
-                () => api(`/api/users/${editing.user.id}`, { method: 'PATCH', json: values }),
-                s('common.done'),
-              )
+              change(editing.user, () => updateUser(editing.user.id, values), s('common.done'))
             }
           >
             <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, max: 60 }]}>
@@ -178,7 +163,7 @@ export function UsersAdminPage() {
             onFinish={(values: { password: string }) =>
               change(
                 editing.user,
-                () => api(`/api/users/${editing.user.id}/password`, { method: 'POST', json: values }),
+                () => setUserPassword(editing.user.id, values),
                 t('users.passwordSet', { name: nameOf(editing.user) }),
               )
             }

@@ -26,28 +26,30 @@ export interface WriteOptions<R> {
   invalidate?: QueryKey[];
 }
 
+export type Written<R> = { ok: true; result: R } | { ok: false };
+
 /**
  * The one way the console runs a write outside a form's own mutation: `await run(() => api(...), { success, invalidate })`.
- * Success is announced and the named queries refetched; a failure shows the server's message and
- * resolves to `undefined`, so callers only continue when it worked.
+ * Success is announced and the named queries refetched; a failure shows the server's message. It
+ * resolves to `{ ok, result }`, so callers continue only when it worked.
  */
 export function useWrite() {
   const { message } = App.useApp();
   const showError = useShowError();
   const client = useQueryClient();
   return useCallback(
-    async <R>(write: () => Promise<R>, options: WriteOptions<R> = {}): Promise<R | undefined> => {
+    async <R>(write: () => Promise<R>, options: WriteOptions<R> = {}): Promise<Written<R>> => {
       let result: R;
       try {
         result = await write();
       } catch (e) {
         showError(e);
-        return undefined;
+        return { ok: false };
       }
       const said = typeof options.success === 'function' ? options.success(result) : options.success;
       if (said) void message.success(said);
       await Promise.all((options.invalidate ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
-      return result;
+      return { ok: true, result };
     },
     [client, message, showError],
   );
