@@ -1,3 +1,4 @@
+import type { OrderDuplicatesView } from '../../shared/contract';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 import { keys } from './keys';
@@ -81,11 +82,23 @@ export function useOrderQueues<K extends string>(specs: Record<K, OrderListParam
   return Object.fromEntries(names.map((name, i) => [name, results[i]])) as Record<K, (typeof results)[number]>;
 }
 
+/** One order's page data, by its id or its number (工单编号). */
+export const fetchOrderDetail = (idOrNo: string) => api<OrderDetail>(`/api/orders/${encodeURIComponent(idOrNo)}`);
+
 export function useOrderDetail(id: string) {
   return useQuery({
     queryKey: keys.order(id),
-    queryFn: () => api<OrderDetail>(`/api/orders/${encodeURIComponent(id)}`),
+    queryFn: () => fetchOrderDetail(id),
     retry: false,
+  });
+}
+
+/** 重复件 candidates of an order; keyed under the order page, so an action or a live change refetches them. */
+export function useOrderDuplicates(orderId: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.orderDuplicates(orderId),
+    queryFn: () => api<OrderDuplicatesView>(`/api/orders/${encodeURIComponent(orderId)}/duplicates`),
+    enabled,
   });
 }
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-import type { OrderTimeLimitView } from '../../shared/contract';
+import type { OrderState, OrderTimeLimitView } from '../../shared/contract';
 import { keys } from '../api/keys';
 
 /** Calls of the time-limit, calendar and supervision screens (src/timelimits, src/calendar, src/supervision). */
@@ -66,13 +66,17 @@ export interface Supervision {
   status: string;
   response: string | null;
 }
+/** One open 领导盯办 (GET /api/leader-followups). */
 export interface Followup {
   id: string;
+  order_id: string;
   order_no: string;
   title: string;
+  order_state: OrderState;
+  deadline_due_at: string | null;
   lead_unit_name: string | null;
   reason: string;
-  origin: string;
+  origin: 'auto' | 'manual';
   added_at: string;
 }
 
@@ -101,8 +105,10 @@ export const useWarnedOrders = (warning: 'red' | 'yellow') =>
   });
 export const useSupervisions = () =>
   useQuery({ queryKey: keys.supervisions, queryFn: () => api<{ items: Supervision[] }>('/api/supervisions') });
-export const useLeaderFollowups = () =>
-  useQuery({ queryKey: keys.leaderFollowups, queryFn: () => api<{ items: Followup[] }>('/api/leader-followups') });
+const fetchLeaderFollowups = () => api<{ items: Followup[] }>('/api/leader-followups');
+export const useLeaderFollowups = () => useQuery({ queryKey: keys.leaderFollowups, queryFn: fetchLeaderFollowups });
+/** The same list on the leader's desk, keyed under the orders so every order change refetches it. */
+export const useFollowedOrders = () => useQuery({ queryKey: keys.leaderFollowupOrders, queryFn: fetchLeaderFollowups });
 
 /** 催办 / 督办 by hand, and closing a 督办单 (also used from an order's page). */
 export const urgeOrder = (orderId: string, note: string) =>
