@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useLang, useT } from '../../shared/i18n';
-import { errorText } from '../orders/ActionDialog';
+import { errorText } from '../api/mutation';
 import { knowledgeMessages } from './messages';
 
 /** A failed lookup at intake says so: "nothing found" would tell the operator there is nothing. */
