@@ -1,8 +1,9 @@
+import { keys } from '../api/keys';
+import { useWrite } from '../api/mutation';
+import type { KpiKey } from '../../shared/contract';
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -19,14 +20,23 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
 import { hasRole, useSession } from '../shell/session';
-import { useAppeals, useAssessmentHistory, useMonthAssessment, type Appeal, type UnitScore } from './analytics-api';
+import {
+  decideAppeal,
+  excludeOrder,
+  fileAppeal,
+  freezeMonth,
+  useAppeals,
+  useAssessmentHistory,
+  useMonthAssessment,
+  type Appeal,
+  type UnitScore,
+} from './analytics-api';
 import { analyticsMessages } from './analytics-messages';
 import { HistoryChart } from './HistoryChart';
 
-const INDICATOR_NAMES: Record<string, [string, string]> = {
+const INDICATOR_NAMES: Partial<Record<KpiKey, [string, string]>> = {
   responseRate: ['响应率', 'Response rate'],
   resolutionRate: ['解决率', 'Resolution rate'],
   satisfactionRate: ['满意率', 'Satisfaction rate'],
@@ -38,8 +48,7 @@ export function AssessmentPage() {
   const t = useT(analyticsMessages);
   const { lang } = useLang();
   const me = useSession();
-  const { message } = App.useApp();
-  const client = useQueryClient();
+  const write = useWrite();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const m = month.format('YYYY-MM');
   const data = useMonthAssessment(m);
@@ -47,17 +56,10 @@ export function AssessmentPage() {
   const history = useAssessmentHistory(dayjs().format('YYYY-MM'));
   const canRun = hasRole(me, 'analyst', 'supervisor');
   const isUnitAdmin = hasRole(me, 'unit_admin');
-  const refresh = () => client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('assessment') });
   const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      message.success(t('as.done'));
-      await refresh();
-    } catch (e) {
-      message.error(e instanceof ApiError ? (lang === 'en' ? e.messageEn : e.messageZh) : String(e));
-    }
+    await write(fn, { success: t('as.done'), invalidate: [...keys.assessmentAll] });
   };
-  const indicatorName = (key: string) => INDICATOR_NAMES[key]?.[lang === 'en' ? 1 : 0] ?? key;
+  const indicatorName = (key: string) => INDICATOR_NAMES[key as KpiKey]?.[lang === 'en' ? 1 : 0] ?? key;
   const cfg = data.data?.config;
   const monthName = month.format(t('as.monthFormat'));
   // The server freezes the month in the URL (the picked one) and only once it is over.
@@ -77,10 +79,7 @@ export function AssessmentPage() {
               </Tag>
             )}
             {canRun && data.data?.status === 'draft' && monthOver && (
-              <Popconfirm
-                title={t('as.freezeConfirm', { month: monthName })}
-                onConfirm={() => run(() => api(`/api/assessment/months/${m}/freeze`, { method: 'POST' }))}
-              >
+              <Popconfirm title={t('as.freezeConfirm', { month: monthName })} onConfirm={() => run(() => freezeMonth(m))}>
                 <Button type="primary" data-testid="assessment-freeze">
                   {t('as.freeze', { month: monthName })}
                 </Button>
@@ -162,24 +161,10 @@ export function AssessmentPage() {
                   render: (_v, a) =>
                     a.status === 'pending' && canRun && data.data?.status === 'draft' ? (
                       <Space>
-                        <Button
-                          size="small"
-                          type="primary"
-                          onClick={() =>
-                            run(() => api(`/api/assessment/appeals/${a.id}/decision`, { method: 'POST', json: { accept: true } }))
-                          }
-                        >
+                        <Button size="small" type="primary" onClick={() => run(() => decideAppeal(a.id, { accept: true }))}>
                           {t('as.appeal.accept')}
                         </Button>
-                        <Button
-                          size="small"
-                          danger
-                          onClick={() =>
-                            run(() =>
-                              api(`/api/assessment/appeals/${a.id}/decision`, { method: 'POST', json: { accept: false } }),
-                            )
-                          }
-                        >
+                        <Button size="small" danger onClick={() => run(() => decideAppeal(a.id, { accept: false }))}>
                           {t('as.appeal.reject')}
                         </Button>
                       </Space>
@@ -198,14 +183,14 @@ export function AssessmentPage() {
             <OrderReasonForm
               title={t('as.appeal.file')}
               submit={t('as.appeal.submit')}
-              onSubmit={(v) => run(() => api('/api/assessment/appeals', { method: 'POST', json: v }))}
+              onSubmit={(v) => run(() => fileAppeal(v))}
             />
           )}
           {canRun && (
             <OrderReasonForm
               title={t('as.exclude')}
               submit={t('as.exclude.submit')}
-              onSubmit={(v) => run(() => api('/api/assessment/exclusions', { method: 'POST', json: v }))}
+              onSubmit={(v) => run(() => excludeOrder(v))}
             />
           )}
         </Col>

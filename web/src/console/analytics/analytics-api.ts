@@ -78,6 +78,13 @@ export const withQuery = (path: string, params: Record<string, string | number |
   return q ? `${path}?${q}` : path;
 };
 
+/** Writes of the assessment page (src/analytics/assessment). */
+export const freezeMonth = (month: string) => api(`/api/assessment/months/${month}/freeze`, { method: 'POST' });
+export const decideAppeal = (id: string, body: { accept: boolean; note?: string }) =>
+  api(`/api/assessment/appeals/${id}/decision`, { method: 'POST', json: body });
+export const fileAppeal = (body: Record<string, unknown>) => api('/api/assessment/appeals', { method: 'POST', json: body });
+export const excludeOrder = (body: Record<string, unknown>) => api('/api/assessment/exclusions', { method: 'POST', json: body });
+
 export const useHotspots = (p: { from: string; to: string; regionId?: string }) =>
   useQuery({ queryKey: keys.hotspots(p), queryFn: () => api<HotspotAnswer>(withQuery('/api/hotspots', p)) });
 

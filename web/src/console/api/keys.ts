@@ -33,4 +33,6 @@ export const keys = {
   assessment: (month: string) => ['assessment', month] as const,
   assessmentAppeals: (month: string) => ['assessment-appeals', month] as const,
   assessmentHistory: (toMonth: string) => ['assessment-history', toMonth] as const,
+  /** Every assessment query (a month, its appeals, the history): what a freeze or a decision changes. */
+  assessmentAll: [['assessment'], ['assessment-appeals'], ['assessment-history']] as const,
 };

@@ -1,3 +1,4 @@
+import { keys } from '../api/keys';
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Progress, Space, Tag, Typography } from 'antd';
@@ -65,7 +66,7 @@ export function IntakeSuggestions(props: IntakeSuggestionsProps) {
   const input = useDebounced({ title: props.title, content: props.content, regionId: props.regionId }, 500);
   const enabled = (input.title + input.content).trim().length >= 6;
   const query = useQuery({
-    queryKey: ['nlp-suggest', input],
+    queryKey: keys.nlpSuggest(input),
     queryFn: () =>
       api<SuggestResponse>('/api/nlp/suggest', {
         method: 'POST',
