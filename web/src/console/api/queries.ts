@@ -40,6 +40,9 @@ export function toQueryString(params: Record<string, unknown>): string {
 }
 
 export const fetchMe = () => api<Me>('/api/auth/me');
+export const signIn = (credentials: { username: string; password: string }) =>
+  api('/api/auth/login', { method: 'POST', json: credentials });
+export const signOut = () => api('/api/auth/logout', { method: 'POST' });
 
 export function useOrders(params: OrderListParams, options: { enabled?: boolean } = {}) {
   return useQuery({

@@ -1,27 +1,8 @@
-import { keys } from '../api/keys';
+import { useIntakeSuggest, type ModelSuggestions } from './nlp-api';
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Progress, Space, Tag, Typography } from 'antd';
-import { api } from '../../shared/api';
 import { useT, type Messages } from '../../shared/i18n';
 import { LookupUnavailable } from '../knowledge/LookupUnavailable';
-
-interface Suggestion {
-  id: string;
-  name: string;
-  fullName: string;
-  confidence: number;
-}
-interface ModelSuggestions {
-  modelVersion: number;
-  trainedAt: string;
-  items: Suggestion[];
-}
-interface SuggestResponse {
-  threshold: number;
-  category: ModelSuggestions | null;
-  unit: ModelSuggestions | null;
-}
 
 const messages: Messages<'title' | 'category' | 'unit' | 'none' | 'noModel' | 'hint'> = {
   zh: {
@@ -65,21 +46,7 @@ export function IntakeSuggestions(props: IntakeSuggestionsProps) {
   const t = useT(messages);
   const input = useDebounced({ title: props.title, content: props.content, regionId: props.regionId }, 500);
   const enabled = (input.title + input.content).trim().length >= 6;
-  const query = useQuery({
-    queryKey: keys.nlpSuggest(input),
-    queryFn: () =>
-      api<SuggestResponse>('/api/nlp/suggest', {
-        method: 'POST',
-        // Clipped to what the API takes: a title typed past its limit must not silence the suggestions.
-        json: {
-          title: input.title.slice(0, 200),
-          content: input.content.slice(0, 20_000),
-          regionId: input.regionId || undefined,
-        },
-      }),
-    enabled,
-    staleTime: 60_000,
-  });
+  const query = useIntakeSuggest(input, enabled);
   if (enabled && query.isError) return <LookupUnavailable error={query.error} />;
   if (!enabled || !query.data) return null;
   const section = (label: string, s: ModelSuggestions | null, pick?: (id: string) => void, testId?: string) => (
