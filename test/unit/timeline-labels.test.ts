@@ -3,7 +3,7 @@ import { EVENT_LABELS, STAGE_LABELS, STATE_LABELS } from '../../src/contract/lab
 import { TIMELINE_EVENT_KINDS } from '../../src/contract/timeline.js';
 import { ORDER_STATES, STAGES } from '../../src/contract/vocabulary.js';
 import { text } from '../../src/i18n/messages.js';
-import { labels } from '../../web/src/console/messages/labels.js';
+import { labels } from '../../web/src/console/common/labels.messages.js';
 
 /** Issue 12: every kind on an order's timeline has words in both languages, and no label is kept for kinds nothing writes. */
 describe('timeline event labels', () => {

@@ -6,8 +6,8 @@ import { useT } from '../../shared/i18n';
 import { keys, useCategories } from '../api/queries';
 import type { CategoryNode } from '../api/types';
 import { buildTree } from '../common/tree';
-import { adminMessages } from '../messages/admin';
-import { shellMessages } from '../messages/shell';
+import { adminMessages } from './admin.messages';
+import { shellMessages } from '../shell/shell.messages';
 
 /**
  * The category tree as the intake screen uses it, searchable; inactive categories greyed. The admin

@@ -6,8 +6,8 @@ import { useT } from '../../shared/i18n';
 import { keys, useUnits } from '../api/queries';
 import type { UnitNode } from '../api/types';
 import { buildTree } from '../common/tree';
-import { adminMessages, UNIT_KINDS } from '../messages/admin';
-import { shellMessages } from '../messages/shell';
+import { adminMessages, UNIT_KINDS } from './admin.messages';
+import { shellMessages } from '../shell/shell.messages';
 
 /** The unit tree: browse, search, add a sub-unit, rename, deactivate or reactivate a unit. */
 export function UnitsAdminPage() {

@@ -7,9 +7,9 @@ import { keys, useUnits, useUsers } from '../api/queries';
 import { ALL_ROLES, type Role, type UserRow } from '../api/types';
 import { UnitPicker } from '../common/pickers';
 import { nameIndex } from '../common/tree';
-import { adminMessages } from '../messages/admin';
-import { labels } from '../messages/labels';
-import { shellMessages } from '../messages/shell';
+import { adminMessages } from './admin.messages';
+import { labels } from '../common/labels.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { useSession } from '../shell/session';
 
 type EditMode = { kind: 'edit' | 'password'; user: UserRow } | null;

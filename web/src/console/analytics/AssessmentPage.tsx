@@ -33,7 +33,7 @@ import {
   type Appeal,
   type UnitScore,
 } from './analytics-api';
-import { analyticsMessages } from './analytics-messages';
+import { analyticsMessages } from './analytics.messages';
 import { HistoryChart } from './HistoryChart';
 
 const INDICATOR_NAMES: Partial<Record<KpiKey, [string, string]>> = {

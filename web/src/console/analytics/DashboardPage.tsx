@@ -8,7 +8,7 @@ import { EChart } from './EChart';
 import { KpiCards } from './KpiCards';
 import { useKpiNow, useKpis } from './kpi-api';
 import { barsOption, pieOption, trendOption } from './kpi-charts';
-import { kpiMessages } from './kpi-messages';
+import { kpiMessages } from './kpi.messages';
 
 export const DASHBOARD_KPIS: KpiKey[] = [
   'answerRate',

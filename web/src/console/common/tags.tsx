@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useLang, useT } from '../../shared/i18n';
 import type { Order, OrderState } from '../api/types';
-import { labels } from '../messages/labels';
+import { labels } from './labels.messages';
 import { levelAt, readDeadline } from './deadline';
 
 const STATE_COLOURS: Record<OrderState, string> = {

@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import { CategoryPicker, UnitPicker } from '../common/pickers';
 import type { ArticleStatus } from './knowledge-api';
-import { knowledgeMessages } from './messages';
+import { knowledgeMessages } from './knowledge.messages';
 
 interface FormValues {
   title: string;

@@ -7,7 +7,7 @@ import { Highlighted } from '../common/Highlighted';
 import { DuplicateEvidence } from './DuplicateEvidence';
 import { LookupUnavailable } from './LookupUnavailable';
 import { useDebounced } from './knowledge-api';
-import { knowledgeMessages } from './messages';
+import { knowledgeMessages } from './knowledge.messages';
 
 /**
  * The operator's assist panel on the intake screen: category / unit suggestions (issue #5 classifier),

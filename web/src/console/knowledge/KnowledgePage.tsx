@@ -6,7 +6,7 @@ import { useUnits } from '../api/queries';
 import { ArticleDrawer } from './ArticleDrawer';
 import { Highlighted } from '../common/Highlighted';
 import type { Article, ArticleHit, ArticleStatus, UpkeepRow } from './knowledge-api';
-import { knowledgeMessages } from './messages';
+import { knowledgeMessages } from './knowledge.messages';
 import { hasRole, useSession } from '../shell/session';
 
 const STATUS_COLOR: Record<ArticleStatus, string> = { draft: 'default', published: 'green', expired: 'red' };

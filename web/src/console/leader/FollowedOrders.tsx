@@ -6,8 +6,8 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import type { OrderState } from '../api/types';
 import { formatTime, StateTag } from '../common/tags';
-import { orderMessages } from '../messages/orders';
-import { queueMessages } from '../messages/queues';
+import { orderMessages } from '../orders/orders.messages';
+import { queueMessages } from '../common/queues.messages';
 
 type FollowUp = Followup;
 

@@ -6,9 +6,9 @@ import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
 import { fetchOrderDetail, uploadAttachment, useOrderAction } from '../api/queries';
 import type { Order, OrderAction } from '../api/types';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
-import { shellMessages } from '../messages/shell';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { ActionFields } from './ActionFields';
 import { RequestContext } from './RequestContext';
 

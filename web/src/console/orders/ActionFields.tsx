@@ -3,8 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import type { OrderAction } from '../api/types';
 import { UnitMultiPicker, UnitPicker } from '../common/pickers';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
 
 const required = [{ required: true }];
 /** A text the clerk writes: spaces alone are not an answer (the server refuses them too). */

@@ -1,8 +1,8 @@
 import { Card, Table, Tag } from 'antd';
 import { useT } from '../../shared/i18n';
 import { formatTime } from '../common/tags';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
 import type { StageDeadline } from '../api/types';
 
 export type { StageDeadline };

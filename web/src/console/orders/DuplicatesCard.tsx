@@ -6,8 +6,8 @@ import { useOrderAction, useOrderDuplicates } from '../api/queries';
 import type { Order, OrderState } from '../api/types';
 import { formatTime, StateTag } from '../common/tags';
 import { DuplicateEvidence } from '../knowledge/DuplicateEvidence';
-import { knowledgeMessages } from '../knowledge/messages';
-import { orderMessages } from '../messages/orders';
+import { knowledgeMessages } from '../knowledge/knowledge.messages';
+import { orderMessages } from './orders.messages';
 
 /** Orders nothing can be merged into (a closed one can: a repeat call about an answered matter). */
 const NOT_A_MAIN: string[] = ['invalid', 'merged'];

@@ -6,9 +6,9 @@ import { useOrders, useOrderSearch, useUnits } from '../api/queries';
 import { ORDER_STATES } from '../api/types';
 import { CategoryPicker, RegionPicker, UnitPicker } from '../common/pickers';
 import { nameIndex } from '../common/tree';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
-import { shellMessages } from '../messages/shell';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { OrderTable } from './OrderTable';
 import { SearchHitsTable } from './SearchHitsTable';
 

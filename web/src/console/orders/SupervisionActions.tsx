@@ -6,9 +6,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../shared/i18n';
 import { invalidateOrder } from '../api/queries';
 import { OPEN_STATES, type Order } from '../api/types';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
-import { shellMessages } from '../messages/shell';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { hasRole, useSession } from '../shell/session';
 
 type Kind = 'urge' | 'supervise' | 'followup';

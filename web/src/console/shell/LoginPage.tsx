@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
 import { fetchMe, keys, signIn } from '../api/queries';
-import { shellMessages } from '../messages/shell';
+import { shellMessages } from './shell.messages';
 import { homeFor } from './nav';
 import { rememberSignedIn } from './session';
 import { LangSwitch } from './LangSwitch';

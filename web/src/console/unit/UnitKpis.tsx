@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useLang, useT } from '../../shared/i18n';
 import { useKpis } from '../analytics/kpi-api';
 import type { KpiKey } from '../../shared/contract';
-import { queueMessages } from '../messages/queues';
+import { queueMessages } from '../common/queues.messages';
 
 /** The figures a unit is assessed on, from the KPI API (src/analytics), for this month so far. */
 const SHOWN: KpiKey[] = [
