@@ -1,3 +1,4 @@
+import { APPEAL_TYPES } from '../shared/contract';
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Radio, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
 import { useMutation } from '@tanstack/react-query';
@@ -79,13 +80,11 @@ export function SubmitPage() {
       >
         <Form.Item name="appealType" label={t('appealType')} rules={required}>
           <Radio.Group optionType="button" buttonStyle="solid" className="portal-choice" data-testid="portal-type">
-            {(info.data?.appealTypes ?? ['consult', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other']).map(
-              (type) => (
-                <Radio.Button key={type} value={type}>
-                  {t(`type.${type}` as PortalMessageKey)}
-                </Radio.Button>
-              ),
-            )}
+            {(info.data?.appealTypes ?? APPEAL_TYPES).map((type) => (
+              <Radio.Button key={type} value={type}>
+                {t(`type.${type}` as PortalMessageKey)}
+              </Radio.Button>
+            ))}
           </Radio.Group>
         </Form.Item>
         <Form.Item name="title" label={t('title')} rules={required}>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../shared/api';
+import type { Satisfaction } from '../shared/contract';
 
 /** The portal's query keys, in one place. */
 export const portalKeys = {
@@ -56,7 +57,7 @@ export interface PortalProgress {
 }
 
 export interface PortalRating extends PortalKey {
-  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  satisfaction: Satisfaction;
   resolved: boolean;
   comment?: string;
 }

@@ -1,3 +1,4 @@
+import type { WarningLevel } from '../../shared/contract';
 import type { OrderDuplicatesView } from '../../shared/contract';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
@@ -26,7 +27,7 @@ export type OrderListParams = {
   callerPhone?: string;
   escalated?: boolean;
   /** Time-limit warning level now (src/timelimits). */
-  warning?: 'yellow' | 'red';
+  warning?: Exclude<WarningLevel, 'none'>;
   q?: string;
   limit?: number;
   offset?: number;
