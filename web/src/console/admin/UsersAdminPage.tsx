@@ -1,7 +1,8 @@
+import { nameOf, UsersTable } from './UsersTable';
 import { useWrite } from '../api/mutation';
 import { createUser, setUserPassword, updateUser, type NewUser } from './admin-api';
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type ButtonProps } from 'antd';
+import { Button, Card, Form, Input, Modal, Select } from 'antd';
 import { useT } from '../../shared/i18n';
 import { keys, useUnits, useUsers } from '../api/queries';
 import { ALL_ROLES, type Role, type UserRow } from '../api/types';
@@ -14,7 +15,6 @@ import { useSession } from '../shell/session';
 
 type EditMode = { kind: 'edit' | 'password'; user: UserRow } | null;
 
-const nameOf = (u: UserRow) => u.display_name ?? u.displayName ?? u.username;
 const unitOf = (u: UserRow) => u.unit_id ?? u.unitId ?? '';
 
 /**
@@ -63,58 +63,14 @@ export function UsersAdminPage() {
         </Button>
       }
     >
-      <Table<UserRow>
-        size="small"
-        rowKey="id"
+      <UsersTable
+        users={users.data?.items}
         loading={users.isLoading}
-        dataSource={users.data?.items}
-        data-testid="users-table"
-        columns={[
-          { title: t('users.username'), dataIndex: 'username' },
-          { title: t('users.displayName'), render: (_, u) => u.display_name ?? u.displayName },
-          { title: t('users.unit'), render: (_, u) => units.get(u.unit_id ?? u.unitId ?? '') ?? '' },
-          {
-            title: t('users.roles'),
-            dataIndex: 'roles',
-            render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{l(`role.${r}`)}</Tag>),
-          },
-          {
-            title: t('users.active'),
-            dataIndex: 'active',
-            render: (a: boolean | undefined) =>
-              a === false ? <Tag>{t('units.activeNo')}</Tag> : <Tag color="green">{t('units.activeYes')}</Tag>,
-          },
-          {
-            title: t('users.actions'),
-            render: (_, u) => (
-              <Space size={4} data-testid={`user-actions-${u.username}`}>
-                <Button size="small" onClick={() => setEditing({ kind: 'edit', user: u })} data-testid="user-edit">
-                  {t('users.edit')}
-                </Button>
-                <Button size="small" onClick={() => setEditing({ kind: 'password', user: u })} data-testid="user-password">
-                  {t('users.resetPassword')}
-                </Button>
-                {u.active === false ? (
-                  <Button size="small" onClick={() => setActive(u, true)} data-testid="user-activate">
-                    {t('units.activate')}
-                  </Button>
-                ) : (
-                  u.id !== me && (
-                    <Popconfirm
-                      title={t('users.deactivateConfirm', { name: nameOf(u) })}
-                      onConfirm={() => setActive(u, false)}
-                      okButtonProps={{ danger: true, 'data-testid': 'user-deactivate-ok' } as ButtonProps}
-                    >
-                      <Button size="small" danger data-testid="user-deactivate">
-                        {t('units.deactivate')}
-                      </Button>
-                    </Popconfirm>
-                  )
-                )}
-              </Space>
-            ),
-          },
-        ]}
+        unitNames={units}
+        me={me}
+        onEdit={(user) => setEditing({ kind: 'edit', user })}
+        onPassword={(user) => setEditing({ kind: 'password', user })}
+        onSetActive={setActive}
       />
       <Modal
         open={editing?.kind === 'edit'}
