@@ -1,3 +1,5 @@
+import type { DuplicateReason, OrderDuplicatesView } from '../contract/orders.js';
+import type { OrderState } from '../contract/vocabulary.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { actorScope } from '../users/actor-scope.js';
 import type { Deps } from '../shared/deps.js';
@@ -14,7 +16,7 @@ import type { DuplicateCheckInput } from './duplicate.schemas.js';
  * The caller is evidence only for readers who may see callers (pii.read): to a unit user, "same
  * caller" would tie a confidential or masked caller to another order's caller.
  */
-export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string) {
+export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string): Promise<OrderDuplicatesView<Date>> {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const scope = actorScope(actor);
   const callerEvidence = can(actor, 'pii.read');
@@ -37,11 +39,15 @@ export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string
   return {
     orderId: order.id,
     mergedIntoId: order.merged_into_id,
-    candidates: earlier,
+    candidates: earlier.map((c) => ({ ...c, state: c.state as OrderState })),
     laterMatches: later.flatMap((l) => {
-      const shown = callerEvidence ? { score: Number(l.score), reasons: l.reasons } : withoutCaller(Number(l.score), l.reasons);
+      const shown = callerEvidence
+        ? { score: Number(l.score), reasons: l.reasons as DuplicateReason[] }
+        : withoutCaller(Number(l.score), l.reasons as DuplicateReason[]);
       if (shown.score < CANDIDATE_MIN_SCORE) return [];
-      return [{ orderId: l.id, orderNo: l.order_no, title: l.title, state: l.state, acceptedAt: l.accepted_at, ...shown }];
+      return [
+        { orderId: l.id, orderNo: l.order_no, title: l.title, state: l.state as OrderState, acceptedAt: l.accepted_at, ...shown },
+      ];
     }),
   };
 }

@@ -1,3 +1,5 @@
+import type { DuplicateReason } from '../contract/orders.js';
+
 /**
  * How alike two appeals are, from independent pieces of evidence. Pure, so the weights can be read
  * and tested together. Each signal removes a share of the doubt: score = 1 − Π(1 − wᵢ·sᵢ).
@@ -9,7 +11,7 @@ export const CANDIDATE_MIN_SCORE = 0.3;
 /** From this score on a candidate counts as a likely duplicate (the evaluation's decision line). */
 export const LIKELY_SCORE = 0.6;
 
-export type DuplicateReason = 'same_caller' | 'same_address' | 'same_region' | 'similar_text';
+export type { DuplicateReason };
 
 export interface Evidence {
   sameCaller: boolean;
@@ -48,8 +50,8 @@ export function scoreDuplicate(e: Evidence): { score: number; reasons: Duplicate
  * A stored score and its reasons as they would be without the caller signal, for readers who may
  * not see callers (the caller's factor is divided back out of the product above).
  */
-export function withoutCaller(score: number, reasons: readonly string[]): { score: number; reasons: string[] } {
-  if (!reasons.includes('same_caller')) return { score, reasons: [...reasons] };
+export function withoutCaller<R extends string>(score: number, reasons: readonly R[]): { score: number; reasons: R[] } {
+  if (!(reasons as readonly string[]).includes('same_caller')) return { score, reasons: [...reasons] };
   const doubt = (1 - score) / (1 - WEIGHTS.sameCaller);
   return { score: Math.max(0, Math.round((1 - doubt) * 1000) / 1000), reasons: reasons.filter((r) => r !== 'same_caller') };
 }

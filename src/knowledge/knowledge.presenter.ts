@@ -1,9 +1,10 @@
+import type { ArticleHitView, ArticleView } from '../contract/knowledge.js';
 import type { Fragment } from '../text/highlight.js';
 import { isAnswerable } from './knowledge-dates.js';
 import type { ArticleRow } from './knowledge.repository.js';
 
 /** The whitelisted fields of an article as the API shows them. */
-export function presentArticle(row: ArticleRow, today: string) {
+export function presentArticle(row: ArticleRow, today: string): ArticleView<Date> {
   const a = row;
   return {
     id: a.id,
@@ -26,6 +27,11 @@ export function presentArticle(row: ArticleRow, today: string) {
   };
 }
 
-export function presentHit(a: ArticleRow, today: string, score: number, highlight: { title: Fragment[]; body: Fragment[] }) {
+export function presentHit(
+  a: ArticleRow,
+  today: string,
+  score: number,
+  highlight: { title: Fragment[]; body: Fragment[] },
+): ArticleHitView<Date> {
   return { ...presentArticle(a, today), score, highlight };
 }

@@ -1,3 +1,4 @@
+import type { ArticleDetailView } from '../contract/knowledge.js';
 import type { Clock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
@@ -126,7 +127,7 @@ export async function saveVersion(tx: Executor, current: ArticleRow, content: Ar
   return row;
 }
 
-export async function getArticle(deps: Deps, actor: Actor, id: string) {
+export async function getArticle(deps: Deps, actor: Actor, id: string): Promise<ArticleDetailView<Date>> {
   requireKnowledgeRead(actor);
   const row = await findArticle(deps.db, actor.centreId, id);
   if (!row) throw articleNotFound();

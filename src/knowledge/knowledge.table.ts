@@ -4,7 +4,9 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** PostgreSQL `date`: a 'YYYY-MM-DD' string from both backends (src/db/database.ts). */
 type DateOnly = string;
 
-export type ArticleStatus = 'draft' | 'published' | 'expired';
+import type { ArticleStatus } from '../contract/knowledge.js';
+
+export type { ArticleStatus };
 
 export interface KnowledgeArticlesTable {
   id: Generated<string>;

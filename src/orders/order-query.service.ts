@@ -1,3 +1,5 @@
+import type { AssignmentView, OrderDetailView, OrderLinkView, OrderListView, TimelineView } from '../contract/orders.js';
+import type { TimelineEventKind } from '../contract/timeline.js';
 import type { Order } from '../db/schema.js';
 import { findUnit } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
@@ -35,7 +37,7 @@ function mayUnmask(actor: Actor, order: Order, leadUnitPath: string | null): boo
   return actor.roles.includes('unit_handler') && inLeadUnit && !order.caller_confidential;
 }
 
-export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string) {
+export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string): Promise<OrderDetailView<Date>> {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const lead = order.lead_unit_id ? await findUnit(deps.db, order.centre_id, order.lead_unit_id) : undefined;
   const unmasked = mayUnmask(actor, order, lead?.path ?? null);
@@ -57,8 +59,8 @@ export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string) {
     order: presentOrder(order, { unmasked, now: deps.clock.now() }),
     deadlines: (await listOrderDeadlines(deps.db, order.id)).map((d) => presentDeadline(d, deps.clock.now())),
     leadUnitName: lead?.name ?? null,
-    assignments,
-    links,
+    assignments: assignments as AssignmentView<Date>[],
+    links: links as OrderLinkView<Date>[],
     attachments: attachments.map((a) => ({
       id: a.id,
       fileName: a.file_name,
@@ -73,13 +75,24 @@ export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string) {
   };
 }
 
-export async function getOrderTimeline(deps: Deps, actor: Actor, idOrNo: string) {
+export async function getOrderTimeline(deps: Deps, actor: Actor, idOrNo: string): Promise<TimelineView<Date>> {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const events = await listOrderEvents(deps.db, order.id);
-  return { orderId: order.id, orderNo: order.order_no, state: order.state, events };
+  // The stored action and states are held to the contract's vocabularies by the one writer of the timeline.
+  return {
+    orderId: order.id,
+    orderNo: order.order_no,
+    state: order.state as OrderState,
+    events: events.map((e) => ({
+      ...e,
+      action: e.action as TimelineEventKind,
+      from_state: e.from_state as OrderState | null,
+      to_state: e.to_state as OrderState | null,
+    })),
+  };
 }
 
-export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQuery) {
+export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQuery): Promise<OrderListView<Date>> {
   if (!can(actor, 'order.read')) throw forbidden();
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;

@@ -1,17 +1,20 @@
+import type { OrderView } from '../contract/orders.js';
+import type { AppealType, Channel, OrderState } from '../contract/vocabulary.js';
 import type { Order } from '../db/schema.js';
 import { maskName, maskPhone } from './masking.js';
 import { presentOrderTimeLimit } from '../timelimits/timelimit.presenter.js';
 
 /** The whitelisted fields of an order as the API shows them; caller identity masked unless allowed. */
 /** `now` (the injected clock) lets the time limit show its warning level and remaining time. */
-export function presentOrder(order: Order, options: { unmasked: boolean; now?: Date }) {
+export function presentOrder(order: Order, options: { unmasked: boolean; now?: Date }): OrderView<Date> {
   const confidentialHidden = !options.unmasked;
   return {
     id: order.id,
     orderNo: order.order_no,
-    channel: order.channel,
+    // The database's check constraints hold these columns to the contract's vocabularies.
+    channel: order.channel as Channel,
     sourceNumber: order.source_number,
-    appealType: order.appeal_type,
+    appealType: order.appeal_type as AppealType,
     categoryId: order.category_id,
     priority: order.priority,
     title: order.title,
@@ -25,7 +28,7 @@ export function presentOrder(order: Order, options: { unmasked: boolean; now?: D
     regionId: order.region_id,
     address: order.address,
     point: order.lat !== null && order.lng !== null ? { lat: order.lat, lng: order.lng } : null,
-    state: order.state,
+    state: order.state as OrderState,
     version: order.version,
     leadUnitId: order.lead_unit_id,
     handledDirectly: order.handled_directly,
@@ -45,4 +48,4 @@ export function presentOrder(order: Order, options: { unmasked: boolean; now?: D
   };
 }
 
-export type OrderDto = ReturnType<typeof presentOrder>;
+export type OrderDto = OrderView<Date>;

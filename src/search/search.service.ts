@@ -1,3 +1,5 @@
+import type { OrderSearchResultView } from '../contract/orders.js';
+import type { OrderState } from '../contract/vocabulary.js';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { findCategory } from '../org/catalog.repository.js';
@@ -59,7 +61,7 @@ async function commonLexemes(deps: Deps): Promise<Set<string>> {
 }
 
 /** Full-text search of orders within what the actor may see, ranked, highlighted, filtered. */
-export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSearchQuery) {
+export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSearchQuery): Promise<OrderSearchResultView<Date>> {
   if (!can(actor, 'order.read')) throw forbidden();
   await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
   const words = queryLexemes(input.q);
@@ -94,7 +96,7 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
       id: r.id,
       orderNo: r.order_no,
       title: r.title,
-      state: r.state,
+      state: r.state as OrderState,
       leadUnitId: r.lead_unit_id,
       categoryId: r.category_id,
       regionId: r.region_id,

@@ -1,7 +1,9 @@
+import type { DeadlineView, OrderTimeLimitView } from '../contract/orders.js';
+import type { LimitUnit, Stage, WarningLevel } from '../contract/vocabulary.js';
 import type { Order } from '../db/schema.js';
 import type { OrderDeadline } from './timelimits.table.js';
 
-export type WarningLevel = 'none' | 'yellow' | 'red';
+export type { WarningLevel };
 
 /** The level at `now`, from the stored instants (so it is never stale): red overdue, yellow past the share. */
 export function warningLevelAt(now: Date, dueAt: Date | null, warnAt: Date | null): WarningLevel | null {
@@ -12,10 +14,10 @@ export function warningLevelAt(now: Date, dueAt: Date | null, warnAt: Date | nul
 }
 
 /** The order's nearest running deadline as the API shows it on every order. */
-export function presentOrderTimeLimit(order: Order, now: Date | undefined) {
+export function presentOrderTimeLimit(order: Order, now: Date | undefined): OrderTimeLimitView<Date> {
   const due = order.deadline_due_at;
   return {
-    stage: order.deadline_stage,
+    stage: order.deadline_stage as Stage | null,
     dueAt: due,
     warnAt: order.deadline_warn_at,
     paused: order.clock_paused,
@@ -25,15 +27,15 @@ export function presentOrderTimeLimit(order: Order, now: Date | undefined) {
   };
 }
 
-export function presentDeadline(d: OrderDeadline, now: Date) {
+export function presentDeadline(d: OrderDeadline, now: Date): DeadlineView<Date> {
   const running = d.status === 'running';
   return {
     id: d.id,
-    stage: d.stage,
+    stage: d.stage as Stage,
     status: d.status,
     unitId: d.unit_id,
     amount: d.amount,
-    unit: d.unit,
+    unit: d.unit as LimitUnit,
     clock: d.clock,
     startedAt: d.started_at,
     dueAt: d.due_at,

@@ -1,3 +1,5 @@
+import type { UserListItemView } from '../contract/org.js';
+import type { Role } from '../contract/vocabulary.js';
 import { findUnit } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
@@ -38,9 +40,10 @@ export async function createUser(deps: Deps, actor: Actor | null, centreId: stri
   return { id: user.id, username: user.username, displayName: user.display_name, roles: user.roles, unitId: user.unit_id };
 }
 
-export async function listUsersFor(deps: Deps, actor: Actor) {
+export async function listUsersFor(deps: Deps, actor: Actor): Promise<UserListItemView[]> {
   if (!can(actor, 'user.manage')) throw forbidden();
-  return listUsers(deps.db, actor.centreId);
+  // Roles are written only through the contract's vocabulary (the create and edit schemas).
+  return (await listUsers(deps.db, actor.centreId)).map((u) => ({ ...u, roles: u.roles as Role[] }));
 }
 
 export interface UserChange {

@@ -1,3 +1,4 @@
+import { KPI_KEYS, type KpiKey, type KpiKind } from '../../contract/kpi.js';
 import type { Counter, KpiCounters } from './counters.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Counter, KpiCounters } from './counters.js';
  * returns them with every answer and the console shows `formula` in the tooltip of each figure.
  * A KPI is a ratio (numerator / denominator, both sums of counters), a count, or an average.
  */
-export type KpiKind = 'ratio' | 'count' | 'hours';
+export { KPI_KEYS, type KpiKey, type KpiKind };
 
 /** A term of a numerator or denominator: a counter times a weight (a number or a named parameter). */
 export type Term = readonly [Counter, number | keyof KpiParams];
@@ -18,7 +19,7 @@ export interface KpiParams {
 export const DEFAULT_KPI_PARAMS: KpiParams = { basicSatisfiedWeight: 1 };
 
 export interface KpiDefinition {
-  readonly key: string;
+  readonly key: KpiKey;
   readonly zh: string;
   readonly en: string;
   readonly kind: KpiKind;
@@ -218,7 +219,10 @@ export const KPI_DEFINITIONS = [
   },
 ] as const satisfies readonly KpiDefinition[];
 
-export type KpiKey = (typeof KPI_DEFINITIONS)[number]['key'];
+/** Every key of the contract is defined here, and nothing else (a missing definition is a compile error). */
+type Undefined = Exclude<KpiKey, (typeof KPI_DEFINITIONS)[number]['key']>;
+export const EVERY_KPI_DEFINED: [Undefined] extends [never] ? true : Undefined = true;
+if (KPI_DEFINITIONS.length !== KPI_KEYS.length) throw new Error('KPI_DEFINITIONS and KPI_KEYS disagree');
 
 export const KPI_BY_KEY: Readonly<Record<KpiKey, KpiDefinition>> = Object.fromEntries(
   KPI_DEFINITIONS.map((d) => [d.key, d]),

@@ -1,3 +1,4 @@
+import type { KpiGroupView, KpiReportView } from '../../contract/kpi.js';
 import { listCategories, listRegions } from '../../org/catalog.repository.js';
 import { findCentre, findUnit, listUnits } from '../../org/unit.repository.js';
 import type { Deps } from '../../shared/deps.js';
@@ -30,14 +31,14 @@ export interface KpiFigure extends KpiValue {
   change: number | null;
 }
 
-export interface KpiGroupReport {
+export interface KpiGroupReport extends KpiGroupView {
   key: string;
   name: string | null;
   counters: KpiCounters;
   kpis: Record<KpiKey, KpiFigure>;
 }
 
-export interface KpiReport {
+export interface KpiReport extends KpiReportView {
   centreId: string;
   from: string;
   to: string;

@@ -1,3 +1,4 @@
+import { STAGE_LABELS } from '../../contract/labels.js';
 import type { MonthlyReport } from './monthly-report.service.js';
 
 /** Shared cell texts of the .xlsx and the printable page. */
@@ -6,7 +7,10 @@ export const STATUS_LABEL = { draft: '未冻结（实时）', frozen: '已冻结
 /** Row names of the KPI table: the sum row, a unit's own orders next to its sub-units, undispatched orders. */
 export const KPI_ROW_LABEL = { total: '合计', ownLevel: '（本级）', undispatched: '中心（未派单）' } as const;
 
-export const STAGE_LABEL: Record<string, string> = { sign: '签收', contact: '联系诉求人', reply: '办理答复' };
+/** The stage words of the one label table (src/contract/labels.ts), in Chinese. */
+export const STAGE_LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(STAGE_LABELS).map(([stage, words]) => [stage, words.zh]),
+);
 
 export const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
 

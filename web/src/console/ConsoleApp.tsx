@@ -8,7 +8,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from '../shared/api';
 import { LangProvider, useLang, useT } from '../shared/i18n';
-import { shellMessages } from './messages/shell';
+import { shellMessages } from './shell/shell.messages';
 import { LoginPage } from './shell/LoginPage';
 import { homeFor, mayVisit } from './shell/nav';
 import { forgetSignedIn, probablySignedIn, SessionProvider, useMe } from './shell/session';

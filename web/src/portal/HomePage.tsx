@@ -1,15 +1,14 @@
 import { Button, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../shared/i18n';
-import { fetchPortalInfo } from './portal-api';
+import { usePortalInfo } from './portal-api';
 import { portalMessages } from './portal.messages';
 
 /** Two big doors: report a problem, or check one. */
 export function HomePage() {
   const t = useT(portalMessages);
   const navigate = useNavigate();
-  const info = useQuery({ queryKey: ['portal-info'], queryFn: fetchPortalInfo });
+  const info = usePortalInfo();
   return (
     <section>
       <Typography.Title level={2}>{t('brand')}</Typography.Title>

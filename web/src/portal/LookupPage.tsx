@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'react-router-dom';
 import { ApiError } from '../shared/api';
 import { useLang, useT } from '../shared/i18n';
 import { apiMessage } from './portal-errors';
-import { lookupAppeal, type PortalKey, type PortalProgress } from './portal-api';
+import { portalKeys, usePortalProgress, type PortalKey, type PortalProgress } from './portal-api';
 import { portalMessages } from './portal.messages';
 import { ProgressView } from './ProgressView';
 
@@ -28,17 +28,13 @@ export function LookupPage() {
   const location = useLocation();
   const client = useQueryClient();
   const [key, setKey] = useState<PortalKey | null>(() => initialKey(location.state));
-  const progress = useQuery({
-    queryKey: ['portal-progress', key?.orderNo, key?.code],
-    queryFn: () => lookupAppeal(key!),
-    enabled: key !== null,
-  });
+  const progress = usePortalProgress(key);
   const search = (values: PortalKey) => {
     const next = { orderNo: values.orderNo.trim(), code: values.code.trim() };
     sessionStorage.setItem(KEY_STORE, JSON.stringify(next));
     setKey(next);
   };
-  const onRated = (updated: PortalProgress) => client.setQueryData(['portal-progress', key?.orderNo, key?.code], updated);
+  const onRated = (updated: PortalProgress) => client.setQueryData(portalKeys.progress(key), updated);
   const notFound = progress.error instanceof ApiError && progress.error.status === 404;
 
   return (

@@ -1,10 +1,11 @@
+import { APPEAL_TYPES } from '../shared/contract';
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Radio, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useLang, useT } from '../shared/i18n';
 import { apiField, apiMessage } from './portal-errors';
-import { fetchPortalInfo, submitAppeal, type PortalInfo } from './portal-api';
+import { submitAppeal, usePortalInfo, type PortalInfo } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
 import { rememberReceipt } from './ReceiptPage';
 // The server's own rule (src/orders/phone.ts): the form refuses exactly what the API would.
@@ -40,7 +41,7 @@ export function SubmitPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<AppealForm>();
   const [photos, setPhotos] = useState<UploadFile[]>([]);
-  const info = useQuery({ queryKey: ['portal-info'], queryFn: fetchPortalInfo });
+  const info = usePortalInfo();
   const tree = useMemo(() => categoryTree(info.data?.categories ?? []), [info.data]);
   const maxPhotos = info.data?.maxPhotos ?? 5;
   const send = useMutation({
@@ -79,13 +80,11 @@ export function SubmitPage() {
       >
         <Form.Item name="appealType" label={t('appealType')} rules={required}>
           <Radio.Group optionType="button" buttonStyle="solid" className="portal-choice" data-testid="portal-type">
-            {(info.data?.appealTypes ?? ['consult', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other']).map(
-              (type) => (
-                <Radio.Button key={type} value={type}>
-                  {t(`type.${type}` as PortalMessageKey)}
-                </Radio.Button>
-              ),
-            )}
+            {(info.data?.appealTypes ?? APPEAL_TYPES).map((type) => (
+              <Radio.Button key={type} value={type}>
+                {t(`type.${type}` as PortalMessageKey)}
+              </Radio.Button>
+            ))}
           </Radio.Group>
         </Form.Item>
         <Form.Item name="title" label={t('title')} rules={required}>

@@ -1,4 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../shared/api';
+import type { Satisfaction } from '../shared/contract';
+
+/** The portal's query keys, in one place. */
+export const portalKeys = {
+  info: ['portal-info'] as const,
+  progress: (key: PortalKey | null) => ['portal-progress', key?.orderNo, key?.code] as const,
+};
 
 export interface Words {
   zh: string;
@@ -49,7 +57,7 @@ export interface PortalProgress {
 }
 
 export interface PortalRating extends PortalKey {
-  satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  satisfaction: Satisfaction;
   resolved: boolean;
   comment?: string;
 }
@@ -80,3 +88,8 @@ export async function fetchPhoto(key: PortalKey, photoId: string): Promise<Blob>
   if (!response.ok) throw new Error(`photo ${response.status}`);
   return response.blob();
 }
+
+export const usePortalInfo = () => useQuery({ queryKey: portalKeys.info, queryFn: fetchPortalInfo });
+
+export const usePortalProgress = (key: PortalKey | null) =>
+  useQuery({ queryKey: portalKeys.progress(key), queryFn: () => lookupAppeal(key!), enabled: key !== null });

@@ -1,14 +1,13 @@
+import { useWrite } from '../api/mutation';
+import { createCategory, updateCategory } from './admin-api';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Tag, Tree, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { Button, Card, Col, Descriptions, Empty, Form, Input, Row, Tag, Tree, Typography } from 'antd';
+import { useT } from '../../shared/i18n';
 import { keys, useCategories } from '../api/queries';
 import type { CategoryNode } from '../api/types';
 import { buildTree } from '../common/tree';
-import { adminMessages } from '../messages/admin';
-import { shellMessages } from '../messages/shell';
-import { errorText } from '../orders/ActionDialog';
+import { adminMessages } from './admin.messages';
+import { shellMessages } from '../shell/shell.messages';
 
 /**
  * The category tree as the intake screen uses it, searchable; inactive categories greyed. The admin
@@ -88,28 +87,16 @@ export function CategoriesAdminPage() {
 }
 
 function useSubmit() {
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  return async (run: () => Promise<unknown>, done: string) => {
-    try {
-      await run();
-      message.success(done);
-      await client.invalidateQueries({ queryKey: keys.categories });
-      return true;
-    } catch (e) {
-      message.error(errorText(e, lang));
-      return false;
-    }
-  };
+  const write = useWrite();
+  return async (run: () => Promise<unknown>, done: string) =>
+    (await write(run, { success: done, invalidate: [keys.categories] })).ok;
 }
 
 function CategoryPanel({ category }: { category: CategoryNode }) {
   const t = useT(adminMessages);
   const s = useT(shellMessages);
   const submit = useSubmit();
-  const patch = (json: { name?: string; active?: boolean }) =>
-    submit(() => api(`/api/categories/${category.id}`, { method: 'PATCH', json }), s('common.done'));
+  const patch = (json: { name?: string; active?: boolean }) => submit(() => updateCategory(category.id, json), s('common.done'));
   return (
     <Card title={category.name} data-testid="category-panel">
       <Descriptions
@@ -168,8 +155,7 @@ function NewCategoryCard({
     let id: string | null = null;
     const ok = await submit(
       async () => {
-        id = (await api<CategoryNode>('/api/categories', { method: 'POST', json: { ...values, parentId: parent?.id ?? null } }))
-          .id;
+        id = (await createCategory({ ...values, parentId: parent?.id ?? null })).id;
       },
       t('categories.created', { name: values.name }),
     );

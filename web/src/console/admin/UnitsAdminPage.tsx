@@ -1,14 +1,13 @@
+import { useWrite } from '../api/mutation';
+import { createUnit, updateUnit } from './admin-api';
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Tag, Tree } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Tag, Tree } from 'antd';
+import { useT } from '../../shared/i18n';
 import { keys, useUnits } from '../api/queries';
 import type { UnitNode } from '../api/types';
 import { buildTree } from '../common/tree';
-import { adminMessages, UNIT_KINDS } from '../messages/admin';
-import { shellMessages } from '../messages/shell';
-import { errorText } from '../orders/ActionDialog';
+import { adminMessages, UNIT_KINDS } from './admin.messages';
+import { shellMessages } from '../shell/shell.messages';
 
 /** The unit tree: browse, search, add a sub-unit, rename, deactivate or reactivate a unit. */
 export function UnitsAdminPage() {
@@ -78,29 +77,16 @@ export function UnitsAdminPage() {
 function UnitPanel({ unit }: { unit: UnitNode }) {
   const t = useT(adminMessages);
   const s = useT(shellMessages);
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const client = useQueryClient();
+  const write = useWrite();
   const [form] = Form.useForm();
-  const refresh = () => client.invalidateQueries({ queryKey: keys.units });
-  async function setActive(active: boolean) {
-    try {
-      await api(`/api/units/${unit.id}`, { method: 'PATCH', json: { active } });
-      message.success(s('common.done'));
-      await refresh();
-    } catch (e) {
-      message.error(errorText(e, lang));
-    }
-  }
+  const invalidate = [keys.units];
+  const setActive = (active: boolean) => write(() => updateUnit(unit.id, { active }), { success: s('common.done'), invalidate });
   async function addChild(values: { name: string; code: string; kind: string }) {
-    try {
-      await api('/api/units', { method: 'POST', json: { ...values, parentId: unit.id } });
-      message.success(t('units.created', { name: values.name }));
-      form.resetFields();
-      await refresh();
-    } catch (e) {
-      message.error(errorText(e, lang));
-    }
+    const done = await write(() => createUnit({ ...values, parentId: unit.id }), {
+      success: t('units.created', { name: values.name }),
+      invalidate,
+    });
+    if (done.ok) form.resetFields();
   }
   return (
     <Card title={unit.name} data-testid="unit-panel">
@@ -125,15 +111,9 @@ function UnitPanel({ unit }: { unit: UnitNode }) {
         layout="inline"
         style={{ marginTop: 12 }}
         initialValues={{ name: unit.name }}
-        onFinish={async (v: { name: string }) => {
-          try {
-            await api(`/api/units/${unit.id}`, { method: 'PATCH', json: { name: v.name } });
-            message.success(s('common.done'));
-            await refresh();
-          } catch (e) {
-            message.error(errorText(e, lang));
-          }
-        }}
+        onFinish={(v: { name: string }) =>
+          write(() => updateUnit(unit.id, { name: v.name }), { success: s('common.done'), invalidate })
+        }
       >
         <Form.Item name="name" rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input data-testid="unit-rename" style={{ width: 260 }} />

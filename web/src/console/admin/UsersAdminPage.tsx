@@ -1,21 +1,20 @@
+import { nameOf, UsersTable } from './UsersTable';
+import { useWrite } from '../api/mutation';
+import { createUser, setUserPassword, updateUser, type NewUser } from './admin-api';
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type ButtonProps } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { Button, Card, Form, Input, Modal, Select } from 'antd';
+import { useT } from '../../shared/i18n';
 import { keys, useUnits, useUsers } from '../api/queries';
 import { ALL_ROLES, type Role, type UserRow } from '../api/types';
 import { UnitPicker } from '../common/pickers';
 import { nameIndex } from '../common/tree';
-import { adminMessages } from '../messages/admin';
-import { labels } from '../messages/labels';
-import { shellMessages } from '../messages/shell';
-import { errorText } from '../orders/ActionDialog';
+import { adminMessages } from './admin.messages';
+import { labels } from '../common/labels.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { useSession } from '../shell/session';
 
 type EditMode = { kind: 'edit' | 'password'; user: UserRow } | null;
 
-const nameOf = (u: UserRow) => u.display_name ?? u.displayName ?? u.username;
 const unitOf = (u: UserRow) => u.unit_id ?? u.unitId ?? '';
 
 /**
@@ -26,9 +25,7 @@ export function UsersAdminPage() {
   const t = useT(adminMessages);
   const l = useT(labels);
   const s = useT(shellMessages);
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const client = useQueryClient();
+  const write = useWrite();
   const users = useUsers();
   const units = nameIndex(useUnits().data?.items);
   const [open, setOpen] = useState(false);
@@ -37,31 +34,23 @@ export function UsersAdminPage() {
   const me = useSession().id;
 
   async function change(_user: UserRow, run: () => Promise<unknown>, done: string) {
-    try {
-      await run();
-      message.success(done);
-      setEditing(null);
-      await client.invalidateQueries({ queryKey: keys.users });
-    } catch (e) {
-      message.error(errorText(e, lang));
-    }
+    if ((await write(run, { success: done, invalidate: [keys.users] })).ok) setEditing(null);
   }
   const setActive = (user: UserRow, active: boolean) =>
     change(
       user,
-      () => api(`/api/users/${user.id}`, { method: 'PATCH', json: { active } }),
+      () => updateUser(user.id, { active }),
       t(active ? 'users.activated' : 'users.deactivated', { name: nameOf(user) }),
     );
 
-  async function create(values: { username: string; displayName: string; password: string; unitId: string; roles: Role[] }) {
-    try {
-      await api('/api/users', { method: 'POST', json: values });
-      message.success(t('users.created', { name: values.displayName }));
+  async function create(values: NewUser) {
+    const done = await write(() => createUser(values), {
+      success: t('users.created', { name: values.displayName }),
+      invalidate: [keys.users],
+    });
+    if (done.ok) {
       setOpen(false);
       form.resetFields();
-      await client.invalidateQueries({ queryKey: keys.users });
-    } catch (e) {
-      message.error(errorText(e, lang));
     }
   }
 
@@ -74,58 +63,14 @@ export function UsersAdminPage() {
         </Button>
       }
     >
-      <Table<UserRow>
-        size="small"
-        rowKey="id"
+      <UsersTable
+        users={users.data?.items}
         loading={users.isLoading}
-        dataSource={users.data?.items}
-        data-testid="users-table"
-        columns={[
-          { title: t('users.username'), dataIndex: 'username' },
-          { title: t('users.displayName'), render: (_, u) => u.display_name ?? u.displayName },
-          { title: t('users.unit'), render: (_, u) => units.get(u.unit_id ?? u.unitId ?? '') ?? '' },
-          {
-            title: t('users.roles'),
-            dataIndex: 'roles',
-            render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{l(`role.${r}`)}</Tag>),
-          },
-          {
-            title: t('users.active'),
-            dataIndex: 'active',
-            render: (a: boolean | undefined) =>
-              a === false ? <Tag>{t('units.activeNo')}</Tag> : <Tag color="green">{t('units.activeYes')}</Tag>,
-          },
-          {
-            title: t('users.actions'),
-            render: (_, u) => (
-              <Space size={4} data-testid={`user-actions-${u.username}`}>
-                <Button size="small" onClick={() => setEditing({ kind: 'edit', user: u })} data-testid="user-edit">
-                  {t('users.edit')}
-                </Button>
-                <Button size="small" onClick={() => setEditing({ kind: 'password', user: u })} data-testid="user-password">
-                  {t('users.resetPassword')}
-                </Button>
-                {u.active === false ? (
-                  <Button size="small" onClick={() => setActive(u, true)} data-testid="user-activate">
-                    {t('units.activate')}
-                  </Button>
-                ) : (
-                  u.id !== me && (
-                    <Popconfirm
-                      title={t('users.deactivateConfirm', { name: nameOf(u) })}
-                      onConfirm={() => setActive(u, false)}
-                      okButtonProps={{ danger: true, 'data-testid': 'user-deactivate-ok' } as ButtonProps}
-                    >
-                      <Button size="small" danger data-testid="user-deactivate">
-                        {t('units.deactivate')}
-                      </Button>
-                    </Popconfirm>
-                  )
-                )}
-              </Space>
-            ),
-          },
-        ]}
+        unitNames={units}
+        me={me}
+        onEdit={(user) => setEditing({ kind: 'edit', user })}
+        onPassword={(user) => setEditing({ kind: 'password', user })}
+        onSetActive={setActive}
       />
       <Modal
         open={editing?.kind === 'edit'}
@@ -139,11 +84,7 @@ export function UsersAdminPage() {
             layout="vertical"
             initialValues={{ displayName: nameOf(editing.user), unitId: unitOf(editing.user), roles: editing.user.roles }}
             onFinish={(values: { displayName: string; unitId: string; roles: Role[] }) =>
-              change(
-                editing.user,
-                () => api(`/api/users/${editing.user.id}`, { method: 'PATCH', json: values }),
-                s('common.done'),
-              )
+              change(editing.user, () => updateUser(editing.user.id, values), s('common.done'))
             }
           >
             <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, max: 60 }]}>
@@ -178,7 +119,7 @@ export function UsersAdminPage() {
             onFinish={(values: { password: string }) =>
               change(
                 editing.user,
-                () => api(`/api/users/${editing.user.id}/password`, { method: 'POST', json: values }),
+                () => setUserPassword(editing.user.id, values),
                 t('users.passwordSet', { name: nameOf(editing.user) }),
               )
             }

@@ -1,45 +1,22 @@
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Popconfirm,
-  Row,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Popconfirm, Row, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { useT } from '../../shared/i18n';
+import { keys } from '../api/keys';
+import { useWrite } from '../api/mutation';
 import { hasRole, useSession } from '../shell/session';
-import { useAppeals, useAssessmentHistory, useMonthAssessment, type Appeal, type UnitScore } from './analytics-api';
-import { analyticsMessages } from './analytics-messages';
+import { excludeOrder, fileAppeal, freezeMonth, useAppeals, useAssessmentHistory, useMonthAssessment } from './analytics-api';
+import { analyticsMessages } from './analytics.messages';
+import { AppealList } from './AppealList';
+import { AssessmentRanking } from './AssessmentRanking';
 import { HistoryChart } from './HistoryChart';
-
-const INDICATOR_NAMES: Record<string, [string, string]> = {
-  responseRate: ['响应率', 'Response rate'],
-  resolutionRate: ['解决率', 'Resolution rate'],
-  satisfactionRate: ['满意率', 'Satisfaction rate'],
-};
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+import { OrderReasonForm } from './OrderReasonForm';
 
 /** 月度考核: ranking, weights, freeze, 申诉 and exclusions, history (issue 6). */
 export function AssessmentPage() {
   const t = useT(analyticsMessages);
-  const { lang } = useLang();
   const me = useSession();
-  const { message } = App.useApp();
-  const client = useQueryClient();
+  const write = useWrite();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const m = month.format('YYYY-MM');
   const data = useMonthAssessment(m);
@@ -47,18 +24,9 @@ export function AssessmentPage() {
   const history = useAssessmentHistory(dayjs().format('YYYY-MM'));
   const canRun = hasRole(me, 'analyst', 'supervisor');
   const isUnitAdmin = hasRole(me, 'unit_admin');
-  const refresh = () => client.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('assessment') });
   const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      message.success(t('as.done'));
-      await refresh();
-    } catch (e) {
-      message.error(e instanceof ApiError ? (lang === 'en' ? e.messageEn : e.messageZh) : String(e));
-    }
+    await write(fn, { success: t('as.done'), invalidate: [...keys.assessmentAll] });
   };
-  const indicatorName = (key: string) => INDICATOR_NAMES[key]?.[lang === 'en' ? 1 : 0] ?? key;
-  const cfg = data.data?.config;
   const monthName = month.format(t('as.monthFormat'));
   // The server freezes the month in the URL (the picked one) and only once it is over.
   const monthOver = month.endOf('month').isBefore(dayjs());
@@ -77,10 +45,7 @@ export function AssessmentPage() {
               </Tag>
             )}
             {canRun && data.data?.status === 'draft' && monthOver && (
-              <Popconfirm
-                title={t('as.freezeConfirm', { month: monthName })}
-                onConfirm={() => run(() => api(`/api/assessment/months/${m}/freeze`, { method: 'POST' }))}
-              >
+              <Popconfirm title={t('as.freezeConfirm', { month: monthName })} onConfirm={() => run(() => freezeMonth(m))}>
                 <Button type="primary" data-testid="assessment-freeze">
                   {t('as.freeze', { month: monthName })}
                 </Button>
@@ -90,107 +55,12 @@ export function AssessmentPage() {
         }
       >
         {data.error && <Alert type="error" message={(data.error as Error).message} />}
-        <Table<UnitScore>
-          rowKey="unitId"
-          size="small"
-          loading={data.isLoading}
-          dataSource={data.data?.rows ?? []}
-          pagination={false}
-          columns={[
-            { title: t('as.col.rank'), dataIndex: 'rank', width: 64, render: (v: number | null) => v ?? '—' },
-            { title: t('as.col.unit'), dataIndex: 'unitName' },
-            {
-              title: t('as.col.score'),
-              dataIndex: 'score',
-              render: (v: number | null) =>
-                v === null ? <Typography.Text type="secondary">{t('as.noScore')}</Typography.Text> : <b>{v}</b>,
-            },
-            ...(cfg?.indicators ?? []).map((ind, i) => ({
-              title: `${indicatorName(ind.key)} (${ind.weight})`,
-              key: ind.key,
-              render: (_: unknown, r: UnitScore) => pct(r.indicators[i]?.value ?? null),
-            })),
-            { title: t('as.col.base'), dataIndex: 'baseScore', render: (v: number | null) => v ?? '—' },
-            {
-              title: t('as.col.deduction'),
-              render: (_: unknown, r: UnitScore) => (
-                <span
-                  title={t('as.col.deductionDetail', {
-                    o: r.deductions.overdue,
-                    r: r.deductions.returns,
-                    h: r.deductions.rehandles,
-                  })}
-                >
-                  {r.deductionPoints > 0 ? `−${r.deductionPoints}` : 0}
-                </span>
-              ),
-            },
-            { title: t('as.col.excluded'), dataIndex: 'excludedOrders' },
-          ]}
-        />
-        {cfg && (
-          <Descriptions size="small" column={1} style={{ marginTop: 16 }} title={t('as.weights')}>
-            <Descriptions.Item label="Σ">
-              {cfg.indicators.map((i) => `${indicatorName(i.key)} ${i.weight}`).join(' · ')}
-            </Descriptions.Item>
-            <Descriptions.Item label="−">
-              {t('as.points', {
-                o: cfg.deductions.overdue,
-                r: cfg.deductions.return,
-                h: cfg.deductions.rehandle,
-                b: cfg.basicSatisfiedWeight,
-              })}
-            </Descriptions.Item>
-            <Descriptions.Item label="=">{t('as.weightsHelp')}</Descriptions.Item>
-          </Descriptions>
-        )}
+        <AssessmentRanking assessment={data.data} loading={data.isLoading} />
       </Card>
       <Row gutter={16}>
         <Col span={14}>
           <Card title={t('as.appeals')}>
-            <Table<Appeal>
-              rowKey="id"
-              size="small"
-              dataSource={appeals.data?.items ?? []}
-              pagination={{ pageSize: 10 }}
-              columns={[
-                { title: t('as.appeal.order'), render: (_v, a) => <a href={`/orders/${a.order_id}`}>{a.order_no}</a> },
-                { title: t('as.appeal.unit'), dataIndex: 'unit_name' },
-                { title: t('as.appeal.reason'), dataIndex: 'reason' },
-                {
-                  title: t('as.appeal.status'),
-                  render: (_v, a) =>
-                    a.status === 'pending' && canRun && data.data?.status === 'draft' ? (
-                      <Space>
-                        <Button
-                          size="small"
-                          type="primary"
-                          onClick={() =>
-                            run(() => api(`/api/assessment/appeals/${a.id}/decision`, { method: 'POST', json: { accept: true } }))
-                          }
-                        >
-                          {t('as.appeal.accept')}
-                        </Button>
-                        <Button
-                          size="small"
-                          danger
-                          onClick={() =>
-                            run(() =>
-                              api(`/api/assessment/appeals/${a.id}/decision`, { method: 'POST', json: { accept: false } }),
-                            )
-                          }
-                        >
-                          {t('as.appeal.reject')}
-                        </Button>
-                      </Space>
-                    ) : (
-                      <Tag color={a.status === 'accepted' ? 'green' : a.status === 'rejected' ? 'red' : 'gold'}>
-                        {t(`as.appeal.${a.status}`)}
-                      </Tag>
-                    ),
-                },
-              ]}
-            />
+            <AppealList appeals={appeals.data?.items ?? []} canDecide={canRun && data.data?.status === 'draft'} run={run} />
           </Card>
         </Col>
         <Col span={10}>
@@ -198,14 +68,14 @@ export function AssessmentPage() {
             <OrderReasonForm
               title={t('as.appeal.file')}
               submit={t('as.appeal.submit')}
-              onSubmit={(v) => run(() => api('/api/assessment/appeals', { method: 'POST', json: v }))}
+              onSubmit={(v) => run(() => fileAppeal(v))}
             />
           )}
           {canRun && (
             <OrderReasonForm
               title={t('as.exclude')}
               submit={t('as.exclude.submit')}
-              onSubmit={(v) => run(() => api('/api/assessment/exclusions', { method: 'POST', json: v }))}
+              onSubmit={(v) => run(() => excludeOrder(v))}
             />
           )}
         </Col>
@@ -218,36 +88,5 @@ export function AssessmentPage() {
         )}
       </Card>
     </Space>
-  );
-}
-
-function OrderReasonForm(props: {
-  title: string;
-  submit: string;
-  onSubmit: (v: { orderId: string; reason: string }) => Promise<void>;
-}) {
-  const t = useT(analyticsMessages);
-  const [form] = Form.useForm<{ orderId: string; reason: string }>();
-  return (
-    <Card title={props.title} size="small" style={{ marginBottom: 16 }}>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          await props.onSubmit(v);
-          form.resetFields();
-        }}
-      >
-        <Form.Item name="orderId" label={t('as.appeal.orderNo')} rules={[{ required: true, max: 40 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="reason" label={t('as.appeal.reason')} rules={[{ required: true, max: 2000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {props.submit}
-        </Button>
-      </Form>
-    </Card>
   );
 }

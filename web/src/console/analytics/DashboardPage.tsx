@@ -1,3 +1,4 @@
+import type { KpiKey } from '../../shared/contract';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
@@ -7,9 +8,9 @@ import { EChart } from './EChart';
 import { KpiCards } from './KpiCards';
 import { useKpiNow, useKpis } from './kpi-api';
 import { barsOption, pieOption, trendOption } from './kpi-charts';
-import { kpiMessages } from './kpi-messages';
+import { kpiMessages } from './kpi.messages';
 
-export const DASHBOARD_KPIS = [
+export const DASHBOARD_KPIS: KpiKey[] = [
   'answerRate',
   'answer15sRate',
   'acceptedCount',

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import { RegionPicker } from '../common/pickers';
 import { useHotspots, type Hotspot } from './analytics-api';
-import { analyticsMessages } from './analytics-messages';
+import { analyticsMessages } from './analytics.messages';
 
 const DAY = 'YYYY-MM-DD';
 

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
 import { useLang, useT } from '../../shared/i18n';
-import type { KpiDefinition, KpiGroup } from './kpi-api';
-import { formatChange, formatKpi, kpiMessages } from './kpi-messages';
+import type { KpiDefinition, KpiGroup, KpiKey } from './kpi-api';
+import { formatChange, formatKpi, kpiMessages } from './kpi.messages';
 
 /**
  * One card per KPI: the value, the change against the previous period, and a tooltip with the
@@ -14,8 +14,8 @@ export function KpiCards({
   group,
   dark = false,
 }: {
-  keys: string[];
-  definitions: KpiDefinition[];
+  keys: readonly KpiKey[];
+  definitions: readonly KpiDefinition[];
   group: KpiGroup;
   dark?: boolean;
 }) {

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
-import { labels } from '../messages/labels';
+import { labels } from '../common/labels.messages';
 import { UnitPicker } from '../common/pickers';
 import { withQuery } from './analytics-api';
-import { analyticsMessages } from './analytics-messages';
+import { analyticsMessages } from './analytics.messages';
 
 const STATES = [
   'accepted',

@@ -1,3 +1,4 @@
+import type { KpiKey } from '../../shared/contract';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Col, Row, Space, Statistic, Typography } from 'antd';
@@ -7,10 +8,17 @@ import { EChart } from './EChart';
 import { KpiCards } from './KpiCards';
 import { useKpiNow, useKpis } from './kpi-api';
 import { barsOption, pieOption, trendOption } from './kpi-charts';
-import { kpiMessages } from './kpi-messages';
+import { kpiMessages } from './kpi.messages';
 
 const REFRESH_MS = 10_000;
-const WALL_KPIS = ['answerRate', 'acceptedCount', 'closureRate', 'responseRate', 'satisfactionRate', 'onTimeClosureRate'];
+const WALL_KPIS: KpiKey[] = [
+  'answerRate',
+  'acceptedCount',
+  'closureRate',
+  'responseRate',
+  'satisfactionRate',
+  'onTimeClosureRate',
+];
 const panel = { background: '#0a1f38', border: '1px solid #1f4e79', borderRadius: 6, padding: 12 };
 
 /**

@@ -1,3 +1,4 @@
+import { keys } from '../api/keys';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
@@ -77,20 +78,27 @@ export const withQuery = (path: string, params: Record<string, string | number |
   return q ? `${path}?${q}` : path;
 };
 
+/** Writes of the assessment page (src/analytics/assessment). */
+export const freezeMonth = (month: string) => api(`/api/assessment/months/${month}/freeze`, { method: 'POST' });
+export const decideAppeal = (id: string, body: { accept: boolean; note?: string }) =>
+  api(`/api/assessment/appeals/${id}/decision`, { method: 'POST', json: body });
+export const fileAppeal = (body: Record<string, unknown>) => api('/api/assessment/appeals', { method: 'POST', json: body });
+export const excludeOrder = (body: Record<string, unknown>) => api('/api/assessment/exclusions', { method: 'POST', json: body });
+
 export const useHotspots = (p: { from: string; to: string; regionId?: string }) =>
-  useQuery({ queryKey: ['hotspots', p], queryFn: () => api<HotspotAnswer>(withQuery('/api/hotspots', p)) });
+  useQuery({ queryKey: keys.hotspots(p), queryFn: () => api<HotspotAnswer>(withQuery('/api/hotspots', p)) });
 
 export const useMonthAssessment = (month: string) =>
-  useQuery({ queryKey: ['assessment', month], queryFn: () => api<MonthAssessment>(`/api/assessment/months/${month}`) });
+  useQuery({ queryKey: keys.assessment(month), queryFn: () => api<MonthAssessment>(`/api/assessment/months/${month}`) });
 
 export const useAppeals = (month: string) =>
   useQuery({
-    queryKey: ['assessment-appeals', month],
+    queryKey: keys.assessmentAppeals(month),
     queryFn: () => api<{ items: Appeal[] }>(withQuery('/api/assessment/appeals', { month })),
   });
 
 export const useAssessmentHistory = (toMonth: string) =>
   useQuery({
-    queryKey: ['assessment-history', toMonth],
+    queryKey: keys.assessmentHistory(toMonth),
     queryFn: () => api<{ items: HistoryItem[] }>(withQuery('/api/assessment/history', { toMonth, months: 12 })),
   });

@@ -1,45 +1,17 @@
+import { keys } from '../api/keys';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 
-/** Shapes of GET /api/kpis (src/analytics/kpi/kpi.service.ts) and GET /api/kpis/now. */
-export interface KpiDefinition {
-  key: string;
-  zh: string;
-  en: string;
-  kind: 'ratio' | 'count' | 'hours';
-  formula: { zh: string; en: string };
-  target?: number;
-}
-export interface KpiFigure {
-  value: number | null;
-  numerator: number;
-  denominator: number | null;
-  previous: number | null;
-  change: number | null;
-}
-export interface KpiGroup {
-  key: string;
-  name: string | null;
-  counters: Record<string, number>;
-  kpis: Record<string, KpiFigure>;
-}
-export interface KpiReport {
-  from: string;
-  to: string;
-  previous: { from: string; to: string };
-  groupBy: string;
-  definitions: KpiDefinition[];
-  total: KpiGroup;
-  groups: KpiGroup[];
-}
-export interface KpiNow {
-  open: number;
-  red: number;
-  yellow: number;
-  acceptedToday: number;
-  closedToday: number;
-  at: string;
-}
+/** Shapes of GET /api/kpis (src/analytics/kpi/kpi.service.ts) and GET /api/kpis/now: the contract. */
+export type {
+  KpiKey,
+  KpiDefinitionView as KpiDefinition,
+  KpiFigureView as KpiFigure,
+  KpiGroupView as KpiGroup,
+  KpiReportView as KpiReport,
+  KpiNowView as KpiNow,
+} from '../../shared/contract';
+import type { KpiNowView as KpiNow, KpiReportView as KpiReport } from '../../shared/contract';
 
 export type KpiParams = { from: string; to: string; groupBy?: string; unitId?: string };
 
@@ -49,7 +21,7 @@ const qs = (p: Record<string, string | undefined>) =>
 /** KPIs for a period; `refreshMs` polls (wall screen), and live order events refresh them too. */
 export function useKpis(params: KpiParams, refreshMs?: number) {
   return useQuery({
-    queryKey: ['kpis', params],
+    queryKey: keys.kpis(params),
     queryFn: () => api<KpiReport>(`/api/kpis?${qs(params)}`),
     refetchInterval: refreshMs,
     meta: { live: true },
@@ -59,7 +31,7 @@ export function useKpis(params: KpiParams, refreshMs?: number) {
 
 export function useKpiNow(refreshMs?: number) {
   return useQuery({
-    queryKey: ['kpis', 'now'],
+    queryKey: keys.kpiNow,
     queryFn: () => api<KpiNow>('/api/kpis/now'),
     refetchInterval: refreshMs,
     meta: { live: true },

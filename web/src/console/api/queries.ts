@@ -1,5 +1,8 @@
+import type { WarningLevel } from '../../shared/contract';
+import type { OrderDuplicatesView } from '../../shared/contract';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import { keys } from './keys';
 import type {
   CategoryNode,
   Me,
@@ -14,17 +17,7 @@ import type {
   UserRow,
 } from './types';
 
-/** Query keys in one place so live events can invalidate exactly what changed. */
-export const keys = {
-  me: ['me'] as const,
-  orders: (params?: Record<string, unknown>) => (params ? (['orders', params] as const) : (['orders'] as const)),
-  order: (id: string) => ['order', id] as const,
-  timeline: (id: string) => ['timeline', id] as const,
-  units: ['units'] as const,
-  categories: ['categories'] as const,
-  regions: ['regions'] as const,
-  users: ['users'] as const,
-};
+export { keys };
 
 export type OrderListParams = {
   state?: string;
@@ -34,7 +27,7 @@ export type OrderListParams = {
   callerPhone?: string;
   escalated?: boolean;
   /** Time-limit warning level now (src/timelimits). */
-  warning?: 'yellow' | 'red';
+  warning?: Exclude<WarningLevel, 'none'>;
   q?: string;
   limit?: number;
   offset?: number;
@@ -48,6 +41,9 @@ export function toQueryString(params: Record<string, unknown>): string {
 }
 
 export const fetchMe = () => api<Me>('/api/auth/me');
+export const signIn = (credentials: { username: string; password: string }) =>
+  api('/api/auth/login', { method: 'POST', json: credentials });
+export const signOut = () => api('/api/auth/logout', { method: 'POST' });
 
 export function useOrders(params: OrderListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
@@ -72,7 +68,7 @@ export type OrderSearchParams = {
 /** Full-text search of orders (GET /api/search/orders): ranked, highlighted, filtered, within the user's scope. */
 export function useOrderSearch(params: OrderSearchParams, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: ['orders', 'search', params] as const,
+    queryKey: keys.orderSearch(params),
     queryFn: () => api<OrderSearchResult>(`/api/search/orders${toQueryString(params)}`),
     enabled: options.enabled ?? true,
   });
@@ -90,11 +86,23 @@ export function useOrderQueues<K extends string>(specs: Record<K, OrderListParam
   return Object.fromEntries(names.map((name, i) => [name, results[i]])) as Record<K, (typeof results)[number]>;
 }
 
+/** One order's page data, by its id or its number (工单编号). */
+export const fetchOrderDetail = (idOrNo: string) => api<OrderDetail>(`/api/orders/${encodeURIComponent(idOrNo)}`);
+
 export function useOrderDetail(id: string) {
   return useQuery({
     queryKey: keys.order(id),
-    queryFn: () => api<OrderDetail>(`/api/orders/${encodeURIComponent(id)}`),
+    queryFn: () => fetchOrderDetail(id),
     retry: false,
+  });
+}
+
+/** 重复件 candidates of an order; keyed under the order page, so an action or a live change refetches them. */
+export function useOrderDuplicates(orderId: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.orderDuplicates(orderId),
+    queryFn: () => api<OrderDuplicatesView>(`/api/orders/${encodeURIComponent(orderId)}/duplicates`),
+    enabled,
   });
 }
 

@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useLang, useT } from '../../shared/i18n';
 import type { Order, OrderState } from '../api/types';
-import { labels } from '../messages/labels';
+import { labels } from './labels.messages';
 import { levelAt, readDeadline } from './deadline';
 
 const STATE_COLOURS: Record<OrderState, string> = {
@@ -67,7 +67,7 @@ export function DeadlineTag({ order, short = false }: { order: Order; short?: bo
   const level = levelAt(deadline, now);
   const colour = level === 'red' ? 'red' : level === 'yellow' ? 'gold' : 'green';
   const levelWords = level !== 'none' ? `${l(`warn.${level}`)} · ` : '';
-  const stage = deadline.stage ? l(`stage.${deadline.stage}` as never) : '';
+  const stage = deadline.stage ? l(`stage.${deadline.stage}`) : '';
   return (
     <Tooltip title={`${short ? levelWords : ''}${stage} ${formatTime(deadline.dueAt.toISOString())}`}>
       <Tag color={colour} data-testid="deadline-tag" data-level={level}>

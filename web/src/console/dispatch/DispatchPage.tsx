@@ -6,9 +6,9 @@ import { useOrderQueues, useUnits } from '../api/queries';
 import type { Order, OrderAction } from '../api/types';
 import { QueueCount } from '../common/QueueCount';
 import { nameIndex } from '../common/tree';
-import { labels } from '../messages/labels';
-import { queueMessages } from '../messages/queues';
-import { shellMessages } from '../messages/shell';
+import { labels } from '../common/labels.messages';
+import { queueMessages } from '../common/queues.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { ActionDialog } from '../orders/ActionDialog';
 import { OrderTable } from '../orders/OrderTable';
 

@@ -4,7 +4,7 @@ import { useT } from '../../shared/i18n';
 import { useOrders } from '../api/queries';
 import { OPEN_STATES, type Order } from '../api/types';
 import { formatTime, StateTag } from '../common/tags';
-import { intakeMessages } from '../messages/intake';
+import { intakeMessages } from './intake.messages';
 import { PHONE_REGEXP as PHONE } from '../../../../src/orders/phone';
 
 /** The caller's earlier and open orders, found by phone as soon as the number is complete. */

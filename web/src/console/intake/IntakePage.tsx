@@ -1,15 +1,16 @@
+import { keys } from '../api/keys';
+import { errorText, useShowError } from '../api/mutation';
+import { fetchOrderDetail } from '../api/queries';
 import { useEffect, useRef, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, Popconfirm, Radio, Row, Space, Typography, type InputRef } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useLang, useT } from '../../shared/i18n';
 import { IntakeAssist } from '../knowledge/IntakeAssist';
-import { APPEAL_TYPES, type Order, type OrderDetail } from '../api/types';
-import { api } from '../../shared/api';
+import { APPEAL_TYPES, type Order } from '../api/types';
 import { CategoryPicker, RegionPicker } from '../common/pickers';
-import { labels } from '../messages/labels';
-import { intakeMessages } from '../messages/intake';
-import { errorText } from '../orders/ActionDialog';
+import { labels } from '../common/labels.messages';
+import { intakeMessages } from './intake.messages';
 import { OutcomeFields } from './OutcomeFields';
 import { CallerHistory } from './CallerHistory';
 import { enterMovesOn } from './enter-moves-on';
@@ -27,6 +28,7 @@ export function IntakePage() {
   const { lang } = useLang();
   const { message, notification } = App.useApp();
   const client = useQueryClient();
+  const showError = useShowError();
   const [form] = Form.useForm<IntakeValues>();
   const [outcome, setOutcome] = useState<Outcome>('dispatch');
   const [busy, setBusy] = useState(false);
@@ -64,14 +66,14 @@ export function IntakePage() {
     try {
       const { order, error } = await submitIntake(outcome, values);
       setLast(order);
-      void client.invalidateQueries({ queryKey: ['orders'] });
+      void client.invalidateQueries({ queryKey: keys.orders() });
       if (error) notification.warning({ title: t('partlySaved', { no: order.orderNo, error: errorText(error, lang) }) });
       else message.success(t('saved', { no: order.orderNo }));
       form.resetFields();
       setOutcome('dispatch');
       phoneRef.current?.focus();
     } catch (e) {
-      message.error(errorText(e, lang));
+      showError(e);
     } finally {
       setBusy(false);
     }
@@ -209,12 +211,7 @@ export function IntakePage() {
               setOutcome('answer');
               form.setFieldsValue({ answer: article.answer, knowledgeArticleId: article.id });
             }}
-            onPickDuplicate={(orderId) =>
-              void api<OrderDetail>(`/api/orders/${orderId}`).then(
-                (d) => mergeInto(d.order),
-                (e) => message.error(errorText(e, lang)),
-              )
-            }
+            onPickDuplicate={(orderId) => void fetchOrderDetail(orderId).then((d) => mergeInto(d.order), showError)}
           />
         </Space>
       </Col>

@@ -1,9 +1,9 @@
 import { Form, Input, Radio, Tag } from 'antd';
 import { useT } from '../../shared/i18n';
 import { UnitMultiPicker, UnitPicker } from '../common/pickers';
-import { labels } from '../messages/labels';
-import { intakeMessages } from '../messages/intake';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { intakeMessages } from './intake.messages';
+import { orderMessages } from '../orders/orders.messages';
 import type { Outcome } from './submit-intake';
 
 const required = [{ required: true }];

@@ -1,14 +1,14 @@
+import { keys } from '../api/keys';
+import { useWrite } from '../api/mutation';
+import { saveArticle, useArticleDetail } from './knowledge-api';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, DatePicker, Drawer, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { useT } from '../../shared/i18n';
 import { CategoryPicker, UnitPicker } from '../common/pickers';
-import { errorText } from '../orders/ActionDialog';
-import type { Article, ArticleDetail, ArticleStatus } from './knowledge-api';
-import { knowledgeMessages } from './messages';
+import type { ArticleStatus } from './knowledge-api';
+import { knowledgeMessages } from './knowledge.messages';
 
 interface FormValues {
   title: string;
@@ -36,16 +36,10 @@ const keepEnterFromSubmitting = (e: KeyboardEvent<HTMLFormElement>) => {
  */
 export function ArticleDrawer(props: { articleId: string | null; open: boolean; readOnly?: boolean; onClose: () => void }) {
   const t = useT(knowledgeMessages);
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const client = useQueryClient();
+  const write = useWrite();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
-  const detail = useQuery({
-    queryKey: ['knowledge-article', props.articleId],
-    queryFn: () => api<ArticleDetail>(`/api/knowledge/articles/${props.articleId}`),
-    enabled: props.open && props.articleId !== null,
-  });
+  const detail = useArticleDetail(props.articleId, props.open);
   const article = props.articleId ? detail.data?.article : undefined;
 
   useEffect(() => {
@@ -78,22 +72,12 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
       ...(v.note ? { note: v.note } : {}),
     };
     setSaving(true);
-    try {
-      if (article)
-        await api<Article>(`/api/knowledge/articles/${article.id}`, {
-          method: 'PUT',
-          json: { ...json, version: article.version },
-        });
-      else await api<Article>('/api/knowledge/articles', { method: 'POST', json });
-      message.success(t('saved'));
-      await client.invalidateQueries({ queryKey: ['knowledge'] });
-      await client.invalidateQueries({ queryKey: ['knowledge-article', props.articleId] });
-      props.onClose();
-    } catch (e) {
-      message.error(errorText(e, lang));
-    } finally {
-      setSaving(false);
-    }
+    const done = await write(() => saveArticle(article, json), {
+      success: t('saved'),
+      invalidate: [keys.knowledge, keys.knowledgeArticle(props.articleId ?? '')],
+    });
+    setSaving(false);
+    if (done.ok) props.onClose();
   };
 
   return (

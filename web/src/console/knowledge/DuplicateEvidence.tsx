@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useT } from '../../shared/i18n';
 import type { DuplicateCandidate } from './knowledge-api';
-import { knowledgeMessages } from './messages';
+import { knowledgeMessages } from './knowledge.messages';
 
 /** A duplicate candidate's evidence as tags: its score, "likely" from the decision line, the reasons. */
 export function DuplicateEvidence({ candidate: c }: { candidate: Pick<DuplicateCandidate, 'score' | 'likely' | 'reasons'> }) {

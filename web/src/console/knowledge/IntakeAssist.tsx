@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useDuplicateCheck, useKnowledgeSuggest } from './knowledge-api';
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
-import { api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { PHONE_REGEXP as PHONE } from '../../../../src/orders/phone';
 import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
 import { Highlighted } from '../common/Highlighted';
 import { DuplicateEvidence } from './DuplicateEvidence';
 import { LookupUnavailable } from './LookupUnavailable';
-import { useDebounced, type ArticleHit, type DuplicateCandidate } from './knowledge-api';
-import { knowledgeMessages } from './messages';
+import { useDebounced } from './knowledge-api';
+import { knowledgeMessages } from './knowledge.messages';
 
 /**
  * The operator's assist panel on the intake screen: category / unit suggestions (issue #5 classifier),
@@ -33,16 +32,7 @@ const MIN_CHARS = 4;
 function KnowledgeHits(props: { text: string; onPick?: IntakeAssistProps['onPickArticle'] }) {
   const t = useT(knowledgeMessages);
   const enabled = props.text.trim().length >= MIN_CHARS;
-  const q = useQuery({
-    queryKey: ['knowledge-suggest', props.text],
-    queryFn: () =>
-      api<{ items: ArticleHit[] }>('/api/knowledge/suggest', {
-        method: 'POST',
-        json: { text: props.text.slice(0, 10_000), limit: 3 },
-      }),
-    enabled,
-    staleTime: 60_000,
-  });
+  const q = useKnowledgeSuggest(props.text, enabled);
   if (!enabled) return null;
   return (
     <Card size="small" title={t('assist.articles')} data-testid="assist-articles" loading={q.isLoading}>
@@ -96,16 +86,7 @@ function DuplicateHits(props: IntakeAssistProps & { onPick?: (orderId: string) =
     regionId: props.regionId || undefined,
   };
   const enabled = (props.title + props.content).trim().length >= MIN_CHARS || PHONE.test(body.callerPhone);
-  const q = useQuery({
-    queryKey: ['duplicate-check', body],
-    queryFn: () =>
-      api<{ candidates: DuplicateCandidate[] }>('/api/duplicates/check', {
-        method: 'POST',
-        json: { ...body, callerPhone: PHONE.test(body.callerPhone) ? body.callerPhone : '' },
-      }),
-    enabled,
-    staleTime: 30_000,
-  });
+  const q = useDuplicateCheck({ ...body, callerPhone: PHONE.test(body.callerPhone) ? body.callerPhone : '' }, enabled);
   if (!enabled) return null;
   return (
     <Card size="small" title={t('assist.duplicates')} data-testid="assist-duplicates" loading={q.isLoading}>

@@ -1,13 +1,12 @@
+import { useArticles, useUpkeep } from './knowledge-api';
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { useUnits } from '../api/queries';
 import { ArticleDrawer } from './ArticleDrawer';
 import { Highlighted } from '../common/Highlighted';
 import type { Article, ArticleHit, ArticleStatus, UpkeepRow } from './knowledge-api';
-import { knowledgeMessages } from './messages';
+import { knowledgeMessages } from './knowledge.messages';
 import { hasRole, useSession } from '../shell/session';
 
 const STATUS_COLOR: Record<ArticleStatus, string> = { draft: 'default', published: 'green', expired: 'red' };
@@ -22,18 +21,8 @@ export function KnowledgePage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ArticleStatus | 'all'>('all');
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
-  const statusParam = status === 'all' ? '' : `&status=${status}`;
-  const list = useQuery({
-    queryKey: ['knowledge', 'list', q, status],
-    queryFn: () =>
-      q
-        ? api<{ items: ArticleHit[] }>(`/api/knowledge/search?q=${encodeURIComponent(q)}&limit=50${statusParam}`)
-        : api<{ items: Article[] }>(`/api/knowledge/articles?limit=200${statusParam}`),
-  });
-  const upkeep = useQuery({
-    queryKey: ['knowledge', 'upkeep'],
-    queryFn: () => api<{ units: UpkeepRow[] }>('/api/knowledge/upkeep'),
-  });
+  const list = useArticles(q, status);
+  const upkeep = useUpkeep();
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="KnowledgePage">

@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { useLang, useT } from '../../shared/i18n';
-import { errorText } from '../orders/ActionDialog';
-import { knowledgeMessages } from './messages';
+import { errorText } from '../api/mutation';
+import { knowledgeMessages } from './knowledge.messages';
 
 /** A failed lookup at intake says so: "nothing found" would tell the operator there is nothing. */
 export function LookupUnavailable({ error }: { error: unknown }) {

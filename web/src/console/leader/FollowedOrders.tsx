@@ -1,46 +1,23 @@
-import { App, Button, Card, Table, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keys } from '../api/keys';
+import { useWrite } from '../api/mutation';
+import { endLeaderFollowup, useFollowedOrders, type Followup } from '../timelimits/timelimits-api';
+import { Button, Card, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { useT } from '../../shared/i18n';
 import type { OrderState } from '../api/types';
 import { formatTime, StateTag } from '../common/tags';
-import { orderMessages } from '../messages/orders';
-import { queueMessages } from '../messages/queues';
-import { errorText } from '../orders/ActionDialog';
+import { orderMessages } from '../orders/orders.messages';
+import { queueMessages } from '../common/queues.messages';
 
-interface FollowUp {
-  id: string;
-  order_id: string;
-  order_no: string;
-  title: string;
-  order_state: OrderState;
-  deadline_due_at: string | null;
-  lead_unit_name: string | null;
-  reason: string;
-  origin: 'auto' | 'manual';
-  added_at: string;
-}
+type FollowUp = Followup;
 
 /** 领导盯办: the open follow-up list kept by the supervision capability (GET /api/leader-followups). */
 export function FollowedOrders() {
   const q = useT(queueMessages);
   const o = useT(orderMessages);
-  const { lang } = useLang();
-  const { message } = App.useApp();
-  const client = useQueryClient();
-  const followed = useQuery({
-    queryKey: ['orders', 'leader-followups'],
-    queryFn: () => api<{ items: FollowUp[] }>('/api/leader-followups'),
-  });
-  async function end(orderId: string) {
-    try {
-      await api(`/api/orders/${orderId}/leader-followup`, { method: 'DELETE' });
-      await client.invalidateQueries({ queryKey: ['orders'] });
-    } catch (e) {
-      message.error(errorText(e, lang));
-    }
-  }
+  const write = useWrite();
+  const followed = useFollowedOrders();
+  const end = (orderId: string) => write(() => endLeaderFollowup(orderId), { invalidate: [keys.orders()] });
   const rows = followed.data?.items ?? [];
   return (
     <Card title={q('leader.followed')} data-testid="leader-followed">

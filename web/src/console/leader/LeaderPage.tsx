@@ -3,7 +3,7 @@ import { Card, Space, Spin } from 'antd';
 import { useT } from '../../shared/i18n';
 import { useOrders, useUnits } from '../api/queries';
 import { nameIndex } from '../common/tree';
-import { queueMessages } from '../messages/queues';
+import { queueMessages } from '../common/queues.messages';
 import { OrderTable } from '../orders/OrderTable';
 import { FollowedOrders } from './FollowedOrders';
 

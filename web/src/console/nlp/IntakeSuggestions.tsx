@@ -1,45 +1,9 @@
+import { useIntakeSuggest, type ModelSuggestions } from './nlp-api';
 import { useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Progress, Space, Tag, Typography } from 'antd';
-import { api } from '../../shared/api';
-import { useT, type Messages } from '../../shared/i18n';
+import { useT } from '../../shared/i18n';
+import { nlpMessages } from './nlp.messages';
 import { LookupUnavailable } from '../knowledge/LookupUnavailable';
-
-interface Suggestion {
-  id: string;
-  name: string;
-  fullName: string;
-  confidence: number;
-}
-interface ModelSuggestions {
-  modelVersion: number;
-  trainedAt: string;
-  items: Suggestion[];
-}
-interface SuggestResponse {
-  threshold: number;
-  category: ModelSuggestions | null;
-  unit: ModelSuggestions | null;
-}
-
-const messages: Messages<'title' | 'category' | 'unit' | 'none' | 'noModel' | 'hint'> = {
-  zh: {
-    title: '智能推荐',
-    category: '推荐分类',
-    unit: '推荐承办单位',
-    none: '暂无足够把握的推荐',
-    noModel: '尚未训练模型（lianxin nlp train）',
-    hint: '点击推荐项填入表单',
-  },
-  en: {
-    title: 'Suggestions',
-    category: 'Category',
-    unit: 'Handling unit',
-    none: 'No confident suggestion yet',
-    noModel: 'No model trained yet (lianxin nlp train)',
-    hint: 'Click a suggestion to fill the form',
-  },
-};
 
 /** Waits until typing pauses, so suggestions are asked once per pause, not once per key. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -61,24 +25,10 @@ export interface IntakeSuggestionsProps {
 
 /** Category and handling-unit suggestions (top 3 above the threshold) for the text being typed. */
 export function IntakeSuggestions(props: IntakeSuggestionsProps) {
-  const t = useT(messages);
+  const t = useT(nlpMessages);
   const input = useDebounced({ title: props.title, content: props.content, regionId: props.regionId }, 500);
   const enabled = (input.title + input.content).trim().length >= 6;
-  const query = useQuery({
-    queryKey: ['nlp-suggest', input],
-    queryFn: () =>
-      api<SuggestResponse>('/api/nlp/suggest', {
-        method: 'POST',
-        // Clipped to what the API takes: a title typed past its limit must not silence the suggestions.
-        json: {
-          title: input.title.slice(0, 200),
-          content: input.content.slice(0, 20_000),
-          regionId: input.regionId || undefined,
-        },
-      }),
-    enabled,
-    staleTime: 60_000,
-  });
+  const query = useIntakeSuggest(input, enabled);
   if (enabled && query.isError) return <LookupUnavailable error={query.error} />;
   if (!enabled || !query.data) return null;
   const section = (label: string, s: ModelSuggestions | null, pick?: (id: string) => void, testId?: string) => (

@@ -1,23 +1,18 @@
+import { errorText, useShowError } from '../api/mutation';
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
-import { uploadAttachment, useOrderAction } from '../api/queries';
-import type { Order, OrderAction, OrderDetail } from '../api/types';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
-import { shellMessages } from '../messages/shell';
+import { fetchOrderDetail, uploadAttachment, useOrderAction } from '../api/queries';
+import type { Order, OrderAction } from '../api/types';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { ActionFields } from './ActionFields';
 import { RequestContext } from './RequestContext';
 
-/** Actions that need no input besides an optional note still open the dialog, so nothing happens by a stray click. */
-export function errorText(e: unknown, lang: 'zh' | 'en'): string {
-  if (!(e instanceof ApiError)) return String(e);
-  const said = lang === 'en' ? e.messageEn : e.messageZh;
-  // The field is added only where the message does not already name it ("输入有误：x (x)" reads badly).
-  return e.field && !said.includes(e.field) ? `${said} (${e.field})` : said;
-}
+export { errorText };
 
 /** The form field a server error names ("body.text" → "text"), when this form has it. */
 function formFieldOf(e: unknown, fields: Record<string, unknown>): string | undefined {
@@ -33,7 +28,7 @@ async function toBody(action: OrderAction, values: Record<string, unknown>): Pro
   if (typeof note === 'string' && note.trim()) body.note = note.trim();
   if (action === 'request_extension' && newDeadline) body.newDeadline = (newDeadline as Dayjs).toDate().toISOString();
   if (action === 'merge' && typeof intoOrder === 'string') {
-    const target = await api<OrderDetail>(`/api/orders/${encodeURIComponent(intoOrder.trim())}`);
+    const target = await fetchOrderDetail(intoOrder.trim());
     body.intoOrderId = target.order.id;
   }
   if (action === 'visit_close' && body.reached === false) {
@@ -57,6 +52,7 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
   const s = useT(shellMessages);
   const { lang } = useLang();
   const { message } = App.useApp();
+  const showError = useShowError();
   const [form] = Form.useForm();
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -78,7 +74,7 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       const field = formFieldOf(e, form.getFieldsValue());
       // Shown under the field it concerns as well, so the clerk sees what to change.
       if (field) form.setFields([{ name: field, errors: [errorText(e, lang)] }]);
-      message.error(errorText(e, lang));
+      showError(e);
     } finally {
       setBusy(false);
     }

@@ -1,10 +1,11 @@
+import { CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from '../../shared/contract';
 import { DatePicker, Form, Input, Radio, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import type { OrderAction } from '../api/types';
 import { UnitMultiPicker, UnitPicker } from '../common/pickers';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
 
 const required = [{ required: true }];
 /** A text the clerk writes: spaces alone are not an answer (the server refuses them too). */
@@ -26,11 +27,11 @@ export function ActionFields({ action }: { action: OrderAction }) {
       <Radio.Group optionType="button" buttonStyle="solid" options={options} data-testid={`field-${name}`} />
     </Form.Item>
   );
-  const satisfaction = radios('satisfaction', t('form.satisfaction'), [
-    { value: 'satisfied', label: l('sat.satisfied') },
-    { value: 'basically_satisfied', label: l('sat.basically_satisfied') },
-    { value: 'dissatisfied', label: l('sat.dissatisfied') },
-  ]);
+  const satisfaction = radios(
+    'satisfaction',
+    t('form.satisfaction'),
+    SATISFACTION.map((v) => ({ value: v, label: l(`sat.${v}`) })),
+  );
   const resolved = radios('resolved', t('form.resolved'), [
     { value: true, label: l('resolved.true') },
     { value: false, label: l('resolved.false') },
@@ -42,11 +43,11 @@ export function ActionFields({ action }: { action: OrderAction }) {
     case 'reject':
       return (
         <>
-          {radios('reason', t('form.invalidReason'), [
-            { value: 'not_accepted', label: l('invalid.not_accepted') },
-            { value: 'emergency_transfer', label: l('invalid.emergency_transfer') },
-            { value: 'lawful_channel', label: l('invalid.lawful_channel') },
-          ])}
+          {radios(
+            'reason',
+            t('form.invalidReason'),
+            INVALID_REASONS.map((v) => ({ value: v, label: l(`invalid.${v}`) })),
+          )}
           {text('explanation', t('form.explanation'))}
         </>
       );
@@ -81,12 +82,11 @@ export function ActionFields({ action }: { action: OrderAction }) {
     case 'record_contact':
       return (
         <>
-          {radios('method', t('form.method'), [
-            { value: 'phone', label: l('contact.phone') },
-            { value: 'visit', label: l('contact.visit') },
-            { value: 'sms', label: l('contact.sms') },
-            { value: 'other', label: l('contact.other') },
-          ])}
+          {radios(
+            'method',
+            t('form.method'),
+            CONTACT_METHODS.map((v) => ({ value: v, label: l(`contact.${v}`) })),
+          )}
           {text('summary', t('form.summary'))}
         </>
       );
@@ -102,11 +102,11 @@ export function ActionFields({ action }: { action: OrderAction }) {
     case 'reply':
       return (
         <>
-          {radios('result', t('form.result'), [
-            { value: 'resolved', label: l('result.resolved') },
-            { value: 'partly', label: l('result.partly') },
-            { value: 'cannot', label: l('result.cannot') },
-          ])}
+          {radios(
+            'result',
+            t('form.result'),
+            REPLY_RESULTS.map((v) => ({ value: v, label: l(`result.${v}`) })),
+          )}
           {text('text', t('form.replyText'), 5)}
         </>
       );

@@ -1,17 +1,11 @@
 import { Card, Table, Tag } from 'antd';
 import { useT } from '../../shared/i18n';
 import { formatTime } from '../common/tags';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import type { StageDeadline } from '../api/types';
 
-export interface StageDeadline {
-  id: string;
-  stage: string;
-  status: string;
-  dueAt: string;
-  originalDueAt?: string | null;
-  warningLevel: 'none' | 'yellow' | 'red' | null;
-}
+export type { StageDeadline };
 
 /** Every stage deadline of the order (from src/timelimits), with its status and warning colour. */
 export function DeadlinesCard({ deadlines }: { deadlines: StageDeadline[] | undefined }) {
@@ -28,7 +22,7 @@ export function DeadlinesCard({ deadlines }: { deadlines: StageDeadline[] | unde
         dataSource={deadlines}
         data-testid="order-deadlines"
         columns={[
-          { title: t('detail.stage'), dataIndex: 'stage', render: (v: string) => l(`stage.${v}` as never) },
+          { title: t('detail.stage'), dataIndex: 'stage', render: (v: StageDeadline['stage']) => l(`stage.${v}`) },
           { title: t('col.deadline'), dataIndex: 'dueAt', render: (v: string) => formatTime(v) },
           {
             title: t('detail.originalDue'),

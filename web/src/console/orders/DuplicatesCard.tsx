@@ -1,23 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, List, Popconfirm, Space, Typography } from 'antd';
+import { useWrite } from '../api/mutation';
+import { Button, Card, List, Popconfirm, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
-import { useOrderAction } from '../api/queries';
+import { useT } from '../../shared/i18n';
+import { useOrderAction, useOrderDuplicates } from '../api/queries';
 import type { Order, OrderState } from '../api/types';
 import { formatTime, StateTag } from '../common/tags';
 import { DuplicateEvidence } from '../knowledge/DuplicateEvidence';
-import type { DuplicateCandidate } from '../knowledge/knowledge-api';
-import { knowledgeMessages } from '../knowledge/messages';
-import { orderMessages } from '../messages/orders';
-import { errorText } from './ActionDialog';
-
-type LaterMatch = Omit<DuplicateCandidate, 'likely'>;
-
-interface OrderDuplicates {
-  candidates: DuplicateCandidate[];
-  laterMatches: LaterMatch[];
-}
+import { knowledgeMessages } from '../knowledge/knowledge.messages';
+import { orderMessages } from './orders.messages';
 
 /** Orders nothing can be merged into (a closed one can: a repeat call about an answered matter). */
 const NOT_A_MAIN: string[] = ['invalid', 'merged'];
@@ -31,28 +21,19 @@ const NOT_A_MAIN: string[] = ['invalid', 'merged'];
 export function DuplicatesCard({ order, canMerge }: { order: Order; canMerge: boolean }) {
   const t = useT(orderMessages);
   const k = useT(knowledgeMessages);
-  const { lang } = useLang();
-  const { message } = App.useApp();
+  const write = useWrite();
   const merge = useOrderAction();
   // Keyed under the order page, so an action or a live change of the order refetches it too.
-  const q = useQuery({
-    queryKey: ['order', order.id, 'duplicates'],
-    queryFn: () => api<OrderDuplicates>(`/api/orders/${order.id}/duplicates`),
-    enabled: order.state !== 'merged',
-  });
+  const q = useOrderDuplicates(order.id, order.state !== 'merged');
   const rows = [
     ...(q.data?.candidates ?? []).map((c) => ({ ...c, later: false })),
     ...(q.data?.laterMatches ?? []).map((c) => ({ ...c, likely: false, later: true })),
   ];
   if (rows.length === 0) return null;
-  const mergeInto = async (intoOrderId: string) => {
-    try {
-      await merge.mutateAsync({ orderId: order.id, action: 'merge', version: order.version, body: { intoOrderId } });
-      message.success(t('dup.merged'));
-    } catch (e) {
-      message.error(errorText(e, lang));
-    }
-  };
+  const mergeInto = (intoOrderId: string) =>
+    write(() => merge.mutateAsync({ orderId: order.id, action: 'merge', version: order.version, body: { intoOrderId } }), {
+      success: t('dup.merged'),
+    });
   return (
     <Card title={t('dup.title')} size="small" style={{ marginTop: 16 }} data-testid="order-duplicates">
       <List

@@ -1,20 +1,21 @@
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, List, Result, Row, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
+import { useParams } from 'react-router-dom';
 import { ApiError } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { useCategories, useOrderDetail, useRegions } from '../api/queries';
 import type { OrderAction, OrderDetail } from '../api/types';
 import { nameIndex } from '../common/tree';
 import { DeadlineTag, formatTime, PriorityTag, StateTag } from '../common/tags';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
-import { shellMessages } from '../messages/shell';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { ActionDialog } from './ActionDialog';
 import { OrderTimeline } from './OrderTimeline';
-import { DeadlinesCard, type StageDeadline } from './DeadlinesCard';
+import { DeadlinesCard } from './DeadlinesCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { SupervisionActions } from './SupervisionActions';
+import { OrderSideLists } from './OrderSideLists';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
 export function OrderPage() {
@@ -79,7 +80,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
           </div>
         </Card>
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
-        <DeadlinesCard deadlines={(detail as OrderDetail & { deadlines?: StageDeadline[] }).deadlines} />
+        <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
       </Col>
       <Col xs={24} xl={9}>
@@ -145,62 +146,4 @@ function detailItems(
     ),
   });
   return items;
-}
-
-function OrderSideLists({ detail }: { detail: OrderDetail }) {
-  const t = useT(orderMessages);
-  const l = useT(labels);
-  return (
-    <Row gutter={16} style={{ marginTop: 16 }}>
-      <Col span={12}>
-        <Card title={t('detail.assignments')} size="small">
-          <List
-            size="small"
-            dataSource={detail.assignments}
-            data-testid="order-assignments"
-            renderItem={(a) => (
-              <List.Item>
-                <Space>
-                  <Tag color={a.role === 'lead' ? 'blue' : 'default'}>{l(`assign.${a.role}`)}</Tag>
-                  <Typography.Text delete={!a.active}>{a.unit_name}</Typography.Text>
-                  {a.signed_at && (
-                    <Typography.Text type="secondary">
-                      {t('detail.signedAt')} {formatTime(a.signed_at)}
-                    </Typography.Text>
-                  )}
-                </Space>
-              </List.Item>
-            )}
-          />
-        </Card>
-      </Col>
-      <Col span={12}>
-        <Card title={t('detail.attachments')} size="small">
-          <List
-            size="small"
-            dataSource={detail.attachments}
-            data-testid="order-attachments"
-            renderItem={(f) => (
-              <List.Item>
-                <a href={`/api/attachments/${f.id}`}>{f.fileName}</a> ({Math.ceil(f.sizeBytes / 1024)} KB)
-              </List.Item>
-            )}
-          />
-        </Card>
-        {detail.links.length > 0 && (
-          <Card title={t('detail.links')} size="small" style={{ marginTop: 16 }}>
-            <List
-              size="small"
-              dataSource={detail.links}
-              renderItem={(k) => (
-                <List.Item>
-                  <Link to={`/orders/${k.id}`}>{k.order_no}</Link> {k.title} <StateTag state={k.state} />
-                </List.Item>
-              )}
-            />
-          </Card>
-        )}
-      </Col>
-    </Row>
-  );
 }

@@ -1,3 +1,4 @@
+import type { WarningLevel } from '../../shared/contract';
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Space, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -6,9 +7,9 @@ import { useOrders, useOrderSearch, useUnits } from '../api/queries';
 import { ORDER_STATES } from '../api/types';
 import { CategoryPicker, RegionPicker, UnitPicker } from '../common/pickers';
 import { nameIndex } from '../common/tree';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
-import { shellMessages } from '../messages/shell';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { OrderTable } from './OrderTable';
 import { SearchHitsTable } from './SearchHitsTable';
 
@@ -27,7 +28,7 @@ interface Filters {
   regionId?: string;
   range?: [Dayjs, Dayjs];
   escalated?: boolean;
-  warning?: 'yellow' | 'red';
+  warning?: Exclude<WarningLevel, 'none'>;
   offset: number;
 }
 
@@ -144,7 +145,7 @@ export function OrderSearchPage() {
             style={{ width: 120 }}
             data-testid="order-search-warning"
             options={(['red', 'yellow'] as const).map((w) => ({ value: w, label: l(`warn.${w}`) }))}
-            onChange={(warning?: 'yellow' | 'red') => set({ warning })}
+            onChange={(warning?: Exclude<WarningLevel, 'none'>) => set({ warning })}
           />,
         )}
         {onlyInList(

@@ -4,8 +4,8 @@ import { useT } from '../../shared/i18n';
 import type { Order } from '../api/types';
 import { readDeadline } from '../common/deadline';
 import { DeadlineTag, PriorityTag } from '../common/tags';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
 import { orderColumns } from './order-columns';
 
 interface OrderTableProps {

@@ -3,8 +3,8 @@ import { useT } from '../../shared/i18n';
 import { useTimeline } from '../api/queries';
 import type { TimelineEvent } from '../api/types';
 import { formatTime } from '../common/tags';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
 
 const COLOURS: Record<string, string> = {
   accept: 'blue',
@@ -49,7 +49,7 @@ function EventBody({ event }: { event: TimelineEvent }) {
   if (typeof payload.resolved === 'boolean') details.push(l(`resolved.${payload.resolved}`));
   return (
     <div data-testid="timeline-event" data-action={event.action}>
-      <Typography.Text strong>{l(`action.${event.action}` as never)}</Typography.Text>{' '}
+      <Typography.Text strong>{l(`action.${event.action}`)}</Typography.Text>{' '}
       <Typography.Text type="secondary">{formatTime(event.at)}</Typography.Text>
       <div>
         {t('timeline.by')}: {who || '—'}

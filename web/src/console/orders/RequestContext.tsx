@@ -3,8 +3,8 @@ import { useT } from '../../shared/i18n';
 import { useTimeline } from '../api/queries';
 import type { OrderAction } from '../api/types';
 import { formatTime } from '../common/tags';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
 
 /** The request being ruled on, so a return or extension is judged on its reason. */
 const REQUEST_OF: Partial<Record<OrderAction, string>> = {

@@ -2,7 +2,7 @@ import { Table } from 'antd';
 import { useT } from '../../shared/i18n';
 import type { OrderSearchHit } from '../api/types';
 import { Highlighted } from '../common/Highlighted';
-import { orderMessages } from '../messages/orders';
+import { orderMessages } from './orders.messages';
 import { orderColumns } from './order-columns';
 
 /** Full-text hits, best first: number (links to the order), highlighted title and snippet, state, unit, time. */

@@ -1,15 +1,15 @@
+import { useWrite } from '../api/mutation';
+import { addLeaderFollowup, superviseOrder, urgeOrder } from '../timelimits/timelimits-api';
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api';
-import { useLang, useT } from '../../shared/i18n';
+import { useT } from '../../shared/i18n';
 import { invalidateOrder } from '../api/queries';
 import { OPEN_STATES, type Order } from '../api/types';
-import { labels } from '../messages/labels';
-import { orderMessages } from '../messages/orders';
-import { shellMessages } from '../messages/shell';
+import { labels } from '../common/labels.messages';
+import { orderMessages } from './orders.messages';
+import { shellMessages } from '../shell/shell.messages';
 import { hasRole, useSession } from '../shell/session';
-import { errorText } from './ActionDialog';
 
 type Kind = 'urge' | 'supervise' | 'followup';
 
@@ -19,8 +19,7 @@ export function SupervisionActions({ order }: { order: Order }) {
   const l = useT(labels);
   const t = useT(orderMessages);
   const s = useT(shellMessages);
-  const { lang } = useLang();
-  const { message } = App.useApp();
+  const write = useWrite();
   const client = useQueryClient();
   const [kind, setKind] = useState<Kind | null>(null);
   const supervisor = hasRole(me, 'supervisor');
@@ -33,23 +32,16 @@ export function SupervisionActions({ order }: { order: Order }) {
   };
 
   async function submit(values: { note?: string; reason?: string; dueWorkingDays?: number }) {
-    const request =
+    const request = () =>
       kind === 'urge'
-        ? api(`/api/orders/${order.id}/urge`, { method: 'POST', json: { note: values.note } })
+        ? urgeOrder(order.id, values.note ?? '')
         : kind === 'supervise'
-          ? api(`/api/orders/${order.id}/supervisions`, {
-              method: 'POST',
-              json: { reason: values.reason, dueWorkingDays: values.dueWorkingDays },
-            })
-          : api(`/api/orders/${order.id}/leader-followup`, { method: 'POST', json: { reason: values.reason } });
-    try {
-      await request;
-      message.success(`${kind ? title[kind] : ''} · ${s('common.done')}`);
-      invalidateOrder(client, order.id);
-      setKind(null);
-    } catch (e) {
-      message.error(errorText(e, lang));
-    }
+          ? superviseOrder(order.id, { reason: values.reason, dueWorkingDays: values.dueWorkingDays })
+          : addLeaderFollowup(order.id, values.reason ?? '');
+    const done = await write(request, { success: `${kind ? title[kind] : ''} · ${s('common.done')}` });
+    if (!done.ok) return;
+    invalidateOrder(client, order.id);
+    setKind(null);
   }
 
   return (

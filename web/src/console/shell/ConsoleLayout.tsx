@@ -1,8 +1,8 @@
 import { Badge, Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
-import { shellMessages } from '../messages/shell';
-import { labels } from '../messages/labels';
+import { shellMessages } from './shell.messages';
+import { labels } from '../common/labels.messages';
 import { useLiveUpdates } from '../live/useLiveUpdates';
 import { LangSwitch } from './LangSwitch';
 import { navFor } from './nav';

@@ -1,6 +1,6 @@
 import { Button } from 'antd';
 import { useLang, useT } from '../../shared/i18n';
-import { shellMessages } from '../messages/shell';
+import { shellMessages } from './shell.messages';
 
 /** 中文 ⇄ English; the choice is remembered in the browser. */
 export function LangSwitch() {

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
-import { fetchMe, keys } from '../api/queries';
-import { shellMessages } from '../messages/shell';
+import { fetchMe, keys, signIn } from '../api/queries';
+import { shellMessages } from './shell.messages';
 import { homeFor } from './nav';
 import { rememberSignedIn } from './session';
 import { LangSwitch } from './LangSwitch';
@@ -23,7 +23,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/auth/login', { method: 'POST', json: values });
+      await signIn(values);
       rememberSignedIn();
       const me = await fetchMe();
       client.setQueryData(keys.me, me);

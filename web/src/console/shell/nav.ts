@@ -1,5 +1,5 @@
 import type { Role } from '../api/types';
-import type { shellMessages } from '../messages/shell';
+import type { shellMessages } from './shell.messages';
 
 type NavKey = keyof typeof shellMessages.zh & `nav.${string}`;
 

@@ -1,7 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api';
-import { fetchMe, keys } from '../api/queries';
+import { fetchMe, keys, signOut } from '../api/queries';
 import type { Me } from '../api/types';
 
 /**
@@ -34,7 +33,7 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
 export function useLogout() {
   const client = useQueryClient();
   return async () => {
-    await api('/api/auth/logout', { method: 'POST' });
+    await signOut();
     forgetSignedIn();
     client.clear();
   };

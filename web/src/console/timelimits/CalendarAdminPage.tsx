@@ -1,30 +1,19 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../shared/api';
+import { keys } from '../api/keys';
+import { useApiMutation } from '../api/mutation';
 import { useT } from '../../shared/i18n';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
-
-interface DayInfo {
-  date: string;
-  working: boolean;
-  reason: string;
-  name: string | null;
-  covered: boolean;
-}
-interface MonthView {
-  month: string;
-  timezone: string;
-  workPeriods: string;
-  coveredYears: number[];
-  days: DayInfo[];
-}
-interface Override {
-  day: string;
-  working: boolean;
-  name: string;
-}
+import {
+  deleteOverride,
+  saveOverride,
+  saveWorkPeriods,
+  useCalendarMonth,
+  useCalendarOverrides,
+  type DayInfo,
+  type Override,
+} from './timelimits-api';
 
 const COLOR: Record<string, string> = {
   statutory_holiday: 'red',
@@ -36,37 +25,21 @@ const COLOR: Record<string, string> = {
 /** The centre's working calendar: a month grid, its own overrides, and working hours (admin edits). */
 export function CalendarAdminPage() {
   const t = useT(timelimitMessages);
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const [month, setMonth] = useState<Dayjs>(dayjs());
   const key = month.format('YYYY-MM');
-  const view = useQuery({ queryKey: ['calendar', key], queryFn: () => api<MonthView>(`/api/calendar/${key}`) });
-  const overrides = useQuery({
-    queryKey: ['calendar-overrides'],
-    queryFn: () => api<{ items: Override[] }>('/api/calendar-overrides'),
-  });
+  const view = useCalendarMonth(key);
+  const overrides = useCalendarOverrides();
   const [day, setDay] = useState<Dayjs | null>(null);
   const [working, setWorking] = useState(false);
   const [name, setName] = useState('');
   const [hours, setHours] = useState<string | null>(null);
-  const refresh = () =>
-    qc.invalidateQueries({ queryKey: ['calendar'] }).then(() => qc.invalidateQueries({ queryKey: ['calendar-overrides'] }));
-  const onError = (e: unknown) => message.error(e instanceof ApiError ? e.messageZh : String(e));
-  const save = useMutation({
-    mutationFn: () => api(`/api/calendar-overrides/${day!.format('YYYY-MM-DD')}`, { method: 'PUT', json: { working, name } }),
-    onSuccess: () => (message.success(t('cal.saved', { day: day!.format('YYYY-MM-DD') })), refresh()),
-    onError,
+  const invalidate = [keys.calendar(), keys.calendarOverrides];
+  const save = useApiMutation(() => saveOverride(day!.format('YYYY-MM-DD'), { working, name }), {
+    success: () => t('cal.saved', { day: day!.format('YYYY-MM-DD') }),
+    invalidate,
   });
-  const remove = useMutation({
-    mutationFn: (d: string) => api(`/api/calendar-overrides/${d}`, { method: 'DELETE' }),
-    onSuccess: refresh,
-    onError,
-  });
-  const saveHours = useMutation({
-    mutationFn: (workPeriods: string) => api('/api/calendar-settings', { method: 'PUT', json: { workPeriods } }),
-    onSuccess: () => (message.success(t('cal.hoursSaved')), refresh()),
-    onError,
-  });
+  const remove = useApiMutation(deleteOverride, { invalidate });
+  const saveHours = useApiMutation(saveWorkPeriods, { success: t('cal.hoursSaved'), invalidate });
   const days = view.data?.days ?? [];
   const lead = days.length > 0 ? (dayjs(days[0].date).day() + 6) % 7 : 0;
   const cells: (DayInfo | null)[] = [...Array(lead).fill(null), ...days];

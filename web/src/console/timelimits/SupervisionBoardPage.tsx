@@ -1,73 +1,47 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Modal, Space, Table, Tabs, Tag } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../shared/api';
+import { Button, Card, Input, Modal, Space, Table, Tabs, Tag } from 'antd';
+import { keys } from '../api/keys';
+import { useApiMutation } from '../api/mutation';
 import { useLang, useT } from '../../shared/i18n';
 import { formatRemaining, formatTime } from '../common/tags';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
-
-interface BoardOrder {
-  id: string;
-  orderNo: string;
-  title: string;
-  timeLimit: { stage: string | null; dueAt: string | null; warningLevel: string | null; remainingMs: number | null };
-}
-interface Supervision {
-  id: string;
-  order_no: string;
-  title: string;
-  unit_name: string | null;
-  origin: string;
-  reason: string;
-  due_at: string;
-  status: string;
-  response: string | null;
-}
-interface Followup {
-  id: string;
-  order_no: string;
-  title: string;
-  lead_unit_name: string | null;
-  reason: string;
-  origin: string;
-  added_at: string;
-}
+import {
+  closeSupervision,
+  superviseOrder,
+  urgeOrder,
+  useLeaderFollowups,
+  useSupervisions,
+  useWarnedOrders,
+  type BoardOrder,
+  type Supervision,
+} from './timelimits-api';
 
 /** Red and yellow orders, 催办 / 督办 by hand, open 督办单 and the 领导盯办 list. */
 export function SupervisionBoardPage() {
   const t = useT(timelimitMessages);
   const { lang } = useLang();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const red = useQuery({
-    queryKey: ['orders', { warning: 'red' }],
-    queryFn: () => api<{ items: BoardOrder[] }>('/api/orders?warning=red&limit=200'),
-  });
-  const yellow = useQuery({
-    queryKey: ['orders', { warning: 'yellow' }],
-    queryFn: () => api<{ items: BoardOrder[] }>('/api/orders?warning=yellow&limit=200'),
-  });
-  const sups = useQuery({ queryKey: ['supervisions'], queryFn: () => api<{ items: Supervision[] }>('/api/supervisions') });
-  const leader = useQuery({ queryKey: ['leader-followups'], queryFn: () => api<{ items: Followup[] }>('/api/leader-followups') });
+  const red = useWarnedOrders('red');
+  const yellow = useWarnedOrders('yellow');
+  const sups = useSupervisions();
+  const leader = useLeaderFollowups();
   const [dialog, setDialog] = useState<{ kind: 'urge' | 'supervise' | 'close'; id: string } | null>(null);
   const [text, setText] = useState('');
-  const onError = (e: unknown) => message.error(e instanceof ApiError ? e.messageZh : String(e));
-  const send = useMutation({
-    mutationFn: () => {
+  const send = useApiMutation(
+    () => {
       if (!dialog) throw new Error('no dialog');
-      if (dialog.kind === 'urge') return api(`/api/orders/${dialog.id}/urge`, { method: 'POST', json: { note: text } });
-      if (dialog.kind === 'supervise')
-        return api(`/api/orders/${dialog.id}/supervisions`, { method: 'POST', json: { reason: text } });
-      return api(`/api/supervisions/${dialog.id}/close`, { method: 'POST', json: { note: text } });
+      if (dialog.kind === 'urge') return urgeOrder(dialog.id, text);
+      if (dialog.kind === 'supervise') return superviseOrder(dialog.id, { reason: text });
+      return closeSupervision(dialog.id, text);
     },
-    onSuccess: async () => {
-      message.success(t('sup.done'));
-      setDialog(null);
-      setText('');
-      await qc.invalidateQueries({ queryKey: ['supervisions'] });
+    {
+      success: t('sup.done'),
+      invalidate: [keys.supervisions],
+      onSuccess: () => {
+        setDialog(null);
+        setText('');
+      },
     },
-    onError,
-  });
+  );
   const orderColumns = [
     { title: t('sup.orderNo'), dataIndex: 'orderNo' },
     { title: t('sup.orderTitle'), dataIndex: 'title' },

@@ -1,73 +1,36 @@
+import { APPEAL_TYPES, LIMIT_UNITS, STAGES } from '../../shared/contract';
 import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../shared/api';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
+import { keys } from '../api/keys';
+import { useApiMutation } from '../api/mutation';
 import { useT } from '../../shared/i18n';
 import { useCategories } from '../api/queries';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
-
-interface Rule {
-  id?: string;
-  stage: string;
-  appeal_type?: string | null;
-  appealType?: string | null;
-  priority: number | null;
-  category_id?: string | null;
-  categoryId?: string | null;
-  amount: number;
-  unit: string;
-  note: string | null;
-}
-interface Settings {
-  yellowShare: number;
-  urgeShare: number;
-  superviseAfterWorkingDays: number;
-  supervisionDueWorkingDays: number;
-}
-interface PolicyView {
-  rules: Rule[];
-  defaults: Rule[];
-  settings: Settings;
-}
-
-const STAGES = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'];
-const UNITS = ['minutes', 'hours', 'working_hours', 'working_days'];
-const TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other'];
+import {
+  addPolicy,
+  applyBanbuchengPreset,
+  retirePolicy,
+  saveTimeLimitSettings,
+  useTimeLimitPolicies,
+  type Rule,
+  type Settings,
+} from './timelimits-api';
 
 /** Time-limit rules by appeal type × priority × category, the defaults, and the escalation ladder. */
 export function TimeLimitAdminPage() {
   const t = useT(timelimitMessages);
   const tk = (k: string) => t(k as TimelimitMessageKey);
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const view = useQuery({ queryKey: ['timelimit-policies'], queryFn: () => api<PolicyView>('/api/timelimits/policies') });
+  const view = useTimeLimitPolicies();
   const categories = useCategories();
   const catName = new Map((categories.data?.items ?? []).map((c) => [c.id, c.name]));
   const catOptions = (categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
   const [presetCat, setPresetCat] = useState<string | undefined>();
   const [form] = Form.useForm();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['timelimit-policies'] });
-  const onError = (e: unknown) => message.error(e instanceof ApiError ? e.messageZh : String(e));
-  const add = useMutation({
-    mutationFn: (v: Record<string, unknown>) => api('/api/timelimits/policies', { method: 'POST', json: v }),
-    onSuccess: () => (message.success(t('tl.saved')), form.resetFields(), refresh()),
-    onError,
-  });
-  const retire = useMutation({
-    mutationFn: (id: string) => api(`/api/timelimits/policies/${id}`, { method: 'DELETE' }),
-    onSuccess: refresh,
-    onError,
-  });
-  const preset = useMutation({
-    mutationFn: (categoryId: string) => api('/api/timelimits/presets/banbucheng', { method: 'POST', json: { categoryId } }),
-    onSuccess: () => (message.success(t('tl.saved')), refresh()),
-    onError,
-  });
-  const settings = useMutation({
-    mutationFn: (s: Settings) => api('/api/timelimits/settings', { method: 'PUT', json: s }),
-    onSuccess: () => (message.success(t('tl.saved')), refresh()),
-    onError,
-  });
+  const invalidate = [keys.timeLimitPolicies];
+  const add = useApiMutation(addPolicy, { success: t('tl.saved'), invalidate, onSuccess: () => form.resetFields() });
+  const retire = useApiMutation(retirePolicy, { invalidate });
+  const preset = useApiMutation(applyBanbuchengPreset, { success: t('tl.saved'), invalidate });
+  const settings = useApiMutation(saveTimeLimitSettings, { success: t('tl.saved'), invalidate });
   const any = <span style={{ color: '#999' }}>{t('tl.any')}</span>;
   const columns = (withRetire: boolean) => [
     { title: t('tl.stage'), dataIndex: 'stage', render: (s: string) => tk(`stage.${s}`) },
@@ -111,7 +74,7 @@ export function TimeLimitAdminPage() {
             <Select style={{ width: 120 }} options={STAGES.map((s) => ({ value: s, label: tk(`stage.${s}`) }))} />
           </Form.Item>
           <Form.Item name="appealType" label={t('tl.appealType')}>
-            <Select allowClear style={{ width: 120 }} options={TYPES.map((v) => ({ value: v, label: v }))} />
+            <Select allowClear style={{ width: 120 }} options={APPEAL_TYPES.map((v) => ({ value: v, label: v }))} />
           </Form.Item>
           <Form.Item name="priority" label={t('tl.priority')}>
             <Select allowClear style={{ width: 80 }} options={[1, 2, 3, 4].map((v) => ({ value: v, label: v }))} />
@@ -123,7 +86,7 @@ export function TimeLimitAdminPage() {
             <InputNumber min={0} style={{ width: 80 }} />
           </Form.Item>
           <Form.Item name="unit" rules={[{ required: true }]}>
-            <Select style={{ width: 110 }} options={UNITS.map((u) => ({ value: u, label: tk(`unit.${u}`) }))} />
+            <Select style={{ width: 110 }} options={LIMIT_UNITS.map((u) => ({ value: u, label: tk(`unit.${u}`) }))} />
           </Form.Item>
           <Form.Item name="note">
             <Input placeholder={t('tl.rule.note')} style={{ width: 200 }} />

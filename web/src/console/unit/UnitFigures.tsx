@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useT } from '../../shared/i18n';
 import { useOrderQueues } from '../api/queries';
-import { queueMessages } from '../messages/queues';
+import { queueMessages } from '../common/queues.messages';
 import { useSession } from '../shell/session';
 import { UnitKpis } from './UnitKpis';
 

@@ -1,40 +1,28 @@
 import { Col, Row, Statistic, Tooltip, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { api } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
-import { toQueryString } from '../api/queries';
-import { queueMessages } from '../messages/queues';
-
-interface KpiDefinition {
-  key: string;
-  zh: string;
-  en: string;
-  kind: string;
-  formula?: { zh: string; en: string };
-}
-interface KpiReport {
-  definitions: KpiDefinition[] | Record<string, KpiDefinition>;
-  total: { kpis: Record<string, { value: number | null; change: number | null }> };
-}
+import { useKpis } from '../analytics/kpi-api';
+import type { KpiKey } from '../../shared/contract';
+import { queueMessages } from '../common/queues.messages';
 
 /** The figures a unit is assessed on, from the KPI API (src/analytics), for this month so far. */
-const SHOWN = ['timelySignRate', 'responseRate', 'onTimeClosureRate', 'resolutionRate', 'satisfactionRate', 'rehandleRate'];
+const SHOWN: KpiKey[] = [
+  'timelySignRate',
+  'responseRate',
+  'onTimeClosureRate',
+  'resolutionRate',
+  'satisfactionRate',
+  'rehandleRate',
+];
 
 export function UnitKpis({ unitId }: { unitId: string }) {
   const q = useT(queueMessages);
   const { lang } = useLang();
   const from = dayjs().startOf('month').format('YYYY-MM-DD');
   const to = dayjs().format('YYYY-MM-DD');
-  const report = useQuery({
-    queryKey: ['kpis', unitId, from, to],
-    queryFn: () => api<KpiReport>(`/api/kpis${toQueryString({ from, to, unitId })}`),
-    retry: false,
-    meta: { live: true },
-  });
+  const report = useKpis({ from, to, unitId });
   if (!report.data) return null;
-  const defs = Array.isArray(report.data.definitions) ? report.data.definitions : Object.values(report.data.definitions);
-  const byKey = new Map(defs.map((d) => [d.key, d]));
+  const byKey = new Map(report.data.definitions.map((d) => [d.key, d]));
   return (
     <>
       <Typography.Text strong>{q('unit.kpis', { from, to })}</Typography.Text>
@@ -45,7 +33,7 @@ export function UnitKpis({ unitId }: { unitId: string }) {
           const value = fig?.value ?? null;
           return (
             <Col key={key} span={4}>
-              <Tooltip title={def.formula?.[lang]}>
+              <Tooltip title={def.formula[lang]}>
                 <Statistic
                   title={lang === 'en' ? def.en : def.zh}
                   value={value === null ? '—' : def.kind === 'ratio' ? (value * 100).toFixed(1) : value}

@@ -1,0 +1,179 @@
+import type { TimelineEventKind } from './timeline.js';
+import type {
+  AppealType,
+  Channel,
+  ContactMethod,
+  InvalidReason,
+  LimitUnit,
+  OrderState,
+  ReplyResult,
+  Role,
+  Satisfaction,
+  Stage,
+  VisitMethod,
+  WarningLevel,
+} from './vocabulary.js';
+
+/**
+ * The words of the shared vocabulary, in Chinese and English, written once: the console's tags and
+ * timeline, the server's exports, reports and notices all read these tables. Each table is keyed by
+ * its union, so a state, action, stage or timeline event kind without a label is a compile error.
+ */
+export interface Words {
+  readonly zh: string;
+  readonly en: string;
+}
+export type LabelTable<K extends string> = Readonly<Record<K, Words>>;
+
+export const STATE_LABELS: LabelTable<OrderState> = {
+  accepted: { zh: '待派单', en: 'Accepted, to dispatch' },
+  dispatched: { zh: '待签收', en: 'Dispatched, to sign for' },
+  return_requested: { zh: '退单申请中', en: 'Return requested' },
+  handling: { zh: '办理中', en: 'Handling' },
+  extension_requested: { zh: '延期申请中', en: 'Extension requested' },
+  replied: { zh: '待审核', en: 'Replied, to review' },
+  visiting: { zh: '待回访', en: 'Return visit due' },
+  closed: { zh: '已办结', en: 'Closed' },
+  invalid: { zh: '无效件', en: 'Invalid' },
+  merged: { zh: '已并单', en: 'Merged' },
+};
+
+/** Every kind of timeline event: the lifecycle's actions (also the buttons) and the other steps. */
+export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
+  accept: { zh: '受理', en: 'Accepted' },
+  escalate: { zh: '升级为疑难件', en: 'Escalated (difficult case)' },
+  attach: { zh: '上传附件', en: 'Attachment added' },
+  deadline_warning: { zh: '时限预警', en: 'Deadline warning' },
+  urge: { zh: '催办', en: 'Reminder (催办)' },
+  supervise: { zh: '督办', en: 'Supervision (督办)' },
+  supervise_response: { zh: '督办答复', en: 'Supervision answered' },
+  supervise_close: { zh: '督办办结', en: 'Supervision closed' },
+  leader_followup: { zh: '列入领导盯办', en: 'Leader follow-up added' },
+  leader_followup_end: { zh: '结束领导盯办', en: 'Leader follow-up ended' },
+  assessment_exclude: { zh: '认定为不合理诉求（不计考核）', en: 'Excluded from assessment (unreasonable appeal)' },
+  assessment_appeal: { zh: '考核申诉', en: 'Assessment appeal' },
+  assessment_appeal_decided: { zh: '考核申诉已裁定', en: 'Assessment appeal decided' },
+  answer_directly: { zh: '直办答复', en: 'Answer directly' },
+  reject: { zh: '无效件', en: 'Invalid' },
+  merge: { zh: '并单', en: 'Merge' },
+  unmerge: { zh: '撤销并单', en: 'Undo merge' },
+  dispatch: { zh: '派单', en: 'Dispatch' },
+  sign: { zh: '签收', en: 'Sign for' },
+  request_return: { zh: '申请退单', en: 'Request return' },
+  approve_return: { zh: '同意退单', en: 'Approve return' },
+  reject_return: { zh: '驳回退单', en: 'Reject return' },
+  record_contact: { zh: '记录联系', en: 'Record contact' },
+  request_extension: { zh: '申请延期', en: 'Request extension' },
+  approve_extension: { zh: '同意延期', en: 'Approve extension' },
+  reject_extension: { zh: '驳回延期', en: 'Reject extension' },
+  reply: { zh: '答复', en: 'Reply' },
+  review_accept: { zh: '审核通过', en: 'Accept reply' },
+  review_send_back: { zh: '退回重办', en: 'Send back' },
+  visit_close: { zh: '回访办结', en: 'Visit and close' },
+  visit_rehandle: { zh: '回访重办', en: 'Visit: re-handle' },
+  wait_for_citizen: { zh: '等待群众（暂停计时）', en: 'Wait for citizen (pause clock)' },
+  suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
+  resume_clock: { zh: '恢复计时', en: 'Resume clock' },
+};
+
+/** The clocks of an order, named as the domain names them (联系诉求人, 办理答复). */
+export const STAGE_LABELS: LabelTable<Stage> = {
+  dispatch: { zh: '派单', en: 'dispatch' },
+  sign: { zh: '签收', en: 'sign-for' },
+  contact: { zh: '联系诉求人', en: 'first contact' },
+  reply: { zh: '办理答复', en: 'reply' },
+  review: { zh: '中心审核', en: 'centre review' },
+  visit: { zh: '回访', en: 'return visit' },
+};
+
+export const ROLE_LABELS: LabelTable<Role> = {
+  operator: { zh: '话务员', en: 'Operator' },
+  dispatcher: { zh: '派单员', en: 'Dispatcher' },
+  unit_handler: { zh: '承办人', en: 'Unit handler' },
+  unit_admin: { zh: '承办单位管理员', en: 'Unit admin' },
+  supervisor: { zh: '督办员', en: 'Supervisor' },
+  leader: { zh: '领导', en: 'Leader' },
+  analyst: { zh: '分析员', en: 'Analyst' },
+  admin: { zh: '系统管理员', en: 'System admin' },
+  auditor: { zh: '审计管理员', en: 'Auditor' },
+};
+
+export const CHANNEL_LABELS: LabelTable<Channel> = {
+  phone: { zh: '电话', en: 'Phone' },
+  web: { zh: '网站', en: 'Web' },
+  window: { zh: '窗口', en: 'Service window' },
+  grid: { zh: '网格员', en: 'Grid worker' },
+  open_api: { zh: '开放接口', en: 'Open API' },
+  import: { zh: '导入', en: 'Import' },
+};
+
+export const APPEAL_TYPE_LABELS: LabelTable<AppealType> = {
+  consult: { zh: '咨询', en: 'Consultation' },
+  help: { zh: '求助', en: 'Help' },
+  complaint: { zh: '投诉', en: 'Complaint' },
+  report: { zh: '举报', en: 'Report' },
+  suggestion: { zh: '建议', en: 'Suggestion' },
+  praise: { zh: '表扬', en: 'Praise' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const REPLY_RESULT_LABELS: LabelTable<ReplyResult> = {
+  resolved: { zh: '已解决', en: 'Resolved' },
+  partly: { zh: '部分解决', en: 'Partly resolved' },
+  cannot: { zh: '无法解决（依法解释）', en: 'Cannot be resolved (explained)' },
+};
+
+export const SATISFACTION_LABELS: LabelTable<Satisfaction> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+};
+
+export const INVALID_REASON_LABELS: LabelTable<InvalidReason> = {
+  not_accepted: { zh: '不予受理', en: 'Not accepted' },
+  emergency_transfer: { zh: '转紧急热线', en: 'Transferred to emergency line' },
+  lawful_channel: { zh: '告知法定途径', en: 'Told the lawful channel' },
+};
+
+export const CONTACT_METHOD_LABELS: LabelTable<ContactMethod> = {
+  phone: { zh: '电话', en: 'Phone' },
+  visit: { zh: '上门', en: 'Visit' },
+  sms: { zh: '短信', en: 'SMS' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const VISIT_METHOD_LABELS: LabelTable<VisitMethod> = {
+  phone: { zh: '电话', en: 'Phone' },
+  sms: { zh: '短信', en: 'SMS' },
+  web: { zh: '网站', en: 'Web' },
+};
+
+export const LIMIT_UNIT_LABELS: LabelTable<LimitUnit> = {
+  minutes: { zh: '分钟', en: 'minutes' },
+  hours: { zh: '小时', en: 'hours' },
+  working_hours: { zh: '工作小时', en: 'working hours' },
+  working_days: { zh: '工作日', en: 'working days' },
+};
+
+export const WARNING_LABELS: LabelTable<WarningLevel> = {
+  none: { zh: '正常', en: 'On time' },
+  yellow: { zh: '黄灯预警', en: 'Yellow warning' },
+  red: { zh: '红灯超期', en: 'Red: overdue' },
+};
+
+/** One language's side of a table, its keys prefixed (`state.accepted`), for flat message files. */
+export function labelsIn<P extends string, K extends string>(
+  prefix: P,
+  table: LabelTable<K>,
+  lang: keyof Words,
+): Record<`${P}.${K}`, string> {
+  return Object.fromEntries(Object.entries<Words>(table).map(([k, w]) => [`${prefix}.${k}`, w[lang]])) as Record<
+    `${P}.${K}`,
+    string
+  >;
+}
+
+/** A table with its keys prefixed (`stage.reply`), for flat message catalogues with both languages. */
+export function prefixedLabels<P extends string, K extends string>(prefix: P, table: LabelTable<K>): Record<`${P}.${K}`, Words> {
+  return Object.fromEntries(Object.entries<Words>(table).map(([k, w]) => [`${prefix}.${k}`, w])) as Record<`${P}.${K}`, Words>;
+}

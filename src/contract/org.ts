@@ -1,0 +1,52 @@
+import type { Role } from './vocabulary.js';
+
+/** The signed-in user (GET /api/auth/me). */
+export interface MeView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: string;
+  unitName: string;
+  centreId: string;
+}
+
+/** A node of the unit tree (GET /api/units). */
+export interface UnitNodeView {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  active: boolean;
+}
+
+/** A node of the appeal categories (GET /api/categories). */
+export interface CategoryNodeView {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  level: number;
+  active: boolean;
+}
+
+/** A node of the regions (GET /api/regions). */
+export interface RegionNodeView {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  level: number;
+}
+
+/** A staff account as GET /api/users lists it (the admin screens). */
+export interface UserListItemView {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  active: boolean;
+  unit_id: string;
+  unit_name: string;
+}

@@ -1,0 +1,11 @@
+/**
+ * The web's one door to the contract it shares with the server (src/contract): vocabularies, their
+ * labels and the shapes the API presents. Import from here, never redeclare them.
+ */
+export * from '../../../src/contract/vocabulary';
+export * from '../../../src/contract/timeline';
+export * from '../../../src/contract/labels';
+export type * from '../../../src/contract/orders';
+export * from '../../../src/contract/knowledge';
+export * from '../../../src/contract/kpi';
+export type * from '../../../src/contract/org';
