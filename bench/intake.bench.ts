@@ -1,3 +1,4 @@
+import { composeDeps } from '../src/composition.js';
 import { domainSettings } from '../src/config/domain-settings.js';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,7 +82,7 @@ async function benchBackend(kind: 'postgres' | 'pglite') {
     const centreId = await setup(database);
     const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     const app = await buildApp({
-      deps: { db: database.db, clock: systemClock, dataDir, settings: domainSettings(config) },
+      deps: composeDeps({ db: database.db, clock: systemClock, dataDir, settings: domainSettings(config) }),
       config,
     });
     await app.listen({ port: 0, host: '127.0.0.1' });

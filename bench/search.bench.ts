@@ -1,3 +1,4 @@
+import type { OrderState } from '../src/contract/vocabulary.js';
 import { defaultDomainSettings } from '../src/config/domain-settings.js';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
@@ -220,7 +221,7 @@ function perRowVisibilitySearch(db: Database['db'], scope: OrderScope, f: { quer
   let q = whereVisible(db.selectFrom('orders').select(['orders.id']), scope).where(
     sql<boolean>`orders.search_vector @@ ${f.query}::tsquery`,
   );
-  if (f.state) q = q.where('orders.state', '=', f.state);
+  if (f.state) q = q.where('orders.state', '=', f.state as OrderState);
   if (f.regionId) {
     const regionId = f.regionId;
     q = q.where('orders.region_id', 'in', (eb) =>

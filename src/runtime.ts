@@ -4,11 +4,12 @@ import { domainSettings } from './config/domain-settings.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock, type Clock } from './shared/clock.js';
-import type { Deps } from './shared/deps.js';
+import { composeDeps } from './composition.js';
+import type { OrderDeps } from './orders/order-hooks.js';
 
 export interface Runtime {
   readonly database: Database;
-  readonly deps: Deps;
+  readonly deps: OrderDeps;
   close(): Promise<void>;
 }
 
@@ -19,6 +20,6 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pgdata'),
   });
   await migrateToLatest(database.db);
-  const deps: Deps = { db: database.db, clock, dataDir: config.dataDir, settings: domainSettings(config) };
+  const deps = composeDeps({ db: database.db, clock, dataDir: config.dataDir, settings: domainSettings(config) });
   return { database, deps, close: () => database.close() };
 }

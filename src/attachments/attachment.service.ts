@@ -62,7 +62,12 @@ export async function addAttachment(deps: Deps, actor: Actor, idOrNo: string, fi
         by: actor.userId,
         at,
       });
-      await recordOrderEvent(tx, order, { kind: 'attach', by: actor, at, payload: { attachmentId: id, fileName: row.file_name, contentType: sniffed, sizeBytes: row.size_bytes } });
+      await recordOrderEvent(tx, order, {
+        kind: 'attach',
+        by: actor,
+        at,
+        payload: { attachmentId: id, fileName: row.file_name, contentType: sniffed, sizeBytes: row.size_bytes },
+      });
       return row;
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import type { OrderAction, ActionPayload } from '../orders/order-actions.schemas
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { ManualClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import type { Deps } from '../shared/deps.js';
+import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import type { Actor, Role } from '../users/roles.js';
 import type { DemoCatalog } from './demo-org.service.js';
 import { appealText, callerName, callerPhone } from './demo-text.js';

@@ -1,5 +1,5 @@
 import { findCentreByCode } from '../org/unit.repository.js';
-import type { Deps } from '../shared/deps.js';
+import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import { CENTRE } from './demo-org.data.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './demo-org.service.js';
 import { seedDemoHistory } from './demo-history.service.js';

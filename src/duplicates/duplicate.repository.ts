@@ -117,4 +117,3 @@ export async function listLaterMatches(db: Executor, scope: OrderScope, orderId:
     .limit(20)
     .execute();
 }
-

@@ -39,12 +39,12 @@ export const notifyHandler: OutboxHandler<'notify'> = {
             {
               topic: 'webhook.deliver',
               payload: {
-            event: msg.kind,
-            centreId: msg.centreId,
-            orderId: msg.orderId,
-            text: rendered,
-            data: msg.data ?? {},
-            key: msg.sourceKey,
+                event: msg.kind,
+                centreId: msg.centreId,
+                orderId: msg.orderId,
+                text: rendered,
+                data: msg.data ?? {},
+                key: msg.sourceKey,
                 at: at.toISOString(),
               },
               dedupeKey: `webhook:${msg.sourceKey}`,

@@ -16,7 +16,9 @@ const blankToNull = (s: string | undefined) => (s === undefined || s.trim() === 
 
 /** 受理: records an appeal as a new order in state `accepted`, numbered per centre and day. */
 export async function acceptOrder(deps: OrderDeps, actor: Actor, input: NewOrderInput): Promise<Order> {
-  return deps.db.transaction().execute((tx) => acceptOrderInTransaction({ tx, clock: deps.clock, hooks: deps.orderHooks }, actor, input));
+  return deps.db
+    .transaction()
+    .execute((tx) => acceptOrderInTransaction({ tx, clock: deps.clock, hooks: deps.orderHooks }, actor, input));
 }
 
 /** What intake needs inside a caller's transaction. */

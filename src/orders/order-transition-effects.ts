@@ -7,7 +7,6 @@ import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.con
 import { mergeEffect, unmergeEffect } from './merge.effects.js';
 import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
 
-
 async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectResult> {
   const { tx, order, payload, at } = ctx;
   const assist = [...new Set(payload.assistUnitIds ?? [])].filter((id) => id !== payload.leadUnitId);

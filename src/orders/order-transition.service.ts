@@ -88,7 +88,17 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
       },
     ];
     // The action and its payload were checked together (TransitionRequest<A>); the union pairs them.
-    const hookContext = { tx, clock: deps.clock, before: order, after: updated, action: req.action, payload: req.payload, actor: req.actor, at, outbox } as TransitionHookContext;
+    const hookContext = {
+      tx,
+      clock: deps.clock,
+      before: order,
+      after: updated,
+      action: req.action,
+      payload: req.payload,
+      actor: req.actor,
+      at,
+      outbox,
+    } as TransitionHookContext;
     const hooksUpdatedOrder = await runTransitionHooks(deps.orderHooks, hookContext);
     await enqueueOutbox(tx, outbox, at);
     // Hooks may update derived columns (e.g. the deadline summary), so return the row as committed.

@@ -4,6 +4,7 @@ import type { Executor } from '../db/database.js';
 import { isUuid } from '../shared/ids.js';
 import type { DB, Order, OrderEventsTable, OrderUpdate, OutboxTable } from '../db/schema.js';
 import type { CompanionRow } from './order-hooks.js';
+import type { OrderState } from '../contract/vocabulary.js';
 import { inSubtree } from '../org/subtree.js';
 
 /** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree (src/users/actor-scope.ts). */
@@ -166,7 +167,7 @@ export async function findOrderByNo(db: Executor, scope: OrderScope, orderNo: st
 export async function updateOrderIfVersion(
   db: Executor,
   id: string,
-  expected: { state: string; version: number },
+  expected: { state: OrderState; version: number },
   patch: OrderUpdate,
 ): Promise<Order | undefined> {
   return db
@@ -226,7 +227,7 @@ export function whereOrderListFilter<O>(
   f: Omit<OrderListFilter, 'limit' | 'offset'>,
 ): SelectQueryBuilder<DB, 'orders', O> {
   let q = qb;
-  if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states);
+  if (f.states && f.states.length > 0) q = q.where('orders.state', 'in', f.states as readonly OrderState[]);
   if (f.leadUnitId) q = whereLeadUnder(q, f.leadUnitId);
   if (f.callerPhone) q = q.where('orders.caller_phone', '=', f.callerPhone);
   if (f.escalated !== undefined) q = q.where('orders.escalated', '=', f.escalated);
@@ -250,7 +251,7 @@ export async function countOrders(db: Executor, scope: OrderScope, states?: read
     db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')),
     scope,
   );
-  if (states && states.length > 0) q = q.where('orders.state', 'in', states);
+  if (states && states.length > 0) q = q.where('orders.state', 'in', states as readonly OrderState[]);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -45,7 +45,10 @@ void catalogueMatchesContract;
 type MonitorKind = 'deadline_warning' | 'urge' | 'supervise' | 'leader_followup';
 /** A step of the time-limit monitor: its payload without the facts of the clock, which it adds itself. */
 export type MonitorEvent = {
-  [K in MonitorKind]: { kind: K; payload: DistributiveOmit<Extract<TimelinePayloads[K], { origin: 'auto' } | { level: string }>, keyof MonitorFacts> };
+  [K in MonitorKind]: {
+    kind: K;
+    payload: DistributiveOmit<Extract<TimelinePayloads[K], { origin: 'auto' } | { level: string }>, keyof MonitorFacts>;
+  };
 }[MonitorKind];
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 

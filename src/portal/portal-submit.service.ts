@@ -6,7 +6,7 @@ import { sniffContentType } from '../attachments/file-type.js';
 import { text } from '../i18n/messages.js';
 import { recordOrderEvent } from '../orders/timeline-events.js';
 import { acceptOrderInTransaction } from '../orders/order-intake.service.js';
-import type { Deps } from '../shared/deps.js';
+import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import { DomainError, invalidField } from '../shared/errors.js';
 import { citizenActor, portalCentre } from './portal.service.js';
 import { MAX_PORTAL_PHOTOS, type PortalAppealInput } from './portal.schemas.js';
@@ -72,7 +72,7 @@ export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos:
       await fs.writeFile(fullPath, photo.data);
     }
     return await deps.db.transaction().execute(async (tx) => {
-      const order = await acceptOrderInTransaction(tx, deps.clock, actor, {
+      const order = await acceptOrderInTransaction({ tx, clock: deps.clock, hooks: deps.orderHooks }, actor, {
         channel: 'web',
         appealType: input.appealType,
         categoryId: input.categoryId,

@@ -1,3 +1,4 @@
+import type { TimelineEventKind } from '../contract/timeline.js';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 
@@ -18,7 +19,7 @@ export async function listPublicEvents(db: Executor, orderId: string, actions: r
     .selectFrom('order_events')
     .select(['id', 'action', 'at', 'payload'])
     .where('order_id', '=', orderId)
-    .where('action', 'in', [...actions])
+    .where('action', 'in', [...actions] as TimelineEventKind[])
     .orderBy('id')
     .execute();
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Order } from '../db/schema.js';
 import { text } from '../i18n/messages.js';
 import { transitionOrder } from '../orders/order-transition.service.js';
-import type { Deps } from '../shared/deps.js';
+import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import { DomainError, domainError, notFound } from '../shared/errors.js';
 import { systemActor, type Actor } from '../users/roles.js';
 import { withGuessToken } from './portal-rate-limit.service.js';

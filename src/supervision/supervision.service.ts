@@ -1,7 +1,6 @@
 import { loadCentreCalendar } from '../calendar/calendar.service.js';
 import { formatLocal } from '../calendar/time-zone.js';
 import { text, type MessageKey } from '../i18n/messages.js';
-import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { notify } from '../notifications/notify.js';
 import { recordOrderEvent } from '../orders/timeline-events.js';
@@ -93,11 +92,17 @@ export async function issueSupervision(
       status: 'open',
     });
     if (!s) throw new Error('supervision insert returned nothing');
-    await recordOrderEvent(tx, order, { kind: 'supervise', by: actor, at, note: input.reason, payload: {
-      origin: 'manual',
-      supervisionId: s.id,
-      supervisionDueAt: due.toISOString(),
-    } });
+    await recordOrderEvent(tx, order, {
+      kind: 'supervise',
+      by: actor,
+      at,
+      note: input.reason,
+      payload: {
+        origin: 'manual',
+        supervisionId: s.id,
+        supervisionDueAt: due.toISOString(),
+      },
+    });
     await notify(
       tx,
       {
@@ -131,7 +136,13 @@ export async function respondToSupervision(deps: Deps, actor: Actor, id: string,
       responded_at: at,
     });
     if (!row) throw domainError('CONFLICT', 'supervision.wrongStatus', { status: s.status });
-    await recordOrderEvent(tx, order, { kind: 'supervise_response', by: actor, at, note: response, payload: { supervisionId: s.id } });
+    await recordOrderEvent(tx, order, {
+      kind: 'supervise_response',
+      by: actor,
+      at,
+      note: response,
+      payload: { supervisionId: s.id },
+    });
     return row;
   });
 }
@@ -184,7 +195,8 @@ export async function addLeaderFollowup(deps: Deps, actor: Actor, idOrNo: string
       by: actor.userId,
       at,
     });
-    if (added) await recordOrderEvent(tx, order, { kind: 'leader_followup', by: actor, at, note: reason, payload: { origin: 'manual' } });
+    if (added)
+      await recordOrderEvent(tx, order, { kind: 'leader_followup', by: actor, at, note: reason, payload: { origin: 'manual' } });
     return { added };
   });
 }

@@ -1,8 +1,9 @@
+import { composeDeps } from '../composition.js';
 import { defaultDomainSettings } from '../config/domain-settings.js';
 import type { Database } from '../db/database.js';
 import { insertCentre, insertUnit } from '../org/unit.repository.js';
 import { ManualClock } from '../shared/clock.js';
-import type { Deps } from '../shared/deps.js';
+import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import type { Actor, Role } from '../users/roles.js';
 import { insertUser } from '../users/user.repository.js';
 
@@ -49,7 +50,7 @@ export async function buildEvalWorld(database: Database, start: Date): Promise<E
     };
   };
   return {
-    deps: { db, clock, dataDir: '', settings: defaultDomainSettings() },
+    deps: composeDeps({ db, clock, dataDir: '', settings: defaultDomainSettings() }),
     clock,
     centreId: centre.id,
     unitId: unit.id,

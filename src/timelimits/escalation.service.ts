@@ -116,7 +116,10 @@ async function fire(f: FireContext, step: Step): Promise<void> {
       if (!s) return;
       f.d.leader_at = due;
       await updateDeadline(f.tx, f.d.id, { leader_at: due });
-      await systemEvent(f, { kind: 'supervise', payload: { origin: 'auto', supervisionId: s.id, supervisionDueAt: due.toISOString() } });
+      await systemEvent(f, {
+        kind: 'supervise',
+        payload: { origin: 'auto', supervisionId: s.id, supervisionDueAt: due.toISOString() },
+      });
       return tell(f, step, unitOr(f, ['supervisor']), due);
     }
     case 'leader': {

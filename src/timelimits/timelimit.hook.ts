@@ -82,7 +82,10 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
  * its deadline summary, and the deadline row goes into the statement with its timeline event (ADR 0013).
  */
 export const timelimitIntakeHook: IntakeHook = async ({ tx, draft, centre, at }) => {
-  const ctx = await loadTimelimitContext(tx, draft, { settingsVersion: centre.settingsVersion, categoryPath: centre.categoryPath });
+  const ctx = await loadTimelimitContext(tx, draft, {
+    settingsVersion: centre.settingsVersion,
+    categoryPath: centre.categoryPath,
+  });
   const deadline = planIntakeDeadline(ctx, at);
   return {
     columns: deadline.summary,

@@ -4,7 +4,8 @@ import { insertCategory, insertRegion } from '../../src/org/catalog.repository.j
 import { insertCentre, insertUnit } from '../../src/org/unit.repository.js';
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { ManualClock } from '../../src/shared/clock.js';
-import type { Deps } from '../../src/shared/deps.js';
+import type { OrderDeps as Deps } from '../../src/orders/order-hooks.js';
+import { composeDeps } from '../../src/composition.js';
 import { insertUser } from '../../src/users/user.repository.js';
 import type { Actor, Role } from '../../src/users/roles.js';
 import { hashPassword } from '../../src/users/password.js';
@@ -103,7 +104,7 @@ export async function buildWorld(database: Database, start = '2025-03-03T02:00:0
     usernames[key] = username;
   }
   return {
-    deps: { db, clock, dataDir, settings: defaultDomainSettings() },
+    deps: composeDeps({ db, clock, dataDir, settings: defaultDomainSettings() }),
     clock,
     centreId: centre.id,
     units: { centre: centreUnit, countyA, deptA1, teamA1a, townA2, countyB, deptB1, company },

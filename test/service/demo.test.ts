@@ -1,3 +1,4 @@
+import { composeDeps } from '../../src/composition.js';
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemo, prepareDemo } from '../../src/demo/demo.service.js';
@@ -12,7 +13,12 @@ const database = useTestDatabase();
 const lines: string[] = [];
 
 beforeAll(async () => {
-  const deps = { db: database.db, clock: new ManualClock('2025-06-30T10:00:00Z'), dataDir: '/tmp', settings: defaultDomainSettings() };
+  const deps = composeDeps({
+    db: database.db,
+    clock: new ManualClock('2025-06-30T10:00:00Z'),
+    dataDir: '/tmp',
+    settings: defaultDomainSettings(),
+  });
   await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 });
   await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 }); // second start: no reseed
 }, 180_000);
@@ -50,12 +56,12 @@ describe('the demo hotline', () => {
 
   it('starts with a published knowledge base that answers a typed appeal, one article near expiry, one overdue for review', async () => {
     const centre = await database.db.selectFrom('centres').select('id').executeTakeFirstOrThrow();
-    const deps = {
+    const deps = composeDeps({
       db: database.db,
       clock: new ManualClock('2025-06-30T10:00:00Z'),
       dataDir: '/tmp',
       settings: defaultDomainSettings(),
-    };
+    });
     const ranked = await retrieveAnswerable(deps, centre.id, '家里暖气不热，排过气了还是凉的，什么时候能修', 3);
     const [top] = await database.db.selectFrom('knowledge_articles').select(['title']).where('id', '=', ranked[0]!.id).execute();
     expect(top!.title).toBe('锡林浩特市供暖期及室温标准');
@@ -72,12 +78,12 @@ describe('the demo history while the console is live (first start)', () => {
   it('skips a generated step the console refused and finishes the rest', async () => {
     const live = await createTestDatabase();
     try {
-      const deps = {
+      const deps = composeDeps({
         db: live.db,
         clock: new ManualClock('2025-06-30T10:00:00Z'),
         dataDir: '/tmp',
         settings: defaultDomainSettings(),
-      };
+      });
       const log: string[] = [];
       const history = await prepareDemo(deps, (l) => log.push(l), { days: 4, perDay: 10 });
       expect(history).not.toBeNull();

@@ -1,3 +1,4 @@
+import { composeDeps } from '../../src/composition.js';
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -8,7 +9,7 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-org.service.js';
 import { buildApp } from '../../src/http/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { systemClock } from '../../src/shared/clock.js';
-import type { Deps } from '../../src/shared/deps.js';
+import type { OrderDeps as Deps } from '../../src/orders/order-hooks.js';
 import { useTestDatabase } from '../helpers/use-world.js';
 
 /**
@@ -46,7 +47,7 @@ let deps: Deps;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  deps = { db: database.db, clock: systemClock, dataDir: os.tmpdir(), settings: defaultDomainSettings() };
+  deps = composeDeps({ db: database.db, clock: systemClock, dataDir: os.tmpdir(), settings: defaultDomainSettings() });
   await loadScenario(deps, 'xilingol-2021', { scale: expected.scale, lanes: FULL ? 4 : 1 });
   app = await buildApp({ deps, config: loadConfig({ LIANXIN_DATA_DIR: os.tmpdir() }) });
 }, 3_600_000);

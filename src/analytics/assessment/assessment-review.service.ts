@@ -5,8 +5,6 @@ import type { Deps } from '../../shared/deps.js';
 import { DomainError, domainError, forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
-import type { Executor } from '../../db/database.js';
-import type { Order } from '../../db/schema.js';
 import { assessedUnitOf } from './assessment-units.js';
 import { decideAppeal, findAppeal, findSnapshot, insertAppeal, insertExclusion, listAppeals } from './assessment.repository.js';
 
@@ -31,7 +29,13 @@ export async function excludeOrder(deps: Deps, actor: Actor, input: { orderId: s
       at,
     });
     if (!row) throw domainError('CONFLICT', 'assessment.alreadyExcluded');
-    await recordOrderEvent(tx, order, { kind: 'assessment_exclude', by: actor, at, note: input.reason, payload: { reason: input.reason } });
+    await recordOrderEvent(tx, order, {
+      kind: 'assessment_exclude',
+      by: actor,
+      at,
+      note: input.reason,
+      payload: { reason: input.reason },
+    });
     return {
       orderId: order.id,
       orderNo: order.order_no,
@@ -62,7 +66,13 @@ export async function fileAppeal(deps: Deps, actor: Actor, input: { orderId: str
       at,
     });
     if (!row) throw domainError('CONFLICT', 'assessment.appealExists');
-    await recordOrderEvent(tx, order, { kind: 'assessment_appeal', by: actor, at, note: input.reason, payload: { appealId: row.id, unitId, month } });
+    await recordOrderEvent(tx, order, {
+      kind: 'assessment_appeal',
+      by: actor,
+      at,
+      note: input.reason,
+      payload: { appealId: row.id, unitId, month },
+    });
     return row;
   });
 }
@@ -93,7 +103,13 @@ export async function decideAssessmentAppeal(
     const status = input.accept ? 'accepted' : 'rejected';
     const row = await decideAppeal(tx, { id: appeal.id, status, by: actor.userId, at, note: input.note ?? null });
     if (!row) throw domainError('CONFLICT', 'assessment.appealDecided');
-    await recordOrderEvent(tx, order, { kind: 'assessment_appeal_decided', by: actor, at, note: input.note ?? '', payload: { appealId: appeal.id, status } });
+    await recordOrderEvent(tx, order, {
+      kind: 'assessment_appeal_decided',
+      by: actor,
+      at,
+      note: input.note ?? '',
+      payload: { appealId: appeal.id, status },
+    });
     return row;
   });
 }

@@ -1,7 +1,7 @@
 import { computeKpis, type KpiReport } from '../../analytics/kpi/kpi.service.js';
 import { refreshKpiRollups } from '../../analytics/kpi/kpi-rollup.service.js';
 import { findCentreByCode } from '../../org/unit.repository.js';
-import type { Deps } from '../../shared/deps.js';
+import type { OrderDeps as Deps } from '../../orders/order-hooks.js';
 import { loadXilingol2021, XILINGOL_2021 } from './xilingol-2021.scenario.js';
 
 export interface ScenarioDefinition {

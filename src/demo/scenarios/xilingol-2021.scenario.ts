@@ -4,7 +4,7 @@ import type { ActionPayload, OrderAction } from '../../orders/order-actions.sche
 import { acceptOrder } from '../../orders/order-intake.service.js';
 import { transitionOrder } from '../../orders/order-transition.service.js';
 import { ManualClock } from '../../shared/clock.js';
-import type { Deps } from '../../shared/deps.js';
+import type { OrderDeps as Deps } from '../../orders/order-hooks.js';
 import type { Actor, Role } from '../../users/roles.js';
 import { appealText, callerName, callerPhone } from '../demo-text.js';
 import { Rng } from '../rng.js';

@@ -1,0 +1,19 @@
+import type { OrderDeps, OrderHooks } from './orders/order-hooks.js';
+import type { Deps } from './shared/deps.js';
+import { duplicateDetectHook } from './duplicates/duplicate-detect.hook.js';
+import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
+import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
+import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
+
+/**
+ * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
+ * in this order (like src/http/routes.ts for routes, src/worker/outbox-topics.ts for handlers).
+ * `orders/` never imports a capability; it runs what it is handed here.
+ */
+export const orderHooks: OrderHooks = {
+  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook],
+  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
+};
+
+/** The deps of every process (server, worker, CLI, tests): the shared deps and the hooks. */
+export const composeDeps = (base: Deps): OrderDeps => ({ ...base, orderHooks });
