@@ -59,4 +59,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // orders/ is the bottom of the domain: capabilities plug into it through the hooks handed in at
+    // the composition root (src/composition.ts), never by orders/ importing them (issue 12).
+    files: ['src/orders/**/*.ts'],
+    ignores: ['src/orders/order-query.service.ts', 'src/orders/order.presenter.ts', 'src/orders/order-export.service.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../{duplicates,search,knowledge,timelimits,attachments,calendar,supervision,notifications,portal,analytics,nlp,calls,live,demo}/**',
+              ],
+              message: 'orders/ imports no capability: register a hook in src/composition.ts instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

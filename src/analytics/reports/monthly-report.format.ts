@@ -5,7 +5,7 @@ import type { MonthlyReport } from './monthly-report.service.js';
 export const STATUS_LABEL = { draft: '未冻结（实时）', frozen: '已冻结' } as const;
 
 /** Row names of the KPI table: the sum row, a unit's own orders next to its sub-units, undispatched orders. */
-export const KPI_ROW_LABEL = { total: '合计', ownLevel: '（本级）', undispatched: '中心（未派单）' } as const;
+export { KPI_ROW_LABEL } from './monthly-report.words.js';
 
 /** The stage words of the one label table (src/contract/labels.ts), in Chinese. */
 export const STAGE_LABEL: Record<string, string> = Object.fromEntries(

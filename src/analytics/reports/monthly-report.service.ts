@@ -9,7 +9,7 @@ import { KPI_BY_KEY, type KpiKey } from '../kpi/definitions.js';
 import { computeKpis } from '../kpi/kpi.service.js';
 import { listHotspotCandidates } from '../hotspots/hotspot.repository.js';
 import { MAX_APPEALS_PER_PERIOD, rankHotspots } from '../hotspots/hotspot.service.js';
-import { KPI_ROW_LABEL } from './monthly-report.format.js';
+import { KPI_ROW_LABEL } from './monthly-report.words.js';
 import { monthPeriod, previousPeriod } from '../period.js';
 import { listOverdueOrders } from './report.repository.js';
 import { isInSubtree } from '../../org/subtree.js';
