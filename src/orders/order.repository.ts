@@ -108,6 +108,7 @@ export async function insertNewOrderRows(
   rows: {
     event: Insertable<OrderEventsTable>;
     companions: readonly CompanionRow[];
+    /** Never empty: a new order always announces itself (order.accepted). */
     outbox: readonly Insertable<OutboxTable>[];
   },
 ) {
@@ -116,10 +117,6 @@ export async function insertNewOrderRows(
   rows.companions.forEach((row, i) => {
     query = query.with(`companion_${i}`, (q) => q.insertInto(row.table).values(row.values as never));
   });
-  if (rows.outbox.length === 0) {
-    await query.selectNoFrom(sql<number>`1`.as('one')).execute();
-    return;
-  }
   await query
     .insertInto('outbox')
     .values([...rows.outbox])

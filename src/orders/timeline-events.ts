@@ -99,14 +99,15 @@ export function orderEventRow(
 
 /**
  * THE writer of timeline events that are not state changes (催办, 督办, attachments, assessment
- * steps, …), in the caller's transaction. Transitions write theirs in transitionOrder.
+ * steps, …), in the caller's transaction. Transitions write theirs in transitionOrder, intake in
+ * acceptOrder (with its order row), both through orderEventRow.
  */
 export async function recordOrderEvent(tx: Executor, order: Pick<Order, 'id' | 'centre_id' | 'state'>, event: OrderEventInput) {
   return insertOrderEvent(
     tx,
     orderEventRow(order, {
       ...event,
-      fromState: event.kind === 'accept' ? null : order.state,
+      fromState: order.state,
       toState: event.toState ?? order.state,
     }),
   );

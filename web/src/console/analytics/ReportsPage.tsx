@@ -6,19 +6,7 @@ import { labels } from '../common/labels.messages';
 import { UnitPicker } from '../common/pickers';
 import { withQuery } from './analytics-api';
 import { analyticsMessages } from './analytics.messages';
-
-const STATES = [
-  'accepted',
-  'dispatched',
-  'return_requested',
-  'handling',
-  'extension_requested',
-  'replied',
-  'visiting',
-  'closed',
-  'invalid',
-  'merged',
-] as const;
+import { ORDER_STATES } from '../../shared/contract';
 
 /** 报表: the monthly report (.xlsx and printable page) and the CSV export of order lists (issue 6). */
 export function ReportsPage() {
@@ -65,7 +53,7 @@ export function ReportsPage() {
               allowClear
               value={states}
               onChange={setStates}
-              options={STATES.map((s) => ({ value: s, label: l(`state.${s}` as Parameters<typeof l>[0]) }))}
+              options={ORDER_STATES.map((s) => ({ value: s, label: l(`state.${s}` as Parameters<typeof l>[0]) }))}
             />
           </Form.Item>
           <Form.Item label={t('rep.from')}>
