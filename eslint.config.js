@@ -63,7 +63,6 @@ export default tseslint.config(
     // orders/ is the bottom of the domain: capabilities plug into it through the hooks handed in at
     // the composition root (src/composition.ts), never by orders/ importing them (issue 12).
     files: ['src/orders/**/*.ts'],
-    ignores: ['src/orders/order-query.service.ts', 'src/orders/order.presenter.ts', 'src/orders/order-export.service.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

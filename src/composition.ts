@@ -1,9 +1,11 @@
 import type { OrderDeps, OrderHooks } from './orders/order-hooks.js';
 import type { Deps } from './shared/deps.js';
+import { readOrderAttachments } from './attachments/attachment.presenter.js';
 import { duplicateDetectHook } from './duplicates/duplicate-detect.hook.js';
 import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
+import { readOrderDeadlines } from './timelimits/timelimit.presenter.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -13,6 +15,7 @@ import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.
 export const orderHooks: OrderHooks = {
   intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook],
   transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
+  detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
 };
 
 /** The deps of every process (server, worker, CLI, tests): the shared deps and the hooks. */

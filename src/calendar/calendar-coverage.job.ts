@@ -4,7 +4,7 @@ import { notify } from '../notifications/notify.js';
 import { listCentres } from '../org/unit.repository.js';
 import { listCalendarOverrides } from './calendar.repository.js';
 import { isYearCovered } from './statutory-days.js';
-import { centreTimeZone, localParts } from './time-zone.js';
+import { centreTimeZone, localParts } from '../shared/time-zone.js';
 
 /** From this month on, next year's notice is expected (the State Council publishes it in Oct–Dec). */
 export const NEXT_YEAR_CHECK_FROM_MONTH = 11;

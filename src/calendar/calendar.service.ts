@@ -11,7 +11,7 @@ import {
   upsertCalendarSettings,
 } from './calendar.repository.js';
 import { coveredYears } from './statutory-days.js';
-import { centreTimeZone } from './time-zone.js';
+import { centreTimeZone } from '../shared/time-zone.js';
 import { DEFAULT_WORK_PERIODS, formatWorkPeriods, parseWorkPeriods, WorkingCalendar, type DayInfo } from './working-calendar.js';
 
 /** The working calendar of one centre: its time zone, working hours and own days on top of the PRC calendar. */

@@ -1,5 +1,5 @@
 import { isYearCovered, statutoryDay } from './statutory-days.js';
-import { addDays, instantAt, localParts, weekdayOf } from './time-zone.js';
+import { addDays, instantAt, localParts, weekdayOf } from '../shared/time-zone.js';
 
 /** A working period of a day in minutes since local midnight, e.g. 08:30–12:00 = {510, 720}. */
 export interface WorkPeriod {

@@ -1,4 +1,4 @@
-import { centreTimeZone } from '../calendar/time-zone.js';
+import { centreTimeZone } from '../shared/time-zone.js';
 import { findCentre } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden } from '../shared/errors.js';

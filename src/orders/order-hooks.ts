@@ -1,4 +1,5 @@
 import type { InsertObject, Insertable } from 'kysely';
+import type { AttachmentView, DeadlineView } from '../contract/orders.js';
 import type { Executor } from '../db/database.js';
 import type { DB, Order } from '../db/schema.js';
 import type { NewOutboxMessage } from '../outbox/outbox-topics.js';
@@ -17,11 +18,24 @@ export interface OrderHooks {
   readonly intake: readonly IntakeHook[];
   /** Run after every transition, inside its transaction. */
   readonly transition: readonly TransitionHook[];
+  /** Read for the order page: the sections capabilities own. */
+  readonly detail: OrderDetailReaders;
 }
 
 /** The deps of the functions that create or change orders: the shared deps and the hooks. */
 export interface OrderDeps extends Deps {
   readonly orderHooks: OrderHooks;
+}
+
+// ---- the order page -------------------------------------------------------------------------------
+
+/**
+ * Sections of the order page that capabilities own (their tables are theirs): `orders/` reads them
+ * through these ports, filled at the composition root, so the read side points down like the write side.
+ */
+export interface OrderDetailReaders {
+  deadlines(db: Executor, orderId: string, now: Date): Promise<DeadlineView<Date>[]>;
+  attachments(db: Executor, orderId: string): Promise<AttachmentView<Date>[]>;
 }
 
 // ---- intake ---------------------------------------------------------------------------------------

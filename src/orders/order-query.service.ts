@@ -3,6 +3,7 @@ import type { TimelineEventKind } from '../contract/timeline.js';
 import type { Order } from '../db/schema.js';
 import { findUnit } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
+import type { OrderDeps } from './order-hooks.js';
 import { forbidden, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
@@ -15,9 +16,6 @@ import type { OrderState } from './order.constants.js';
 import { presentOrder } from './order.presenter.js';
 import { findOrderByIdOrNo, listOrders, type OrderListFilter } from './order.repository.js';
 import type { OrderListQuery } from './order.schemas.js';
-import { listAttachments } from '../attachments/attachment.repository.js';
-import { listOrderDeadlines } from '../timelimits/deadline.repository.js';
-import { presentDeadline } from '../timelimits/timelimit.presenter.js';
 import { normalizePhone } from './phone.js';
 import { isInSubtree } from '../org/subtree.js';
 
@@ -37,7 +35,7 @@ function mayUnmask(actor: Actor, order: Order, leadUnitPath: string | null): boo
   return actor.roles.includes('unit_handler') && inLeadUnit && !order.caller_confidential;
 }
 
-export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string): Promise<OrderDetailView<Date>> {
+export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: string): Promise<OrderDetailView<Date>> {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const lead = order.lead_unit_id ? await findUnit(deps.db, order.centre_id, order.lead_unit_id) : undefined;
   const unmasked = mayUnmask(actor, order, lead?.path ?? null);
@@ -50,24 +48,21 @@ export async function getOrderDetail(deps: Deps, actor: Actor, idOrNo: string): 
       at: deps.clock.now(),
     });
   }
-  const [assignments, links, attachments] = await Promise.all([
+  const now = deps.clock.now();
+  const { detail } = deps.orderHooks;
+  const [assignments, links, attachments, deadlines] = await Promise.all([
     listAssignments(deps.db, order.id),
     listOrderLinks(deps.db, order.id),
-    listAttachments(deps.db, order.id),
+    detail.attachments(deps.db, order.id),
+    detail.deadlines(deps.db, order.id, now),
   ]);
   return {
-    order: presentOrder(order, { unmasked, now: deps.clock.now() }),
-    deadlines: (await listOrderDeadlines(deps.db, order.id)).map((d) => presentDeadline(d, deps.clock.now())),
+    order: presentOrder(order, { unmasked, now }),
+    deadlines,
     leadUnitName: lead?.name ?? null,
     assignments: assignments as AssignmentView<Date>[],
     links: links as OrderLinkView<Date>[],
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      fileName: a.file_name,
-      contentType: a.content_type,
-      sizeBytes: a.size_bytes,
-      createdAt: a.created_at,
-    })),
+    attachments,
     availableActions: availableActions(
       { state: order.state as OrderState, leadUnitPath: lead?.path ?? null, clockPaused: order.clock_paused },
       actor,

@@ -2,7 +2,7 @@ import type { OrderView } from '../contract/orders.js';
 import type { AppealType, Channel, OrderState } from '../contract/vocabulary.js';
 import type { Order } from '../db/schema.js';
 import { maskName, maskPhone } from './masking.js';
-import { presentOrderTimeLimit } from '../timelimits/timelimit.presenter.js';
+import { presentOrderTimeLimit } from './order-time-limit.presenter.js';
 
 /** The whitelisted fields of an order as the API shows them; caller identity masked unless allowed. */
 /** `now` (the injected clock) lets the time limit show its warning level and remaining time. */

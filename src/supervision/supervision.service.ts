@@ -1,5 +1,5 @@
 import { loadCentreCalendar } from '../calendar/calendar.service.js';
-import { formatLocal } from '../calendar/time-zone.js';
+import { formatLocal } from '../shared/time-zone.js';
 import { text, type MessageKey } from '../i18n/messages.js';
 import type { Order } from '../db/schema.js';
 import { notify } from '../notifications/notify.js';
@@ -7,7 +7,7 @@ import { recordOrderEvent } from '../orders/timeline-events.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
-import { warningLevelAt } from '../timelimits/timelimit.presenter.js';
+import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
 import {

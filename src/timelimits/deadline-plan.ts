@@ -1,5 +1,5 @@
-import { formatLocal } from '../calendar/time-zone.js';
-import { addDays } from '../calendar/time-zone.js';
+import { formatLocal } from '../shared/time-zone.js';
+import { addDays } from '../shared/time-zone.js';
 import { formatWorkPeriods, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { clockOf, dueAfter, remainingMs, shareAt, type ClockKind } from './deadline-math.js';
 import { UNIT_STAGES, type EscalationSettings } from './default-policies.js';

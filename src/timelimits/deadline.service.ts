@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { domainError } from '../shared/errors.js';
-import { formatLocal } from '../calendar/time-zone.js';
+import { formatLocal } from '../shared/time-zone.js';
 import { addClockMs, remainingMs } from './deadline-math.js';
 import { nextCheckAt, planDeadline, thresholds } from './deadline-plan.js';
 import { endDeadlines, insertDeadline, lockActiveDeadlines, updateDeadline } from './deadline.repository.js';

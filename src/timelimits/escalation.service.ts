@@ -1,5 +1,5 @@
 import { findCentreTimezone } from '../calendar/calendar.repository.js';
-import { centreTimeZone, formatLocal } from '../calendar/time-zone.js';
+import { centreTimeZone, formatLocal } from '../shared/time-zone.js';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { text } from '../i18n/messages.js';

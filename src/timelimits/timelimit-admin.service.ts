@@ -1,5 +1,5 @@
 import { loadCentreCalendar } from '../calendar/calendar.service.js';
-import { formatLocal } from '../calendar/time-zone.js';
+import { formatLocal } from '../shared/time-zone.js';
 import { findCategory } from '../org/catalog.repository.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import type { Order } from '../db/schema.js';

@@ -1,31 +1,9 @@
-import type { DeadlineView, OrderTimeLimitView } from '../contract/orders.js';
-import type { LimitUnit, Stage, WarningLevel } from '../contract/vocabulary.js';
-import type { Order } from '../db/schema.js';
+import type { DeadlineView } from '../contract/orders.js';
+import type { LimitUnit, Stage } from '../contract/vocabulary.js';
+import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
+import type { Executor } from '../db/database.js';
+import { listOrderDeadlines } from './deadline.repository.js';
 import type { OrderDeadline } from './timelimits.table.js';
-
-export type { WarningLevel };
-
-/** The level at `now`, from the stored instants (so it is never stale): red overdue, yellow past the share. */
-export function warningLevelAt(now: Date, dueAt: Date | null, warnAt: Date | null): WarningLevel | null {
-  if (!dueAt) return null;
-  if (now.getTime() >= dueAt.getTime()) return 'red';
-  if (warnAt && now.getTime() >= warnAt.getTime()) return 'yellow';
-  return 'none';
-}
-
-/** The order's nearest running deadline as the API shows it on every order. */
-export function presentOrderTimeLimit(order: Order, now: Date | undefined): OrderTimeLimitView<Date> {
-  const due = order.deadline_due_at;
-  return {
-    stage: order.deadline_stage as Stage | null,
-    dueAt: due,
-    warnAt: order.deadline_warn_at,
-    paused: order.clock_paused,
-    warningLevel: now ? warningLevelAt(now, due, order.deadline_warn_at) : null,
-    /** Milliseconds of wall time until the deadline; negative when overdue. */
-    remainingMs: now && due ? due.getTime() - now.getTime() : null,
-  };
-}
 
 export function presentDeadline(d: OrderDeadline, now: Date): DeadlineView<Date> {
   const running = d.status === 'running';
@@ -59,4 +37,9 @@ export function presentDeadline(d: OrderDeadline, now: Date): DeadlineView<Date>
     overdue: d.ended_at ? d.ended_at.getTime() > d.due_at.getTime() : running && now.getTime() > d.due_at.getTime(),
     explanation: d.explanation,
   };
+}
+
+/** The order page's deadline table (one row per stage and unit), read for orders/ through its port. */
+export async function readOrderDeadlines(db: Executor, orderId: string, now: Date): Promise<DeadlineView<Date>[]> {
+  return (await listOrderDeadlines(db, orderId)).map((d) => presentDeadline(d, now));
 }

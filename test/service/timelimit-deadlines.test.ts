@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, newOrder } from '../helpers/orders.js';
 import { listOrderDeadlines } from '../../src/timelimits/deadline.repository.js';
-import { formatLocal } from '../../src/calendar/time-zone.js';
+import { formatLocal } from '../../src/shared/time-zone.js';
 import { DomainError } from '../../src/shared/errors.js';
 import type { Order } from '../../src/db/schema.js';
 import { useWorld } from '../helpers/use-world.js';

@@ -4,7 +4,7 @@ import { twoWorkersTick, workerDeps } from '../helpers/worker.js';
 import type { Order } from '../../src/db/schema.js';
 import type { WorkerDeps } from '../../src/worker/worker-deps.js';
 import { listOrderDeadlines } from '../../src/timelimits/deadline.repository.js';
-import { formatLocal } from '../../src/calendar/time-zone.js';
+import { formatLocal } from '../../src/shared/time-zone.js';
 import { useWorld } from '../helpers/use-world.js';
 
 const { database, w } = useWorld();

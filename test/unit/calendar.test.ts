@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORK_PERIODS, parseWorkPeriods, WorkingCalendar } from '../../src/calendar/working-calendar.js';
-import { formatLocal, instantAt, localParts } from '../../src/calendar/time-zone.js';
+import { formatLocal, instantAt, localParts } from '../../src/shared/time-zone.js';
 import { coveredYears } from '../../src/calendar/statutory-days.js';
 import { addClockMs, dueAfter, remainingMs } from '../../src/timelimits/deadline-math.js';
 

@@ -8,7 +8,7 @@ import { describeDeadlines } from '../../timelimits/timelimit-admin.service.js';
 import { getCalendarMonth } from '../../calendar/calendar.service.js';
 import { importOverrides, parseOverrideLines } from '../../calendar/calendar-import.service.js';
 import { systemActor, type Actor } from '../../users/roles.js';
-import { weekdayOf } from '../../calendar/time-zone.js';
+import { weekdayOf } from '../../shared/time-zone.js';
 import type { DayInfo } from '../../calendar/working-calendar.js';
 import { CliError } from '../cli-error.js';
 
