@@ -1,11 +1,11 @@
 import type { OrderDeps, OrderHooks } from './orders/order-hooks.js';
 import type { Deps } from './shared/deps.js';
-import { readOrderAttachments } from './attachments/attachment.presenter.js';
+import { readOrderAttachments } from './attachments/attachment.service.js';
 import { duplicateDetectHook } from './duplicates/duplicate-detect.hook.js';
 import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
-import { readOrderDeadlines } from './timelimits/timelimit.presenter.js';
+import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,

@@ -1,15 +1,8 @@
 import type { AttachmentView } from '../contract/orders.js';
-import type { Executor } from '../db/database.js';
-import { listAttachments } from './attachment.repository.js';
+import type { AttachmentsTable } from '../db/schema.js';
+import type { Selectable } from 'kysely';
 
-/** The order page's files (never their storage path), read for orders/ through its port. */
-export async function readOrderAttachments(db: Executor, orderId: string): Promise<AttachmentView<Date>[]> {
-  const rows = await listAttachments(db, orderId);
-  return rows.map((a) => ({
-    id: a.id,
-    fileName: a.file_name,
-    contentType: a.content_type,
-    sizeBytes: a.size_bytes,
-    createdAt: a.created_at,
-  }));
+/** A stored file as the API shows it: never its storage path. */
+export function presentAttachment(a: Selectable<AttachmentsTable>): AttachmentView<Date> {
+  return { id: a.id, fileName: a.file_name, contentType: a.content_type, sizeBytes: a.size_bytes, createdAt: a.created_at };
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { invalidField } from '../shared/errors.js';
+import { presentAttachment } from './attachment.presenter.js';
 import { addAttachment, openAttachment } from './attachment.service.js';
 import { IdParam, OrderRefParam } from '../shared/schema.js';
 
@@ -26,9 +27,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         declaredType: file.mimetype,
         data,
       });
-      return reply
-        .status(201)
-        .send({ id: row.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes });
+      return reply.status(201).send(presentAttachment(row));
     },
   );
 

@@ -8,7 +8,10 @@ import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { recordOrderEvent } from '../orders/timeline-events.js';
-import { findAttachment, insertAttachment } from './attachment.repository.js';
+import type { AttachmentView } from '../contract/orders.js';
+import type { Executor } from '../db/database.js';
+import { findAttachment, insertAttachment, listAttachments } from './attachment.repository.js';
+import { presentAttachment } from './attachment.presenter.js';
 import { ALLOWED_TYPES, sniffContentType } from './file-type.js';
 
 export interface UploadedFile {
@@ -83,4 +86,9 @@ export async function openAttachment(deps: Deps, actor: Actor, attachmentId: str
   await loadVisibleOrder(deps, actor, row.order_id);
   const data = await fs.readFile(path.join(deps.dataDir, row.storage_key));
   return { fileName: row.file_name, contentType: row.content_type, data };
+}
+
+/** The order page's files, read for orders/ through its port (src/composition.ts). */
+export async function readOrderAttachments(db: Executor, orderId: string): Promise<AttachmentView<Date>[]> {
+  return (await listAttachments(db, orderId)).map(presentAttachment);
 }

@@ -39,16 +39,16 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const lead = order.lead_unit_id ? await findUnit(deps.db, order.centre_id, order.lead_unit_id) : undefined;
   const unmasked = mayUnmask(actor, order, lead?.path ?? null);
+  const now = deps.clock.now();
   if (unmasked && (order.caller_name || order.caller_phone)) {
     await logPiiAccess(deps.db, {
       userId: actor.userId,
       orderId: order.id,
       fields: ['caller_name', 'caller_phone'],
       purpose: 'order.detail',
-      at: deps.clock.now(),
+      at: now,
     });
   }
-  const now = deps.clock.now();
   const { detail } = deps.orderHooks;
   const [assignments, links, attachments, deadlines] = await Promise.all([
     listAssignments(deps.db, order.id),

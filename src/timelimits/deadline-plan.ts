@@ -1,5 +1,4 @@
-import { formatLocal } from '../shared/time-zone.js';
-import { addDays } from '../shared/time-zone.js';
+import { addDays, formatLocal } from '../shared/time-zone.js';
 import { formatWorkPeriods, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { clockOf, dueAfter, remainingMs, shareAt, type ClockKind } from './deadline-math.js';
 import { UNIT_STAGES, type EscalationSettings } from './default-policies.js';

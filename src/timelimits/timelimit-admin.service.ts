@@ -3,6 +3,8 @@ import { formatLocal } from '../shared/time-zone.js';
 import { findCategory } from '../org/catalog.repository.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import type { Order } from '../db/schema.js';
+import type { Executor } from '../db/database.js';
+import type { DeadlineView } from '../contract/orders.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
@@ -138,7 +140,7 @@ export async function explainOrderDeadlines(deps: Deps, actor: Actor, idOrNo: st
 export async function describeDeadlines(deps: Deps, order: Order) {
   const cal = await loadCentreCalendar(deps.db, order.centre_id);
   const now = deps.clock.now();
-  const deadlines = await listOrderDeadlines(deps.db, order.id);
+  const deadlines = await readOrderDeadlines(deps.db, order.id, now);
   return {
     orderId: order.id,
     orderNo: order.order_no,
@@ -146,9 +148,14 @@ export async function describeDeadlines(deps: Deps, order: Order) {
     timezone: cal.timezone,
     nowLocal: formatLocal(now, cal.timezone),
     deadlines: deadlines.map((d) => ({
-      ...presentDeadline(d, now),
-      startedLocal: formatLocal(d.started_at, cal.timezone),
-      dueLocal: formatLocal(d.due_at, cal.timezone),
+      ...d,
+      startedLocal: formatLocal(d.startedAt, cal.timezone),
+      dueLocal: formatLocal(d.dueAt, cal.timezone),
     })),
   };
+}
+
+/** An order's deadline table (one row per stage and unit): the order page reads it through its port. */
+export async function readOrderDeadlines(db: Executor, orderId: string, now: Date): Promise<DeadlineView<Date>[]> {
+  return (await listOrderDeadlines(db, orderId)).map((d) => presentDeadline(d, now));
 }

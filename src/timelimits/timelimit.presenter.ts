@@ -1,8 +1,6 @@
 import type { DeadlineView } from '../contract/orders.js';
 import type { LimitUnit, Stage } from '../contract/vocabulary.js';
 import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
-import type { Executor } from '../db/database.js';
-import { listOrderDeadlines } from './deadline.repository.js';
 import type { OrderDeadline } from './timelimits.table.js';
 
 export function presentDeadline(d: OrderDeadline, now: Date): DeadlineView<Date> {
@@ -37,9 +35,4 @@ export function presentDeadline(d: OrderDeadline, now: Date): DeadlineView<Date>
     overdue: d.ended_at ? d.ended_at.getTime() > d.due_at.getTime() : running && now.getTime() > d.due_at.getTime(),
     explanation: d.explanation,
   };
-}
-
-/** The order page's deadline table (one row per stage and unit), read for orders/ through its port. */
-export async function readOrderDeadlines(db: Executor, orderId: string, now: Date): Promise<DeadlineView<Date>[]> {
-  return (await listOrderDeadlines(db, orderId)).map((d) => presentDeadline(d, now));
 }
