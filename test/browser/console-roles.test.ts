@@ -103,11 +103,11 @@ describe.skipIf(!hasChromium)('console desks', () => {
     const page = await signedIn('dispatcher');
     expect(new URL(page.url()).pathname).toBe('/dispatch');
     await page.getByTestId('dispatch-list-toDispatch').waitFor();
-    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-live'), { timeout: 10_000 }).toBe('on');
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-live'), { timeout: 30_000 }).toBe('on');
     const order = await acceptThroughApi(world, '实时派单测试：供水管道漏水');
     dispatched = order;
     // No reload: the live stream makes the queue refetch.
-    await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ timeout: 15_000 });
+    await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ timeout: 30_000 });
     await world.screenshot(page, 'console-dispatch');
     await page.getByTestId(`quick-dispatch-${order.orderNo}`).click();
     await pickTreeNode(page, 'field-leadUnitId', '锡林浩特市住房和城乡建设局');
