@@ -14,6 +14,7 @@ export type DomainSettings = Readonly<
     | 'attachmentMaxBytes'
     | 'portalCentreCode'
     | 'ctiCentreCode'
+    | 'sessionHours'
   >
 >;
 
@@ -26,6 +27,7 @@ export function domainSettings(config: Config): DomainSettings {
     attachmentMaxBytes: config.attachmentMaxBytes,
     portalCentreCode: config.portalCentreCode,
     ctiCentreCode: config.ctiCentreCode,
+    sessionHours: config.sessionHours,
   });
 }
 

@@ -20,7 +20,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       },
     },
     async (request, reply) => {
-      const session = await login(deps, request.body.username, request.body.password, config.sessionHours);
+      const session = await login(deps, request.body.username, request.body.password);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

@@ -13,13 +13,13 @@ const decoy = () => (decoyHash ??= hashPassword('decoy-password-never-matches'))
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Checks the password and opens a server-side session; only the token's hash is stored. */
-export async function login(deps: Deps, username: string, password: string, sessionHours: number) {
+export async function login(deps: Deps, username: string, password: string) {
   const user = await findUserByUsername(deps.db, username);
   const ok = await verifyPassword(user?.password_hash ?? (await decoy()), password);
   if (!user || !user.active || !ok) throw domainError('UNAUTHENTICATED', 'error.badCredentials');
   const token = randomBytes(32).toString('base64url');
   const at = deps.clock.now();
-  const expiresAt = new Date(at.getTime() + sessionHours * 3600_000);
+  const expiresAt = new Date(at.getTime() + deps.settings.sessionHours * 3600_000);
   const opened = await insertSessionIfCredentialsHold(deps.db, {
     tokenHash: hashToken(token),
     userId: user.id,

@@ -29,7 +29,7 @@ async function phonePage(): Promise<Page> {
 }
 
 async function demoActor(username: string): Promise<Actor> {
-  const { token } = await login(world.runtime.deps, username, DEMO_PASSWORD, 1);
+  const { token } = await login(world.runtime.deps, username, DEMO_PASSWORD);
   const actor = await actorFromSession(world.runtime.deps, token);
   if (!actor) throw new Error(`no session for ${username}`);
   return actor;

@@ -78,7 +78,9 @@ describe('user administration', () => {
     const taken = await createUser(w.deps, w.actors.admin, w.centreId, again).catch((e: DomainError) => e);
     expect((taken as DomainError).code).toBe('CONFLICT');
     expect((taken as DomainError).text.zh).toBe(`用户名 ${user.username} 已存在`);
-    const session = await login(w.deps, user.username, TEST_PASSWORD, 8);
+    const session = await login(w.deps, user.username, TEST_PASSWORD);
+    // The session lasts the configured hours, read from deps.settings (no caller passes its own).
+    expect(session.expiresAt.getTime() - w.deps.clock.now().getTime()).toBe(w.deps.settings.sessionHours * 3600_000);
     const updated = await updateUser(w.deps, w.actors.admin, user.id, {
       displayName: '已修改',
       unitId: w.units.deptA1.id,
@@ -97,7 +99,7 @@ describe('user administration', () => {
   });
 
   it('a deactivated user cannot sign in and their open sessions end; reactivated, they sign in again', async () => {
-    const session = await login(w.deps, w.usernames.analyst, TEST_PASSWORD, 8);
+    const session = await login(w.deps, w.usernames.analyst, TEST_PASSWORD);
     expect(await actorFromSession(w.deps, session.token)).not.toBeNull();
     const off = await updateUser(w.deps, w.actors.admin, w.actors.analyst.userId!, { active: false });
     expect(off.active).toBe(false);
@@ -108,9 +110,9 @@ describe('user administration', () => {
       .where('user_id', '=', w.actors.analyst.userId!)
       .execute();
     expect(left).toEqual([]);
-    expect(await codeOf(login(w.deps, w.usernames.analyst, TEST_PASSWORD, 8))).toBe('UNAUTHENTICATED:');
+    expect(await codeOf(login(w.deps, w.usernames.analyst, TEST_PASSWORD))).toBe('UNAUTHENTICATED:');
     await updateUser(w.deps, w.actors.admin, w.actors.analyst.userId!, { active: true });
-    expect(await codeOf(login(w.deps, w.usernames.analyst, TEST_PASSWORD, 8))).toBe('ok');
+    expect(await codeOf(login(w.deps, w.usernames.analyst, TEST_PASSWORD))).toBe('ok');
   });
 
   it('an admin cannot deactivate themself or drop their own admin role', async () => {
@@ -124,11 +126,11 @@ describe('user administration', () => {
   });
 
   it('a password reset ends the sessions; only the new password signs in', async () => {
-    const session = await login(w.deps, w.usernames.auditor, TEST_PASSWORD, 8);
+    const session = await login(w.deps, w.usernames.auditor, TEST_PASSWORD);
     await resetUserPassword(w.deps, w.actors.admin, w.actors.auditor.userId!, 'Neues-Passwort-1');
     expect(await actorFromSession(w.deps, session.token)).toBeNull();
-    expect(await codeOf(login(w.deps, w.usernames.auditor, TEST_PASSWORD, 8))).toBe('UNAUTHENTICATED:');
-    expect(await codeOf(login(w.deps, w.usernames.auditor, 'Neues-Passwort-1', 8))).toBe('ok');
+    expect(await codeOf(login(w.deps, w.usernames.auditor, TEST_PASSWORD))).toBe('UNAUTHENTICATED:');
+    expect(await codeOf(login(w.deps, w.usernames.auditor, 'Neues-Passwort-1'))).toBe('ok');
     expect(await codeOf(resetUserPassword(w.deps, w.actors.admin, w.actors.auditor.userId!, 'short'))).toBe(
       'VALIDATION:password',
     );
@@ -155,7 +157,7 @@ describe('user administration', () => {
     for (let i = 0; i < 4; i++) {
       const next = `Passwort-Runde-${i}`;
       const [signIn] = await Promise.allSettled([
-        login(w.deps, w.usernames.analyst, password, 8),
+        login(w.deps, w.usernames.analyst, password),
         resetUserPassword(w.deps, w.actors.admin, userId, next),
       ]);
       if (signIn.status === 'fulfilled') expect(await actorFromSession(w.deps, signIn.value.token)).toBeNull();

@@ -86,7 +86,7 @@ describe('the day number taken in the INSERT', () => {
 
 describe('sessions cached for a few seconds', () => {
   it('answers from memory, forgets at once on a change made here, and within SESSION_CACHE_MS on one made elsewhere', async () => {
-    const { token } = await login(w.deps, w.usernames.analyst, TEST_PASSWORD, 12);
+    const { token } = await login(w.deps, w.usernames.analyst, TEST_PASSWORD);
     expect((await actorFromSession(w.deps, token))?.roles).toEqual(['analyst']);
 
     // Another process deactivates the user and ends the session: still known here until the cache ages out.
@@ -98,7 +98,7 @@ describe('sessions cached for a few seconds', () => {
 
     // A change made through this process applies at once.
     await database.db.updateTable('users').set({ active: true }).where('id', '=', w.actors.analyst.userId).execute();
-    const again = await login(w.deps, w.usernames.analyst, TEST_PASSWORD, 12);
+    const again = await login(w.deps, w.usernames.analyst, TEST_PASSWORD);
     expect((await actorFromSession(w.deps, again.token))?.roles).toEqual(['analyst']);
     await updateUser(w.deps, w.actors.admin, w.actors.analyst.userId!, { roles: ['analyst', 'leader'] });
     expect((await actorFromSession(w.deps, again.token))?.roles).toEqual(['analyst', 'leader']);

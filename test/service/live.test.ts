@@ -80,7 +80,7 @@ describe('a live stream re-checks its session', () => {
 
   /** Signs in as a world user and opens a stream collecting what it would send. */
   async function connect(who: keyof World['usernames']) {
-    const { token } = await login(world.deps, world.usernames[who], TEST_PASSWORD, 8);
+    const { token } = await login(world.deps, world.usernames[who], TEST_PASSWORD);
     const actor = (await actorFromSession(world.deps, token))!;
     const orders: string[] = [];
     let pings = 0;
