@@ -167,6 +167,12 @@ export const messages = {
     en: 'The supervision order is "{status}"; not possible now',
   },
   'supervision.orderClosed': { zh: '工单已办结，无需督办', en: 'The order is closed; nothing to supervise' },
+  'supervision.noUnit': {
+    zh: '工单尚未派给承办单位，无法发督办单，请先派单',
+    en: 'The order has no handling unit yet; dispatch it before issuing a supervision order',
+  },
+  'supervision.autoReason': { zh: '{stage}超时', en: '{stage} overdue' },
+  'supervision.leaderReason': { zh: '督办单逾期未答复', en: 'Supervision order unanswered' },
   'notice.yellow': { zh: '工单 {orderNo}（{stage}）即将超时，截止 {due}', en: 'Order {orderNo} ({stage}) is due soon: {due}' },
   'notice.red': { zh: '工单 {orderNo}（{stage}）已超时，截止 {due}', en: 'Order {orderNo} ({stage}) is overdue since {due}' },
   'notice.urge': {

@@ -1,5 +1,6 @@
 import { findUnitsByIds } from '../org/unit.repository.js';
 import { domainError, invalidField } from '../shared/errors.js';
+import { blankToNull } from '../shared/optional-text.js';
 import type { OrderAction } from './order-actions.schemas.js';
 import { endActiveAssignments, insertAssignments, markLeadSigned } from './order-assignment.repository.js';
 import { insertReturnVisit } from './order-extras.repository.js';
@@ -30,7 +31,8 @@ async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectRes
       leadUnitId: lead.id,
       leadUnitName: lead.name,
       assistUnitIds: assist,
-      instructions: payload.instructions ?? null,
+      assistUnitNames: assist.map((id) => units.find((u) => u.id === id)?.name ?? id),
+      instructions: blankToNull(payload.instructions),
     },
     ...(escalate ? { escalatedBecause: 'redispatches' as const } : {}),
   };

@@ -1,4 +1,5 @@
 import { domainError, notFound } from '../shared/errors.js';
+import { blankToNull } from '../shared/optional-text.js';
 import { findUnit } from '../org/unit.repository.js';
 import type { Actor } from '../users/roles.js';
 import { actorScope } from '../users/actor-scope.js';
@@ -48,7 +49,7 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
       throw domainError('FORBIDDEN', check.reason === 'unit' ? 'error.notLeadUnit' : 'error.forbidden');
     }
     const at = deps.clock.now();
-    const note = req.note ?? null;
+    const note = blankToNull(req.note);
     const effect = await EFFECTS[req.action]({ tx, order, payload: req.payload, actor: req.actor, at, note });
     const updated = await updateOrderIfVersion(
       tx,

@@ -31,6 +31,17 @@ export async function findAutoSupervisionOfDeadline(db: Executor, deadlineId: st
     .executeTakeFirst();
 }
 
+/** The order's automatic 督办单 still waiting for the unit's answer, if any. */
+export async function findOpenAutoSupervisionOfOrder(db: Executor, orderId: string) {
+  return db
+    .selectFrom('supervision_orders')
+    .select('id')
+    .where('order_id', '=', orderId)
+    .where('origin', '=', 'auto')
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
 /** Moves a 督办单 on only from the expected status (two clicks cannot both succeed). */
 export async function updateSupervisionIfStatus(
   db: Executor,

@@ -7,6 +7,7 @@ import { recordOrderEvent } from '../orders/timeline-events.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
+import { LEADER_FOLLOWUP_READERS } from '../contract/supervision.js';
 import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
@@ -73,6 +74,8 @@ export async function issueSupervision(
 ) {
   need(actor, SUPERVISORS);
   const order = await openOrder(deps, actor, idOrNo);
+  // A 督办单 is addressed to the unit handling the order; before dispatch nobody could answer it.
+  if (!order.lead_unit_id) throw domainError('CONFLICT', 'supervision.noUnit');
   const at = deps.clock.now();
   const cal = await loadCentreCalendar(deps.db, order.centre_id);
   const days = input.dueWorkingDays ?? 2;
@@ -177,7 +180,7 @@ export async function listSupervisionsFor(deps: Deps, actor: Actor, f: { status?
 }
 
 export async function listLeaderFollowupsFor(deps: Deps, actor: Actor, open: boolean) {
-  need(actor, LEADERS);
+  need(actor, [...LEADER_FOLLOWUP_READERS]);
   return listLeaderFollowups(deps.db, actor.centreId, open, 200);
 }
 

@@ -8,7 +8,12 @@ import { recordOrderEvent, type MonitorEvent, type OrderEventInput } from '../or
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
 import type { Role } from '../users/roles.js';
-import { findAutoSupervisionOfDeadline, insertLeaderFollowup, insertSupervision } from '../supervision/supervision.repository.js';
+import {
+  findAutoSupervisionOfDeadline,
+  findOpenAutoSupervisionOfOrder,
+  insertLeaderFollowup,
+  insertSupervision,
+} from '../supervision/supervision.repository.js';
 import { nextCheckAt } from './deadline-plan.js';
 import {
   endDeadlines,
@@ -99,6 +104,9 @@ async function fire(f: FireContext, step: Step): Promise<void> {
       await systemEvent(f, { kind: 'urge', payload: { origin: 'auto' } });
       return tell(f, step, unitOr(f), f.d.due_at);
     case 'supervise': {
+      // One lateness, one 督办单: when the sign and contact clocks run out together, the order's open
+      // automatic 督办单 already covers the second stage.
+      if (await findOpenAutoSupervisionOfOrder(f.tx, f.order.id)) return;
       const c = await f.ctx();
       const due = c.cal.endOfWorkingDays(f.at, c.settings.supervisionDueWorkingDays);
       const s = await insertSupervision(f.tx, {
@@ -107,7 +115,7 @@ async function fire(f: FireContext, step: Step): Promise<void> {
         deadline_id: f.d.id,
         unit_id: f.d.unit_id,
         origin: 'auto',
-        reason: `${text(`stage.${f.d.stage}`).zh}超时 / ${f.d.stage} overdue`,
+        reason: text('supervision.autoReason', { stage: text(`stage.${f.d.stage}`).zh }).zh,
         issued_by: null,
         issued_at: f.at,
         due_at: due,
@@ -125,7 +133,7 @@ async function fire(f: FireContext, step: Step): Promise<void> {
     case 'leader': {
       const s = await findAutoSupervisionOfDeadline(f.tx, f.d.id);
       if (!s || s.status !== 'open') return; // answered in time: no leader follow-up
-      const reason = '督办单逾期未答复 / supervision order unanswered';
+      const reason = text('supervision.leaderReason').zh;
       const added = await insertLeaderFollowup(f.tx, {
         orderId: f.order.id,
         centreId: f.order.centre_id,
