@@ -10,3 +10,4 @@ export * from '../../../src/contract/knowledge';
 export * from '../../../src/contract/kpi';
 export type * from '../../../src/contract/org';
 export * from '../../../src/contract/supervision';
+export * from '../../../src/contract/limit-words';

@@ -45,9 +45,17 @@ export function DashboardPage() {
     [t],
   );
   const trend = useMemo(() => (total.data ? trendOption(total.data.groups, labels) : {}), [total.data, labels]);
-  const pie = useMemo(() => (byCategory.data ? pieOption(byCategory.data.groups, labels) : {}), [byCategory.data, labels]);
+  // The 'none' group is a unit's "not dispatched" but a category's 未分类 and a region's 未填地区.
+  const noCategory = useMemo(() => ({ ...labels, none: t('dash.noCategory') }), [labels, t]);
+  const pie = useMemo(
+    () => (byCategory.data ? pieOption(byCategory.data.groups, noCategory) : {}),
+    [byCategory.data, noCategory],
+  );
   const units = useMemo(() => (byUnit.data ? barsOption(byUnit.data.groups, labels) : {}), [byUnit.data, labels]);
-  const regions = useMemo(() => (byRegion.data ? barsOption(byRegion.data.groups, labels) : {}), [byRegion.data, labels]);
+  const regions = useMemo(
+    () => (byRegion.data ? barsOption(byRegion.data.groups, { ...labels, none: t('dash.noRegion') }) : {}),
+    [byRegion.data, labels, t],
+  );
   const error = total.error ?? byUnit.error;
   return (
     <div data-testid="DashboardPage">

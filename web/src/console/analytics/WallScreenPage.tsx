@@ -39,7 +39,10 @@ export function WallScreenPage() {
   );
   const trend = useMemo(() => (days.data ? trendOption(days.data.groups, labels, true) : {}), [days.data, labels]);
   const unitBars = useMemo(() => (units.data ? barsOption(units.data.groups, labels, 10) : {}), [units.data, labels]);
-  const pie = useMemo(() => (categories.data ? pieOption(categories.data.groups, labels, true) : {}), [categories.data, labels]);
+  const pie = useMemo(
+    () => (categories.data ? pieOption(categories.data.groups, { ...labels, none: t('dash.noCategory') }, true) : {}),
+    [categories.data, labels, t],
+  );
   const big = (title: string, value: number | undefined, color = '#ffd666') => (
     <div style={panel}>
       <Statistic

@@ -4,7 +4,7 @@ import { useTimeline } from '../api/queries';
 import type { TimelineEvent } from '../api/types';
 import { formatTime } from '../common/tags';
 import { labels } from '../common/labels.messages';
-import { orderMessages } from './orders.messages';
+import { orderMessages, type OrderMessageKey } from './orders.messages';
 
 const COLOURS: Record<string, string> = {
   accept: 'blue',
@@ -31,6 +31,11 @@ function EventBody({ event }: { event: TimelineEvent }) {
   const state = (s: string | null) => (s ? l(`state.${s}` as never) : '—');
   const who = [event.actor_name ?? event.actor_label, event.actor_unit_name].filter(Boolean).join(' · ');
   const payload = event.payload ?? {};
+  // A deadline field by its name in words (新时限 …); a field without its own words is just 时限.
+  const deadlineName = (field: string) => {
+    const key = `timeline.deadline.${field}`;
+    return key in orderMessages.zh ? t(key as OrderMessageKey) : t('timeline.deadline');
+  };
   const details = [
     'answer',
     'reason',
@@ -45,6 +50,8 @@ function EventBody({ event }: { event: TimelineEvent }) {
     .map((k) => payload[k])
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
   if (payload.level === 'yellow' || payload.level === 'red') details.unshift(l(`warn.${payload.level}`));
+  const assist = payload.assistUnitNames;
+  if (Array.isArray(assist) && assist.length > 0) details.push(`${t('timeline.assist')}: ${assist.join('、')}`);
   if (typeof payload.satisfaction === 'string') details.push(l(`sat.${payload.satisfaction}` as never));
   if (typeof payload.resolved === 'boolean') details.push(l(`resolved.${payload.resolved}`));
   return (
@@ -72,7 +79,7 @@ function EventBody({ event }: { event: TimelineEvent }) {
       )}
       {deadlineEntries(event.payload).map(([k, v]) => (
         <div key={k}>
-          {t('timeline.deadline')} ({k}): {formatTime(v as string)}
+          {deadlineName(k)} {formatTime(v as string)}
         </div>
       ))}
     </div>

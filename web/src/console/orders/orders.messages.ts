@@ -46,6 +46,10 @@ export const orderMessages = {
     'timeline.by': '经办',
     'timeline.note': '说明',
     'timeline.deadline': '时限',
+    'timeline.deadline.newDeadline': '新时限',
+    'timeline.deadline.dueAt': '环节时限',
+    'timeline.deadline.supervisionDueAt': '督办单答复期限',
+    'timeline.assist': '协办单位',
     'form.note': '备注',
     'form.answer': '答复内容',
     'form.reason': '原因',
@@ -128,6 +132,10 @@ export const orderMessages = {
     'timeline.by': 'By',
     'timeline.note': 'Note',
     'timeline.deadline': 'Deadline',
+    'timeline.deadline.newDeadline': 'New deadline',
+    'timeline.deadline.dueAt': 'Stage deadline',
+    'timeline.deadline.supervisionDueAt': 'Supervision answer due',
+    'timeline.assist': 'Assisting units',
     'form.note': 'Note',
     'form.answer': 'Answer',
     'form.reason': 'Reason',
@@ -167,3 +175,5 @@ export const orderMessages = {
     'search.rankedWindow': 'Ranked by relevance among the 200 most recent matches',
   },
 } satisfies Messages;
+
+export type OrderMessageKey = keyof (typeof orderMessages)['zh'];

@@ -4,6 +4,12 @@ import { keys } from '../api/keys';
 import { useApiMutation } from '../api/mutation';
 import { useLang, useT } from '../../shared/i18n';
 import { formatRemaining, formatTime } from '../common/tags';
+import { useUnits } from '../api/queries';
+import { orderColumns as sharedColumns } from '../orders/order-columns';
+import { orderMessages } from '../orders/orders.messages';
+import { hasRole, useSession } from '../shell/session';
+import { LEADER_FOLLOWUP_READERS } from '../../shared/contract';
+import { Link } from 'react-router-dom';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
 import {
   closeSupervision,
@@ -13,6 +19,7 @@ import {
   useSupervisions,
   useWarnedOrders,
   type BoardOrder,
+  type Followup,
   type Supervision,
 } from './timelimits-api';
 
@@ -23,7 +30,13 @@ export function SupervisionBoardPage() {
   const red = useWarnedOrders('red');
   const yellow = useWarnedOrders('yellow');
   const sups = useSupervisions();
-  const leader = useLeaderFollowups();
+  const o = useT(orderMessages);
+  const shared = sharedColumns(o);
+  // Only the roles the server lets read 领导盯办 get its tab (and its request).
+  const readsLeader = hasRole(useSession(), ...LEADER_FOLLOWUP_READERS);
+  const leader = useLeaderFollowups(readsLeader);
+  const units = useUnits();
+  const unitNames = new Map((units.data?.items ?? []).map((u) => [u.id, u.name]));
   const [dialog, setDialog] = useState<{ kind: 'urge' | 'supervise' | 'close'; id: string } | null>(null);
   const [text, setText] = useState('');
   const send = useApiMutation(
@@ -43,8 +56,9 @@ export function SupervisionBoardPage() {
     },
   );
   const orderColumns = [
-    { title: t('sup.orderNo'), dataIndex: 'orderNo' },
-    { title: t('sup.orderTitle'), dataIndex: 'title' },
+    shared.orderNo<BoardOrder>(),
+    { title: t('sup.orderTitle'), dataIndex: 'title', ellipsis: true },
+    shared.leadUnit(unitNames),
     {
       title: t('tl.stage'),
       key: 'stage',
@@ -96,8 +110,12 @@ export function SupervisionBoardPage() {
           rowKey="id"
           dataSource={sups.data?.items ?? []}
           columns={[
-            { title: t('sup.orderNo'), dataIndex: 'order_no' },
-            { title: t('sup.unit'), dataIndex: 'unit_name' },
+            {
+              title: t('sup.orderNo'),
+              dataIndex: 'order_no',
+              render: (no: string, s: Supervision) => <Link to={`/orders/${s.order_id}`}>{no}</Link>,
+            },
+            { title: t('sup.unit'), dataIndex: 'unit_name', render: (n: string | null) => n ?? t('sup.noUnit') },
             {
               title: t('sup.reason'),
               dataIndex: 'reason',
@@ -132,7 +150,7 @@ export function SupervisionBoardPage() {
         />
       ),
     },
-    {
+    readsLeader && {
       key: 'leader',
       label: t('sup.leader'),
       children: (
@@ -142,7 +160,11 @@ export function SupervisionBoardPage() {
           rowKey="id"
           dataSource={leader.data?.items ?? []}
           columns={[
-            { title: t('sup.orderNo'), dataIndex: 'order_no' },
+            {
+              title: t('sup.orderNo'),
+              dataIndex: 'order_no',
+              render: (no: string, f: Followup) => <Link to={`/orders/${f.order_id}`}>{no}</Link>,
+            },
             { title: t('sup.orderTitle'), dataIndex: 'title' },
             { title: t('sup.unit'), dataIndex: 'lead_unit_name' },
             { title: t('sup.reason'), dataIndex: 'reason' },
@@ -151,7 +173,7 @@ export function SupervisionBoardPage() {
         />
       ),
     },
-  ];
+  ].filter((tab) => tab !== false);
   return (
     <Card title={t('sup.title')} data-testid="SupervisionBoardPage">
       <Tabs items={tabs} />

@@ -1,9 +1,9 @@
-import { APPEAL_TYPES, LIMIT_UNITS, STAGES } from '../../shared/contract';
+import { APPEAL_TYPES, LIMIT_UNITS, STAGES, limitInWords, type AppealType, type LimitUnit } from '../../shared/contract';
 import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
 import { keys } from '../api/keys';
 import { useApiMutation } from '../api/mutation';
-import { useT } from '../../shared/i18n';
+import { useLang, useT } from '../../shared/i18n';
 import { useCategories } from '../api/queries';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
 import {
@@ -20,6 +20,8 @@ import {
 export function TimeLimitAdminPage() {
   const t = useT(timelimitMessages);
   const tk = (k: string) => t(k as TimelimitMessageKey);
+  const { lang } = useLang();
+  const appealType = (v: string) => tk(`appealType.${v as AppealType}`);
   const view = useTimeLimitPolicies();
   const categories = useCategories();
   const catName = new Map((categories.data?.items ?? []).map((c) => [c.id, c.name]));
@@ -34,7 +36,14 @@ export function TimeLimitAdminPage() {
   const any = <span style={{ color: '#999' }}>{t('tl.any')}</span>;
   const columns = (withRetire: boolean) => [
     { title: t('tl.stage'), dataIndex: 'stage', render: (s: string) => tk(`stage.${s}`) },
-    { title: t('tl.appealType'), key: 'type', render: (_: unknown, r: Rule) => r.appeal_type ?? r.appealType ?? any },
+    {
+      title: t('tl.appealType'),
+      key: 'type',
+      render: (_: unknown, r: Rule) => {
+        const type = r.appeal_type ?? r.appealType;
+        return type ? appealType(type) : any;
+      },
+    },
     { title: t('tl.priority'), dataIndex: 'priority', render: (p: number | null) => p ?? any },
     {
       title: t('tl.category'),
@@ -44,7 +53,7 @@ export function TimeLimitAdminPage() {
         return c ? (catName.get(c) ?? c) : any;
       },
     },
-    { title: t('tl.amount'), key: 'amount', render: (_: unknown, r: Rule) => `${r.amount} ${tk(`unit.${r.unit}`)}` },
+    { title: t('tl.amount'), key: 'amount', render: (_: unknown, r: Rule) => limitInWords(r.amount, r.unit as LimitUnit, lang) },
     { title: t('tl.rule.note'), dataIndex: 'note' },
     ...(withRetire
       ? [
@@ -74,7 +83,7 @@ export function TimeLimitAdminPage() {
             <Select style={{ width: 120 }} options={STAGES.map((s) => ({ value: s, label: tk(`stage.${s}`) }))} />
           </Form.Item>
           <Form.Item name="appealType" label={t('tl.appealType')}>
-            <Select allowClear style={{ width: 120 }} options={APPEAL_TYPES.map((v) => ({ value: v, label: v }))} />
+            <Select allowClear style={{ width: 120 }} options={APPEAL_TYPES.map((v) => ({ value: v, label: appealType(v) }))} />
           </Form.Item>
           <Form.Item name="priority" label={t('tl.priority')}>
             <Select allowClear style={{ width: 80 }} options={[1, 2, 3, 4].map((v) => ({ value: v, label: v }))} />

@@ -53,10 +53,14 @@ export interface BoardOrder {
   id: string;
   orderNo: string;
   title: string;
+  state: OrderState;
+  leadUnitId: string | null;
+  acceptedAt: string;
   timeLimit: OrderTimeLimitView;
 }
 export interface Supervision {
   id: string;
+  order_id: string;
   order_no: string;
   title: string;
   unit_name: string | null;
@@ -106,7 +110,8 @@ export const useWarnedOrders = (warning: 'red' | 'yellow') =>
 export const useSupervisions = () =>
   useQuery({ queryKey: keys.supervisions, queryFn: () => api<{ items: Supervision[] }>('/api/supervisions') });
 const fetchLeaderFollowups = () => api<{ items: Followup[] }>('/api/leader-followups');
-export const useLeaderFollowups = () => useQuery({ queryKey: keys.leaderFollowups, queryFn: fetchLeaderFollowups });
+export const useLeaderFollowups = (enabled = true) =>
+  useQuery({ queryKey: keys.leaderFollowups, queryFn: fetchLeaderFollowups, enabled });
 /** The same list on the leader's desk, keyed under the orders so every order change refetches it. */
 export const useFollowedOrders = () => useQuery({ queryKey: keys.leaderFollowupOrders, queryFn: fetchLeaderFollowups });
 

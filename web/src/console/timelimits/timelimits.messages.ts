@@ -1,4 +1,4 @@
-import { labelsIn, LIMIT_UNIT_LABELS, STAGE_LABELS } from '../../shared/contract';
+import { APPEAL_TYPE_LABELS, labelsIn, LIMIT_UNIT_LABELS, STAGE_LABELS } from '../../shared/contract';
 import type { Messages } from '../../shared/i18n';
 
 /** Time limits, calendar and supervision screens (issue #3). */
@@ -50,6 +50,7 @@ export const timelimitMessages = {
     'tl.presetApply': '应用到分类',
     ...labelsIn('stage', STAGE_LABELS, 'zh'),
     ...labelsIn('unit', LIMIT_UNIT_LABELS, 'zh'),
+    ...labelsIn('appealType', APPEAL_TYPE_LABELS, 'zh'),
     'sup.title': '督办看板',
     'sup.red': '红牌（已超时）',
     'sup.yellow': '黄牌（即将超时）',
@@ -76,6 +77,7 @@ export const timelimitMessages = {
     'sup.origin.manual': '人工',
     'sup.added': '纳入时间',
     'sup.empty': '暂无',
+    'sup.noUnit': '未派单',
   },
   en: {
     'cal.title': 'Working calendar',
@@ -122,10 +124,11 @@ export const timelimitMessages = {
     'tl.urgeShare': 'Automatic reminder at share used',
     'tl.superviseAfter': 'Supervision order after working days overdue',
     'tl.supervisionDue': 'Supervision answer due (working days)',
-    'tl.preset': '办不成事 window (at once / 2 / 5 working days)',
+    'tl.preset': 'Limits for “could not get it done” appeals (at once / 2 / 5 working days)',
     'tl.presetApply': 'Apply to category',
     ...labelsIn('stage', STAGE_LABELS, 'en'),
     ...labelsIn('unit', LIMIT_UNIT_LABELS, 'en'),
+    ...labelsIn('appealType', APPEAL_TYPE_LABELS, 'en'),
     'sup.title': 'Supervision board',
     'sup.red': 'Red (overdue)',
     'sup.yellow': 'Yellow (due soon)',
@@ -152,6 +155,7 @@ export const timelimitMessages = {
     'sup.origin.manual': 'by hand',
     'sup.added': 'Added',
     'sup.empty': 'None',
+    'sup.noUnit': 'Not dispatched',
   },
 } satisfies Messages;
 
