@@ -42,6 +42,8 @@ export const labels = {
     'assign.assist': '协办',
     'clock.paused': '已暂停计时',
     escalated: '疑难件',
+    rehandled: '重办',
+    rehandledTimes: '重办 {n} 次',
   },
   en: {
     ...labelsIn('state', STATE_LABELS, 'en'),
@@ -65,6 +67,8 @@ export const labels = {
     'assign.assist': 'Assisting',
     'clock.paused': 'clock paused',
     escalated: 'Difficult case',
+    rehandled: 'Re-handled',
+    rehandledTimes: 'Re-handled {n} times',
   },
 } satisfies Messages;
 

@@ -78,3 +78,14 @@ export function DeadlineTag({ order, short = false }: { order: Order; short?: bo
     </Tooltip>
   );
 }
+
+/** 重办: the order came back from the return visit (or review) and is being handled again. */
+export function RehandleTag({ count }: { count: number }) {
+  const l = useT(labels);
+  if (count <= 0) return null;
+  return (
+    <Tag color="volcano" data-testid="rehandle-tag">
+      {count === 1 ? l('rehandled') : l('rehandledTimes', { n: count })}
+    </Tag>
+  );
+}

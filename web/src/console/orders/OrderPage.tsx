@@ -6,7 +6,7 @@ import { useT } from '../../shared/i18n';
 import { useCategories, useOrderDetail, useRegions } from '../api/queries';
 import type { OrderAction, OrderDetail } from '../api/types';
 import { nameIndex } from '../common/tree';
-import { DeadlineTag, formatTime, PriorityTag, StateTag } from '../common/tags';
+import { DeadlineTag, formatTime, PriorityTag, RehandleTag, StateTag } from '../common/tags';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
@@ -54,6 +54,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
               <StateTag state={o.state} />
               <PriorityTag priority={o.priority} />
               {o.escalated && <Tag color="red">{l('escalated')}</Tag>}
+              <RehandleTag count={o.rehandleCount} />
               <DeadlineTag order={o} />
             </Space>
           }
@@ -61,7 +62,13 @@ function OrderView({ detail }: { detail: OrderDetail }) {
           <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="order-title">
             {o.title}
           </Typography.Title>
-          <Descriptions size="small" column={2} bordered items={detailItems(o, detail, { t, l, categories, regions })} />
+          <Descriptions
+            size="small"
+            column={2}
+            bordered
+            styles={{ label: NO_WRAP }}
+            items={detailItems(o, detail, { t, l, categories, regions })}
+          />
         </Card>
         <Card title={t('detail.actions')} size="small" style={{ marginTop: 16 }} data-testid="order-actions">
           {detail.availableActions.length === 0 ? (
@@ -92,6 +99,9 @@ function OrderView({ detail }: { detail: OrderDetail }) {
     </Row>
   );
 }
+
+/** Labels such as 来电人 stay on one line at every width (they wrapped one character per line). */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 type Translate = (key: never, vars?: Record<string, string | number>) => string;
 

@@ -3,7 +3,7 @@ import { Table, Tooltip, type TableColumnsType } from 'antd';
 import { useT } from '../../shared/i18n';
 import type { Order } from '../api/types';
 import { readDeadline } from '../common/deadline';
-import { DeadlineTag, PriorityTag } from '../common/tags';
+import { DeadlineTag, PriorityTag, RehandleTag } from '../common/tags';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { orderColumns } from './order-columns';
@@ -66,6 +66,7 @@ export function OrderTable({
       render: (title: string, o) => (
         <Tooltip title={title} placement="topLeft">
           {o.escalated && <span style={{ color: '#cf1322' }}>[{l('escalated')}] </span>}
+          <RehandleTag count={o.rehandleCount} />
           {title}
         </Tooltip>
       ),

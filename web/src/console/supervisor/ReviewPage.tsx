@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import type { Order, OrderAction } from '../api/types';
 import { labels } from '../common/labels.messages';
+import { RehandleTag } from '../common/tags';
 import { orderMessages } from '../orders/orders.messages';
 import { queueMessages } from '../common/queues.messages';
 import { ActionDialog } from '../orders/ActionDialog';
@@ -31,7 +32,15 @@ function ReviewPanel({ order, onDone }: { order: Order; onDone: () => void }) {
   const l = useT(labels);
   const [action, setAction] = useState<OrderAction | null>(null);
   return (
-    <Card title={<Link to={`/orders/${order.id}`}>{order.orderNo}</Link>} data-testid="review-panel">
+    <Card
+      title={
+        <Space>
+          <Link to={`/orders/${order.id}`}>{order.orderNo}</Link>
+          <RehandleTag count={order.rehandleCount} />
+        </Space>
+      }
+      data-testid="review-panel"
+    >
       <Descriptions
         column={1}
         size="small"

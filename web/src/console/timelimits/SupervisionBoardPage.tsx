@@ -3,7 +3,7 @@ import { Button, Card, Input, Modal, Space, Table, Tabs, Tag } from 'antd';
 import { keys } from '../api/keys';
 import { useApiMutation } from '../api/mutation';
 import { useLang, useT } from '../../shared/i18n';
-import { formatRemaining, formatTime } from '../common/tags';
+import { formatRemaining, formatTime, RehandleTag } from '../common/tags';
 import { useUnits } from '../api/queries';
 import { orderColumns as sharedColumns } from '../orders/order-columns';
 import { orderMessages } from '../orders/orders.messages';
@@ -57,7 +57,16 @@ export function SupervisionBoardPage() {
   );
   const orderColumns = [
     shared.orderNo<BoardOrder>(),
-    { title: t('sup.orderTitle'), dataIndex: 'title', ellipsis: true },
+    {
+      title: t('sup.orderTitle'),
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (title: string, o: BoardOrder) => (
+        <>
+          <RehandleTag count={o.rehandleCount} /> {title}
+        </>
+      ),
+    },
     shared.leadUnit(unitNames),
     {
       title: t('tl.stage'),

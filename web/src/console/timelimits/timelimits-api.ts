@@ -56,6 +56,7 @@ export interface BoardOrder {
   state: OrderState;
   leadUnitId: string | null;
   acceptedAt: string;
+  rehandleCount: number;
   timeLimit: OrderTimeLimitView;
 }
 export interface Supervision {
