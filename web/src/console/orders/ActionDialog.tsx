@@ -1,6 +1,6 @@
 import { errorText, useShowError } from '../api/mutation';
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Upload, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
@@ -11,6 +11,7 @@ import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { ActionFields } from './ActionFields';
 import { RequestContext } from './RequestContext';
+import { DispatchContext } from './DispatchContext';
 
 export { errorText };
 
@@ -23,7 +24,8 @@ function formFieldOf(e: unknown, fields: Record<string, unknown>): string | unde
 
 /** Turns the form's values into the action's body (dates to ISO, order numbers to ids). */
 async function toBody(action: OrderAction, values: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const { note, intoOrder, newDeadline, ...rest } = values;
+  // The re-dispatch of 同意并改派 is its own request, sent after the approval (see submit).
+  const { note, intoOrder, newDeadline, redispatchLeadUnitId: _lead, redispatchAssistUnitIds: _assist, ...rest } = values;
   const body: Record<string, unknown> = { ...rest };
   if (typeof note === 'string' && note.trim()) body.note = note.trim();
   if (action === 'request_extension' && newDeadline) body.newDeadline = (newDeadline as Dayjs).toDate().toISOString();
@@ -54,7 +56,8 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
   const { message } = App.useApp();
   const showError = useShowError();
   const [form] = Form.useForm();
-  const [files, setFiles] = useState<File[]>([]);
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const redispatchTo = Form.useWatch('redispatchLeadUnitId', form) as string | undefined;
   const [busy, setBusy] = useState(false);
   const run = useOrderAction();
 
@@ -62,10 +65,13 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
     if (!action) return;
     setBusy(true);
     try {
-      for (const file of files) await uploadAttachment(order.id, file);
+      for (const file of files) if (file.originFileObj) await uploadAttachment(order.id, file.originFileObj);
       const body = await toBody(action, values);
-      await run.mutateAsync({ orderId: order.id, action, version: order.version, body });
-      message.success(`${l(`action.${action}`)} · ${s('common.done')}`);
+      const updated = await run.mutateAsync({ orderId: order.id, action, version: order.version, body });
+      if (action === 'approve_return' && typeof values.redispatchLeadUnitId === 'string') {
+        await redispatch(updated.version, values);
+        message.success(`${t('form.approveAndRedispatch')} · ${s('common.done')}`);
+      } else message.success(`${l(`action.${action}`)} · ${s('common.done')}`);
       form.resetFields();
       setFiles([]);
       onDone?.(action);
@@ -77,6 +83,17 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       showError(e);
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** 同意并改派, second step: the approved order (now 待派单) goes to the chosen unit at once. */
+  async function redispatch(version: number, values: Record<string, unknown>) {
+    const body = { leadUnitId: values.redispatchLeadUnitId, assistUnitIds: values.redispatchAssistUnitIds };
+    try {
+      await run.mutateAsync({ orderId: order.id, action: 'dispatch', version, body });
+    } catch (e) {
+      // The approval stands on its own (the order waits in 待派单); say so rather than fail silently.
+      throw new Error(t('form.redispatchFailed', { error: errorText(e, lang) }), { cause: e });
     }
   }
 
@@ -92,15 +109,20 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       {action && (
         <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
           <RequestContext orderId={order.id} action={action} />
+          {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
           <ActionFields action={action} />
           {action === 'reply' && (
             <Form.Item label={t('form.files')}>
-              <input
-                type="file"
+              <Upload
                 multiple
+                listType="picture"
+                fileList={files}
+                beforeUpload={() => false}
+                onChange={({ fileList }) => setFiles(fileList)}
                 data-testid="field-files"
-                onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-              />
+              >
+                <Button>{t('form.pickFiles')}</Button>
+              </Upload>
             </Form.Item>
           )}
           <Form.Item name="note" label={t('form.note')}>
@@ -108,7 +130,7 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
-              {l(`action.${action}`)}
+              {action === 'approve_return' && redispatchTo ? t('form.approveAndRedispatch') : l(`action.${action}`)}
             </Button>
             <Button onClick={onClose}>{s('common.cancel')}</Button>
           </Space>

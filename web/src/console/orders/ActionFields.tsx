@@ -71,6 +71,24 @@ export function ActionFields({ action }: { action: OrderAction }) {
           </Form.Item>
         </>
       );
+    case 'approve_return':
+      // 同意并改派: the dispatcher may name the next unit at once (approve, then dispatch, in order).
+      return (
+        <>
+          <Form.Item name="redispatchLeadUnitId" label={t('form.redispatchTo')} extra={t('form.redispatchHint')}>
+            <UnitPicker testId="field-redispatchLeadUnitId" autoFocus />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.redispatchLeadUnitId !== b.redispatchLeadUnitId}>
+            {({ getFieldValue }) =>
+              getFieldValue('redispatchLeadUnitId') && (
+                <Form.Item name="redispatchAssistUnitIds" label={t('form.assistUnits')}>
+                  <UnitMultiPicker testId="field-redispatchAssistUnitIds" />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
+        </>
+      );
     case 'request_return':
     case 'reject_return':
     case 'reject_extension':
