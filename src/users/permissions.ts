@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   'kpi.read': ['leader', 'analyst', 'supervisor', 'unit_admin'],
   'knowledge.read': ROLES_ALL(),
   'knowledge.edit': ['admin', 'unit_admin', 'supervisor'],
+  // Issue 13: agent tools. Notes: centre and unit staff, on the orders they can see.
+  'textmodule.manage': ['admin', 'supervisor'],
+  'order.note': ['operator', 'dispatcher', 'unit_handler', 'unit_admin', 'supervisor', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 function ROLES_ALL(): Role[] {
