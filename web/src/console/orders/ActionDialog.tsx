@@ -11,6 +11,7 @@ import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { ActionFields } from './ActionFields';
 import { RequestContext } from './RequestContext';
+import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
 
 export { errorText };
 
@@ -90,29 +91,31 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       width={640}
     >
       {action && (
-        <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
-          <RequestContext orderId={order.id} action={action} />
-          <ActionFields action={action} />
-          {action === 'reply' && (
-            <Form.Item label={t('form.files')}>
-              <input
-                type="file"
-                multiple
-                data-testid="field-files"
-                onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-              />
+        <TextModuleOrder.Provider value={order.id}>
+          <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
+            <RequestContext orderId={order.id} action={action} />
+            <ActionFields action={action} />
+            {action === 'reply' && (
+              <Form.Item label={t('form.files')}>
+                <input
+                  type="file"
+                  multiple
+                  data-testid="field-files"
+                  onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item name="note" label={t('form.note')}>
+              <ModuleTextInput data-testid="field-note" />
             </Form.Item>
-          )}
-          <Form.Item name="note" label={t('form.note')}>
-            <Input data-testid="field-note" />
-          </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
-              {l(`action.${action}`)}
-            </Button>
-            <Button onClick={onClose}>{s('common.cancel')}</Button>
-          </Space>
-        </Form>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
+                {l(`action.${action}`)}
+              </Button>
+              <Button onClick={onClose}>{s('common.cancel')}</Button>
+            </Space>
+          </Form>
+        </TextModuleOrder.Provider>
       )}
     </Modal>
   );
