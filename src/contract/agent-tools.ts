@@ -1,6 +1,18 @@
+import type { Role } from './vocabulary.js';
+
 /**
  * Agent tools shared by server and web (issue 13): text modules, internal notes with mentions, presence.
  */
+
+/** Who may write internal notes (permission order.note), on the orders they can see. */
+export const NOTE_WRITER_ROLES: readonly Role[] = [
+  'operator',
+  'dispatcher',
+  'unit_handler',
+  'unit_admin',
+  'supervisor',
+  'leader',
+];
 
 /** The variables a text module may use, as `{{name}}`; filled server-side for one order. */
 export const TEXT_MODULE_VARIABLES = [

@@ -1,6 +1,6 @@
 import { errorText, useShowError } from '../api/mutation';
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Modal, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
