@@ -70,7 +70,7 @@ export default tseslint.config(
           patterns: [
             {
               group: [
-                '../{duplicates,search,knowledge,timelimits,attachments,calendar,supervision,notifications,portal,analytics,nlp,calls,live,demo}/**',
+                '../{duplicates,search,knowledge,timelimits,attachments,calendar,supervision,notifications,portal,analytics,nlp,calls,live,demo,textmodules,notes,presence}/**',
               ],
               message: 'orders/ imports no capability: register a hook in src/composition.ts instead.',
             },

@@ -53,6 +53,7 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   assessment_exclude: { zh: '认定为不合理诉求（不计考核）', en: 'Excluded from assessment (unreasonable appeal)' },
   assessment_appeal: { zh: '考核申诉', en: 'Assessment appeal' },
   assessment_appeal_decided: { zh: '考核申诉已裁定', en: 'Assessment appeal decided' },
+  note: { zh: '内部备注', en: 'Internal note' },
   answer_directly: { zh: '直办答复', en: 'Answer directly' },
   reject: { zh: '无效件', en: 'Invalid' },
   merge: { zh: '并单', en: 'Merge' },

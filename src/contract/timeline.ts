@@ -20,6 +20,7 @@ export const NON_TRANSITION_EVENT_KINDS = [
   'assessment_exclude', // judged an unreasonable appeal: out of the rating
   'assessment_appeal', // a unit's 申诉 against its assessment
   'assessment_appeal_decided', // the 申诉 was decided
+  'note', // 内部备注 between centre and units, with @mentions; never shown to the citizen
 ] as const;
 
 export const TIMELINE_EVENT_KINDS = [...NON_TRANSITION_EVENT_KINDS, ...ORDER_ACTIONS] as const;

@@ -13,6 +13,8 @@ import type { KnowledgeTables } from '../knowledge/knowledge.table.js';
 import type { DuplicateTables } from '../duplicates/duplicate.table.js';
 import type { NlpTables } from '../nlp/nlp.table.js';
 import type { AssessmentTables } from '../analytics/assessment/assessment.table.js';
+import type { TextModuleTables } from '../textmodules/text-module.table.js';
+import type { PresenceTables } from '../presence/presence.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -230,7 +232,9 @@ export interface DB
     KnowledgeTables,
     DuplicateTables,
     NlpTables,
-    AssessmentTables {
+    AssessmentTables,
+    TextModuleTables,
+    PresenceTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

@@ -4,6 +4,7 @@ import { CENTRE } from './demo-org.data.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './demo-org.service.js';
 import { seedDemoHistory } from './demo-history.service.js';
 import { seedDemoKnowledge } from './demo-knowledge.service.js';
+import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -30,6 +31,7 @@ export async function prepareDemo(
     const started = performance.now();
     const { catalog, articles } = await deps.db.transaction().execute(async (tx) => {
       const seeded = await seedDemoOrganisation(tx);
+      await seedDemoTextModules(tx, deps.clock, seeded);
       return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
     });
     log(
@@ -45,6 +47,7 @@ export async function prepareDemo(
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(`demo: ${created} historical orders generated in ${seconds} s`);
       if (refused > 0) log(`demo: ${refused} generated orders stopped early (changed in the console meanwhile)`);
+      log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

@@ -26,6 +26,9 @@ import { timelimitRoutes } from '../timelimits/timelimit.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { supervisionRoutes } from '../supervision/supervision.routes.js';
 import { noticeRoutes } from '../notifications/notice.routes.js';
+import { textModuleRoutes } from '../textmodules/text-module.routes.js';
+import { noteRoutes } from '../notes/note.routes.js';
+import { presenceRoutes } from '../presence/presence.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -55,4 +58,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(calendarRoutes, ctx);
   await app.register(supervisionRoutes, ctx);
   await app.register(noticeRoutes, ctx);
+  await app.register(textModuleRoutes, ctx);
+  await app.register(noteRoutes, ctx);
+  await app.register(presenceRoutes, ctx);
 }

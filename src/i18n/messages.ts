@@ -220,6 +220,13 @@ export const messages = {
   'assessment.appealDecided': { zh: '该申诉已处理', en: 'This appeal has been decided already' },
   'assessment.noAssessedUnit': { zh: '当前账号不属于任何考核单位', en: 'Your account belongs to no assessed unit' },
   'what.appeal': { zh: '申诉', en: 'Appeal' },
+  // Issue 13: agent tools (text modules, internal notes with mentions).
+  'what.textModule': { zh: '文本模块', en: 'Text module' },
+  'notice.mention': {
+    zh: '{author} 在工单 {orderNo} 的内部备注中提到了您：{excerpt}',
+    en: '{author} mentioned you in an internal note on order {orderNo}: {excerpt}',
+  },
+  'note.mentionUnknown': { zh: '提到的同事或单位不存在：{field}', en: 'No such colleague or unit to mention: {field}' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

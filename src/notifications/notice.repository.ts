@@ -4,7 +4,7 @@ import type { Executor } from '../db/database.js';
 /** Active users of a unit with a unit role, plus active centre users holding any of `roles`. */
 export async function findRecipientIds(
   db: Executor,
-  f: { centreId: string; unitId: string | null; centreRoles: readonly string[] },
+  f: { centreId: string; unitId: string | null; centreRoles: readonly string[]; userIds?: readonly string[] },
 ): Promise<string[]> {
   const rows = await db
     .selectFrom('users')
@@ -17,6 +17,7 @@ export async function findRecipientIds(
           ? [eb.and([eb('unit_id', '=', f.unitId), sql<boolean>`roles && array['unit_handler','unit_admin']::text[]`])]
           : []),
         ...(f.centreRoles.length > 0 ? [sql<boolean>`roles && ${sql.val([...f.centreRoles])}::text[]`] : []),
+        ...(f.userIds && f.userIds.length > 0 ? [eb('id', 'in', [...f.userIds])] : []),
         sql<boolean>`false`,
       ]),
     )
@@ -58,7 +59,7 @@ export async function insertNotices(
   return inserted.length;
 }
 
-export async function listNoticesOf(db: Executor, userId: string, f: { unreadOnly: boolean; limit: number }) {
+export async function listNoticesOf(db: Executor, userId: string, f: { unreadOnly: boolean; limit: number; kind?: string }) {
   let q = db
     .selectFrom('notices as n')
     .leftJoin('orders as o', 'o.id', 'n.order_id')
@@ -67,6 +68,7 @@ export async function listNoticesOf(db: Executor, userId: string, f: { unreadOnl
     .orderBy('n.id', 'desc')
     .limit(f.limit);
   if (f.unreadOnly) q = q.where('n.read_at', 'is', null);
+  if (f.kind) q = q.where('n.kind', '=', f.kind);
   return q.execute();
 }
 

@@ -17,12 +17,17 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         querystring: Type.Object({
           unread: Type.Optional(Type.Boolean()),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          kind: Type.Optional(Type.String({ maxLength: 64 })),
         }),
       },
     },
     async (request, reply) => {
       noStore(reply);
-      return listMyNotices(deps, requireActor(request), { unreadOnly: request.query.unread, limit: request.query.limit });
+      return listMyNotices(deps, requireActor(request), {
+        unreadOnly: request.query.unread,
+        limit: request.query.limit,
+        kind: request.query.kind,
+      });
     },
   );
   app.post(

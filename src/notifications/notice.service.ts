@@ -8,10 +8,10 @@ const userOf = (actor: Actor) => {
   return actor.userId;
 };
 
-export async function listMyNotices(deps: Deps, actor: Actor, f: { unreadOnly?: boolean; limit?: number }) {
+export async function listMyNotices(deps: Deps, actor: Actor, f: { unreadOnly?: boolean; limit?: number; kind?: string }) {
   const userId = userOf(actor);
   const [items, unread] = await Promise.all([
-    listNoticesOf(deps.db, userId, { unreadOnly: f.unreadOnly ?? false, limit: f.limit ?? 50 }),
+    listNoticesOf(deps.db, userId, { unreadOnly: f.unreadOnly ?? false, limit: f.limit ?? 50, kind: f.kind }),
     countUnread(deps.db, userId),
   ]);
   return {

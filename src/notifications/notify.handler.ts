@@ -18,6 +18,7 @@ export const notifyHandler: OutboxHandler<'notify'> = {
         centreId: msg.centreId,
         unitId: msg.audience.unitId ?? null,
         centreRoles: msg.audience.centreRoles ?? [],
+        userIds: msg.audience.userIds ?? [],
       });
       await insertNotices(
         tx,

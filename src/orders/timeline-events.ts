@@ -35,6 +35,7 @@ export interface TimelinePayloads {
   assessment_exclude: { reason: string };
   assessment_appeal: { appealId: string; unitId: string; month: string };
   assessment_appeal_decided: { appealId: string; status: string };
+  note: { mentions: { userIds: string[]; unitIds: string[] } };
 }
 
 // Every non-transition kind of the contract has a payload type here, and nothing else does.

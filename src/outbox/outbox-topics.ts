@@ -18,6 +18,8 @@ const NotifyPayload = Type.Object({
   audience: Type.Object({
     unitId: Type.Optional(Type.Union([Id, Type.Null()])),
     centreRoles: Type.Optional(Type.Array(literals(ROLES))),
+    /** Named people (an @mention in an internal note). */
+    userIds: Type.Optional(Type.Array(Id)),
   }),
   /** Identifies this notification; a repeat with the same key is dropped (idempotent). */
   sourceKey: Type.String(),

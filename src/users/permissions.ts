@@ -1,6 +1,7 @@
 import type { Actor, Role } from './roles.js';
 import { hasAnyRole } from './roles.js';
 import { isInSubtree } from '../org/subtree.js';
+import { NOTE_WRITER_ROLES } from '../contract/agent-tools.js';
 
 /** Non-transition permissions, in one table so they can be read and tested together. */
 export const PERMISSIONS = {
@@ -26,6 +27,9 @@ export const PERMISSIONS = {
   'kpi.read': ['leader', 'analyst', 'supervisor', 'unit_admin'],
   'knowledge.read': ROLES_ALL(),
   'knowledge.edit': ['admin', 'unit_admin', 'supervisor'],
+  // Issue 13: agent tools. Notes: centre and unit staff, on the orders they can see.
+  'textmodule.manage': ['admin', 'supervisor'],
+  'order.note': NOTE_WRITER_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 function ROLES_ALL(): Role[] {

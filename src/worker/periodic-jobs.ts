@@ -6,6 +6,7 @@ import { kpiRollupJob } from '../analytics/kpi/kpi-rollup.job.js';
 import { nlpRetrainJob } from '../nlp/nlp-retrain.job.js';
 import { knowledgeExpiryJob } from '../knowledge/knowledge-expiry.job.js';
 import { calendarCoverageJob } from '../calendar/calendar-coverage.job.js';
+import { presencePruneJob } from '../presence/presence-prune.job.js';
 
 /**
  * EVERY periodic job of lianxin, listed explicitly (see docs/ARCHITECTURE.md, "Background work").
@@ -19,4 +20,5 @@ export const periodicJobs: readonly PeriodicJob[] = [
   nlpRetrainJob,
   knowledgeExpiryJob,
   calendarCoverageJob,
+  presencePruneJob,
 ];

@@ -24,6 +24,9 @@ const CAPABILITIES = [
   'calls',
   'live',
   'demo',
+  'textmodules',
+  'notes',
+  'presence',
 ];
 
 function sourceFiles(dir: string): string[] {

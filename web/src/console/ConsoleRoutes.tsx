@@ -19,6 +19,9 @@ const ReportsPage = lazy(() => import('./analytics/ReportsPage').then((m) => ({ 
 const WallScreenPage = lazy(() => import('./analytics/WallScreenPage').then((m) => ({ default: m.WallScreenPage })));
 const KnowledgePage = lazy(() => import('./knowledge/KnowledgePage').then((m) => ({ default: m.KnowledgePage })));
 const CalendarAdminPage = lazy(() => import('./timelimits/CalendarAdminPage').then((m) => ({ default: m.CalendarAdminPage })));
+const TextModulesAdminPage = lazy(() =>
+  import('./agenttools/TextModulesAdminPage').then((m) => ({ default: m.TextModulesAdminPage })),
+);
 const SupervisionBoardPage = lazy(() =>
   import('./timelimits/SupervisionBoardPage').then((m) => ({ default: m.SupervisionBoardPage })),
 );
@@ -54,6 +57,7 @@ export function ConsoleRoutes() {
           <Route path="admin/categories" element={<CategoriesAdminPage />} />
           <Route path="admin/timelimits" element={<TimeLimitAdminPage />} />
           <Route path="admin/calendar" element={<CalendarAdminPage />} />
+          <Route path="admin/text-modules" element={<TextModulesAdminPage />} />
         </Route>
       </Routes>
     </Suspense>

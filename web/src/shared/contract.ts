@@ -11,3 +11,4 @@ export * from '../../../src/contract/kpi';
 export type * from '../../../src/contract/org';
 export * from '../../../src/contract/supervision';
 export * from '../../../src/contract/limit-words';
+export * from '../../../src/contract/agent-tools';

@@ -1,6 +1,6 @@
 import { errorText, useShowError } from '../api/mutation';
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Space, Upload, type UploadFile } from 'antd';
+import { App, Button, Form, Modal, Space, Upload, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
@@ -12,6 +12,7 @@ import { shellMessages } from '../shell/shell.messages';
 import { ActionFields } from './ActionFields';
 import { RequestContext } from './RequestContext';
 import { DispatchContext } from './DispatchContext';
+import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
 
 export { errorText };
 
@@ -107,34 +108,36 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       width={640}
     >
       {action && (
-        <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
-          <RequestContext orderId={order.id} action={action} />
-          {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
-          <ActionFields action={action} />
-          {action === 'reply' && (
-            <Form.Item label={t('form.files')}>
-              <Upload
-                multiple
-                listType="picture"
-                fileList={files}
-                beforeUpload={() => false}
-                onChange={({ fileList }) => setFiles(fileList)}
-                data-testid="field-files"
-              >
-                <Button>{t('form.pickFiles')}</Button>
-              </Upload>
+        <TextModuleOrder.Provider value={order.id}>
+          <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
+            <RequestContext orderId={order.id} action={action} />
+            {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
+            <ActionFields action={action} />
+            {action === 'reply' && (
+              <Form.Item label={t('form.files')}>
+                <Upload
+                  multiple
+                  listType="picture"
+                  fileList={files}
+                  beforeUpload={() => false}
+                  onChange={({ fileList }) => setFiles(fileList)}
+                  data-testid="field-files"
+                >
+                  <Button>{t('form.pickFiles')}</Button>
+                </Upload>
+              </Form.Item>
+            )}
+            <Form.Item name="note" label={t('form.note')}>
+              <ModuleTextInput data-testid="field-note" />
             </Form.Item>
-          )}
-          <Form.Item name="note" label={t('form.note')}>
-            <Input data-testid="field-note" />
-          </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
-              {action === 'approve_return' && redispatchTo ? t('form.approveAndRedispatch') : l(`action.${action}`)}
-            </Button>
-            <Button onClick={onClose}>{s('common.cancel')}</Button>
-          </Space>
-        </Form>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
+                {action === 'approve_return' && redispatchTo ? t('form.approveAndRedispatch') : l(`action.${action}`)}
+              </Button>
+              <Button onClick={onClose}>{s('common.cancel')}</Button>
+            </Space>
+          </Form>
+        </TextModuleOrder.Provider>
       )}
     </Modal>
   );

@@ -6,6 +6,7 @@ import type { OrderAction } from '../api/types';
 import { UnitMultiPicker, UnitPicker } from '../common/pickers';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
+import { ModuleTextInput } from '../agenttools/ModuleTextInput';
 
 const required = [{ required: true }];
 /** A text the clerk writes: spaces alone are not an answer (the server refuses them too). */
@@ -19,7 +20,7 @@ export function ActionFields({ action }: { action: OrderAction }) {
   const l = useT(labels);
   const text = (name: string, label: string, rows = 3) => (
     <Form.Item name={name} label={label} rules={requiredText}>
-      <Input.TextArea rows={rows} data-testid={`field-${name}`} autoFocus />
+      <ModuleTextInput multiline rows={rows} data-testid={`field-${name}`} autoFocus />
     </Form.Item>
   );
   const radios = (name: string, label: string, options: { value: string | boolean; label: string }[]) => (

@@ -16,6 +16,10 @@ import { DeadlinesCard } from './DeadlinesCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { SupervisionActions } from './SupervisionActions';
 import { OrderSideLists } from './OrderSideLists';
+import { NotesCard } from '../agenttools/NotesCard';
+import { PresenceBanner } from '../agenttools/PresenceBanner';
+import { useSession } from '../shell/session';
+import { NOTE_WRITER_ROLES } from '../../shared/contract';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
 export function OrderPage() {
@@ -41,12 +45,14 @@ function OrderView({ detail }: { detail: OrderDetail }) {
   const t = useT(orderMessages);
   const l = useT(labels);
   const [action, setAction] = useState<OrderAction | null>(null);
+  const me = useSession();
   const categories = nameIndex(useCategories().data?.items);
   const regions = nameIndex(useRegions().data?.items);
   const o = detail.order;
   return (
     <Row gutter={16}>
       <Col xs={24} xl={15}>
+        <PresenceBanner orderId={o.id} />
         <Card
           title={
             <Space>
@@ -89,6 +95,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
         <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
+        {me.roles.some((r) => NOTE_WRITER_ROLES.includes(r)) && <NotesCard orderId={o.id} />}
       </Col>
       <Col xs={24} xl={9}>
         <Card title={t('detail.timeline')} size="small">

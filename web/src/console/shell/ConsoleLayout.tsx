@@ -5,6 +5,7 @@ import { shellMessages } from './shell.messages';
 import { labels } from '../common/labels.messages';
 import { useLiveUpdates } from '../live/useLiveUpdates';
 import { LangSwitch } from './LangSwitch';
+import { MentionBell } from '../agenttools/MentionBell';
 import { navFor } from './nav';
 import { useLogout, useSession } from './session';
 
@@ -41,6 +42,7 @@ export function ConsoleLayout() {
             <Tooltip title={live ? t('live.on') : t('live.off')}>
               <Badge status={live ? 'success' : 'default'} data-testid="live-status" data-live={live ? 'on' : 'off'} />
             </Tooltip>
+            <MentionBell />
             <span data-testid="current-user">
               {me.displayName} · {me.unitName} · {me.roles.map((r) => l(`role.${r}`)).join('、')}
             </span>

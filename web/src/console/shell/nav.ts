@@ -36,6 +36,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/categories', label: 'nav.categories', roles: ['admin'] },
   { path: '/admin/timelimits', label: 'nav.timelimits', roles: ['admin'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin'] },
+  { path: '/admin/text-modules', label: 'nav.textModules', roles: ['admin', 'supervisor'] },
 ];
 
 export const navFor = (roles: readonly Role[]) => NAV.filter((item) => item.roles.some((r) => roles.includes(r)));

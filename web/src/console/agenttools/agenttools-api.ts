@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../shared/api';
+import type { FilledTextModuleView, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
+
+export type { FilledTextModuleView, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
+
+export const agentKeys = {
+  modulesAdmin: ['text-modules'] as const,
+  orderModules: (orderId: string) => ['text-modules', 'order', orderId] as const,
+  people: (q: string) => ['notes', 'people', q] as const,
+  mentions: ['notices', 'mentions'] as const,
+};
+
+export interface TextModuleInput {
+  name: string;
+  keyword: string;
+  body: string;
+  categoryId?: string | null;
+  unitId?: string | null;
+  active?: boolean;
+}
+
+export const useTextModulesAdmin = () =>
+  useQuery({ queryKey: agentKeys.modulesAdmin, queryFn: () => api<{ items: TextModuleView[] }>('/api/text-modules') });
+
+export const createTextModule = (body: TextModuleInput) =>
+  api<TextModuleView>('/api/text-modules', { method: 'POST', json: body });
+export const updateTextModule = (id: string, body: Partial<TextModuleInput>) =>
+  api<TextModuleView>(`/api/text-modules/${id}`, { method: 'PATCH', json: body });
+
+/** The modules that apply to an order, filled for it; fetched when a dialog first needs them. */
+export const useOrderTextModules = (orderId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: agentKeys.orderModules(orderId),
+    queryFn: () => api<{ items: FilledTextModuleView[] }>(`/api/orders/${orderId}/text-modules`),
+    enabled,
+    staleTime: 60_000,
+  });
+
+export const useMentionTargets = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: agentKeys.people(q),
+    queryFn: () => api<{ items: MentionTargetView[] }>(`/api/notes/people?q=${encodeURIComponent(q)}`),
+    enabled,
+    staleTime: 60_000,
+  });
+
+export const addNote = (orderId: string, body: { text: string; mentionUserIds: string[]; mentionUnitIds: string[] }) =>
+  api<{ eventId: string; notified: number }>(`/api/orders/${orderId}/notes`, { method: 'POST', json: body });
+
+export interface MentionNotice {
+  id: number;
+  text: { zh: string; en: string };
+  orderId: string | null;
+  orderNo: string | null;
+  createdAt: string;
+}
+
+/** Unread mentions of the signed-in user, polled every 30 s (the bell). */
+export const useUnreadMentions = () =>
+  useQuery({
+    queryKey: agentKeys.mentions,
+    queryFn: () => api<{ items: MentionNotice[] }>('/api/notices?unread=true&kind=note.mention&limit=20'),
+    refetchInterval: 30_000,
+  });
+
+export const markNoticesRead = (ids?: number[]) => api('/api/notices/read', { method: 'POST', json: ids ? { ids } : {} });
+
+export const beatPresence = (orderId: string) =>
+  api<{ others: PresenceView[] }>(`/api/orders/${orderId}/presence`, { method: 'POST' });
+export const leavePresence = (orderId: string) => api(`/api/orders/${orderId}/presence`, { method: 'DELETE' });
