@@ -83,14 +83,15 @@ describe('monthly unit assessment', () => {
     expect(b.deductions).toEqual({ overdue: 1, returns: 0, rehandles: 1 });
     expect(b.score).toBe(90.5);
     expect(c.score).toBeNull();
-    expect(body.rows.map((r: any) => [r.unitId, r.rank])).toEqual([
+    // The assessed units first (their departments follow, ranked among siblings: assessment-departments.test).
+    expect(body.rows.filter((r: any) => r.parentUnitId === null).map((r: any) => [r.unitId, r.rank])).toEqual([
       [w.units.countyB.id, 1],
       [w.units.countyA.id, 2],
       [w.units.company.id, null],
     ]);
-    // A unit admin sees only their own unit's row.
+    // A unit admin sees their own unit's row and its departments', no other county's.
     const own = (await unitAdmin.get('/api/assessment/months/2025-10')).json();
-    expect(own.rows.map((r: any) => r.unitId)).toEqual([w.units.countyA.id]);
+    expect(own.rows.map((r: any) => r.unitId)).toEqual([w.units.countyA.id, w.units.deptA1.id, w.units.townA2.id]);
   });
 
   it('leaves an unreasonable appeal out of the rating and deductions, recorded on the timeline', async () => {

@@ -77,6 +77,13 @@ describe('GET /api/reports/monthly.xlsx', () => {
       ['A旗', 1, 100],
       ['B旗', 2, 69],
     ]);
+    // The indicators are numbers shown as percentages (computable in Excel), not the text "100.00%".
+    const rankSheet = wb.getWorksheet('考核排名')!;
+    expect([ranking[0]!['响应率'], ranking[1]!['响应率'], ranking[1]!['满意率']]).toEqual([1, 0, 1]);
+    const responseCol = (rankSheet.getRow(2).values as unknown[]).indexOf('响应率');
+    const cell = rankSheet.getRow(3).getCell(responseCol);
+    expect(cell.type).toBe(ExcelJS.ValueType.Number);
+    expect(cell.numFmt).toBe('0.00%');
     const hot = rows(wb.getWorksheet('热点问题')!);
     expect(hot).toHaveLength(1);
     expect(hot[0]!['本月件数']).toBe(3);

@@ -80,6 +80,7 @@ describe('rankScores', () => {
       counters: zeroCounters(),
       excludedOrders: 0,
       rank: null,
+      parentUnitId: null,
     };
     const ranked = rankScores([
       { ...base, unitId: 'a', unitName: '甲', score: 80 },

@@ -4,7 +4,8 @@ import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
 import { previousMonth } from '../period.js';
 import { validateConfig, type AssessmentConfig } from './assessment-config.js';
-import { assessedUnitOf } from './assessment-units.js';
+import { listUnits } from '../../org/unit.repository.js';
+import { assessedUnitOf, ownAssessedUnitOf } from './assessment-units.js';
 import { listUnitHistory, upsertConfig } from './assessment.repository.js';
 import { loadAssessmentConfig } from './assessment.service.js';
 
@@ -23,7 +24,7 @@ export async function updateAssessmentConfig(deps: Deps, actor: Actor, input: As
 
 /**
  * Frozen scores per unit over the last `months` months (up to `toMonth`), for the history chart.
- * A unit admin gets their own assessed unit only.
+ * A unit admin gets their own row only (their department's when they belong to one).
  */
 export async function getAssessmentHistory(deps: Deps, actor: Actor, q: { toMonth: string; months: number; unitId?: string }) {
   if (!can(actor, 'assessment.read')) throw forbidden();
@@ -31,8 +32,11 @@ export async function getAssessmentHistory(deps: Deps, actor: Actor, q: { toMont
   for (let i = 1; i < q.months; i++) fromMonth = previousMonth(fromMonth);
   let unitIds: string[] | null = q.unitId ? [q.unitId] : null;
   if (isUnitScoped(actor)) {
-    const own = assessedUnitOf(actor.unitPath);
+    const own = ownAssessedUnitOf(actor.unitPath);
     unitIds = own && (!q.unitId || q.unitId === own) ? [own] : [];
+  } else if (!unitIds) {
+    // The centre's chart compares the assessed units; department rows are ranked only among siblings.
+    unitIds = (await listUnits(deps.db, actor.centreId)).filter((u) => assessedUnitOf(u.path) === u.id).map((u) => u.id);
   }
   const rows = await listUnitHistory(deps.db, actor.centreId, unitIds, fromMonth);
   return {

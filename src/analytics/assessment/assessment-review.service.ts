@@ -49,7 +49,9 @@ export async function excludeOrder(deps: Deps, actor: Actor, input: { orderId: s
 /** A unit's 申诉 on one of its orders, for the month the order was accepted in (not once frozen). */
 export async function fileAppeal(deps: Deps, actor: Actor, input: { orderId: string; reason: string }) {
   if (!can(actor, 'assessment.appeal')) throw forbidden();
-  const unitId = assessedUnitOf(actor.unitPath);
+  // Filed under the admin's own unit (a county department's 申诉 is the department's, not the county's);
+  // accepted, it takes the order out of that department's and its county's score (scoreMonth).
+  const unitId = assessedUnitOf(actor.unitPath) ? actor.unitId : null;
   if (!unitId) throw forbidden('assessment.noAssessedUnit');
   const order = await loadVisibleOrder(deps, actor, input.orderId);
   const month = orderMonth(order.accepted_at);
@@ -119,7 +121,8 @@ export async function listAssessmentAppeals(deps: Deps, actor: Actor, q: { month
   const items = await listAppeals(deps.db, {
     centreId: actor.centreId,
     month: q.month,
-    unitId: isUnitScoped(actor) ? (assessedUnitOf(actor.unitPath) ?? '00000000-0000-0000-0000-000000000000') : null,
+    // A unit-scoped person sees the 申诉 of their unit's subtree (theirs and their departments').
+    unitPath: isUnitScoped(actor) ? (actor.unitPath ?? '/none/') : null,
   });
   return { items };
 }

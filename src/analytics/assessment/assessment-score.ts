@@ -24,6 +24,8 @@ export interface ReturnFact {
 export interface UnitInput {
   unitId: string;
   unitName: string;
+  /** The assessed unit a department row belongs to (its county); null for an assessed unit itself. */
+  parentUnitId?: string | null;
   /** The unit's month counters from computeKpis (its whole subtree). */
   counters: KpiCounters;
 }
@@ -31,6 +33,8 @@ export interface UnitInput {
 export interface UnitScore {
   unitId: string;
   unitName: string;
+  /** Set on a department's row: the assessed unit it is ranked within. */
+  parentUnitId: string | null;
   rank: number | null;
   /** Final score: base − deduction points, not below 0; null when no indicator applies. */
   score: number | null;
@@ -104,6 +108,7 @@ function scoreUnit(
   return {
     unitId: u.unitId,
     unitName: u.unitName,
+    parentUnitId: u.parentUnitId ?? null,
     rank: null,
     score: baseScore === null ? null : Math.max(0, round2(baseScore - deductionPoints)),
     baseScore,

@@ -15,3 +15,25 @@ export function assessedUnitOf(path: string | null | undefined): string | null {
   if (!path) return null;
   return path.split('/').filter(Boolean)[1] ?? null;
 }
+
+/**
+ * The departments of an assessed unit (a county's 住建局, towns, companies…): the active units right
+ * below it, each scored with its own subtree and ranked among its siblings (issue 13: a county
+ * department's admin sees its own row, not only the county's).
+ */
+export function assessedDepartments(units: readonly Unit[], parentId: string): Unit[] {
+  return units.filter((u) => u.parent_id === parentId && u.active);
+}
+
+/** The department a unit belongs to (third id of its path), or null above the department level. */
+export function assessedDepartmentOf(path: string | null | undefined): string | null {
+  if (!path) return null;
+  return path.split('/').filter(Boolean)[2] ?? null;
+}
+
+/** The deepest assessed unit on a path: the department when there is one, else the assessed unit. */
+export const ownAssessedUnitOf = (path: string | null | undefined) => assessedDepartmentOf(path) ?? assessedUnitOf(path);
+
+/** For a department's path its assessed unit (the row it is ranked within); null for an assessed unit. */
+export const parentAssessedUnitOf = (path: string | null | undefined) =>
+  assessedDepartmentOf(path) ? assessedUnitOf(path) : null;

@@ -83,7 +83,7 @@ export async function decideAppeal(
     .executeTakeFirst();
 }
 
-export async function listAppeals(db: Executor, q: { centreId: string; month?: string; unitId?: string | null }) {
+export async function listAppeals(db: Executor, q: { centreId: string; month?: string; unitPath?: string | null }) {
   let query = db
     .selectFrom('assessment_appeals as a')
     .innerJoin('orders as o', 'o.id', 'a.order_id')
@@ -104,7 +104,7 @@ export async function listAppeals(db: Executor, q: { centreId: string; month?: s
     ])
     .where('a.centre_id', '=', q.centreId);
   if (q.month) query = query.where('a.month', '=', q.month);
-  if (q.unitId) query = query.where('a.unit_id', '=', q.unitId);
+  if (q.unitPath) query = query.where('u.path', 'like', `${q.unitPath}%`);
   return query.orderBy('a.filed_at', 'desc').execute();
 }
 

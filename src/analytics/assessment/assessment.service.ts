@@ -1,24 +1,14 @@
-import { listUnits } from '../../org/unit.repository.js';
 import type { Deps } from '../../shared/deps.js';
 import { domainError, forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
-import { zeroCounters } from '../kpi/counters.js';
-import { computeKpis } from '../kpi/kpi.service.js';
 import { monthPeriod } from '../period.js';
 import { DEFAULT_ASSESSMENT_CONFIG, type AssessmentConfig } from './assessment-config.js';
-import { listOrderFacts, listReturnFacts } from './assessment-facts.repository.js';
-import { scoreUnits, type UnitScore } from './assessment-score.js';
-import { assessedUnitOf, assessedUnits } from './assessment-units.js';
-import {
-  findConfig,
-  findSnapshot,
-  insertSnapshot,
-  listAcceptedAppeals,
-  listAppeals,
-  listExcludedOrderIds,
-  listSnapshotRows,
-} from './assessment.repository.js';
+import { scoreMonth } from './assessment-compute.service.js';
+import type { UnitScore } from './assessment-score.js';
+import { assessedDepartmentOf, assessedUnitOf, parentAssessedUnitOf } from './assessment-units.js';
+import { listUnits } from '../../org/unit.repository.js';
+import { findConfig, findSnapshot, insertSnapshot, listAppeals, listSnapshotRows } from './assessment.repository.js';
 
 export async function loadAssessmentConfig(deps: Deps, centreId: string): Promise<AssessmentConfig> {
   const row = await findConfig(deps.db, centreId);
@@ -26,60 +16,28 @@ export async function loadAssessmentConfig(deps: Deps, centreId: string): Promis
   return { indicators: row.indicators, deductions: row.deductions, basicSatisfiedWeight: row.basic_satisfied_weight };
 }
 
-const lastDayOf = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
-
-/** The live (not frozen) scores of a month, computed now from the event history. */
+/** The live scores of a month (see scoreMonth), with the centre's configuration unless one is given. */
 export async function computeMonthScores(deps: Deps, centreId: string, month: string, config?: AssessmentConfig) {
-  const period = monthPeriod(month);
-  const cfg = config ?? (await loadAssessmentConfig(deps, centreId));
-  const units = await listUnits(deps.db, centreId);
-  const pathOf = new Map(units.map((u) => [u.id, u.path]));
-  const kpis = await computeKpis(deps, {
-    centreId,
-    from: `${month}-01`,
-    to: lastDayOf(month),
-    groupBy: 'unit',
-    params: { basicSatisfiedWeight: cfg.basicSatisfiedWeight },
-  });
-  const countersOf = new Map(kpis.groups.map((g) => [g.key, g.counters]));
-  const range = { centreId, ...period, asOf: deps.clock.now() };
-  const [facts, returns, excluded, accepted] = await Promise.all([
-    listOrderFacts(deps.db, range),
-    listReturnFacts(deps.db, range),
-    listExcludedOrderIds(deps.db, centreId),
-    listAcceptedAppeals(deps.db, centreId, month),
-  ]);
-  const appealed = new Set(accepted.map((a) => `${a.order_id}/${a.unit_id}`));
-  const isExcluded = (orderId: string, unitId: string) => excluded.has(orderId) || appealed.has(`${orderId}/${unitId}`);
-  return scoreUnits(
-    assessedUnits(units).map((u) => ({ unitId: u.id, unitName: u.name, counters: countersOf.get(u.id) ?? zeroCounters() })),
-    facts.map((f) => ({
-      orderId: f.order_id,
-      unitId: assessedUnitOf(pathOf.get(f.unit_id)),
-      overdue: f.overdue,
-      rehandles: Number(f.rehandles),
-      visitsValid: Number(f.visits_valid),
-      visitsSatisfied: Number(f.visits_satisfied),
-      visitsBasic: Number(f.visits_basic),
-      visitsResolved: Number(f.visits_resolved),
-    })),
-    returns.flatMap((r) => {
-      const unitId = assessedUnitOf(pathOf.get(r.unit_id));
-      return unitId ? [{ orderId: r.order_id, unitId }] : [];
-    }),
-    isExcluded,
-    cfg,
-  );
+  return scoreMonth(deps, centreId, month, config ?? (await loadAssessmentConfig(deps, centreId)));
 }
 
-/** A unit admin sees the row of the assessed unit they belong to; centre roles see every row. */
-function visibleRows<T extends { unitId: string }>(actor: Actor, rows: T[]): T[] {
+/**
+ * Centre roles see every row. A department's admin sees its own row and its county's; a county's
+ * admin sees the county's row and its departments'.
+ */
+function visibleRows(actor: Actor, rows: UnitScore[]): UnitScore[] {
   if (!isUnitScoped(actor)) return rows;
-  const own = assessedUnitOf(actor.unitPath);
-  return rows.filter((r) => r.unitId === own);
+  const county = assessedUnitOf(actor.unitPath);
+  const department = assessedDepartmentOf(actor.unitPath);
+  if (department) return rows.filter((r) => r.unitId === county || r.unitId === department);
+  return rows.filter((r) => r.unitId === county || (county !== null && r.parentUnitId === county));
+}
+
+/** Assessed units by rank, then the departments of each (in that order) by rank among their siblings. */
+function byRank(rows: UnitScore[]): UnitScore[] {
+  const rank = (a: UnitScore, b: UnitScore) => (a.rank ?? 1e9) - (b.rank ?? 1e9);
+  const top = rows.filter((r) => r.parentUnitId === null).sort(rank);
+  return [...top, ...top.flatMap((t) => rows.filter((r) => r.parentUnitId === t.unitId).sort(rank))];
 }
 
 export interface MonthAssessment {
@@ -96,9 +54,11 @@ export async function getMonthAssessment(deps: Deps, actor: Actor, month: string
   monthPeriod(month);
   const snap = await findSnapshot(deps.db, actor.centreId, month);
   if (snap) {
+    const pathOf = new Map((await listUnits(deps.db, actor.centreId)).map((u) => [u.id, u.path]));
     const rows = (await listSnapshotRows(deps.db, snap.id)).map((r): UnitScore => ({
       unitId: r.unit_id,
       unitName: r.unit_name,
+      parentUnitId: parentAssessedUnitOf(pathOf.get(r.unit_id)),
       rank: r.rank,
       score: r.score,
       baseScore: r.base_score,
@@ -108,7 +68,7 @@ export async function getMonthAssessment(deps: Deps, actor: Actor, month: string
       counters: r.counters as unknown as UnitScore['counters'],
       excludedOrders: r.excluded_orders,
     }));
-    const ranked = [...rows].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+    const ranked = byRank(rows);
     return {
       month,
       status: 'frozen',

@@ -81,7 +81,7 @@ export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: s
   const assessment = await getMonthAssessment(deps, actor, q.month);
   const ranking = unit
     ? assessment.rows.filter((r) => unit.path.includes(`/${r.unitId}/`) || r.unitId === unit.id)
-    : assessment.rows;
+    : assessment.rows.filter((r) => r.parentUnitId === null);
   return {
     month: q.month,
     centreName: centre?.name ?? '',

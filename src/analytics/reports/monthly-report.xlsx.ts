@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { text, type MessageKey } from '../../i18n/messages.js';
-import { kpiCell, kpiTableRows, localTime, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
+import { kpiTableRows, localTime, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
 import type { MonthlyReport } from './monthly-report.service.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
@@ -51,9 +51,11 @@ export async function monthlyReportXlsx(r: MonthlyReport): Promise<Buffer> {
       s.deductions.returns,
       s.deductions.rehandles,
       s.excludedOrders,
-      ...s.indicators.map((i) => kpiCell('ratio', i.value)),
+      ...s.indicators.map((i) => i.value),
     ]),
   );
+  // The indicators follow the nine fixed columns: numbers with a percent format, like the 指标 sheet.
+  indicatorNames.forEach((_, i) => (rank.getColumn(10 + i).numFmt = '0.00%'));
 
   const hot = wb.addWorksheet('热点问题');
   table(

@@ -1,8 +1,10 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { useMemo, useState, type Key } from 'react';
+import { Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import type { KpiKey } from '../../shared/contract';
 import { useLang, useT } from '../../shared/i18n';
-import type { MonthAssessment, UnitScore } from './analytics-api';
+import type { MonthAssessment } from './analytics-api';
 import { analyticsMessages } from './analytics.messages';
+import { rankingTree, type RankingRow } from './assessment-rows';
 
 const INDICATOR_NAMES: Partial<Record<KpiKey, [string, string]>> = {
   responseRate: ['响应率', 'Response rate'],
@@ -17,14 +19,20 @@ export function AssessmentRanking({ assessment, loading }: { assessment: MonthAs
   const { lang } = useLang();
   const indicatorName = (key: string) => INDICATOR_NAMES[key as KpiKey]?.[lang === 'en' ? 1 : 0] ?? key;
   const cfg = assessment?.config;
+  const { scored, unscored } = useMemo(() => rankingTree(assessment?.rows ?? []), [assessment?.rows]);
+  // A unit's own few rows open with their departments shown; the centre's long list opens folded.
+  const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
+  const expandedKeys = expanded ?? (scored.length <= 3 ? scored.map((r) => r.unitId) : []);
   return (
     <>
-      <Table<UnitScore>
+      <Table<RankingRow>
         rowKey="unitId"
         size="small"
         loading={loading}
-        dataSource={assessment?.rows ?? []}
+        dataSource={scored}
         pagination={false}
+        data-testid="assessment-ranking"
+        expandable={{ expandedRowKeys: expandedKeys, onExpandedRowsChange: (keys) => setExpanded(keys) }}
         columns={[
           { title: t('as.col.rank'), dataIndex: 'rank', width: 64, render: (v: number | null) => v ?? '—' },
           { title: t('as.col.unit'), dataIndex: 'unitName' },
@@ -37,12 +45,12 @@ export function AssessmentRanking({ assessment, loading }: { assessment: MonthAs
           ...(cfg?.indicators ?? []).map((ind, i) => ({
             title: `${indicatorName(ind.key)} (${ind.weight})`,
             key: ind.key,
-            render: (_: unknown, r: UnitScore) => pct(r.indicators[i]?.value ?? null),
+            render: (_: unknown, r: RankingRow) => pct(r.indicators[i]?.value ?? null),
           })),
           { title: t('as.col.base'), dataIndex: 'baseScore', render: (v: number | null) => v ?? '—' },
           {
             title: t('as.col.deduction'),
-            render: (_: unknown, r: UnitScore) => (
+            render: (_: unknown, r: RankingRow) => (
               <span
                 title={t('as.col.deductionDetail', {
                   o: r.deductions.overdue,
@@ -57,6 +65,31 @@ export function AssessmentRanking({ assessment, loading }: { assessment: MonthAs
           { title: t('as.col.excluded'), dataIndex: 'excludedOrders' },
         ]}
       />
+      {scored.some((r) => r.children) && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('as.departments')}
+        </Typography.Text>
+      )}
+      {unscored.length > 0 && (
+        <Collapse
+          size="small"
+          style={{ marginTop: 8 }}
+          data-testid="assessment-unscored"
+          items={[
+            {
+              key: 'unscored',
+              label: t('as.unscored', { n: unscored.length }),
+              children: (
+                <Space size={[4, 4]} wrap>
+                  {unscored.map((r) => (
+                    <Tag key={r.unitId}>{r.unitName}</Tag>
+                  ))}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
       {cfg && (
         <Descriptions size="small" column={1} style={{ marginTop: 16 }} title={t('as.weights')}>
           <Descriptions.Item label="Σ">

@@ -1,9 +1,10 @@
-import type { KpiKey } from '../../shared/contract';
+import { CENTRE_ONLY_KPIS, type KpiKey } from '../../shared/contract';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
+import { isUnitScoped, useSession } from '../shell/session';
 import { EChart } from './EChart';
 import { KpiCards } from './KpiCards';
 import { useKpiNow, useKpis } from './kpi-api';
@@ -33,6 +34,9 @@ const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
 /** 数据看板: the period's KPIs (with definitions in tooltips), trend, distributions, red/yellow counts. */
 export function DashboardPage() {
   const t = useT(kpiMessages);
+  // A unit's figures never include the centre's own work (calls, direct answers): leave those cards out.
+  const unitScoped = isUnitScoped(useSession());
+  const kpiKeys = unitScoped ? DASHBOARD_KPIS.filter((k) => !CENTRE_ONLY_KPIS.has(k)) : DASHBOARD_KPIS;
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
   const period = { from: fmt(range[0]), to: fmt(range[1]) };
   const total = useKpis({ ...period, groupBy: 'day' });
@@ -117,7 +121,7 @@ export function DashboardPage() {
             {t('dash.previous', { from: total.data.previous.from, to: total.data.previous.to })}
           </Typography.Text>
           <div style={{ margin: '8px 0 12px' }}>
-            <KpiCards keys={DASHBOARD_KPIS} definitions={total.data.definitions} group={total.data.total} />
+            <KpiCards keys={kpiKeys} definitions={total.data.definitions} group={total.data.total} />
           </div>
         </>
       )}

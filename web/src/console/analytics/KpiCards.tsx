@@ -1,7 +1,12 @@
 import { Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
 import { useLang, useT } from '../../shared/i18n';
+import { kpiChangeTone, type KpiTone } from '../../shared/contract';
 import type { KpiDefinition, KpiGroup, KpiKey } from './kpi-api';
 import { formatChange, formatKpi, kpiMessages } from './kpi.messages';
+
+/** A change's colour by what it means (KPI_BETTER in the contract), not by its sign. */
+const LIGHT_TONES: Record<KpiTone, string | undefined> = { good: '#3f8600', bad: '#cf1322', neutral: undefined };
+const DARK_TONES: Record<KpiTone, string> = { good: '#73d13d', bad: '#ff7875', neutral: '#7fa7c9' };
 
 /**
  * One card per KPI: the value, the change against the previous period, and a tooltip with the
@@ -27,7 +32,8 @@ export function KpiCards({
         const def = definitions.find((d) => d.key === key);
         const fig = group.kpis[key];
         if (!def || !fig) return null;
-        const color = fig.change === null || fig.change === 0 ? undefined : fig.change > 0 ? '#3f8600' : '#cf1322';
+        const tone = kpiChangeTone(key, fig.change);
+        const color = (dark ? DARK_TONES : LIGHT_TONES)[tone];
         const tip = (
           <div>
             <div>{def.formula[lang]}</div>
@@ -49,7 +55,12 @@ export function KpiCards({
                   value={formatKpi(def.kind, fig.value)}
                   valueStyle={dark ? { color: '#ffd666', fontSize: 30 } : { fontSize: 22 }}
                 />
-                <Typography.Text type="secondary" style={{ fontSize: 12, color: dark ? '#7fa7c9' : color }}>
+                <Typography.Text
+                  type="secondary"
+                  data-tone={tone}
+                  data-testid={`kpi-change-${key}`}
+                  style={{ fontSize: 12, color }}
+                >
                   {t('dash.vsPrevious')} {formatChange(def.kind, fig.change)}
                 </Typography.Text>
               </Card>

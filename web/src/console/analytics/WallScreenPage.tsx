@@ -19,7 +19,12 @@ const WALL_KPIS: KpiKey[] = [
   'satisfactionRate',
   'onTimeClosureRate',
 ];
-const panel = { background: '#0a1f38', border: '1px solid #1f4e79', borderRadius: 6, padding: 12 };
+const panel = { background: '#0a1f38', border: '1px solid #1f4e79', borderRadius: 6, padding: 8 };
+/**
+ * The charts share one row and take the height the figures above leave, so the wall fits a 1280×720
+ * screen without scrolling (and grows on a bigger one).
+ */
+const CHART_HEIGHT = 'max(220px, calc(100vh - 372px))';
 
 /**
  * 大屏: a dark full-screen view of this month, refreshed every 10 s and at once when an order
@@ -48,7 +53,7 @@ export function WallScreenPage() {
       <Statistic
         title={<span style={{ color: '#9cc3e6' }}>{title}</span>}
         value={value ?? '—'}
-        valueStyle={{ color, fontSize: 40 }}
+        valueStyle={{ color, fontSize: 34, lineHeight: 1.1 }}
       />
     </div>
   );
@@ -61,7 +66,7 @@ export function WallScreenPage() {
         zIndex: 1000,
         background: '#051426',
         color: '#e6f1fb',
-        padding: 20,
+        padding: '12px 20px',
         overflow: 'auto',
       }}
     >
@@ -79,7 +84,7 @@ export function WallScreenPage() {
           </Button>
         </Space>
       </Space>
-      <Row gutter={12} style={{ marginTop: 16 }}>
+      <Row gutter={12} style={{ marginTop: 8 }}>
         <Col span={5}>{big(t('dash.acceptedToday'), now.data?.acceptedToday)}</Col>
         <Col span={5}>{big(t('dash.closedToday'), now.data?.closedToday)}</Col>
         <Col span={5}>{big(t('dash.open'), now.data?.open, '#69c0ff')}</Col>
@@ -87,24 +92,24 @@ export function WallScreenPage() {
         <Col span={4}>{big(t('dash.yellow'), now.data?.yellow, '#faad14')}</Col>
       </Row>
       {days.data && (
-        <div style={{ marginTop: 12 }}>
+        <div style={{ marginTop: 8 }}>
           <KpiCards keys={WALL_KPIS} definitions={days.data.definitions} group={days.data.total} dark />
         </div>
       )}
-      <Row gutter={12} style={{ marginTop: 12 }}>
-        <Col span={14}>
+      <Row gutter={12} style={{ marginTop: 8 }}>
+        <Col span={9}>
           <div style={panel}>
-            <EChart option={trend} theme="dark" height={320} testId="wall-trend" />
+            <EChart option={trend} theme="dark" height={CHART_HEIGHT} testId="wall-trend" />
           </div>
         </Col>
-        <Col span={10}>
+        <Col span={7}>
           <div style={panel}>
-            <EChart option={pie} theme="dark" height={320} testId="wall-category" />
+            <EChart option={pie} theme="dark" height={CHART_HEIGHT} testId="wall-category" />
           </div>
         </Col>
-        <Col span={24} style={{ marginTop: 12 }}>
+        <Col span={8}>
           <div style={panel}>
-            <EChart option={unitBars} theme="dark" height={360} testId="wall-units" />
+            <EChart option={unitBars} theme="dark" height={CHART_HEIGHT} testId="wall-units" />
           </div>
         </Col>
       </Row>

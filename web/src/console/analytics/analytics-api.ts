@@ -30,6 +30,8 @@ export interface HotspotAnswer {
 export interface UnitScore {
   unitId: string;
   unitName: string;
+  /** Set on a department's row: the assessed unit (county) it is ranked within. */
+  parentUnitId: string | null;
   rank: number | null;
   score: number | null;
   baseScore: number | null;

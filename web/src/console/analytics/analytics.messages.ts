@@ -69,6 +69,8 @@ export const analyticsMessages = {
     'rep.to': '受理至',
     'rep.q': '关键词',
     'rep.download': '导出 CSV',
+    'as.unscored': '无数据单位 {n} 个（本月没有可计分的工单，不参与排名）',
+    'as.departments': '下属单位在本单位内排名',
   },
   en: {
     'hot.title': 'Hot issues',
@@ -138,6 +140,8 @@ export const analyticsMessages = {
     'rep.to': 'Accepted to',
     'rep.q': 'Keyword',
     'rep.download': 'Export CSV',
+    'as.unscored': '{n} units without data (no scorable order this month, not ranked)',
+    'as.departments': 'Sub-units are ranked within their unit',
   },
 } satisfies Messages;
 

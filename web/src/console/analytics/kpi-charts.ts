@@ -35,16 +35,32 @@ export function trendOption(days: KpiGroup[], labels: Labels, dark = false) {
   };
 }
 
+/**
+ * The category pie names its slices in a scrolling legend beside it, wrapped, not in labels around the
+ * ring: in a half-width card the outside labels were cut to "中…".
+ */
 export function pieOption(groups: KpiGroup[], labels: Labels, dark = false) {
+  const data = groups
+    .filter((g) => g.counters.accepted > 0)
+    .map((g) => ({ name: nameOf(g, labels), value: g.counters.accepted }));
   return {
     backgroundColor: 'transparent',
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: {
+      type: 'scroll',
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      textStyle: { width: 120, overflow: 'break', ...(dark ? DARK_TEXT : {}) },
+      ...(dark ? { pageTextStyle: DARK_TEXT } : {}),
+    },
     series: [
       {
         type: 'pie',
-        radius: ['35%', '70%'],
-        label: dark ? DARK_TEXT : {},
-        data: groups.filter((g) => g.counters.accepted > 0).map((g) => ({ name: nameOf(g, labels), value: g.counters.accepted })),
+        center: ['34%', '50%'],
+        radius: ['32%', '62%'],
+        label: { show: false },
+        data,
       },
     ],
   };

@@ -1,15 +1,32 @@
 import { keys } from '../api/keys';
 import { useWrite } from '../api/mutation';
 import { endLeaderFollowup, useFollowedOrders, type Followup } from '../timelimits/timelimits-api';
-import { Button, Card, Table, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { useT } from '../../shared/i18n';
+import { useLang, useT } from '../../shared/i18n';
 import type { OrderState } from '../api/types';
-import { formatTime, StateTag } from '../common/tags';
+import { formatRemaining, formatTime, StateTag } from '../common/tags';
 import { orderMessages } from '../orders/orders.messages';
 import { queueMessages } from '../common/queues.messages';
 
 type FollowUp = Followup;
+
+/** The deadline and, once it has passed, a red 已超期 mark with how long ago (a leader reads the red first). */
+function FollowupDeadline({ dueAt }: { dueAt: string | null }) {
+  const q = useT(queueMessages);
+  const { lang } = useLang();
+  const late = dueAt ? Date.now() - new Date(dueAt).getTime() : 0;
+  return (
+    <Space size={4} wrap>
+      {formatTime(dueAt)}
+      {late > 0 && (
+        <Tag color="red" data-testid="followup-overdue" title={formatRemaining(-late, lang)}>
+          {q('unit.overdue')}
+        </Tag>
+      )}
+    </Space>
+  );
+}
 
 /** 领导盯办: the open follow-up list kept by the supervision capability (GET /api/leader-followups). */
 export function FollowedOrders() {
@@ -39,7 +56,11 @@ export function FollowedOrders() {
             { title: o('col.title'), dataIndex: 'title', ellipsis: true },
             { title: o('col.state'), dataIndex: 'order_state', render: (s: OrderState) => <StateTag state={s} /> },
             { title: o('col.leadUnit'), dataIndex: 'lead_unit_name' },
-            { title: o('col.deadline'), dataIndex: 'deadline_due_at', render: (v: string | null) => formatTime(v) },
+            {
+              title: o('col.deadline'),
+              dataIndex: 'deadline_due_at',
+              render: (v: string | null) => <FollowupDeadline dueAt={v} />,
+            },
             { title: o('form.reason'), dataIndex: 'reason', ellipsis: true },
             {
               title: o('col.actions'),

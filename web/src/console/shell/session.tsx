@@ -22,6 +22,9 @@ export function useSession(): Me {
 
 export const hasRole = (me: Me, ...roles: Me['roles']) => me.roles.some((r) => roles.includes(r));
 
+/** Every role a unit role: the server holds this person to their unit's subtree (src/users/roles.ts). */
+export const isUnitScoped = (me: Me) => me.roles.every((r) => r === 'unit_handler' || r === 'unit_admin');
+
 export function useMe(enabled: boolean) {
   return useQuery({ queryKey: keys.me, queryFn: fetchMe, enabled, retry: false, staleTime: 60_000 });
 }

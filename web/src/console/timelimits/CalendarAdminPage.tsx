@@ -4,7 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { keys } from '../api/keys';
 import { useApiMutation } from '../api/mutation';
 import { useT } from '../../shared/i18n';
-import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
+import { timelimitMessages } from './timelimits.messages';
+import { CalendarDayCell, CalendarLegend } from './CalendarDayCell';
 import {
   deleteOverride,
   saveOverride,
@@ -14,13 +15,6 @@ import {
   type DayInfo,
   type Override,
 } from './timelimits-api';
-
-const COLOR: Record<string, string> = {
-  statutory_holiday: 'red',
-  makeup_workday: 'orange',
-  centre_holiday: 'magenta',
-  centre_workday: 'blue',
-};
 
 /** The centre's working calendar: a month grid, its own overrides, and working hours (admin edits). */
 export function CalendarAdminPage() {
@@ -75,31 +69,9 @@ export function CalendarAdminPage() {
             {d}
           </div>
         ))}
-        {cells.map((d, i) =>
-          d === null ? (
-            <div key={`e${i}`} />
-          ) : (
-            <div
-              key={d.date}
-              title={d.name ?? t(`reason.${d.reason}` as TimelimitMessageKey)}
-              style={{
-                border: '1px solid #eee',
-                borderRadius: 4,
-                padding: 4,
-                minHeight: 56,
-                background: d.working ? '#fff' : '#fafafa',
-              }}
-            >
-              <div style={{ color: d.working ? undefined : '#cf1322' }}>{Number(d.date.slice(8))}</div>
-              {d.reason !== 'workday' && d.reason !== 'weekend' && (
-                <Tag color={COLOR[d.reason]} style={{ fontSize: 11 }}>
-                  {d.name ?? t(`reason.${d.reason}` as TimelimitMessageKey)}
-                </Tag>
-              )}
-            </div>
-          ),
-        )}
+        {cells.map((d, i) => (d === null ? <div key={`e${i}`} /> : <CalendarDayCell key={d.date} day={d} />))}
       </div>
+      <CalendarLegend />
       <Card size="small" title={t('cal.overrides')}>
         <Space wrap style={{ marginBottom: 8 }}>
           <DatePicker value={day} onChange={setDay} placeholder={t('cal.day')} />

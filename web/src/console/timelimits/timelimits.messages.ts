@@ -78,6 +78,11 @@ export const timelimitMessages = {
     'sup.added': '纳入时间',
     'sup.empty': '暂无',
     'sup.noUnit': '未派单',
+    'cal.mark.work': '班',
+    'cal.mark.off': '休',
+    'cal.makeupOf': '{name}调休上班',
+    'cal.legend.off': '休：法定节假日或本地节假日，不计入办理时限',
+    'cal.legend.work': '班：调休上班日或加班日，照常计入办理时限',
   },
   en: {
     'cal.title': 'Working calendar',
@@ -156,6 +161,11 @@ export const timelimitMessages = {
     'sup.added': 'Added',
     'sup.empty': 'None',
     'sup.noUnit': 'Not dispatched',
+    'cal.mark.work': 'W',
+    'cal.mark.off': 'H',
+    'cal.makeupOf': 'make-up day for {name}',
+    'cal.legend.off': 'H: statutory or local holiday, not counted in time limits',
+    'cal.legend.work': 'W: make-up or extra working day, counted in time limits',
   },
 } satisfies Messages;
 
