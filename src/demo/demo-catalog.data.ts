@@ -2,7 +2,11 @@
 export interface CategorySeed {
   name: string;
   children?: CategorySeed[];
-  /** Unit name fragments that usually handle this category (for generated history). */
+  /**
+   * Unit name fragments that handle this category, in order of preference (for generated history): the
+   * first found in the appeal's county or league-wide wins, so a county without a heating company has
+   * its housing bureau take heating, never another county's company.
+   */
   handlers?: string[];
   /** Search aliases: what callers say instead of the name (ADR 0085). */
   aliases?: string[];
@@ -21,10 +25,10 @@ export const CATEGORY_TREE: CategorySeed[] = [
   {
     name: '公用事业',
     children: [
-      { name: '供水', handlers: ['供水公司'], aliases: ['停水', '自来水', '水压低'] },
+      { name: '供水', handlers: ['供水公司', '住房和城乡建设局'], aliases: ['停水', '自来水', '水压低'] },
       { name: '供电', handlers: ['供电公司'], aliases: ['停电', '电费'] },
-      { name: '供热', handlers: ['热力公司'], aliases: ['供暖', '暖气', '采暖', '暖气不热'] },
-      { name: '燃气', handlers: ['燃气公司'], aliases: ['天然气', '煤气', '燃气泄漏'] },
+      { name: '供热', handlers: ['热力公司', '住房和城乡建设局'], aliases: ['供暖', '暖气', '采暖', '暖气不热'] },
+      { name: '燃气', handlers: ['燃气公司', '住房和城乡建设局'], aliases: ['天然气', '煤气', '燃气泄漏'] },
       { name: '通信网络', handlers: ['移动', '联通', '电信'], aliases: ['手机信号', '宽带', '网络信号'] },
     ],
   },
@@ -55,7 +59,7 @@ export const CATEGORY_TREE: CategorySeed[] = [
   {
     name: '交通运输',
     children: [
-      { name: '公交出行', handlers: ['公交'] },
+      { name: '公交出行', handlers: ['公交', '公共交通', '交通运输局'] },
       { name: '出租车管理', handlers: ['交通运输局'], aliases: ['出租车', '网约车', '拒载'] },
       { name: '道路养护', handlers: ['交通运输局'], aliases: ['坑洼', '路面破损'] },
     ],
