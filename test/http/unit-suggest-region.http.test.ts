@@ -38,5 +38,5 @@ describe('unit suggestions weigh the appeal’s region', () => {
     const { regionId: _none, ...noRegion } = body;
     const anywhere = (await operator.post('/api/nlp/suggest', noRegion)).json().unit.items;
     expect(anywhere[0].id).toBe(w.units.deptB1.id);
-  });
+  }, 180_000);
 });
