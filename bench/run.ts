@@ -7,6 +7,7 @@ import { kpiBench } from './kpi.bench.js';
 import { searchBench } from './search.bench.js';
 import { hotspotsBench } from './hotspots.bench.js';
 import { knowledgeBench } from './knowledge.bench.js';
+import { unitCvBench } from './unit-cv.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -15,6 +16,7 @@ export interface BenchSection {
 }
 
 const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench];
+sections.push(unitCvBench);
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

@@ -29,6 +29,8 @@ export interface CategoryNodeView {
   name: string;
   level: number;
   active: boolean;
+  /** Search aliases (ADR 0085). */
+  aliases: string[];
 }
 
 /** A node of the regions (GET /api/regions). */

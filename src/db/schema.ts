@@ -72,6 +72,8 @@ export interface CategoriesTable {
   level: number;
   path: string;
   active: Generated<boolean>;
+  /** Search aliases (供暖, 暖气 for 供热), migration 0510, ADR 0085. */
+  aliases: Generated<string[]>;
 }
 
 export interface RegionsTable {

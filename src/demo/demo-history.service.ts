@@ -34,14 +34,19 @@ const unitActor = (catalog: DemoCatalog, unit: Unit): Actor => ({
   label: `${unit.name}承办人`,
 });
 
-/** The unit that usually handles a category in a county (falls back to the county itself). */
+/**
+ * The unit that handles a category in a county, as a real centre dispatches: a unit of the appeal's
+ * own county, or a league-wide one (league departments, league-wide companies), by the category's
+ * competence; never another county's unit (ADR 0086). Falls back to the county's government.
+ */
 function handlerFor(catalog: DemoCatalog, leaf: DemoCatalog['leaves'][number], county: DemoCatalog['counties'][number]): Unit {
   const inCounty = catalog.units.filter((u) => isInSubtree(u.path, county.unit.path) && u.id !== county.unit.id);
+  const leagueWide = catalog.units.filter(
+    (u) => (u.kind === 'league_dept' || u.kind === 'company') && !catalog.counties.some((c) => isInSubtree(u.path, c.unit.path)),
+  );
   for (const fragment of leaf.handlers) {
-    const local = inCounty.find((u) => u.name.includes(fragment));
-    if (local) return local;
-    const league = catalog.units.find((u) => u.name.includes(fragment) && !isInSubtree(u.path, county.unit.path));
-    if (league && (league.kind === 'league_dept' || league.kind === 'company')) return league;
+    const found = inCounty.find((u) => u.name.includes(fragment)) ?? leagueWide.find((u) => u.name.includes(fragment));
+    if (found) return found;
   }
   return county.unit;
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { Unit } from '../db/schema.js';
-import { insertCategory, insertRegion } from '../org/catalog.repository.js';
+import { insertCategory, insertRegion, setCategoryAliases } from '../org/catalog.repository.js';
 import { insertCentre, insertUnit } from '../org/unit.repository.js';
 import { hashPassword } from '../users/password.js';
 import type { Role } from '../users/roles.js';
@@ -70,6 +70,7 @@ async function seedCategories(tx: Executor, centreId: string) {
         name: node.name,
         level,
       });
+      if (node.aliases) await setCategoryAliases(tx, centreId, row.id, node.aliases);
       if (node.children) await walk(node.children, row, level + 1);
       else leaves.push({ id: row.id, name: node.name, handlers: node.handlers ?? [] });
     }

@@ -1,13 +1,14 @@
 import type { Deps } from '../shared/deps.js';
 import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { forbidden, invalidField } from '../shared/errors.js';
-import { findRegion, listCategories } from '../org/catalog.repository.js';
+import { findRegion, listCategories, listRegions } from '../org/catalog.repository.js';
 import { listUnits } from '../org/unit.repository.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { loadLatestModel, type LoadedModel } from './nlp-model-cache.js';
 import type { SuggestBody, SuggestResponse } from './nlp.schemas.js';
 import { rankLabels } from './text-classifier.js';
+import { applyRegionScope, regionScope } from './region-scope.js';
 
 const TOP = 3;
 
@@ -38,18 +39,43 @@ export async function suggestForIntake(deps: Deps, actor: Actor, input: SuggestB
     threshold,
     category:
       categoryModel && !empty ? suggest(categoryModel, text, await activeCategories(deps, actor.centreId), threshold) : null,
-    unit: unitModel && !empty ? suggest(unitModel, text, await activeUnits(deps, actor.centreId), threshold) : null,
+    unit:
+      unitModel && !empty
+        ? suggest(
+            unitModel,
+            text,
+            await activeUnits(deps, actor.centreId),
+            threshold,
+            await unitInRegion(deps, actor.centreId, text.regionId),
+          )
+        : null,
   };
 }
 
-function suggest(model: LoadedModel, text: Parameters<typeof rankLabels>[1], names: Map<string, Named>, threshold: number) {
-  const ranked = rankLabels(model.classifier, text, model.classifier.labels.length);
+function suggest(
+  model: LoadedModel,
+  text: Parameters<typeof rankLabels>[1],
+  names: Map<string, Named>,
+  threshold: number,
+  inScope?: (label: string) => boolean,
+) {
+  const all = rankLabels(model.classifier, text, model.classifier.labels.length);
+  const ranked = inScope ? applyRegionScope(all, inScope) : all;
   const items = ranked
     .filter((r) => names.has(r.label))
     .slice(0, TOP)
     .filter((r) => r.probability > threshold)
     .map((r) => ({ ...names.get(r.label)!, confidence: Number(r.probability.toFixed(3)) }));
   return { modelVersion: model.version, trainedAt: model.trainedAt.toISOString(), items };
+}
+
+/** The region rule (ADR 0086): which unit labels serve the appeal's region; none without a region. */
+async function unitInRegion(deps: Deps, centreId: string, regionId: string | null) {
+  if (!regionId) return undefined;
+  const [units, regions] = await Promise.all([listUnits(deps.db, centreId), listRegions(deps.db, centreId)]);
+  const node = (r: { id: string; parent_id: string | null; name: string }) => ({ id: r.id, parentId: r.parent_id, name: r.name });
+  const inScope = regionScope(units.map(node), regions.map(node));
+  return (unitId: string) => inScope(unitId, regionId);
 }
 
 async function activeCategories(deps: Deps, centreId: string): Promise<Map<string, Named>> {

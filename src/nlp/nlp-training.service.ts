@@ -69,7 +69,8 @@ export async function trainCentreModels(
   ];
 }
 
-function labelled(
+/** Rows labelled by `labelOf`, rare labels rolled up their tree (shared with the unit cross-validation). */
+export function labelled(
   orders: TrainingOrder[],
   labelOf: (o: TrainingOrder) => string | null,
   parents: ReadonlyMap<string, string | null>,

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { sql } from 'kysely';
 import { inSubtree } from './subtree.js';
 
 /** Categories (multi-level appeal classification) and regions (administrative areas). */
@@ -76,4 +77,14 @@ export async function insertRegion(
     .values({ centre_id: r.centreId, parent_id: r.parentId, code: r.code, name: r.name, level: r.level })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Replaces a category's search aliases (ADR 0085). */
+export async function setCategoryAliases(db: Executor, centreId: string, id: string, aliases: string[]) {
+  await db
+    .updateTable('categories')
+    .set({ aliases: sql<string[]>`${sql.val(aliases)}::text[]` })
+    .where('centre_id', '=', centreId)
+    .where('id', '=', id)
+    .execute();
 }

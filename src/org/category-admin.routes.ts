@@ -12,6 +12,7 @@ const CategoryOut = Type.Object({
   name: Type.String(),
   level: Type.Integer(),
   active: Type.Boolean(),
+  aliases: Type.Array(Type.String()),
 });
 
 /** Category administration for the system admin: add, rename, disable or re-enable a category. */
@@ -41,11 +42,20 @@ export const categoryAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
     {
       schema: {
         tags: ['admin'],
-        summary: '修改、停用或启用分类 / rename, disable or enable a category',
+        summary: '修改、停用或启用分类，设置别名 / rename, disable or enable a category, set its aliases',
         description: 'active=false disables the category and its subtree for new orders; existing orders keep their category.',
         params: IdParam,
         body: Type.Object(
-          { name: Type.Optional(WrittenText(100)), active: Type.Optional(Type.Boolean()) },
+          {
+            name: Type.Optional(WrittenText(100)),
+            active: Type.Optional(Type.Boolean()),
+            aliases: Type.Optional(
+              Type.Array(Type.String({ maxLength: 200 }), {
+                maxItems: 200,
+                description: '检索别名 / search aliases (≤20, 1–20 chars)',
+              }),
+            ),
+          },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: CategoryOut },

@@ -1,5 +1,6 @@
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
+import { cleanCategoryAliases } from '../contract/category-aliases.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import {
@@ -9,6 +10,7 @@ import {
   findCategoryByCode,
   insertCategory,
   renameCategory,
+  setCategoryAliases,
 } from './catalog.repository.js';
 
 export interface NewCategoryInput {
@@ -20,16 +22,35 @@ export interface NewCategoryInput {
 export interface CategoryChange {
   name?: string;
   active?: boolean;
+  aliases?: string[];
 }
 
-const present = (c: { id: string; parent_id: string | null; code: string; name: string; level: number; active: boolean }) => ({
+type CategoryRow = {
+  id: string;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  level: number;
+  active: boolean;
+  aliases: string[];
+};
+
+const present = (c: CategoryRow) => ({
   id: c.id,
   parentId: c.parent_id,
   code: c.code,
   name: c.name,
   level: c.level,
   active: c.active,
+  aliases: c.aliases,
 });
+
+/** The aliases to store, or a 400 naming the field (ADR 0085). */
+function validAliases(aliases: string[]): string[] {
+  const result = cleanCategoryAliases(aliases);
+  if ('problem' in result) throw invalidField('aliases', result.problem);
+  return result.aliases;
+}
 
 /** Adds a category (top level or under an active parent) to the admin's centre; codes are unique per centre. */
 export async function createCategory(deps: Deps, actor: Actor, input: NewCategoryInput) {
@@ -56,12 +77,13 @@ export async function createCategory(deps: Deps, actor: Actor, input: NewCategor
 }
 
 /**
- * Renames, disables or re-enables a category. Disabling takes the whole subtree out of intake (the
+ * Renames, disables or re-enables a category, or replaces its search aliases. Disabling takes the whole subtree out of intake (the
  * console picker, the portal form and POST /api/orders); orders recorded with it keep it, and the
  * figures still group by it. Re-enabling enables the category itself, and only under an active parent.
  */
 export async function updateCategory(deps: Deps, actor: Actor, id: string, change: CategoryChange) {
   if (!can(actor, 'catalog.manage')) throw forbidden();
+  const aliases = change.aliases === undefined ? undefined : validAliases(change.aliases);
   return deps.db.transaction().execute(async (tx) => {
     const category = await findCategory(tx, actor.centreId, id);
     if (!category) throw notFound('category');
@@ -70,6 +92,7 @@ export async function updateCategory(deps: Deps, actor: Actor, id: string, chang
       if (name === '') throw invalidField('name');
       await renameCategory(tx, actor.centreId, id, name);
     }
+    if (aliases !== undefined) await setCategoryAliases(tx, actor.centreId, id, aliases);
     if (change.active === false && category.active) await deactivateCategorySubtree(tx, actor.centreId, category.path);
     if (change.active === true && !category.active) {
       const parent = category.parent_id ? await findCategory(tx, actor.centreId, category.parent_id) : null;

@@ -18,7 +18,15 @@ export const orgRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { de
     const actor = requirePermission(request, 'catalog.read');
     const rows = await listCategories(deps.db, actor.centreId);
     return {
-      items: rows.map((c) => ({ id: c.id, parentId: c.parent_id, code: c.code, name: c.name, level: c.level, active: c.active })),
+      items: rows.map((c) => ({
+        id: c.id,
+        parentId: c.parent_id,
+        code: c.code,
+        name: c.name,
+        level: c.level,
+        active: c.active,
+        aliases: c.aliases,
+      })),
     };
   });
 

@@ -49,7 +49,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         appealTypes: APPEAL_TYPES,
         categories: categories
           .filter((c) => c.active)
-          .map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, level: c.level })),
+          .map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, level: c.level, aliases: c.aliases })),
         maxPhotos: MAX_PORTAL_PHOTOS,
         maxPhotoBytes: deps.settings.attachmentMaxBytes,
       };

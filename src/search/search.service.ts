@@ -2,7 +2,7 @@ import type { OrderSearchResultView } from '../contract/orders.js';
 import type { OrderState } from '../contract/vocabulary.js';
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
-import { findCategory } from '../org/catalog.repository.js';
+import { findCategory, listCategories } from '../org/catalog.repository.js';
 import { findUnit } from '../org/unit.repository.js';
 import { actorScope } from '../users/actor-scope.js';
 import type { Clock } from '../shared/clock.js';
@@ -11,11 +11,12 @@ import { forbidden, invalidField } from '../shared/errors.js';
 import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { highlight } from '../text/highlight.js';
 import { lexemes, queryLexemes } from '../text/segment.js';
-import { allOf, vectorSource } from '../text/tsquery.js';
+import { allOfAlternatives, vectorSource } from '../text/tsquery.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { commonOrderLexemes, searchOrders, searchVectorValue, setOrderSearchVector } from './search.repository.js';
 import type { OrderSearchQuery } from './search.schemas.js';
+import { categorySynonyms, expandWords } from './category-synonyms.js';
 
 /** Segments an order's title, content and address and stores the lexemes, in the caller's transaction. */
 export async function indexOrderText(
@@ -65,10 +66,13 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
   if (!can(actor, 'order.read')) throw forbidden();
   await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
   const words = queryLexemes(input.q);
-  const query = allOf(words);
+  // a category's name or alias stands for all of them: 暖气 also finds 供热 (ADR 0085)
+  const synonyms = categorySynonyms(await listCategories(deps.db, actor.centreId), queryLexemes);
+  const query = allOfAlternatives(expandWords(words, synonyms));
   if (!query) throw invalidField('q');
   const common = await commonLexemes(deps);
   const specific = words.filter((x) => !common.has(x));
+  const marked = [...new Set(expandWords(words, synonyms).flat(2))];
   const [unit, category] = await Promise.all([
     input.unitId ? findUnit(deps.db, actor.centreId, input.unitId) : undefined,
     input.categoryId ? findCategory(deps.db, actor.centreId, input.categoryId) : undefined,
@@ -78,7 +82,10 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
   const limit = input.limit ?? 20;
   const { rows, hasMore } = await searchOrders(deps.db, actorScope(actor), {
     query,
-    indexQuery: specific.length > 0 && new Set(specific).size < new Set(words).size ? allOf(specific) : undefined,
+    indexQuery:
+      specific.length > 0 && new Set(specific).size < new Set(words).size
+        ? allOfAlternatives(expandWords(specific, synonyms))
+        : undefined,
     states: input.state?.split(','),
     leadUnitPath: unit?.path,
     categoryPath: category?.path,
@@ -102,7 +109,7 @@ export async function searchOrdersFor(deps: Deps, actor: Actor, input: OrderSear
       regionId: r.region_id,
       acceptedAt: r.accepted_at,
       rank: Number(r.rank),
-      highlight: { title: highlight(r.title, words), content: highlight(r.content, words) },
+      highlight: { title: highlight(r.title, marked), content: highlight(r.content, marked) },
     })),
   };
 }

@@ -25,3 +25,20 @@ export function anyOf(lexemes: readonly string[]): string | undefined {
 
 /** One lexeme as a query, optionally restricted to a weight class (A = title). */
 export const single = (lexeme: string, weight?: 'A') => (weight ? `${quote(lexeme)}:${weight}` : quote(lexeme));
+
+/**
+ * Every group must occur, a group by any of its phrases, a phrase by all its lexemes:
+ * `('暖气' | '供热' | ('拖欠' & '工资')) & '小区'`. Query expansion by synonyms (ADR 0085).
+ */
+export function allOfAlternatives(groups: readonly (readonly (readonly string[])[])[]): string | undefined {
+  const phrase = (lexemes: readonly string[]) => {
+    const unique = [...new Set(lexemes)].filter((l) => l.length > 0);
+    return unique.length > 1 ? `(${unique.map(quote).join(' & ')})` : unique.map(quote).join('');
+  };
+  const group = (alternatives: readonly (readonly string[])[]) => {
+    const phrases = [...new Set(alternatives.map(phrase))].filter((p) => p.length > 0);
+    return phrases.length > 1 ? `(${phrases.join(' | ')})` : (phrases[0] ?? '');
+  };
+  const parts = [...new Set(groups.map(group))].filter((g) => g.length > 0);
+  return parts.length > 0 ? parts.join(' & ') : undefined;
+}

@@ -4,6 +4,7 @@ import { parseLabelledCsv } from '../../nlp/csv.js';
 import { crossValidate, evaluateOnSplit } from '../../nlp/evaluation.js';
 import { listNlpModels } from '../../nlp/nlp-model.repository.js';
 import { trainCentreModels } from '../../nlp/nlp-training.service.js';
+import { demoUnitCrossValidation } from '../../demo/demo-unit-cv.service.js';
 import { findCentreByCode, listCentres } from '../../org/unit.repository.js';
 import { integerAtLeast } from '../options.js';
 import { withRuntime } from '../with-runtime.js';
@@ -71,11 +72,23 @@ const modelsCommand = () =>
     });
   });
 
+const unitCvCommand = () =>
+  new Command('unit-cv')
+    .description(
+      '承办单位推荐的 5 折交叉验证（演示历史，含/不含区域规则）/ k-fold CV of unit suggestions on the demo history, with and without the region rule',
+    )
+    .option('--folds <k>', 'number of folds', integerAtLeast(2), 5)
+    .option('--days <n>', 'days of demo history to generate', integerAtLeast(1), 120)
+    .option('--per-day <n>', 'appeals per day', integerAtLeast(1), 8)
+    .action(async (o: { folds: number; days: number; perDay: number }) => {
+      print(await demoUnitCrossValidation({ folds: o.folds, days: o.days, perDay: o.perDay, log: (l) => console.error(l) }));
+    });
+
 /**
  * Sub-commands of `lianxin nlp`, listed explicitly. Other text capabilities (search, knowledge,
  * duplicates) add theirs here: write a `() => Command` and append it.
  */
-export const nlpSubcommands: (() => Command)[] = [evalCommand, cvCommand, trainCommand, modelsCommand];
+export const nlpSubcommands: (() => Command)[] = [evalCommand, cvCommand, trainCommand, modelsCommand, unitCvCommand];
 
 export const nlpCommand = () => {
   const nlp = new Command('nlp').description('文本智能：分类与承办单位推荐 / text intelligence: suggestion models');

@@ -1,4 +1,4 @@
-import { APPEAL_TYPES } from '../shared/contract';
+import { APPEAL_TYPES, categoryMatches } from '../shared/contract';
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Radio, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
 import { useMutation } from '@tanstack/react-query';
@@ -43,6 +43,7 @@ export function SubmitPage() {
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const info = usePortalInfo();
   const tree = useMemo(() => categoryTree(info.data?.categories ?? []), [info.data]);
+  const categoryById = useMemo(() => new Map((info.data?.categories ?? []).map((c) => [c.id, c])), [info.data]);
   const maxPhotos = info.data?.maxPhotos ?? 5;
   const send = useMutation({
     mutationFn: (values: AppealForm) =>
@@ -94,7 +95,17 @@ export function SubmitPage() {
           <Input.TextArea rows={5} maxLength={5000} placeholder={t('contentPlaceholder')} data-testid="portal-content" />
         </Form.Item>
         <Form.Item name="categoryId" label={t('category')}>
-          <TreeSelect treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={t('categoryPlaceholder')} />
+          <TreeSelect
+            treeData={tree}
+            allowClear
+            showSearch
+            // a citizen who types 暖气 finds 供热 (ADR 0085)
+            filterTreeNode={(input, node) => {
+              const category = categoryById.get(node.value as string);
+              return category ? categoryMatches(category, input) : false;
+            }}
+            placeholder={t('categoryPlaceholder')}
+          />
         </Form.Item>
         <Form.Item name="address" label={t('address')}>
           <Input maxLength={300} placeholder={t('addressPlaceholder')} data-testid="portal-address" />

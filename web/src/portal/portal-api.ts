@@ -16,7 +16,7 @@ export interface Words {
 export interface PortalInfo {
   centreName: string;
   appealTypes: string[];
-  categories: { id: string; parentId: string | null; name: string; level: number }[];
+  categories: { id: string; parentId: string | null; name: string; level: number; aliases: string[] }[];
   maxPhotos: number;
   maxPhotoBytes: number;
 }

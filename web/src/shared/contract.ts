@@ -12,3 +12,4 @@ export type * from '../../../src/contract/org';
 export * from '../../../src/contract/supervision';
 export * from '../../../src/contract/limit-words';
 export * from '../../../src/contract/agent-tools';
+export * from '../../../src/contract/category-aliases';

@@ -1,7 +1,8 @@
 import { useWrite } from '../api/mutation';
 import { createCategory, updateCategory } from './admin-api';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Form, Input, Row, Tag, Tree, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Tag, Tree, Typography } from 'antd';
+import { categoryMatches, cleanCategoryAliases } from '../../shared/contract';
 import { useT } from '../../shared/i18n';
 import { keys, useCategories } from '../api/queries';
 import type { CategoryNode } from '../api/types';
@@ -61,7 +62,8 @@ export function CategoriesAdminPage() {
               onSelect={(k) => setSelectedId((k[0] as string) ?? null)}
               titleRender={(n) => {
                 const title = n.title as string;
-                const hit = search && title.includes(search);
+                const category = rows.find((c) => c.id === n.key);
+                const hit = search && category && categoryMatches(category, search);
                 return (
                   <span style={{ color: inactive.has(n.key) ? '#999' : undefined, background: hit ? '#ffe58f' : undefined }}>
                     {title}
@@ -96,7 +98,8 @@ function CategoryPanel({ category }: { category: CategoryNode }) {
   const t = useT(adminMessages);
   const s = useT(shellMessages);
   const submit = useSubmit();
-  const patch = (json: { name?: string; active?: boolean }) => submit(() => updateCategory(category.id, json), s('common.done'));
+  const patch = (json: { name?: string; active?: boolean; aliases?: string[] }) =>
+    submit(() => updateCategory(category.id, json), s('common.done'));
   return (
     <Card title={category.name} data-testid="category-panel">
       <Descriptions
@@ -130,6 +133,7 @@ function CategoryPanel({ category }: { category: CategoryNode }) {
           {t('common.rename')}
         </Button>
       </Form>
+      <AliasesForm aliases={category.aliases} onSave={(aliases) => patch({ aliases })} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 4 }}>
         {category.active ? t('categories.disableNote') : t('categories.enableNote')}
       </Typography.Paragraph>
@@ -139,6 +143,40 @@ function CategoryPanel({ category }: { category: CategoryNode }) {
     </Card>
   );
 }
+
+/** The category's search aliases as tags; checked by the server's own rule before saving (ADR 0085). */
+function AliasesForm({ aliases, onSave }: { aliases: string[]; onSave: (aliases: string[]) => unknown }) {
+  const t = useT(adminMessages);
+  const valid = (_: unknown, value: string[] | undefined) =>
+    'problem' in cleanCategoryAliases(value ?? [])
+      ? Promise.reject(new Error(t('categories.aliasesInvalid')))
+      : Promise.resolve();
+  return (
+    <Form
+      layout="vertical"
+      style={{ marginTop: 12 }}
+      initialValues={{ aliases }}
+      onFinish={(v: { aliases?: string[] }) => onSave(cleanAliases(v.aliases ?? []))}
+    >
+      <Form.Item
+        name="aliases"
+        label={t('categories.aliases')}
+        extra={t('categories.aliasesNote')}
+        rules={[{ validator: valid }]}
+      >
+        <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} data-testid="category-aliases" />
+      </Form.Item>
+      <Button htmlType="submit" data-testid="category-aliases-submit">
+        {t('categories.aliasesSave')}
+      </Button>
+    </Form>
+  );
+}
+
+const cleanAliases = (aliases: string[]) => {
+  const result = cleanCategoryAliases(aliases);
+  return 'aliases' in result ? result.aliases : aliases;
+};
 
 function NewCategoryCard({
   parent,

@@ -10,7 +10,7 @@ export const updateUnit = (id: string, change: { name?: string; active?: boolean
 
 export const createCategory = (body: { name: string; code: string; parentId: string | null }) =>
   api<CategoryNode>('/api/categories', { method: 'POST', json: body });
-export const updateCategory = (id: string, change: { name?: string; active?: boolean }) =>
+export const updateCategory = (id: string, change: { name?: string; active?: boolean; aliases?: string[] }) =>
   api(`/api/categories/${id}`, { method: 'PATCH', json: change });
 
 export interface NewUser {

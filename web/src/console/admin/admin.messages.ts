@@ -58,6 +58,11 @@ export const adminMessages = {
     'users.deactivateConfirm': '停用 {name}？其登录会话立即失效，不能再登录；历史记录保留。',
     'users.deactivated': '已停用 {name}',
     'users.activated': '已启用 {name}',
+    'categories.aliases': '检索别名',
+    'categories.aliasesNote':
+      '受理、网上诉求和工单检索时输入别名也能找到此分类（如 暖气、供暖 → 供热）。最多 20 个，每个 1–20 字，回车添加。',
+    'categories.aliasesSave': '保存别名',
+    'categories.aliasesInvalid': '最多 20 个别名，每个 1–20 字，不能重复',
   },
   en: {
     'units.title': 'Units',
@@ -117,6 +122,11 @@ export const adminMessages = {
       'Deactivate {name}? Their sessions end at once and they can no longer sign in; their history stays.',
     'users.deactivated': '{name} deactivated',
     'users.activated': '{name} activated',
+    'categories.aliases': 'Search aliases',
+    'categories.aliasesNote':
+      'Intake, the portal and order search also find this category by its aliases (e.g. 暖气, 供暖 → 供热). Up to 20, 1–20 characters each; Enter adds one.',
+    'categories.aliasesSave': 'Save aliases',
+    'categories.aliasesInvalid': 'At most 20 aliases of 1–20 characters, no repeats',
   },
 } satisfies Messages;
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useCategories, useRegions, useUnits } from '../api/queries';
 import { buildTree } from './tree';
+import { categoryMatches } from '../../shared/contract';
 
 interface PickerProps<V> {
   value?: V;
@@ -55,10 +56,16 @@ export function UnitMultiPicker(props: PickerProps<string[]>) {
 export function CategoryPicker(props: PickerProps<string>) {
   const categories = useCategories();
   const tree = useMemo(() => buildTree(categories.data?.items ?? [], (c) => !c.active), [categories.data]);
+  const byId = useMemo(() => new Map((categories.data?.items ?? []).map((c) => [c.id, c])), [categories.data]);
   return (
     <TreeSelect
       {...searchProps}
       treeData={tree}
+      // 供暖 and 暖气 find 供热: a category is found by its name or one of its aliases (ADR 0085)
+      filterTreeNode={(input, node) => {
+        const category = byId.get(node.value as string);
+        return category ? categoryMatches(category, input) : false;
+      }}
       value={props.value}
       onChange={props.onChange}
       placeholder={props.placeholder}
