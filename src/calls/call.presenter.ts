@@ -13,5 +13,6 @@ export const presentCall = (c: Call, orderIds?: string[]) => ({
   endedAt: c.ended_at,
   waitSeconds: c.wait_seconds,
   talkSeconds: c.talk_seconds,
+  recordingUrl: c.recording_url,
   ...(orderIds ? { orderIds } : {}),
 });

@@ -21,6 +21,7 @@ export interface CallFields extends CallState {
   caller_number: string | null;
   operator_user_id: string | null;
   operator_ext: string | null;
+  recording_url: string | null;
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../http/context.js';
+import { noStore, requireActor } from '../http/auth.js';
 import { presentCall } from './call.presenter.js';
 import { CallEventSchema, CallIdParam, CallLinkSchema, type CallEventInput } from './call.schemas.js';
 import { linkCallToOrder, recordCallEvent, resolveCallReporter } from './call.service.js';
+import { loadVisibleOrder } from '../orders/order-query.service.js';
+import { OrderRefParam } from '../shared/schema.js';
+import { getCurrentCall, getScreenPop, listOrderCalls } from './screen-pop.service.js';
 
 const bearer = (request: FastifyRequest) => {
   const header = request.headers.authorization;
@@ -44,6 +48,29 @@ export const callRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
     async (request) => {
       const { call, orderIds } = await linkCallToOrder(deps, await reporter(request), request.params.id, request.body.orderId);
       return presentCall(call, orderIds);
+    },
+  );
+
+  // Screen-pop (ADR 0080): the console polls the operator's current call and opens the intake with it.
+  app.get('/api/calls/current', { schema: { tags: ['calls'], summary: '当前来电 / my current call' } }, async (request) => ({
+    call: await getCurrentCall(deps, requireActor(request)),
+  }));
+
+  app.get(
+    '/api/calls/:id/screen-pop',
+    { schema: { tags: ['calls'], summary: '来电弹屏 / what intake opens with for a call', params: CallIdParam } },
+    async (request, reply) => {
+      noStore(reply);
+      return getScreenPop(deps, requireActor(request), request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/orders/:id/calls',
+    { schema: { tags: ['calls'], summary: '工单关联来电 / calls linked to an order', params: OrderRefParam } },
+    async (request) => {
+      const order = await loadVisibleOrder(deps, requireActor(request), request.params.id);
+      return { items: await listOrderCalls(deps, order.id) };
     },
   );
 };

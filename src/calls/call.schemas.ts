@@ -20,6 +20,9 @@ export const CallEventSchema = Type.Object(
     operatorExt: Type.Optional(Type.String({ maxLength: 20, description: 'seat / extension number' })),
     waitSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
     talkSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400 })),
+    recordingUrl: Type.Optional(
+      Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000, description: 'where the CTI keeps the recording' }),
+    ),
   },
   { additionalProperties: false },
 );

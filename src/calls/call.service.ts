@@ -68,6 +68,7 @@ export async function recordCallEvent(deps: Deps, reporter: CallReporter, input:
         caller_number: input.callerNumber ?? existing?.caller_number ?? null,
         operator_user_id: operatorId,
         operator_ext: input.operatorExt ?? existing?.operator_ext ?? null,
+        recording_url: input.recordingUrl ?? existing?.recording_url ?? null,
       },
       deps.clock.now(),
     );

@@ -18,6 +18,8 @@ export interface CallsTable {
   ended_at: Timestamp | null;
   wait_seconds: number | null;
   talk_seconds: number | null;
+  /** Where the telephone system keeps the recording (0500_call_recordings). */
+  recording_url: string | null;
   revision: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

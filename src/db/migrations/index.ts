@@ -17,6 +17,7 @@ import * as m0400 from './0400_calls_kpi.js';
 import * as m0410 from './0410_kpi_unit_rollups.js';
 import * as m0450 from './0450_assessment.js';
 import * as m0460 from './0460_caller_phones_normalised.js';
+import * as m0500 from './0500_call_recordings.js';
 import * as m0510 from './0510_category_aliases.js';
 import * as m0550 from './0550_agent_tools.js';
 
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0410_kpi_unit_rollups': m0410,
   '0450_assessment': m0450,
   '0460_caller_phones_normalised': m0460,
+  '0500_call_recordings': m0500,
   '0510_category_aliases': m0510,
   '0550_agent_tools': m0550,
 };

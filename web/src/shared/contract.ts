@@ -13,3 +13,4 @@ export * from '../../../src/contract/supervision';
 export * from '../../../src/contract/limit-words';
 export * from '../../../src/contract/agent-tools';
 export * from '../../../src/contract/category-aliases';
+export type * from '../../../src/contract/calls';

@@ -3,6 +3,8 @@ import { TreeSelect } from 'antd';
 import { useCategories, useRegions, useUnits } from '../api/queries';
 import { buildTree } from './tree';
 import { categoryMatches } from '../../shared/contract';
+import { buildTree, selectableOnly } from './tree';
+import { useKeyboardPicker } from './keyboard-picker';
 
 interface PickerProps<V> {
   value?: V;
@@ -15,16 +17,25 @@ interface PickerProps<V> {
 
 const searchProps = { showSearch: true, treeNodeFilterProp: 'title', allowClear: true, style: { width: '100%' } } as const;
 
-/** Unit tree (only active units that can handle work are selectable; the centre itself is not). */
-export function UnitPicker(props: PickerProps<string> & { multiple?: false }) {
+/** Unit tree: only active units that can handle work are in it (not the centre itself), so the first match is choosable. */
+function useUnitTree() {
   const units = useUnits();
-  const tree = useMemo(() => buildTree(units.data?.items ?? [], (u) => !u.active || u.kind === 'centre'), [units.data]);
+  const tree = useMemo(
+    () => selectableOnly(buildTree(units.data?.items ?? [], (u) => !u.active || u.kind === 'centre')),
+    [units.data],
+  );
+  return { units, tree };
+}
+
+export function UnitPicker(props: PickerProps<string> & { multiple?: false }) {
+  const { units, tree } = useUnitTree();
+  const keyboard = useKeyboardPicker(false, props.onChange);
   return (
     <TreeSelect
       {...searchProps}
+      {...keyboard}
       treeData={tree}
       value={props.value}
-      onChange={props.onChange}
       placeholder={props.placeholder}
       loading={units.isLoading}
       data-testid={props.testId}
@@ -36,15 +47,15 @@ export function UnitPicker(props: PickerProps<string> & { multiple?: false }) {
 }
 
 export function UnitMultiPicker(props: PickerProps<string[]>) {
-  const units = useUnits();
-  const tree = useMemo(() => buildTree(units.data?.items ?? [], (u) => !u.active || u.kind === 'centre'), [units.data]);
+  const { tree } = useUnitTree();
+  const keyboard = useKeyboardPicker(true, props.onChange);
   return (
     <TreeSelect
       {...searchProps}
+      {...keyboard}
       multiple
       treeData={tree}
       value={props.value}
-      onChange={props.onChange}
       placeholder={props.placeholder}
       data-testid={props.testId}
       treeDefaultExpandedKeys={tree.map((n) => n.key)}
@@ -57,9 +68,11 @@ export function CategoryPicker(props: PickerProps<string>) {
   const categories = useCategories();
   const tree = useMemo(() => buildTree(categories.data?.items ?? [], (c) => !c.active), [categories.data]);
   const byId = useMemo(() => new Map((categories.data?.items ?? []).map((c) => [c.id, c])), [categories.data]);
+  const keyboard = useKeyboardPicker(false, props.onChange);
   return (
     <TreeSelect
       {...searchProps}
+      {...keyboard}
       treeData={tree}
       // 供暖 and 暖气 find 供热: a category is found by its name or one of its aliases (ADR 0085)
       filterTreeNode={(input, node) => {
@@ -67,7 +80,6 @@ export function CategoryPicker(props: PickerProps<string>) {
         return category ? categoryMatches(category, input) : false;
       }}
       value={props.value}
-      onChange={props.onChange}
       placeholder={props.placeholder}
       disabled={props.disabled}
       loading={categories.isLoading}
@@ -80,12 +92,13 @@ export function CategoryPicker(props: PickerProps<string>) {
 export function RegionPicker(props: PickerProps<string>) {
   const regions = useRegions();
   const tree = useMemo(() => buildTree(regions.data?.items ?? []), [regions.data]);
+  const keyboard = useKeyboardPicker(false, props.onChange);
   return (
     <TreeSelect
       {...searchProps}
+      {...keyboard}
       treeData={tree}
       value={props.value}
-      onChange={props.onChange}
       placeholder={props.placeholder}
       disabled={props.disabled}
       data-testid={props.testId}

@@ -38,3 +38,16 @@ export function subtreeIds<T extends { id: string; parentId: string | null }>(ro
   }
   return ids;
 }
+
+/**
+ * The tree without its unselectable nodes, their children lifted to their place: the select's
+ * keyboard search skips a disabled node together with everything below it, so a disabled branch
+ * (the centre above every unit) would leave Enter with nothing to choose.
+ */
+export function selectableOnly(nodes: readonly TreeNode[]): TreeNode[] {
+  return nodes.flatMap((n) => {
+    const children = n.children ? selectableOnly(n.children) : undefined;
+    if (n.disabled) return children ?? [];
+    return [{ ...n, children: children && children.length > 0 ? children : undefined }];
+  });
+}
