@@ -13,6 +13,7 @@ import type { KnowledgeTables } from '../knowledge/knowledge.table.js';
 import type { DuplicateTables } from '../duplicates/duplicate.table.js';
 import type { NlpTables } from '../nlp/nlp.table.js';
 import type { AssessmentTables } from '../analytics/assessment/assessment.table.js';
+import type { QueueTables } from '../queues/queues.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -230,7 +231,8 @@ export interface DB
     KnowledgeTables,
     DuplicateTables,
     NlpTables,
-    AssessmentTables {
+    AssessmentTables,
+    QueueTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

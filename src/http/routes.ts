@@ -26,6 +26,7 @@ import { timelimitRoutes } from '../timelimits/timelimit.routes.js';
 import { calendarRoutes } from '../calendar/calendar.routes.js';
 import { supervisionRoutes } from '../supervision/supervision.routes.js';
 import { noticeRoutes } from '../notifications/notice.routes.js';
+import { queueRoutes } from '../queues/queues.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -55,4 +56,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(calendarRoutes, ctx);
   await app.register(supervisionRoutes, ctx);
   await app.register(noticeRoutes, ctx);
+  await app.register(queueRoutes, ctx);
 }
