@@ -61,11 +61,21 @@ export interface OrderView<At = Instant> {
   timeLimit: OrderTimeLimitView<At>;
 }
 
+/** Sort orders of GET /api/orders, each served by an index (ADR 0101): nearest deadline first, latest first, newest first. */
+export const ORDER_SORTS = ['deadline', 'deadline_desc', 'accepted', 'updated'] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+/** Counting stops here: a queue's pager needs "more than ten thousand", not the exact figure. */
+export const ORDER_COUNT_CAP = 10_000;
+
 export interface OrderListView<At = Instant> {
   items: OrderView<At>[];
   limit: number;
   offset: number;
   hasMore: boolean;
+  /** Matching orders, at most ORDER_COUNT_CAP; totalCapped says there are more. */
+  total: number;
+  totalCapped: boolean;
 }
 
 /** One clock of an order (GET /api/orders/:id → deadlines). */

@@ -15,6 +15,7 @@ import type { NlpTables } from '../nlp/nlp.table.js';
 import type { AssessmentTables } from '../analytics/assessment/assessment.table.js';
 import type { TextModuleTables } from '../textmodules/text-module.table.js';
 import type { PresenceTables } from '../presence/presence.table.js';
+import type { QueueTables } from '../queues/queues.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -236,7 +237,8 @@ export interface DB
     NlpTables,
     AssessmentTables,
     TextModuleTables,
-    PresenceTables {
+    PresenceTables,
+    QueueTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

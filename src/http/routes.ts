@@ -29,6 +29,7 @@ import { noticeRoutes } from '../notifications/notice.routes.js';
 import { textModuleRoutes } from '../textmodules/text-module.routes.js';
 import { noteRoutes } from '../notes/note.routes.js';
 import { presenceRoutes } from '../presence/presence.routes.js';
+import { queueRoutes } from '../queues/queues.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -61,4 +62,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(textModuleRoutes, ctx);
   await app.register(noteRoutes, ctx);
   await app.register(presenceRoutes, ctx);
+  await app.register(queueRoutes, ctx);
 }

@@ -35,6 +35,17 @@ export const messages = {
     en: 'Action "{action}" is not possible in state "{state}"',
   },
   'error.notLeadUnit': { zh: '只有主办单位可以执行此操作', en: 'Only the lead unit may do this' },
+  'bulk.otherCategory': {
+    zh: '批量派单只能派同一分类的工单（本单分类与第一单不同）',
+    en: 'Bulk dispatch takes orders of one category (this one differs from the first)',
+  },
+  'bulk.noCategory': { zh: '工单未分类，不能批量派单', en: 'The order has no category; it cannot be dispatched in bulk' },
+  'bulk.needsUnit': { zh: '批量派单需选择主办单位', en: 'Bulk dispatch needs a lead unit' },
+  'bulk.needsNote': { zh: '批量催办需填写催办内容', en: 'Bulk urging needs a note' },
+  'error.phoneFilterForbidden': {
+    zh: '按来电号码查询属于个人信息查询，当前角色无权使用',
+    en: 'Looking orders up by the caller’s number reads personal data; your role may not',
+  },
   'error.internal': { zh: '系统内部错误，请稍后重试', en: 'Internal error, please retry later' },
   'error.tooLarge': { zh: '文件过大（上限 {max}）', en: 'File too large (limit {max})' },
   'error.badType': { zh: '不支持的文件类型：{type}', en: 'Unsupported file type: {type}' },
@@ -50,6 +61,7 @@ export const messages = {
   'what.region': { zh: '区域', en: 'Region' },
   'what.attachment': { zh: '附件', en: 'Attachment' },
   'what.call': { zh: '来电记录', en: 'Call' },
+  'what.savedFilter': { zh: '已保存的筛选', en: 'Saved filter' },
   // Labels of order vocabulary for exports, reports and notices: the one table the console reads too.
   ...prefixedLabels('label.state', STATE_LABELS),
   ...prefixedLabels('label.channel', CHANNEL_LABELS),

@@ -6,7 +6,7 @@ import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { orderCsvHeader, orderCsvRow } from './order-export.csv.js';
 import { listOrdersForExport, logPiiExport, type ExportCursor } from './order-export.repository.js';
-import { listFilterFromQuery } from './order-query.service.js';
+import { listFilterFromQuery, requirePhoneFilterAllowed } from './order-query.service.js';
 import { actorScope } from '../users/actor-scope.js';
 import type { OrderListQuery } from './order.schemas.js';
 
@@ -31,6 +31,7 @@ export async function exportOrdersCsv(
 ): Promise<OrderCsvExport> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   if (!can(actor, 'order.read')) throw forbidden();
+  requirePhoneFilterAllowed(actor, query);
   const centre = await findCentre(deps.db, actor.centreId);
   const timeZone = centreTimeZone(centre?.timezone);
   const unmasked = can(actor, 'pii.read');

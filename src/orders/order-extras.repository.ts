@@ -74,6 +74,23 @@ export async function logPiiAccess(
     .execute();
 }
 
+/** One access row per order a phone look-up found, or one row with no order when it found none (the look-up itself is the access). */
+export async function logPhoneLookup(db: Executor, entry: { userId: string | null; orderIds: string[]; at: Date }) {
+  const orderIds: (string | null)[] = entry.orderIds.length > 0 ? entry.orderIds : [null];
+  await db
+    .insertInto('pii_access_log')
+    .values(
+      orderIds.map((orderId) => ({
+        user_id: entry.userId,
+        order_id: orderId,
+        fields: ['caller_phone'],
+        purpose: 'order.list.callerPhone',
+        at: entry.at,
+      })),
+    )
+    .execute();
+}
+
 export async function listPiiAccess(db: Executor, orderId: string) {
   return db
     .selectFrom('pii_access_log')

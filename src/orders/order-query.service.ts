@@ -1,3 +1,4 @@
+import { ORDER_COUNT_CAP } from '../contract/orders.js';
 import type { AssignmentView, OrderDetailView, OrderLinkView, OrderListView, TimelineView } from '../contract/orders.js';
 import type { TimelineEventKind } from '../contract/timeline.js';
 import type { Order } from '../db/schema.js';
@@ -9,12 +10,12 @@ import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { listAssignments } from './order-assignment.repository.js';
 import { listOrderEvents } from './order-event.repository.js';
-import { listOrderLinks, logPiiAccess } from './order-extras.repository.js';
+import { listOrderLinks, logPhoneLookup, logPiiAccess } from './order-extras.repository.js';
 import { actorScope } from '../users/actor-scope.js';
 import { availableActions } from './order-transitions.js';
 import type { OrderState } from './order.constants.js';
 import { presentOrder } from './order.presenter.js';
-import { findOrderByIdOrNo, listOrders, type OrderListFilter } from './order.repository.js';
+import { countListedOrders, findOrderByIdOrNo, listOrders, type OrderListFilter } from './order.repository.js';
 import type { OrderListQuery } from './order.schemas.js';
 import { normalizePhone } from './phone.js';
 import { isInSubtree } from '../org/subtree.js';
@@ -87,18 +88,36 @@ export async function getOrderTimeline(deps: Deps, actor: Actor, idOrNo: string)
   };
 }
 
+/** Looking orders up by the caller's number is reading personal data: only for roles with pii.read. */
+export function requirePhoneFilterAllowed(actor: Actor, query: Pick<OrderListQuery, 'callerPhone'>) {
+  if (query.callerPhone !== undefined && !can(actor, 'pii.read')) throw forbidden('error.phoneFilterForbidden');
+}
+
 export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQuery): Promise<OrderListView<Date>> {
   if (!can(actor, 'order.read')) throw forbidden();
+  requirePhoneFilterAllowed(actor, query);
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
   const now = deps.clock.now();
-  const filter = { ...listFilterFromQuery(query, now), limit, offset };
-  const { rows, hasMore } = await listOrders(deps.db, actorScope(actor), filter);
-  return { items: rows.map((o) => presentOrder(o, { unmasked: false, now })), limit, offset, hasMore };
+  const where = listFilterFromQuery(query, now);
+  const scope = actorScope(actor);
+  const [{ rows, hasMore }, counted] = await Promise.all([
+    listOrders(deps.db, scope, { ...where, limit, offset, sort: query.sort }),
+    countListedOrders(deps.db, scope, where, ORDER_COUNT_CAP),
+  ]);
+  if (where.callerPhone) await logPhoneLookup(deps.db, { userId: actor.userId, orderIds: rows.map((o) => o.id), at: now });
+  return {
+    items: rows.map((o) => presentOrder(o, { unmasked: false, now })),
+    limit,
+    offset,
+    hasMore,
+    total: Math.min(counted, ORDER_COUNT_CAP),
+    totalCapped: counted > ORDER_COUNT_CAP,
+  };
 }
 
 /** The list query of the API as repository filters (shared with the CSV export). */
-export function listFilterFromQuery(query: OrderListQuery, now?: Date): Omit<OrderListFilter, 'limit' | 'offset'> {
+export function listFilterFromQuery(query: OrderListQuery, now?: Date): Omit<OrderListFilter, 'limit' | 'offset' | 'sort'> {
   return {
     states: query.state ? query.state.split(',') : undefined,
     leadUnitId: query.leadUnitId,

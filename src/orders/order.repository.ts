@@ -5,6 +5,7 @@ import { isUuid } from '../shared/ids.js';
 import type { DB, Order, OrderEventsTable, OrderUpdate, OutboxTable } from '../db/schema.js';
 import type { CompanionRow } from './order-hooks.js';
 import type { OrderState } from '../contract/vocabulary.js';
+import type { OrderSort } from '../contract/orders.js';
 import { inSubtree } from '../org/subtree.js';
 
 /** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree (src/users/actor-scope.ts). */
@@ -189,16 +190,50 @@ export interface OrderListFilter {
   acceptedTo?: Date;
   limit: number;
   offset: number;
+  sort?: OrderSort;
+}
+
+/** Each sort ends with the id so pages never repeat or skip a row; each matches an index of 0555_queues. */
+function orderBySort<O>(qb: SelectQueryBuilder<DB, 'orders', O>, sort: OrderSort) {
+  switch (sort) {
+    case 'deadline':
+      return qb.orderBy(sql`orders.deadline_due_at asc nulls last`).orderBy('orders.id', 'asc');
+    case 'deadline_desc':
+      return qb.orderBy(sql`orders.deadline_due_at desc nulls last`).orderBy('orders.id', 'desc');
+    case 'updated':
+      return qb.orderBy('orders.updated_at', 'desc').orderBy('orders.id', 'desc');
+    case 'accepted':
+      return qb.orderBy('orders.accepted_at', 'desc').orderBy('orders.id', 'desc');
+  }
+}
+
+export function listOrdersQuery(db: Executor, scope: OrderScope, f: OrderListFilter) {
+  return orderBySort(
+    whereOrderListFilter(whereVisible(db.selectFrom('orders').selectAll('orders'), scope), f),
+    f.sort ?? 'accepted',
+  )
+    .limit(f.limit + 1)
+    .offset(f.offset);
 }
 
 export async function listOrders(db: Executor, scope: OrderScope, f: OrderListFilter) {
-  const rows = await whereOrderListFilter(whereVisible(db.selectFrom('orders').selectAll('orders'), scope), f)
-    .orderBy('orders.accepted_at', 'desc')
-    .orderBy('orders.id')
-    .limit(f.limit + 1)
-    .offset(f.offset)
-    .execute();
+  const rows = await listOrdersQuery(db, scope, f).execute();
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** How many orders match, counting at most `cap + 1` rows (a count past the cap is not worth its scan). */
+export async function countListedOrders(
+  db: Executor,
+  scope: OrderScope,
+  f: Omit<OrderListFilter, 'limit' | 'offset' | 'sort'>,
+  cap: number,
+): Promise<number> {
+  const matching = whereOrderListFilter(whereVisible(db.selectFrom('orders').select('orders.id'), scope), f).limit(cap + 1);
+  const row = await db
+    .selectFrom(matching.as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /**

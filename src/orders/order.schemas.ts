@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { APPEAL_TYPES, CHANNELS, ORDER_STATES } from './order.constants.js';
+import { ORDER_SORTS } from '../contract/orders.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
 import { PHONE_PATTERN } from './phone.js';
 
@@ -46,5 +47,11 @@ export const OrderListQuerySchema = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   offset: Type.Optional(OffsetSchema),
+  sort: Type.Optional(
+    Type.Union(
+      ORDER_SORTS.map((s) => Type.Literal(s)),
+      { description: 'deadline (nearest first), deadline_desc, accepted (newest first), updated (latest first)' },
+    ),
+  ),
 });
 export type OrderListQuery = Static<typeof OrderListQuerySchema>;

@@ -14,3 +14,4 @@ export * from '../../../src/contract/limit-words';
 export * from '../../../src/contract/agent-tools';
 export * from '../../../src/contract/category-aliases';
 export type * from '../../../src/contract/calls';
+export * from '../../../src/contract/queues';

@@ -1,4 +1,4 @@
-import type { WarningLevel } from '../../shared/contract';
+import type { OrderSort, WarningLevel } from '../../shared/contract';
 import type { OrderDuplicatesView } from '../../shared/contract';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
@@ -31,6 +31,8 @@ export type OrderListParams = {
   q?: string;
   limit?: number;
   offset?: number;
+  /** Server-side sort (ADR 0101); accepted (newest first) when absent. */
+  sort?: OrderSort;
 };
 
 export function toQueryString(params: Record<string, unknown>): string {

@@ -10,13 +10,19 @@ import { labels } from '../common/labels.messages';
 import { queueMessages } from '../common/queues.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { ActionDialog } from '../orders/ActionDialog';
-import { OrderTable } from '../orders/OrderTable';
+import { ServerQueueTable } from '../queues/ServerQueueTable';
+import { BulkButton } from '../queues/BulkButtons';
 
 const QUEUES = {
-  toDispatch: { state: 'accepted', limit: 200 },
-  returns: { state: 'return_requested', limit: 200 },
-  extensions: { state: 'extension_requested', limit: 200 },
+  toDispatch: { state: 'accepted' },
+  returns: { state: 'return_requested' },
+  extensions: { state: 'extension_requested' },
 } as const;
+/** The tabs' counts: the server's totals, one row each (the tabs read their own pages). */
+const COUNTS = Object.fromEntries(Object.entries(QUEUES).map(([k, v]) => [k, { ...v, limit: 1 }])) as Record<
+  keyof typeof QUEUES,
+  { state: string; limit: number }
+>;
 type QueueKey = keyof typeof QUEUES;
 
 const QUICK: Record<QueueKey, OrderAction[]> = {
@@ -32,7 +38,7 @@ export function DispatchPage() {
   const s = useT(shellMessages);
   const [tab, setTab] = useState<QueueKey>('toDispatch');
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
-  const lists = useOrderQueues(QUEUES);
+  const lists = useOrderQueues(COUNTS);
   const units = nameIndex(useUnits().data?.items);
   const quick = (key: QueueKey) => (o: Order) => (
     <Space size={4} wrap>
@@ -58,15 +64,19 @@ export function DispatchPage() {
             </span>
           ),
           children: (
-            <OrderTable
-              orders={lists[key].data?.items}
-              loading={lists[key].isLoading}
+            <ServerQueueTable
+              queue="dispatch"
+              base={QUEUES[key]}
               actions={quick(key)}
               actionsWidth={210}
               oneState
-              byDeadline
               unitNames={key === 'toDispatch' ? undefined : units}
               testId={`dispatch-list-${key}`}
+              bulk={
+                key === 'toDispatch'
+                  ? (selected, clear) => <BulkButton action="dispatch" selected={selected} done={clear} />
+                  : undefined
+              }
             />
           ),
         }))}

@@ -27,6 +27,21 @@ interface OrderTableProps {
   oneState?: boolean;
   /** Nearest deadline first (a queue is worked against the clock). */
   byDeadline?: boolean;
+  /** Server paging and sorting (queues/ServerQueueTable): the rows are one page of `total`. */
+  server?: ServerPaging;
+  /** Row selection for bulk actions: the selected ids. */
+  selection?: { keys: string[]; onChange: (keys: string[], rows: Order[]) => void };
+  /** Columns the person hid (queues/ColumnChooser); number and actions always show. */
+  hidden?: ReadonlySet<string>;
+}
+
+export interface ServerPaging {
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The deadline column's sort: nearest first (ascend) or latest first (descend); null when another sort is in force. */
+  deadlineOrder: 'ascend' | 'descend' | null;
+  onChange: (change: { page: number; pageSize: number; deadlineOrder: 'ascend' | 'descend' | null }) => void;
 }
 
 /**
@@ -38,6 +53,13 @@ const WIDTH = { orderNo: 100, type: 64, priority: 96, state: 108, deadline: 210,
 /** Below this the title is unreadable: the table scrolls sideways instead of squeezing it further. */
 const TITLE_MIN = 150;
 const LEAD_UNIT_MIN = 110;
+
+/** The key a column is hidden by: its `key` or its `dataIndex` (queues/ColumnChooser names them so). */
+const COLUMN_KEYS: Record<string, string> = { appealType: 'type', leadUnitId: 'leadUnit' };
+const columnKey = (c: TableColumnsType<Order>[number]) => {
+  const k = String(c.key ?? ('dataIndex' in c ? c.dataIndex : ''));
+  return COLUMN_KEYS[k] ?? k;
+};
 
 const dueTime = (o: Order) => readDeadline(o)?.dueAt.getTime() ?? Number.POSITIVE_INFINITY;
 
@@ -53,6 +75,9 @@ export function OrderTable({
   compact = false,
   oneState = false,
   byDeadline = false,
+  server,
+  selection,
+  hidden,
 }: OrderTableProps) {
   const t = useT(orderMessages);
   const cols = orderColumns(t);
@@ -93,8 +118,16 @@ export function OrderTable({
       title: t('col.deadline'),
       key: 'deadline',
       width: compact ? WIDTH.shortDeadline : WIDTH.deadline,
-      sorter: (a: Order, b: Order) => dueTime(a) - dueTime(b),
-      defaultSortOrder: byDeadline ? ('ascend' as const) : undefined,
+      ...(server
+        ? {
+            sorter: true,
+            sortOrder: server.deadlineOrder,
+            sortDirections: ['ascend' as const, 'descend' as const, 'ascend' as const],
+          }
+        : {
+            sorter: (a: Order, b: Order) => dueTime(a) - dueTime(b),
+            defaultSortOrder: byDeadline ? ('ascend' as const) : undefined,
+          }),
       render: (_: unknown, o: Order) => <DeadlineTag order={o} short={compact} />,
     },
     // A queue's actions need the room more than the acceptance time does (the countdown says how
@@ -112,10 +145,11 @@ export function OrderTable({
         ]
       : []),
   ];
+  const shown = hidden ? columns.filter((c) => !hidden.has(columnKey(c))) : columns;
   const minWidth =
     TITLE_MIN +
     (unitNames ? LEAD_UNIT_MIN : 0) +
-    columns.reduce((sum, c) => sum + (c.responsive ? 0 : typeof c.width === 'number' ? c.width : 0), 0);
+    shown.reduce((sum, c) => sum + (c.responsive ? 0 : typeof c.width === 'number' ? c.width : 0), 0);
   return (
     <Table<Order>
       size="small"
@@ -123,10 +157,30 @@ export function OrderTable({
       loading={loading}
       dataSource={orders}
       data-testid={testId}
-      pagination={{ pageSize, hideOnSinglePage: true }}
+      pagination={
+        server
+          ? { total: server.total, current: server.page, pageSize: server.pageSize, showSizeChanger: true, size: 'small' }
+          : { pageSize, hideOnSinglePage: true }
+      }
+      onChange={(p, _filters, sorter) => {
+        if (!server) return;
+        const one = Array.isArray(sorter) ? sorter[0] : sorter;
+        server.onChange({
+          page: p.current ?? 1,
+          pageSize: p.pageSize ?? server.pageSize,
+          deadlineOrder: one?.columnKey === 'deadline' ? (one.order ?? null) : server.deadlineOrder,
+        });
+      }}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.keys,
+          onChange: (keys, rows) => selection.onChange(keys as string[], rows),
+          getCheckboxProps: (o) => ({ 'data-testid': `select-${o.orderNo}` }) as object,
+        }
+      }
       scroll={{ x: minWidth }}
       onRow={(o) => ({ 'data-testid': `order-row-${o.orderNo}` }) as React.HTMLAttributes<HTMLElement>}
-      columns={columns}
+      columns={shown}
     />
   );
 }

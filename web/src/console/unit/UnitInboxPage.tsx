@@ -10,7 +10,8 @@ import { labels } from '../common/labels.messages';
 import { queueMessages } from '../common/queues.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { ActionDialog } from '../orders/ActionDialog';
-import { OrderTable } from '../orders/OrderTable';
+import { ServerQueueTable } from '../queues/ServerQueueTable';
+import { BulkButton } from '../queues/BulkButtons';
 import { hasRole, useSession } from '../shell/session';
 import { UnitFigures } from './UnitFigures';
 
@@ -34,14 +35,11 @@ export function UnitInboxPage() {
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
   const units = useUnits();
   // 已超期 counts only orders the unit (subtree) leads: its own stages past due, as 数据看板's 红牌 (GET /api/kpis/now).
-  const lists = useOrderQueues(
-    Object.fromEntries(
-      TABS.map((tb) => [
-        tb.key,
-        { state: tb.states, warning: tb.warning, leadUnitId: tb.warning ? me.unitId : undefined, limit: 200 },
-      ]),
-    ) as QueueSpecs,
-  );
+  const specs = Object.fromEntries(
+    TABS.map((tb) => [tb.key, { state: tb.states, warning: tb.warning, leadUnitId: tb.warning ? me.unitId : undefined }]),
+  ) as QueueSpecs;
+  // The tabs' counts come from the server's totals (one row each); each tab reads its own pages.
+  const counts = useOrderQueues(Object.fromEntries(TABS.map((tb) => [tb.key, { ...specs[tb.key], limit: 1 }])) as QueueSpecs);
 
   // Orders the unit only assists on (协办) are listed too, but signing and replying are the lead's:
   // they get a tag instead of buttons the server would refuse.
@@ -85,17 +83,21 @@ export function UnitInboxPage() {
             label: (
               <span data-testid={`unit-tab-${tb.key}`}>
                 {q(`unit.${tb.key}`)}
-                <QueueCount list={lists[tb.key].data} />
+                <QueueCount list={counts[tb.key].data} />
               </span>
             ),
             children: (
-              <OrderTable
-                orders={lists[tb.key].data?.items}
-                loading={lists[tb.key].isLoading}
+              <ServerQueueTable
+                queue="unit_inbox"
+                base={specs[tb.key]}
                 actions={quick}
                 actionsWidth={176}
-                byDeadline
                 testId={`unit-list-${tb.key}`}
+                bulk={
+                  tb.key === 'toSign'
+                    ? (selected, clear) => <BulkButton action="sign" selected={selected} done={clear} />
+                    : undefined
+                }
               />
             ),
           }))}
