@@ -17,6 +17,7 @@ import * as m0400 from './0400_calls_kpi.js';
 import * as m0410 from './0410_kpi_unit_rollups.js';
 import * as m0450 from './0450_assessment.js';
 import * as m0460 from './0460_caller_phones_normalised.js';
+import * as m0560 from './0560_portal_otp.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0410_kpi_unit_rollups': m0410,
   '0450_assessment': m0450,
   '0460_caller_phones_normalised': m0460,
+  '0560_portal_otp': m0560,
 };

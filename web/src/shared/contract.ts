@@ -9,3 +9,4 @@ export type * from '../../../src/contract/orders';
 export * from '../../../src/contract/knowledge';
 export * from '../../../src/contract/kpi';
 export type * from '../../../src/contract/org';
+export * from '../../../src/contract/portal';
