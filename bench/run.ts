@@ -7,6 +7,7 @@ import { kpiBench } from './kpi.bench.js';
 import { searchBench } from './search.bench.js';
 import { hotspotsBench } from './hotspots.bench.js';
 import { knowledgeBench } from './knowledge.bench.js';
+import { webBench } from './web.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -14,7 +15,7 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench];
+const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench, webBench];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {
