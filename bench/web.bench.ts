@@ -11,7 +11,12 @@ import { openRuntime } from '../src/runtime.js';
 import type { BenchSection } from './run.js';
 
 /** Chromium DevTools' "Slow 4G" preset: 562.5 ms latency, ~1.44 Mbit/s down, ~675 kbit/s up. */
-const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
+const SLOW_4G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+};
 const CPU_SLOWDOWN = 4;
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
 
@@ -95,7 +100,10 @@ export const webBench: BenchSection = {
         const fcps = loads.map((l) => l.fcp);
         console.log(
           `${p.name} (${p.viewport.width}×${p.viewport.height}): ${loads[0].scripts.length} JS files, raw ${kb(bytes.raw)}, gzip ${kb(bytes.gzip)}, brotli ${kb(bytes.brotli)}; ` +
-            `FCP median ${Math.round(median(fcps))} ms of ${RUNS} (${fcps.map(Math.round).join(', ')}); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+            `FCP median ${Math.round(median(fcps))} ms of ${RUNS} (${fcps.map(Math.round).join(', ')}); load average ${os
+              .loadavg()
+              .map((l) => l.toFixed(2))
+              .join(' ')}`,
         );
         console.log(`  files: ${loads[0].scripts.join(' ')}`);
       }

@@ -13,7 +13,8 @@ import { registerRoutes } from './routes.js';
 import { registerWebAssets } from './web-assets.js';
 
 export interface BuildOptions {
-  logger?: boolean | { level: string };
+  /** A stream receives the log lines instead of stdout (tests read the development one-time codes from it). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Directory of the built web console; served when it exists. */
   webDir?: string;
 }

@@ -68,6 +68,7 @@ export async function listAppealsByPhone(db: Executor, centreId: string, phone: 
     .where('caller_phone', '=', phone)
     .where('state', '!=', 'merged')
     .orderBy('accepted_at', 'desc')
+    .orderBy('order_no', 'desc')
     .limit(limit)
     .execute();
 }
