@@ -8,6 +8,7 @@ import { searchBench } from './search.bench.js';
 import { hotspotsBench } from './hotspots.bench.js';
 import { knowledgeBench } from './knowledge.bench.js';
 import { unitCvBench } from './unit-cv.bench.js';
+import { webBench } from './web.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -15,7 +16,7 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench];
+const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench, webBench];
 sections.push(unitCvBench);
 
 const wanted = process.argv.slice(2);

@@ -25,6 +25,11 @@ export interface Config {
   readonly portalSubmitsPerHour: number;
   readonly portalLookupsPerMinute: number;
   /**
+   * DEVELOPMENT ONLY (LIANXIN_DEV_LOG_OTP=1): writes the portal's one-time codes to the server log,
+   * as no SMS gateway exists yet; off, "my appeals" is unavailable. Never on in production.
+   */
+  readonly devLogOtp: boolean;
+  /**
    * Which proxies to believe about the client's address (X-Forwarded-For): false, true, a hop count
    * or a list of addresses/CIDRs. Needed behind a load balancer, or every citizen shares its IP.
    */
@@ -131,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     portalCentreCode: env.LIANXIN_PORTAL_CENTRE || undefined,
     portalSubmitsPerHour: intFrom(env, 'LIANXIN_PORTAL_SUBMITS_PER_HOUR', 10, problems, 1),
     portalLookupsPerMinute: intFrom(env, 'LIANXIN_PORTAL_LOOKUPS_PER_MINUTE', 30, problems, 1),
+    devLogOtp: boolFrom(env, 'LIANXIN_DEV_LOG_OTP', false, problems),
     trustProxy: trustProxyFrom(env.LIANXIN_TRUST_PROXY),
     workerPollMs: intFrom(env, 'LIANXIN_WORKER_POLL_MS', 1000, problems, 10),
     webhookUrl: urlFrom(env, 'LIANXIN_WEBHOOK_URL', problems),

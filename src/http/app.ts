@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,9 +10,11 @@ import type { AppContext } from './context.js';
 import { handleError } from './errors.js';
 import { domainError } from '../shared/errors.js';
 import { registerRoutes } from './routes.js';
+import { registerWebAssets } from './web-assets.js';
 
 export interface BuildOptions {
-  logger?: boolean | { level: string };
+  /** A stream receives the log lines instead of stdout (tests read the development one-time codes from it). */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   /** Directory of the built web console; served when it exists. */
   webDir?: string;
 }
@@ -67,13 +66,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   await registerRoutes(app, ctx);
 
-  if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDir, wildcard: false });
-    // The console is a single-page app: unknown non-API paths get index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', messageEn: 'No such endpoint' } });
-    });
-  }
+  if (options.webDir) await registerWebAssets(app, options.webDir);
   return app;
 }

@@ -14,6 +14,8 @@ const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  /** A feature switched off on this installation (e.g. portal codes without an SMS gateway). */
+  UNAVAILABLE: 503,
 };
 
 /** The one error body of the API: a stable code, the message in Chinese and English, the field. */

@@ -16,6 +16,7 @@ import { orderActionRoutes } from '../orders/order-actions.routes.js';
 import { attachmentRoutes } from '../attachments/attachment.routes.js';
 import { auditRoutes } from '../audit/audit.routes.js';
 import { portalRoutes } from '../portal/portal.routes.js';
+import { portalMyRoutes } from '../portal/portal-my.routes.js';
 import { searchRoutes } from '../search/search.routes.js';
 import { knowledgeRoutes } from '../knowledge/knowledge.routes.js';
 import { duplicateRoutes } from '../duplicates/duplicate.routes.js';
@@ -49,6 +50,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(attachmentRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(portalRoutes, ctx);
+  await app.register(portalMyRoutes, ctx);
   await app.register(searchRoutes, ctx);
   await app.register(knowledgeRoutes, ctx);
   await app.register(duplicateRoutes, ctx);

@@ -99,6 +99,19 @@ export const messages = {
     en: 'You cannot rate this now: rating opens once the appeal is handled, and only once',
   },
   'error.portalTooManyPhotos': { zh: '照片最多 {max} 张', en: 'At most {max} photos' },
+  // "My appeals" by a one-time code (issue 13, ADR 0104).
+  'error.portalOtpTooMany': {
+    zh: '获取验证码太频繁了，请 1 小时后再试，或拨打 12345',
+    en: 'Too many codes asked for; please try again in an hour, or call 12345',
+  },
+  'error.portalOtpWrong': {
+    zh: '验证码不对或已过期，请重新获取',
+    en: 'The code is wrong or has expired; please ask for a new one',
+  },
+  'error.portalOtpUnavailable': {
+    zh: '短信验证暂未开通，请用受理编号和查询码查询，或拨打 12345',
+    en: 'Text-message codes are not available yet; please use the number and query code, or call 12345',
+  },
   'portal.actor': { zh: '市民（网上）', en: 'Citizen (web)' },
   'portal.stage.received': { zh: '已收到，正在安排办理单位', en: 'Received; finding the office to handle it' },
   'portal.stage.handling': { zh: '正在办理', en: 'Being handled' },

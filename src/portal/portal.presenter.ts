@@ -83,7 +83,18 @@ function presentReply(order: Order, events: PublicEvent[]): PortalProgress['repl
 }
 
 /** Whitelists what a citizen may see of their own appeal; name and phone are always masked. */
-export function presentProgress(order: Order, events: PublicEvent[], photoIds: string[]): PortalProgress {
+export interface ProgressFacts {
+  events: PublicEvent[];
+  photoIds: string[];
+  /** The reply deadline's due time; shown only while the appeal is still being handled. */
+  promisedBy: Date | null;
+  ratingComment: string | null;
+}
+
+const HANDLING_STAGES: PortalStage[] = ['received', 'handling'];
+
+export function presentProgress(order: Order, facts: ProgressFacts): PortalProgress {
+  const { events, photoIds, promisedBy } = facts;
   const stage = portalStage(order.state);
   return {
     orderNo: order.order_no,
@@ -100,8 +111,9 @@ export function presentProgress(order: Order, events: PublicEvent[], photoIds: s
     canRate: order.state === 'visiting',
     rating:
       order.satisfaction !== null && order.resolved !== null
-        ? { satisfaction: order.satisfaction, resolved: order.resolved }
+        ? { satisfaction: order.satisfaction, resolved: order.resolved, comment: facts.ratingComment }
         : null,
+    promisedBy: promisedBy && HANDLING_STAGES.includes(stage) ? iso(promisedBy) : null,
     photos: photoIds.length,
     photoIds,
   };

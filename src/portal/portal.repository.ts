@@ -86,3 +86,30 @@ export async function deleteIdleBuckets(db: Executor, idleSince: Date): Promise<
   const result = await db.deleteFrom('portal_rate_buckets').where('updated_at', '<', idleSince).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** 承诺时限: the due time of the reply deadline the handling unit is working to, if one runs or ran. */
+export async function findPromisedReplyBy(db: Executor, orderId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('order_deadlines')
+    .select('due_at')
+    .where('order_id', '=', orderId)
+    .where('stage', '=', 'reply')
+    .where('status', '!=', 'cancelled')
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? new Date(row.due_at) : null;
+}
+
+/** The words the citizen wrote with their web rating (the note of the web return visit). */
+export async function findWebRatingComment(db: Executor, orderId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('return_visits')
+    .select('note')
+    .where('order_id', '=', orderId)
+    .where('method', '=', 'web')
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.note ?? null;
+}

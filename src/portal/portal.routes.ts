@@ -52,6 +52,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
           .map((c) => ({ id: c.id, parentId: c.parent_id, name: c.name, level: c.level, aliases: c.aliases })),
         maxPhotos: MAX_PORTAL_PHOTOS,
         maxPhotoBytes: deps.settings.attachmentMaxBytes,
+        /** Whether "my appeals" by a phone code can be used here (ADR 0104). */
+        myAppeals: config.devLogOtp,
       };
     },
   );

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { APPEAL_TYPES, SATISFACTION } from '../orders/order.constants.js';
 import { PhoneSchema } from '../orders/order.schemas.js';
+import { PERSON_NAME_PATTERN, PORTAL_LIMITS } from '../contract/portal.js';
 
 /** Patterns rather than formats, so the same schema also checks multipart fields without Ajv formats. */
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -13,10 +14,10 @@ export const PortalAppealSchema = Type.Object(
   {
     appealType: lit(APPEAL_TYPES),
     categoryId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
-    title: WrittenText(100),
-    content: WrittenText(5000),
-    address: Type.Optional(Type.String({ maxLength: 300 })),
-    callerName: WrittenText(50),
+    title: WrittenText(PORTAL_LIMITS.title),
+    content: WrittenText(PORTAL_LIMITS.content),
+    address: Type.Optional(Type.String({ maxLength: PORTAL_LIMITS.address })),
+    callerName: Type.String({ minLength: 1, maxLength: PORTAL_LIMITS.callerName, pattern: PERSON_NAME_PATTERN }),
     callerPhone: PhoneSchema,
     confidential: Type.Optional(Type.Boolean()),
   },
@@ -40,7 +41,7 @@ export const PortalRatingSchema = Type.Object(
     code: PortalKeySchema.properties.code,
     satisfaction: lit(SATISFACTION),
     resolved: Type.Boolean(),
-    comment: Type.Optional(Type.String({ maxLength: 500 })),
+    comment: Type.Optional(Type.String({ maxLength: PORTAL_LIMITS.comment })),
   },
   { additionalProperties: false },
 );
@@ -73,7 +74,17 @@ export const PortalProgressSchema = Type.Object({
     Type.Null(),
   ]),
   canRate: Type.Boolean(),
-  rating: Type.Union([Type.Object({ satisfaction: Type.String(), resolved: Type.Boolean() }), Type.Null()]),
+  rating: Type.Union([
+    Type.Object({
+      satisfaction: Type.String(),
+      resolved: Type.Boolean(),
+      /** The citizen's own words with the rating, shown back to them. */
+      comment: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+  /** 承诺时限: when the handling unit has promised to answer (the running reply deadline), once dispatched. */
+  promisedBy: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   photos: Type.Integer(),
   /** The citizen's own photos, fetched with POST /api/portal/photos/:id and the same key. */
   photoIds: Type.Array(Type.String()),

@@ -9,7 +9,14 @@ import { DomainError, domainError, notFound } from '../shared/errors.js';
 import { systemActor, type Actor } from '../users/roles.js';
 import { withGuessToken } from './portal-rate-limit.service.js';
 import { presentProgress, PUBLIC_STEPS } from './portal.presenter.js';
-import { findOrderByNumber, findPortalCentre, listCitizenPhotos, listPublicEvents } from './portal.repository.js';
+import {
+  findOrderByNumber,
+  findPortalCentre,
+  findPromisedReplyBy,
+  findWebRatingComment,
+  listCitizenPhotos,
+  listPublicEvents,
+} from './portal.repository.js';
 import type { PortalKey, PortalProgress, PortalRatingInput } from './portal.schemas.js';
 
 /** The centre this portal serves (config LIANXIN_PORTAL_CENTRE, else the oldest centre). */
@@ -45,15 +52,18 @@ export async function findByKey(deps: Deps, key: PortalKey): Promise<Order> {
 }
 
 export async function progressOf(deps: Deps, order: Order): Promise<PortalProgress> {
-  const [events, photos] = await Promise.all([
+  const [events, photos, promisedBy, ratingComment] = await Promise.all([
     listPublicEvents(deps.db, order.id, PUBLIC_STEPS),
     listCitizenPhotos(deps.db, order.id),
+    findPromisedReplyBy(deps.db, order.id),
+    findWebRatingComment(deps.db, order.id),
   ]);
-  return presentProgress(
-    order,
-    events.map((e) => ({ action: e.action, at: e.at, payload: e.payload })),
-    photos.map((p) => p.id),
-  );
+  return presentProgress(order, {
+    events: events.map((e) => ({ action: e.action, at: e.at, payload: e.payload })),
+    photoIds: photos.map((p) => p.id),
+    promisedBy,
+    ratingComment,
+  });
 }
 
 export async function lookupAppeal(deps: Deps, key: PortalKey): Promise<PortalProgress> {

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -9,6 +9,19 @@ export interface PortalRateBucketsTable {
   updated_at: Timestamp;
 }
 
+/** A one-time code for "my appeals" (migration 0560, ADR 0104): only its hash is kept. */
+export interface PortalOtpCodesTable {
+  id: Generated<string>;
+  phone: string;
+  client_ip: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
 export interface PortalTables {
   portal_rate_buckets: PortalRateBucketsTable;
+  portal_otp_codes: PortalOtpCodesTable;
 }

@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(

@@ -21,6 +21,7 @@ import * as m0500 from './0500_call_recordings.js';
 import * as m0510 from './0510_category_aliases.js';
 import * as m0550 from './0550_agent_tools.js';
 import * as m0555 from './0555_queues.js';
+import * as m0560 from './0560_portal_otp.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0510_category_aliases': m0510,
   '0550_agent_tools': m0550,
   '0555_queues': m0555,
+  '0560_portal_otp': m0560,
 };

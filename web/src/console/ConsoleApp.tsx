@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -12,7 +12,9 @@ import { shellMessages } from './shell/shell.messages';
 import { LoginPage } from './shell/LoginPage';
 import { homeFor, mayVisit } from './shell/nav';
 import { forgetSignedIn, probablySignedIn, SessionProvider, useMe } from './shell/session';
-import { ConsoleRoutes } from './ConsoleRoutes';
+
+// The signed-in screens load after sign-in, so the sign-in page carries only the shell (issue 13 page weight).
+const ConsoleRoutes = lazy(() => import('./ConsoleRoutes').then((m) => ({ default: m.ConsoleRoutes })));
 
 function createClient() {
   return new QueryClient({
@@ -68,7 +70,13 @@ function SignedIn() {
   const allowed = location.pathname.startsWith('/orders/') || mayVisit(roles, location.pathname);
   return (
     <SessionProvider me={me.data}>
-      {allowed ? <ConsoleRoutes /> : <Result status="403" title={t('common.noAccess')} />}
+      {allowed ? (
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 120 }} />}>
+          <ConsoleRoutes />
+        </Suspense>
+      ) : (
+        <Result status="403" title={t('common.noAccess')} />
+      )}
     </SessionProvider>
   );
 }

@@ -1,39 +1,31 @@
-import { Button, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../shared/i18n';
 import { usePortalInfo } from './portal-api';
 import { portalMessages } from './portal.messages';
+import { Button } from './ui';
 
-/** Two big doors: report a problem, or check one. */
+/** Three big doors: report a problem, check one, or see all of mine. */
 export function HomePage() {
   const t = useT(portalMessages);
   const navigate = useNavigate();
   const info = usePortalInfo();
   return (
     <section>
-      <Typography.Title level={2}>{t('brand')}</Typography.Title>
-      {info.data && (
-        <Typography.Paragraph type="secondary">{t('subtitle', { centre: info.data.centreName })}</Typography.Paragraph>
-      )}
-      <Typography.Paragraph data-testid="portal-lead">{t('homeLead')}</Typography.Paragraph>
-      <Button
-        type="primary"
-        size="large"
-        className="portal-big-button"
-        data-testid="portal-go-submit"
-        onClick={() => navigate('/portal/submit')}
-      >
+      <h2>{t('brand')}</h2>
+      {info.data && <p className="p-muted">{t('subtitle', { centre: info.data.centreName })}</p>}
+      <p data-testid="portal-lead">{t('homeLead')}</p>
+      <Button primary big data-testid="portal-go-submit" onClick={() => navigate('/portal/submit')}>
         {t('goSubmit')}
       </Button>
-      <Button
-        size="large"
-        className="portal-big-button"
-        data-testid="portal-go-lookup"
-        onClick={() => navigate('/portal/lookup')}
-      >
+      <Button big data-testid="portal-go-lookup" onClick={() => navigate('/portal/lookup')}>
         {t('goLookup')}
       </Button>
-      <Typography.Paragraph>{t('hotline')}</Typography.Paragraph>
+      {info.data?.myAppeals && (
+        <Button big data-testid="portal-go-mine" onClick={() => navigate('/portal/my')}>
+          {t('goMine')}
+        </Button>
+      )}
+      <p>{t('hotline')}</p>
     </section>
   );
 }

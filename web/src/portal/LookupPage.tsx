@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'react-router-dom';
 import { ApiError } from '../shared/api';
@@ -8,6 +7,7 @@ import { apiMessage } from './portal-errors';
 import { portalKeys, usePortalProgress, type PortalKey, type PortalProgress } from './portal-api';
 import { portalMessages } from './portal.messages';
 import { ProgressView } from './ProgressView';
+import { Button, Field, Notice } from './ui';
 
 const KEY_STORE = 'lianxin.portal.key';
 
@@ -28,9 +28,18 @@ export function LookupPage() {
   const location = useLocation();
   const client = useQueryClient();
   const [key, setKey] = useState<PortalKey | null>(() => initialKey(location.state));
+  const [draft, setDraft] = useState<PortalKey>(() => key ?? { orderNo: '', code: '' });
+  const [errors, setErrors] = useState<{ orderNo?: string; code?: string }>({});
   const progress = usePortalProgress(key);
-  const search = (values: PortalKey) => {
-    const next = { orderNo: values.orderNo.trim(), code: values.code.trim() };
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    const next = { orderNo: draft.orderNo.trim(), code: draft.code.trim() };
+    const found = {
+      orderNo: /^\d{10,14}$/.test(next.orderNo) ? undefined : t('orderNoFormat'),
+      code: /^\d{6}$/.test(next.code) ? undefined : t('codeFormat'),
+    };
+    setErrors(found);
+    if (found.orderNo || found.code) return;
     sessionStorage.setItem(KEY_STORE, JSON.stringify(next));
     setKey(next);
   };
@@ -39,40 +48,45 @@ export function LookupPage() {
 
   return (
     <section>
-      <Typography.Title level={2}>{t('lookupTitle')}</Typography.Title>
-      <Typography.Paragraph>{t('lookupLead')}</Typography.Paragraph>
-      <Form layout="vertical" size="large" onFinish={search} initialValues={key ?? {}} requiredMark={false}>
-        <Form.Item
-          name="orderNo"
-          label={t('orderNo')}
-          rules={[{ required: true, pattern: /^\s*\d{10,14}\s*$/, message: t('orderNoFormat') }]}
-        >
-          <Input inputMode="numeric" maxLength={16} data-testid="portal-lookup-no" />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('queryCode')}
-          rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('codeFormat') }]}
-        >
-          <Input inputMode="numeric" maxLength={8} data-testid="portal-lookup-code" />
-        </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          className="portal-big-button"
-          loading={progress.isFetching}
-          data-testid="portal-lookup-submit"
-        >
+      <h2>{t('lookupTitle')}</h2>
+      <p>{t('lookupLead')}</p>
+      <form onSubmit={search} noValidate>
+        <Field label={t('orderNo')} error={errors.orderNo}>
+          {(a) => (
+            <input
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              inputMode="numeric"
+              maxLength={16}
+              value={draft.orderNo}
+              onChange={(e) => setDraft({ ...draft, orderNo: e.target.value })}
+              data-testid="portal-lookup-no"
+            />
+          )}
+        </Field>
+        <Field label={t('queryCode')} error={errors.code}>
+          {(a) => (
+            <input
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              inputMode="numeric"
+              maxLength={8}
+              value={draft.code}
+              onChange={(e) => setDraft({ ...draft, code: e.target.value })}
+              data-testid="portal-lookup-code"
+            />
+          )}
+        </Field>
+        <Button primary big type="submit" busy={progress.isFetching} data-testid="portal-lookup-submit">
           {t('lookupButton')}
         </Button>
-      </Form>
+      </form>
       {progress.isError && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="portal-lookup-error"
-          title={notFound ? t('notFound') : apiMessage(progress.error, lang, t('error'))}
-        />
+        <Notice kind="error" testId="portal-lookup-error">
+          {notFound ? t('notFound') : apiMessage(progress.error, lang, t('error'))}
+        </Notice>
       )}
       {progress.data && key && (
         <ProgressView progress={progress.data} portalKey={key} onRated={onRated} onRefresh={() => void progress.refetch()} />

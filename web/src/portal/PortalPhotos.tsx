@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { Image } from 'antd';
 import { fetchPhoto, type PortalKey } from './portal-api';
 
 /** The citizen's own photos, loaded with the order number + code and shown as thumbnails that enlarge. */
@@ -22,12 +21,13 @@ export function PortalPhotos(props: { portalKey: PortalKey; photoIds: string[] }
   }, [portalKey, photoIds]);
   if (urls.length === 0) return null;
   return (
-    <Image.PreviewGroup>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }} data-testid="portal-photos">
-        {urls.map((url, i) => (
-          <Image key={url} src={url} width={96} height={96} style={{ objectFit: 'cover' }} alt={`photo ${i + 1}`} />
-        ))}
-      </div>
-    </Image.PreviewGroup>
+    <div className="p-photos" data-testid="portal-photos">
+      {urls.map((url, i) => (
+        // Tapping a thumbnail opens the photo full size in its own tab.
+        <a key={url} href={url} target="_blank" rel="noreferrer">
+          <img src={url} alt={`photo ${i + 1}`} />
+        </a>
+      ))}
+    </div>
   );
 }

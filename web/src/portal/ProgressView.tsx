@@ -1,14 +1,18 @@
-import { Button, Card, Descriptions, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useLang, useT } from '../shared/i18n';
 import type { PortalKey, PortalProgress } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
 import { PortalPhotos } from './PortalPhotos';
 import { RatingForm } from './RatingForm';
+import { Button, Card, Tag } from './ui';
 
-const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+const two = (n: number) => String(n).padStart(2, '0');
+/** Local date and time as 2026-12-06 09:30, the way the hotline writes them (no date library needed). */
+export const when = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+};
 
-/** Progress in plain words: the status, the steps so far, the reply, and the rating when it is due. */
+/** Progress in plain words: the status, the promised date, the steps so far, the reply, and the rating. */
 export function ProgressView(props: {
   progress: PortalProgress;
   portalKey: PortalKey;
@@ -28,58 +32,70 @@ export function ProgressView(props: {
           </Button>
         }
       >
-        <Typography.Text type="secondary">{t('status')}</Typography.Text>
+        <span className="p-muted">{t('status')}</span>
         <div className="portal-stage" data-testid="portal-stage" data-stage={p.stage}>
           {p.stageText[lang]}
         </div>
+        {p.promisedBy && (
+          <div data-testid="portal-promised" style={{ marginTop: 12 }}>
+            <span className="p-muted">{t('promisedBy')}</span>
+            <div className="portal-promised">{when(p.promisedBy)}</div>
+            <span className="p-muted">{t('promisedLead')}</span>
+          </div>
+        )}
       </Card>
-      <Card title={t('steps')} style={{ marginTop: 16 }}>
-        <Timeline
-          data-testid="portal-steps"
-          items={p.steps.map((s, i) => ({
-            key: i,
-            color: i === p.steps.length - 1 ? 'blue' : 'gray',
-            content: (
-              <>
-                <div className="portal-step">{s.text[lang]}</div>
-                <Typography.Text type="secondary">{when(s.at)}</Typography.Text>
-              </>
-            ),
-          }))}
-        />
+      <Card title={t('steps')}>
+        <ol className="p-steps" data-testid="portal-steps">
+          {p.steps.map((s, i) => (
+            <li key={i}>
+              <div className="portal-step">{s.text[lang]}</div>
+              <span className="p-muted">{when(s.at)}</span>
+            </li>
+          ))}
+        </ol>
       </Card>
       {p.reply && (
-        <Card
-          title={p.reply.kind === 'not_accepted' ? t('notAccepted') : t('reply')}
-          style={{ marginTop: 16 }}
-          data-testid="portal-reply"
-        >
-          {p.reply.result && <Tag color="blue">{t(`result.${p.reply.result}` as PortalMessageKey)}</Tag>}
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
-            {p.reply.text ?? p.reply.reasonText?.[lang]}
-          </Typography.Paragraph>
-          <Typography.Text type="secondary">{when(p.reply.at)}</Typography.Text>
+        <Card title={p.reply.kind === 'not_accepted' ? t('notAccepted') : t('reply')} testId="portal-reply">
+          {p.reply.result && <Tag>{t(`result.${p.reply.result}` as PortalMessageKey)}</Tag>}
+          <p style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{p.reply.text ?? p.reply.reasonText?.[lang]}</p>
+          <span className="p-muted">{when(p.reply.at)}</span>
         </Card>
       )}
       {p.canRate && <RatingForm portalKey={props.portalKey} onRated={props.onRated} />}
       {p.rating && (
-        <Card title={t('yourRating')} style={{ marginTop: 16 }} data-testid="portal-rating">
-          <Tag color="green">{t(`sat.${p.rating.satisfaction}` as PortalMessageKey)}</Tag>
-          <Tag color={p.rating.resolved ? 'green' : 'orange'}>{p.rating.resolved ? t('resolvedYes') : t('resolvedNo')}</Tag>
+        <Card title={t('yourRating')} testId="portal-rating">
+          <Tag tone="green">{t(`sat.${p.rating.satisfaction}` as PortalMessageKey)}</Tag>
+          <Tag tone={p.rating.resolved ? 'green' : 'orange'}>{p.rating.resolved ? t('resolvedYes') : t('resolvedNo')}</Tag>
+          {p.rating.comment && (
+            <dl className="p-dl" data-testid="portal-rating-comment">
+              <dt>{t('yourComment')}</dt>
+              <dd>{p.rating.comment}</dd>
+            </dl>
+          )}
         </Card>
       )}
-      <Card title={t('yourAppeal')} style={{ marginTop: 16 }}>
-        <Descriptions column={1} size="small" layout="vertical">
-          <Descriptions.Item label={t('orderNo')}>{p.orderNo}</Descriptions.Item>
-          <Descriptions.Item label={t('submittedAt')}>{when(p.acceptedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('viewTitle')}>{p.title}</Descriptions.Item>
-          <Descriptions.Item label={t('viewContent')}>{p.content}</Descriptions.Item>
-          {p.address && <Descriptions.Item label={t('viewAddress')}>{p.address}</Descriptions.Item>}
-          <Descriptions.Item label={t('contact')}>
+      <Card title={t('yourAppeal')}>
+        <dl className="p-dl">
+          <dt>{t('orderNo')}</dt>
+          <dd>{p.orderNo}</dd>
+          <dt>{t('submittedAt')}</dt>
+          <dd>{when(p.acceptedAt)}</dd>
+          <dt>{t('viewTitle')}</dt>
+          <dd>{p.title}</dd>
+          <dt>{t('viewContent')}</dt>
+          <dd>{p.content}</dd>
+          {p.address && (
+            <>
+              <dt>{t('viewAddress')}</dt>
+              <dd>{p.address}</dd>
+            </>
+          )}
+          <dt>{t('contact')}</dt>
+          <dd>
             {p.caller.name} {p.caller.phone}
-          </Descriptions.Item>
-        </Descriptions>
-        {p.photos > 0 && <Typography.Text type="secondary">{t('photosSent', { n: p.photos })}</Typography.Text>}
+          </dd>
+        </dl>
+        {p.photos > 0 && <span className="p-muted">{t('photosSent', { n: p.photos })}</span>}
         {p.photoIds.length > 0 && <PortalPhotos portalKey={props.portalKey} photoIds={p.photoIds} />}
       </Card>
     </div>

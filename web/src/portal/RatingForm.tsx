@@ -1,60 +1,84 @@
-import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import { PORTAL_LIMITS, type Satisfaction } from '../shared/contract';
 import { useLang, useT } from '../shared/i18n';
 import { apiMessage } from './portal-errors';
-import { rateAppeal, type PortalKey, type PortalProgress, type PortalRating } from './portal-api';
+import { rateAppeal, type PortalKey, type PortalProgress } from './portal-api';
 import { portalMessages } from './portal.messages';
-
-type RatingValues = Pick<PortalRating, 'satisfaction' | 'comment'> & { resolved: 'yes' | 'no' };
+import { Button, Card, Choice, Counter, Field, Notice } from './ui';
 
 /** 满意/基本满意/不满意 × 已解决/未解决: the citizen's own return visit. */
 export function RatingForm(props: { portalKey: PortalKey; onRated: (p: PortalProgress) => void }) {
   const t = useT(portalMessages);
   const { lang } = useLang();
+  const [satisfaction, setSatisfaction] = useState<Satisfaction>();
+  const [resolved, setResolved] = useState<'yes' | 'no'>();
+  const [comment, setComment] = useState('');
+  const [tried, setTried] = useState(false);
+  const max = PORTAL_LIMITS.comment;
   const rate = useMutation({
-    mutationFn: (v: RatingValues) =>
+    mutationFn: () =>
       rateAppeal({
         ...props.portalKey,
-        satisfaction: v.satisfaction,
-        resolved: v.resolved === 'yes',
-        comment: v.comment?.trim() || undefined,
+        satisfaction: satisfaction!,
+        resolved: resolved === 'yes',
+        comment: comment.trim() || undefined,
       }),
     onSuccess: props.onRated,
   });
-  const required = [{ required: true, message: t('required') }];
+  const tooLong = comment.length > max;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (satisfaction && resolved && !tooLong) rate.mutate();
+  };
+  const missing = (v: unknown) => (tried && !v ? t('required') : null);
   return (
-    <Card title={t('rateTitle')} style={{ marginTop: 16 }} data-testid="portal-rate-form">
-      <Typography.Paragraph>{t('rateLead')}</Typography.Paragraph>
-      <Form layout="vertical" size="large" onFinish={(v: RatingValues) => rate.mutate(v)} requiredMark={false}>
-        <Form.Item name="satisfaction" label={t('satisfaction')} rules={required}>
-          <Radio.Group optionType="button" buttonStyle="solid" className="portal-choice">
-            <Radio.Button value="satisfied">{t('sat.satisfied')}</Radio.Button>
-            <Radio.Button value="basically_satisfied">{t('sat.basically_satisfied')}</Radio.Button>
-            <Radio.Button value="dissatisfied">{t('sat.dissatisfied')}</Radio.Button>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="resolved" label={t('resolved')} rules={required}>
-          <Radio.Group optionType="button" buttonStyle="solid" className="portal-choice">
-            <Radio.Button value="yes">{t('resolvedYes')}</Radio.Button>
-            <Radio.Button value="no">{t('resolvedNo')}</Radio.Button>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="comment" label={t('comment')}>
-          <Input.TextArea rows={3} maxLength={500} data-testid="portal-rate-comment" />
-        </Form.Item>
-        {rate.isError && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={apiMessage(rate.error, lang, t('error'))} />
-        )}
-        <Button
-          type="primary"
-          htmlType="submit"
-          className="portal-big-button"
-          loading={rate.isPending}
-          data-testid="portal-rate-submit"
+    <Card title={t('rateTitle')} testId="portal-rate-form">
+      <p>{t('rateLead')}</p>
+      <form onSubmit={submit} noValidate>
+        <Choice
+          label={t('satisfaction')}
+          value={satisfaction}
+          onChange={setSatisfaction}
+          error={missing(satisfaction)}
+          options={(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((v) => ({
+            value: v,
+            label: t(`sat.${v}`),
+          }))}
+        />
+        <Choice
+          label={t('resolved')}
+          value={resolved}
+          onChange={setResolved}
+          error={missing(resolved)}
+          options={[
+            { value: 'yes' as const, label: t('resolvedYes') },
+            { value: 'no' as const, label: t('resolvedNo') },
+          ]}
+        />
+        <Field
+          label={t('comment')}
+          error={tooLong ? t('tooLong', { max, n: comment.length, over: comment.length - max }) : null}
+          aside={<Counter n={comment.length} max={max} text={t('counter', { n: comment.length, max })} />}
         >
+          {(a) => (
+            <textarea
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              rows={3}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              data-testid="portal-rate-comment"
+            />
+          )}
+        </Field>
+        {rate.isError && <Notice kind="error">{apiMessage(rate.error, lang, t('error'))}</Notice>}
+        <Button primary big type="submit" busy={rate.isPending} data-testid="portal-rate-submit">
           {t('rateButton')}
         </Button>
-      </Form>
+      </form>
     </Card>
   );
 }

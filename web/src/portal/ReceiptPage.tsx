@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Result, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../shared/i18n';
 import type { PortalReceipt } from './portal-api';
 import { portalMessages } from './portal.messages';
+import { Button, Card, Notice } from './ui';
 
 const RECEIPT_KEY = 'lianxin.portal.receipt';
 
@@ -19,6 +20,17 @@ function recalledReceipt(): PortalReceipt | null {
   }
 }
 
+function CopyButton(props: { text: string }) {
+  const t = useT(portalMessages);
+  const [copied, setCopied] = useState(false);
+  const copy = () =>
+    navigator.clipboard?.writeText(props.text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  return <Button onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</Button>;
+}
+
 /** The confirmation: order number and query code, big and copyable. */
 export function ReceiptPage() {
   const t = useT(portalMessages);
@@ -26,36 +38,43 @@ export function ReceiptPage() {
   const receipt = recalledReceipt();
   if (!receipt) {
     return (
-      <Result status="info" title={t('lookupTitle')} extra={<Button onClick={() => navigate('/portal')}>{t('back')}</Button>} />
+      <section className="p-result">
+        <h2>{t('lookupTitle')}</h2>
+        <Button onClick={() => navigate('/portal')}>{t('back')}</Button>
+      </section>
     );
   }
   return (
     <section>
-      <Result status="success" title={t('receiptTitle')} subTitle={t('receiptLead')} style={{ padding: '16px 0' }} />
-      <Card>
-        <Typography.Text type="secondary">{t('orderNo')}</Typography.Text>
-        <div className="portal-number" data-testid="portal-order-no">
-          <Typography.Text copyable={{ text: receipt.orderNo, tooltips: [t('copy'), t('copied')] }}>
-            {receipt.orderNo}
-          </Typography.Text>
+      <div className="p-result">
+        <div className="p-mark" aria-hidden>
+          ✓
         </div>
-        <Typography.Text type="secondary">{t('queryCode')}</Typography.Text>
-        <div className="portal-number" data-testid="portal-query-code">
-          <Typography.Text copyable={{ text: receipt.queryCode, tooltips: [t('copy'), t('copied')] }}>
-            {receipt.queryCode}
-          </Typography.Text>
+        <h2>{t('receiptTitle')}</h2>
+        <p className="p-muted">{t('receiptLead')}</p>
+      </div>
+      <Card>
+        <span className="p-muted">{t('orderNo')}</span>
+        <div className="portal-number">
+          <span data-testid="portal-order-no">{receipt.orderNo}</span>
+          <CopyButton text={receipt.orderNo} />
+        </div>
+        <span className="p-muted">{t('queryCode')}</span>
+        <div className="portal-number">
+          <span data-testid="portal-query-code">{receipt.queryCode}</span>
+          <CopyButton text={receipt.queryCode} />
         </div>
       </Card>
-      <Alert type="warning" showIcon style={{ margin: '16px 0' }} title={t('receiptKeep')} />
+      <Notice kind="warning">{t('receiptKeep')}</Notice>
       <Button
-        type="primary"
-        className="portal-big-button"
+        primary
+        big
         data-testid="portal-view-progress"
         onClick={() => navigate('/portal/lookup', { state: { orderNo: receipt.orderNo, code: receipt.queryCode } })}
       >
         {t('viewProgress')}
       </Button>
-      <Button className="portal-big-button" onClick={() => navigate('/portal')}>
+      <Button big onClick={() => navigate('/portal')}>
         {t('back')}
       </Button>
     </section>

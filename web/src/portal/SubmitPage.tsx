@@ -1,155 +1,205 @@
-import { APPEAL_TYPES, categoryMatches } from '../shared/contract';
-import { useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Radio, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
+import { APPEAL_TYPES, PORTAL_LIMITS } from '../shared/contract';
 import { useLang, useT } from '../shared/i18n';
 import { apiField, apiMessage } from './portal-errors';
 import { submitAppeal, usePortalInfo, type PortalInfo } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
+import { PhotoPicker } from './PhotoPicker';
 import { rememberReceipt } from './ReceiptPage';
-// The server's own rule (src/orders/phone.ts): the form refuses exactly what the API would.
-import { PHONE_REGEXP as PHONE } from '../../../src/orders/phone';
+import { appealErrors, type AppealForm, type FormErrors } from './submit-rules';
+import { Button, Choice, Counter, Field, Notice } from './ui';
 
-interface AppealForm {
-  appealType: string;
-  categoryId?: string;
-  title: string;
-  content: string;
-  address?: string;
-  callerName: string;
-  callerPhone: string;
-  confidential?: boolean;
+/** Categories in tree order, each indented by its depth, for a native select a phone shows well. */
+function categoryOptions(categories: PortalInfo['categories']) {
+  const children = new Map<string | null, PortalInfo['categories']>();
+  for (const c of categories) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  const out: { id: string; label: string }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const c of children.get(parent) ?? []) {
+      out.push({ id: c.id, label: `${'\u3000'.repeat(depth)}${c.name}` });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
 }
 
-type TreeNode = { value: string; title: string; children: TreeNode[] };
-
-function categoryTree(categories: PortalInfo['categories']): TreeNode[] {
-  const nodes = new Map(categories.map((c) => [c.id, { value: c.id, title: c.name, children: [] as TreeNode[] }]));
-  const roots: TreeNode[] = [];
-  for (const c of categories) {
-    const parent = c.parentId ? nodes.get(c.parentId) : undefined;
-    (parent ? parent.children : roots).push(nodes.get(c.id)!);
-  }
-  return roots;
-}
+const EMPTY: AppealForm = {
+  appealType: 'help',
+  categoryId: '',
+  title: '',
+  content: '',
+  address: '',
+  callerName: '',
+  callerPhone: '',
+  confidential: false,
+};
 
 /** The appeal form: type, optional category, what happened, where, who; photos optional. */
 export function SubmitPage() {
   const t = useT(portalMessages);
   const { lang } = useLang();
   const navigate = useNavigate();
-  const [form] = Form.useForm<AppealForm>();
-  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [form, setForm] = useState<AppealForm>(EMPTY);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [photos, setPhotos] = useState<File[]>([]);
   const info = usePortalInfo();
-  const tree = useMemo(() => categoryTree(info.data?.categories ?? []), [info.data]);
-  const categoryById = useMemo(() => new Map((info.data?.categories ?? []).map((c) => [c.id, c])), [info.data]);
+  const categories = useMemo(() => categoryOptions(info.data?.categories ?? []), [info.data]);
   const maxPhotos = info.data?.maxPhotos ?? 5;
+  const set = <K extends keyof AppealForm>(name: K, value: AppealForm[K]) => {
+    setForm((f) => ({ ...f, [name]: value }));
+    setErrors((e) => ({ ...e, [name]: undefined }));
+  };
   const send = useMutation({
-    mutationFn: (values: AppealForm) =>
-      submitAppeal(
-        { ...values, confidential: values.confidential ? 'true' : undefined },
-        photos.map((p) => p.originFileObj as File),
-      ),
+    mutationFn: () => submitAppeal({ ...form, confidential: form.confidential ? 'true' : undefined }, photos),
     onSuccess: (receipt) => {
       rememberReceipt(receipt);
       navigate('/portal/done');
     },
     onError: (error) => {
-      const field = onFormField(error);
-      if (field) form.setFields([{ name: field as keyof AppealForm, errors: [apiMessage(error, lang, t('error'))] }]);
+      const field = apiField(error);
+      if (field && field in form) setErrors({ [field]: apiMessage(error, lang, t('error')) });
     },
   });
-  const required = [{ required: true, whitespace: true, message: t('required') }];
-  // The field of the form a refusal concerns; any other refusal (photos, a field the form does not
-  // hold, the server being down) is shown above the form, so no error goes unseen.
-  function onFormField(error: unknown): string | undefined {
-    const field = apiField(error);
-    return field && field in form.getFieldsValue(true) ? field : undefined;
-  }
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = appealErrors(form, t);
+    setErrors(found);
+    if (Object.keys(found).length === 0) send.mutate();
+  };
+  // A refusal the form cannot pin on one of its fields (photos, the server down) shows above the button.
+  const field = apiField(send.error);
+  const unplaced = send.isError && !(field && field in form);
+  const text = (name: 'title' | 'content' | 'address' | 'callerName', key: PortalMessageKey, extra: object = {}) => {
+    const max = PORTAL_LIMITS[name];
+    const n = form[name].length;
+    const counter = (
+      <Counter n={n} max={max} text={n > max ? t('tooLong', { max, n, over: n - max }) : t('counter', { n, max })} />
+    );
+    return { label: t(key), error: errors[name], aside: name === 'callerName' ? undefined : counter, ...extra };
+  };
 
   return (
     <section>
-      <Typography.Title level={2}>{t('submitTitle')}</Typography.Title>
-      <Form
-        form={form}
-        layout="vertical"
-        size="large"
-        onFinish={(v) => send.mutate(v)}
-        initialValues={{ appealType: 'help' }}
-        requiredMark={false}
-      >
-        <Form.Item name="appealType" label={t('appealType')} rules={required}>
-          <Radio.Group optionType="button" buttonStyle="solid" className="portal-choice" data-testid="portal-type">
-            {(info.data?.appealTypes ?? APPEAL_TYPES).map((type) => (
-              <Radio.Button key={type} value={type}>
-                {t(`type.${type}` as PortalMessageKey)}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="title" label={t('title')} rules={required}>
-          <Input maxLength={100} placeholder={t('titlePlaceholder')} data-testid="portal-title" />
-        </Form.Item>
-        <Form.Item name="content" label={t('content')} rules={required}>
-          <Input.TextArea rows={5} maxLength={5000} placeholder={t('contentPlaceholder')} data-testid="portal-content" />
-        </Form.Item>
-        <Form.Item name="categoryId" label={t('category')}>
-          <TreeSelect
-            treeData={tree}
-            allowClear
-            showSearch
-            // a citizen who types 暖气 finds 供热 (ADR 0085)
-            filterTreeNode={(input, node) => {
-              const category = categoryById.get(node.value as string);
-              return category ? categoryMatches(category, input) : false;
-            }}
-            placeholder={t('categoryPlaceholder')}
+      <h2>{t('submitTitle')}</h2>
+      <form onSubmit={onSubmit} noValidate>
+        <Choice
+          label={t('appealType')}
+          testId="portal-type"
+          value={form.appealType}
+          onChange={(v) => set('appealType', v)}
+          options={(info.data?.appealTypes ?? APPEAL_TYPES).map((type) => ({
+            value: type,
+            label: t(`type.${type}` as PortalMessageKey),
+          }))}
+        />
+        <Field {...text('title', 'title')}>
+          {(a) => (
+            <input
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              aria-invalid={a.invalid}
+              value={form.title}
+              placeholder={t('titlePlaceholder')}
+              onChange={(e) => set('title', e.target.value)}
+              data-testid="portal-title"
+            />
+          )}
+        </Field>
+        <Field {...text('content', 'content')}>
+          {(a) => (
+            <textarea
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              aria-invalid={a.invalid}
+              rows={5}
+              value={form.content}
+              placeholder={t('contentPlaceholder')}
+              onChange={(e) => set('content', e.target.value)}
+              data-testid="portal-content"
+            />
+          )}
+        </Field>
+        <Field label={t('category')} error={errors.categoryId}>
+          {(a) => (
+            <select
+              className="p-input"
+              id={a.id}
+              value={form.categoryId}
+              onChange={(e) => set('categoryId', e.target.value)}
+              data-testid="portal-category"
+            >
+              <option value="">{t('categoryPlaceholder')}</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field {...text('address', 'address')}>
+          {(a) => (
+            <input
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              value={form.address}
+              placeholder={t('addressPlaceholder')}
+              onChange={(e) => set('address', e.target.value)}
+              data-testid="portal-address"
+            />
+          )}
+        </Field>
+        <Field {...text('callerName', 'callerName')}>
+          {(a) => (
+            <input
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              aria-invalid={a.invalid}
+              value={form.callerName}
+              autoComplete="name"
+              onChange={(e) => set('callerName', e.target.value)}
+              data-testid="portal-name"
+            />
+          )}
+        </Field>
+        <Field label={t('callerPhone')} hint={t('phoneHint')} error={errors.callerPhone}>
+          {(a) => (
+            <input
+              className="p-input"
+              id={a.id}
+              aria-describedby={a.describedBy}
+              aria-invalid={a.invalid}
+              value={form.callerPhone}
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={20}
+              onChange={(e) => set('callerPhone', e.target.value)}
+              data-testid="portal-phone"
+            />
+          )}
+        </Field>
+        <label className="p-check">
+          <input
+            type="checkbox"
+            checked={form.confidential}
+            onChange={(e) => set('confidential', e.target.checked)}
+            data-testid="portal-confidential"
           />
-        </Form.Item>
-        <Form.Item name="address" label={t('address')}>
-          <Input maxLength={300} placeholder={t('addressPlaceholder')} data-testid="portal-address" />
-        </Form.Item>
-        <Form.Item name="callerName" label={t('callerName')} rules={required}>
-          <Input maxLength={50} autoComplete="name" data-testid="portal-name" />
-        </Form.Item>
-        <Form.Item
-          name="callerPhone"
-          label={t('callerPhone')}
-          extra={t('phoneHint')}
-          rules={[...required, { pattern: PHONE, message: t('badPhone') }]}
-        >
-          <Input inputMode="tel" autoComplete="tel" maxLength={20} data-testid="portal-phone" />
-        </Form.Item>
-        <Form.Item name="confidential" valuePropName="checked">
-          <Checkbox data-testid="portal-confidential">{t('confidential')}</Checkbox>
-        </Form.Item>
-        <Form.Item label={t('photos', { max: maxPhotos })}>
-          <Upload
-            accept="image/jpeg,image/png,image/gif,image/webp"
-            listType="picture"
-            multiple
-            maxCount={maxPhotos}
-            fileList={photos}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setPhotos(fileList.slice(0, maxPhotos))}
-          >
-            {photos.length < maxPhotos && <Button data-testid="portal-add-photo">{t('addPhoto')}</Button>}
-          </Upload>
-        </Form.Item>
-        {send.isError && !onFormField(send.error) && (
-          <Alert type="error" showIcon style={{ marginBottom: 16 }} title={apiMessage(send.error, lang, t('error'))} />
-        )}
-        <Button
-          type="primary"
-          htmlType="submit"
-          className="portal-big-button"
-          loading={send.isPending}
-          data-testid="portal-submit"
-        >
+          <span>{t('confidential')}</span>
+        </label>
+        <PhotoPicker max={maxPhotos} photos={photos} onChange={setPhotos} />
+        {unplaced && <Notice kind="error">{apiMessage(send.error, lang, t('error'))}</Notice>}
+        <Button primary big type="submit" busy={send.isPending} data-testid="portal-submit">
           {send.isPending ? t('submitting') : t('submit')}
         </Button>
-      </Form>
+      </form>
     </section>
   );
 }

@@ -19,6 +19,8 @@ export interface PortalInfo {
   categories: { id: string; parentId: string | null; name: string; level: number; aliases: string[] }[];
   maxPhotos: number;
   maxPhotoBytes: number;
+  /** "My appeals" by a phone code is available (ADR 0104). */
+  myAppeals: boolean;
 }
 
 export interface PortalReceipt {
@@ -51,7 +53,9 @@ export interface PortalProgress {
     at: string;
   } | null;
   canRate: boolean;
-  rating: { satisfaction: string; resolved: boolean } | null;
+  rating: { satisfaction: string; resolved: boolean; comment: string | null } | null;
+  /** 承诺时限, ISO, while the appeal is being handled. */
+  promisedBy: string | null;
   photos: number;
   photoIds: string[];
 }
@@ -93,3 +97,18 @@ export const usePortalInfo = () => useQuery({ queryKey: portalKeys.info, queryFn
 
 export const usePortalProgress = (key: PortalKey | null) =>
   useQuery({ queryKey: portalKeys.progress(key), queryFn: () => lookupAppeal(key!), enabled: key !== null });
+
+export interface MyAppeal {
+  orderNo: string;
+  queryCode: string;
+  title: string;
+  acceptedAt: string;
+  stage: string;
+  stageText: Words;
+}
+
+export const requestOtp = (phone: string) =>
+  api<{ expiresInMinutes: number }>('/api/portal/otp', { method: 'POST', json: { phone } });
+
+export const fetchMyAppeals = (phone: string, code: string) =>
+  api<{ appeals: MyAppeal[] }>('/api/portal/my', { method: 'POST', json: { phone, code } });

@@ -15,3 +15,4 @@ export * from '../../../src/contract/agent-tools';
 export * from '../../../src/contract/category-aliases';
 export type * from '../../../src/contract/calls';
 export * from '../../../src/contract/queues';
+export * from '../../../src/contract/portal';
