@@ -27,6 +27,7 @@ function appeals(): HotspotCandidate[] {
         address: null,
         region_id: null,
         region_name: null,
+        category_id: null,
         state: 'accepted',
         accepted_at: new Date(`2025-10-${String(n + 1).padStart(2, '0')}T02:00:00Z`),
         lead_unit_id: null,

@@ -5,6 +5,22 @@ export interface ClusterOptions {
   threshold: number;
   /** Appeals with different keys never share a cluster (e.g. the region: same topic, same place). */
   partitionKeys?: readonly (string | null)[];
+  /**
+   * The matter guard: each appeal's matter vector (its words without places) and the least cosine
+   * with a cluster's matter centroid for the appeal to join it (see hotspot-matter.ts).
+   */
+  matter?: MatterGuard;
+}
+
+export interface MatterGuard {
+  vectors: readonly Vector[];
+  threshold: number;
+}
+
+/** A running sum of unit vectors: its direction is the centroid's. */
+export interface Centroid {
+  sum: Vector;
+  norm2: number;
 }
 
 export interface Cluster {
@@ -13,6 +29,8 @@ export interface Cluster {
   sum: Vector;
   sumNorm2: number;
   key: string | null;
+  /** Sum of the members' matter vectors, when clustering is guarded by matter. */
+  matter?: Centroid;
 }
 
 /**
@@ -46,17 +64,19 @@ export function leaderCluster(vectors: readonly Vector[], options: ClusterOption
     let best = -1;
     let bestCos = options.threshold;
     const dots = new Map<number, number>();
+    const mv = options.matter?.vectors[i];
     for (const [c] of shortlist) {
       const dot = dotWithSum(v, clusters[c]!);
       dots.set(c, dot);
       const cos = dot / Math.sqrt(clusters[c]!.sumNorm2);
-      if (cos >= bestCos) [best, bestCos] = [c, cos];
+      if (cos >= bestCos && sharesMatter(mv, clusters[c]!.matter, options.matter)) [best, bestCos] = [c, cos];
     }
     if (best < 0) {
-      clusters.push({ members: [], sum: new Map(), sumNorm2: 0, key });
+      clusters.push({ members: [], sum: new Map(), sumNorm2: 0, key, ...(mv ? { matter: { sum: new Map(), norm2: 0 } } : {}) });
       best = clusters.length - 1;
     }
     addToCluster(clusters[best]!, v, i, dots.get(best) ?? 0);
+    if (mv) addToCentroid(clusters[best]!.matter!, mv);
     for (const t of v.keys()) {
       let set = postings.get(t);
       if (!set) postings.set(t, (set = new Set()));
@@ -81,6 +101,26 @@ function dotWithSum(v: Vector, cluster: Cluster): number {
   let dot = 0;
   for (const [t, w] of v) dot += w * (cluster.sum.get(t) ?? 0);
   return dot;
+}
+
+/** True without a guard; else the cosine of the appeal's matter with the cluster's reaches the guard's threshold. */
+function sharesMatter(v: Vector | undefined, centroid: Centroid | undefined, guard: MatterGuard | undefined): boolean {
+  if (!guard || !v || !centroid) return true;
+  if (centroid.norm2 === 0) return false;
+  let dot = 0;
+  for (const [t, w] of v) dot += w * (centroid.sum.get(t) ?? 0);
+  return dot / Math.sqrt(centroid.norm2) >= guard.threshold;
+}
+
+function addToCentroid(centroid: Centroid, v: Vector) {
+  let cross = 0;
+  let norm2 = 0;
+  for (const [t, w] of v) {
+    cross += w * (centroid.sum.get(t) ?? 0);
+    norm2 += w * w;
+  }
+  centroid.norm2 += 2 * cross + norm2;
+  for (const [t, w] of v) centroid.sum.set(t, (centroid.sum.get(t) ?? 0) + w);
 }
 
 function addToCluster(cluster: Cluster, v: Vector, index: number, dotWithSum: number) {
@@ -121,9 +161,10 @@ const unit = (c: Cluster): Vector => {
 /**
  * Second pass: merges clusters whose centroids are at least `threshold` alike (same partition),
  * largest first. A single pass depends on arrival order and splits one topic when its first appeals
- * differ in wording; comparing whole centroids joins those halves.
+ * differ in wording; comparing whole centroids joins those halves. With `matterThreshold`, the
+ * clusters' matter centroids must be that alike too (the matter guard).
  */
-export function mergeSimilarClusters(clusters: readonly Cluster[], threshold: number): Cluster[] {
+export function mergeSimilarClusters(clusters: readonly Cluster[], threshold: number, matterThreshold?: number): Cluster[] {
   const order = [...clusters].sort((a, b) => b.members.length - a.members.length || a.members[0]! - b.members[0]!);
   const kept: { cluster: Cluster; centroid: Vector }[] = [];
   // Only clusters sharing one of their heaviest words can be alike enough: index those words.
@@ -147,10 +188,11 @@ export function mergeSimilarClusters(clusters: readonly Cluster[], threshold: nu
       if (k.cluster.key !== c.key) continue;
       let dot = 0;
       for (const [t, w] of centroid) dot += w * (k.centroid.get(t) ?? 0);
-      if (dot >= bestCos) [target, targetIndex, bestCos] = [k, ki, dot];
+      if (dot >= bestCos && centroidsShareMatter(c, k.cluster, matterThreshold)) [target, targetIndex, bestCos] = [k, ki, dot];
     }
     if (!target) {
-      kept.push({ cluster: { ...c, members: [...c.members], sum: new Map(c.sum) }, centroid });
+      const matter = c.matter && { sum: new Map(c.matter.sum), norm2: c.matter.norm2 };
+      kept.push({ cluster: { ...c, members: [...c.members], sum: new Map(c.sum), ...(matter ? { matter } : {}) }, centroid });
       index(kept.length - 1);
       continue;
     }
@@ -160,9 +202,26 @@ export function mergeSimilarClusters(clusters: readonly Cluster[], threshold: nu
     into.sumNorm2 += 2 * cross + c.sumNorm2;
     for (const [t, w] of c.sum) into.sum.set(t, (into.sum.get(t) ?? 0) + w);
     into.members.push(...c.members);
+    if (into.matter && c.matter) addSum(into.matter, c.matter);
     target.centroid = unit(into);
     index(targetIndex);
   }
   for (const k of kept) k.cluster.members.sort((a, b) => a - b);
   return kept.map((k) => k.cluster).sort((a, b) => a.members[0]! - b.members[0]!);
+}
+
+/** Cosine of two clusters' matter centroids against the guard's threshold (true without a guard). */
+function centroidsShareMatter(a: Cluster, b: Cluster, threshold: number | undefined): boolean {
+  if (threshold === undefined || !a.matter || !b.matter) return true;
+  if (a.matter.norm2 === 0 || b.matter.norm2 === 0) return false;
+  let dot = 0;
+  for (const [t, w] of a.matter.sum) dot += w * (b.matter.sum.get(t) ?? 0);
+  return dot / Math.sqrt(a.matter.norm2 * b.matter.norm2) >= threshold;
+}
+
+function addSum(into: Centroid, from: Centroid) {
+  let cross = 0;
+  for (const [t, w] of from.sum) cross += w * (into.sum.get(t) ?? 0);
+  into.norm2 += 2 * cross + from.norm2;
+  for (const [t, w] of from.sum) into.sum.set(t, (into.sum.get(t) ?? 0) + w);
 }

@@ -1,5 +1,6 @@
 import { leaderCluster, mergeSimilarClusters, representative, topTerms, type Cluster } from './hotspot-cluster.js';
-import { termCounts, tfidfVectors, type TextDoc, type Vector } from './hotspot-text.js';
+import { appealTerms, MATTER_THRESHOLD, regionWords } from './hotspot-matter.js';
+import { tfidfVectors, type TextDoc, type Vector } from './hotspot-text.js';
 
 /**
  * The default similarity threshold, chosen on the evaluation sets (see `lianxin hotspots eval`
@@ -14,15 +15,30 @@ export interface ClusteredAppeals {
   assignment: number[];
 }
 
+export interface ClusterAppealsOptions {
+  threshold?: number;
+  partitionKeys?: readonly (string | null)[];
+  /** Region names: never compared (a cluster is within one region anyway), never a keyword. */
+  regionNames?: Iterable<string | null>;
+  /** The matter guard's threshold (MATTER_THRESHOLD); null turns the guard off (to measure without it). */
+  matterThreshold?: number | null;
+}
+
 /** Text → jieba tokens → TF-IDF → leader clustering + centroid merge, in the order given (oldest first). */
-export function clusterAppeals(
-  docs: readonly TextDoc[],
-  options: { threshold?: number; partitionKeys?: readonly (string | null)[] } = {},
-): ClusteredAppeals {
-  const vectors = tfidfVectors(docs.map(termCounts));
+export function clusterAppeals(docs: readonly TextDoc[], options: ClusterAppealsOptions = {}): ClusteredAppeals {
+  const regions = regionWords(options.regionNames ?? []);
+  const terms = docs.map((d) => appealTerms(d, regions));
+  const vectors = tfidfVectors(terms.map((t) => t.topic));
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const matterThreshold = options.matterThreshold === undefined ? MATTER_THRESHOLD : options.matterThreshold;
+  const matter =
+    matterThreshold === null ? undefined : { vectors: tfidfVectors(terms.map((t) => t.matter)), threshold: matterThreshold };
   // Single pass, then centroids alike by the same threshold are merged (see mergeSimilarClusters).
-  const clusters = mergeSimilarClusters(leaderCluster(vectors, { threshold, partitionKeys: options.partitionKeys }), threshold);
+  const clusters = mergeSimilarClusters(
+    leaderCluster(vectors, { threshold, partitionKeys: options.partitionKeys, matter }),
+    threshold,
+    matter?.threshold,
+  );
   const assignment = new Array<number>(docs.length);
   clusters.forEach((c, ci) => c.members.forEach((m) => (assignment[m] = ci)));
   return { clusters, vectors, assignment };

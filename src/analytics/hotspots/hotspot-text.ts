@@ -68,11 +68,14 @@ const STOPWORDS = new Set([
 
 const KEEP = /[\p{Script=Han}a-z0-9]/u;
 
+/** A topic word: no punctuation, single character, number or stopword (tokens trimmed, lower case). */
+export const isTopicToken = (t: string) => [...t].length > 1 && KEEP.test(t) && !/^[0-9.]+$/.test(t) && !STOPWORDS.has(t);
+
 /** Topic words of a text: jieba tokens without punctuation, single characters, numbers or stopwords. */
 export function topicTokens(text: string): string[] {
   return segment(text)
     .map((t) => t.trim().toLowerCase())
-    .filter((t) => [...t].length > 1 && KEEP.test(t) && !/^[0-9.]+$/.test(t) && !STOPWORDS.has(t));
+    .filter(isTopicToken);
 }
 
 export interface TextDoc {
@@ -87,7 +90,7 @@ export const BODY_TOKENS = 30;
 /** The opening of the body states the matter; long narratives add mostly noise (and cost). */
 const BODY_HEAD_CHARS = 200;
 
-const bodyHead = (doc: TextDoc) => doc.body.slice(0, BODY_HEAD_CHARS);
+export const bodyHead = (doc: TextDoc) => doc.body.slice(0, BODY_HEAD_CHARS);
 
 /** Term counts of one appeal: headline tokens count three times, then the first words of the body. */
 export function termCounts(doc: TextDoc): Map<string, number> {

@@ -18,6 +18,12 @@ export async function regionSubtreeIds(db: Executor, centreId: string, regionId:
   return rows.map((r) => r.id);
 }
 
+/** Every region name of the centre: words that say where an appeal is, never what it is about. */
+export async function listRegionNames(db: Executor, centreId: string): Promise<string[]> {
+  const rows = await db.selectFrom('regions').select('name').where('centre_id', '=', centreId).execute();
+  return rows.map((r) => r.name);
+}
+
 /**
  * Appeals accepted in [from, to) that can make a hot issue: every order except 无效件 (those are
  * not appeals to handle). Only the head of the content is read: the topic is stated early.
@@ -38,6 +44,7 @@ export async function listHotspotCandidates(
       'orders.address',
       'orders.region_id',
       'regions.name as region_name',
+      'orders.category_id',
       'orders.state',
       'orders.accepted_at',
       'orders.lead_unit_id',

@@ -7,8 +7,9 @@ import { ensureCentreDictionary } from '../../text/dictionary.service.js';
 import type { Cluster } from './hotspot-cluster.js';
 import { clusterAppeals, DEFAULT_THRESHOLD, representative } from './hotspot-engine.js';
 import { hotspotKeywords } from './hotspot-keywords.js';
+import { regionWords } from './hotspot-matter.js';
 import { clusteredText } from './hotspot-text.js';
-import { listHotspotCandidates, regionSubtreeIds, type HotspotCandidate } from './hotspot.repository.js';
+import { listHotspotCandidates, listRegionNames, regionSubtreeIds, type HotspotCandidate } from './hotspot.repository.js';
 import type { HotspotQuery } from './hotspot.schemas.js';
 
 /** At most this many appeals per period are clustered (the most recent are kept when there are more). */
@@ -49,23 +50,57 @@ export async function findHotspots(deps: Deps, actor: Actor, query: HotspotQuery
       rows.reverse(),
     );
   const appeals = [...(await load(previous)), ...(await load(period))];
-  const items = rankHotspots(appeals, period, { minSize: query.minSize ?? 2, limit: query.limit ?? 20 });
+  const regionNames = await listRegionNames(deps.db, actor.centreId);
+  const items = rankHotspots(appeals, period, { minSize: query.minSize ?? 2, limit: query.limit ?? 20, regionNames });
   return { from: period.from, to: period.to, previousFrom: previous.from, appealsExamined: appeals.length, items };
 }
 
+export interface RankOptions {
+  minSize: number;
+  threshold?: number;
+  limit?: number;
+  /** Region names besides the appeals' own (never compared, never a keyword). */
+  regionNames?: readonly string[];
+  /** The matter guard's threshold; null turns it off (only to measure what it changes). */
+  matterThreshold?: number | null;
+}
+
+/** A cluster with at least `minSize` appeals in the period, ranked by `hotspot.score`, best first. */
+export interface HotCluster {
+  cluster: Cluster;
+  /** Its appeals in the period, oldest first. */
+  current: HotspotCandidate[];
+  hotspot: Omit<Hotspot, 'label' | 'keywords'>;
+}
+
 /** Pure: clusters the appeals (oldest first) and ranks the clusters that are hot in `period`. */
-export function rankHotspots(
-  appeals: readonly HotspotCandidate[],
-  period: Period,
-  options: { minSize: number; threshold?: number; limit?: number },
-): Hotspot[] {
+export function rankHotspots(appeals: readonly HotspotCandidate[], period: Period, options: RankOptions): Hotspot[] {
+  const { hot, docs, regions } = hotClusters(appeals, period, options);
+  // Keywords read the members' texts again: only for the hot issues answered.
+  return hot.slice(0, options.limit ?? hot.length).map(({ cluster, hotspot }) => {
+    const keywords = hotspotKeywords(
+      cluster,
+      cluster.members.map((m) => clusteredText(docs[m]!)),
+      5,
+      regions,
+    );
+    return { ...hotspot, label: keywords.slice(0, 3).join(' · '), keywords };
+  });
+}
+
+/** Pure: the clusters hot in `period`, best first (what rankHotspots labels; purity is measured on them). */
+export function hotClusters(appeals: readonly HotspotCandidate[], period: Period, options: RankOptions) {
   const docs = appeals.map((a) => ({ headline: `${a.title} ${a.address ?? ''}`, body: a.content_head }));
+  // The appeals' own regions at least; callers add the centre's other region names.
+  const regionNames = [...new Set([...appeals.map((a) => a.region_name), ...(options.regionNames ?? [])])];
   const { clusters, vectors } = clusterAppeals(docs, {
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     partitionKeys: appeals.map((a) => a.region_id),
+    regionNames,
+    matterThreshold: options.matterThreshold,
   });
   const inPeriod = (a: HotspotCandidate) => new Date(a.accepted_at) >= period.from;
-  const hot: { cluster: Cluster; hotspot: Omit<Hotspot, 'label' | 'keywords'> }[] = [];
+  const hot: HotCluster[] = [];
   for (const cluster of clusters) {
     const members = cluster.members.map((m) => appeals[m]!);
     const current = members.filter(inPeriod);
@@ -74,6 +109,7 @@ export function rankHotspots(
     const rep = appeals[representative(cluster, vectors)]!;
     hot.push({
       cluster,
+      current,
       hotspot: {
         key: current[0]!.id,
         representativeTitle: rep.title,
@@ -97,16 +133,6 @@ export function rankHotspots(
       },
     });
   }
-  // Keywords read the members' texts again: only for the hot issues answered.
-  return hot
-    .sort(({ hotspot: a }, { hotspot: b }) => b.score - a.score || b.count - a.count || (a.key < b.key ? -1 : 1))
-    .slice(0, options.limit ?? hot.length)
-    .map(({ cluster, hotspot }) => {
-      const keywords = hotspotKeywords(
-        cluster,
-        cluster.members.map((m) => clusteredText(docs[m]!)),
-        5,
-      );
-      return { ...hotspot, label: keywords.slice(0, 3).join(' · '), keywords };
-    });
+  hot.sort(({ hotspot: a }, { hotspot: b }) => b.score - a.score || b.count - a.count || (a.key < b.key ? -1 : 1));
+  return { hot, docs, regions: regionWords(regionNames) };
 }
