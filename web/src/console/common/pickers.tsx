@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useCategories, useRegions, useUnits } from '../api/queries';
-import { buildTree } from './tree';
 import { categoryMatches } from '../../shared/contract';
 import { buildTree, selectableOnly } from './tree';
 import { useKeyboardPicker } from './keyboard-picker';
