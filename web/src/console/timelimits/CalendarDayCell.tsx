@@ -13,13 +13,14 @@ const WORK = '#1677ff';
 const OFF = '#cf1322';
 
 /** The corner mark of a day that differs from the plain week: 休 (day off) or 班 (working day). */
-function Mark({ working }: { working: boolean }) {
+function Mark({ working, inline = false }: { working: boolean; inline?: boolean }) {
   const t = useT(timelimitMessages);
   return (
     <span
       data-testid="calendar-mark"
       style={{
-        float: 'right',
+        float: inline ? undefined : 'right',
+        marginRight: inline ? 4 : 0,
         fontSize: 11,
         lineHeight: '16px',
         padding: '0 3px',
@@ -71,10 +72,12 @@ export function CalendarLegend() {
   return (
     <Space size="large" wrap data-testid="calendar-legend" style={{ marginBottom: 12 }}>
       <span>
-        <Mark working={false} /> {t('cal.legend.off')}
+        <Mark working={false} inline />
+        {t('cal.legend.off')}
       </span>
       <span>
-        <Mark working /> {t('cal.legend.work')}
+        <Mark working inline />
+        {t('cal.legend.work')}
       </span>
     </Space>
   );
