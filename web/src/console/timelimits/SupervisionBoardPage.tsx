@@ -90,9 +90,11 @@ export function SupervisionBoardPage() {
           <Button size="small" onClick={() => setDialog({ kind: 'urge', id: o.id })}>
             {t('sup.urge')}
           </Button>
-          <Button size="small" danger onClick={() => setDialog({ kind: 'supervise', id: o.id })}>
-            {t('sup.supervise')}
-          </Button>
+          {o.leadUnitId && (
+            <Button size="small" danger onClick={() => setDialog({ kind: 'supervise', id: o.id })}>
+              {t('sup.supervise')}
+            </Button>
+          )}
         </Space>
       ),
     },
