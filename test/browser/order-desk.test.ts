@@ -173,7 +173,7 @@ describe.skipIf(!hasChromium)('order desk', () => {
     await page.goto(`${world.baseUrl}/orders/${o.id}`);
     await page.getByTestId('action-reply').click();
     const form = page.getByTestId('action-form-reply');
-    await form.locator('input[type=file]').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByTestId('field-files').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: tinyPng() });
     await form.locator('.ant-upload-list-item-thumbnail img').waitFor();
     await shot(page, 'reply-upload');
     await page.close();

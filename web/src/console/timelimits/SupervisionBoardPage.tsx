@@ -79,7 +79,11 @@ export function SupervisionBoardPage() {
       key: 'rem',
       render: (_: unknown, o: BoardOrder) => {
         const ms = o.timeLimit.remainingMs ?? 0;
-        return <Tag color={ms < 0 ? 'red' : 'gold'}>{formatRemaining(ms, lang)}</Tag>;
+        return (
+          <Tag color={ms < 0 ? 'red' : 'gold'} data-testid="board-remaining">
+            {formatRemaining(ms, lang)}
+          </Tag>
+        );
       },
     },
     {
