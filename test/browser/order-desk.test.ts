@@ -115,6 +115,9 @@ describe.skipIf(!hasChromium)('order desk', () => {
     const label = page.locator('.ant-descriptions-item-label', { hasText: '来电人' });
     const box = await label.boundingBox();
     expect(box!.height).toBeLessThan(40); // one line, not 来/电/人
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect((await label.boundingBox())!.height).toBeLessThan(40);
+    await page.setViewportSize({ width: 1280, height: 720 });
     await shot(page, 'order-page');
     await page.close();
   });
