@@ -145,7 +145,7 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.goto(`${world.baseUrl}/supervision`);
     const red = page.getByTestId('board-red');
     await red.locator('.ant-table-row').first().waitFor();
-    const left = await red.locator('.ant-table-row .ant-tag').allTextContents();
+    const left = await red.locator('.ant-table-row [data-testid=board-remaining]').allTextContents();
     expect(left.every((text) => /^超期 (\d+天)?(\d+小时)?\d+分$/.test(text))).toBe(true);
     const rowText = await red.locator('.ant-table-row').first().textContent();
     expect(rowText).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);

@@ -70,8 +70,7 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       const body = await toBody(action, values);
       const updated = await run.mutateAsync({ orderId: order.id, action, version: order.version, body });
       if (action === 'approve_return' && typeof values.redispatchLeadUnitId === 'string') {
-        await redispatch(updated.version, values);
-        message.success(`${t('form.approveAndRedispatch')} · ${s('common.done')}`);
+        if (await redispatch(updated.version, values)) message.success(`${t('form.approveAndRedispatch')} · ${s('common.done')}`);
       } else message.success(`${l(`action.${action}`)} · ${s('common.done')}`);
       form.resetFields();
       setFiles([]);
@@ -92,9 +91,11 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
     const body = { leadUnitId: values.redispatchLeadUnitId, assistUnitIds: values.redispatchAssistUnitIds };
     try {
       await run.mutateAsync({ orderId: order.id, action: 'dispatch', version, body });
+      return true;
     } catch (e) {
-      // The approval stands on its own (the order waits in 待派单); say so rather than fail silently.
-      throw new Error(t('form.redispatchFailed', { error: errorText(e, lang) }), { cause: e });
+      // The approval stands on its own (the order waits in 待派单, the dialog closes): say so.
+      showError(new Error(t('form.redispatchFailed', { error: errorText(e, lang) }), { cause: e }));
+      return false;
     }
   }
 

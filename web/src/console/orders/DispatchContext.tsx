@@ -30,6 +30,11 @@ export function DispatchContext({ orderId, field }: { orderId: string; field: st
           >
             {order.content}
           </Typography.Paragraph>
+          {suggest.data && units.length === 0 && (
+            <Typography.Text type="secondary" data-testid="dispatch-no-suggestions">
+              {t('dispatch.noSuggestions')}
+            </Typography.Text>
+          )}
           {units.length > 0 && (
             <Space size={4} wrap data-testid="dispatch-suggestions">
               <Typography.Text type="secondary">{t('dispatch.suggested')}:</Typography.Text>

@@ -52,7 +52,8 @@ export function SupervisionActions({ order }: { order: Order }) {
             {title.urge}
           </Button>
         )}
-        {supervisor && (
+        {/* A 督办单 is answered by the handling unit: none before dispatch (the server says 409). */}
+        {supervisor && order.leadUnitId && (
           <Button data-testid="supervise-issue" onClick={() => setKind('supervise')}>
             {title.supervise}
           </Button>

@@ -79,7 +79,11 @@ export function SupervisionBoardPage() {
       key: 'rem',
       render: (_: unknown, o: BoardOrder) => {
         const ms = o.timeLimit.remainingMs ?? 0;
-        return <Tag color={ms < 0 ? 'red' : 'gold'}>{formatRemaining(ms, lang)}</Tag>;
+        return (
+          <Tag color={ms < 0 ? 'red' : 'gold'} data-testid="board-remaining">
+            {formatRemaining(ms, lang)}
+          </Tag>
+        );
       },
     },
     {
@@ -90,9 +94,11 @@ export function SupervisionBoardPage() {
           <Button size="small" onClick={() => setDialog({ kind: 'urge', id: o.id })}>
             {t('sup.urge')}
           </Button>
-          <Button size="small" danger onClick={() => setDialog({ kind: 'supervise', id: o.id })}>
-            {t('sup.supervise')}
-          </Button>
+          {o.leadUnitId && (
+            <Button size="small" danger onClick={() => setDialog({ kind: 'supervise', id: o.id })}>
+              {t('sup.supervise')}
+            </Button>
+          )}
         </Space>
       ),
     },
