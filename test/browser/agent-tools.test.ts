@@ -119,6 +119,31 @@ describe.skipIf(!hasChromium)('agent tools', () => {
     await handler.close();
   });
 
+  it('the admin adds a module, is told which variable is unknown, and deactivates it', async () => {
+    const page = await signedIn('admin');
+    await page.goto(`${world.baseUrl}/admin/text-modules`);
+    await page.getByTestId('modules-table').getByText('::shouli').waitFor();
+    await page.getByTestId('module-add').click();
+    await page.getByTestId('module-name').fill('测试模块');
+    await page.getByTestId('module-keyword').fill('ceshi');
+    await page.getByTestId('module-body').fill('{{citizen.phone}} 您好');
+    const before = world.consoleErrors.length;
+    await page.getByTestId('module-save').click();
+    await page
+      .getByTestId('module-form')
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: '{{citizen.phone}}' })
+      .waitFor();
+    expect(world.consoleErrors.splice(before)).toEqual([expect.stringContaining('400')]);
+    await page.getByTestId('module-body').fill('{{citizen.name}} 您好，工单 {{order.number}}');
+    await page.getByTestId('module-save').click();
+    await page.getByTestId('modules-table').getByText('::ceshi').waitFor();
+    await page.getByTestId('module-toggle-ceshi').click();
+    await page.getByTestId('modules-table').locator('tr', { hasText: '::ceshi' }).getByText('已停用').waitFor();
+    await shot(page, 'admin');
+    await page.close();
+  });
+
   it('two people on one order each see the other', async () => {
     const handler = await signedIn('handler');
     await handler.goto(`${world.baseUrl}/orders/${order.id}`);
