@@ -5,6 +5,7 @@ import { asUser } from '../helpers/http.js';
 import { act, newOrder } from '../helpers/orders.js';
 import { useApp } from '../helpers/use-world.js';
 import { workerDeps } from '../helpers/worker.js';
+import { presencePruneJob } from '../../src/presence/presence-prune.job.js';
 
 const { w, app } = useApp({ env: { LIANXIN_PORTAL_SUBMITS_PER_HOUR: '1000', LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '1000' } });
 
@@ -189,5 +190,12 @@ describe('presence', () => {
     const leave = await dispatcher.request({ method: 'DELETE', url: `/api/orders/${order.id}/presence` });
     expect(leave.statusCode).toBe(200);
     expect((await operator.post(`/api/orders/${order.id}/presence`)).json().others).toEqual([]);
+
+    // The worker's prune job drops rows nobody refreshed within the TTL (closed tabs).
+    const rows = () => w.deps.db.selectFrom('order_presence').select('user_id').where('order_id', '=', order.id).execute();
+    expect(await rows()).toHaveLength(1);
+    w.clock.advance(31_000);
+    await presencePruneJob.run(workerDeps(w.deps));
+    expect(await rows()).toHaveLength(0);
   });
 });

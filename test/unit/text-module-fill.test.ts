@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillTextModule, placeholdersOf, unknownPlaceholders } from '../../src/textmodules/text-module-fill.js';
+import { insertModule, matchModules, moduleQueryAt } from '../../web/src/console/agenttools/text-module-trigger.js';
 
 describe('fillTextModule', () => {
   it('fills every known variable, spaces inside the braces allowed', () => {
@@ -21,5 +22,25 @@ describe('fillTextModule', () => {
   it('lists the placeholders and the unknown ones', () => {
     expect(placeholdersOf('{{today}} {{today}} {{order.number}}')).toEqual(['today', 'order.number']);
     expect(unknownPlaceholders('{{today}} {{citizen.phone}}')).toEqual(['citizen.phone']);
+  });
+});
+
+describe('the :: trigger of the dialogs', () => {
+  it('finds what follows :: before the caret, and only there', () => {
+    expect(moduleQueryAt('您好。::ban', 8)).toEqual({ start: 3, query: 'ban' });
+    expect(moduleQueryAt('您好。::', 5)).toEqual({ start: 3, query: '' });
+    expect(moduleQueryAt('时间 10:30', 8)).toBeNull();
+    expect(moduleQueryAt('::ban 之后', 8)).toBeNull();
+  });
+
+  it('matches keyword or name, keyword prefixes first, and inserts in place', () => {
+    const modules = [
+      { keyword: 'huifang', name: '回访话术' },
+      { keyword: 'banjie', name: '办结答复' },
+      { keyword: 'xban', name: '其他' },
+    ];
+    expect(matchModules(modules, 'ban').map((m) => m.keyword)).toEqual(['banjie', 'xban']);
+    expect(matchModules(modules, '回访').map((m) => m.keyword)).toEqual(['huifang']);
+    expect(insertModule('您好。::ban！', { start: 3, caret: 8 }, '已办结')).toEqual({ text: '您好。已办结！', caret: 6 });
   });
 });

@@ -19,12 +19,15 @@ export function PresenceBanner({ orderId }: { orderId: string }) {
         (r) => !stopped && setOthers(r.others),
         () => undefined, // a missed beat only delays the banner
       );
+    const leave = () => void leavePresence(orderId).catch(() => undefined);
     void beat();
     const timer = setInterval(beat, PRESENCE_HEARTBEAT_MS);
+    window.addEventListener('pagehide', leave); // a closed tab or a full navigation runs no React cleanup
     return () => {
       stopped = true;
       clearInterval(timer);
-      void leavePresence(orderId).catch(() => undefined);
+      window.removeEventListener('pagehide', leave);
+      leave();
     };
   }, [orderId]);
   if (others.length === 0) return null;

@@ -68,4 +68,5 @@ export const markNoticesRead = (ids?: number[]) => api('/api/notices/read', { me
 
 export const beatPresence = (orderId: string) =>
   api<{ others: PresenceView[] }>(`/api/orders/${orderId}/presence`, { method: 'POST' });
-export const leavePresence = (orderId: string) => api(`/api/orders/${orderId}/presence`, { method: 'DELETE' });
+/** keepalive: also sent when the tab is closed or navigated away (pagehide), not only on leaving the route. */
+export const leavePresence = (orderId: string) => api(`/api/orders/${orderId}/presence`, { method: 'DELETE', keepalive: true });
