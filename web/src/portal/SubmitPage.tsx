@@ -105,6 +105,7 @@ export function SubmitPage() {
               return category ? categoryMatches(category, input) : false;
             }}
             placeholder={t('categoryPlaceholder')}
+            data-testid="portal-category"
           />
         </Form.Item>
         <Form.Item name="address" label={t('address')}>
