@@ -59,6 +59,17 @@ describe.skipIf(!hasChromium)('category aliases in the console', () => {
     await page.close();
   });
 
+  it('a citizen who types 暖气 in the portal’s category choice finds 供热', async () => {
+    const page = await world.newPage();
+    await page.goto(`${world.baseUrl}/portal`);
+    await page.getByTestId('portal-go-submit').click();
+    await page.getByTestId('portal-category').click();
+    await page.keyboard.type('暖气');
+    await option(page, '供热').waitFor();
+    await page.screenshot({ path: '/tmp/suggest-portal-alias.png' });
+    await page.close();
+  });
+
   it('no console errors', () => {
     expect(world.consoleErrors).toEqual([]);
   });

@@ -21,10 +21,12 @@ async function closeHeating(world: World, i: number, regionId: string, unitId: s
 
 /** The region rule of unit suggestions (ADR 0086): another county's unit is not suggested first. */
 describe('unit suggestions weigh the appeal’s region', () => {
-  it('a heating appeal in A旗 suggests A旗’s unit first, though B旗’s handled more heating appeals', async () => {
+  it('a heating appeal in A旗 suggests A旗’s unit first, though B旗’s handled more of them there', async () => {
     const regionB = await insertRegion(w.deps.db, { centreId: w.centreId, parentId: null, code: 'R2', name: 'B旗', level: 1 });
-    for (let i = 0; i < 14; i++) await closeHeating(w, i, regionB.id, w.units.deptB1.id, w.actors.handlerB);
-    for (let i = 0; i < 6; i++) await closeHeating(w, 20 + i, w.regionId, w.units.deptA1.id, w.actors.unit_handler);
+    // the history the demo used to have: B旗's unit also took A旗's heating appeals, more of them than A旗's own
+    for (let i = 0; i < 10; i++) await closeHeating(w, i, regionB.id, w.units.deptB1.id, w.actors.handlerB);
+    for (let i = 0; i < 10; i++) await closeHeating(w, 10 + i, w.regionId, w.units.deptB1.id, w.actors.handlerB);
+    for (let i = 0; i < 5; i++) await closeHeating(w, 20 + i, w.regionId, w.units.deptA1.id, w.actors.unit_handler);
     await trainCentreModels(w.deps, w.centreId, { minRows: 10 });
     const operator = await asUser(app, w, 'operator');
     const body = { ...heatingText(40), regionId: w.regionId };
