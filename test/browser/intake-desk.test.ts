@@ -183,4 +183,52 @@ describe.skipIf(!hasChromium)('intake desk by keyboard', () => {
     await page.locator('.ant-message-notice').filter({ hasText: '已受理并并入重复件' }).waitFor();
     await page.close();
   });
+
+  it('a call answered by the operator pops their intake with the number, history and the caller filled in', async () => {
+    const page = await operatorAt(1280, 720);
+    await page.goto(`${world.baseUrl}/knowledge`);
+    // The telephone system (here: the operator's own session, which the API accepts) reports the call.
+    const reported = await page.evaluate(async (caller) => {
+      const res = await fetch('/api/calls', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          callId: `browser-pop-${Date.now()}`,
+          event: 'answered',
+          at: new Date().toISOString(),
+          waitSeconds: 4,
+          callerNumber: caller,
+          recordingUrl: 'https://cti.example.org/rec/browser-pop.wav',
+        }),
+      });
+      return (await res.json()) as { id: number };
+    }, HEATING_CALLER);
+    await page.waitForURL((url) => url.pathname === '/intake' && url.searchParams.get('call') === String(reported.id), {
+      timeout: 15_000,
+    });
+    await page.getByTestId('call-banner').waitFor();
+    expect(await page.getByTestId('call-number').textContent()).toBe(HEATING_CALLER);
+    await expect.poll(() => page.getByTestId('intake-phone').inputValue()).toBe(HEATING_CALLER);
+    // The repeat caller of the first journey: their name and address come back, their orders are listed.
+    expect(await page.getByTestId('intake-name').inputValue()).toBe('王女士');
+    expect(await page.getByTestId('intake-address').inputValue()).toContain('阳光小区');
+    await page.getByTestId('caller-history').getByText('暖气不热').first().waitFor();
+    const timer = await page.getByTestId('call-timer').textContent();
+    await expect.poll(() => page.getByTestId('call-timer').textContent(), { timeout: 5000 }).not.toBe(timer);
+    await world.screenshot(page, 'intake-screen-pop');
+
+    await page.getByTestId('intake-title').fill('询问维修进度');
+    await page.getByTestId('intake-content').fill('来电询问暖气维修进度。');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('intake-answer').fill('已告知热力公司24小时内上门。');
+    await page.getByTestId('intake-submit').click();
+    await page.locator('.ant-message-notice').filter({ hasText: '已受理并直接办结' }).waitFor();
+    await page.waitForURL((url) => !url.searchParams.has('call'));
+    const href = (await page.getByTestId('intake-last').locator('a').getAttribute('href'))!;
+    const calls = await page.evaluate(async (id) => (await fetch(`/api/orders/${id}/calls`)).json(), href.split('/').pop()!);
+    expect(calls.items).toEqual([
+      expect.objectContaining({ id: reported.id, recordingUrl: 'https://cti.example.org/rec/browser-pop.wav' }),
+    ]);
+    await page.close();
+  });
 });
