@@ -16,6 +16,7 @@ import { DeadlinesCard } from './DeadlinesCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { SupervisionActions } from './SupervisionActions';
 import { OrderSideLists } from './OrderSideLists';
+import { OrderCallsCard } from '../calls/OrderCalls';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
 export function OrderPage() {
@@ -82,6 +83,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
         <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
+        <OrderCallsCard orderId={o.id} />
       </Col>
       <Col xs={24} xl={9}>
         <Card title={t('detail.timeline')} size="small">
