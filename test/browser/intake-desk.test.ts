@@ -5,6 +5,7 @@ import { startBrowserWorld, type BrowserWorld } from './harness.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const HEATING_CALLER = '13704718888';
+const POP_CALLER = '13704717777';
 const LEAD = '锡林浩特市热力公司';
 const ASSIST = '锡林浩特市住房和城乡建设局';
 
@@ -187,6 +188,25 @@ describe.skipIf(!hasChromium)('intake desk by keyboard', () => {
   it('a call answered by the operator pops their intake with the number, history and the caller filled in', async () => {
     const page = await operatorAt(1280, 720);
     await page.goto(`${world.baseUrl}/knowledge`);
+    // A caller who rang before, with a name and an address on record.
+    const earlier = await page.evaluate(async (caller) => {
+      const res = await fetch('/api/orders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          channel: 'phone',
+          appealType: 'complaint',
+          priority: 3,
+          title: '楼道灯不亮',
+          content: '3号楼楼道灯坏了一周。',
+          callerName: '李先生',
+          callerPhone: caller,
+          address: '锡林浩特市阳光小区3号楼',
+        }),
+      });
+      return res.status;
+    }, POP_CALLER);
+    expect(earlier).toBe(201);
     // The telephone system (here: the operator's own session, which the API accepts) reports the call.
     const reported = await page.evaluate(async (caller) => {
       const res = await fetch('/api/calls', {
@@ -202,17 +222,17 @@ describe.skipIf(!hasChromium)('intake desk by keyboard', () => {
         }),
       });
       return (await res.json()) as { id: number };
-    }, HEATING_CALLER);
+    }, POP_CALLER);
     await page.waitForURL((url) => url.pathname === '/intake' && url.searchParams.get('call') === String(reported.id), {
       timeout: 15_000,
     });
     await page.getByTestId('call-banner').waitFor();
-    expect(await page.getByTestId('call-number').textContent()).toBe(HEATING_CALLER);
-    await expect.poll(() => page.getByTestId('intake-phone').inputValue()).toBe(HEATING_CALLER);
-    // The repeat caller of the first journey: their name and address come back, their orders are listed.
-    expect(await page.getByTestId('intake-name').inputValue()).toBe('王女士');
-    expect(await page.getByTestId('intake-address').inputValue()).toContain('阳光小区');
-    await page.getByTestId('caller-history').getByText('暖气不热').first().waitFor();
+    expect(await page.getByTestId('call-number').textContent()).toBe(POP_CALLER);
+    await expect.poll(() => page.getByTestId('intake-phone').inputValue()).toBe(POP_CALLER);
+    // A repeat caller: their name and address come back, their orders are listed.
+    expect(await page.getByTestId('intake-name').inputValue()).toBe('李先生');
+    expect(await page.getByTestId('intake-address').inputValue()).toBe('锡林浩特市阳光小区3号楼');
+    await page.getByTestId('caller-history').getByText('楼道灯不亮').first().waitFor();
     const timer = await page.getByTestId('call-timer').textContent();
     await expect.poll(() => page.getByTestId('call-timer').textContent(), { timeout: 5000 }).not.toBe(timer);
     await world.screenshot(page, 'intake-screen-pop');
