@@ -16,6 +16,8 @@ async function postEvent(server: string, token: string, event: Record<string, un
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(event),
+  }).catch((e: unknown) => {
+    throw new CliError(`无法连接 ${server}：服务器是否已启动？`, `cannot reach ${server} (is lianxin running?): ${String(e)}`);
   });
   const body = (await res.json()) as { id?: number };
   if (!res.ok)
