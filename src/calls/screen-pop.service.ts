@@ -39,13 +39,16 @@ export async function getScreenPop(deps: Deps, actor: Actor, callId: number): Pr
   const phone = normalizePhone(call.caller_number);
   const orders = phone ? await listCallerOrders(deps.db, actor.centreId, phone, HISTORY_LIMIT) : [];
   const unmasked = can(actor, 'pii.read');
-  const latest = orders[0];
-  const known = unmasked && latest && !latest.caller_confidential ? latest : undefined;
-  if (known) {
+  // The newest name and address the caller gave (a later call may have left them out); never a
+  // confidential caller's.
+  const shareable = unmasked ? orders.filter((o) => !o.caller_confidential) : [];
+  const named = shareable.find((o) => o.caller_name);
+  const located = shareable.find((o) => o.address);
+  if (named) {
     const at = deps.clock.now();
     await logPiiAccess(deps.db, {
       userId: actor.userId,
-      orderId: known.id,
+      orderId: named.id,
       fields: ['caller_name', 'caller_phone'],
       purpose: 'call.screen_pop',
       at,
@@ -70,9 +73,9 @@ export async function getScreenPop(deps: Deps, actor: Actor, callId: number): Pr
     },
     callerNumber: unmasked ? phone : maskPhone(phone),
     masked: !unmasked,
-    callerName: known?.caller_name ?? null,
-    address: known?.address ?? null,
-    regionId: known?.region_id ?? null,
+    callerName: named?.caller_name ?? null,
+    address: located?.address ?? null,
+    regionId: located?.region_id ?? null,
     history,
   };
 }

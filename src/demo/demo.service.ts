@@ -52,6 +52,7 @@ export async function prepareDemo(
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);
   for (const u of DEMO_USERS) log(`  ${u.username.padEnd(11)} ${u.role.padEnd(13)} ${u.displayName}`);
+  log('来电弹屏 / screen-pop: with LIANXIN_CTI_TOKEN set, `lianxin call simulate --from 13912345678 --operator operator`');
   return history;
 }
 

@@ -5,6 +5,7 @@ import { startBrowserWorld, type BrowserWorld } from './harness.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const HEATING_CALLER = '13704718888';
+const POP_CALLER = '13704717777';
 const LEAD = '锡林浩特市热力公司';
 const ASSIST = '锡林浩特市住房和城乡建设局';
 
@@ -181,6 +182,73 @@ describe.skipIf(!hasChromium)('intake desk by keyboard', () => {
     await page.getByTestId('caller-history').getByRole('button').first().click();
     await page.getByTestId('intake-submit').click();
     await page.locator('.ant-message-notice').filter({ hasText: '已受理并并入重复件' }).waitFor();
+    await page.close();
+  });
+
+  it('a call answered by the operator pops their intake with the number, history and the caller filled in', async () => {
+    const page = await operatorAt(1280, 720);
+    await page.goto(`${world.baseUrl}/knowledge`);
+    // A caller who rang before, with a name and an address on record.
+    const earlier = await page.evaluate(async (caller) => {
+      const res = await fetch('/api/orders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          channel: 'phone',
+          appealType: 'complaint',
+          priority: 3,
+          title: '楼道灯不亮',
+          content: '3号楼楼道灯坏了一周。',
+          callerName: '李先生',
+          callerPhone: caller,
+          address: '锡林浩特市阳光小区3号楼',
+        }),
+      });
+      return res.status;
+    }, POP_CALLER);
+    expect(earlier).toBe(201);
+    // The telephone system (here: the operator's own session, which the API accepts) reports the call.
+    const reported = await page.evaluate(async (caller) => {
+      const res = await fetch('/api/calls', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          callId: `browser-pop-${Date.now()}`,
+          event: 'answered',
+          at: new Date().toISOString(),
+          waitSeconds: 4,
+          callerNumber: caller,
+          recordingUrl: 'https://cti.example.org/rec/browser-pop.wav',
+        }),
+      });
+      return (await res.json()) as { id: number };
+    }, POP_CALLER);
+    await page.waitForURL((url) => url.pathname === '/intake' && url.searchParams.get('call') === String(reported.id), {
+      timeout: 15_000,
+    });
+    await page.getByTestId('call-banner').waitFor();
+    expect(await page.getByTestId('call-number').textContent()).toBe(POP_CALLER);
+    await expect.poll(() => page.getByTestId('intake-phone').inputValue()).toBe(POP_CALLER);
+    // A repeat caller: their name and address come back, their orders are listed.
+    expect(await page.getByTestId('intake-name').inputValue()).toBe('李先生');
+    expect(await page.getByTestId('intake-address').inputValue()).toBe('锡林浩特市阳光小区3号楼');
+    await page.getByTestId('caller-history').getByText('楼道灯不亮').first().waitFor();
+    const timer = await page.getByTestId('call-timer').textContent();
+    await expect.poll(() => page.getByTestId('call-timer').textContent(), { timeout: 5000 }).not.toBe(timer);
+    await world.screenshot(page, 'intake-screen-pop');
+
+    await page.getByTestId('intake-title').fill('询问维修进度');
+    await page.getByTestId('intake-content').fill('来电询问暖气维修进度。');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('intake-answer').fill('已告知热力公司24小时内上门。');
+    await page.getByTestId('intake-submit').click();
+    await page.locator('.ant-message-notice').filter({ hasText: '已受理并直接办结' }).waitFor();
+    await page.waitForURL((url) => !url.searchParams.has('call'));
+    const href = (await page.getByTestId('intake-last').locator('a').getAttribute('href'))!;
+    const calls = await page.evaluate(async (id) => (await fetch(`/api/orders/${id}/calls`)).json(), href.split('/').pop()!);
+    expect(calls.items).toEqual([
+      expect.objectContaining({ id: reported.id, recordingUrl: 'https://cti.example.org/rec/browser-pop.wav' }),
+    ]);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { hotspotCommand } from './hotspot.command.js';
 import { textCommand } from './text.command.js';
 import { nlpCommand } from './nlp.command.js';
 import { demoCommand } from './demo.command.js';
+import { callCommand } from './call.command.js';
 
 /** Every CLI command, listed explicitly. */
 export function registerCommands(program: Command): void {
@@ -22,4 +23,5 @@ export function registerCommands(program: Command): void {
   program.addCommand(textCommand());
   program.addCommand(nlpCommand());
   program.addCommand(demoCommand());
+  program.addCommand(callCommand());
 }

@@ -13,6 +13,8 @@ import { CallerHistory } from './CallerHistory';
 import { IntakeFields } from './IntakeFields';
 import { IntakeSubmitBar, type IntakeResult } from './IntakeSubmitBar';
 import { enterMovesOn } from './enter-moves-on';
+import { useIntakeCall } from './use-intake-call';
+import { CallBanner } from '../calls/CallBanner';
 import { submitIntake, type IntakeValues, type Outcome } from './submit-intake';
 
 const OUTCOMES: Outcome[] = ['dispatch', 'answer', 'merge', 'reject'];
@@ -58,6 +60,7 @@ export function IntakePage() {
     setOutcome('dispatch');
   };
   useIntakeShortcuts(form.submit, setOutcome);
+  const call = useIntakeCall(form);
 
   async function submit(values: IntakeValues) {
     setBusy(true);
@@ -69,6 +72,7 @@ export function IntakePage() {
       else message.success(t(`saved.${outcome}`, { no: order.orderNo }));
       clear();
       phoneRef.current?.focus();
+      await call.linkSaved(order.id);
     } catch (e) {
       showError(e);
     } finally {
@@ -89,6 +93,7 @@ export function IntakePage() {
           extra={<Typography.Text type="secondary">{t('shortcut')}</Typography.Text>}
           data-testid="intake-form-card"
         >
+          {call.pop && <CallBanner pop={call.pop} />}
           <Form
             form={form}
             layout="vertical"

@@ -20,6 +20,7 @@ import { NotesCard } from '../agenttools/NotesCard';
 import { PresenceBanner } from '../agenttools/PresenceBanner';
 import { useSession } from '../shell/session';
 import { NOTE_WRITER_ROLES } from '../../shared/contract';
+import { OrderCallsCard } from '../calls/OrderCalls';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
 export function OrderPage() {
@@ -96,6 +97,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
         <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
         {me.roles.some((r) => NOTE_WRITER_ROLES.includes(r)) && <NotesCard orderId={o.id} />}
+        <OrderCallsCard orderId={o.id} />
       </Col>
       <Col xs={24} xl={9}>
         <Card title={t('detail.timeline')} size="small">

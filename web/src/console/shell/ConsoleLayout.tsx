@@ -7,7 +7,8 @@ import { useLiveUpdates } from '../live/useLiveUpdates';
 import { LangSwitch } from './LangSwitch';
 import { MentionBell } from '../agenttools/MentionBell';
 import { navFor } from './nav';
-import { useLogout, useSession } from './session';
+import { hasRole, useLogout, useSession } from './session';
+import { useCallPopper } from '../calls/useCallPopper';
 
 /** The frame of every signed-in screen: role-based menu on the left, user, language and live status on top. */
 export function ConsoleLayout() {
@@ -18,6 +19,8 @@ export function ConsoleLayout() {
   const location = useLocation();
   const logout = useLogout();
   const live = useLiveUpdates();
+  // The roles that take calls (call.record): their intake opens on the call the CTI gives them.
+  useCallPopper(hasRole(me, 'operator', 'dispatcher', 'supervisor'));
   const items = navFor(me.roles).map((item) => ({ key: item.path, label: t(item.label) }));
   const selected = items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
 

@@ -10,6 +10,7 @@ import { orderMessages } from '../orders/orders.messages';
 import { queueMessages } from '../common/queues.messages';
 import { ActionDialog } from '../orders/ActionDialog';
 import { latestReply } from './LatestReply';
+import { CallRecordings } from '../calls/OrderCalls';
 import { QueueDesk } from './QueueDesk';
 
 /** The return-visit console: the call list (state visiting), a script, and the outcome: close or re-handle. */
@@ -70,6 +71,7 @@ function VisitPanel({ order, onDone }: { order: Order; onDone: () => void }) {
           { key: 'result', label: o('detail.reply'), children: reply?.result ? l(`result.${reply.result}` as never) : '—' },
         ]}
       />
+      <CallRecordings orderId={order.id} />
       <Space style={{ marginTop: 12 }}>
         <Button type="primary" data-testid="visit-close" onClick={() => setAction('visit_close')}>
           {l('action.visit_close')}
