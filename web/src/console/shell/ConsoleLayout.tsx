@@ -6,6 +6,7 @@ import { labels } from '../common/labels.messages';
 import { useLiveUpdates } from '../live/useLiveUpdates';
 import { LangSwitch } from './LangSwitch';
 import { navFor } from './nav';
+import { HeaderSearch } from '../queues/HeaderSearch';
 import { useLogout, useSession } from './session';
 
 /** The frame of every signed-in screen: role-based menu on the left, user, language and live status on top. */
@@ -38,6 +39,7 @@ export function ConsoleLayout() {
         >
           <Typography.Text strong>{t('appName')}</Typography.Text>
           <Space size="middle">
+            <HeaderSearch />
             <Tooltip title={live ? t('live.on') : t('live.off')}>
               <Badge status={live ? 'success' : 'default'} data-testid="live-status" data-live={live ? 'on' : 'off'} />
             </Tooltip>
