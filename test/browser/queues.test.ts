@@ -78,12 +78,14 @@ describe.skipIf(!hasChromium)('queues', () => {
     const page = await signedIn('handler');
     await page.goto(`${world.baseUrl}/unit`);
     const list = 'unit-list-toSign';
-    await page.getByTestId(list).locator('.ant-pagination').waitFor();
+    // The table carries the test id; its pager is the table's sibling.
+    const pager = page.getByTestId(list).locator('xpath=..').locator('.ant-pagination');
+    await pager.waitFor();
     const total = await page.getByTestId('unit-tab-toSign').locator('.ant-badge').innerText();
     expect(Number(total)).toBeGreaterThanOrEqual(22);
     const first = await rowNos(page, list);
     expect(first).toHaveLength(20);
-    await page.getByTestId(list).locator('.ant-pagination-item-2').click();
+    await pager.locator('.ant-pagination-item-2').click();
     await expect.poll(async () => (await rowNos(page, list))[0]).not.toBe(first[0]);
     await page.getByTestId(list).locator('th').filter({ hasText: '时限' }).click();
     await expect.poll(async () => (await rowNos(page, list))[0]).not.toBe(first[0]);
@@ -133,6 +135,7 @@ describe.skipIf(!hasChromium)('queues', () => {
 
   it('the header search opens an order by number, lists a caller by phone, or searches words', async () => {
     const page = await signedIn('dispatcher');
+    await page.getByTestId('dispatch-list-toDispatch').waitFor();
     await page.keyboard.press('/');
     await page.keyboard.type(made[5]!.orderNo);
     await page.keyboard.press('Enter');
