@@ -45,6 +45,11 @@ export function HeaderSearch() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // Focus leaves the box once it has taken the reader somewhere, so `/` focuses it again.
+  const done = () => {
+    setText('');
+    input.current?.blur();
+  };
   const go = async (raw: string) => {
     const target = searchTarget(raw, hasRole(me, 'operator', 'dispatcher', 'supervisor'));
     if (!target.value) return;
@@ -52,7 +57,7 @@ export function HeaderSearch() {
       try {
         const detail = await api<OrderDetail>(`/api/orders/${encodeURIComponent(target.value)}`);
         navigate(`/orders/${detail.order.id}`);
-        setText('');
+        done();
       } catch (e) {
         void message.error(errorText(e, lang));
       }
@@ -60,7 +65,7 @@ export function HeaderSearch() {
     }
     const param = target.kind === 'phone' ? 'phone' : 'q';
     navigate(`/orders?${param}=${encodeURIComponent(target.value)}`);
-    setText('');
+    done();
   };
   return (
     <Input.Search
