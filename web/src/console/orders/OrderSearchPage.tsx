@@ -1,5 +1,6 @@
 import type { WarningLevel } from '../../shared/contract';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Space, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
@@ -22,6 +23,8 @@ const ORDER_NO = /^\d{10,}$/;
 
 interface Filters {
   q?: string;
+  /** A caller's number from the header search (roles of pii.read only). */
+  callerPhone?: string;
   states?: string;
   unitId?: string;
   categoryId?: string;
@@ -46,8 +49,17 @@ export function OrderSearchPage() {
   const t = useT(orderMessages);
   const l = useT(labels);
   const s = useT(shellMessages);
-  const [text, setText] = useState('');
+  const [params] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
   const [f, setFilters] = useState<Filters>({ offset: 0 });
+  // The header search sends words (?q=) or a caller's number (?phone=) here, also while this page is open.
+  useEffect(() => {
+    const q = params.get('q') ?? undefined;
+    const callerPhone = params.get('phone') ?? undefined;
+    if (q === undefined && callerPhone === undefined) return;
+    setText(q ?? '');
+    setFilters({ offset: 0, q, callerPhone });
+  }, [params]);
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change, offset: 0 }));
   const fullText = f.q !== undefined && !ORDER_NO.test(f.q);
   const dates = rangeParams(f.range);
@@ -67,6 +79,7 @@ export function OrderSearchPage() {
   const list = useOrders(
     {
       q: f.q,
+      callerPhone: f.callerPhone,
       state: f.states,
       leadUnitId: f.unitId,
       ...dates,
@@ -90,7 +103,7 @@ export function OrderSearchPage() {
           placeholder={t('search.placeholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onSearch={(q) => set({ q: q.trim() || undefined })}
+          onSearch={(q) => set({ q: q.trim() || undefined, callerPhone: undefined })}
           style={{ width: 320 }}
           data-testid="order-search"
           allowClear

@@ -7,6 +7,7 @@ import { useLiveUpdates } from '../live/useLiveUpdates';
 import { LangSwitch } from './LangSwitch';
 import { MentionBell } from '../agenttools/MentionBell';
 import { navFor } from './nav';
+import { HeaderSearch } from '../queues/HeaderSearch';
 import { hasRole, useLogout, useSession } from './session';
 import { useCallPopper } from '../calls/useCallPopper';
 
@@ -42,6 +43,7 @@ export function ConsoleLayout() {
         >
           <Typography.Text strong>{t('appName')}</Typography.Text>
           <Space size="middle">
+            <HeaderSearch />
             <Tooltip title={live ? t('live.on') : t('live.off')}>
               <Badge status={live ? 'success' : 'default'} data-testid="live-status" data-live={live ? 'on' : 'off'} />
             </Tooltip>
