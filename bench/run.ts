@@ -15,7 +15,16 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench, webBench];
+const sections: BenchSection[] = [
+  intakeBench,
+  nlpBench,
+  sweepBench,
+  searchBench,
+  kpiBench,
+  hotspotsBench,
+  knowledgeBench,
+  webBench,
+];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {
