@@ -31,10 +31,24 @@ function precompress(): Plugin {
   };
 }
 
+/** `npm run dev:web`: /portal paths get the portal's page, as the server does (src/http/web-assets.ts). */
+function portalPageInDev(): Plugin {
+  return {
+    name: 'lianxin-portal-page',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/portal(\/|\?|$)/.test(req.url)) req.url = '/portal.html';
+        next();
+      });
+    },
+  };
+}
+
 /** Two pages: the staff console (index.html) and the citizen portal (portal.html), which shares none of its code. */
 export default defineConfig({
   root: 'web',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), portalPageInDev()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

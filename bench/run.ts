@@ -16,8 +16,17 @@ export interface BenchSection {
   run: () => Promise<void>;
 }
 
-const sections: BenchSection[] = [intakeBench, nlpBench, sweepBench, searchBench, kpiBench, hotspotsBench, knowledgeBench, webBench];
-sections.push(unitCvBench);
+const sections: BenchSection[] = [
+  intakeBench,
+  nlpBench,
+  sweepBench,
+  searchBench,
+  kpiBench,
+  hotspotsBench,
+  knowledgeBench,
+  webBench,
+  unitCvBench,
+];
 
 const wanted = process.argv.slice(2);
 for (const section of sections) {

@@ -25,13 +25,20 @@ export interface BrowserWorld {
   close(): Promise<void>;
 }
 
-/** Starts lianxin on a random port with a fresh embedded database and a small demo, and Chromium. */
-export async function startBrowserWorld(): Promise<BrowserWorld> {
+/**
+ * Starts lianxin on a random port with a fresh embedded database and a small demo, and Chromium.
+ * `env` adds settings; `logLines`, when given, receives the server's log (warnings and up).
+ */
+export async function startBrowserWorld(
+  options: { env?: Record<string, string>; logLines?: string[] } = {},
+): Promise<BrowserWorld> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-browser-'));
-  const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
+  const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...options.env });
   const runtime = await openRuntime(config);
   await ensureDemo(runtime.deps, () => {}, { days: 10, perDay: 6 });
-  const app = await buildApp({ deps: runtime.deps, config }, { webDir: WEB_DIST });
+  const lines = options.logLines;
+  const logger = lines ? { level: 'warn', stream: { write: (line: string) => void lines.push(line) } } : undefined;
+  const app = await buildApp({ deps: runtime.deps, config }, { webDir: WEB_DIST, logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

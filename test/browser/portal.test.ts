@@ -56,7 +56,7 @@ describe('citizen portal journey (phone, 390×844)', () => {
   it('submits an appeal with a photo and gets a big order number and query code', async () => {
     await page.goto(`${world.baseUrl}/portal`);
     await page.getByTestId('portal-go-submit').click();
-    await page.getByText('投诉', { exact: true }).click();
+    await page.getByRole('radio', { name: '投诉', exact: true }).check();
     await page.getByTestId('portal-title').fill('小区门口路灯不亮');
     await page.getByTestId('portal-content').fill('小区南门的两盏路灯已经一周不亮了，晚上老人出门很不方便，请尽快修理。');
     await page.getByTestId('portal-address').fill('锡林浩特市宝力根街道某小区南门');
@@ -64,8 +64,7 @@ describe('citizen portal journey (phone, 390×844)', () => {
     await page.getByTestId('portal-phone').fill('13847912345');
     await page.getByTestId('portal-confidential').check();
     await page.locator('input[type=file]').setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: PNG });
-    await expect.poll(() => page.locator('.ant-upload-list-item').count()).toBe(1);
-    await page.waitForTimeout(500); // let the list's enter animation finish before the screenshot
+    await expect.poll(() => page.locator('.p-photo').count()).toBe(1);
     await world.screenshot(page, 'portal-submit-phone');
     expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
     await page.getByTestId('portal-submit').click();
@@ -133,8 +132,8 @@ describe('citizen portal journey (phone, 390×844)', () => {
     await world.screenshot(page, 'portal-reply-phone');
 
     const form = page.getByTestId('portal-rate-form');
-    await form.getByText('满意', { exact: true }).click();
-    await form.getByText('已解决', { exact: true }).click();
+    await form.getByRole('radio', { name: '满意', exact: true }).check();
+    await form.getByRole('radio', { name: '已解决', exact: true }).check();
     await page.getByTestId('portal-rate-comment').fill('修得很快，谢谢！');
     await page.getByTestId('portal-rate-submit').click();
     await expect.poll(() => page.getByTestId('portal-stage').getAttribute('data-stage')).toBe('closed');

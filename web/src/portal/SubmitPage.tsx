@@ -72,13 +72,13 @@ export function SubmitPage() {
   // A refusal the form cannot pin on one of its fields (photos, the server down) shows above the button.
   const field = apiField(send.error);
   const unplaced = send.isError && !(field && field in form);
-  const text = (name: 'title' | 'content' | 'address' | 'callerName', key: PortalMessageKey, extra: object = {}) => {
+  // Each limited field counts as the citizen types or pastes, and says the limit at once when over it.
+  const text = (name: 'title' | 'content' | 'address' | 'callerName', key: PortalMessageKey) => {
     const max = PORTAL_LIMITS[name];
     const n = form[name].length;
-    const counter = (
-      <Counter n={n} max={max} text={n > max ? t('tooLong', { max, n, over: n - max }) : t('counter', { n, max })} />
-    );
-    return { label: t(key), error: errors[name], aside: name === 'callerName' ? undefined : counter, ...extra };
+    const over = n > max ? t('tooLong', { max, n, over: n - max }) : undefined;
+    const counter = <Counter n={n} max={max} text={t('counter', { n, max })} />;
+    return { label: t(key), error: errors[name] ?? over, aside: name === 'callerName' ? undefined : counter };
   };
 
   return (
