@@ -6,6 +6,7 @@ import { loadMessageBoard } from '../src/analytics/hotspots/hotspot-eval-data.js
 import { clusteringAgreement } from '../src/analytics/hotspots/hotspot-measure.js';
 import { cosine, termCounts, tfidfVectors, type Vector } from '../src/analytics/hotspots/hotspot-text.js';
 import { DEFAULT_THRESHOLD } from '../src/analytics/hotspots/hotspot-engine.js';
+import { demoMonthPurity, realDataPurity } from '../src/analytics/hotspots/hotspot-purity.eval.js';
 import type { BenchSection } from './run.js';
 
 // Real public appeals, read at run time from the shared data folder and never copied (see README).
@@ -67,5 +68,24 @@ export const hotspotsBench: BenchSection = {
       `  speed-up ×${(naiveSeconds / indexedSeconds).toFixed(1)}; agreement with the baseline ARI ${agreement.adjustedRandIndex}`,
     );
     console.log(`  centroid merge pass            ${mergeSeconds.toFixed(2)} s  (${merged.length} clusters)`);
+    await printPurity();
   },
 };
+
+/** Purity of hot issues without → with the matter guard (one matter per hot issue; `lianxin hotspots purity`). */
+async function printPurity() {
+  const real = realDataPurity(DATA);
+  const [off, on] = [real.withoutGuard, real.withGuard];
+  console.log(`  purity (without → with the matter guard):`);
+  console.log(
+    `    gold clusters      pairwise F1 ${off.gold.pairwiseF1} → ${on.gold.pairwiseF1}, purity ${off.gold.purity} → ${on.gold.purity}`,
+  );
+  console.log(
+    `    labelled appeals   ${off.labelled.clustersOfTwoOrMore} → ${on.labelled.clustersOfTwoOrMore} clusters, purity by category ${off.labelled.purity} → ${on.labelled.purity}`,
+  );
+  const t0 = performance.now();
+  const demo = await demoMonthPurity();
+  console.log(
+    `    demo ${demo.month}       ${demo.withoutGuard.hotIssues} → ${demo.withGuard.hotIssues} hot issues, ${demo.withoutGuard.mixed} → ${demo.withGuard.mixed} mixed, purity ${demo.withoutGuard.purity} → ${demo.withGuard.purity} (demo seeded in ${seconds(t0).toFixed(0)} s)`,
+  );
+}

@@ -1,4 +1,14 @@
 import type { Vector } from './hotspot-text.js';
+import {
+  addSum,
+  addToCentroid,
+  centroidsShareMatter,
+  sharesMatter,
+  type Centroid,
+  type MatterGuard,
+} from './hotspot-matter-guard.js';
+
+export type { Centroid, MatterGuard };
 
 export interface ClusterOptions {
   /** Minimum cosine between an appeal and a cluster's centroid to join it. */
@@ -10,17 +20,6 @@ export interface ClusterOptions {
    * with a cluster's matter centroid for the appeal to join it (see hotspot-matter.ts).
    */
   matter?: MatterGuard;
-}
-
-export interface MatterGuard {
-  vectors: readonly Vector[];
-  threshold: number;
-}
-
-/** A running sum of unit vectors: its direction is the centroid's. */
-export interface Centroid {
-  sum: Vector;
-  norm2: number;
 }
 
 export interface Cluster {
@@ -101,26 +100,6 @@ function dotWithSum(v: Vector, cluster: Cluster): number {
   let dot = 0;
   for (const [t, w] of v) dot += w * (cluster.sum.get(t) ?? 0);
   return dot;
-}
-
-/** True without a guard; else the cosine of the appeal's matter with the cluster's reaches the guard's threshold. */
-function sharesMatter(v: Vector | undefined, centroid: Centroid | undefined, guard: MatterGuard | undefined): boolean {
-  if (!guard || !v || !centroid) return true;
-  if (centroid.norm2 === 0) return false;
-  let dot = 0;
-  for (const [t, w] of v) dot += w * (centroid.sum.get(t) ?? 0);
-  return dot / Math.sqrt(centroid.norm2) >= guard.threshold;
-}
-
-function addToCentroid(centroid: Centroid, v: Vector) {
-  let cross = 0;
-  let norm2 = 0;
-  for (const [t, w] of v) {
-    cross += w * (centroid.sum.get(t) ?? 0);
-    norm2 += w * w;
-  }
-  centroid.norm2 += 2 * cross + norm2;
-  for (const [t, w] of v) centroid.sum.set(t, (centroid.sum.get(t) ?? 0) + w);
 }
 
 function addToCluster(cluster: Cluster, v: Vector, index: number, dotWithSum: number) {
@@ -208,20 +187,4 @@ export function mergeSimilarClusters(clusters: readonly Cluster[], threshold: nu
   }
   for (const k of kept) k.cluster.members.sort((a, b) => a - b);
   return kept.map((k) => k.cluster).sort((a, b) => a.members[0]! - b.members[0]!);
-}
-
-/** Cosine of two clusters' matter centroids against the guard's threshold (true without a guard). */
-function centroidsShareMatter(a: Cluster, b: Cluster, threshold: number | undefined): boolean {
-  if (threshold === undefined || !a.matter || !b.matter) return true;
-  if (a.matter.norm2 === 0 || b.matter.norm2 === 0) return false;
-  let dot = 0;
-  for (const [t, w] of a.matter.sum) dot += w * (b.matter.sum.get(t) ?? 0);
-  return dot / Math.sqrt(a.matter.norm2 * b.matter.norm2) >= threshold;
-}
-
-function addSum(into: Centroid, from: Centroid) {
-  let cross = 0;
-  for (const [t, w] of from.sum) cross += w * (into.sum.get(t) ?? 0);
-  into.norm2 += 2 * cross + from.norm2;
-  for (const [t, w] of from.sum) into.sum.set(t, (into.sum.get(t) ?? 0) + w);
 }

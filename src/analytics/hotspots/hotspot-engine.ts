@@ -20,19 +20,21 @@ export interface ClusterAppealsOptions {
   partitionKeys?: readonly (string | null)[];
   /** Region names: never compared (a cluster is within one region anyway), never a keyword. */
   regionNames?: Iterable<string | null>;
-  /** The matter guard's threshold (MATTER_THRESHOLD); null turns the guard off (to measure without it). */
-  matterThreshold?: number | null;
+  /**
+   * False turns the matter guard off, region names included: clustering as before the guard, only
+   * to measure what it changes (`lianxin hotspots purity`).
+   */
+  matterGuard?: boolean;
 }
 
 /** Text → jieba tokens → TF-IDF → leader clustering + centroid merge, in the order given (oldest first). */
 export function clusterAppeals(docs: readonly TextDoc[], options: ClusterAppealsOptions = {}): ClusteredAppeals {
-  const regions = regionWords(options.regionNames ?? []);
+  const guarded = options.matterGuard !== false;
+  const regions = regionWords(guarded ? (options.regionNames ?? []) : []);
   const terms = docs.map((d) => appealTerms(d, regions));
   const vectors = tfidfVectors(terms.map((t) => t.topic));
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const matterThreshold = options.matterThreshold === undefined ? MATTER_THRESHOLD : options.matterThreshold;
-  const matter =
-    matterThreshold === null ? undefined : { vectors: tfidfVectors(terms.map((t) => t.matter)), threshold: matterThreshold };
+  const matter = guarded ? { vectors: tfidfVectors(terms.map((t) => t.matter)), threshold: MATTER_THRESHOLD } : undefined;
   // Single pass, then centroids alike by the same threshold are merged (see mergeSimilarClusters).
   const clusters = mergeSimilarClusters(
     leaderCluster(vectors, { threshold, partitionKeys: options.partitionKeys, matter }),

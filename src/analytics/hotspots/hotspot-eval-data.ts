@@ -42,3 +42,10 @@ export function loadRivers(dataDir: string): (LabelledAppeal & { river: string }
     .filter((r) => r.river !== '' && r.river !== '无' && r.river !== '河流' && !/河流|河.+河/.test(r.river))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : Number(a.id) - Number(b.id)));
 }
+
+/** The classification appeals (train.csv) with their first-level category, in file order: purity of clusters by category. */
+export function loadLabelled(dataDir: string): { headline: string; body: string; label: string }[] {
+  return readCsvFile(dataDir, 'appeals/train.csv')
+    .map((r) => ({ headline: squash(r['title'] ?? ''), body: squash(r['detail'] ?? ''), label: (r['label'] ?? '').trim() }))
+    .filter((r) => r.label !== '' && (r.headline !== '' || r.body !== ''));
+}

@@ -8,7 +8,6 @@ export { placeNames };
 const MEASURE_WORDS = new Set([...'头只个条家台辆栋幢层户位名次块张间套件把本根匹口']);
 const NUMERAL_BEFORE = /[0-9０-９一二两三四五六七八九十百千万几多]$/u;
 
-
 function occurrences(text: string, word: string): number[] {
   const at: number[] = [];
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) at.push(i);

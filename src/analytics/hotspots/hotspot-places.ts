@@ -85,6 +85,7 @@ export function placeNames(text: string): string[] {
  */
 export function placeTokenMask(tokens: readonly string[]): boolean[] {
   const mask = tokens.map((t) => WHOLE_PLACE.test(t));
-  for (const [s, e] of placeRuns(tokens)) for (let i = s; i < e; i++) mask[i] = true;
+  // A run ending in a whole name (收费 / 额尔敦路) is that name only: the words before are no part of it.
+  for (const [s, e] of placeRuns(tokens)) if (!mask[e - 1]) for (let i = s; i < e; i++) mask[i] = true;
   return mask;
 }

@@ -61,8 +61,8 @@ export interface RankOptions {
   limit?: number;
   /** Region names besides the appeals' own (never compared, never a keyword). */
   regionNames?: readonly string[];
-  /** The matter guard's threshold; null turns it off (only to measure what it changes). */
-  matterThreshold?: number | null;
+  /** False: without the matter guard (only to measure what it changes). */
+  matterGuard?: boolean;
 }
 
 /** A cluster with at least `minSize` appeals in the period, ranked by `hotspot.score`, best first. */
@@ -97,7 +97,7 @@ export function hotClusters(appeals: readonly HotspotCandidate[], period: Period
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     partitionKeys: appeals.map((a) => a.region_id),
     regionNames,
-    matterThreshold: options.matterThreshold,
+    matterGuard: options.matterGuard,
   });
   const inPeriod = (a: HotspotCandidate) => new Date(a.accepted_at) >= period.from;
   const hot: HotCluster[] = [];
@@ -134,5 +134,5 @@ export function hotClusters(appeals: readonly HotspotCandidate[], period: Period
     });
   }
   hot.sort(({ hotspot: a }, { hotspot: b }) => b.score - a.score || b.count - a.count || (a.key < b.key ? -1 : 1));
-  return { hot, docs, regions: regionWords(regionNames) };
+  return { hot, docs, regions: regionWords(options.matterGuard === false ? [] : regionNames) };
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { PROJECT_ROOT } from '../../paths.js';
 import { DEFAULT_THRESHOLD } from '../../analytics/hotspots/hotspot-engine.js';
 import { evaluateHotspots } from '../../analytics/hotspots/hotspot-eval.service.js';
+import { demoMonthPurity, realDataPurity } from '../../analytics/hotspots/hotspot-purity.eval.js';
 import { CliError } from '../cli-error.js';
 
 /** `lianxin hotspots eval`: prints one JSON object with the clustering measures on the shared data. */
@@ -23,6 +24,23 @@ export const hotspotCommand = () => {
         measure: 'pairwise precision/recall/F1, adjusted Rand index, purity',
         defaultThreshold: DEFAULT_THRESHOLD,
         results,
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+      };
+      console.log(JSON.stringify(out, null, 2));
+    });
+  hotspots
+    .command('purity')
+    .description('热点纯度（一个热点只谈一件事）/ hot-issue purity, without and with the matter guard')
+    .option('--data <dir>', 'shared data folder', path.resolve(PROJECT_ROOT, '../shared/data'))
+    .option('--demo-days <n>', 'days of demo history before the measured month (0: no demo month)', '64')
+    .action(async (opts: { data: string; demoDays: string }) => {
+      const days = Number(opts.demoDays);
+      if (!Number.isInteger(days) || days < 0) throw new CliError('--demo-days：须为非负整数', '--demo-days: a whole number ≥ 0');
+      const started = performance.now();
+      const out = {
+        measure: 'purity = share of a hot issue’s appeals in its majority category, weighted by size',
+        realData: realDataPurity(opts.data),
+        demoMonth: days > 0 ? await demoMonthPurity({ days }) : null,
         seconds: Math.round((performance.now() - started) / 100) / 10,
       };
       console.log(JSON.stringify(out, null, 2));
