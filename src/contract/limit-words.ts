@@ -15,7 +15,7 @@ const EN: Record<LimitUnit, [one: string, many: string]> = {
  * same working day), which is how the 办不成事 rules word it. Shared by the server's texts and the web.
  */
 export function limitInWords(amount: number, unit: LimitUnit, lang: Lang): string {
-  if (amount === 0 && unit === 'working_days') return lang === 'zh' ? '即办（当个工作日）' : 'at once (same working day)';
+  if (amount === 0 && unit === 'working_days') return lang === 'zh' ? '即办（当日）' : 'at once (same working day)';
   if (lang === 'zh') return `${amount} ${ZH[unit]}`;
   const [one, many] = EN[unit];
   return `${amount} ${amount === 1 ? one : many}`;
