@@ -143,6 +143,9 @@ describe('citizen portal, issue 13 (phone, 390×844)', () => {
     await expect.poll(() => desktop.getByTestId('login-username').isVisible()).toBe(true);
     expect(await desktop.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
     await desktop.screenshot({ path: '/tmp/portal/login.png' });
+    // The console's screens now load after sign-in: they still arrive.
+    await world.login(desktop, 'dispatcher');
+    await expect.poll(() => desktop.getByTestId('current-user').isVisible(), { timeout: 20_000 }).toBe(true);
     await desktop.close();
   });
 
