@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { APPEAL_TYPES, PORTAL_LIMITS } from '../shared/contract';
+import { APPEAL_TYPES, PORTAL_LIMITS, categoryMatches } from '../shared/contract';
 import { useLang, useT } from '../shared/i18n';
 import { apiField, apiMessage } from './portal-errors';
 import { submitAppeal, usePortalInfo, type PortalInfo } from './portal-api';
@@ -15,10 +15,10 @@ import { Button, Choice, Counter, Field, Notice } from './ui';
 function categoryOptions(categories: PortalInfo['categories']) {
   const children = new Map<string | null, PortalInfo['categories']>();
   for (const c of categories) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
-  const out: { id: string; label: string }[] = [];
+  const out: { id: string; label: string; category: PortalInfo['categories'][number] }[] = [];
   const walk = (parent: string | null, depth: number) => {
     for (const c of children.get(parent) ?? []) {
-      out.push({ id: c.id, label: `${'\u3000'.repeat(depth)}${c.name}` });
+      out.push({ id: c.id, label: `${'\u3000'.repeat(depth)}${c.name}`, category: c });
       walk(c.id, depth + 1);
     }
   };
@@ -46,7 +46,10 @@ export function SubmitPage() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [photos, setPhotos] = useState<File[]>([]);
   const info = usePortalInfo();
-  const categories = useMemo(() => categoryOptions(info.data?.categories ?? []), [info.data]);
+  const allCategories = useMemo(() => categoryOptions(info.data?.categories ?? []), [info.data]);
+  const [categoryQuery, setCategoryQuery] = useState('');
+  // 暖气 finds 供热: the portal narrows its plain list with the same alias matcher as intake (ADR 0085)
+  const categories = allCategories.filter((c) => c.id === form.categoryId || categoryMatches(c.category, categoryQuery));
   const maxPhotos = info.data?.maxPhotos ?? 5;
   const set = <K extends keyof AppealForm>(name: K, value: AppealForm[K]) => {
     setForm((f) => ({ ...f, [name]: value }));
@@ -126,20 +129,31 @@ export function SubmitPage() {
         </Field>
         <Field label={t('category')} error={errors.categoryId}>
           {(a) => (
-            <select
-              className="p-input"
-              id={a.id}
-              value={form.categoryId}
-              onChange={(e) => set('categoryId', e.target.value)}
-              data-testid="portal-category"
-            >
-              <option value="">{t('categoryPlaceholder')}</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
+            <>
+              <input
+                className="p-input"
+                type="search"
+                value={categoryQuery}
+                placeholder={t('categorySearch')}
+                aria-label={t('categorySearch')}
+                onChange={(e) => setCategoryQuery(e.target.value)}
+                data-testid="portal-category-search"
+              />
+              <select
+                className="p-input"
+                id={a.id}
+                value={form.categoryId}
+                onChange={(e) => set('categoryId', e.target.value)}
+                data-testid="portal-category"
+              >
+                <option value="">{t('categoryPlaceholder')}</option>
+                {categories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </>
           )}
         </Field>
         <Field {...text('address', 'address')}>
