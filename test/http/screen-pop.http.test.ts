@@ -113,4 +113,30 @@ describe('CTI screen-pop', () => {
     await cti({ callId: 'SP-1', event: 'ended', at: '2025-03-03T02:04:00Z' });
     expect((await operator.get('/api/calls/current')).json()).toEqual({ call: null });
   });
+
+  it('never pre-fills a confidential caller', async () => {
+    const secret = '13800000088';
+    await operator.post('/api/orders', {
+      channel: 'phone',
+      appealType: 'report',
+      priority: 2,
+      title: '举报噪音',
+      content: '夜间施工噪音。',
+      callerName: '匿名',
+      callerPhone: secret,
+      callerConfidential: true,
+      address: '某小区',
+      categoryId: w.categoryId,
+    });
+    const call = await cti({
+      callId: 'SP-3',
+      event: 'answered',
+      at: '2025-03-03T02:10:00Z',
+      callerNumber: secret,
+      operator: w.usernames.operator,
+    });
+    const pop = (await operator.get(`/api/calls/${call.json().id}/screen-pop`)).json();
+    expect(pop).toMatchObject({ callerNumber: secret, callerName: null, address: null });
+    expect(pop.history).toHaveLength(1);
+  });
 });
