@@ -53,6 +53,8 @@ const WIDTH = { orderNo: 100, type: 64, priority: 96, state: 108, deadline: 210,
 /** Below this the title is unreadable: the table scrolls sideways instead of squeezing it further. */
 const TITLE_MIN = 150;
 const LEAD_UNIT_MIN = 110;
+/** antd's checkbox column of a selectable table. */
+const SELECTION_WIDTH = 32;
 
 /** The key a column is hidden by: its `key` or its `dataIndex` (queues/ColumnChooser names them so). */
 const COLUMN_KEYS: Record<string, string> = { appealType: 'type', leadUnitId: 'leadUnit' };
@@ -147,6 +149,7 @@ export function OrderTable({
   ];
   const shown = hidden ? columns.filter((c) => !hidden.has(columnKey(c))) : columns;
   const minWidth =
+    (selection ? SELECTION_WIDTH : 0) +
     TITLE_MIN +
     (unitNames ? LEAD_UNIT_MIN : 0) +
     shown.reduce((sum, c) => sum + (c.responsive ? 0 : typeof c.width === 'number' ? c.width : 0), 0);

@@ -16,7 +16,9 @@ const ORDER_NO = /^\d{10,}$/;
 /** Where a typed search goes: an order, the list by caller, or the words search. */
 export function searchTarget(text: string, mayLookUpPhones: boolean): { kind: 'order' | 'phone' | 'words'; value: string } {
   const value = text.trim();
-  if (mayLookUpPhones && PHONE.test(value)) return { kind: 'phone', value: value.replace(/[-\s]/g, '') };
+  // A mobile number is also ten-plus digits: it is never taken for an order number; without pii.read it is words.
+  if (PHONE.test(value))
+    return mayLookUpPhones ? { kind: 'phone', value: value.replace(/[-\s]/g, '') } : { kind: 'words', value };
   if (ORDER_NO.test(value)) return { kind: 'order', value };
   return { kind: 'words', value };
 }
