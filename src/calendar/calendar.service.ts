@@ -12,7 +12,8 @@ import {
 } from './calendar.repository.js';
 import { coveredYears } from './statutory-days.js';
 import { centreTimeZone } from '../shared/time-zone.js';
-import { DEFAULT_WORK_PERIODS, formatWorkPeriods, parseWorkPeriods, WorkingCalendar, type DayInfo } from './working-calendar.js';
+import { DEFAULT_WORK_PERIODS, formatWorkPeriods, parseWorkPeriods, WorkingCalendar } from './working-calendar.js';
+import type { CalendarMonthView, CalendarOverrideView } from '../contract/timelimits.js';
 
 /** The working calendar of one centre: its time zone, working hours and own days on top of the PRC calendar. */
 export async function loadCentreCalendar(db: Executor, centreId: string): Promise<WorkingCalendar> {
@@ -33,13 +34,7 @@ const requireAdmin = (actor: Actor) => {
   if (!hasAnyRole(actor, ['admin'])) throw forbidden();
 };
 
-export interface CalendarMonthView {
-  month: string;
-  timezone: string;
-  workPeriods: string;
-  coveredYears: number[];
-  days: DayInfo[];
-}
+export type { CalendarMonthView } from '../contract/timelimits.js';
 
 export async function getCalendarMonth(deps: Deps, centreId: string, month: string): Promise<CalendarMonthView> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw invalidField('month', 'YYYY-MM');
@@ -53,7 +48,7 @@ export async function getCalendarMonth(deps: Deps, centreId: string, month: stri
   };
 }
 
-export async function listOverrides(deps: Deps, actor: Actor) {
+export async function listOverrides(deps: Deps, actor: Actor): Promise<CalendarOverrideView<Date>[]> {
   return listCalendarOverrides(deps.db, actor.centreId);
 }
 

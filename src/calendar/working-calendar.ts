@@ -1,5 +1,6 @@
 import { isYearCovered, statutoryDay } from './statutory-days.js';
 import { addDays, instantAt, localParts, weekdayOf } from '../shared/time-zone.js';
+import type { DayInfo } from '../contract/timelimits.js';
 
 /** A working period of a day in minutes since local midnight, e.g. 08:30–12:00 = {510, 720}. */
 export interface WorkPeriod {
@@ -13,16 +14,7 @@ export interface CalendarOverride {
   name: string;
 }
 
-export type DayReason = 'workday' | 'weekend' | 'statutory_holiday' | 'makeup_workday' | 'centre_holiday' | 'centre_workday';
-
-export interface DayInfo {
-  date: string;
-  working: boolean;
-  reason: DayReason;
-  name: string | null;
-  /** False when the statutory calendar has no notice for this year (weekends only). */
-  covered: boolean;
-}
+export type { DayInfo, DayReason } from '../contract/timelimits.js';
 
 export const DEFAULT_WORK_PERIODS: readonly WorkPeriod[] = [
   { start: 8 * 60 + 30, end: 12 * 60 },

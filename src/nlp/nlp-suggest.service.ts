@@ -6,7 +6,8 @@ import { listUnits } from '../org/unit.repository.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { loadLatestModel, type LoadedModel } from './nlp-model-cache.js';
-import type { SuggestBody, SuggestResponse } from './nlp.schemas.js';
+import type { ModelSuggestions, SuggestResponse } from '../contract/nlp.js';
+import type { SuggestBody } from './nlp.schemas.js';
 import { rankLabels } from './text-classifier.js';
 import { applyRegionScope, regionScope } from './region-scope.js';
 
@@ -58,7 +59,7 @@ function suggest(
   names: Map<string, Named>,
   threshold: number,
   inScope?: (label: string) => boolean,
-) {
+): ModelSuggestions {
   const all = rankLabels(model.classifier, text, model.classifier.labels.length);
   const ranked = inScope ? applyRegionScope(all, inScope) : all;
   const items = ranked

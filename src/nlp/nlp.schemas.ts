@@ -32,4 +32,3 @@ export const SuggestResponseSchema = Type.Object({
   category: ModelSuggestions,
   unit: ModelSuggestions,
 });
-export type SuggestResponse = Static<typeof SuggestResponseSchema>;

@@ -8,6 +8,7 @@ import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
 import { LEADER_FOLLOWUP_READERS } from '../contract/supervision.js';
+import type { LeaderFollowupView, SupervisionView } from '../contract/timelimits.js';
 import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
@@ -168,7 +169,11 @@ export async function closeSupervision(deps: Deps, actor: Actor, id: string, not
   });
 }
 
-export async function listSupervisionsFor(deps: Deps, actor: Actor, f: { status?: string; orderId?: string; limit?: number }) {
+export async function listSupervisionsFor(
+  deps: Deps,
+  actor: Actor,
+  f: { status?: string; orderId?: string; limit?: number },
+): Promise<SupervisionView<Date>[]> {
   if (!hasAnyRole(actor, ['supervisor', 'leader', 'dispatcher', 'unit_handler', 'unit_admin'])) throw forbidden();
   return listSupervisions(deps.db, {
     centreId: actor.centreId,
@@ -179,7 +184,7 @@ export async function listSupervisionsFor(deps: Deps, actor: Actor, f: { status?
   });
 }
 
-export async function listLeaderFollowupsFor(deps: Deps, actor: Actor, open: boolean) {
+export async function listLeaderFollowupsFor(deps: Deps, actor: Actor, open: boolean): Promise<LeaderFollowupView<Date>[]> {
   need(actor, [...LEADER_FOLLOWUP_READERS]);
   return listLeaderFollowups(deps.db, actor.centreId, open, 200);
 }

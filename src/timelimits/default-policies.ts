@@ -1,19 +1,12 @@
+import type { EscalationSettings, LimitRule } from '../contract/timelimits.js';
 import type { LimitUnit, Stage } from './timelimits.table.js';
+
+export type { EscalationSettings, LimitRule } from '../contract/timelimits.js';
 
 export const STAGES: readonly Stage[] = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'];
 export const LIMIT_UNITS: readonly LimitUnit[] = ['minutes', 'hours', 'working_hours', 'working_days'];
 /** Stages a handling unit answers for: these get 催办, 督办单 and 领导盯办, not just warnings. */
 export const UNIT_STAGES: readonly Stage[] = ['sign', 'contact', 'reply'];
-
-export interface LimitRule {
-  stage: Stage;
-  appealType: string | null;
-  priority: number | null;
-  categoryId: string | null;
-  amount: number;
-  unit: LimitUnit;
-  note: string | null;
-}
 
 const rule = (
   stage: Stage,
@@ -65,17 +58,6 @@ export function banbuchengRules(categoryId: string): LimitRule[] {
     { ...rule('reply', 3, 2, 'working_days', '办不成事：一般事项 2 个工作日内整改反馈'), categoryId },
     { ...rule('reply', 4, 5, 'working_days', '办不成事：复杂事项 5 个工作日内反馈进展'), categoryId },
   ];
-}
-
-export interface EscalationSettings {
-  /** Share of the time used at which the yellow warning fires (0.75 = 75 %). */
-  yellowShare: number;
-  /** Share of the time used at which the unit gets the automatic 催办 reminder. */
-  urgeShare: number;
-  /** Working days overdue after which a formal 督办单 is issued. */
-  superviseAfterWorkingDays: number;
-  /** Working days the unit has to answer a 督办单 before the order goes to 领导盯办. */
-  supervisionDueWorkingDays: number;
 }
 
 export const DEFAULT_ESCALATION: EscalationSettings = {

@@ -5,6 +5,7 @@ import { loadVisibleOrder } from '../orders/order-query.service.js';
 import type { Order } from '../db/schema.js';
 import type { Executor } from '../db/database.js';
 import type { DeadlineView } from '../contract/orders.js';
+import type { PolicyView } from '../contract/timelimits.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
@@ -37,7 +38,7 @@ export interface PolicyInput {
   note?: string | null;
 }
 
-export async function listPolicies(deps: Deps, actor: Actor) {
+export async function listPolicies(deps: Deps, actor: Actor): Promise<PolicyView<Date>> {
   need(actor, READERS);
   const [rules, settings] = await Promise.all([
     listActivePolicies(deps.db, actor.centreId),

@@ -8,6 +8,7 @@ import { listUnits } from '../../org/unit.repository.js';
 import { assessedUnitOf, ownAssessedUnitOf } from './assessment-units.js';
 import { listUnitHistory, upsertConfig } from './assessment.repository.js';
 import { loadAssessmentConfig } from './assessment.service.js';
+import type { AssessmentHistoryView } from '../../contract/analytics.js';
 
 export async function getAssessmentConfig(deps: Deps, actor: Actor): Promise<AssessmentConfig> {
   if (!can(actor, 'assessment.read') && !can(actor, 'assessment.configure')) throw forbidden();
@@ -26,7 +27,11 @@ export async function updateAssessmentConfig(deps: Deps, actor: Actor, input: As
  * Frozen scores per unit over the last `months` months (up to `toMonth`), for the history chart.
  * A unit admin gets their own row only (their department's when they belong to one).
  */
-export async function getAssessmentHistory(deps: Deps, actor: Actor, q: { toMonth: string; months: number; unitId?: string }) {
+export async function getAssessmentHistory(
+  deps: Deps,
+  actor: Actor,
+  q: { toMonth: string; months: number; unitId?: string },
+): Promise<AssessmentHistoryView> {
   if (!can(actor, 'assessment.read')) throw forbidden();
   let fromMonth = q.toMonth;
   for (let i = 1; i < q.months; i++) fromMonth = previousMonth(fromMonth);

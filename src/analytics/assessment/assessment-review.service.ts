@@ -7,6 +7,7 @@ import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
 import { assessedUnitOf } from './assessment-units.js';
 import { decideAppeal, findAppeal, findSnapshot, insertAppeal, insertExclusion, listAppeals } from './assessment.repository.js';
+import type { AssessmentAppealView } from '../../contract/analytics.js';
 
 /** The assessment month of an order: the local (UTC+8) month it was accepted in. */
 export const orderMonth = (acceptedAt: Date) =>
@@ -116,7 +117,11 @@ export async function decideAssessmentAppeal(
   });
 }
 
-export async function listAssessmentAppeals(deps: Deps, actor: Actor, q: { month?: string }) {
+export async function listAssessmentAppeals(
+  deps: Deps,
+  actor: Actor,
+  q: { month?: string },
+): Promise<{ items: AssessmentAppealView<Date>[] }> {
   if (!can(actor, 'assessment.read')) throw forbidden();
   const items = await listAppeals(deps.db, {
     centreId: actor.centreId,

@@ -9,6 +9,7 @@ import type { UnitScore } from './assessment-score.js';
 import { assessedDepartmentOf, assessedUnitOf, parentAssessedUnitOf } from './assessment-units.js';
 import { listUnits } from '../../org/unit.repository.js';
 import { findConfig, findSnapshot, insertSnapshot, listAppeals, listSnapshotRows } from './assessment.repository.js';
+import type { MonthAssessmentView } from '../../contract/analytics.js';
 
 export async function loadAssessmentConfig(deps: Deps, centreId: string): Promise<AssessmentConfig> {
   const row = await findConfig(deps.db, centreId);
@@ -40,10 +41,8 @@ function byRank(rows: UnitScore[]): UnitScore[] {
   return [...top, ...top.flatMap((t) => rows.filter((r) => r.parentUnitId === t.unitId).sort(rank))];
 }
 
-export interface MonthAssessment {
-  month: string;
-  status: 'draft' | 'frozen';
-  frozenAt: Date | null;
+/** The contract's month (src/contract/analytics.ts) with the server's full rows and config. */
+export interface MonthAssessment extends MonthAssessmentView<Date> {
   config: AssessmentConfig;
   rows: UnitScore[];
 }

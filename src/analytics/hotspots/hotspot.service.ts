@@ -1,4 +1,5 @@
 import type { Deps } from '../../shared/deps.js';
+import type { HotspotAnswer } from '../../contract/analytics.js';
 import { forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import type { Actor } from '../../users/roles.js';
@@ -37,7 +38,7 @@ export interface Hotspot {
  * length before are clustered together by text (jieba tokens, TF-IDF, cosine) within their region;
  * clusters with at least `minSize` appeals in the period are ranked by size plus rise.
  */
-export async function findHotspots(deps: Deps, actor: Actor, query: HotspotQuery) {
+export async function findHotspots(deps: Deps, actor: Actor, query: HotspotQuery): Promise<HotspotAnswer<Date>> {
   if (!can(actor, 'hotspot.read')) throw forbidden();
   const period = checkedPeriod(query.from, query.to);
   const previous = previousPeriod(period);

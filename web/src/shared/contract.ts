@@ -16,3 +16,6 @@ export * from '../../../src/contract/category-aliases';
 export type * from '../../../src/contract/calls';
 export * from '../../../src/contract/queues';
 export * from '../../../src/contract/portal';
+export type * from '../../../src/contract/nlp';
+export type * from '../../../src/contract/timelimits';
+export type * from '../../../src/contract/analytics';

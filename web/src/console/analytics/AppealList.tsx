@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tag } from 'antd';
 import { useT } from '../../shared/i18n';
-import { decideAppeal, type Appeal } from './analytics-api';
+import type { AssessmentAppealView as Appeal } from '../../shared/contract';
+import { decideAppeal } from './analytics-api';
 import { analyticsMessages } from './analytics.messages';
 
 /** The month's 申诉 with accept / reject while the month is not frozen. */

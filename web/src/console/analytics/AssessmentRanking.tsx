@@ -2,7 +2,7 @@ import { useMemo, useState, type Key } from 'react';
 import { Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import type { KpiKey } from '../../shared/contract';
 import { useLang, useT } from '../../shared/i18n';
-import type { MonthAssessment } from './analytics-api';
+import type { MonthAssessmentView as MonthAssessment } from '../../shared/contract';
 import { analyticsMessages } from './analytics.messages';
 import { rankingTree, type RankingRow } from './assessment-rows';
 

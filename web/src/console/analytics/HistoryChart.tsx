@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
-import type { HistoryItem } from './analytics-api';
+import type { AssessmentHistoryView } from '../../shared/contract';
+
+type HistoryItem = AssessmentHistoryView['items'][number];
 
 /** Frozen scores per unit over months: one line per unit (ECharts). */
 export function HistoryChart({ items }: { items: HistoryItem[] }) {

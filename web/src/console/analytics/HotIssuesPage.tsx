@@ -4,7 +4,8 @@ import { Alert, Button, Card, DatePicker, Form, List, Space, Table, Tag, Typogra
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import { RegionPicker } from '../common/pickers';
-import { useHotspots, type Hotspot } from './analytics-api';
+import type { Hotspot } from '../../shared/contract';
+import { useHotspots } from './analytics-api';
 import { analyticsMessages } from './analytics.messages';
 
 const DAY = 'YYYY-MM-DD';

@@ -1,74 +1,7 @@
 import { keys } from '../api/keys';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-
-export interface HotspotOrder {
-  id: string;
-  orderNo: string;
-  title: string;
-  state: string;
-  acceptedAt: string;
-  address: string | null;
-}
-export interface Hotspot {
-  key: string;
-  label: string;
-  keywords: string[];
-  representativeTitle: string;
-  regionName: string | null;
-  count: number;
-  previousCount: number;
-  growth: number | null;
-  score: number;
-  orders: HotspotOrder[];
-}
-export interface HotspotAnswer {
-  appealsExamined: number;
-  items: Hotspot[];
-}
-
-export interface UnitScore {
-  unitId: string;
-  unitName: string;
-  /** Set on a department's row: the assessed unit (county) it is ranked within. */
-  parentUnitId: string | null;
-  rank: number | null;
-  score: number | null;
-  baseScore: number | null;
-  deductionPoints: number;
-  indicators: { key: string; weight: number; value: number | null }[];
-  deductions: { overdue: number; returns: number; rehandles: number };
-  excludedOrders: number;
-}
-export interface AssessmentConfig {
-  indicators: { key: string; weight: number }[];
-  deductions: { overdue: number; return: number; rehandle: number };
-  basicSatisfiedWeight: number;
-}
-export interface MonthAssessment {
-  month: string;
-  status: 'draft' | 'frozen';
-  frozenAt: string | null;
-  config: AssessmentConfig;
-  rows: UnitScore[];
-}
-export interface Appeal {
-  id: string;
-  order_id: string;
-  order_no: string;
-  title: string;
-  unit_name: string;
-  month: string;
-  reason: string;
-  status: 'pending' | 'accepted' | 'rejected';
-}
-export interface HistoryItem {
-  month: string;
-  unitId: string;
-  unitName: string;
-  rank: number | null;
-  score: number | null;
-}
+import type { AssessmentAppealView, AssessmentHistoryView, HotspotAnswer, MonthAssessmentView } from '../../shared/contract';
 
 const qs = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();
@@ -91,16 +24,16 @@ export const useHotspots = (p: { from: string; to: string; regionId?: string }) 
   useQuery({ queryKey: keys.hotspots(p), queryFn: () => api<HotspotAnswer>(withQuery('/api/hotspots', p)) });
 
 export const useMonthAssessment = (month: string) =>
-  useQuery({ queryKey: keys.assessment(month), queryFn: () => api<MonthAssessment>(`/api/assessment/months/${month}`) });
+  useQuery({ queryKey: keys.assessment(month), queryFn: () => api<MonthAssessmentView>(`/api/assessment/months/${month}`) });
 
 export const useAppeals = (month: string) =>
   useQuery({
     queryKey: keys.assessmentAppeals(month),
-    queryFn: () => api<{ items: Appeal[] }>(withQuery('/api/assessment/appeals', { month })),
+    queryFn: () => api<{ items: AssessmentAppealView[] }>(withQuery('/api/assessment/appeals', { month })),
   });
 
 export const useAssessmentHistory = (toMonth: string) =>
   useQuery({
     queryKey: keys.assessmentHistory(toMonth),
-    queryFn: () => api<{ items: HistoryItem[] }>(withQuery('/api/assessment/history', { toMonth, months: 12 })),
+    queryFn: () => api<AssessmentHistoryView>(withQuery('/api/assessment/history', { toMonth, months: 12 })),
   });

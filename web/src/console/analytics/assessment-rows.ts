@@ -1,4 +1,4 @@
-import type { UnitScore } from './analytics-api';
+import type { UnitScoreView as UnitScore } from '../../shared/contract';
 
 /** A ranking row as the table shows it: an assessed unit with its departments nested below. */
 export type RankingRow = UnitScore & { children?: RankingRow[] };

@@ -1,6 +1,7 @@
 import { keys } from '../api/keys';
 import { useWrite } from '../api/mutation';
-import { endLeaderFollowup, useFollowedOrders, type Followup } from '../timelimits/timelimits-api';
+import type { LeaderFollowupView } from '../../shared/contract';
+import { endLeaderFollowup, useFollowedOrders } from '../timelimits/timelimits-api';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useLang, useT } from '../../shared/i18n';
@@ -9,7 +10,7 @@ import { formatRemaining, formatTime, StateTag } from '../common/tags';
 import { orderMessages } from '../orders/orders.messages';
 import { queueMessages } from '../common/queues.messages';
 
-type FollowUp = Followup;
+type FollowUp = LeaderFollowupView;
 
 /** The deadline and, once it has passed, a red 已超期 mark with how long ago (a leader reads the red first). */
 function FollowupDeadline({ dueAt }: { dueAt: string | null }) {

@@ -1,4 +1,5 @@
-import { useIntakeSuggest, type ModelSuggestions } from './nlp-api';
+import type { ModelSuggestions } from '../../shared/contract';
+import { useIntakeSuggest } from './nlp-api';
 import { useEffect, useState } from 'react';
 import { Card, Progress, Space, Tag, Typography } from 'antd';
 import { useT } from '../../shared/i18n';

@@ -1,25 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 import { keys } from '../api/keys';
+import type { SuggestResponse } from '../../shared/contract';
 
 /** Category and handling-unit suggestions of the trained models (POST /api/nlp/suggest, src/nlp). */
-export interface Suggestion {
-  id: string;
-  name: string;
-  fullName: string;
-  confidence: number;
-}
-export interface ModelSuggestions {
-  modelVersion: number;
-  trainedAt: string;
-  items: Suggestion[];
-}
-export interface SuggestResponse {
-  threshold: number;
-  category: ModelSuggestions | null;
-  unit: ModelSuggestions | null;
-}
-
 export function useIntakeSuggest(input: { title: string; content: string; regionId?: string }, enabled: boolean) {
   return useQuery({
     queryKey: keys.nlpSuggest(input),

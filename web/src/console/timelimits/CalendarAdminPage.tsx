@@ -6,15 +6,8 @@ import { useApiMutation } from '../api/mutation';
 import { useT } from '../../shared/i18n';
 import { timelimitMessages } from './timelimits.messages';
 import { CalendarDayCell, CalendarLegend } from './CalendarDayCell';
-import {
-  deleteOverride,
-  saveOverride,
-  saveWorkPeriods,
-  useCalendarMonth,
-  useCalendarOverrides,
-  type DayInfo,
-  type Override,
-} from './timelimits-api';
+import { deleteOverride, saveOverride, saveWorkPeriods, useCalendarMonth, useCalendarOverrides } from './timelimits-api';
+import type { CalendarOverrideView, DayInfo } from '../../shared/contract';
 
 /** The centre's working calendar: a month grid, its own overrides, and working hours (admin edits). */
 export function CalendarAdminPage() {
@@ -98,7 +91,7 @@ export function CalendarAdminPage() {
             {
               title: '',
               key: 'x',
-              render: (_: unknown, o: Override) => (
+              render: (_: unknown, o: CalendarOverrideView) => (
                 <Button size="small" danger onClick={() => remove.mutate(o.day)}>
                   {t('cal.delete')}
                 </Button>

@@ -1,7 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useT } from '../../shared/i18n';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
-import type { DayInfo } from './timelimits-api';
+import type { DayInfo } from '../../shared/contract';
 
 const COLOR: Record<string, string> = {
   statutory_holiday: 'red',

@@ -8,7 +8,7 @@ import { useUnits } from '../api/queries';
 import { orderColumns as sharedColumns } from '../orders/order-columns';
 import { orderMessages } from '../orders/orders.messages';
 import { hasRole, useSession } from '../shell/session';
-import { LEADER_FOLLOWUP_READERS } from '../../shared/contract';
+import { LEADER_FOLLOWUP_READERS, type LeaderFollowupView, type SupervisionView } from '../../shared/contract';
 import { Link } from 'react-router-dom';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
 import {
@@ -19,8 +19,6 @@ import {
   useSupervisions,
   useWarnedOrders,
   type BoardOrder,
-  type Followup,
-  type Supervision,
 } from './timelimits-api';
 
 /** Red and yellow orders, 催办 / 督办 by hand, open 督办单 and the 领导盯办 list. */
@@ -128,13 +126,13 @@ export function SupervisionBoardPage() {
             {
               title: t('sup.orderNo'),
               dataIndex: 'order_no',
-              render: (no: string, s: Supervision) => <Link to={`/orders/${s.order_id}`}>{no}</Link>,
+              render: (no: string, s: SupervisionView) => <Link to={`/orders/${s.order_id}`}>{no}</Link>,
             },
             { title: t('sup.unit'), dataIndex: 'unit_name', render: (n: string | null) => n ?? t('sup.noUnit') },
             {
               title: t('sup.reason'),
               dataIndex: 'reason',
-              render: (r: string, s: Supervision) => (
+              render: (r: string, s: SupervisionView) => (
                 <>
                   {r} <Tag>{t(`sup.origin.${s.origin}` as TimelimitMessageKey)}</Tag>
                 </>
@@ -154,7 +152,7 @@ export function SupervisionBoardPage() {
             {
               title: '',
               key: 'x',
-              render: (_: unknown, s: Supervision) =>
+              render: (_: unknown, s: SupervisionView) =>
                 s.status !== 'closed' && (
                   <Button size="small" onClick={() => setDialog({ kind: 'close', id: s.id })}>
                     {t('sup.close')}
@@ -178,7 +176,7 @@ export function SupervisionBoardPage() {
             {
               title: t('sup.orderNo'),
               dataIndex: 'order_no',
-              render: (no: string, f: Followup) => <Link to={`/orders/${f.order_id}`}>{no}</Link>,
+              render: (no: string, f: LeaderFollowupView) => <Link to={`/orders/${f.order_id}`}>{no}</Link>,
             },
             { title: t('sup.orderTitle'), dataIndex: 'title' },
             { title: t('sup.unit'), dataIndex: 'lead_unit_name' },

@@ -13,8 +13,8 @@ import {
   saveTimeLimitSettings,
   useTimeLimitPolicies,
   type Rule,
-  type Settings,
 } from './timelimits-api';
+import type { EscalationSettings } from '../../shared/contract';
 
 /** Time-limit rules by appeal type × priority × category, the defaults, and the escalation ladder. */
 export function TimeLimitAdminPage() {
@@ -118,7 +118,11 @@ export function TimeLimitAdminPage() {
         <Col span={12}>
           <Card size="small" title={t('tl.settings')}>
             {view.data && (
-              <Form layout="vertical" initialValues={view.data.settings} onFinish={(v) => settings.mutate(v as Settings)}>
+              <Form
+                layout="vertical"
+                initialValues={view.data.settings}
+                onFinish={(v) => settings.mutate(v as EscalationSettings)}
+              >
                 <Form.Item name="yellowShare" label={t('tl.yellowShare')}>
                   <InputNumber min={0.05} max={0.99} step={0.05} />
                 </Form.Item>

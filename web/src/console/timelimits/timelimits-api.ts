@@ -1,94 +1,37 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-import type { OrderState, OrderTimeLimitView } from '../../shared/contract';
+import type {
+  CalendarMonthView,
+  CalendarOverrideView,
+  EscalationSettings,
+  LeaderFollowupView,
+  LimitRule,
+  OrderView,
+  PolicyView,
+  SupervisionView,
+  TimeLimitPolicyRow,
+} from '../../shared/contract';
 import { keys } from '../api/keys';
 
 /** Calls of the time-limit, calendar and supervision screens (src/timelimits, src/calendar, src/supervision). */
 
-export interface DayInfo {
-  date: string;
-  working: boolean;
-  reason: string;
-  name: string | null;
-  covered: boolean;
-}
-export interface MonthView {
-  month: string;
-  timezone: string;
-  workPeriods: string;
-  coveredYears: number[];
-  days: DayInfo[];
-}
-export interface Override {
-  day: string;
-  working: boolean;
-  name: string;
-}
-
-export interface Rule {
-  id?: string;
-  stage: string;
-  appeal_type?: string | null;
-  appealType?: string | null;
-  priority: number | null;
-  category_id?: string | null;
-  categoryId?: string | null;
-  amount: number;
-  unit: string;
-  note: string | null;
-}
-export interface Settings {
-  yellowShare: number;
-  urgeShare: number;
-  superviseAfterWorkingDays: number;
-  supervisionDueWorkingDays: number;
-}
-export interface PolicyView {
-  rules: Rule[];
-  defaults: Rule[];
-  settings: Settings;
-}
-
-export interface BoardOrder {
-  id: string;
-  orderNo: string;
-  title: string;
-  state: OrderState;
-  leadUnitId: string | null;
-  acceptedAt: string;
-  rehandleCount: number;
-  timeLimit: OrderTimeLimitView;
-}
-export interface Supervision {
-  id: string;
-  order_id: string;
-  order_no: string;
-  title: string;
-  unit_name: string | null;
-  origin: string;
-  reason: string;
-  due_at: string;
-  status: string;
-  response: string | null;
-}
-/** One open 领导盯办 (GET /api/leader-followups). */
-export interface Followup {
-  id: string;
-  order_id: string;
-  order_no: string;
-  title: string;
-  order_state: OrderState;
-  deadline_due_at: string | null;
-  lead_unit_name: string | null;
-  reason: string;
-  origin: 'auto' | 'manual';
-  added_at: string;
-}
+/** A row of the rules table: an admin rule (its stored snake_case row) or a built-in default (camelCase). */
+export type Rule = Partial<TimeLimitPolicyRow> &
+  Partial<LimitRule> &
+  Pick<LimitRule, 'stage' | 'priority' | 'amount' | 'unit' | 'note'>;
+/** What the supervision board reads of an order. */
+export type BoardOrder = Pick<
+  OrderView,
+  'id' | 'orderNo' | 'title' | 'state' | 'leadUnitId' | 'acceptedAt' | 'rehandleCount' | 'timeLimit'
+>;
 
 export const useCalendarMonth = (month: string) =>
-  useQuery({ queryKey: keys.calendar(month), queryFn: () => api<MonthView>(`/api/calendar/${month}`) });
+  useQuery({ queryKey: keys.calendar(month), queryFn: () => api<CalendarMonthView>(`/api/calendar/${month}`) });
 export const useCalendarOverrides = () =>
-  useQuery({ queryKey: keys.calendarOverrides, queryFn: () => api<{ items: Override[] }>('/api/calendar-overrides') });
+  useQuery({
+    queryKey: keys.calendarOverrides,
+    queryFn: () => api<{ items: CalendarOverrideView[] }>('/api/calendar-overrides'),
+  });
 export const saveOverride = (day: string, body: { working: boolean; name: string }) =>
   api(`/api/calendar-overrides/${day}`, { method: 'PUT', json: body });
 export const deleteOverride = (day: string) => api(`/api/calendar-overrides/${day}`, { method: 'DELETE' });
@@ -100,7 +43,7 @@ export const addPolicy = (rule: Record<string, unknown>) => api('/api/timelimits
 export const retirePolicy = (id: string) => api(`/api/timelimits/policies/${id}`, { method: 'DELETE' });
 export const applyBanbuchengPreset = (categoryId: string) =>
   api('/api/timelimits/presets/banbucheng', { method: 'POST', json: { categoryId } });
-export const saveTimeLimitSettings = (s: Settings) => api('/api/timelimits/settings', { method: 'PUT', json: s });
+export const saveTimeLimitSettings = (s: EscalationSettings) => api('/api/timelimits/settings', { method: 'PUT', json: s });
 
 /** Orders at a warning level now (the supervision board's red and yellow lists). */
 export const useWarnedOrders = (warning: 'red' | 'yellow') =>
@@ -109,8 +52,8 @@ export const useWarnedOrders = (warning: 'red' | 'yellow') =>
     queryFn: () => api<{ items: BoardOrder[] }>(`/api/orders?warning=${warning}&limit=200`),
   });
 export const useSupervisions = () =>
-  useQuery({ queryKey: keys.supervisions, queryFn: () => api<{ items: Supervision[] }>('/api/supervisions') });
-const fetchLeaderFollowups = () => api<{ items: Followup[] }>('/api/leader-followups');
+  useQuery({ queryKey: keys.supervisions, queryFn: () => api<{ items: SupervisionView[] }>('/api/supervisions') });
+const fetchLeaderFollowups = () => api<{ items: LeaderFollowupView[] }>('/api/leader-followups');
 export const useLeaderFollowups = (enabled = true) =>
   useQuery({ queryKey: keys.leaderFollowups, queryFn: fetchLeaderFollowups, enabled });
 /** The same list on the leader's desk, keyed under the orders so every order change refetches it. */
