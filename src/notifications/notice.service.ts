@@ -1,3 +1,4 @@
+import type { NoticeListView } from '../contract/notices.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden } from '../shared/errors.js';
 import type { Actor } from '../users/roles.js';
@@ -8,7 +9,11 @@ const userOf = (actor: Actor) => {
   return actor.userId;
 };
 
-export async function listMyNotices(deps: Deps, actor: Actor, f: { unreadOnly?: boolean; limit?: number; kind?: string }) {
+export async function listMyNotices(
+  deps: Deps,
+  actor: Actor,
+  f: { unreadOnly?: boolean; limit?: number; kind?: string },
+): Promise<NoticeListView<Date>> {
   const userId = userOf(actor);
   const [items, unread] = await Promise.all([
     listNoticesOf(deps.db, userId, { unreadOnly: f.unreadOnly ?? false, limit: f.limit ?? 50, kind: f.kind }),

@@ -4,6 +4,7 @@ import { normalizePhone } from '../orders/phone.js';
 import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import { DomainError, domainError, invalidField } from '../shared/errors.js';
 import { PORTAL_OTP_LENGTH } from '../contract/portal.js';
+import type { MyAppeal } from '../contract/portal-views.js';
 import { portalStage } from './portal.presenter.js';
 import {
   countOtpAttempt,
@@ -61,7 +62,7 @@ export async function requestOtp(deps: Deps, input: { phone: string; clientIp: s
  * Checks a code against the phone's newest live code; a wrong one uses up an attempt (kept even
  * though the request fails), the right one is spent. Then the phone's appeals with their query codes.
  */
-export async function myAppeals(deps: Deps, input: { phone: string; code: string }) {
+export async function myAppeals(deps: Deps, input: { phone: string; code: string }): Promise<{ appeals: MyAppeal[] }> {
   const phone = normalizePhone(input.phone);
   if (!phone) throw invalidField('phone');
   const at = deps.clock.now();

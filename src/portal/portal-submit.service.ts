@@ -10,6 +10,7 @@ import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import { DomainError, invalidField } from '../shared/errors.js';
 import { citizenActor, portalCentre } from './portal.service.js';
 import { MAX_PORTAL_PHOTOS, type PortalAppealInput } from './portal.schemas.js';
+import type { PortalReceipt } from '../contract/portal-views.js';
 
 export interface PortalPhoto {
   fileName: string;
@@ -58,7 +59,7 @@ function checkPhotos(photos: PortalPhoto[], maxBytes: number, centreId: string, 
  * the order number and query code. Photo files are written first and removed again if the database
  * work fails, so nothing half-written stays behind.
  */
-export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos: PortalPhoto[]) {
+export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos: PortalPhoto[]): Promise<PortalReceipt> {
   if (input.callerName.trim() === '') throw invalidField('callerName');
   const centre = await portalCentre(deps);
   const actor = citizenActor(centre.id);

@@ -2,7 +2,7 @@ import type { Order } from '../db/schema.js';
 import { text, type MessageKey, type Text } from '../i18n/messages.js';
 import { maskName, maskPhone } from '../orders/masking.js';
 import type { OrderState } from '../orders/order.constants.js';
-import type { PortalProgress } from './portal.schemas.js';
+import type { PortalProgress } from '../contract/portal-views.js';
 
 /** Timeline actions a citizen sees; everything else (notes, reviews sent back, escalations…) stays inside. */
 export const PUBLIC_STEPS = [

@@ -18,6 +18,7 @@ import {
   PortalReceiptSchema,
 } from './portal.schemas.js';
 import { IdParam } from '../shared/schema.js';
+import type { PortalInfo } from '../contract/portal-views.js';
 
 /** The public citizen portal: no sign-in; every call is limited per client IP (ADR 0031). */
 export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
@@ -41,7 +42,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
   app.get(
     '/api/portal/info',
     { config: base, schema: { tags: ['portal'], summary: '网上诉求基础信息 / portal info' } },
-    async () => {
+    async (): Promise<PortalInfo> => {
       const centre = await portalCentre(deps);
       const categories = await listCategories(deps.db, centre.id);
       return {

@@ -33,7 +33,6 @@ export const PortalKeySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type PortalKey = Static<typeof PortalKeySchema>;
 
 export const PortalRatingSchema = Type.Object(
   {
@@ -49,7 +48,7 @@ export type PortalRatingInput = Static<typeof PortalRatingSchema>;
 
 const Words = Type.Object({ zh: Type.String(), en: Type.String() });
 
-/** What a citizen sees of an appeal: plain-word stage, public steps, the reply; caller masked. */
+/** The wire form of the contract's PortalProgress (src/contract/portal-views.ts). */
 export const PortalProgressSchema = Type.Object({
   orderNo: Type.String(),
   title: Type.String(),
@@ -89,7 +88,6 @@ export const PortalProgressSchema = Type.Object({
   /** The citizen's own photos, fetched with POST /api/portal/photos/:id and the same key. */
   photoIds: Type.Array(Type.String()),
 });
-export type PortalProgress = Static<typeof PortalProgressSchema>;
 
 export const PortalReceiptSchema = Type.Object({
   orderNo: Type.String(),

@@ -17,7 +17,8 @@ import {
   listCitizenPhotos,
   listPublicEvents,
 } from './portal.repository.js';
-import type { PortalKey, PortalProgress, PortalRatingInput } from './portal.schemas.js';
+import type { PortalKey, PortalProgress } from '../contract/portal-views.js';
+import type { PortalRatingInput } from './portal.schemas.js';
 
 /** The centre this portal serves (config LIANXIN_PORTAL_CENTRE, else the oldest centre). */
 export async function portalCentre(deps: Deps) {

@@ -1,70 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../shared/api';
-import type { Satisfaction } from '../shared/contract';
+import type { MyAppeal, PortalInfo, PortalKey, PortalProgress, PortalRating, PortalReceipt } from '../shared/contract';
+
+// The answers' shapes are the server's contract (src/contract/portal-views.ts); re-exported for the pages.
+export type { MyAppeal, PortalInfo, PortalKey, PortalProgress, PortalRating, PortalReceipt, Words } from '../shared/contract';
 
 /** The portal's query keys, in one place. */
 export const portalKeys = {
   info: ['portal-info'] as const,
   progress: (key: PortalKey | null) => ['portal-progress', key?.orderNo, key?.code] as const,
 };
-
-export interface Words {
-  zh: string;
-  en: string;
-}
-
-export interface PortalInfo {
-  centreName: string;
-  appealTypes: string[];
-  categories: { id: string; parentId: string | null; name: string; level: number; aliases: string[] }[];
-  maxPhotos: number;
-  maxPhotoBytes: number;
-  /** "My appeals" by a phone code is available (ADR 0104). */
-  myAppeals: boolean;
-}
-
-export interface PortalReceipt {
-  orderNo: string;
-  queryCode: string;
-  photos: number;
-}
-
-export interface PortalKey {
-  orderNo: string;
-  code: string;
-}
-
-export interface PortalProgress {
-  orderNo: string;
-  title: string;
-  content: string;
-  appealType: string;
-  address: string | null;
-  acceptedAt: string;
-  caller: { name: string | null; phone: string | null };
-  stage: string;
-  stageText: Words;
-  steps: { step: string; at: string; text: Words }[];
-  reply: {
-    kind: 'reply' | 'answer' | 'not_accepted';
-    result: string | null;
-    text: string | null;
-    reasonText: Words | null;
-    at: string;
-  } | null;
-  canRate: boolean;
-  rating: { satisfaction: string; resolved: boolean; comment: string | null } | null;
-  /** 承诺时限, ISO, while the appeal is being handled. */
-  promisedBy: string | null;
-  photos: number;
-  photoIds: string[];
-}
-
-export interface PortalRating extends PortalKey {
-  satisfaction: Satisfaction;
-  resolved: boolean;
-  comment?: string;
-}
 
 export const fetchPortalInfo = () => api<PortalInfo>('/api/portal/info');
 
@@ -97,15 +42,6 @@ export const usePortalInfo = () => useQuery({ queryKey: portalKeys.info, queryFn
 
 export const usePortalProgress = (key: PortalKey | null) =>
   useQuery({ queryKey: portalKeys.progress(key), queryFn: () => lookupAppeal(key!), enabled: key !== null });
-
-export interface MyAppeal {
-  orderNo: string;
-  queryCode: string;
-  title: string;
-  acceptedAt: string;
-  stage: string;
-  stageText: Words;
-}
 
 export const requestOtp = (phone: string) =>
   api<{ expiresInMinutes: number }>('/api/portal/otp', { method: 'POST', json: { phone } });

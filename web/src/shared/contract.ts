@@ -19,3 +19,5 @@ export * from '../../../src/contract/portal';
 export type * from '../../../src/contract/nlp';
 export type * from '../../../src/contract/timelimits';
 export type * from '../../../src/contract/analytics';
+export type * from '../../../src/contract/portal-views';
+export type * from '../../../src/contract/notices';

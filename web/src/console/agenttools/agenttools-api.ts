@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-import type { FilledTextModuleView, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
+import type { FilledTextModuleView, MentionNotice, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
 
-export type { FilledTextModuleView, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
+export type { FilledTextModuleView, MentionNotice, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
 
 export const agentKeys = {
   modulesAdmin: ['text-modules'] as const,
@@ -47,14 +47,6 @@ export const useMentionTargets = (q: string, enabled: boolean) =>
 
 export const addNote = (orderId: string, body: { text: string; mentionUserIds: string[]; mentionUnitIds: string[] }) =>
   api<{ eventId: string; notified: number }>(`/api/orders/${orderId}/notes`, { method: 'POST', json: body });
-
-export interface MentionNotice {
-  id: number;
-  text: { zh: string; en: string };
-  orderId: string | null;
-  orderNo: string | null;
-  createdAt: string;
-}
 
 /** Unread mentions of the signed-in user, polled every 30 s (the bell). */
 export const useUnreadMentions = () =>
