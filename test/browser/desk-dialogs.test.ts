@@ -120,6 +120,10 @@ describe.skipIf(!hasChromium)('desk tools in the review and visit dialogs', () =
     const recording = page.getByTestId('visit-recordings').getByTestId('call-recording');
     await recording.waitFor();
     expect(await recording.getAttribute('href')).toBe(RECORDING);
+    // On a line of its own, above the panel's buttons (not squeezed beside them).
+    const recordingBox = (await page.getByTestId('visit-recordings').boundingBox())!;
+    const buttonBox = (await page.getByTestId('visit-close').boundingBox())!;
+    expect(recordingBox.y + recordingBox.height).toBeLessThanOrEqual(buttonBox.y);
     await shot(page, 'visit-panel');
 
     await page.getByTestId('visit-close').click();
