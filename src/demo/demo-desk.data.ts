@@ -7,7 +7,7 @@ export const DEMO_PORTAL_CALLER_PHONE = '15847912345';
 export const DEMO_CALLER_EVERY = 40;
 
 export const DEMO_SAVED_FILTERS: { username: string; queue: QueueName; name: string; query: SavedFilterQuery }[] = [
-  { username: 'handler', queue: 'unit_inbox', name: '黄牌预警（将超期）', query: { warning: 'yellow', sort: 'deadline' } },
+  { username: 'handler', queue: 'unit_inbox', name: '黄灯预警（将超期）', query: { warning: 'yellow', sort: 'deadline' } },
   { username: 'dispatcher', queue: 'dispatch', name: '供热问题', query: { q: '供热', sort: 'accepted' } },
 ];
 

@@ -9,6 +9,7 @@ import { actorFromSession, login } from '../../src/users/auth.service.js';
 import type { Actor } from '../../src/users/roles.js';
 import { DEMO_PASSWORD, startBrowserWorld, type BrowserWorld } from './harness.js';
 import { pickRadio, submitAction } from './console-helpers.js';
+import { DEMO_RECORDING_URL, DEMO_SAVED_FILTERS } from '../../src/demo/demo-desk.data.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const HANDLER_UNIT = '锡林浩特市住房和城乡建设局';
@@ -137,5 +138,37 @@ describe.skipIf(!hasChromium)('desk tools in the review and visit dialogs', () =
     await page.getByTestId(`visit-open-${order.order_no}`).waitFor({ state: 'detached' });
     await page.close();
     expect(world.consoleErrors).toEqual([]);
+  });
+
+  it("the demo's saved filters wait in the handler's inbox and the dispatcher's queue", async () => {
+    const places = { handler: ['/unit', 'unit-list-toSign'], dispatcher: ['/dispatch', 'dispatch-list-toDispatch'] };
+    for (const f of DEMO_SAVED_FILTERS) {
+      const [path, list] = places[f.username as keyof typeof places];
+      const page = await signedIn(f.username);
+      await page.goto(`${world.baseUrl}${path}`);
+      await page.getByTestId(`${list}-saved`).click();
+      await page.getByTestId(`${list}-saved-${f.name}`).click();
+      if (f.query.q) await expect.poll(() => page.getByTestId(`${list}-keyword`).locator('input').inputValue()).toBe(f.query.q);
+      if (f.query.warning) await page.getByTestId(`${list}-warning`).getByText('黄灯').waitFor();
+      await shot(page, `saved-${f.username}`);
+      await page.close();
+    }
+    expect(world.consoleErrors).toEqual([]);
+  });
+
+  it("the demo's recorded call shows on its order's page", async () => {
+    const link = await world.runtime.deps.db
+      .selectFrom('call_order_links')
+      .innerJoin('calls', 'calls.id', 'call_order_links.call_id')
+      .select('call_order_links.order_id')
+      .where('calls.recording_url', '=', DEMO_RECORDING_URL)
+      .executeTakeFirstOrThrow();
+    const page = await signedIn('supervisor');
+    await page.goto(`${world.baseUrl}/orders/${link.order_id}`);
+    const recording = page.getByTestId('order-calls').getByTestId('call-recording');
+    await recording.waitFor();
+    expect(await recording.getAttribute('href')).toBe(DEMO_RECORDING_URL);
+    await shot(page, 'demo-call');
+    await page.close();
   });
 });
