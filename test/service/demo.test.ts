@@ -93,12 +93,13 @@ describe('the demo desk extras (issue 13)', () => {
       .selectFrom('calls')
       .innerJoin('call_order_links', 'call_order_links.call_id', 'calls.id')
       .innerJoin('orders', 'orders.id', 'call_order_links.order_id')
-      .select(['calls.recording_url', 'calls.caller_number', 'orders.caller_phone', 'orders.state'])
+      .select(['calls.recording_url', 'calls.caller_number', 'orders.caller_phone', 'orders.state', 'orders.channel'])
       .execute();
     expect(calls).toHaveLength(1);
     expect(calls[0]!.recording_url).toMatch(/^\/demo\/recordings\//);
     expect(calls[0]!.caller_number).toBe(calls[0]!.caller_phone);
     expect(calls[0]!.state).toBe('visiting');
+    expect(calls[0]!.channel).toBe('phone');
   });
 
   it("prints the caller phone for the portal's 我的诉求, and that phone has appeals", async () => {
