@@ -10,6 +10,7 @@ import type { Actor, Role } from '../users/roles.js';
 import type { DemoCatalog } from './demo-org.service.js';
 import { appealText, callerName, callerPhone } from './demo-text.js';
 import { Rng } from './rng.js';
+import { DEMO_CALLER_EVERY, DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { isInSubtree } from '../org/subtree.js';
 
 const HOUR = 3600_000;
@@ -127,6 +128,9 @@ interface HistoryRun {
   created: number;
 }
 
+/** Some appeals come from the portal demo's phone; the drawn one is drawn anyway so the rest stays the same. */
+const portalCallerOr = (index: number, drawn: string) => (index % DEMO_CALLER_EVERY === 0 ? DEMO_PORTAL_CALLER_PHONE : drawn);
+
 /** One generated appeal taken through its lifecycle up to a stop chosen by its age. */
 async function generateOrder(run: HistoryRun, ageDays: number): Promise<void> {
   const { d, clock, rng, catalog, operator, dispatcher, supervisor, recent } = run;
@@ -141,7 +145,7 @@ async function generateOrder(run: HistoryRun, ageDays: number): Promise<void> {
     title: text.title,
     content: text.content,
     callerName: callerName(rng),
-    callerPhone: callerPhone(rng),
+    callerPhone: portalCallerOr(run.created, callerPhone(rng)),
     callerConfidential: rng.chance(0.05),
     regionId: county.regionId,
     address: text.title.slice(0, 20),

@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoOrganisation } from './demo-org.serv
 import { seedDemoHistory } from './demo-history.service.js';
 import { seedDemoKnowledge } from './demo-knowledge.service.js';
 import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
+import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
+import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -32,6 +34,7 @@ export async function prepareDemo(
     const { catalog, articles } = await deps.db.transaction().execute(async (tx) => {
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
+      await seedDemoSavedFilters(tx, deps.clock);
       return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
     });
     log(
@@ -48,11 +51,15 @@ export async function prepareDemo(
       log(`demo: ${created} historical orders generated in ${seconds} s`);
       if (refused > 0) log(`demo: ${refused} generated orders stopped early (changed in the console meanwhile)`);
       log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
+      log(`demo: ${await seedDemoRecordedCall(deps, catalog)} recorded call linked to an order awaiting its 回访`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);
   for (const u of DEMO_USERS) log(`  ${u.username.padEnd(11)} ${u.role.padEnd(13)} ${u.displayName}`);
   log('来电弹屏 / screen-pop: with LIANXIN_CTI_TOKEN set, `lianxin call simulate --from 13912345678 --operator operator`');
+  log(
+    `门户「我的诉求」/ portal "my appeals": caller phone ${DEMO_PORTAL_CALLER_PHONE}; the one-time code appears in this server log (LIANXIN_DEV_LOG_OTP)`,
+  );
   return history;
 }
 

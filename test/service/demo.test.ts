@@ -74,6 +74,43 @@ describe('the demo hotline', () => {
   });
 });
 
+describe('the demo desk extras (issue 13)', () => {
+  it('gives the handler and the dispatcher a saved filter each', async () => {
+    const rows = await database.db
+      .selectFrom('saved_filters')
+      .innerJoin('users', 'users.id', 'saved_filters.user_id')
+      .select(['users.username', 'saved_filters.queue'])
+      .orderBy('users.username')
+      .execute();
+    expect(rows).toEqual([
+      { username: 'dispatcher', queue: 'dispatch' },
+      { username: 'handler', queue: 'unit_inbox' },
+    ]);
+  });
+
+  it('links a call with a local recording to an order awaiting its 回访', async () => {
+    const calls = await database.db
+      .selectFrom('calls')
+      .innerJoin('call_order_links', 'call_order_links.call_id', 'calls.id')
+      .innerJoin('orders', 'orders.id', 'call_order_links.order_id')
+      .select(['calls.recording_url', 'calls.caller_number', 'orders.caller_phone', 'orders.state', 'orders.channel'])
+      .execute();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.recording_url).toMatch(/^\/demo\/recordings\//);
+    expect(calls[0]!.caller_number).toBe(calls[0]!.caller_phone);
+    expect(calls[0]!.state).toBe('visiting');
+    expect(calls[0]!.channel).toBe('phone');
+  });
+
+  it("prints the caller phone for the portal's 我的诉求, and that phone has appeals", async () => {
+    const line = lines.find((l) => l.includes('我的诉求'));
+    expect(line).toContain('server log');
+    const phone = /caller phone (\d{11})/.exec(line!)![1]!;
+    const appeals = await database.db.selectFrom('orders').select('id').where('caller_phone', '=', phone).execute();
+    expect(appeals.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('the demo history while the console is live (first start)', () => {
   it('skips a generated step the console refused and finishes the rest', async () => {
     const live = await createTestDatabase();

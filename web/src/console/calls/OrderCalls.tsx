@@ -50,8 +50,9 @@ export function CallRecordings({ orderId }: { orderId: string }) {
   const calls = useOrderCalls(orderId);
   const recorded = (calls.data?.items ?? []).filter((c) => c.recordingUrl);
   if (recorded.length === 0) return null;
+  // A block of its own: an inline Space would share its line with the panel's buttons below.
   return (
-    <Space orientation="vertical" style={{ marginTop: 12 }} data-testid="visit-recordings">
+    <Space orientation="vertical" style={{ marginTop: 12, display: 'flex' }} data-testid="visit-recordings">
       {recorded.map((c) => (
         <CallLine key={c.id} call={c} />
       ))}
