@@ -11,7 +11,7 @@ import { nameIndex } from '../common/tree';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
-import { OrderTable } from './OrderTable';
+import { UrgeableOrderList } from './UrgeableOrderList';
 import { SearchHitsTable } from './SearchHitsTable';
 
 const PAGE = 50;
@@ -173,7 +173,13 @@ export function OrderSearchPage() {
       {fullText ? (
         <SearchHitsTable hits={hits.data?.items} loading={hits.isFetching} unitNames={units} testId="order-hits" />
       ) : (
-        <OrderTable orders={list.data?.items} loading={list.isLoading} unitNames={units} pageSize={PAGE} testId="order-list" />
+        <UrgeableOrderList
+          orders={list.data?.items}
+          loading={list.isLoading}
+          unitNames={units}
+          pageSize={PAGE}
+          testId="order-list"
+        />
       )}
       <Space style={{ marginTop: 12 }}>
         <Button disabled={f.offset === 0} onClick={() => setFilters((o) => ({ ...o, offset: Math.max(0, o.offset - page) }))}>
