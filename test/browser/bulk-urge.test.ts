@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)('bulk urge', () => {
     await world.login(page, 'supervisor');
     await page.goto(`${world.baseUrl}/orders?phone=${PHONE}`);
     const list = page.getByTestId('order-list');
-    await expect.poll(async () => list.locator('tr[data-testid^="order-row-"]').count()).toBe(3);
+    await expect.poll(async () => list.locator('tr[data-testid^="order-row-"]').count(), { timeout: 15_000 }).toBe(3);
+    // The list is the `orders` queue: the toolbar of saved filters and columns sits above it.
+    await page.getByTestId('order-list-save-filter').waitFor();
     for (const o of made) await list.locator(`tr[data-testid="order-row-${o.orderNo}"] .ant-checkbox-input`).check();
     // The third changes after the page showed it: its 催办 is refused, the others go on.
     const dispatcher = await apiAs(world, 'dispatcher');
