@@ -1,3 +1,5 @@
+import type { Role } from './vocabulary.js';
+
 /** Queues of the console that keep saved filters and a column choice per user (ADR 0101). */
 export const QUEUE_NAMES = ['unit_inbox', 'dispatch', 'orders'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -34,6 +36,10 @@ export interface QueueColumnsView {
 export const BULK_ACTIONS = ['sign', 'dispatch', 'urge'] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 export const BULK_MAX_ORDERS = 100;
+/** Who may 催办 (permission order.urge), one order or many; the web shows the buttons by it. */
+export const URGE_ROLES: readonly Role[] = ['supervisor'];
+/** The longest 催办 text, as the server accepts it. */
+export const URGE_NOTE_MAX = 2000;
 
 export type BulkOutcome =
   | { orderId: string; orderNo: string | null; ok: true; version: number | null }

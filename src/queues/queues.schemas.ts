@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { BULK_ACTIONS, BULK_MAX_ORDERS, QUEUE_COLUMNS, QUEUE_NAMES } from '../contract/queues.js';
+import { BULK_ACTIONS, BULK_MAX_ORDERS, QUEUE_COLUMNS, QUEUE_NAMES, URGE_NOTE_MAX } from '../contract/queues.js';
 import { OrderListQuerySchema } from '../orders/order.schemas.js';
 import { WrittenText } from '../shared/schema.js';
 
@@ -34,7 +34,7 @@ export const BulkRequestSchema = Type.Object(
     assistUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
     instructions: Type.Optional(Type.String({ maxLength: 2000 })),
     /** urge: the reminder's text; sign and dispatch: an optional note on each timeline event. */
-    note: Type.Optional(WrittenText(2000)),
+    note: Type.Optional(WrittenText(URGE_NOTE_MAX)),
   },
   strict,
 );

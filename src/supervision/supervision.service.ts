@@ -12,6 +12,7 @@ import type { LeaderFollowupView, SupervisionView } from '../contract/timelimits
 import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
+import { can } from '../users/permissions.js';
 import {
   closeLeaderFollowup,
   findSupervision,
@@ -36,7 +37,7 @@ const openOrder = async (deps: Deps, actor: Actor, idOrNo: string) => {
 
 /** A supervisor's 催办 by hand: a timeline event and a notice to the lead unit. */
 export async function urgeOrder(deps: Deps, actor: Actor, idOrNo: string, note: string) {
-  need(actor, SUPERVISORS);
+  if (!can(actor, 'order.urge')) throw forbidden();
   const order = await openOrder(deps, actor, idOrNo);
   const at = deps.clock.now();
   const cal = await loadCentreCalendar(deps.db, order.centre_id);

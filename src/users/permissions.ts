@@ -2,6 +2,7 @@ import type { Actor, Role } from './roles.js';
 import { hasAnyRole } from './roles.js';
 import { isInSubtree } from '../org/subtree.js';
 import { NOTE_WRITER_ROLES } from '../contract/agent-tools.js';
+import { URGE_ROLES } from '../contract/queues.js';
 
 /** Non-transition permissions, in one table so they can be read and tested together. */
 export const PERMISSIONS = {
@@ -30,6 +31,8 @@ export const PERMISSIONS = {
   // Issue 13: agent tools. Notes: centre and unit staff, on the orders they can see.
   'textmodule.manage': ['admin', 'supervisor'],
   'order.note': NOTE_WRITER_ROLES,
+  // 催办 by hand or in bulk (src/supervision, src/queues).
+  'order.urge': URGE_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 function ROLES_ALL(): Role[] {

@@ -146,7 +146,7 @@ describe.skipIf(!hasChromium)('queues', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/orders?phone=13700004444');
     await expect
-      .poll(async () => page.getByTestId('order-list').locator('tr[data-testid^="order-row-"]').count())
+      .poll(async () => page.getByTestId('order-list').locator('tr[data-testid^="order-row-"]').count(), { timeout: 15_000 })
       .toBe(made.length);
     await world.screenshot(page, 'queues-header-phone');
 

@@ -4,14 +4,14 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Space, Tooltip } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
-import { useOrders, useOrderSearch, useUnits } from '../api/queries';
+import { useOrderSearch, useUnits } from '../api/queries';
 import { ORDER_STATES } from '../api/types';
 import { CategoryPicker, RegionPicker, UnitPicker } from '../common/pickers';
 import { nameIndex } from '../common/tree';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
-import { OrderTable } from './OrderTable';
+import { OrderListQueue } from './OrderListQueue';
 import { SearchHitsTable } from './SearchHitsTable';
 
 const PAGE = 50;
@@ -76,23 +76,17 @@ export function OrderSearchPage() {
     },
     { enabled: fullText },
   );
-  const list = useOrders(
-    {
-      q: f.q,
-      callerPhone: f.callerPhone,
-      state: f.states,
-      leadUnitId: f.unitId,
-      ...dates,
-      escalated: f.escalated,
-      warning: f.warning,
-      limit: PAGE,
-      offset: f.offset,
-    },
-    { enabled: !fullText },
-  );
+  const listBase = {
+    q: f.q,
+    callerPhone: f.callerPhone,
+    state: f.states,
+    leadUnitId: f.unitId,
+    ...dates,
+    escalated: f.escalated,
+    warning: f.warning,
+  };
   const units = nameIndex(useUnits().data?.items);
-  const page = fullText ? HITS_PAGE : PAGE;
-  const hasMore = fullText ? (hits.data?.hasMore ?? false) && f.offset + HITS_PAGE < HITS_WINDOW : (list.data?.hasMore ?? false);
+  const hasMore = (hits.data?.hasMore ?? false) && f.offset + HITS_PAGE < HITS_WINDOW;
   const onlyInSearch = (node: React.ReactNode) => (fullText ? node : <Tooltip title={t('search.onlyWithWords')}>{node}</Tooltip>);
   const onlyInList = (node: React.ReactNode) =>
     fullText ? <Tooltip title={t('search.onlyWithoutWords')}>{node}</Tooltip> : node;
@@ -173,17 +167,22 @@ export function OrderSearchPage() {
       {fullText ? (
         <SearchHitsTable hits={hits.data?.items} loading={hits.isFetching} unitNames={units} testId="order-hits" />
       ) : (
-        <OrderTable orders={list.data?.items} loading={list.isLoading} unitNames={units} pageSize={PAGE} testId="order-list" />
+        <OrderListQueue base={listBase} unitNames={units} pageSize={PAGE} />
       )}
-      <Space style={{ marginTop: 12 }}>
-        <Button disabled={f.offset === 0} onClick={() => setFilters((o) => ({ ...o, offset: Math.max(0, o.offset - page) }))}>
-          ‹
-        </Button>
-        <Button disabled={!hasMore} onClick={() => setFilters((o) => ({ ...o, offset: o.offset + page }))}>
-          ›
-        </Button>
-        {fullText && <span style={{ color: '#888' }}>{t('search.rankedWindow')}</span>}
-      </Space>
+      {fullText && (
+        <Space style={{ marginTop: 12 }}>
+          <Button
+            disabled={f.offset === 0}
+            onClick={() => setFilters((o) => ({ ...o, offset: Math.max(0, o.offset - HITS_PAGE) }))}
+          >
+            ‹
+          </Button>
+          <Button disabled={!hasMore} onClick={() => setFilters((o) => ({ ...o, offset: o.offset + HITS_PAGE }))}>
+            ›
+          </Button>
+          <span style={{ color: '#888' }}>{t('search.rankedWindow')}</span>
+        </Space>
+      )}
     </Card>
   );
 }

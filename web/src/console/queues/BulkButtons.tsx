@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Input, List, Modal, Space, Tag } from 'antd';
+import { Alert, Button, Form, Input, List, Modal, Space, Tag } from 'antd';
 import { useT } from '../../shared/i18n';
-import type { BulkAction, BulkResultView } from '../../shared/contract';
+import { URGE_NOTE_MAX, type BulkAction, type BulkResultView } from '../../shared/contract';
 import { useLang } from '../../shared/i18n';
 import { keys } from '../api/keys';
 import { useWrite } from '../api/mutation';
@@ -28,14 +28,17 @@ export function BulkButton({ action, selected, done }: BulkButtonProps) {
   const [asking, setAsking] = useState(false);
   const [unitId, setUnitId] = useState<string>();
   const [note, setNote] = useState('');
+  // 催办 without text is refused under the field (the server would answer 400 on body.note).
+  const [noteMissing, setNoteMissing] = useState(false);
   const [result, setResult] = useState<BulkResultView | null>(null);
   const needsInput = action !== 'sign';
   const run = async () => {
+    if (action === 'urge' && !note.trim()) return setNoteMissing(true);
     const body = {
       action,
       orders: selected.map((o) => ({ id: o.id, version: o.version })),
       leadUnitId: action === 'dispatch' ? unitId : undefined,
-      note: action === 'urge' ? note : undefined,
+      note: action === 'urge' ? note.trim() : undefined,
     };
     const ran = await write(() => bulkAct(body), {
       success: (r) => t('bulk.done', { ok: r.okCount, refused: r.refusedCount }),
@@ -43,6 +46,7 @@ export function BulkButton({ action, selected, done }: BulkButtonProps) {
     });
     if (!ran.ok) return;
     setAsking(false);
+    setNote('');
     done();
     if (ran.result.refusedCount > 0) setResult(ran.result);
   };
@@ -63,7 +67,7 @@ export function BulkButton({ action, selected, done }: BulkButtonProps) {
         title={`${t(`bulk.${action}`)} · ${t('bulk.selected', { n: selected.length })}`}
         onOk={() => void run()}
         okButtonProps={{
-          disabled: action === 'dispatch' ? !unitId : !note.trim(),
+          disabled: action === 'dispatch' && !unitId,
           ...({ 'data-testid': `bulk-${action}-ok` } as Record<string, string>),
         }}
         onCancel={() => setAsking(false)}
@@ -75,13 +79,24 @@ export function BulkButton({ action, selected, done }: BulkButtonProps) {
             <UnitPicker value={unitId} onChange={setUnitId} placeholder={t('bulk.unit')} testId="bulk-dispatch-unit" />
           </Space>
         ) : (
-          <Input.TextArea
-            rows={3}
-            value={note}
-            placeholder={t('bulk.note')}
-            data-testid="bulk-urge-note"
-            onChange={(e) => setNote(e.target.value)}
-          />
+          <Form.Item
+            style={{ marginBottom: 0 }}
+            validateStatus={noteMissing ? 'error' : undefined}
+            help={noteMissing ? <span data-testid="bulk-urge-note-error">{t('bulk.noteRequired')}</span> : undefined}
+          >
+            <Input.TextArea
+              rows={3}
+              value={note}
+              maxLength={URGE_NOTE_MAX}
+              showCount
+              placeholder={t('bulk.note')}
+              data-testid="bulk-urge-note"
+              onChange={(e) => {
+                setNote(e.target.value);
+                setNoteMissing(false);
+              }}
+            />
+          </Form.Item>
         )}
       </Modal>
       <Modal open={result !== null} title={t('bulk.result')} footer={null} onCancel={() => setResult(null)}>

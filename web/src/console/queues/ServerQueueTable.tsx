@@ -17,6 +17,9 @@ interface ServerQueueTableProps extends TableLook {
   testId: string;
   /** Bulk buttons for the selected orders (none: no row selection). */
   bulk?: (selected: Order[], clear: () => void) => ReactNode;
+  /** The sort before the person picks one (default: nearest deadline first). */
+  initialSort?: OrderSort;
+  initialPageSize?: number;
 }
 
 const DEADLINE_ORDER: Partial<Record<OrderSort, 'ascend' | 'descend'>> = { deadline: 'ascend', deadline_desc: 'descend' };
@@ -25,9 +28,10 @@ const DEADLINE_ORDER: Partial<Record<OrderSort, 'ascend' | 'descend'>> = { deadl
  * One queue read a page at a time from the server, sorted there (ADR 0101): a nearest-deadline-first
  * inbox of four hundred orders shows its most urgent twenty, not the twenty most urgent of the newest 200.
  */
-export function ServerQueueTable({ queue, base, testId, bulk, ...look }: ServerQueueTableProps) {
-  const [filter, setFilter] = useState<SavedFilterQuery>({ sort: 'deadline' });
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+export function ServerQueueTable(props: ServerQueueTableProps) {
+  const { queue, base, testId, bulk, initialSort = 'deadline', initialPageSize = 20, ...look } = props;
+  const [filter, setFilter] = useState<SavedFilterQuery>({ sort: initialSort });
+  const [paging, setPaging] = useState({ page: 1, pageSize: initialPageSize });
   const [selected, setSelected] = useState<Order[]>([]);
   const columns = useQueueColumns(queue);
   const params: OrderListParams = {
