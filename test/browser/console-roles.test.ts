@@ -222,7 +222,7 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await world.screenshot(page, 'console-order-duplicates');
     await row.getByTestId(`merge-into-${first.orderNo}`).click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => page.getByTestId('state-tag').first().getAttribute('data-state')).toBe('merged');
+    await expect.poll(() => page.getByTestId('state-tag').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('merged');
     await page.close();
   });
 
