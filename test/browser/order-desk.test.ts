@@ -181,4 +181,18 @@ describe.skipIf(!hasChromium)('order desk', () => {
     await shot(page, 'reply-upload');
     await page.close();
   });
+
+  it('the header stays one line at 1280 for a unit handler with a long unit name', async () => {
+    const page = await signedIn('handler');
+    const user = page.getByTestId('current-user');
+    await user.waitFor();
+    const lineHeight = await user.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 22);
+    expect((await user.boundingBox())!.height).toBeLessThanOrEqual(lineHeight + 2);
+    const header = page.locator('.ant-layout-header');
+    await shot(page, 'header-1280');
+    const [scrollWidth, clientWidth] = await header.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
+    expect(await user.getAttribute('title')).toContain('锡林浩特市住房和城乡建设局');
+    await page.close();
+  });
 });

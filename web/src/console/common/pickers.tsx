@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useCategories, useRegions, useUnits } from '../api/queries';
-import { categoryMatches } from '../../shared/contract';
-import { buildTree, selectableOnly } from './tree';
+import { categoryMatches, normaliseCategoryText } from '../../shared/contract';
+import { buildTree, selectableOnly, withSearchText } from './tree';
 import { useKeyboardPicker } from './keyboard-picker';
 
 interface PickerProps<V> {
@@ -65,13 +65,26 @@ export function UnitMultiPicker(props: PickerProps<string[]>) {
 
 export function CategoryPicker(props: PickerProps<string>) {
   const categories = useCategories();
-  const tree = useMemo(() => buildTree(categories.data?.items ?? [], (c) => !c.active), [categories.data]);
   const byId = useMemo(() => new Map((categories.data?.items ?? []).map((c) => [c.id, c])), [categories.data]);
+  // The select highlights its first match by `treeNodeFilterProp`, not by filterTreeNode: the aliases
+  // must be in that text too, or 供暖 + Enter would find 供热 but choose nothing.
+  const tree = useMemo(
+    () =>
+      withSearchText(
+        buildTree(categories.data?.items ?? [], (c) => !c.active),
+        (id) => {
+          const c = byId.get(id);
+          return c ? [c.name, ...(c.aliases ?? [])].map(normaliseCategoryText).join('|') : '';
+        },
+      ),
+    [categories.data, byId],
+  );
   const keyboard = useKeyboardPicker(false, props.onChange);
   return (
     <TreeSelect
       {...searchProps}
       {...keyboard}
+      treeNodeFilterProp="searchText"
       treeData={tree}
       // 供暖 and 暖气 find 供热: a category is found by its name or one of its aliases (ADR 0085)
       filterTreeNode={(input, node) => {

@@ -5,6 +5,17 @@ export interface TreeNode {
   key: string;
   disabled?: boolean;
   children?: TreeNode[];
+  /** What a typed search is matched against when it is more than the title (a category's aliases). */
+  searchText?: string;
+}
+
+/** The same tree with each node's search text filled in (the picker's first-match highlight reads it). */
+export function withSearchText(nodes: readonly TreeNode[], textOf: (id: string) => string): TreeNode[] {
+  return nodes.map((n) => ({
+    ...n,
+    searchText: textOf(n.value),
+    children: n.children && withSearchText(n.children, textOf),
+  }));
 }
 
 export function buildTree<T extends { id: string; parentId: string | null; name: string }>(

@@ -11,6 +11,15 @@ import { HeaderSearch } from '../queues/HeaderSearch';
 import { hasRole, useLogout, useSession } from './session';
 import { useCallPopper } from '../calls/useCallPopper';
 
+const CURRENT_USER_STYLE = {
+  display: 'inline-block',
+  maxWidth: 300,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  verticalAlign: 'middle',
+} as const;
+
 /** The frame of every signed-in screen: role-based menu on the left, user, language and live status on top. */
 export function ConsoleLayout() {
   const me = useSession();
@@ -23,6 +32,7 @@ export function ConsoleLayout() {
   // The roles that take calls (call.record): their intake opens on the call the CTI gives them.
   useCallPopper(hasRole(me, 'operator', 'dispatcher', 'supervisor'));
   const items = navFor(me.roles).map((item) => ({ key: item.path, label: t(item.label) }));
+  const userLine = `${me.displayName} · ${me.unitName} · ${me.roles.map((r) => l(`role.${r}`)).join('、')}`;
   const selected = items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
 
   return (
@@ -41,15 +51,18 @@ export function ConsoleLayout() {
             alignItems: 'center',
           }}
         >
-          <Typography.Text strong>{t('appName')}</Typography.Text>
-          <Space size="middle">
+          <Typography.Text strong ellipsis style={{ minWidth: 0, flex: '0 1 auto', marginRight: 16 }}>
+            {t('appName')}
+          </Typography.Text>
+          <Space size="middle" style={{ flex: 'none' }}>
             <HeaderSearch />
             <Tooltip title={live ? t('live.on') : t('live.off')}>
               <Badge status={live ? 'success' : 'default'} data-testid="live-status" data-live={live ? 'on' : 'off'} />
             </Tooltip>
             <MentionBell />
-            <span data-testid="current-user">
-              {me.displayName} · {me.unitName} · {me.roles.map((r) => l(`role.${r}`)).join('、')}
+            {/* One line at 1280 even for a long unit name: cut with … and the whole text on hover. */}
+            <span data-testid="current-user" title={userLine} style={CURRENT_USER_STYLE}>
+              {userLine}
             </span>
             <LangSwitch />
             <Button
