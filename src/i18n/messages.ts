@@ -62,6 +62,10 @@ export const messages = {
   'what.attachment': { zh: '附件', en: 'Attachment' },
   'what.call': { zh: '来电记录', en: 'Call' },
   'what.savedFilter': { zh: '已保存的筛选', en: 'Saved filter' },
+  'error.savedFilterNameTaken': {
+    zh: '已有同名的筛选「{name}」，请换一个名称',
+    en: 'A saved filter named “{name}” already exists; choose another name',
+  },
   // Labels of order vocabulary for exports, reports and notices: the one table the console reads too.
   ...prefixedLabels('label.state', STATE_LABELS),
   ...prefixedLabels('label.channel', CHANNEL_LABELS),

@@ -1,6 +1,7 @@
 import type { QueueColumn, QueueColumnsView, QueueName, SavedFilterView } from '../contract/queues.js';
 import type { Deps } from '../shared/deps.js';
-import { forbidden, notFound } from '../shared/errors.js';
+import { domainError, forbidden, notFound } from '../shared/errors.js';
+import { isUniqueViolation } from '../db/pg-errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import {
@@ -30,16 +31,25 @@ export async function listFiltersOf(deps: Deps, actor: Actor, queue: QueueName) 
   return { items: rows.map(presentFilter) };
 }
 
-/** Saves a named filter; the same name twice in one queue is a conflict (409 from the unique key). */
+/**
+ * Saves a named filter; the same name twice in one queue is a conflict (409 from the unique key),
+ * told in words that name the field, so the dialog can say "choose another name" under it.
+ */
 export async function saveFilter(deps: Deps, actor: Actor, queue: QueueName, input: NewSavedFilter) {
-  const row = await insertSavedFilter(deps.db, {
-    userId: ownerOf(actor),
-    queue,
-    name: input.name.trim(),
-    query: input.query,
-    at: deps.clock.now(),
-  });
-  return presentFilter(row);
+  const name = input.name.trim();
+  try {
+    const row = await insertSavedFilter(deps.db, {
+      userId: ownerOf(actor),
+      queue,
+      name,
+      query: input.query,
+      at: deps.clock.now(),
+    });
+    return presentFilter(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw domainError('CONFLICT', 'error.savedFilterNameTaken', { name }, { field: 'name' });
+    throw error;
+  }
 }
 
 export async function removeFilter(deps: Deps, actor: Actor, queue: QueueName, id: string) {

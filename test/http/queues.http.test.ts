@@ -100,6 +100,8 @@ describe('saved filters and columns per user per queue', () => {
     expect(saved.statusCode, saved.body).toBe(201);
     const again = await clients.unit_handler.post('/api/queues/unit_inbox/filters', { name: '红灯待签', query: {} });
     expect(again.statusCode).toBe(409);
+    // Said as what it is (a name already used), naming the field — not "refresh and try again".
+    expect(again.json().error).toMatchObject({ field: 'name', message: expect.stringContaining('已有同名的筛选「红灯待签」') });
     const withPhone = await clients.unit_handler.post('/api/queues/unit_inbox/filters', {
       name: '某人',
       query: { callerPhone: '13900000002' },
