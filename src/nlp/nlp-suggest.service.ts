@@ -10,6 +10,7 @@ import type { ModelSuggestions, SuggestResponse } from '../contract/nlp.js';
 import type { SuggestBody } from './nlp.schemas.js';
 import { rankLabels } from './text-classifier.js';
 import { applyRegionScope, regionScope } from './region-scope.js';
+import { regionNamedInText } from './region-from-text.js';
 
 const TOP = 3;
 
@@ -30,7 +31,10 @@ export async function suggestForIntake(deps: Deps, actor: Actor, input: SuggestB
   if (!can(actor, 'nlp.suggest')) throw forbidden();
   if (input.regionId && !(await findRegion(deps.db, actor.centreId, input.regionId))) throw invalidField('regionId');
   await ensureCentreDictionary(deps.db, deps.clock, actor.centreId);
-  const text = { title: input.title.trim(), detail: input.content.trim(), regionId: input.regionId ?? null };
+  const title = input.title.trim();
+  const detail = input.content.trim();
+  const regionId = input.regionId ?? (await regionNamedByAppeal(deps, actor.centreId, `${title}\n${detail}`));
+  const text = { title, detail, regionId: regionId ?? null };
   const [categoryModel, unitModel] = await Promise.all([
     loadLatestModel(deps.db, actor.centreId, 'category'),
     loadLatestModel(deps.db, actor.centreId, 'unit'),
@@ -68,6 +72,15 @@ function suggest(
     .filter((r) => r.probability > threshold)
     .map((r) => ({ ...names.get(r.label)!, confidence: Number(r.probability.toFixed(3)) }));
   return { modelVersion: model.version, trainedAt: model.trainedAt.toISOString(), items };
+}
+
+/** With no region chosen, the region the appeal's words name, if exactly one line of regions is named. */
+async function regionNamedByAppeal(deps: Deps, centreId: string, words: string) {
+  const regions = await listRegions(deps.db, centreId);
+  return regionNamedInText(
+    regions.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name })),
+    words,
+  );
 }
 
 /** The region rule (ADR 0086): which unit labels serve the appeal's region; none without a region. */

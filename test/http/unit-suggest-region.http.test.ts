@@ -40,5 +40,9 @@ describe('unit suggestions weigh the appeal’s region', () => {
     const { regionId: _none, ...noRegion } = body;
     const anywhere = (await operator.post('/api/nlp/suggest', noRegion)).json().unit.items;
     expect(anywhere[0].id).toBe(w.units.deptB1.id);
+    // a portal appeal has no region field, but its words may name one: 「A旗…」 weighs like choosing A旗
+    const named = { ...noRegion, content: `A旗某小区：${noRegion.content}` };
+    const inWords = (await operator.post('/api/nlp/suggest', named)).json().unit.items;
+    expect(inWords[0].id).toBe(w.units.deptA1.id);
   }, 180_000);
 });
