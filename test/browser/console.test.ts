@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     await page.getByTestId('field-newDeadline').click();
     await page.getByTestId('field-newDeadline').fill(`${day} 10:00:00`);
     await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    // The dialog has more fields now (text modules, files): let the calendar finish closing before the submit.
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
     const before = world.consoleErrors.length;
     await page.getByTestId('action-submit').click();
     const error = page.getByTestId('action-form-request_extension').locator('.ant-form-item-explain-error');
