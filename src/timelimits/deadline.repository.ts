@@ -10,14 +10,19 @@ export async function insertDeadline(db: Executor, row: Insertable<OrderDeadline
 
 /** Running and paused deadlines of an order, locked for this transaction. */
 export async function lockActiveDeadlines(db: Executor, orderId: string): Promise<OrderDeadline[]> {
-  return db
-    .selectFrom('order_deadlines')
-    .selectAll()
-    .where('order_id', '=', orderId)
-    .where('status', 'in', ['running', 'paused'])
-    .orderBy('started_at')
-    .forUpdate()
-    .execute();
+  return (
+    db
+      .selectFrom('order_deadlines')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('status', 'in', ['running', 'paused'])
+      .orderBy('started_at')
+      // sign and contact start together at dispatch: the earlier stage fires first, so one lateness's
+      // one 督办单 names the stage the order is really stuck at (签收, not 联系)
+      .orderBy(STAGE_RANK)
+      .forUpdate()
+      .execute()
+  );
 }
 
 export async function listOrderDeadlines(db: Executor, orderId: string): Promise<OrderDeadline[]> {
