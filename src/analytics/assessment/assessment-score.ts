@@ -1,6 +1,7 @@
 import { addCounters, zeroCounters, type KpiCounters } from '../kpi/counters.js';
 import { evaluateKpi, KPI_BY_KEY, type KpiKey } from '../kpi/definitions.js';
 import type { AssessmentConfig } from './assessment-config.js';
+import type { UnitScoreView } from '../../contract/analytics.js';
 
 /** What one order contributes that the assessment may have to take back (see assessment-facts). */
 export interface OrderFacts {
@@ -30,21 +31,9 @@ export interface UnitInput {
   counters: KpiCounters;
 }
 
-export interface UnitScore {
-  unitId: string;
-  unitName: string;
-  /** Set on a department's row: the assessed unit it is ranked within. */
-  parentUnitId: string | null;
-  rank: number | null;
-  /** Final score: base − deduction points, not below 0; null when no indicator applies. */
-  score: number | null;
-  /** Weighted indicators on a 0–100 scale. */
-  baseScore: number | null;
-  deductionPoints: number;
-  indicators: { key: string; weight: number; value: number | null; numerator: number; denominator: number | null }[];
-  deductions: { overdue: number; returns: number; rehandles: number };
+/** One unit's monthly score: the contract's row plus its raw KPI counters (the console does not read them). */
+export interface UnitScore extends UnitScoreView {
   counters: KpiCounters;
-  excludedOrders: number;
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -1,5 +1,5 @@
 import type { Deps } from '../../shared/deps.js';
-import type { HotspotAnswer } from '../../contract/analytics.js';
+import type { Hotspot as ContractHotspot, HotspotAnswer } from '../../contract/analytics.js';
 import { forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import type { Actor } from '../../users/roles.js';
@@ -17,21 +17,8 @@ import type { HotspotQuery } from './hotspot.schemas.js';
 export const MAX_APPEALS_PER_PERIOD = 10_000;
 const ORDERS_PER_HOTSPOT = 50;
 
-export interface Hotspot {
-  key: string;
-  label: string;
-  keywords: string[];
-  representativeTitle: string;
-  regionId: string | null;
-  regionName: string | null;
-  count: number;
-  previousCount: number;
-  /** (count − previous) / previous; null when the topic is new (nothing before). */
-  growth: number | null;
-  /** Ranking score: size plus rise, count + max(0, count − previousCount). */
-  score: number;
-  orders: { id: string; orderNo: string; title: string; state: string; acceptedAt: Date; address: string | null }[];
-}
+/** One hot issue as the service builds it: the contract's shape with real dates. */
+export type Hotspot = ContractHotspot<Date>;
 
 /**
  * Hot issues (热点) of a period and place: the appeals of the period and of the period of the same
