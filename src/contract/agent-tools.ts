@@ -67,3 +67,13 @@ export interface PresenceView {
 /** How often the order page says "I am here", and how long a silent viewer still counts. */
 export const PRESENCE_HEARTBEAT_MS = 10_000;
 export const PRESENCE_TTL_MS = 30_000;
+
+/** What an admin sends to create or change a text module (POST/PATCH /api/text-modules). */
+export interface TextModuleInput {
+  name: string;
+  keyword: string;
+  body: string;
+  categoryId?: string | null;
+  unitId?: string | null;
+  active?: boolean;
+}

@@ -1,5 +1,5 @@
 import { loadCentreCalendar } from '../calendar/calendar.service.js';
-import type { TextModuleVariable } from '../contract/agent-tools.js';
+import type { TextModuleInput, TextModuleVariable } from '../contract/agent-tools.js';
 import { findCategory } from '../org/catalog.repository.js';
 import { isInSubtree } from '../org/subtree.js';
 import { findUnit } from '../org/unit.repository.js';
@@ -20,15 +20,6 @@ import {
   updateTextModule,
 } from './text-module.repository.js';
 import { presentTextModule } from './text-module.presenter.js';
-
-export interface TextModuleInput {
-  name: string;
-  keyword: string;
-  body: string;
-  categoryId?: string | null;
-  unitId?: string | null;
-  active?: boolean;
-}
 
 const needManage = (actor: Actor) => {
   if (!can(actor, 'textmodule.manage')) throw forbidden();

@@ -1,6 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
-import type { FilledTextModuleView, MentionNotice, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
+import type {
+  FilledTextModuleView,
+  MentionNotice,
+  MentionTargetView,
+  PresenceView,
+  TextModuleInput,
+  TextModuleView,
+} from '../../shared/contract';
 
 export type { FilledTextModuleView, MentionNotice, MentionTargetView, PresenceView, TextModuleView } from '../../shared/contract';
 
@@ -10,15 +17,6 @@ export const agentKeys = {
   people: (q: string) => ['notes', 'people', q] as const,
   mentions: ['notices', 'mentions'] as const,
 };
-
-export interface TextModuleInput {
-  name: string;
-  keyword: string;
-  body: string;
-  categoryId?: string | null;
-  unitId?: string | null;
-  active?: boolean;
-}
 
 export const useTextModulesAdmin = () =>
   useQuery({ queryKey: agentKeys.modulesAdmin, queryFn: () => api<{ items: TextModuleView[] }>('/api/text-modules') });
