@@ -37,11 +37,7 @@ describe.skipIf(!hasChromium)('agent tools', () => {
   const step = async <A extends OrderAction>(actor: Actor, action: A, payload: ActionPayload<A>) =>
     (order = await transitionOrder(world.runtime.deps, { orderId: order.id, action, version: order.version, payload, actor }));
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await world.newPage();
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username);
 
   beforeAll(async () => {
     world = await startBrowserWorld();

@@ -16,11 +16,7 @@ describe.skipIf(!hasChromium)('category aliases in the console', () => {
     await world?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await world.newPage();
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username);
 
   const option = (page: Page, name: string) =>
     page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`);

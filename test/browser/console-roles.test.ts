@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
 import { columnsSideBySide, pickTreeNode, submitAction } from './console-helpers.js';
 
@@ -58,11 +57,7 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await world?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await world.newPage();
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username);
 
   it('the operator answers a consultation directly (直办) by keyboard: Alt+2, Ctrl+Enter', async () => {
     const page = await signedIn('operator');

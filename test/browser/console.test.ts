@@ -25,11 +25,7 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     await world?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await world.newPage();
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username);
 
   /** An "extension" to tomorrow would shorten a complaint's 10 working days: the server's reason shows under the date. */
   async function refusedShorterExtension(page: Page) {

@@ -41,11 +41,7 @@ describe.skipIf(!hasChromium)('desk tools in the review and visit dialogs', () =
       body: JSON.stringify(body),
     });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await world.newPage();
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username);
 
   /** Types `::` and the keyword in a dialog's field, takes the single offer with Enter, returns the text. */
   async function insertModule(page: Page, field: string, keyword: string, before = '') {

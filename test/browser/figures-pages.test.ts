@@ -19,12 +19,7 @@ describe.skipIf(!hasChromium)('figures pages', () => {
     await world?.close();
   });
 
-  async function signedIn(username: string) {
-    const page = await world.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username, { width: 1280, height: 720 });
 
   it('数据看板 colours a change by what it means: a rise of 重办率/回退率/重复来电率 red, a fall of 办理时长 green', async () => {
     const page = await signedIn('analyst');

@@ -21,6 +21,8 @@ export interface BrowserWorld {
   consoleErrors: string[];
   newPage(): Promise<Page>;
   login(page: Page, username: string): Promise<void>;
+  /** A new page signed in as the demo user, at the given viewport when one is given. */
+  signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
   screenshot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -49,7 +51,7 @@ export async function startBrowserWorld(
   const consoleErrors: string[] = [];
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
-  return {
+  const world: BrowserWorld = {
     baseUrl,
     browser,
     runtime,
@@ -71,6 +73,12 @@ export async function startBrowserWorld(
       await page.getByTestId('login-submit').click();
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     },
+    async signedIn(username, viewport) {
+      const page = await world.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await world.login(page, username);
+      return page;
+    },
     async screenshot(page, name) {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
     },
@@ -81,4 +89,5 @@ export async function startBrowserWorld(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return world;
 }

@@ -37,12 +37,7 @@ describe.skipIf(!hasChromium)('order desk', () => {
     await world?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await world.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username, { width: 1280, height: 720 });
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join('/tmp', `order-desk-${name}.png`) });
 
   /** An order accepted by the operator, with the given title; `then` moves it on through the API. */

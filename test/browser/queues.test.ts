@@ -63,11 +63,7 @@ describe.skipIf(!hasChromium)('queues', () => {
     await world?.close();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await world.newPage();
-    await world.login(page, username);
-    return page;
-  }
+  const signedIn = (username: string) => world.signedIn(username);
   const rowNos = async (page: Page, testId: string) =>
     page
       .getByTestId(testId)
