@@ -7,7 +7,7 @@ import { apiMessage } from './portal-errors';
 import { portalKeys, usePortalProgress, type PortalKey, type PortalProgress } from './portal-api';
 import { portalMessages } from './portal.messages';
 import { ProgressView } from './ProgressView';
-import { Button, Field, Notice } from './ui';
+import { Button, Notice, TextField } from './ui';
 
 const KEY_STORE = 'lianxin.portal.key';
 
@@ -51,34 +51,24 @@ export function LookupPage() {
       <h2>{t('lookupTitle')}</h2>
       <p>{t('lookupLead')}</p>
       <form onSubmit={search} noValidate>
-        <Field label={t('orderNo')} error={errors.orderNo}>
-          {(a) => (
-            <input
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              inputMode="numeric"
-              maxLength={16}
-              value={draft.orderNo}
-              onChange={(e) => setDraft({ ...draft, orderNo: e.target.value })}
-              data-testid="portal-lookup-no"
-            />
-          )}
-        </Field>
-        <Field label={t('queryCode')} error={errors.code}>
-          {(a) => (
-            <input
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              inputMode="numeric"
-              maxLength={8}
-              value={draft.code}
-              onChange={(e) => setDraft({ ...draft, code: e.target.value })}
-              data-testid="portal-lookup-code"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('orderNo')}
+          error={errors.orderNo}
+          inputMode="numeric"
+          maxLength={16}
+          value={draft.orderNo}
+          onChange={(v) => setDraft({ ...draft, orderNo: v })}
+          testId="portal-lookup-no"
+        />
+        <TextField
+          label={t('queryCode')}
+          error={errors.code}
+          inputMode="numeric"
+          maxLength={8}
+          value={draft.code}
+          onChange={(v) => setDraft({ ...draft, code: v })}
+          testId="portal-lookup-code"
+        />
         <Button primary big type="submit" busy={progress.isFetching} data-testid="portal-lookup-submit">
           {t('lookupButton')}
         </Button>

@@ -7,7 +7,7 @@ import { fetchMyAppeals, requestOtp, type MyAppeal } from './portal-api';
 import { portalMessages } from './portal.messages';
 import { when } from './ProgressView';
 import { PHONE_REGEXP as PHONE } from '../../../src/orders/phone';
-import { Button, Card, Field, Notice } from './ui';
+import { Button, Card, Notice, TextField } from './ui';
 
 /** "My appeals": the phone, a one-time code, then every appeal of that phone with a door to its progress. */
 export function MyAppealsPage() {
@@ -62,21 +62,16 @@ export function MyAppealsPage() {
       <h2>{t('mineTitle')}</h2>
       <p>{t('mineLead')}</p>
       <form onSubmit={onSend} noValidate>
-        <Field label={t('callerPhone')} error={phoneError}>
-          {(a) => (
-            <input
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={20}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-              data-testid="portal-my-phone"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('callerPhone')}
+          error={phoneError}
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={20}
+          value={phone}
+          onChange={setPhone}
+          testId="portal-my-phone"
+        />
         <Button big type="submit" busy={send.isPending} data-testid="portal-my-send">
           {send.isPending ? t('sending') : t('sendCode')}
         </Button>
@@ -88,21 +83,16 @@ export function MyAppealsPage() {
             {t('codeSent', { minutes: send.data.expiresInMinutes })}
           </Notice>
           <form onSubmit={onVerify} noValidate>
-            <Field label={t('otpCode')} error={codeError}>
-              {(a) => (
-                <input
-                  className="p-input"
-                  id={a.id}
-                  aria-describedby={a.describedBy}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                  data-testid="portal-my-code"
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('otpCode')}
+              error={codeError}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={code}
+              onChange={setCode}
+              testId="portal-my-code"
+            />
             <Button primary big type="submit" busy={verify.isPending} data-testid="portal-my-verify">
               {t('verify')}
             </Button>

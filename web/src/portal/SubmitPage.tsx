@@ -1,30 +1,16 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { APPEAL_TYPES, PORTAL_LIMITS, categoryMatches } from '../shared/contract';
+import { APPEAL_TYPES, PORTAL_LIMITS } from '../shared/contract';
 import { useLang, useT } from '../shared/i18n';
 import { apiField, apiMessage } from './portal-errors';
-import { submitAppeal, usePortalInfo, type PortalInfo } from './portal-api';
+import { submitAppeal, usePortalInfo } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
 import { PhotoPicker } from './PhotoPicker';
 import { rememberReceipt } from './ReceiptPage';
 import { appealErrors, type AppealForm, type FormErrors } from './submit-rules';
-import { Button, Choice, Counter, Field, Notice } from './ui';
-
-/** Categories in tree order, each indented by its depth, for a native select a phone shows well. */
-function categoryOptions(categories: PortalInfo['categories']) {
-  const children = new Map<string | null, PortalInfo['categories']>();
-  for (const c of categories) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
-  const out: { id: string; label: string; category: PortalInfo['categories'][number] }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const c of children.get(parent) ?? []) {
-      out.push({ id: c.id, label: `${'\u3000'.repeat(depth)}${c.name}`, category: c });
-      walk(c.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
+import { CategoryPicker } from './CategoryPicker';
+import { Button, Choice, Counter, Notice, TextField } from './ui';
 
 const EMPTY: AppealForm = {
   appealType: 'help',
@@ -46,10 +32,6 @@ export function SubmitPage() {
   const [errors, setErrors] = useState<FormErrors>({});
   const [photos, setPhotos] = useState<File[]>([]);
   const info = usePortalInfo();
-  const allCategories = useMemo(() => categoryOptions(info.data?.categories ?? []), [info.data]);
-  const [categoryQuery, setCategoryQuery] = useState('');
-  // 暖气 finds 供热: the portal narrows its plain list with the same alias matcher as intake (ADR 0085)
-  const categories = allCategories.filter((c) => c.id === form.categoryId || categoryMatches(c.category, categoryQuery));
   const maxPhotos = info.data?.maxPhotos ?? 5;
   const set = <K extends keyof AppealForm>(name: K, value: AppealForm[K]) => {
     setForm((f) => ({ ...f, [name]: value }));
@@ -98,107 +80,52 @@ export function SubmitPage() {
             label: t(`type.${type}` as PortalMessageKey),
           }))}
         />
-        <Field {...text('title', 'title')}>
-          {(a) => (
-            <input
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              aria-invalid={a.invalid}
-              value={form.title}
-              placeholder={t('titlePlaceholder')}
-              onChange={(e) => set('title', e.target.value)}
-              data-testid="portal-title"
-            />
-          )}
-        </Field>
-        <Field {...text('content', 'content')}>
-          {(a) => (
-            <textarea
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              aria-invalid={a.invalid}
-              rows={5}
-              value={form.content}
-              placeholder={t('contentPlaceholder')}
-              onChange={(e) => set('content', e.target.value)}
-              data-testid="portal-content"
-            />
-          )}
-        </Field>
-        <Field label={t('category')} error={errors.categoryId}>
-          {(a) => (
-            <>
-              <input
-                className="p-input"
-                type="search"
-                value={categoryQuery}
-                placeholder={t('categorySearch')}
-                aria-label={t('categorySearch')}
-                onChange={(e) => setCategoryQuery(e.target.value)}
-                data-testid="portal-category-search"
-              />
-              <select
-                className="p-input"
-                id={a.id}
-                value={form.categoryId}
-                onChange={(e) => set('categoryId', e.target.value)}
-                data-testid="portal-category"
-              >
-                <option value="">{t('categoryPlaceholder')}</option>
-                {categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-        </Field>
-        <Field {...text('address', 'address')}>
-          {(a) => (
-            <input
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              value={form.address}
-              placeholder={t('addressPlaceholder')}
-              onChange={(e) => set('address', e.target.value)}
-              data-testid="portal-address"
-            />
-          )}
-        </Field>
-        <Field {...text('callerName', 'callerName')}>
-          {(a) => (
-            <input
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              aria-invalid={a.invalid}
-              value={form.callerName}
-              autoComplete="name"
-              onChange={(e) => set('callerName', e.target.value)}
-              data-testid="portal-name"
-            />
-          )}
-        </Field>
-        <Field label={t('callerPhone')} hint={t('phoneHint')} error={errors.callerPhone}>
-          {(a) => (
-            <input
-              className="p-input"
-              id={a.id}
-              aria-describedby={a.describedBy}
-              aria-invalid={a.invalid}
-              value={form.callerPhone}
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={20}
-              onChange={(e) => set('callerPhone', e.target.value)}
-              data-testid="portal-phone"
-            />
-          )}
-        </Field>
+        <TextField
+          {...text('title', 'title')}
+          value={form.title}
+          placeholder={t('titlePlaceholder')}
+          onChange={(v) => set('title', v)}
+          testId="portal-title"
+        />
+        <TextField
+          {...text('content', 'content')}
+          rows={5}
+          value={form.content}
+          placeholder={t('contentPlaceholder')}
+          onChange={(v) => set('content', v)}
+          testId="portal-content"
+        />
+        <CategoryPicker
+          categories={info.data?.categories}
+          value={form.categoryId}
+          onChange={(id) => set('categoryId', id)}
+          error={errors.categoryId}
+        />
+        <TextField
+          {...text('address', 'address')}
+          value={form.address}
+          placeholder={t('addressPlaceholder')}
+          onChange={(v) => set('address', v)}
+          testId="portal-address"
+        />
+        <TextField
+          {...text('callerName', 'callerName')}
+          value={form.callerName}
+          autoComplete="name"
+          onChange={(v) => set('callerName', v)}
+          testId="portal-name"
+        />
+        <TextField
+          label={t('callerPhone')}
+          hint={t('phoneHint')}
+          error={errors.callerPhone}
+          value={form.callerPhone}
+          inputMode="tel"
+          autoComplete="tel"
+          maxLength={20}
+          onChange={(v) => set('callerPhone', v)}
+          testId="portal-phone"
+        />
         <label className="p-check">
           <input
             type="checkbox"

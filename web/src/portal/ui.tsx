@@ -1,4 +1,4 @@
-import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /**
  * The portal's own small components (ADR 0103): plain elements styled by portal.theme.ts, so a phone
@@ -38,6 +38,36 @@ export function Field(props: {
         </div>
       )}
     </div>
+  );
+}
+
+type FieldFrame = { label: ReactNode; error?: string | null; hint?: ReactNode; aside?: ReactNode };
+type TextAttrs = Pick<InputHTMLAttributes<HTMLInputElement>, 'placeholder' | 'inputMode' | 'autoComplete' | 'maxLength'>;
+
+/** A Field holding one text input (or, given rows, a textarea) wired to its label, hint and error. */
+export function TextField(
+  props: FieldFrame & TextAttrs & { value: string; onChange: (value: string) => void; testId: string; rows?: number },
+) {
+  const { label, error, hint, aside, value, onChange, testId, rows, ...attrs } = props;
+  return (
+    <Field label={label} error={error} hint={hint} aside={aside}>
+      {(a) => {
+        const common = {
+          ...attrs,
+          className: 'p-input',
+          id: a.id,
+          'aria-describedby': a.describedBy,
+          'aria-invalid': a.invalid,
+          value,
+          'data-testid': testId,
+        };
+        return rows ? (
+          <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...common} onChange={(e) => onChange(e.target.value)} />
+        );
+      }}
+    </Field>
   );
 }
 
