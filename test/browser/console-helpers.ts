@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /** Picks a node in an antd TreeSelect by typing part of its name and clicking the exact title. */
@@ -77,4 +78,25 @@ export async function columnsSideBySide(table: Locator, before: string, fixed: s
     },
     { before, fixed },
   );
+}
+
+/**
+ * Types a date-time into an antd DatePicker (showTime) and confirms it with 确定. Under load the first
+ * click can land while the panel is still animating in and the panel stays open, so the click is
+ * retried until the panel has closed; the input must then hold the typed value.
+ */
+export async function fillDateTime(page: Page, testId: string, value: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(value);
+  const panel = page.locator('.ant-picker-dropdown:visible');
+  for (let attempt = 0; attempt < 5 && (await panel.count()) > 0; attempt++) {
+    await panel
+      .locator('.ant-picker-ok button')
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+    await panel.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+  }
+  await panel.waitFor({ state: 'hidden' });
+  expect(await input.inputValue()).toBe(value);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserWorld, type BrowserWorld } from './harness.js';
-import { pickRadio, pickTreeNode, submitAction, tinyPng } from './console-helpers.js';
+import { fillDateTime, pickRadio, pickTreeNode, submitAction, tinyPng } from './console-helpers.js';
 
 const HANDLER_UNIT = '锡林浩特市住房和城乡建设局';
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
@@ -34,11 +34,8 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     await page.getByTestId('field-reason').fill('需要协调施工队伍');
     const tomorrow = new Date(Date.now() + 86_400_000);
     const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
-    await page.getByTestId('field-newDeadline').click();
-    await page.getByTestId('field-newDeadline').fill(`${day} 10:00:00`);
-    await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
-    // The dialog has more fields now (text modules, files): let the calendar finish closing before the submit.
-    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    // The dialog has more fields now (text modules, files): the calendar must be closed before the submit.
+    await fillDateTime(page, 'field-newDeadline', `${day} 10:00:00`);
     const before = world.consoleErrors.length;
     await page.getByTestId('action-submit').click();
     const error = page.getByTestId('action-form-request_extension').locator('.ant-form-item-explain-error');
