@@ -10,8 +10,20 @@ import { CENTRE, CENTRE_UNIT_NAME, COMPANIES, COUNTIES, COUNTY_DEPARTMENTS, LEAG
 
 export const DEMO_PASSWORD = 'Demo@12345';
 
-/** One demo account per role; unit roles sit in a county department so they see a real unit queue. */
-export const DEMO_USERS: { username: string; displayName: string; role: Role; unit: 'centre' | 'county_dept' }[] = [
+/**
+ * One demo account per role; unit roles sit in a county department so they see a real unit queue.
+ * `unitName` places an account in a named unit instead (the network's desks: sub-centres, forwarding
+ * units, assisting companies); capabilities append their accounts at the end of the list.
+ */
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: 'centre' | 'county_dept';
+  unitName?: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
   { username: 'operator', displayName: '话务员 王晓燕', role: 'operator', unit: 'centre' },
   { username: 'dispatcher', displayName: '派单员 李建国', role: 'dispatcher', unit: 'centre' },
   { username: 'handler', displayName: '承办人 张志强', role: 'unit_handler', unit: 'county_dept' },
@@ -79,6 +91,15 @@ async function seedCategories(tx: Executor, centreId: string) {
   return leaves;
 }
 
+function demoUserUnit(u: DemoUser, units: Unit[], centreUnit: Unit, handlerUnit: Unit): Unit {
+  if (u.unitName) {
+    const named = units.find((x) => x.name === u.unitName);
+    if (!named) throw new Error(`demo user ${u.username}: no unit named ${u.unitName}`);
+    return named;
+  }
+  return u.unit === 'centre' ? centreUnit : handlerUnit;
+}
+
 /** Creates the demo centre: unit tree (~300 units), categories, regions and one user per role. */
 export async function seedDemoOrganisation(tx: Executor): Promise<DemoCatalog> {
   const centre = await insertCentre(tx, CENTRE);
@@ -109,7 +130,7 @@ export async function seedDemoOrganisation(tx: Executor): Promise<DemoCatalog> {
   for (const u of DEMO_USERS) {
     await insertUser(tx, {
       centreId: centre.id,
-      unitId: u.unit === 'centre' ? centreUnit.id : handlerUnit.id,
+      unitId: demoUserUnit(u, units, centreUnit, handlerUnit).id,
       username: u.username,
       displayName: u.displayName,
       passwordHash,
