@@ -1,6 +1,7 @@
 import type { OrderDeps, OrderHooks } from './orders/order-hooks.js';
 import type { Deps } from './shared/deps.js';
 import { readOrderAttachments } from './attachments/attachment.service.js';
+import { assistHook } from './assist/assist.hook.js';
 import { duplicateDetectHook } from './duplicates/duplicate-detect.hook.js';
 import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
@@ -14,7 +15,7 @@ import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
  */
 export const orderHooks: OrderHooks = {
   intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook],
-  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
+  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, assistHook],
   detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
 };
 

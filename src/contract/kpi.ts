@@ -22,6 +22,7 @@ export const KPI_KEYS = [
   'rehandleRate',
   'repeatCallRate',
   'avgHandlingHours',
+  'assistOnTimeRate',
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
@@ -52,6 +53,7 @@ export const KPI_BETTER: Readonly<Record<KpiKey, KpiBetter>> = {
   rehandleRate: 'lower',
   repeatCallRate: 'lower',
   avgHandlingHours: 'lower',
+  assistOnTimeRate: 'higher',
 };
 
 export type KpiTone = 'good' | 'bad' | 'neutral';

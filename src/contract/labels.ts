@@ -54,6 +54,9 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   assessment_appeal: { zh: '考核申诉', en: 'Assessment appeal' },
   assessment_appeal_decided: { zh: '考核申诉已裁定', en: 'Assessment appeal decided' },
   note: { zh: '内部备注', en: 'Internal note' },
+  assist_sign: { zh: '协办签收', en: 'Assisting unit signed' },
+  assist_opinion: { zh: '协办意见', en: 'Assisting opinion' },
+  assist_urge: { zh: '催办协办单位', en: 'Assisting unit urged' },
   answer_directly: { zh: '直办答复', en: 'Answer directly' },
   reject: { zh: '无效件', en: 'Invalid' },
   merge: { zh: '并单', en: 'Merge' },
@@ -75,6 +78,7 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   wait_for_citizen: { zh: '等待群众（暂停计时）', en: 'Wait for citizen (pause clock)' },
   suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
   resume_clock: { zh: '恢复计时', en: 'Resume clock' },
+  progress_report: { zh: '阶段性答复', en: 'Progress report' },
 };
 
 /** The clocks of an order, named as the domain names them (联系诉求人, 办理答复). */

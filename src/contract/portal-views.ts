@@ -51,6 +51,11 @@ export interface PortalProgress {
     reasonText: Words | null;
     at: string;
   } | null;
+  /**
+   * The latest 阶段性答复 while the appeal is still being handled (ADR 0121): what was done, why it is
+   * not finished, and when the next feedback is due.
+   */
+  progressReport: { at: string; progress: string; reason: string; nextBy: string | null } | null;
   canRate: boolean;
   rating: { satisfaction: string; resolved: boolean; comment: string | null } | null;
   /** 承诺时限, ISO, while the appeal is being handled. */

@@ -71,6 +71,10 @@ export interface EscalationSettings {
   superviseAfterWorkingDays: number;
   /** Working days the unit has to answer a 督办单 before the order goes to 领导盯办. */
   supervisionDueWorkingDays: number;
+  /** Working days an assisting unit (协办) has for its opinion, from the dispatch (ADR 0120; default 3). */
+  assistWorkingDays: number;
+  /** Working days to the next feedback after a 阶段性答复 (ADR 0121; default 5, the seed's rule). */
+  progressWorkingDays: number;
 }
 
 /** GET /api/timelimits/policies. */

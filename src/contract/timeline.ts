@@ -21,6 +21,9 @@ export const NON_TRANSITION_EVENT_KINDS = [
   'assessment_appeal', // a unit's 申诉 against its assessment
   'assessment_appeal_decided', // the 申诉 was decided
   'note', // 内部备注 between centre and units, with @mentions; never shown to the citizen
+  'assist_sign', // an assisting unit (协办单位) signed for its task (ADR 0120)
+  'assist_opinion', // … and submitted its 协办意见
+  'assist_urge', // the lead unit (or the centre) urged an assisting unit
 ] as const;
 
 export const TIMELINE_EVENT_KINDS = [...NON_TRANSITION_EVENT_KINDS, ...ORDER_ACTIONS] as const;

@@ -73,6 +73,7 @@ export const ORDER_ACTIONS = [
   'wait_for_citizen',
   'suspend',
   'resume_clock',
+  'progress_report', // 阶段性答复: a complex matter's interim report; the order stays open (ADR 0121)
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 

@@ -62,6 +62,7 @@ export const messages = {
   'what.attachment': { zh: '附件', en: 'Attachment' },
   'what.call': { zh: '来电记录', en: 'Call' },
   'what.savedFilter': { zh: '已保存的筛选', en: 'Saved filter' },
+  'what.assistTask': { zh: '协办任务', en: 'Assisting task' },
   'error.savedFilterNameTaken': {
     zh: '已有同名的筛选「{name}」，请换一个名称',
     en: 'A saved filter named “{name}” already exists; choose another name',
@@ -138,6 +139,10 @@ export const messages = {
   'portal.step.reject': { zh: '未受理', en: 'Not accepted' },
   'portal.step.merge': { zh: '与相同诉求合并办理', en: 'Merged with the same appeal' },
   'portal.step.unmerge': { zh: '恢复单独办理', en: 'Handled on its own again' },
+  'portal.step.progress_report': {
+    zh: '办理单位反馈了阶段性办理进展，事项仍在办理中',
+    en: 'The office reported its progress; the matter is still being handled',
+  },
   'portal.step.wait_for_citizen': {
     zh: '办理单位在等您补充情况，请留意来电',
     en: 'The office is waiting for more information from you; please watch for their call',
@@ -256,6 +261,24 @@ export const messages = {
     en: '{author} mentioned you in an internal note on order {orderNo}: {excerpt}',
   },
   'note.mentionUnknown': { zh: '提到的同事或单位不存在：{field}', en: 'No such colleague or unit to mention: {field}' },
+  // 协办 (ADR 0120) and 阶段性答复 (ADR 0121)
+  'assist.orderClosed': { zh: '工单已办结，协办任务已结束', en: 'The order is closed; the assisting task has ended' },
+  'assist.alreadySigned': { zh: '本单位已签收该协办任务', en: 'Your unit has already signed for this task' },
+  'assist.alreadySubmitted': { zh: '本单位已提交协办意见，不能重复提交', en: 'Your unit has already submitted its opinion' },
+  'assist.cancelled': { zh: '该协办任务已撤销（工单已改派或退回）', en: 'This task was cancelled (the order was re-dispatched or returned)' },
+  'assist.notUrgeable': { zh: '协办单位已提交意见，无需催办', en: 'The assisting unit has submitted its opinion; no reminder needed' },
+  'notice.assistTask': {
+    zh: '协办：工单 {orderNo} 请贵单位协办，{due} 前提交协办意见',
+    en: 'Assisting: order {orderNo} asks your unit to assist; opinion due {due}',
+  },
+  'notice.assistUrge': {
+    zh: '催办协办：请尽快就工单 {orderNo} 提交协办意见，截止 {due}',
+    en: 'Reminder: please submit your assisting opinion on order {orderNo}, due {due}',
+  },
+  'notice.assistOpinion': {
+    zh: '协办意见：{unit} 已就工单 {orderNo} 提交协办意见',
+    en: 'Assisting opinion: {unit} submitted its opinion on order {orderNo}',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -58,6 +58,12 @@ export const ACTION_PAYLOADS = {
   wait_for_citizen: Type.Object({ reason: WrittenText(2000) }),
   suspend: Type.Object({ reason: WrittenText(2000) }),
   resume_clock: Type.Object({}),
+  // 阶段性答复 (ADR 0121): what has been done so far and why the matter is not finished yet; the
+  // order stays open and the next feedback is due on a new clock.
+  progress_report: Type.Object({
+    progress: WrittenText(4000),
+    reason: WrittenText(2000),
+  }),
 } as const satisfies Record<OrderAction, TSchema>;
 
 export { ORDER_ACTIONS, type OrderAction };

@@ -117,6 +117,7 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   approve_extension: echo,
   reject_extension: echo,
   reply: async (ctx) => ({ patch: { reply_result: ctx.payload.result }, eventPayload: ctx.payload }),
+  progress_report: echo,
   wait_for_citizen: echo,
   suspend: echo,
   resume_clock: echo,

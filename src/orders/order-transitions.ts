@@ -40,6 +40,8 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   approve_extension: { from: ['extension_requested'], to: 'handling', roles: DISPATCH, scope: 'centre' },
   reject_extension: { from: ['extension_requested'], to: 'handling', roles: DISPATCH, scope: 'centre' },
   reply: { from: ['handling'], to: 'replied', roles: UNIT, scope: 'lead_unit' },
+  // A complex matter's interim report instead of the final reply: the order stays in 办理中 (ADR 0121).
+  progress_report: { from: ['handling'], to: 'same', roles: UNIT, scope: 'lead_unit', clock: 'running' },
   review_accept: { from: ['replied'], to: 'visiting', roles: REVIEW, scope: 'centre' },
   review_send_back: { from: ['replied'], to: 'handling', roles: REVIEW, scope: 'centre' },
   visit_close: { from: ['visiting'], to: 'closed', roles: VISIT, systemRoles: ['citizen'], scope: 'centre' },

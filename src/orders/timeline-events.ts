@@ -36,6 +36,18 @@ export interface TimelinePayloads {
   assessment_appeal: { appealId: string; unitId: string; month: string };
   assessment_appeal_decided: { appealId: string; status: string };
   note: { mentions: { userIds: string[]; unitIds: string[] } };
+  // 协办 (ADR 0120): which task and which assisting unit; the opinion itself is the event's note.
+  assist_sign: AssistFacts;
+  assist_opinion: AssistFacts & { late: boolean };
+  assist_urge: AssistFacts;
+}
+
+/** The assisting unit's task a 协办 step concerns. */
+interface AssistFacts {
+  taskId: string;
+  unitId: string;
+  unitName: string;
+  dueAt: string;
 }
 
 // Every non-transition kind of the contract has a payload type here, and nothing else does.

@@ -21,6 +21,7 @@ export const PUBLIC_STEPS = [
   'merge',
   'unmerge',
   'wait_for_citizen',
+  'progress_report',
 ] as const;
 
 export type PortalStage = 'received' | 'handling' | 'replied' | 'awaiting_rating' | 'closed' | 'not_accepted' | 'merged';
@@ -93,6 +94,18 @@ export interface ProgressFacts {
 
 const HANDLING_STAGES: PortalStage[] = ['received', 'handling'];
 
+/** The latest 阶段性答复 (ADR 0121): its texts and the next feedback, which is the running reply deadline. */
+function presentProgressReport(events: PublicEvent[], promisedBy: Date | null): PortalProgress['progressReport'] {
+  const report = [...events].reverse().find((e) => e.action === 'progress_report');
+  if (!report) return null;
+  return {
+    at: iso(report.at),
+    progress: str(report.payload.progress) ?? '',
+    reason: str(report.payload.reason) ?? '',
+    nextBy: promisedBy ? iso(promisedBy) : null,
+  };
+}
+
 export function presentProgress(order: Order, facts: ProgressFacts): PortalProgress {
   const { events, photoIds, promisedBy } = facts;
   const stage = portalStage(order.state);
@@ -114,6 +127,7 @@ export function presentProgress(order: Order, facts: ProgressFacts): PortalProgr
         ? { satisfaction: order.satisfaction, resolved: order.resolved, comment: facts.ratingComment }
         : null,
     promisedBy: promisedBy && HANDLING_STAGES.includes(stage) ? iso(promisedBy) : null,
+    progressReport: HANDLING_STAGES.includes(stage) ? presentProgressReport(events, promisedBy) : null,
     photos: photoIds.length,
     photoIds,
   };

@@ -72,6 +72,16 @@ export const PortalProgressSchema = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** The latest 阶段性答复 while the appeal is being handled (ADR 0121). */
+  progressReport: Type.Union([
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      progress: Type.String(),
+      reason: Type.String(),
+      nextBy: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
   canRate: Type.Boolean(),
   rating: Type.Union([
     Type.Object({

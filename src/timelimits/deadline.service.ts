@@ -6,7 +6,7 @@ import { formatLocal } from '../shared/time-zone.js';
 import { addClockMs, remainingMs } from './deadline-math.js';
 import { nextCheckAt, planDeadline, thresholds } from './deadline-plan.js';
 import { endDeadlines, insertDeadline, lockActiveDeadlines, updateDeadline } from './deadline.repository.js';
-import { resolveRule } from './policy-resolution.js';
+import { resolveRule, type ResolvedRule } from './policy-resolution.js';
 import type { TimelimitContext } from './timelimit-context.js';
 import type { OrderDeadline, OrderDeadlinesTable, Stage } from './timelimits.table.js';
 
@@ -16,8 +16,8 @@ const withHistory = (d: OrderDeadline, entry: Record<string, unknown>) => {
 };
 
 /** The row of a stage clock starting at `at` (rule, plan, thresholds, explanation), without its order. */
-function planStage(ctx: TimelimitContext, stage: Stage, at: Date) {
-  const rule = resolveRule(ctx.rules, stage, ctx.facts);
+function planStage(ctx: TimelimitContext, stage: Stage, at: Date, given?: ResolvedRule) {
+  const rule = given ?? resolveRule(ctx.rules, stage, ctx.facts);
   const plan = planDeadline(ctx.cal, stage, rule, at, ctx.settings);
   const row = {
     warn_at: plan.warnAt,
@@ -46,7 +46,10 @@ function planStage(ctx: TimelimitContext, stage: Stage, at: Date) {
   };
 }
 
-/** Starts the clock of one stage (replacing an active deadline of the same stage). */
+/**
+ * Starts the clock of one stage (replacing an active deadline of the same stage), by the centre's
+ * rule for the order, or by `rule` when the step sets its own limit (阶段性答复, ADR 0121).
+ */
 export async function startStage(
   tx: Executor,
   ctx: TimelimitContext,
@@ -54,9 +57,27 @@ export async function startStage(
   stage: Stage,
   at: Date,
   unitId: string | null,
+  rule?: ResolvedRule,
 ): Promise<OrderDeadline> {
   await endDeadlines(tx, order.id, 'cancelled', at, [stage]);
-  return insertDeadline(tx, { order_id: order.id, centre_id: order.centre_id, unit_id: unitId, ...planStage(ctx, stage, at) });
+  return insertDeadline(tx, { order_id: order.id, centre_id: order.centre_id, unit_id: unitId, ...planStage(ctx, stage, at, rule) });
+}
+
+/** The reply clock after a 阶段性答复: the centre's `progressWorkingDays` (default 5, the seed's 办不成事 rule). */
+export function progressReportRule(ctx: TimelimitContext): ResolvedRule {
+  const days = ctx.settings.progressWorkingDays;
+  return {
+    stage: 'reply',
+    priority: null,
+    appealType: null,
+    categoryId: null,
+    amount: days,
+    unit: 'working_days',
+    note: `阶段性答复后 ${days} 个工作日内再次反馈办理进度`,
+    source: 'default',
+    policyId: null,
+    specificity: 0,
+  };
 }
 
 /**

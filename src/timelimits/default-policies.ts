@@ -65,4 +65,6 @@ export const DEFAULT_ESCALATION: EscalationSettings = {
   urgeShare: 0.9,
   superviseAfterWorkingDays: 1,
   supervisionDueWorkingDays: 2,
+  assistWorkingDays: 3,
+  progressWorkingDays: 5,
 };

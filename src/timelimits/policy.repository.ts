@@ -76,6 +76,8 @@ export async function findEscalationSettings(db: Executor, centreId: string): Pr
     urgeShare: Number(row.urge_share),
     superviseAfterWorkingDays: row.supervise_after_working_days,
     supervisionDueWorkingDays: row.supervision_due_working_days,
+    assistWorkingDays: row.assist_working_days,
+    progressWorkingDays: row.progress_working_days,
   };
 }
 
@@ -91,6 +93,8 @@ export async function upsertEscalationSettings(
     urge_share: s.urgeShare,
     supervise_after_working_days: s.superviseAfterWorkingDays,
     supervision_due_working_days: s.supervisionDueWorkingDays,
+    assist_working_days: s.assistWorkingDays,
+    progress_working_days: s.progressWorkingDays,
     updated_by: by,
     updated_at: at,
   };

@@ -124,10 +124,20 @@ export async function applyBanbuchengPreset(deps: Deps, actor: Actor, categoryId
   });
 }
 
-export async function setEscalationSettings(deps: Deps, actor: Actor, s: EscalationSettings) {
+/** The settings as sent; the assisting and progress-report limits, when left out, keep their current values. */
+export type EscalationSettingsInput = Omit<EscalationSettings, 'assistWorkingDays' | 'progressWorkingDays'> &
+  Partial<Pick<EscalationSettings, 'assistWorkingDays' | 'progressWorkingDays'>>;
+
+export async function setEscalationSettings(deps: Deps, actor: Actor, input: EscalationSettingsInput) {
   need(actor, ADMIN);
-  if (!(s.yellowShare > 0 && s.yellowShare < 1)) throw invalidField('yellowShare', '0 < x < 1');
-  if (!(s.urgeShare >= s.yellowShare && s.urgeShare < 1)) throw invalidField('urgeShare', 'yellowShare ≤ x < 1');
+  if (!(input.yellowShare > 0 && input.yellowShare < 1)) throw invalidField('yellowShare', '0 < x < 1');
+  if (!(input.urgeShare >= input.yellowShare && input.urgeShare < 1)) throw invalidField('urgeShare', 'yellowShare ≤ x < 1');
+  const current = (await findEscalationSettings(deps.db, actor.centreId)) ?? DEFAULT_ESCALATION;
+  const s: EscalationSettings = {
+    ...input,
+    assistWorkingDays: input.assistWorkingDays ?? current.assistWorkingDays,
+    progressWorkingDays: input.progressWorkingDays ?? current.progressWorkingDays,
+  };
   await upsertEscalationSettings(deps.db, actor.centreId, s, actor.userId, deps.clock.now());
   return s;
 }

@@ -5,6 +5,7 @@ import {
   applyApprovedExtension,
   forgetRequestedExtension,
   pauseClock,
+  progressReportRule,
   planIntakeDeadline,
   rememberRequestedExtension,
   resumeClock,
@@ -54,6 +55,13 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
       return forgetRequestedExtension(tx, order.id);
     case 'approve_extension':
       return applyApprovedExtension(tx, await ctx(), order, at);
+    case 'progress_report': {
+      // The interim report is feedback in time for this clock; the next one runs from now (ADR 0121).
+      await met(['reply', 'contact']);
+      const c = await ctx();
+      await startStage(tx, c, order, 'reply', at, order.lead_unit_id, progressReportRule(c));
+      return;
+    }
     case 'reply':
       await met(['reply', 'contact', 'sign']);
       return start(['review'], null);

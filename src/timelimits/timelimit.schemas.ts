@@ -32,6 +32,9 @@ export const EscalationSettingsSchema = Type.Object(
     urgeShare: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 }),
     superviseAfterWorkingDays: Type.Integer({ minimum: 0, maximum: 30 }),
     supervisionDueWorkingDays: Type.Integer({ minimum: 0, maximum: 30 }),
+    // Optional: a client that predates them keeps the centre's current values (ADRs 0120, 0121).
+    assistWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
+    progressWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
   },
   { additionalProperties: false },
 );

@@ -27,6 +27,8 @@ export interface TimelimitSettingsTable {
   urge_share: number;
   supervise_after_working_days: number;
   supervision_due_working_days: number;
+  assist_working_days: Generated<number>;
+  progress_working_days: Generated<number>;
   updated_by: string | null;
   updated_at: Timestamp;
 }

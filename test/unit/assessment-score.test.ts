@@ -25,9 +25,22 @@ describe('scoreUnits', () => {
       () => false,
       DEFAULT_ASSESSMENT_CONFIG,
     );
-    // Only 响应率 applies (no valid visits): 30 × 0.75 / 30 = 75.
-    expect(s!.indicators.map((i) => i.value)).toEqual([0.75, null, null]);
+    // Only 响应率 applies (no valid visits, no assisting tasks): 30 × 0.75 / 30 = 75.
+    expect(s!.indicators.map((i) => i.value)).toEqual([0.75, null, null, null]);
     expect(s!.baseScore).toBe(75);
+  });
+
+  it('weighs 协办按时率 only for a unit that had assisting tasks (ADR 0120)', () => {
+    const [s] = scoreUnits(
+      [{ unitId: 'u', unitName: 'U', counters: counters({ transferred: 4, responded_on_time: 3, assist_tasks: 2, assist_on_time: 1 }) }],
+      [],
+      [],
+      () => false,
+      DEFAULT_ASSESSMENT_CONFIG,
+    );
+    // 响应率 0.75 × 30 and 协办按时率 0.5 × 10 over the weights that apply (40): 27.5 / 40 = 68.75.
+    expect(s!.indicators.map((i) => i.value)).toEqual([0.75, null, null, 0.5]);
+    expect(s!.baseScore).toBe(68.75);
   });
 
   it('never goes below zero, and counts deductions per order, per return and per re-handling', () => {
@@ -63,7 +76,7 @@ describe('scoreUnits', () => {
       DEFAULT_ASSESSMENT_CONFIG,
     );
     expect(s!.counters.visits_valid).toBe(1);
-    expect(s!.indicators.map((i) => i.value)).toEqual([null, 1, 1]);
+    expect(s!.indicators.map((i) => i.value)).toEqual([null, 1, 1, null]);
     expect(s!.deductions).toEqual({ overdue: 0, returns: 0, rehandles: 0 });
     expect(s!.excludedOrders).toBe(1);
     expect(s!.score).toBe(100);

@@ -21,6 +21,7 @@ const RISE: Record<KpiKey, 'good' | 'bad' | 'neutral'> = {
   rehandleRate: 'bad',
   repeatCallRate: 'bad',
   avgHandlingHours: 'bad',
+  assistOnTimeRate: 'good',
 };
 const opposite = { good: 'bad', bad: 'good', neutral: 'neutral' } as const;
 

@@ -9,12 +9,17 @@ export interface AssessmentConfig {
   basicSatisfiedWeight: number;
 }
 
-/** One county's scheme (domain.md): 响应率 30, 解决率 35, 满意率 35; points off per event. */
+/**
+ * One county's scheme (domain.md): 响应率 30, 解决率 35, 满意率 35; points off per event. 协办按时率 10
+ * (ADR 0120) weighs only for units that had assisting tasks: for the others it has no denominator and
+ * the score is re-weighted over the other three, so their scores are as before.
+ */
 export const DEFAULT_ASSESSMENT_CONFIG: AssessmentConfig = Object.freeze({
   indicators: [
     { key: 'responseRate', weight: 30 },
     { key: 'resolutionRate', weight: 35 },
     { key: 'satisfactionRate', weight: 35 },
+    { key: 'assistOnTimeRate', weight: 10 },
   ],
   deductions: { overdue: 1, return: 0.5, rehandle: 1 },
   basicSatisfiedWeight: 1,

@@ -27,6 +27,8 @@ export const COUNTERS = [
   'visits_satisfied', // … 满意
   'visits_basic', // … 基本满意
   'visits_resolved', // … judged 已解决 by the citizen
+  'assist_tasks', // 协办 tasks of live dispatches, on the assisting unit (ADR 0120)
+  'assist_on_time', // … whose opinion was submitted by the task's deadline
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];

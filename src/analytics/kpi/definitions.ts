@@ -217,6 +217,18 @@ export const KPI_DEFINITIONS = [
     denominator: [one('closed')],
     formula: { zh: '平均办理时长（小时）= Σ（办结时间 − 受理时间）÷ 办结量', en: 'Σ (closed − accepted) ÷ closed, in hours' },
   },
+  {
+    key: 'assistOnTimeRate',
+    zh: '协办按时率',
+    en: 'Assisting on-time rate',
+    kind: 'ratio',
+    numerator: [one('assist_on_time')],
+    denominator: [one('assist_tasks')],
+    formula: {
+      zh: '协办按时率 = 时限内提交协办意见的协办任务数 ÷ 协办任务数（计入协办单位，不计入主办单位）',
+      en: 'assisting tasks with the opinion submitted by the deadline ÷ assisting tasks (counted on the assisting unit, never the lead unit)',
+    },
+  },
 ] as const satisfies readonly KpiDefinition[];
 
 /** Every key of the contract is defined here, and nothing else (a missing definition is a compile error). */

@@ -85,6 +85,11 @@ export function factsQuery(r: FactRange): Sql {
   });
   const dispatchFacts = selectList(orderDims(sql`(d.payload->>'leadUnitId')::uuid`), { dispatches: sql`1` });
   const returnFacts = selectList(orderDims(sql`(d.payload->>'returnedFromUnitId')::uuid`), { returns: sql`1` });
+  // 协办 (ADR 0120): on the assisting unit, never the lead unit; a cancelled task (the dispatch was undone) counts nowhere.
+  const assistFacts = selectList(orderDims(sql.ref('a.unit_id')), {
+    assist_tasks: sql`1`,
+    assist_on_time: flag(sql`a.submitted_at is not null and a.submitted_at <= a.due_at`),
+  });
   const callFacts = selectList(
     {
       day: sql`to_char(c.offered_at at time zone ${tz}, 'YYYY-MM-DD')`,
@@ -154,6 +159,9 @@ f as (
   union all
   select ${returnFacts}
   from o join order_events d on d.order_id = o.id and d.action = 'approve_return'
+  union all
+  select ${assistFacts}
+  from o join assist_tasks a on a.order_id = o.id and a.state <> 'cancelled'
   union all
   select ${callFacts}
   from calls c

@@ -27,6 +27,7 @@ export const DASHBOARD_KPIS: KpiKey[] = [
   'rehandleRate',
   'repeatCallRate',
   'avgHandlingHours',
+  'assistOnTimeRate',
 ];
 
 const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');

@@ -13,6 +13,7 @@ const SHOWN: KpiKey[] = [
   'resolutionRate',
   'satisfactionRate',
   'rehandleRate',
+  'assistOnTimeRate',
 ];
 
 export function UnitKpis({ unitId }: { unitId: string }) {
@@ -32,7 +33,7 @@ export function UnitKpis({ unitId }: { unitId: string }) {
           const fig = report.data.total.kpis[key];
           const value = fig?.value ?? null;
           return (
-            <Col key={key} span={4}>
+            <Col key={key} xs={12} md={6} xl={3}>
               <Tooltip title={def.formula[lang]}>
                 <Statistic
                   title={lang === 'en' ? def.en : def.zh}
