@@ -15,10 +15,8 @@ export const assistRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     { schema: { tags, summary: '工单的协办任务 / the assisting units of an order', params: OrderRefParam } },
     async (request) => listOrderAssist(deps, requireActor(request), request.params.id),
   );
-  app.get(
-    '/api/assist-tasks',
-    { schema: { tags, summary: '本单位的协办任务 / my unit’s assisting tasks' } },
-    async (request) => listAssistInbox(deps, requireActor(request)),
+  app.get('/api/assist-tasks', { schema: { tags, summary: '本单位的协办任务 / my unit’s assisting tasks' } }, async (request) =>
+    listAssistInbox(deps, requireActor(request)),
   );
   app.post(
     '/api/orders/:id/assist-tasks/:taskId/sign',

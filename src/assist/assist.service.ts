@@ -96,7 +96,12 @@ async function reread(tx: Executor, actor: Actor, task: AssistTaskRow, leadPath:
 }
 
 /** 协办签收: the assisting unit takes the task up. */
-export async function signAssistTask(deps: Deps, actor: Actor, idOrNo: string, taskId: string): Promise<AssistTaskWithActions<Date>> {
+export async function signAssistTask(
+  deps: Deps,
+  actor: Actor,
+  idOrNo: string,
+  taskId: string,
+): Promise<AssistTaskWithActions<Date>> {
   const { order, task } = await openTask(deps, actor, idOrNo, taskId);
   if (!actsForUnit(actor, task.unit_path)) throw forbidden();
   const at = deps.clock.now();

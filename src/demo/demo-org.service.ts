@@ -33,6 +33,14 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'analyst', displayName: '分析员 孙悦', role: 'analyst', unit: 'centre' },
   { username: 'admin', displayName: '系统管理员 周强', role: 'admin', unit: 'centre' },
   { username: 'auditor', displayName: '审计管理员 吴静', role: 'auditor', unit: 'centre' },
+  // 协办 (issue 14): the city's heating company, named as assisting unit on heating appeals.
+  {
+    username: 'assisthandler',
+    displayName: '协办人 乌兰',
+    role: 'unit_handler',
+    unit: 'county_dept',
+    unitName: '锡林浩特市热力公司',
+  },
 ];
 
 export const DEMO_HANDLER_UNIT = '锡林浩特市住房和城乡建设局';

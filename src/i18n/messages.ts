@@ -265,8 +265,14 @@ export const messages = {
   'assist.orderClosed': { zh: '工单已办结，协办任务已结束', en: 'The order is closed; the assisting task has ended' },
   'assist.alreadySigned': { zh: '本单位已签收该协办任务', en: 'Your unit has already signed for this task' },
   'assist.alreadySubmitted': { zh: '本单位已提交协办意见，不能重复提交', en: 'Your unit has already submitted its opinion' },
-  'assist.cancelled': { zh: '该协办任务已撤销（工单已改派或退回）', en: 'This task was cancelled (the order was re-dispatched or returned)' },
-  'assist.notUrgeable': { zh: '协办单位已提交意见，无需催办', en: 'The assisting unit has submitted its opinion; no reminder needed' },
+  'assist.cancelled': {
+    zh: '该协办任务已撤销（工单已改派或退回）',
+    en: 'This task was cancelled (the order was re-dispatched or returned)',
+  },
+  'assist.notUrgeable': {
+    zh: '协办单位已提交意见，无需催办',
+    en: 'The assisting unit has submitted its opinion; no reminder needed',
+  },
   'notice.assistTask': {
     zh: '协办：工单 {orderNo} 请贵单位协办，{due} 前提交协办意见',
     en: 'Assisting: order {orderNo} asks your unit to assist; opinion due {due}',

@@ -30,7 +30,8 @@ export const domainError = (
   details: Record<string, unknown> = {},
 ) => new DomainError(code, text(key, vars), details);
 
-type Thing = 'order' | 'unit' | 'user' | 'category' | 'region' | 'attachment' | 'call' | 'textModule' | 'savedFilter' | 'assistTask';
+type Thing =
+  'order' | 'unit' | 'user' | 'category' | 'region' | 'attachment' | 'call' | 'textModule' | 'savedFilter' | 'assistTask';
 
 export const notFound = (what: Thing) => {
   const w = text(`what.${what}`);

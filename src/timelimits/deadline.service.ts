@@ -60,7 +60,12 @@ export async function startStage(
   rule?: ResolvedRule,
 ): Promise<OrderDeadline> {
   await endDeadlines(tx, order.id, 'cancelled', at, [stage]);
-  return insertDeadline(tx, { order_id: order.id, centre_id: order.centre_id, unit_id: unitId, ...planStage(ctx, stage, at, rule) });
+  return insertDeadline(tx, {
+    order_id: order.id,
+    centre_id: order.centre_id,
+    unit_id: unitId,
+    ...planStage(ctx, stage, at, rule),
+  });
 }
 
 /** The reply clock after a 阶段性答复: the centre's `progressWorkingDays` (default 5, the seed's 办不成事 rule). */

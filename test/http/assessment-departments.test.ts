@@ -69,7 +69,7 @@ describe('assessment of the departments below a county', () => {
     expect(rowsOf(body).filter(([, parent]) => parent === countyB.id)).toEqual([[deptB1.id, countyB.id, 1]]);
     const dept = body.rows.find((r: { unitId: string }) => r.unitId === deptA1.id);
     expect(dept.unitName).toBe('A旗住建局');
-    expect(dept.indicators.map((i: { value: number }) => i.value)).toEqual([1, 0.5, 0.5]);
+    expect(dept.indicators.map((i: { value: number }) => i.value)).toEqual([1, 0.5, 0.5, null]); // 协办按时率: no assisting tasks
   });
 
   it("shows a department's admin its own row and its county's; the county's admin also its departments'", async () => {
@@ -96,7 +96,7 @@ describe('assessment of the departments below a county', () => {
     const body = (await supervisor.get('/api/assessment/months/2025-10')).json();
     const score = (id: string) => body.rows.find((r: { unitId: string }) => r.unitId === id);
     expect(score(w.units.deptA1.id).excludedOrders).toBe(1);
-    expect(score(w.units.deptA1.id).indicators.map((i: { value: number }) => i.value)).toEqual([1, 1, 1]);
+    expect(score(w.units.deptA1.id).indicators.map((i: { value: number }) => i.value)).toEqual([1, 1, 1, null]);
     expect(score(w.units.countyA.id).excludedOrders).toBe(1);
     expect(score(w.units.countyB.id).excludedOrders).toBe(0);
   });

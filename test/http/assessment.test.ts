@@ -73,13 +73,13 @@ describe('monthly unit assessment', () => {
     const b = row(body, w.units.countyB.id);
     const c = row(body, w.units.company.id);
     // A: response 2/2, resolved 1/2, satisfied 1/2 → 30 + 17.5 + 17.5 = 65; one return × 0.5 → 64.5
-    expect(a.indicators.map((i: any) => i.value)).toEqual([1, 0.5, 0.5]);
+    expect(a.indicators.map((i: any) => i.value)).toEqual([1, 0.5, 0.5, null]); // 协办按时率: no assisting tasks
     expect(a.baseScore).toBe(65);
     expect(a.deductions).toEqual({ overdue: 0, returns: 1, rehandles: 0 });
     expect(a.score).toBe(64.5);
     // B: response 3/4 (O6 late), resolved 4/4, satisfied (3 + 1 basic) / 4 → 22.5 + 35 + 35 = 92.5;
     // one overdue (O6) × 1 and one re-handling (O4) × 1 → 90.5. The re-handling visit (unit caused) is no rating.
-    expect(b.indicators.map((i: any) => i.value)).toEqual([0.75, 1, 1]);
+    expect(b.indicators.map((i: any) => i.value)).toEqual([0.75, 1, 1, null]);
     expect(b.deductions).toEqual({ overdue: 1, returns: 0, rehandles: 1 });
     expect(b.score).toBe(90.5);
     expect(c.score).toBeNull();

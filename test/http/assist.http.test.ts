@@ -28,9 +28,14 @@ beforeAll(async () => {
 
 /** A fresh session of the company's handler (the tests move the clock past a session's length). */
 async function companyClient(): Promise<Client> {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: companyUser, password: TEST_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: companyUser, password: TEST_PASSWORD },
+  });
   const token = login.cookies.find((c) => c.name === 'lianxin_session')!.value;
-  const request: Client['request'] = (o) => app.inject({ ...o, headers: { ...(o.headers ?? {}), cookie: `lianxin_session=${token}` } });
+  const request: Client['request'] = (o) =>
+    app.inject({ ...o, headers: { ...(o.headers ?? {}), cookie: `lianxin_session=${token}` } });
   return {
     token,
     request,
@@ -58,7 +63,8 @@ const tasksOf = async (c: Client, orderId: string) => {
   expect(res.statusCode).toBe(200);
   return res.json().items as Task[];
 };
-const taskOf = async (c: Client, orderId: string, unitId: string) => (await tasksOf(c, orderId)).find((t) => t.unitId === unitId)!;
+const taskOf = async (c: Client, orderId: string, unitId: string) =>
+  (await tasksOf(c, orderId)).find((t) => t.unitId === unitId)!;
 
 /** Monday 2025-03-03 10:00 (UTC+8): an order dispatched to A旗住建局 with 热力公司 and B旗住建局 assisting. */
 async function dispatchedWithAssist(): Promise<Order> {
@@ -85,7 +91,10 @@ describe('协办 tasks over HTTP', () => {
     // The lead unit may urge, not sign; the assisting unit signs and writes, never urges.
     expect(tasks[0].can).toEqual({ sign: false, opinion: false, urge: true });
     const inbox = (await company.get('/api/assist-tasks')).json().items as (Task & { orderNo: string })[];
-    expect(inbox.find((t) => t.orderNo === o.order_no)).toMatchObject({ state: 'pending', can: { sign: true, opinion: true, urge: false } });
+    expect(inbox.find((t) => t.orderNo === o.order_no)).toMatchObject({
+      state: 'pending',
+      can: { sign: true, opinion: true, urge: false },
+    });
     // The timeline names the assisting units on the dispatch, and a notice goes to each.
     const notices = await w.deps.db.selectFrom('outbox').select('payload').where('topic', '=', 'notify').execute();
     expect(notices.some((n) => (n.payload as { kind: string; audience: { unitId?: string } }).kind === 'assist.task')).toBe(true);
@@ -173,7 +182,9 @@ describe('协办 tasks over HTTP', () => {
     await company.post(`/api/orders/${o.id}/assist-tasks/${c.id}/opinion`, { opinion: '按时提交的协办意见' });
     w.clock.set('2025-04-09T02:00:00Z'); // past the deadline (Thursday 4 April is 清明 — a holiday — so due Monday 7th)
     expect(await taskOf(await client('unit_handler'), o.id, w.units.deptB1.id)).toMatchObject({ state: 'pending', late: true });
-    const lateOpinion = await (await client('handlerB')).post(`/api/orders/${o.id}/assist-tasks/${b.id}/opinion`, { opinion: '迟交的意见' });
+    const lateOpinion = await (
+      await client('handlerB')
+    ).post(`/api/orders/${o.id}/assist-tasks/${b.id}/opinion`, { opinion: '迟交的意见' });
     expect(lateOpinion.json()).toMatchObject({ state: 'submitted', late: true });
 
     const kpis = (await (await client('leader')).get('/api/kpis?from=2025-04-01&to=2025-04-30&groupBy=unit')).json();
@@ -185,7 +196,9 @@ describe('协办 tasks over HTTP', () => {
 
     const month = (await (await client('supervisor')).get('/api/assessment/months/2025-04')).json();
     const assistIndicator = (id: string) =>
-      month.rows.find((r: { unitId: string }) => r.unitId === id)?.indicators.find((i: { key: string }) => i.key === 'assistOnTimeRate');
+      month.rows
+        .find((r: { unitId: string }) => r.unitId === id)
+        ?.indicators.find((i: { key: string }) => i.key === 'assistOnTimeRate');
     expect(assistIndicator(w.units.countyB.id).value).toBe(0);
     expect(assistIndicator(w.units.company.id).value).toBe(1);
     expect(assistIndicator(w.units.countyA.id).value).toBeNull();

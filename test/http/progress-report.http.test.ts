@@ -32,7 +32,11 @@ describe('阶段性答复 over HTTP', () => {
     o = await act(w, w.actors.unit_handler, o, 'sign', {});
     w.clock.set('2025-03-05T02:00:00Z'); // Wednesday 10:00
     const handler = await client('unit_handler');
-    const blank = await handler.post(`/api/orders/${o.id}/actions/progress-report`, { version: o.version, progress: '已现场勘查', reason: ' ' });
+    const blank = await handler.post(`/api/orders/${o.id}/actions/progress-report`, {
+      version: o.version,
+      progress: '已现场勘查',
+      reason: ' ',
+    });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().error.field).toBe('body.reason');
 
@@ -75,12 +79,18 @@ describe('阶段性答复 over HTTP', () => {
     let o = await newOrder(w);
     o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
     const payload = { version: o.version, progress: '进展', reason: '原因' };
-    expect((await (await client('unit_handler')).post(`/api/orders/${o.id}/actions/progress-report`, payload)).statusCode).toBe(409);
+    expect((await (await client('unit_handler')).post(`/api/orders/${o.id}/actions/progress-report`, payload)).statusCode).toBe(
+      409,
+    );
     o = await act(w, w.actors.unit_handler, o, 'sign', {});
-    const other = await (await client('handlerB')).post(`/api/orders/${o.id}/actions/progress-report`, { ...payload, version: o.version });
+    const other = await (
+      await client('handlerB')
+    ).post(`/api/orders/${o.id}/actions/progress-report`, { ...payload, version: o.version });
     expect(other.statusCode).toBe(404);
     o = await act(w, w.actors.unit_handler, o, 'wait_for_citizen', { reason: '等待群众补充材料' });
-    const paused = await (await client('unit_handler')).post(`/api/orders/${o.id}/actions/progress-report`, { ...payload, version: o.version });
+    const paused = await (
+      await client('unit_handler')
+    ).post(`/api/orders/${o.id}/actions/progress-report`, { ...payload, version: o.version });
     expect(paused.statusCode).toBe(409);
   });
 

@@ -109,6 +109,33 @@ describe('the demo desk extras (issue 13)', () => {
     const appeals = await database.db.selectFrom('orders').select('id').where('caller_phone', '=', phone).execute();
     expect(appeals.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('has the heating company assisting on heating appeals: an open task, opinions, one late, and a 阶段性答复', async () => {
+    const tasks = await database.db
+      .selectFrom('assist_tasks as t')
+      .innerJoin('units as u', 'u.id', 't.unit_id')
+      .select(['u.name', 't.state', 't.submitted_at', 't.due_at'])
+      .execute();
+    const heating = tasks.filter((t) => t.name === '锡林浩特市热力公司');
+    expect(heating.map((t) => t.state).sort()).toEqual(['pending', 'submitted', 'submitted']);
+    expect(heating.some((t) => t.submitted_at !== null && t.submitted_at > t.due_at)).toBe(true);
+    expect(tasks.some((t) => t.name === '锡林浩特市供水公司' && t.state === 'pending')).toBe(true);
+    const user = await database.db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select('units.name')
+      .where('username', '=', 'assisthandler')
+      .executeTakeFirstOrThrow();
+    expect(user.name).toBe('锡林浩特市热力公司');
+    expect(lines.some((l) => l.includes('assisthandler'))).toBe(true);
+    const reports = await database.db
+      .selectFrom('order_events')
+      .innerJoin('orders', 'orders.id', 'order_events.order_id')
+      .select(['orders.state'])
+      .where('order_events.action', '=', 'progress_report')
+      .execute();
+    expect(reports).toEqual([{ state: 'handling' }]);
+  });
 });
 
 describe('the demo history while the console is live (first start)', () => {

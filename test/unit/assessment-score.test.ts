@@ -32,7 +32,13 @@ describe('scoreUnits', () => {
 
   it('weighs 协办按时率 only for a unit that had assisting tasks (ADR 0120)', () => {
     const [s] = scoreUnits(
-      [{ unitId: 'u', unitName: 'U', counters: counters({ transferred: 4, responded_on_time: 3, assist_tasks: 2, assist_on_time: 1 }) }],
+      [
+        {
+          unitId: 'u',
+          unitName: 'U',
+          counters: counters({ transferred: 4, responded_on_time: 3, assist_tasks: 2, assist_on_time: 1 }),
+        },
+      ],
       [],
       [],
       () => false,

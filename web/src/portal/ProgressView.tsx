@@ -54,6 +54,23 @@ export function ProgressView(props: {
           ))}
         </ol>
       </Card>
+      {p.progressReport && (
+        <Card title={t('progressReport')} testId="portal-progress-report">
+          <dl className="p-dl">
+            <dt>{t('progressDone')}</dt>
+            <dd style={{ whiteSpace: 'pre-wrap' }}>{p.progressReport.progress}</dd>
+            <dt>{t('progressWhy')}</dt>
+            <dd style={{ whiteSpace: 'pre-wrap' }}>{p.progressReport.reason}</dd>
+            {p.progressReport.nextBy && (
+              <>
+                <dt>{t('progressNext')}</dt>
+                <dd>{when(p.progressReport.nextBy)}</dd>
+              </>
+            )}
+          </dl>
+          <span className="p-muted">{when(p.progressReport.at)}</span>
+        </Card>
+      )}
       {p.reply && (
         <Card title={p.reply.kind === 'not_accepted' ? t('notAccepted') : t('reply')} testId="portal-reply">
           {p.reply.result && <Tag>{t(`result.${p.reply.result}` as PortalMessageKey)}</Tag>}

@@ -11,6 +11,9 @@ export const keys = {
   order: (id: string) => ['order', id] as const,
   orderDuplicates: (id: string) => ['order', id, 'duplicates'] as const,
   timeline: (id: string) => ['timeline', id] as const,
+  /** Under the order's prefix: a write or live event on the order refetches its 协办 panel too. */
+  orderAssist: (id: string) => ['order', id, 'assist'] as const,
+  assistInbox: ['assist-inbox'] as const,
   units: ['units'] as const,
   categories: ['categories'] as const,
   regions: ['regions'] as const,

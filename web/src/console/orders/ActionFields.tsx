@@ -129,6 +129,14 @@ export function ActionFields({ action }: { action: OrderAction }) {
           {text('text', t('form.replyText'), 5)}
         </>
       );
+    case 'progress_report':
+      // 阶段性答复 (ADR 0121): the order stays open; the citizen reads both texts on the portal.
+      return (
+        <>
+          {text('progress', t('form.progress'), 4)}
+          {text('reason', t('form.progressReason'))}
+        </>
+      );
     case 'visit_close':
       return (
         <>

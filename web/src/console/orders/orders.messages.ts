@@ -64,6 +64,8 @@ export const orderMessages = {
     'form.newDeadline': '申请延期至',
     'form.result': '办理结果',
     'form.replyText': '答复内容',
+    'form.progress': '目前办理进展',
+    'form.progressReason': '尚未办结的原因',
     'form.files': '附件（可选）',
     'form.redispatchTo': '同意并改派至（可选）',
     'form.redispatchHint': '选择新的主办单位，同意退单后立即改派；不选则退回待派单',
@@ -158,6 +160,8 @@ export const orderMessages = {
     'form.newDeadline': 'New deadline',
     'form.result': 'Result',
     'form.replyText': 'Reply',
+    'form.progress': 'Progress so far',
+    'form.progressReason': 'Why it is not finished yet',
     'form.files': 'Attachments (optional)',
     'form.redispatchTo': 'Approve and re-dispatch to (optional)',
     'form.redispatchHint':

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Space, Tabs, Tag } from 'antd';
+import { Badge, Button, Card, Space, Tabs, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import { useOrderQueues, useUnits, type OrderListParams } from '../api/queries';
@@ -14,6 +14,9 @@ import { ServerQueueTable } from '../queues/ServerQueueTable';
 import { BulkButton } from '../queues/BulkButtons';
 import { hasRole, useSession } from '../shell/session';
 import { UnitFigures } from './UnitFigures';
+import { AssistInbox } from '../assist/AssistInbox';
+import { useAssistInbox } from '../assist/assist-api';
+import { assistMessages } from '../assist/assist.messages';
 
 const TABS: readonly { key: 'overdue' | 'toSign' | 'handling' | 'returns' | 'replied'; states: string; warning?: 'red' }[] = [
   { key: 'overdue', states: 'dispatched,handling,extension_requested,return_requested', warning: 'red' },
@@ -31,7 +34,11 @@ export function UnitInboxPage() {
   const l = useT(labels);
   const s = useT(shellMessages);
   const me = useSession();
-  const [tab, setTab] = useState<TabKey>('toSign');
+  const a = useT(assistMessages);
+  const [tab, setTab] = useState<TabKey | 'assist'>('toSign');
+  // 协办 tasks are the unit's own work with their own deadlines (ADR 0120), in a tab of their own.
+  const assist = useAssistInbox();
+  const openAssist = assist.data?.items.filter((x) => x.state === 'pending' || x.state === 'signed').length ?? 0;
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
   const units = useUnits();
   // 已超期 counts only orders the unit (subtree) leads: its own stages past due, as 数据看板's 红牌 (GET /api/kpis/now).
@@ -78,29 +85,43 @@ export function UnitInboxPage() {
         <Tabs
           activeKey={tab}
           onChange={(k) => setTab(k as typeof tab)}
-          items={TABS.map((tb) => ({
-            key: tb.key,
-            label: (
-              <span data-testid={`unit-tab-${tb.key}`}>
-                {q(`unit.${tb.key}`)}
-                <QueueCount list={counts[tb.key].data} />
-              </span>
-            ),
-            children: (
-              <ServerQueueTable
-                queue="unit_inbox"
-                base={specs[tb.key]}
-                actions={quick}
-                actionsWidth={176}
-                testId={`unit-list-${tb.key}`}
-                bulk={
-                  tb.key === 'toSign'
-                    ? (selected, clear) => <BulkButton action="sign" selected={selected} done={clear} />
-                    : undefined
-                }
-              />
-            ),
-          }))}
+          items={[
+            ...TABS.map((tb) => ({
+              key: tb.key,
+              label: (
+                <span data-testid={`unit-tab-${tb.key}`}>
+                  {q(`unit.${tb.key}`)}
+                  <QueueCount list={counts[tb.key].data} />
+                </span>
+              ),
+              children: (
+                <ServerQueueTable
+                  queue="unit_inbox"
+                  base={specs[tb.key]}
+                  actions={quick}
+                  actionsWidth={176}
+                  testId={`unit-list-${tb.key}`}
+                  bulk={
+                    tb.key === 'toSign'
+                      ? (selected, clear) => <BulkButton action="sign" selected={selected} done={clear} />
+                      : undefined
+                  }
+                />
+              ),
+            })),
+            {
+              key: 'assist',
+              label: (
+                <span data-testid="unit-tab-assist">
+                  {a('inbox.tab')}
+                  {assist.data && (
+                    <Badge count={openAssist} showZero color={openAssist ? '#fa8c16' : '#bbb'} style={{ marginLeft: 6 }} />
+                  )}
+                </span>
+              ),
+              children: <AssistInbox />,
+            },
+          ]}
         />
       </Card>
       {pending && <ActionDialog order={pending.order} action={pending.action} onClose={() => setPending(null)} />}
