@@ -52,3 +52,18 @@ export interface UserListItemView {
   unit_id: string;
   unit_name: string;
 }
+
+/** A sub-centre (分中心) desk and the region subtree it owns (GET /api/sub-centres, ADR 0110). */
+export interface SubCentreView {
+  id: string;
+  name: string;
+  active: boolean;
+  regionId: string | null;
+  regionName: string | null;
+}
+
+export interface SubCentresView {
+  /** Intake routes an order whose region lies in a sub-centre's subtree to that desk. */
+  routeToSubCentres: boolean;
+  items: SubCentreView[];
+}
