@@ -9,6 +9,8 @@ export interface MeView {
   unitId: string;
   unitName: string;
   centreId: string;
+  /** The sub-centre desk the user works at (ADR 0110); null = the league centre's staff or a unit. */
+  deskUnitId: string | null;
 }
 
 /** A node of the unit tree (GET /api/units). */
