@@ -4,7 +4,7 @@ import { transitionOrder } from '../orders/order-transition.service.js';
 import type { Actor } from '../users/roles.js';
 import { findUserByUsername } from '../users/user.repository.js';
 import type { DemoCatalog } from './demo-org.service.js';
-import { newestWaitingOrdersOfDesk, wireDemoSubCentres } from './demo-sub-centres.repository.js';
+import { newestWaitingOrder, wireDemoSubCentres } from './demo-sub-centres.repository.js';
 
 /** The sub-centre of `subdispatcher` (appended to DEMO_USERS). */
 export const DEMO_SUB_CENTRE = '锡林浩特市12345分中心';
@@ -22,7 +22,12 @@ export async function seedDemoSubCentres(tx: Executor, catalog: DemoCatalog): Pr
   return wired.length;
 }
 
-const deskActor = async (deps: OrderDeps, catalog: DemoCatalog, username: string, deskUnitId: string | null): Promise<Actor | null> => {
+const deskActor = async (
+  deps: OrderDeps,
+  catalog: DemoCatalog,
+  username: string,
+  deskUnitId: string | null,
+): Promise<Actor | null> => {
   const user = await findUserByUsername(deps.db, username);
   if (!user) return null;
   const unit = catalog.units.find((u) => u.id === user.unit_id);
@@ -40,29 +45,34 @@ const deskActor = async (deps: OrderDeps, catalog: DemoCatalog, username: string
 
 /**
  * After the history, one 上交中心 and one 转分中心 on the timeline: 锡林浩特市's sub-centre hands its
- * newest waiting order up with a reason, and the league routes a waiting order of 阿巴嘎旗 across to
- * 锡林浩特市 (an address on the county line). Returns the moves made.
+ * newest waiting order up with a reason, and the league routes another sub-centre's newest waiting
+ * order across to 锡林浩特市 (an address on the county line). Returns the moves made.
  */
 export async function seedDemoDeskMoves(deps: OrderDeps, catalog: DemoCatalog): Promise<number> {
-  const desk = (name: string) => catalog.units.find((u) => u.kind === 'sub_centre' && u.name === name);
-  const xilinhot = desk(DEMO_SUB_CENTRE);
-  const abag = desk('阿巴嘎旗12345分中心');
-  if (!xilinhot || !abag) return 0;
+  const xilinhot = catalog.units.find((u) => u.kind === 'sub_centre' && u.name === DEMO_SUB_CENTRE);
+  if (!xilinhot) return 0;
   const sub = await deskActor(deps, catalog, 'subdispatcher', xilinhot.id);
   const league = await deskActor(deps, catalog, 'dispatcher', null);
   if (!sub || !league) return 0;
   let moves = 0;
-  const [up] = await newestWaitingOrdersOfDesk(deps.db, xilinhot.id, 1);
+  const up = await newestWaitingOrder(deps.db, catalog.centreId, xilinhot.id, 'at');
   if (up) {
     const payload = { reason: '诉求涉及盟直部门职责，请中心统筹派单' };
     await transitionOrder(deps, { orderId: up.id, action: 'hand_up', version: up.version, payload, actor: sub });
     moves += 1;
   }
-  const [across] = await newestWaitingOrdersOfDesk(deps.db, abag.id, 1);
+  const across = await newestWaitingOrder(deps.db, catalog.centreId, xilinhot.id, 'elsewhere');
   if (across) {
     const payload = { deskUnitId: xilinhot.id };
     const note = '地址位于锡林浩特市辖区，转锡林浩特市分中心';
-    await transitionOrder(deps, { orderId: across.id, action: 'route_to_desk', version: across.version, payload, actor: league, note });
+    await transitionOrder(deps, {
+      orderId: across.id,
+      action: 'route_to_desk',
+      version: across.version,
+      payload,
+      actor: league,
+      note,
+    });
     moves += 1;
   }
   return moves;

@@ -20,7 +20,12 @@ export async function routeToDeskEffect(ctx: EffectContext<'route_to_desk'>): Pr
   const from = units.find((u) => u.id === order.desk_unit_id);
   return {
     patch: { desk_unit_id: desk.id },
-    eventPayload: { deskUnitId: desk.id, deskName: desk.name, fromDeskUnitId: from?.id ?? null, fromDeskName: from?.name ?? null },
+    eventPayload: {
+      deskUnitId: desk.id,
+      deskName: desk.name,
+      fromDeskUnitId: from?.id ?? null,
+      fromDeskName: from?.name ?? null,
+    },
   };
 }
 

@@ -42,7 +42,12 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
     if (order.version !== req.version) throw conflict();
     const leadUnit = order.lead_unit_id ? await findUnit(tx, order.centre_id, order.lead_unit_id) : undefined;
     const check = checkTransition(
-      { state: order.state, leadUnitPath: leadUnit?.path ?? null, clockPaused: order.clock_paused, deskUnitId: order.desk_unit_id },
+      {
+        state: order.state,
+        leadUnitPath: leadUnit?.path ?? null,
+        clockPaused: order.clock_paused,
+        deskUnitId: order.desk_unit_id,
+      },
       req.action,
       { ...req.actor, deskUnitId: actorDesk(req.actor) },
     );

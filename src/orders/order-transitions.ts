@@ -66,8 +66,7 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
 };
 
 export type TransitionCheck =
-  | { ok: true; to: OrderState }
-  | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'league_desk' | 'held_desk' };
+  { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'league_desk' | 'held_desk' };
 
 export interface TransitionSubject {
   state: OrderState;

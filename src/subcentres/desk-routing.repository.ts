@@ -50,6 +50,11 @@ export async function findRouteToSubCentres(db: Executor, centreId: string) {
 }
 
 export async function regionExists(db: Executor, centreId: string, regionId: string) {
-  const row = await db.selectFrom('regions').select('id').where('centre_id', '=', centreId).where('id', '=', regionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('regions')
+    .select('id')
+    .where('centre_id', '=', centreId)
+    .where('id', '=', regionId)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -30,7 +30,10 @@ export const subCentreRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
         tags: ['admin'],
         summary: '分中心的区域 / the region a sub-centre owns',
         params: IdParam,
-        body: Type.Object({ regionId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }),
+        body: Type.Object(
+          { regionId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request) => assignSubCentreRegion(deps, requireActor(request), request.params.id, request.body.regionId),

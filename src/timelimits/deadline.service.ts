@@ -71,10 +71,14 @@ export async function restartDispatchWithinLimit(tx: Executor, ctx: TimelimitCon
   const limit = carried ? new Date(carried) : (previous?.original_due_at ?? null);
   await endDeadlines(tx, order.id, 'cancelled', at, ['dispatch']);
   const planned = planStage(ctx, 'dispatch', at);
-  const explanation = { ...(JSON.parse(planned.explanation) as Record<string, unknown>), orderLimitAt: limit?.toISOString() ?? null };
+  const explanation = {
+    ...(JSON.parse(planned.explanation) as Record<string, unknown>),
+    orderLimitAt: limit?.toISOString() ?? null,
+  };
   let row = { ...planned };
   if (limit && planned.due_at.getTime() > limit.getTime()) {
-    const warnAt = limit.getTime() > at.getTime() ? thresholds(ctx.cal, 'dispatch', planned.clock, at, limit, ctx.settings).warnAt : limit;
+    const warnAt =
+      limit.getTime() > at.getTime() ? thresholds(ctx.cal, 'dispatch', planned.clock, at, limit, ctx.settings).warnAt : limit;
     row = { ...planned, due_at: limit, original_due_at: limit, warn_at: warnAt };
     row.next_check_at = nextCheckAt(row);
     Object.assign(explanation, { dueLocal: formatLocal(limit, ctx.cal.timezone), cappedByOrderLimit: true });

@@ -35,7 +35,14 @@ export async function addSubCentres(w: World, db = w.deps.db): Promise<SubCentre
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const person = async (key: string, role: Role, unit: Unit) => {
     const username = `${key}_${w.centreId.slice(0, 8)}`;
-    const user = await insertUser(db, { centreId: w.centreId, unitId: unit.id, username, displayName: `${key} 测试`, passwordHash, roles: [role] });
+    const user = await insertUser(db, {
+      centreId: w.centreId,
+      unitId: unit.id,
+      username,
+      displayName: `${key} 测试`,
+      passwordHash,
+      roles: [role],
+    });
     const actor: Actor = {
       kind: 'user',
       userId: user.id,

@@ -37,7 +37,8 @@ const listed = async (client: Client, query = '') => {
 const act = (client: Client, id: string, action: string, body: Record<string, unknown>) =>
   client.post(`/api/orders/${id}/actions/${action.replace(/_/g, '-')}`, body);
 
-const version = async (id: string) => ((await c.league.get(`/api/orders/${id}`)).json() as { order: { version: number } }).order.version;
+const version = async (id: string) =>
+  ((await c.league.get(`/api/orders/${id}`)).json() as { order: { version: number } }).order.version;
 
 beforeAll(async () => {
   s = await addSubCentres(w);
@@ -54,14 +55,18 @@ beforeAll(async () => {
 
 describe('routing at intake', () => {
   it('gives an order to the sub-centre owning its region (a town below it too), else to the league', async () => {
-    const desk = async (id: string) => ((await c.league.get(`/api/orders/${id}`)).json() as { order: { deskUnitId: string | null } }).order.deskUnitId;
+    const desk = async (id: string) =>
+      ((await c.league.get(`/api/orders/${id}`)).json() as { order: { deskUnitId: string | null } }).order.deskUnitId;
     expect(await desk(orders.inA.id)).toBe(s.deskA.id);
     expect(await desk(orders.inTownOfB.id)).toBe(s.deskB.id);
     expect(await desk(orders.noRegion.id)).toBeNull();
   });
 
   it('names the desk on the order page', async () => {
-    const detail = (await c.dispA.get(`/api/orders/${orders.inA.id}`)).json() as { deskUnitName: string | null; availableActions: string[] };
+    const detail = (await c.dispA.get(`/api/orders/${orders.inA.id}`)).json() as {
+      deskUnitName: string | null;
+      availableActions: string[];
+    };
     expect(detail.deskUnitName).toBe('A旗12345分中心');
     expect(detail.availableActions).toEqual(expect.arrayContaining(['dispatch', 'hand_up']));
     expect(detail.availableActions).not.toContain('route_to_desk');
@@ -77,7 +82,11 @@ describe('visibility by desk', () => {
   });
 
   it('answers 404 for another region’s order: detail, timeline, actions, duplicates', async () => {
-    for (const url of [`/api/orders/${orders.inTownOfB.id}`, `/api/orders/${orders.inTownOfB.id}/timeline`, `/api/orders/${orders.inTownOfB.orderNo}`]) {
+    for (const url of [
+      `/api/orders/${orders.inTownOfB.id}`,
+      `/api/orders/${orders.inTownOfB.id}/timeline`,
+      `/api/orders/${orders.inTownOfB.orderNo}`,
+    ]) {
       expect((await c.dispA.get(url)).statusCode, url).toBe(404);
     }
     expect((await c.dispA.get(`/api/orders/${orders.noRegion.id}`)).statusCode).toBe(404);
@@ -104,11 +113,18 @@ describe('visibility by desk', () => {
 
 describe('acting at a sub-centre', () => {
   it('dispatches its own order; the unit signs and replies; its supervisor reviews, another desk cannot', async () => {
-    const dispatched = await act(c.dispA, orders.inA.id, 'dispatch', { version: await version(orders.inA.id), leadUnitId: w.units.deptA1.id });
+    const dispatched = await act(c.dispA, orders.inA.id, 'dispatch', {
+      version: await version(orders.inA.id),
+      leadUnitId: w.units.deptA1.id,
+    });
     expect(dispatched.statusCode, dispatched.body).toBe(200);
     const handler = await asUser(app, w, 'unit_handler');
     expect((await act(handler, orders.inA.id, 'sign', { version: await version(orders.inA.id) })).statusCode).toBe(200);
-    const reply = await act(handler, orders.inA.id, 'reply', { version: await version(orders.inA.id), result: 'resolved', text: '路灯已修复' });
+    const reply = await act(handler, orders.inA.id, 'reply', {
+      version: await version(orders.inA.id),
+      result: 'resolved',
+      text: '路灯已修复',
+    });
     expect(reply.statusCode, reply.body).toBe(200);
     const queue = await listed(c.supA, '&state=replied');
     expect(queue).toEqual([orders.inA.id]);
@@ -137,7 +153,10 @@ describe('acting at a sub-centre', () => {
     expect((await c.dispB.get(`/api/orders/${id}`)).statusCode).toBe(404);
     expect(await listed(c.league)).toContain(id);
 
-    const bySub = await act(c.dispA, orders.noRegion.id, 'route_to_desk', { version: await version(orders.noRegion.id), deskUnitId: s.deskB.id });
+    const bySub = await act(c.dispA, orders.noRegion.id, 'route_to_desk', {
+      version: await version(orders.noRegion.id),
+      deskUnitId: s.deskB.id,
+    });
     expect(bySub.statusCode).toBe(404);
     const notDesk = await act(c.league, id, 'route_to_desk', { version: await version(id), deskUnitId: w.units.countyA.id });
     expect(notDesk.statusCode).toBe(400);
@@ -148,7 +167,9 @@ describe('acting at a sub-centre', () => {
     const again = await act(c.league, id, 'route_to_desk', { version: await version(id), deskUnitId: s.deskA.id });
     expect(again.statusCode).toBe(409);
 
-    const timeline = (await c.dispA.get(`/api/orders/${id}/timeline`)).json() as { events: { action: string; payload: Record<string, unknown>; note: string | null }[] };
+    const timeline = (await c.dispA.get(`/api/orders/${id}/timeline`)).json() as {
+      events: { action: string; payload: Record<string, unknown>; note: string | null }[];
+    };
     const steps = timeline.events.filter((e) => e.action === 'hand_up' || e.action === 'route_to_desk');
     expect(steps.map((e) => e.action)).toEqual(['hand_up', 'route_to_desk']);
     expect(steps[0]!.payload).toMatchObject({ reason: '涉及两个旗县，请中心协调', fromDeskName: 'B旗12345分中心' });
