@@ -259,7 +259,10 @@ export const messages = {
   // Issue 14: leaders who act (src/leaders).
   'what.instruction': { zh: '批示', en: 'Instruction' },
   'what.consultation': { zh: '会商', en: 'Consultation' },
-  'leaders.orderClosed': { zh: '工单已办结，不能再包案、批示或会商', en: 'The order is closed; nothing to take, instruct or consult on' },
+  'leaders.orderClosed': {
+    zh: '工单已办结，不能再包案、批示或会商',
+    en: 'The order is closed; nothing to take, instruct or consult on',
+  },
   'leaders.caseTaken': { zh: '该工单已由{leader}包案', en: 'This order is already owned by {leader}' },
   'leaders.noCase': { zh: '该工单当前没有包案领导', en: 'No leader owns this order now' },
   'leaders.notCaseOwner': { zh: '只有包案领导本人可以结束包案', en: 'Only the owning leader may end the case' },
@@ -291,7 +294,7 @@ export const messages = {
   },
   'notice.consultation': {
     zh: '会商：{leader} 就工单 {orderNo} 发起会商，请提交本单位意见：{excerpt}',
-    en: 'Consultation: {leader} opened one on order {orderNo}; give your unit\'s opinion: {excerpt}',
+    en: "Consultation: {leader} opened one on order {orderNo}; give your unit's opinion: {excerpt}",
   },
   'notice.consultOpinion': {
     zh: '{unit} 提交了工单 {orderNo} 的会商意见',

@@ -18,12 +18,7 @@ export async function insertConsultation(
 }
 
 export async function findConsultation(db: Executor, centreId: string, id: string) {
-  return db
-    .selectFrom('consultations')
-    .selectAll()
-    .where('id', '=', id)
-    .where('centre_id', '=', centreId)
-    .executeTakeFirst();
+  return db.selectFrom('consultations').selectAll().where('id', '=', id).where('centre_id', '=', centreId).executeTakeFirst();
 }
 
 /** The participant row of the actor's unit (or a unit inside its subtree): the unit that answers. */

@@ -20,14 +20,15 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
         response: { 201: S.ConsultationOut },
       },
     },
-    async (request, reply) => reply.status(201).send(await openConsultation(deps, requireActor(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await openConsultation(deps, requireActor(request), request.params.id, request.body)),
   );
   app.get(
     '/api/consultations',
     {
       schema: {
         tags,
-        summary: '会商列表 / consultations (of an order, or a unit\'s pending ones)',
+        summary: "会商列表 / consultations (of an order, or a unit's pending ones)",
         querystring: S.ConsultationQuery,
         response: { 200: S.ItemsOf(S.ConsultationOut) },
       },
@@ -40,7 +41,13 @@ export const consultationRoutes: FastifyPluginAsyncTypebox<AppContext> = async (
   app.post(
     '/api/consultations/:id/opinion',
     {
-      schema: { tags, summary: '会商意见 / a unit\'s opinion', params: IdParam, body: S.OpinionBody, response: { 200: S.ConsultationOut } },
+      schema: {
+        tags,
+        summary: "会商意见 / a unit's opinion",
+        params: IdParam,
+        body: S.OpinionBody,
+        response: { 200: S.ConsultationOut },
+      },
     },
     async (request) => giveOpinion(deps, requireActor(request), request.params.id, request.body.opinion),
   );

@@ -23,9 +23,16 @@ import { excerptOf, presentConsultations } from './leaders.presenter.js';
 
 async function consultationViews(db: Executor, f: ConsultationFilter): Promise<ConsultationView<Date>[]> {
   const rows = await listConsultations(db, f);
-  return presentConsultations(rows, await listConsultationUnits(db, rows.map((r) => r.id)));
+  return presentConsultations(
+    rows,
+    await listConsultationUnits(
+      db,
+      rows.map((r) => r.id),
+    ),
+  );
 }
-const viewOf = async (db: Executor, centreId: string, id: string) => (await consultationViews(db, { centreId, ids: [id], limit: 1 }))[0];
+const viewOf = async (db: Executor, centreId: string, id: string) =>
+  (await consultationViews(db, { centreId, ids: [id], limit: 1 }))[0];
 
 /** 会商: a leader asks several units about an order; each is told and records its opinion. */
 export async function openConsultation(
@@ -37,13 +44,21 @@ export async function openConsultation(
   need(actor, CONSULT_OPENER_ROLES);
   const order = await openOrderFor(deps, actor, idOrNo);
   const unitIds = [...new Set(input.unitIds)];
-  if (unitIds.length !== input.unitIds.length) throw domainError('VALIDATION', 'leaders.unitRepeated', { field: 'unitIds' }, { field: 'unitIds' });
+  if (unitIds.length !== input.unitIds.length)
+    throw domainError('VALIDATION', 'leaders.unitRepeated', { field: 'unitIds' }, { field: 'unitIds' });
   const units = await findUnitsByIds(deps.db, order.centre_id, unitIds);
   if (units.length !== unitIds.length) throw invalidField('unitIds');
   const at = deps.clock.now();
   const topic = input.topic.trim();
   const id = await deps.db.transaction().execute(async (tx) => {
-    const c = await insertConsultation(tx, { orderId: order.id, centreId: order.centre_id, topic, by: actor.userId ?? '', at, unitIds });
+    const c = await insertConsultation(tx, {
+      orderId: order.id,
+      centreId: order.centre_id,
+      topic,
+      by: actor.userId ?? '',
+      at,
+      unitIds,
+    });
     await recordOrderEvent(tx, order, {
       kind: 'consult_open',
       by: actor,
@@ -85,7 +100,13 @@ export async function giveOpinion(deps: Deps, actor: Actor, id: string, opinion:
   const at = deps.clock.now();
   const text = opinion.trim();
   await deps.db.transaction().execute(async (tx) => {
-    const done = await recordOpinion(tx, { consultationId: c.id, unitId: unit.unit_id, opinion: text, by: actor.userId ?? '', at });
+    const done = await recordOpinion(tx, {
+      consultationId: c.id,
+      unitId: unit.unit_id,
+      opinion: text,
+      by: actor.userId ?? '',
+      at,
+    });
     if (!done) throw domainError('CONFLICT', 'leaders.opinionGiven');
     await recordOrderEvent(tx, order, {
       kind: 'consult_opinion',
@@ -112,7 +133,12 @@ export async function giveOpinion(deps: Deps, actor: Actor, id: string, opinion:
 }
 
 /** The leader records the 会商's conclusion (once); the opinions stay as given. */
-export async function concludeConsultationBy(deps: Deps, actor: Actor, id: string, conclusion: string): Promise<ConsultationView<Date>> {
+export async function concludeConsultationBy(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  conclusion: string,
+): Promise<ConsultationView<Date>> {
   need(actor, CONSULT_OPENER_ROLES);
   const c = await findConsultation(deps.db, actor.centreId, id);
   if (!c) throw notFound('consultation');

@@ -12,7 +12,12 @@ export async function upsertLeaderSettings(
   db: Executor,
   row: { centreId: string; mayUrge: boolean; maySupervise: boolean; by: string | null; at: Date },
 ) {
-  const values = { leaders_may_urge: row.mayUrge, leaders_may_supervise: row.maySupervise, updated_by: row.by, updated_at: row.at };
+  const values = {
+    leaders_may_urge: row.mayUrge,
+    leaders_may_supervise: row.maySupervise,
+    updated_by: row.by,
+    updated_at: row.at,
+  };
   await db
     .insertInto('leader_settings')
     .values({ centre_id: row.centreId, ...values })

@@ -24,7 +24,8 @@ export async function leaderMay(deps: Deps, actor: Actor, what: 'urge' | 'superv
 /** Refuses with the centre's setting named (403), for a leader the centre does not allow. */
 export async function requireLeaderMay(deps: Deps, actor: Actor, what: 'urge' | 'supervise'): Promise<void> {
   if (await leaderMay(deps, actor, what)) return;
-  if (hasAnyRole(actor, ['leader'])) throw domainError('FORBIDDEN', what === 'urge' ? 'leaders.mayNotUrge' : 'leaders.mayNotSupervise');
+  if (hasAnyRole(actor, ['leader']))
+    throw domainError('FORBIDDEN', what === 'urge' ? 'leaders.mayNotUrge' : 'leaders.mayNotSupervise');
   throw forbidden();
 }
 

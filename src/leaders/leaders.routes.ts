@@ -44,7 +44,13 @@ export const leaderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
   app.post(
     '/api/orders/:id/leader-case',
     {
-      schema: { tags, summary: '领导包案 / take the order as owner', params: OrderRefParam, body: S.CaseBody, response: { 201: S.LeaderCaseOut } },
+      schema: {
+        tags,
+        summary: '领导包案 / take the order as owner',
+        params: OrderRefParam,
+        body: S.CaseBody,
+        response: { 201: S.LeaderCaseOut },
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await takeLeaderCase(deps, requireActor(request), request.params.id, request.body.note)),
@@ -81,7 +87,12 @@ export const leaderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
     async (request, reply) => {
       noStore(reply);
       const { orderId, status } = request.query;
-      return { items: await listInstructionsFor(deps, requireActor(request), { orderId, statuses: status ? [status as InstructionStatus] : undefined }) };
+      return {
+        items: await listInstructionsFor(deps, requireActor(request), {
+          orderId,
+          statuses: status ? [status as InstructionStatus] : undefined,
+        }),
+      };
     },
   );
   app.post(

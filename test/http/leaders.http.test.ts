@@ -53,7 +53,9 @@ describe('包案 over HTTP', () => {
     expect((await timelineKinds(o.id)).map((e) => e.action)).toContain('leader_case');
 
     expect((await del(leader, `/api/orders/${o.id}/leader-case`)).json()).toEqual({ ended: true });
-    expect(((await leader.get('/api/leader-cases')).json().items as { orderId: string }[]).map((c) => c.orderId)).not.toContain(o.id);
+    expect(((await leader.get('/api/leader-cases')).json().items as { orderId: string }[]).map((c) => c.orderId)).not.toContain(
+      o.id,
+    );
     expect((await leader.get('/api/leader-cases?open=false')).json().items[0].endedAt).not.toBeNull();
   });
 });
@@ -101,7 +103,9 @@ describe('批示 over HTTP', () => {
   it('refuses a 批示 before dispatch (409) and from roles that do not write them (403)', async () => {
     const o = await newOrder(w);
     expect((await (await client('leader')).post(`/api/orders/${o.id}/instructions`, { text: '请办理' })).statusCode).toBe(409);
-    expect((await (await client('dispatcher')).post(`/api/orders/${o.id}/instructions`, { text: '请办理' })).statusCode).toBe(403);
+    expect((await (await client('dispatcher')).post(`/api/orders/${o.id}/instructions`, { text: '请办理' })).statusCode).toBe(
+      403,
+    );
   });
 });
 
@@ -113,7 +117,9 @@ describe('leader 催办 and 督办单 by the centre setting', () => {
     expect((await leader.post(`/api/orders/${o.id}/urge`, { note: '请加快办理' })).statusCode).toBe(200);
     expect((await leader.post(`/api/orders/${o.id}/supervisions`, { reason: '领导督办' })).statusCode).toBe(201);
 
-    expect((await put(leader, '/api/leader-settings', { leadersMayUrge: false, leadersMaySupervise: false })).statusCode).toBe(403);
+    expect((await put(leader, '/api/leader-settings', { leadersMayUrge: false, leadersMaySupervise: false })).statusCode).toBe(
+      403,
+    );
     const admin = await client('admin');
     const off = await put(admin, '/api/leader-settings', { leadersMayUrge: false, leadersMaySupervise: false });
     expect(off.json()).toEqual({ leadersMayUrge: false, leadersMaySupervise: false });
@@ -131,11 +137,15 @@ describe('疑难件 by hand', () => {
   it('marks an order difficult with its reason; it shows in the 疑难件 list and on the timeline, once', async () => {
     const o = await dispatchedOrder();
     const leader = await client('leader');
-    expect((await (await client('unit_handler')).post(`/api/orders/${o.id}/difficult`, { reason: '涉及多部门' })).statusCode).toBe(403);
+    expect(
+      (await (await client('unit_handler')).post(`/api/orders/${o.id}/difficult`, { reason: '涉及多部门' })).statusCode,
+    ).toBe(403);
     expect((await leader.post(`/api/orders/${o.id}/difficult`, { reason: '' })).json().error.field).toBe('body.reason');
     const res = await leader.post(`/api/orders/${o.id}/difficult`, { reason: '涉及多部门，历史遗留' });
     expect(res.json()).toEqual({ orderId: o.id, escalated: true, changed: true });
-    expect((await (await client('supervisor')).post(`/api/orders/${o.id}/difficult`, { reason: '再标一次' })).json().changed).toBe(false);
+    expect(
+      (await (await client('supervisor')).post(`/api/orders/${o.id}/difficult`, { reason: '再标一次' })).json().changed,
+    ).toBe(false);
     const list = (await leader.get('/api/orders?escalated=true&limit=200')).json().items as { id: string; version: number }[];
     const row = list.find((x) => x.id === o.id);
     expect(row?.version).toBe(o.version); // a flag, not a step: the handler's open dialog stays valid
@@ -168,18 +178,24 @@ describe('会商 over HTTP', () => {
     // handlerB's unit was asked though it does not handle the order: its pending list has it.
     const b = await client('handlerB');
     expect((await b.get('/api/consultations?pending=true')).json().items.map((x: { id: string }) => x.id)).toContain(c.id);
-    expect((await (await client('handlerA1a')).post(`/api/consultations/${c.id}/opinion`, { opinion: 'x' })).statusCode).toBe(404);
+    expect((await (await client('handlerA1a')).post(`/api/consultations/${c.id}/opinion`, { opinion: 'x' })).statusCode).toBe(
+      404,
+    );
     expect((await b.post(`/api/consultations/${c.id}/opinion`, { opinion: '由住建局牵头，我局配合' })).statusCode).toBe(200);
     expect((await b.post(`/api/consultations/${c.id}/opinion`, { opinion: '再说一次' })).statusCode).toBe(409);
     expect((await b.get('/api/consultations?pending=true')).json().items).toEqual([]);
     const a = await (await client('unit_handler')).post(`/api/consultations/${c.id}/opinion`, { opinion: '同意牵头' });
     expect(a.json().units.every((u: { opinion: string | null }) => u.opinion !== null)).toBe(true);
 
-    expect((await (await client('unit_handler')).post(`/api/consultations/${c.id}/conclude`, { conclusion: 'x' })).statusCode).toBe(403);
+    expect(
+      (await (await client('unit_handler')).post(`/api/consultations/${c.id}/conclude`, { conclusion: 'x' })).statusCode,
+    ).toBe(403);
     const done = await leader.post(`/api/consultations/${c.id}/conclude`, { conclusion: '住建局牵头，五日内完成' });
     expect(done.json()).toMatchObject({ conclusion: '住建局牵头，五日内完成', concludedAt: expect.any(String) });
     expect((await leader.post(`/api/consultations/${c.id}/conclude`, { conclusion: '再改' })).statusCode).toBe(409);
-    expect((await (await client('handlerA1a')).post(`/api/consultations/${c.id}/opinion`, { opinion: 'x' })).statusCode).toBe(404);
+    expect((await (await client('handlerA1a')).post(`/api/consultations/${c.id}/opinion`, { opinion: 'x' })).statusCode).toBe(
+      404,
+    );
 
     const events = await timelineKinds(o.id);
     expect(events.filter((e) => e.action === 'consult_opinion')).toHaveLength(2);
