@@ -6,7 +6,7 @@ import { giveOpinion, openConsultation } from '../leaders/consultation.service.j
 import { findUserByUsername } from '../users/user.repository.js';
 import type { Actor, Role } from '../users/roles.js';
 import { DEMO_ACKED_INSTRUCTION, DEMO_CASE_NOTES, DEMO_CONSULTATION, DEMO_INSTRUCTION } from './demo-leaders.data.js';
-import { newestOpenOrdersOfUnit } from './demo-agent-tools.repository.js';
+import { openOrdersPreferringUnit } from './demo-leaders.repository.js';
 import { DEMO_HANDLER_UNIT, type DemoCatalog } from './demo-org.service.js';
 
 /** The demo account `username` as the actor it signs in as (its one role, its unit). */
@@ -26,8 +26,8 @@ async function demoActor(deps: Deps, catalog: DemoCatalog, username: string, rol
 }
 
 /**
- * After the history: the `leader` owns three of the handler unit's open orders (我的包案); one has a
- * 批示 waiting for the handler's 签收, one a 批示 signed for and waiting for the answer, and one a 会商
+ * After the history: the `leader` owns three open orders, the handler unit's first (我的包案); one has a
+ * 批示 waiting for its 签收, one a 批示 the handler signed for, waiting for the answer, and one a 会商
  * with the handler's unit (its opinion given by `unitadmin`) and the heating company (still waiting).
  */
 export async function seedDemoLeaders(deps: Deps, catalog: DemoCatalog): Promise<number> {
@@ -39,13 +39,14 @@ export async function seedDemoLeaders(deps: Deps, catalog: DemoCatalog): Promise
   const unit = catalog.units.find((u) => u.name === DEMO_HANDLER_UNIT);
   const other: Unit | undefined = catalog.units.find((u) => u.name === DEMO_CONSULTATION.otherUnit);
   if (!leader || !handler || !unitAdmin || !unit) return 0;
-  const orders = await newestOpenOrdersOfUnit(deps.db, unit.id, DEMO_CASE_NOTES.length);
+  // The handler's unit's open orders first; a short history may have fewer, then other units' too.
+  const orders = await openOrdersPreferringUnit(deps.db, catalog.centreId, unit.id, DEMO_CASE_NOTES.length);
   for (const [i, order] of orders.entries()) await takeLeaderCase(deps, leader, order.id, DEMO_CASE_NOTES[i]);
   const [first, second, third] = orders;
   if (first) await writeInstruction(deps, leader, first.id, DEMO_INSTRUCTION);
   if (second) {
     const acked = await writeInstruction(deps, leader, second.id, DEMO_ACKED_INSTRUCTION);
-    await acknowledgeInstruction(deps, handler, acked.id);
+    if (second.lead_unit_id === unit.id) await acknowledgeInstruction(deps, handler, acked.id);
   }
   if (third) {
     const c = await openConsultation(deps, leader, third.id, {
