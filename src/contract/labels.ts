@@ -57,6 +57,14 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   assist_sign: { zh: '协办签收', en: 'Assisting unit signed' },
   assist_opinion: { zh: '协办意见', en: 'Assisting opinion' },
   assist_urge: { zh: '催办协办单位', en: 'Assisting unit urged' },
+  leader_case: { zh: '领导包案', en: 'Leader took the case' },
+  leader_case_end: { zh: '结束包案', en: 'Leader case ended' },
+  instruction: { zh: '领导批示', en: 'Leader instruction' },
+  instruction_ack: { zh: '签收批示', en: 'Instruction acknowledged' },
+  instruction_answer: { zh: '答复批示', en: 'Instruction answered' },
+  consult_open: { zh: '发起会商', en: 'Consultation opened' },
+  consult_opinion: { zh: '会商意见', en: 'Consultation opinion' },
+  consult_conclude: { zh: '会商结论', en: 'Consultation concluded' },
   answer_directly: { zh: '直办答复', en: 'Answer directly' },
   reject: { zh: '无效件', en: 'Invalid' },
   merge: { zh: '并单', en: 'Merge' },
@@ -79,6 +87,8 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
   resume_clock: { zh: '恢复计时', en: 'Resume clock' },
   progress_report: { zh: '阶段性答复', en: 'Progress report' },
+  route_to_desk: { zh: '转分中心', en: 'Route to sub-centre' },
+  hand_up: { zh: '上交中心', en: 'Hand up to the league centre' },
 };
 
 /** The clocks of an order, named as the domain names them (联系诉求人, 办理答复). */

@@ -24,6 +24,15 @@ export const NON_TRANSITION_EVENT_KINDS = [
   'assist_sign', // an assisting unit (协办单位) signed for its task (ADR 0120)
   'assist_opinion', // … and submitted its 协办意见
   'assist_urge', // the lead unit (or the centre) urged an assisting unit
+  // Issue 14, leaders who act (src/leaders):
+  'leader_case', // 领导包案: a leader took the order as its owner
+  'leader_case_end', // 包案 ended
+  'instruction', // 领导批示 to the lead unit
+  'instruction_ack', // the lead unit signed for the 批示 (签收)
+  'instruction_answer', // the lead unit answered the 批示
+  'consult_open', // 会商 opened with several units
+  'consult_opinion', // a unit's 会商意见
+  'consult_conclude', // the 会商's conclusion
 ] as const;
 
 export const TIMELINE_EVENT_KINDS = [...NON_TRANSITION_EVENT_KINDS, ...ORDER_ACTIONS] as const;

@@ -74,6 +74,9 @@ export const ORDER_ACTIONS = [
   'suspend',
   'resume_clock',
   'progress_report', // 阶段性答复: a complex matter's interim report; the order stays open (ADR 0121)
+  // Sub-centres (issue 14, ADR 0110): which desk holds an order waiting for dispatch.
+  'route_to_desk',
+  'hand_up',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 

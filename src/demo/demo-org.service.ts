@@ -33,10 +33,18 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'analyst', displayName: '分析员 孙悦', role: 'analyst', unit: 'centre' },
   { username: 'admin', displayName: '系统管理员 周强', role: 'admin', unit: 'centre' },
   { username: 'auditor', displayName: '审计管理员 吴静', role: 'auditor', unit: 'centre' },
-  // 协办 (issue 14): the city's heating company, named as assisting unit on heating appeals.
+  // Issue 14: a sub-centre's dispatcher (ADR 0110)
+  {
+    username: 'subdispatcher',
+    displayName: '分中心派单员 乌兰',
+    role: 'dispatcher',
+    unit: 'centre',
+    unitName: '锡林浩特市12345分中心',
+  },
+  // 协办 (issue 14, ADR 0120): the city's heating company, named as assisting unit on heating appeals.
   {
     username: 'assisthandler',
-    displayName: '协办人 乌兰',
+    displayName: '协办人 其其格',
     role: 'unit_handler',
     unit: 'county_dept',
     unitName: '锡林浩特市热力公司',

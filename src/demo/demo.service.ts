@@ -8,6 +8,8 @@ import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.j
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 import { seedDemoAssist } from './demo-assist.service.js';
+import { seedDemoDeskMoves, seedDemoSubCentres } from './demo-sub-centres.service.js';
+import { seedDemoLeaders } from './demo-leaders.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -36,6 +38,7 @@ export async function prepareDemo(
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
       await seedDemoSavedFilters(tx, deps.clock);
+      await seedDemoSubCentres(tx, seeded);
       return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
     });
     log(
@@ -56,6 +59,8 @@ export async function prepareDemo(
       log(
         `demo: ${await seedDemoAssist(deps, catalog)} heating appeals with the heating company assisting (协办, one 阶段性答复)`,
       );
+      log(`demo: ${await seedDemoDeskMoves(deps, catalog)} orders handed up or routed between sub-centres (上交中心 / 转分中心)`);
+      log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

@@ -31,7 +31,18 @@ export const domainError = (
 ) => new DomainError(code, text(key, vars), details);
 
 type Thing =
-  'order' | 'unit' | 'user' | 'category' | 'region' | 'attachment' | 'call' | 'textModule' | 'savedFilter' | 'assistTask';
+  | 'order'
+  | 'unit'
+  | 'user'
+  | 'category'
+  | 'region'
+  | 'attachment'
+  | 'call'
+  | 'textModule'
+  | 'savedFilter'
+  | 'instruction'
+  | 'consultation'
+  | 'assistTask';
 
 export const notFound = (what: Thing) => {
   const w = text(`what.${what}`);

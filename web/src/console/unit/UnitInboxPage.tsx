@@ -17,6 +17,7 @@ import { UnitFigures } from './UnitFigures';
 import { AssistInbox } from '../assist/AssistInbox';
 import { useAssistInbox } from '../assist/assist-api';
 import { assistMessages } from '../assist/assist.messages';
+import { UnitInstructions, UnitInstructionsLabel } from '../leader/UnitInstructions';
 
 const TABS: readonly { key: 'overdue' | 'toSign' | 'handling' | 'returns' | 'replied'; states: string; warning?: 'red' }[] = [
   { key: 'overdue', states: 'dispatched,handling,extension_requested,return_requested', warning: 'red' },
@@ -35,10 +36,11 @@ export function UnitInboxPage() {
   const s = useT(shellMessages);
   const me = useSession();
   const a = useT(assistMessages);
-  const [tab, setTab] = useState<TabKey | 'assist'>('toSign');
+
   // 协办 tasks are the unit's own work with their own deadlines (ADR 0120), in a tab of their own.
   const assist = useAssistInbox();
   const openAssist = assist.data?.items.filter((x) => x.state === 'pending' || x.state === 'signed').length ?? 0;
+  const [tab, setTab] = useState<TabKey | 'assist' | 'instructions'>('toSign');
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
   const units = useUnits();
   // 已超期 counts only orders the unit (subtree) leads: its own stages past due, as 数据看板's 红牌 (GET /api/kpis/now).
@@ -121,6 +123,8 @@ export function UnitInboxPage() {
               ),
               children: <AssistInbox />,
             },
+            // 待办批示 (issue 14): leaders' instructions to sign for and answer, 会商 to give an opinion on.
+            { key: 'instructions', label: <UnitInstructionsLabel />, children: <UnitInstructions /> },
           ]}
         />
       </Card>
