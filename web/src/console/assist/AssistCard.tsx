@@ -38,15 +38,15 @@ export function AssistCard({ orderId }: { orderId: string }) {
         pagination={false}
         dataSource={items}
         columns={[
-          { title: t('col.unit'), dataIndex: 'unitName', width: 160 },
-          { title: t('col.state'), key: 'state', width: 150, render: (_, task) => <AssistStateTags task={task} /> },
-          { title: t('col.due'), dataIndex: 'dueAt', width: 140, render: (v: string) => formatTime(v) },
+          { title: t('col.unit'), dataIndex: 'unitName', width: 130 },
+          { title: t('col.state'), key: 'state', width: 120, render: (_, task) => <AssistStateTags task={task} /> },
+          { title: t('col.due'), dataIndex: 'dueAt', width: 110, render: (v: string) => formatTime(v) },
           {
             title: t('col.opinion'),
             key: 'opinion',
             render: (_, task) =>
               task.opinion ? (
-                <div style={{ whiteSpace: 'pre-wrap' }} data-testid={`assist-opinion-of-${task.unitName}`}>
+                <div style={{ whiteSpace: 'pre-wrap', minWidth: 160 }} data-testid={`assist-opinion-of-${task.unitName}`}>
                   {task.opinion}
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {formatTime(task.submittedAt!)}
@@ -56,7 +56,17 @@ export function AssistCard({ orderId }: { orderId: string }) {
                 '—'
               ),
           },
-          { title: t('col.actions'), key: 'actions', width: 200, render: (_, task) => <AssistTaskActions task={task} /> },
+          // The buttons' column only when the reader may do something with one of the tasks.
+          ...(items.some((x) => x.can.sign || x.can.opinion || x.can.urge)
+            ? [
+                {
+                  title: t('col.actions'),
+                  key: 'actions',
+                  width: 150,
+                  render: (_: unknown, task: AssistTask) => <AssistTaskActions task={task} />,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

@@ -24,6 +24,9 @@ const COLOURS: Record<string, string> = {
   instruction_answer: 'green',
   consult_open: 'purple',
   consult_conclude: 'green',
+  assist_opinion: 'green',
+  assist_urge: 'orange',
+  progress_report: 'blue',
 };
 
 /** Fields of an event's payload that are deadlines (set by the time-limits capability). */
@@ -38,11 +41,14 @@ function EventBody({ event }: { event: TimelineEvent }) {
   const payload = event.payload ?? {};
   // A deadline field by its name in words (新时限 …); a field without its own words is just 时限.
   const deadlineName = (field: string) => {
+    // A 协办 step's dueAt is the assisting unit's own deadline (ADR 0120), not a stage clock.
+    if (event.action.startsWith('assist_')) return t('timeline.assistDue');
     const key = `timeline.deadline.${field}`;
     return key in orderMessages.zh ? t(key as OrderMessageKey) : t('timeline.deadline');
   };
   const details = [
     'answer',
+    'progress', // 阶段性答复: what was done so far, then why it is not finished (reason)
     'reason',
     'explanation',
     'summary',
