@@ -135,6 +135,12 @@ export function TimeLimitAdminPage() {
                 <Form.Item name="supervisionDueWorkingDays" label={t('tl.supervisionDue')}>
                   <InputNumber min={0} max={30} />
                 </Form.Item>
+                <Form.Item name="assistWorkingDays" label={t('tl.assistDays')}>
+                  <InputNumber min={1} max={30} data-testid="tl-assist-days" />
+                </Form.Item>
+                <Form.Item name="progressWorkingDays" label={t('tl.progressDays')}>
+                  <InputNumber min={1} max={30} data-testid="tl-progress-days" />
+                </Form.Item>
                 <Button htmlType="submit" loading={settings.isPending}>
                   {t('cal.save')}
                 </Button>
