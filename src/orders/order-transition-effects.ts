@@ -6,6 +6,7 @@ import { endActiveAssignments, insertAssignments, markLeadSigned } from './order
 import { insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
 import { mergeEffect, unmergeEffect } from './merge.effects.js';
+import { forwardEffect, hopAcceptEffect, hopReplyEffect, hopReturnEffect, hopSendBackEffect, hopSignEffect } from './forward.effects.js';
 import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
 
 async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectResult> {
@@ -124,6 +125,12 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   review_send_back: echo,
   visit_close: visitCloseEffect,
   visit_rehandle: visitRehandleEffect,
+  forward: forwardEffect,
+  hop_sign: hopSignEffect,
+  hop_reply: hopReplyEffect,
+  hop_accept: hopAcceptEffect,
+  hop_send_back: hopSendBackEffect,
+  hop_return: hopReturnEffect,
 };
 
 export const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state as OrderState);
