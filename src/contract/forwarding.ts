@@ -47,13 +47,14 @@ export const FUNCTIONAL_DEPARTMENT_KINDS: readonly UnitKind[] = ['league_dept', 
  * forwarded it on the way down — the seeds' rule (基层减负: 职能部门交办事项不得转嫁给嘎查村(社区)).
  * A kind absent here receives nothing by forwarding.
  */
-export const FORWARD_RECEIVE_RULES: Readonly<Partial<Record<UnitKind, { from: readonly UnitKind[]; noDepartmentWork?: true }>>> = {
-  county_dept: { from: ['county'] },
-  town: { from: ['county', 'county_dept'] },
-  village: { from: ['town'], noDepartmentWork: true },
-  company: { from: ['county', 'league_dept'] },
-  other: { from: ['league_dept', 'county_dept', 'town', 'company', 'other', 'county'] },
-};
+export const FORWARD_RECEIVE_RULES: Readonly<Partial<Record<UnitKind, { from: readonly UnitKind[]; noDepartmentWork?: true }>>> =
+  {
+    county_dept: { from: ['county'] },
+    town: { from: ['county', 'county_dept'] },
+    village: { from: ['town'], noDepartmentWork: true },
+    company: { from: ['county', 'league_dept'] },
+    other: { from: ['league_dept', 'county_dept', 'town', 'company', 'other', 'county'] },
+  };
 
 /**
  * Forwarders of these kinds pass work across their whole county (a county government to the county's
@@ -114,7 +115,7 @@ export interface ForwardInboxItemView<At = string> {
 }
 
 export interface ForwardInboxView<At = string> {
-  /** Hops addressed to my unit (its subtree) that are still open. */
+  /** Hops addressed to my unit (its subtree) that are still open (a reply waiting upstairs included). */
   incoming: ForwardInboxItemView<At>[];
   /** Hops my unit forwarded whose reply waits for my acceptance. */
   toAccept: ForwardInboxItemView<At>[];

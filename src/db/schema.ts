@@ -162,7 +162,7 @@ export interface OrderHopsTable {
   note: string;
   due_at: Timestamp;
   state: HopState;
-  forwarded_by: string;
+  forwarded_by: string | null;
   forwarded_at: Timestamp;
   signed_at: Timestamp | null;
   replied_at: Timestamp | null;

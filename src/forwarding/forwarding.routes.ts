@@ -15,8 +15,12 @@ export const forwardingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     },
   );
 
-  app.get('/api/forwarding/inbox', { schema: { tags: ['forwarding'], summary: '下派收件箱 / forwarding inbox' } }, async (request, reply) => {
-    noStore(reply);
-    return getForwardInbox(deps, requireActor(request));
-  });
+  app.get(
+    '/api/forwarding/inbox',
+    { schema: { tags: ['forwarding'], summary: '下派收件箱 / forwarding inbox' } },
+    async (request, reply) => {
+      noStore(reply);
+      return getForwardInbox(deps, requireActor(request));
+    },
+  );
 };

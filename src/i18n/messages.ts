@@ -282,7 +282,7 @@ export const messages = {
   'forward.inChain': { zh: '该单位已在本工单的下派链上：{field}', en: 'This unit is already on the forwarding chain: {field}' },
   'forward.deadlineLate': {
     zh: '下派时限不能晚于本单位自己的时限（{due}）：{field}',
-    en: "The deadline may not be later than your own ({due}): {field}",
+    en: 'The deadline may not be later than your own ({due}): {field}',
   },
   'forward.deadlinePast': { zh: '下派时限须晚于当前时间：{field}', en: 'The deadline must be in the future: {field}' },
 } as const satisfies Record<string, { zh: string; en: string }>;

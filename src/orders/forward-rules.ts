@@ -22,7 +22,7 @@ export const pathIds = (path: string) => path.split('/').filter((s) => s.length 
 
 /**
  * The subtree a forwarder passes work into (ADR 0116): its county's for a county government or a
- * county department (the nearest county-kind unit at or above it), its own for anyone else.
+ * county department (the topmost county-kind unit on its path: the county's node), its own for anyone else.
  * `ancestors` are the units on the forwarder's path, itself included.
  */
 export function forwardRoot(forwarder: RuleUnit, ancestors: readonly RuleUnit[]): RuleUnit {
@@ -31,7 +31,8 @@ export function forwardRoot(forwarder: RuleUnit, ancestors: readonly RuleUnit[])
   const line = pathIds(forwarder.path)
     .map((id) => byId.get(id))
     .filter((u): u is RuleUnit => u !== undefined);
-  return [...line].reverse().find((u) => u.kind === 'county') ?? forwarder;
+  // The topmost county-kind unit: the county's node, also for its government office seated under it.
+  return line.find((u) => u.kind === 'county') ?? forwarder;
 }
 
 export interface ForwardFacts {

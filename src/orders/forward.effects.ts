@@ -36,7 +36,8 @@ export async function forwardFacts(
   if (!forwarder) return null;
   const ancestors = await findUnitsByIds(db, order.centre_id, pathIds(forwarder.path));
   const lead = order.lead_unit_id ? ancestors.find((u) => u.id === order.lead_unit_id) : undefined;
-  const leadKind = lead?.kind ?? (order.lead_unit_id ? (await findUnit(db, order.centre_id, order.lead_unit_id))?.kind : undefined);
+  const leadKind =
+    lead?.kind ?? (order.lead_unit_id ? (await findUnit(db, order.centre_id, order.lead_unit_id))?.kind : undefined);
   const chainKinds = [leadKind, ...openHops.flatMap((h) => [h.from_unit_kind, h.to_unit_kind])];
   return {
     forwarder,
@@ -56,7 +57,6 @@ export async function forwarderDueAt(ctx: Pick<EffectContext<'forward'>, 'openHo
 
 export async function forwardEffect(ctx: EffectContext<'forward'>): Promise<EffectResult> {
   const { tx, order, payload, at, openHops, actor } = ctx;
-  if (!actor.userId) throw domainError('FORBIDDEN', 'error.forbidden');
   const facts = await forwardFacts(tx, order, openHops);
   const target = await findUnit(tx, order.centre_id, payload.toUnitId);
   if (!facts || !target) throw invalidField('toUnitId');
@@ -91,7 +91,7 @@ export async function forwardEffect(ctx: EffectContext<'forward'>): Promise<Effe
       toUnitId: target.id,
       toUnitName: target.name,
       deadline: deadline.toISOString(),
-      note: hop.note,
+      instructions: hop.note,
     },
   };
 }

@@ -59,7 +59,7 @@ export async function listInboxHops(db: Executor, centreId: string, unitPath: st
     .where('orders.centre_id', '=', centreId);
   const [incoming, toAccept] = await Promise.all([
     withOrder
-      .where('order_hops.state', 'in', ['pending', 'handling'])
+      .where('order_hops.state', 'in', OPEN_HOP_STATES)
       .where(inSubtree('t.path', unitPath))
       .orderBy('order_hops.due_at')
       .limit(limit)

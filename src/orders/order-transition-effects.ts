@@ -6,7 +6,14 @@ import { endActiveAssignments, insertAssignments, markLeadSigned } from './order
 import { insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
 import { mergeEffect, unmergeEffect } from './merge.effects.js';
-import { forwardEffect, hopAcceptEffect, hopReplyEffect, hopReturnEffect, hopSendBackEffect, hopSignEffect } from './forward.effects.js';
+import {
+  forwardEffect,
+  hopAcceptEffect,
+  hopReplyEffect,
+  hopReturnEffect,
+  hopSendBackEffect,
+  hopSignEffect,
+} from './forward.effects.js';
 import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
 
 async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectResult> {

@@ -62,7 +62,12 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
       if (check.reason === 'hop') {
         const state = HOP_STATE_LABELS[openHops.at(-1)?.state ?? 'pending'];
         const action = EVENT_LABELS[req.action];
-        throw domainError('CONFLICT', 'forward.hopState', { action: action.zh, actionEn: action.en, state: state.zh, stateEn: state.en });
+        throw domainError('CONFLICT', 'forward.hopState', {
+          action: action.zh,
+          actionEn: action.en,
+          state: state.zh,
+          stateEn: state.en,
+        });
       }
       if (check.reason === 'unit') {
         throw domainError('FORBIDDEN', TRANSITIONS[req.action].scope === 'lead_unit' ? 'error.notLeadUnit' : 'forward.notHolder');

@@ -92,8 +92,7 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
 };
 
 export type TransitionCheck =
-  | { ok: true; to: OrderState }
-  | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'hop' | 'no_hop' | 'forwarded' };
+  { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'hop' | 'no_hop' | 'forwarded' };
 
 /** The open hop at the bottom of a forwarded order's chain: who forwarded it, to whom, where it stands. */
 export interface BottomHop {

@@ -33,7 +33,14 @@ beforeAll(async () => {
     ['village', village],
   ] as const) {
     const username = `${name}_${w.centreId.slice(0, 6)}`;
-    await insertUser(db, { centreId: w.centreId, unitId: unit.id, username, displayName: name, passwordHash, roles: ['unit_handler'] });
+    await insertUser(db, {
+      centreId: w.centreId,
+      unitId: unit.id,
+      username,
+      displayName: name,
+      passwordHash,
+      roles: ['unit_handler'],
+    });
     (w.usernames as Record<string, string>)[name] = username;
     c[name] = await asUser(app, w, name as keyof World['usernames']);
   }
@@ -56,7 +63,8 @@ async function ok(client: Client, order: OrderRef, action: string, body: Record<
   expect(`${action}:${res.statusCode}:${res.statusCode === 200 ? '' : res.body}`).toBe(`${action}:200:`);
   return res.json() as OrderRef & { state: string };
 }
-const chain = async (client: Client, order: OrderRef) => (await client.get(`/api/orders/${order.id}/forward-chain`)).json() as Chain;
+const chain = async (client: Client, order: OrderRef) =>
+  (await client.get(`/api/orders/${order.id}/forward-chain`)).json() as Chain;
 const hoursBefore = (iso: string, h: number) => new Date(new Date(iso).getTime() - h * 3_600_000).toISOString();
 
 /** An order dispatched to county A and signed there: the county government holds it. */
@@ -129,7 +137,11 @@ describe('forwarding down the tree over HTTP', () => {
 
     // The village rule: a functional department's work is not passed to a village committee.
     await ok(c.town, order, 'hop_sign');
-    const refused = await act(c.town, order, 'forward', { toUnitId: village.id, instructions: '请嘎查协助', deadline: hoursBefore(townDue, 2) });
+    const refused = await act(c.town, order, 'forward', {
+      toUnitId: village.id,
+      instructions: '请嘎查协助',
+      deadline: hoursBefore(townDue, 2),
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({ code: 'VALIDATION', field: 'toUnitId' });
     expect(refused.json().error.message).toContain('村（嘎查）委员会');
@@ -157,7 +169,10 @@ describe('forwarding down the tree over HTTP', () => {
     const closed = await ok(c.supervisor, order, 'visit_close', { reached: true, satisfaction: 'satisfied', resolved: true });
     expect(closed.state).toBe('closed');
 
-    const events = (await c.dispatcher.get(`/api/orders/${order.id}/timeline`)).json().events as { action: string; payload: Record<string, unknown> }[];
+    const events = (await c.dispatcher.get(`/api/orders/${order.id}/timeline`)).json().events as {
+      action: string;
+      payload: Record<string, unknown>;
+    }[];
     const kinds = events.map((e) => e.action);
     expect(kinds.filter((k) => k.startsWith('hop_') || k === 'forward')).toEqual([
       'forward',
@@ -179,9 +194,17 @@ describe('forwarding down the tree over HTTP', () => {
   it('returns one hop up, with the reason, and the holder forwards again', async () => {
     const order = await atCounty();
     const due = (await chain(c.unit_admin, order)).forwarderDueAt!;
-    await ok(c.unit_admin, order, 'forward', { toUnitId: w.units.deptA1.id, instructions: '请核查', deadline: hoursBefore(due, 24) });
+    await ok(c.unit_admin, order, 'forward', {
+      toUnitId: w.units.deptA1.id,
+      instructions: '请核查',
+      deadline: hoursBefore(due, 24),
+    });
     await ok(c.unit_handler, order, 'hop_sign');
-    await ok(c.unit_handler, order, 'forward', { toUnitId: w.units.townA2.id, instructions: '请到现场', deadline: hoursBefore(due, 48) });
+    await ok(c.unit_handler, order, 'forward', {
+      toUnitId: w.units.townA2.id,
+      instructions: '请到现场',
+      deadline: hoursBefore(due, 48),
+    });
     const blank = await act(c.town, order, 'hop_return', { reason: '  ' });
     expect(blank.json().error.field).toBe('body.reason');
     await ok(c.town, order, 'hop_return', { reason: '不属于本镇辖区' });
@@ -195,31 +218,58 @@ describe('forwarding down the tree over HTTP', () => {
     expect(now.holderUnitId).toBe(w.units.countyA.id);
     expect(now.targets.length).toBeGreaterThan(0);
     // A send-back: the forwarder refuses a reply and the sub-unit handles again.
-    await ok(c.unit_admin, order, 'forward', { toUnitId: w.units.townA2.id, instructions: '请镇里直接办理', deadline: hoursBefore(due, 24) });
+    await ok(c.unit_admin, order, 'forward', {
+      toUnitId: w.units.townA2.id,
+      instructions: '请镇里直接办理',
+      deadline: hoursBefore(due, 24),
+    });
     await ok(c.town, order, 'hop_sign');
     await ok(c.town, order, 'hop_reply', { result: 'partly', text: '已联系' });
     await ok(c.unit_admin, order, 'hop_send_back', { reason: '请说明修复时间' });
     expect((await chain(c.town, order)).hops.at(-1)!.state).toBe('handling');
-    const events = (await c.dispatcher.get(`/api/orders/${order.id}/timeline`)).json().events as { action: string; note: string | null; payload: { reason?: string } }[];
-    expect(events.filter((e) => e.action === 'hop_return').map((e) => e.payload.reason)).toEqual(['不属于本镇辖区', '需县政府协调']);
+    const events = (await c.dispatcher.get(`/api/orders/${order.id}/timeline`)).json().events as {
+      action: string;
+      note: string | null;
+      payload: { reason?: string };
+    }[];
+    expect(events.filter((e) => e.action === 'hop_return').map((e) => e.payload.reason)).toEqual([
+      '不属于本镇辖区',
+      '需县政府协调',
+    ]);
   });
 
   it('lets a town pass its own (non-department) work to a village, and refuses a department forwarding there', async () => {
     const order = await atCounty();
     const due = (await chain(c.unit_admin, order)).forwarderDueAt!;
-    await ok(c.unit_admin, order, 'forward', { toUnitId: w.units.townA2.id, instructions: '请镇里办理', deadline: hoursBefore(due, 24) });
+    await ok(c.unit_admin, order, 'forward', {
+      toUnitId: w.units.townA2.id,
+      instructions: '请镇里办理',
+      deadline: hoursBefore(due, 24),
+    });
     await ok(c.town, order, 'hop_sign');
     expect((await chain(c.town, order)).targets.map((t) => t.id)).toEqual([village.id]);
     await ok(c.town, order, 'forward', { toUnitId: village.id, instructions: '请嘎查入户了解', deadline: hoursBefore(due, 48) });
     expect((await c.village.get(`/api/orders/${order.id}`)).statusCode).toBe(200);
 
     const other = await atCounty();
-    await ok(c.unit_admin, other, 'forward', { toUnitId: w.units.deptA1.id, instructions: '请核查', deadline: hoursBefore(due, 24) });
+    await ok(c.unit_admin, other, 'forward', {
+      toUnitId: w.units.deptA1.id,
+      instructions: '请核查',
+      deadline: hoursBefore(due, 24),
+    });
     await ok(c.unit_handler, other, 'hop_sign');
-    const direct = await act(c.unit_handler, other, 'forward', { toUnitId: village.id, instructions: 'x', deadline: hoursBefore(due, 48) });
+    const direct = await act(c.unit_handler, other, 'forward', {
+      toUnitId: village.id,
+      instructions: 'x',
+      deadline: hoursBefore(due, 48),
+    });
     expect(direct.statusCode).toBe(400);
     expect(direct.json().error.field).toBe('toUnitId');
-    const sideways = await act(c.unit_handler, other, 'forward', { toUnitId: w.units.deptB1.id, instructions: 'x', deadline: hoursBefore(due, 48) });
+    const sideways = await act(c.unit_handler, other, 'forward', {
+      toUnitId: w.units.deptB1.id,
+      instructions: 'x',
+      deadline: hoursBefore(due, 48),
+    });
     expect(sideways.json().error.field).toBe('toUnitId');
     expect((await c.village.get(`/api/orders/${other.id}`)).statusCode).toBe(404);
   });
@@ -228,7 +278,11 @@ describe('forwarding down the tree over HTTP', () => {
     const order = await atCounty();
     const due = (await chain(c.unit_admin, order)).forwarderDueAt!;
     expect((await act(c.unit_admin, order, 'hop_sign')).statusCode).toBe(409);
-    await ok(c.unit_admin, order, 'forward', { toUnitId: w.units.deptA1.id, instructions: '请核查', deadline: hoursBefore(due, 24) });
+    await ok(c.unit_admin, order, 'forward', {
+      toUnitId: w.units.deptA1.id,
+      instructions: '请核查',
+      deadline: hoursBefore(due, 24),
+    });
     expect((await act(c.unit_handler, order, 'hop_reply', { result: 'resolved', text: 'x' })).statusCode).toBe(409);
     expect((await act(c.handlerB, order, 'hop_sign')).statusCode).toBe(404);
     expect((await act(c.unit_handler, order, 'hop_accept')).statusCode).toBe(403);

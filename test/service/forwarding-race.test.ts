@@ -18,7 +18,11 @@ async function forwardedToDepartment(): Promise<Order> {
   o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.countyA.id });
   o = await act(w, w.actors.unit_admin, o, 'sign', {});
   const now = w.clock.now();
-  o = await act(w, w.actors.unit_admin, o, 'forward', { toUnitId: w.units.deptA1.id, instructions: '请核查', deadline: inHours(now, 48) });
+  o = await act(w, w.actors.unit_admin, o, 'forward', {
+    toUnitId: w.units.deptA1.id,
+    instructions: '请核查',
+    deadline: inHours(now, 48),
+  });
   return act(w, w.actors.unit_handler, o, 'hop_sign', {});
 }
 
@@ -37,7 +41,11 @@ describe('forwarding under concurrency', () => {
     for (let race = 0; race < 6; race++) {
       const o = await forwardedToDepartment();
       const results = await Promise.allSettled([
-        act(w, w.actors.unit_handler, o, 'forward', { toUnitId: w.units.townA2.id, instructions: '请到现场', deadline: inHours(w.clock.now(), 24) }),
+        act(w, w.actors.unit_handler, o, 'forward', {
+          toUnitId: w.units.townA2.id,
+          instructions: '请到现场',
+          deadline: inHours(w.clock.now(), 24),
+        }),
         act(w, w.actors.unit_admin, o, 'hop_return', { reason: '县里收回自办' }),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');

@@ -26,7 +26,7 @@ create table order_hops (
   note text not null,
   due_at timestamptz not null,
   state text not null check (state in ('pending','handling','replied','accepted','returned')),
-  forwarded_by uuid not null references users(id),
+  forwarded_by uuid references users(id),
   forwarded_at timestamptz not null,
   signed_at timestamptz,
   replied_at timestamptz,

@@ -91,6 +91,8 @@ export function ActionFields({ action }: { action: OrderAction }) {
         </>
       );
     case 'request_return':
+    case 'hop_send_back':
+    case 'hop_return':
     case 'reject_return':
     case 'reject_extension':
     case 'review_send_back':
@@ -119,6 +121,7 @@ export function ActionFields({ action }: { action: OrderAction }) {
         </>
       );
     case 'reply':
+    case 'hop_reply':
       return (
         <>
           {radios(
