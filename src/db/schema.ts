@@ -17,6 +17,7 @@ import type { AssessmentTables } from '../analytics/assessment/assessment.table.
 import type { TextModuleTables } from '../textmodules/text-module.table.js';
 import type { PresenceTables } from '../presence/presence.table.js';
 import type { QueueTables } from '../queues/queues.table.js';
+import type { LeaderTables } from '../leaders/leaders.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -261,7 +262,8 @@ export interface DB
     AssessmentTables,
     TextModuleTables,
     PresenceTables,
-    QueueTables {
+    QueueTables,
+    LeaderTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

@@ -8,6 +8,7 @@ import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.j
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 import { seedDemoForwarding } from './demo-forwarding.service.js';
+import { seedDemoLeaders } from './demo-leaders.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -54,6 +55,7 @@ export async function prepareDemo(
       log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
       log(`demo: ${await seedDemoRecordedCall(deps, catalog)} recorded call linked to an order awaiting its 回访`);
       log(`demo: ${await seedDemoForwarding(deps, catalog)} orders of 锡林浩特市人民政府 forwarded down the tree (下派)`);
+      log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

@@ -32,6 +32,8 @@ import { noteRoutes } from '../notes/note.routes.js';
 import { presenceRoutes } from '../presence/presence.routes.js';
 import { queueRoutes } from '../queues/queues.routes.js';
 import { forwardingRoutes } from '../forwarding/forwarding.routes.js';
+import { leaderRoutes } from '../leaders/leaders.routes.js';
+import { consultationRoutes } from '../leaders/consultation.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -67,4 +69,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(presenceRoutes, ctx);
   await app.register(queueRoutes, ctx);
   await app.register(forwardingRoutes, ctx);
+  await app.register(leaderRoutes, ctx);
+  await app.register(consultationRoutes, ctx);
 }

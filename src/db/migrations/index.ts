@@ -23,6 +23,7 @@ import * as m0550 from './0550_agent_tools.js';
 import * as m0555 from './0555_queues.js';
 import * as m0560 from './0560_portal_otp.js';
 import * as m0610 from './0610_forwarding.js';
+import * as m0640 from './0640_leaders.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0555_queues': m0555,
   '0560_portal_otp': m0560,
   '0610_forwarding': m0610,
+  '0640_leaders': m0640,
 };

@@ -23,6 +23,11 @@ const COLOURS: Record<string, string> = {
   hop_accept: 'green',
   hop_send_back: 'red',
   hop_return: 'orange',
+  instruction: 'purple',
+  instruction_ack: 'purple',
+  instruction_answer: 'green',
+  consult_open: 'purple',
+  consult_conclude: 'green',
 };
 
 /** Fields of an event's payload that are deadlines (set by the time-limits capability). */
@@ -48,6 +53,7 @@ function EventBody({ event }: { event: TimelineEvent }) {
     'text',
     'instructions',
     'leadUnitName',
+    'unitName',
     'intoOrderNo',
     'fileName',
   ]
@@ -60,6 +66,8 @@ function EventBody({ event }: { event: TimelineEvent }) {
   }
   const assist = payload.assistUnitNames;
   if (Array.isArray(assist) && assist.length > 0) details.push(`${t('timeline.assist')}: ${assist.join('、')}`);
+  const asked = payload.unitNames; // 会商's units (issue 14)
+  if (Array.isArray(asked) && asked.length > 0) details.push(asked.join('、'));
   if (typeof payload.satisfaction === 'string') details.push(l(`sat.${payload.satisfaction}` as never));
   if (typeof payload.resolved === 'boolean') details.push(l(`resolved.${payload.resolved}`));
   return (
