@@ -89,6 +89,8 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   hop_accept: { zh: '采纳下级答复', en: 'Accept sub-unit reply' },
   hop_send_back: { zh: '退回下级重办', en: 'Send back to sub-unit' },
   hop_return: { zh: '退回上一级', en: 'Return one level up' },
+  route_to_desk: { zh: '转分中心', en: 'Route to sub-centre' },
+  hand_up: { zh: '上交中心', en: 'Hand up to the league centre' },
 };
 
 /** The clocks of an order, named as the domain names them (联系诉求人, 办理答复). */

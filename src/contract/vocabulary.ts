@@ -94,6 +94,9 @@ export const ORDER_ACTIONS = [
   'hop_accept',
   'hop_send_back',
   'hop_return',
+  // Sub-centres (issue 14, ADR 0110): which desk holds an order waiting for dispatch.
+  'route_to_desk',
+  'hand_up',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.j
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 import { seedDemoForwarding } from './demo-forwarding.service.js';
+import { seedDemoDeskMoves, seedDemoSubCentres } from './demo-sub-centres.service.js';
 import { seedDemoLeaders } from './demo-leaders.service.js';
 
 export interface DemoOptions {
@@ -37,6 +38,7 @@ export async function prepareDemo(
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
       await seedDemoSavedFilters(tx, deps.clock);
+      await seedDemoSubCentres(tx, seeded);
       return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
     });
     log(
@@ -55,6 +57,7 @@ export async function prepareDemo(
       log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
       log(`demo: ${await seedDemoRecordedCall(deps, catalog)} recorded call linked to an order awaiting its 回访`);
       log(`demo: ${await seedDemoForwarding(deps, catalog)} orders of 锡林浩特市人民政府 forwarded down the tree (下派)`);
+      log(`demo: ${await seedDemoDeskMoves(deps, catalog)} orders handed up or routed between sub-centres (上交中心 / 转分中心)`);
       log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
     };
   }

@@ -73,6 +73,9 @@ export const ACTION_PAYLOADS = {
   hop_accept: Type.Object({}),
   hop_send_back: Type.Object({ reason: WrittenText(2000) }),
   hop_return: Type.Object({ reason: WrittenText(2000) }),
+  // Sub-centres (ADR 0110): the league's dispatcher routes to a sub-centre's desk; a sub-centre hands up with a reason.
+  route_to_desk: Type.Object({ deskUnitId: Uuid }),
+  hand_up: Type.Object({ reason: WrittenText(2000) }),
 } as const satisfies Record<OrderAction, TSchema>;
 
 export { ORDER_ACTIONS, type OrderAction };

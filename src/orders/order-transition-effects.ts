@@ -14,6 +14,7 @@ import {
   hopSendBackEffect,
   hopSignEffect,
 } from './forward.effects.js';
+import { handUpEffect, routeToDeskEffect } from './desk.effects.js';
 import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
 
 async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectResult> {
@@ -138,6 +139,8 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   hop_accept: hopAcceptEffect,
   hop_send_back: hopSendBackEffect,
   hop_return: hopReturnEffect,
+  route_to_desk: routeToDeskEffect,
+  hand_up: handUpEffect,
 };
 
 export const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state as OrderState);

@@ -2,7 +2,7 @@ import { domainError, notFound } from '../shared/errors.js';
 import { blankToNull } from '../shared/optional-text.js';
 import { findUnit } from '../org/unit.repository.js';
 import type { Actor } from '../users/roles.js';
-import { actorScope } from '../users/actor-scope.js';
+import { actorDesk, actorScope } from '../users/actor-scope.js';
 import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
 import { insertOrderEvent } from './order-event.repository.js';
 import { orderEventRow } from './timeline-events.js';
@@ -16,6 +16,13 @@ import { bottomHop, FORWARDABLE_STATES } from './forward.effects.js';
 import { enqueueOutbox, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import { runTransitionHooks, type OrderDeps, type TransitionHookContext } from './order-hooks.js';
 import type { Order } from '../db/schema.js';
+
+const FORBIDDEN_MESSAGES = {
+  role: 'error.forbidden',
+  unit: 'error.notLeadUnit',
+  league_desk: 'desk.leagueOnly',
+  held_desk: 'desk.heldOnly',
+} as const;
 
 export interface TransitionRequest<A extends OrderAction> {
   orderId: string;
@@ -46,9 +53,10 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
         leadUnitPath: leadUnit?.path ?? null,
         clockPaused: order.clock_paused,
         hop: bottomHop(openHops),
+        deskUnitId: order.desk_unit_id,
       },
       req.action,
-      req.actor,
+      { ...req.actor, deskUnitId: actorDesk(req.actor) },
     );
     if (!check.ok) {
       if (check.reason === 'state') {
@@ -69,10 +77,10 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
           stateEn: state.en,
         });
       }
-      if (check.reason === 'unit') {
-        throw domainError('FORBIDDEN', TRANSITIONS[req.action].scope === 'lead_unit' ? 'error.notLeadUnit' : 'forward.notHolder');
+      if (check.reason === 'unit' && TRANSITIONS[req.action].scope !== 'lead_unit') {
+        throw domainError('FORBIDDEN', 'forward.notHolder');
       }
-      throw domainError('FORBIDDEN', 'error.forbidden');
+      throw domainError('FORBIDDEN', FORBIDDEN_MESSAGES[check.reason]);
     }
     const at = deps.clock.now();
     const note = blankToNull(req.note);

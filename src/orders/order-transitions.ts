@@ -27,6 +27,11 @@ export interface TransitionRule {
   readonly hop?: readonly HopState[];
   /** A lead-unit move that waits while the order is forwarded down (the replies come back up first). */
   readonly notWhileForwarded?: true;
+  /**
+   * Which desk may take the move (ADR 0110): `league` = the league centre's staff only (no desk of their
+   * own); `held` = the staff of the sub-centre desk that holds the order.
+   */
+  readonly desk?: 'league' | 'held';
 }
 
 const INTAKE: Role[] = ['operator', 'dispatcher'];
@@ -89,10 +94,15 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
     scope: 'hop_forwarder',
     hop: ['replied'],
   },
+  // Sub-centres (ADR 0110): only an order still waiting for dispatch changes desk; the league sends it
+  // to a sub-centre (or across to another), the sub-centre hands it back up with a reason.
+  route_to_desk: { from: ['accepted'], to: 'same', roles: DISPATCH, scope: 'centre', desk: 'league' },
+  hand_up: { from: ['accepted'], to: 'same', roles: DISPATCH, scope: 'centre', desk: 'held' },
 };
 
 export type TransitionCheck =
-  { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'hop' | 'no_hop' | 'forwarded' };
+  | { ok: true; to: OrderState }
+  | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'league_desk' | 'held_desk' | 'hop' | 'no_hop' | 'forwarded' };
 
 /** The open hop at the bottom of a forwarded order's chain: who forwarded it, to whom, where it stands. */
 export interface BottomHop {
@@ -109,12 +119,16 @@ export interface TransitionSubject {
   clockPaused: boolean;
   /** The bottom open hop when the order is forwarded down (下派); absent or null when it is not. */
   hop?: BottomHop | null;
+  /** The sub-centre desk holding the order; absent or null = the league centre's. */
+  deskUnitId?: string | null;
 }
 
 export interface TransitionActor {
   roles: readonly Role[];
   systemRole?: SystemRole;
   unitPath: string | null;
+  /** The actor's sub-centre desk (actorDesk); absent or null = the league centre's staff. */
+  deskUnitId?: string | null;
 }
 
 const roleAllowed = (rule: TransitionRule, actor: TransitionActor) =>
@@ -128,6 +142,10 @@ export function checkTransition(subject: TransitionSubject, action: OrderAction,
   if (!roleAllowed(rule, actor)) return { ok: false, reason: 'role' };
   const scope = scopeCheck(rule, subject, actor);
   if (scope !== 'ok') return { ok: false, reason: scope };
+  if (rule.desk === 'league' && actor.deskUnitId) return { ok: false, reason: 'league_desk' };
+  if (rule.desk === 'held' && !(actor.deskUnitId && actor.deskUnitId === subject.deskUnitId)) {
+    return { ok: false, reason: 'held_desk' };
+  }
   if (rule.clock && (rule.clock === 'paused') !== subject.clockPaused) return { ok: false, reason: 'clock' };
   return { ok: true, to: rule.to === 'same' ? subject.state : rule.to };
 }

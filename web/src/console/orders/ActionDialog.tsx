@@ -53,7 +53,7 @@ async function toBody(action: OrderAction, values: Record<string, unknown>): Pro
 }
 
 interface ActionDialogProps {
-  order: Pick<Order, 'id' | 'version' | 'orderNo'>;
+  order: Pick<Order, 'id' | 'version' | 'orderNo'> & { deskUnitId?: string | null };
   action: OrderAction | null;
   onClose: () => void;
   onDone?: (action: OrderAction) => void;
@@ -123,7 +123,11 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
           <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
-            {action === 'forward' ? <ForwardFields orderId={order.id} /> : <ActionFields action={action} />}
+            {action === 'forward' ? (
+              <ForwardFields orderId={order.id} />
+            ) : (
+              <ActionFields action={action} deskUnitId={order.deskUnitId} />
+            )}
             {action === 'reply' && (
               <Form.Item label={t('form.files')}>
                 <Upload
