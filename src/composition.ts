@@ -6,6 +6,7 @@ import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
+import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalogue.hook.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -13,8 +14,8 @@ import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook],
-  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
+  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, catalogueIntakeHook],
+  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, catalogueTransitionHook],
   detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
 };
 

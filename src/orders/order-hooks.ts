@@ -47,7 +47,10 @@ export interface IntakeContext {
   readonly actor: Actor;
   readonly at: Date;
   /** The facts and text of the new order (trimmed), before its number and id exist. */
-  readonly draft: Pick<Order, 'centre_id' | 'category_id' | 'appeal_type' | 'priority' | 'title' | 'content' | 'address'>;
+  readonly draft: Pick<
+    Order,
+    'centre_id' | 'category_id' | 'region_id' | 'appeal_type' | 'priority' | 'title' | 'content' | 'address'
+  >;
   /** Read with the intake's one reference query: lets hooks skip their own reads. */
   readonly centre: { readonly settingsVersion: number; readonly categoryPath: string | null };
 }

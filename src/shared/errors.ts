@@ -30,7 +30,7 @@ export const domainError = (
   details: Record<string, unknown> = {},
 ) => new DomainError(code, text(key, vars), details);
 
-type Thing = 'order' | 'unit' | 'user' | 'category' | 'region' | 'attachment' | 'call' | 'textModule' | 'savedFilter';
+type Thing = 'order' | 'unit' | 'user' | 'category' | 'region' | 'attachment' | 'call' | 'textModule' | 'savedFilter' | 'catalogueRule';
 
 export const notFound = (what: Thing) => {
   const w = text(`what.${what}`);
