@@ -45,7 +45,11 @@ export const catalogueAutoDispatchHandler: OutboxHandler<typeof AUTO_DISPATCH_TO
         orderId: order.id,
         action: 'dispatch',
         version: order.version,
-        payload: { leadUnitId: match.rule.leadUnitId, assistUnitIds: match.rule.assistUnitIds, instructions: match.rule.note ?? undefined },
+        payload: {
+          leadUnitId: match.rule.leadUnitId,
+          assistUnitIds: match.rule.assistUnitIds,
+          instructions: match.rule.note ?? undefined,
+        },
         actor: catalogueActor(order.centre_id),
       });
     } catch (e) {

@@ -22,7 +22,14 @@ export interface AppealFacts {
 
 /** The category and its ancestors, itself first, from its materialised path. */
 export const categoryChainOf = (categoryId: string | null, path: string | null): string[] =>
-  !categoryId ? [] : path === null ? [categoryId] : path.split('/').filter((s) => s !== '').reverse();
+  !categoryId
+    ? []
+    : path === null
+      ? [categoryId]
+      : path
+          .split('/')
+          .filter((s) => s !== '')
+          .reverse();
 
 /** The catalogue's match for an appeal, from the centre's cached catalogue at `version`. */
 export async function matchAppeal(

@@ -43,7 +43,10 @@ export interface Match<R extends MatchRule> {
 
 const scopeKey = (categoryId: string | null, regionId: string | null) => `${categoryId ?? '*'}|${regionId ?? '*'}`;
 
-export function buildIndex<R extends MatchRule>(rules: readonly R[], regionParent: ReadonlyMap<string, string | null>): CatalogueIndex<R> {
+export function buildIndex<R extends MatchRule>(
+  rules: readonly R[],
+  regionParent: ReadonlyMap<string, string | null>,
+): CatalogueIndex<R> {
   const byScope = new Map<string, R[]>();
   for (const r of rules) {
     const key = scopeKey(r.categoryId, r.regionId);
@@ -99,9 +102,7 @@ export function matchCatalogue<R extends MatchRule>(index: CatalogueIndex<R>, fa
   }
   if (!best) return null;
   const exact =
-    facts.categoryChain.length > 0 &&
-    best.categoryId === facts.categoryChain[0] &&
-    best.regionId === (facts.regionId ?? null);
+    facts.categoryChain.length > 0 && best.categoryId === facts.categoryChain[0] && best.regionId === (facts.regionId ?? null);
   return { rule: best, exact };
 }
 

@@ -19,7 +19,9 @@ export async function selectRulesWithNames(db: Executor, centreId: string, where
       'g.name as region_name',
       'l.name as lead_unit_name',
       'd.name as desk_unit_name',
-      sql<string[]>`array(select u.name from unnest(r.assist_unit_ids) with ordinality a(id, n) join units u on u.id = a.id order by a.n)`.as(
+      sql<
+        string[]
+      >`array(select u.name from unnest(r.assist_unit_ids) with ordinality a(id, n) join units u on u.id = a.id order by a.n)`.as(
         'assist_unit_names',
       ),
     ])
@@ -35,7 +37,11 @@ export async function listRegionParents(db: Executor, centreId: string) {
 }
 
 export async function findAutoDispatch(db: Executor, centreId: string): Promise<boolean> {
-  const row = await db.selectFrom('catalogue_settings').select('auto_dispatch').where('centre_id', '=', centreId).executeTakeFirst();
+  const row = await db
+    .selectFrom('catalogue_settings')
+    .select('auto_dispatch')
+    .where('centre_id', '=', centreId)
+    .executeTakeFirst();
   return row?.auto_dispatch ?? false;
 }
 
@@ -111,6 +117,12 @@ export async function nextRuleNo(db: Executor, centreId: string): Promise<number
   return Number(row.max) + 1;
 }
 
+/** Many rules in one statement (a generated catalogue; the caller guarantees no overlaps). */
+export async function insertRules(db: Executor, rows: Insertable<CatalogueRulesTable>[]) {
+  if (rows.length === 0) return;
+  await db.insertInto('catalogue_rules').values(rows).execute();
+}
+
 export async function insertRule(db: Executor, row: Insertable<CatalogueRulesTable>) {
   return db.insertInto('catalogue_rules').values(row).returning(['id', 'version']).executeTakeFirstOrThrow();
 }
@@ -133,29 +145,31 @@ export async function updateRuleIfVersion(
     .executeTakeFirst();
 }
 
-export async function insertRuleVersion(
-  db: Executor,
-  row: {
-    ruleId: string;
-    version: number;
-    change: CatalogueRuleChange;
-    snapshot: Record<string, unknown>;
-    by: string | null;
-    byName: string | null;
-    at: Date;
-  },
-) {
+export interface RuleVersionRow {
+  ruleId: string;
+  version: number;
+  change: CatalogueRuleChange;
+  snapshot: Record<string, unknown>;
+  by: string | null;
+  byName: string | null;
+  at: Date;
+}
+
+export async function insertRuleVersions(db: Executor, rows: readonly RuleVersionRow[]) {
+  if (rows.length === 0) return;
   await db
     .insertInto('catalogue_rule_versions')
-    .values({
-      rule_id: row.ruleId,
-      version: row.version,
-      change: row.change,
-      snapshot: JSON.stringify(row.snapshot),
-      changed_by: row.by,
-      changed_by_name: row.byName,
-      changed_at: row.at,
-    })
+    .values(
+      rows.map((row) => ({
+        rule_id: row.ruleId,
+        version: row.version,
+        change: row.change,
+        snapshot: JSON.stringify(row.snapshot),
+        changed_by: row.by,
+        changed_by_name: row.byName,
+        changed_at: row.at,
+      })),
+    )
     .execute();
 }
 
@@ -199,7 +213,12 @@ export async function markLatestDispatchReturned(db: Executor, orderId: string, 
     .where(
       'id',
       '=',
-      db.selectFrom('catalogue_dispatches').select('id').where('order_id', '=', orderId).orderBy('dispatched_at', 'desc').limit(1),
+      db
+        .selectFrom('catalogue_dispatches')
+        .select('id')
+        .where('order_id', '=', orderId)
+        .orderBy('dispatched_at', 'desc')
+        .limit(1),
     )
     .where('returned_at', 'is', null)
     .execute();
@@ -239,5 +258,9 @@ export async function reportPerRule(db: Executor, centreId: string, from: Date, 
 }
 
 export async function findOrderForAutoDispatch(db: Executor, orderId: string) {
-  return db.selectFrom('orders').select(['id', 'centre_id', 'state', 'version', 'dispatch_count']).where('id', '=', orderId).executeTakeFirst();
+  return db
+    .selectFrom('orders')
+    .select(['id', 'centre_id', 'state', 'version', 'dispatch_count'])
+    .where('id', '=', orderId)
+    .executeTakeFirst();
 }

@@ -27,8 +27,10 @@ const tags = ['catalogue'];
 
 /** 派单目录: the rule table (admin), its answer for an appeal, the auto-dispatch switch, the report. */
 export const catalogueRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
-  app.get('/api/catalogue/rules', { schema: { tags, summary: '派单目录 / catalogue rules', querystring: RuleListQuery } }, async (request) =>
-    listRules(deps, requireActor(request), request.query),
+  app.get(
+    '/api/catalogue/rules',
+    { schema: { tags, summary: '派单目录 / catalogue rules', querystring: RuleListQuery } },
+    async (request) => listRules(deps, requireActor(request), request.query),
   );
   app.post(
     '/api/catalogue/rules',

@@ -24,7 +24,10 @@ const ruleFields = {
 };
 
 export const NewRuleSchema = Type.Object(ruleFields, { additionalProperties: false });
-export const EditRuleSchema = Type.Object({ ...ruleFields, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const EditRuleSchema = Type.Object(
+  { ...ruleFields, version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 export const ExpireRuleSchema = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 export const RuleListQuery = Type.Object({

@@ -16,7 +16,8 @@ import { presentRule, ruleStatus } from './catalogue.presenter.js';
 import {
   findAutoDispatch,
   insertRule,
-  insertRuleVersion,
+  insertRules,
+  insertRuleVersions,
   listRuleVersions,
   listScopeRules,
   lockCatalogue,
@@ -58,8 +59,7 @@ export async function listRules(deps: Deps, actor: Actor, filter: RuleListFilter
         (!filter.regionId || r.regionId === filter.regionId) &&
         (!filter.unitId || r.leadUnitId === filter.unitId || r.assistUnitIds.includes(filter.unitId)) &&
         (!filter.status || r.status === filter.status) &&
-        (!q ||
-          [r.categoryName, r.regionName, r.leadUnitName, r.note, ...r.keywords, `#${r.no}`].some((s) => s?.includes(q))),
+        (!q || [r.categoryName, r.regionName, r.leadUnitName, r.note, ...r.keywords, `#${r.no}`].some((s) => s?.includes(q))),
     );
   return { items };
 }
@@ -101,7 +101,11 @@ async function cleanInput(db: Executor, actor: Actor, input: CatalogueRuleInput,
 }
 type CleanRule = Awaited<ReturnType<typeof cleanInput>>;
 
-const asMatchRule = (r: Pick<CatalogueRule, 'category_id' | 'region_id' | 'appeal_type' | 'keywords' | 'valid_from' | 'valid_to'>, id = '', no = 0): MatchRule => ({
+const asMatchRule = (
+  r: Pick<CatalogueRule, 'category_id' | 'region_id' | 'appeal_type' | 'keywords' | 'valid_from' | 'valid_to'>,
+  id = '',
+  no = 0,
+): MatchRule => ({
   id,
   no,
   categoryId: r.category_id,
@@ -145,15 +149,17 @@ function overlapError(r: RuleRow, timeZone: string) {
 async function snapshotAndPresent(tx: Executor, actor: Actor, id: string, change: 'create' | 'edit' | 'expire', at: Date) {
   const [row] = await selectRulesWithNames(tx, actor.centreId, { id });
   const view = presentRule(row!, at);
-  await insertRuleVersion(tx, {
-    ruleId: id,
-    version: row!.version,
-    change,
-    snapshot: view as unknown as Record<string, unknown>,
-    by: actor.userId,
-    byName: actor.label,
-    at,
-  });
+  await insertRuleVersions(tx, [
+    {
+      ruleId: id,
+      version: row!.version,
+      change,
+      snapshot: view as unknown as Record<string, unknown>,
+      by: actor.userId,
+      byName: actor.label,
+      at,
+    },
+  ]);
   return view;
 }
 
@@ -194,7 +200,11 @@ export async function editRule(deps: Deps, actor: Actor, id: string, input: Cata
     await loadForChange(tx, actor, id, input.version);
     const rule = await cleanInput(tx, actor, input, now);
     await refuseOverlap(tx, actor, rule, id);
-    const done = await updateRuleIfVersion(tx, actor.centreId, id, input.version, { ...rule, updated_by: actor.userId, updated_at: now });
+    const done = await updateRuleIfVersion(tx, actor.centreId, id, input.version, {
+      ...rule,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
     if (!done) throw domainError('CONFLICT', 'catalogue.stale', { version: input.version + 1 });
     return snapshotAndPresent(tx, actor, id, 'edit', now);
   });
@@ -209,7 +219,11 @@ export async function expireRule(deps: Deps, actor: Actor, id: string, version: 
     const row = await loadForChange(tx, actor, id, version);
     if (ruleStatus(row, now) === 'expired') throw domainError('CONFLICT', 'catalogue.alreadyExpired', { no: row.no });
     const end = row.valid_from > now ? row.valid_from : now;
-    const done = await updateRuleIfVersion(tx, actor.centreId, id, version, { valid_to: end, updated_by: actor.userId, updated_at: now });
+    const done = await updateRuleIfVersion(tx, actor.centreId, id, version, {
+      valid_to: end,
+      updated_by: actor.userId,
+      updated_at: now,
+    });
     if (!done) throw domainError('CONFLICT', 'catalogue.stale', { version: version + 1 });
     return snapshotAndPresent(tx, actor, id, 'expire', now);
   });
@@ -244,8 +258,68 @@ export async function getCatalogueSettings(deps: Deps, actor: Actor): Promise<Ca
   return { autoDispatch: await findAutoDispatch(deps.db, actor.centreId) };
 }
 
-export async function setCatalogueSettings(deps: Deps, actor: Actor, input: CatalogueSettingsView): Promise<CatalogueSettingsView> {
+export async function setCatalogueSettings(
+  deps: Deps,
+  actor: Actor,
+  input: CatalogueSettingsView,
+): Promise<CatalogueSettingsView> {
   needEditor(actor);
   await upsertSettings(deps.db, actor.centreId, input.autoDispatch, actor.userId, deps.clock.now());
   return { autoDispatch: input.autoDispatch };
+}
+
+/** A generated rule (the demo): scope and answer, valid from `validFrom`, open-ended. */
+export interface ImportedRule {
+  categoryId: string | null;
+  regionId: string | null;
+  leadUnitId: string;
+  assistUnitIds: string[];
+  deskUnitId: string | null;
+  note: string | null;
+}
+
+/**
+ * Writes a whole generated catalogue at once, numbered in order, each with its version 1 in the
+ * history. No overlap check: the generator makes one rule per scope.
+ */
+export async function importRules(
+  tx: Executor,
+  centreId: string,
+  rules: readonly ImportedRule[],
+  validFrom: Date,
+  byName: string,
+) {
+  const first = await nextRuleNo(tx, centreId);
+  await insertRules(
+    tx,
+    rules.map((r, i) => ({
+      centre_id: centreId,
+      no: first + i,
+      category_id: r.categoryId,
+      region_id: r.regionId,
+      lead_unit_id: r.leadUnitId,
+      assist_unit_ids: r.assistUnitIds,
+      desk_unit_id: r.deskUnitId,
+      note: r.note,
+      valid_from: validFrom,
+      created_by: null,
+      created_at: validFrom,
+      updated_by: null,
+      updated_at: validFrom,
+    })),
+  );
+  const rows = await selectRulesWithNames(tx, centreId);
+  await insertRuleVersions(
+    tx,
+    rows.map((r) => ({
+      ruleId: r.id,
+      version: 1,
+      change: 'create' as const,
+      snapshot: presentRule(r, validFrom) as unknown as Record<string, unknown>,
+      by: null,
+      byName,
+      at: validFrom,
+    })),
+  );
+  return rows.length;
 }

@@ -7,6 +7,7 @@ import { seedDemoKnowledge } from './demo-knowledge.service.js';
 import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
+import { seedDemoCatalogue, seedDemoCatalogueReturns } from './demo-catalogue.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -31,14 +32,15 @@ export async function prepareDemo(
   if (!existing) {
     log('demo: first start — seeding the Xilingol demo hotline (一次性生成演示数据)…');
     const started = performance.now();
-    const { catalog, articles } = await deps.db.transaction().execute(async (tx) => {
+    const { catalog, articles, rules } = await deps.db.transaction().execute(async (tx) => {
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
       await seedDemoSavedFilters(tx, deps.clock);
-      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
+      const rules = await seedDemoCatalogue(tx, deps.clock, seeded);
+      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded), rules };
     });
     log(
-      `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles`,
+      `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles, ${rules} dispatch catalogue rules`,
     );
     history = async (signal) => {
       const { created, refused } = await seedDemoHistory(deps, catalog, {
@@ -52,6 +54,7 @@ export async function prepareDemo(
       if (refused > 0) log(`demo: ${refused} generated orders stopped early (changed in the console meanwhile)`);
       log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
       log(`demo: ${await seedDemoRecordedCall(deps, catalog)} recorded call linked to an order awaiting its 回访`);
+      log(`demo: ${await seedDemoCatalogueReturns(deps, catalog)} returns approved and re-dispatched (派单目录 回退率)`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

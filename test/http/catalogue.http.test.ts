@@ -36,9 +36,19 @@ const signIn = async () => {
 
 beforeAll(async () => {
   await signIn();
-  const leaf = await database.db.selectFrom('categories').select('parent_id').where('id', '=', w.categoryId).executeTakeFirstOrThrow();
+  const leaf = await database.db
+    .selectFrom('categories')
+    .select('parent_id')
+    .where('id', '=', w.categoryId)
+    .executeTakeFirstOrThrow();
   parentCategoryId = leaf.parent_id!;
-  const town = await insertRegion(database.db, { centreId: w.centreId, parentId: w.regionId, code: 'R11', name: 'A旗某镇', level: 2 });
+  const town = await insertRegion(database.db, {
+    centreId: w.centreId,
+    parentId: w.regionId,
+    code: 'R11',
+    name: 'A旗某镇',
+    level: 2,
+  });
   townRegionId = town.id;
   const other = await insertRegion(database.db, { centreId: w.centreId, parentId: null, code: 'R2', name: 'B旗', level: 1 });
   otherRegionId = other.id;
@@ -46,14 +56,27 @@ beforeAll(async () => {
 
 describe('rules and their answer', () => {
   it('admins create rules; others may not; bad input names the field', async () => {
-    const made = await c.admin.post('/api/catalogue/rules', rule({ categoryId: parentCategoryId, leadUnitId: w.units.countyA.id, note: '城建类先派旗政府' }));
+    const made = await c.admin.post(
+      '/api/catalogue/rules',
+      rule({ categoryId: parentCategoryId, leadUnitId: w.units.countyA.id, note: '城建类先派旗政府' }),
+    );
     expect(made.statusCode).toBe(201);
-    expect(made.json()).toMatchObject({ no: 1, status: 'active', version: 1, leadUnitName: 'A旗', categoryName: '城乡建设', regionName: 'A旗' });
+    expect(made.json()).toMatchObject({
+      no: 1,
+      status: 'active',
+      version: 1,
+      leadUnitName: 'A旗',
+      categoryName: '城乡建设',
+      regionName: 'A旗',
+    });
     ids.broad = made.json();
     const exact = await c.admin.post('/api/catalogue/rules', rule({ assistUnitIds: [w.units.company.id] }));
     expect(exact.statusCode).toBe(201);
     ids.exact = exact.json();
-    const town = await c.admin.post('/api/catalogue/rules', rule({ categoryId: parentCategoryId, regionId: townRegionId, leadUnitId: w.units.townA2.id }));
+    const town = await c.admin.post(
+      '/api/catalogue/rules',
+      rule({ categoryId: parentCategoryId, regionId: townRegionId, leadUnitId: w.units.townA2.id }),
+    );
     expect(town.statusCode).toBe(201);
     ids.town = town.json();
     expect((await c.operator.post('/api/catalogue/rules', rule({ regionId: otherRegionId }))).statusCode).toBe(403);
@@ -84,12 +107,21 @@ describe('rules and their answer', () => {
   it('appeal type and keywords make a rule more specific', async () => {
     const kw = await c.admin.post('/api/catalogue/rules', rule({ keywords: ['漏水'], leadUnitId: w.units.teamA1a.id }));
     expect(kw.statusCode).toBe(201);
-    const complaint = await c.admin.post('/api/catalogue/rules', rule({ appealType: 'complaint', leadUnitId: w.units.countyA.id }));
+    const complaint = await c.admin.post(
+      '/api/catalogue/rules',
+      rule({ appealType: 'complaint', leadUnitId: w.units.countyA.id }),
+    );
     expect(complaint.statusCode).toBe(201);
     ids.complaint = complaint.json();
-    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, content: '楼上漏水' })).rule.leadUnitName).toBe('A旗住建局物业科');
-    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, appealType: 'complaint' })).rule.leadUnitName).toBe('A旗');
-    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, appealType: 'consult' })).rule.leadUnitName).toBe('A旗住建局');
+    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, content: '楼上漏水' })).rule.leadUnitName).toBe(
+      'A旗住建局物业科',
+    );
+    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, appealType: 'complaint' })).rule.leadUnitName).toBe(
+      'A旗',
+    );
+    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, appealType: 'consult' })).rule.leadUnitName).toBe(
+      'A旗住建局',
+    );
   });
 
   it('an overlapping rule is refused with 409 naming the rule it overlaps', async () => {
@@ -111,7 +143,10 @@ describe('validity and history', () => {
     const later = await c.admin.post('/api/catalogue/rules', rule({ regionId: otherRegionId, validFrom: tomorrow }));
     expect(later.statusCode).toBe(201);
     expect(later.json().status).toBe('future');
-    const before = await c.admin.post('/api/catalogue/rules', rule({ regionId: otherRegionId, leadUnitId: w.units.deptB1.id, validTo: tomorrow }));
+    const before = await c.admin.post(
+      '/api/catalogue/rules',
+      rule({ regionId: otherRegionId, leadUnitId: w.units.deptB1.id, validTo: tomorrow }),
+    );
     expect(before.statusCode).toBe(201);
     expect((await lookup({ categoryId: w.categoryId, regionId: otherRegionId })).rule.leadUnitName).toBe('B旗住建局');
     w.clock.advance(2 * 86_400_000);
@@ -140,23 +175,37 @@ describe('validity and history', () => {
     expect(ended.json()).toMatchObject({ version: 3, status: 'expired' });
     expect((await c.admin.post(`/api/catalogue/rules/${ids.complaint!.id}/expire`, { version: 3 })).statusCode).toBe(409);
     const history = (await c.admin.get(`/api/catalogue/rules/${ids.complaint!.id}/history`)).json();
-    expect(history.items.map((v: { version: number; change: string }) => `${v.version}:${v.change}`)).toEqual(['3:expire', '2:edit', '1:create']);
+    expect(history.items.map((v: { version: number; change: string }) => `${v.version}:${v.change}`)).toEqual([
+      '3:expire',
+      '2:edit',
+      '1:create',
+    ]);
     expect(history.items[2].rule.leadUnitName).toBe('A旗');
     expect(history.items[1].rule.note).toBe('改派住建局');
     expect(history.items[0].changedByName).toBe('admin 测试');
     expect((await c.admin.get(`/api/catalogue/rules/00000000-0000-4000-8000-000000000000/history`)).statusCode).toBe(404);
     // Ended: a complaint falls back to the plain rule.
-    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, appealType: 'complaint' })).rule.no).toBe(ids.exact!.no);
+    expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId, appealType: 'complaint' })).rule.no).toBe(
+      ids.exact!.no,
+    );
   });
 });
 
 describe('dispatches follow or override the catalogue; the report', () => {
   it('records followed / overridden / no rule, returns per rule, and the shares', async () => {
     const from = w.clock.now().toISOString();
-    const followed = await act(w, w.actors.dispatcher, await newOrder(w, { appealType: 'consult' }), 'dispatch', { leadUnitId: w.units.deptA1.id });
-    await act(w, w.actors.dispatcher, await newOrder(w, { appealType: 'consult' }), 'dispatch', { leadUnitId: w.units.deptA1.id });
-    await act(w, w.actors.dispatcher, await newOrder(w, { appealType: 'consult' }), 'dispatch', { leadUnitId: w.units.deptB1.id });
-    await act(w, w.actors.dispatcher, await newOrder(w, { categoryId: undefined, regionId: undefined }), 'dispatch', { leadUnitId: w.units.deptB1.id });
+    const followed = await act(w, w.actors.dispatcher, await newOrder(w, { appealType: 'consult' }), 'dispatch', {
+      leadUnitId: w.units.deptA1.id,
+    });
+    await act(w, w.actors.dispatcher, await newOrder(w, { appealType: 'consult' }), 'dispatch', {
+      leadUnitId: w.units.deptA1.id,
+    });
+    await act(w, w.actors.dispatcher, await newOrder(w, { appealType: 'consult' }), 'dispatch', {
+      leadUnitId: w.units.deptB1.id,
+    });
+    await act(w, w.actors.dispatcher, await newOrder(w, { categoryId: undefined, regionId: undefined }), 'dispatch', {
+      leadUnitId: w.units.deptB1.id,
+    });
     const asked = await act(w, w.actors.unit_handler, followed, 'request_return', { reason: '不属于本单位职责' });
     await act(w, w.actors.dispatcher, asked, 'approve_return', {});
     const rows = await database.db
@@ -174,7 +223,9 @@ describe('dispatches follow or override the catalogue; the report', () => {
     expect(report.json()).toMatchObject({ dispatches: 4, followed: 2, overridden: 1, noRule: 1, auto: 0 });
     expect(report.json().followRate).toBeCloseTo(2 / 3);
     expect(report.json().rules[0]).toMatchObject({ no: ids.exact!.no, followed: 2, overridden: 1, returned: 1, returnRate: 0.5 });
-    expect((await c.unit_handler.get(`/api/catalogue/report?from=${from}&to=${w.clock.now().toISOString()}`)).statusCode).toBe(403);
+    expect((await c.unit_handler.get(`/api/catalogue/report?from=${from}&to=${w.clock.now().toISOString()}`)).statusCode).toBe(
+      403,
+    );
     expect((await c.supervisor.get(`/api/catalogue/report?from=x&to=y`)).statusCode).toBe(400);
   });
 });
@@ -182,7 +233,7 @@ describe('dispatches follow or override the catalogue; the report', () => {
 describe('auto-dispatch of exact hits', () => {
   const drain = () => drainOutbox(workerDeps(w.deps), { handlers: outboxHandlers, batchSize: 50 });
   const stateOf = async (id: string) =>
-    (await database.db.selectFrom('orders').select(['state', 'lead_unit_id']).where('id', '=', id).executeTakeFirstOrThrow());
+    await database.db.selectFrom('orders').select(['state', 'lead_unit_id']).where('id', '=', id).executeTakeFirstOrThrow();
 
   it('is off by default: an exact hit stays for the dispatcher', async () => {
     expect((await c.admin.get('/api/catalogue/settings')).json()).toEqual({ autoDispatch: false });
@@ -193,7 +244,9 @@ describe('auto-dispatch of exact hits', () => {
   });
 
   it('on: an exact hit is dispatched after the operator’s grace, recorded as automatic; a miss is not', async () => {
-    expect((await c.supervisor.request({ method: 'PUT', url: '/api/catalogue/settings', payload: { autoDispatch: true } })).statusCode).toBe(403);
+    expect(
+      (await c.supervisor.request({ method: 'PUT', url: '/api/catalogue/settings', payload: { autoDispatch: true } })).statusCode,
+    ).toBe(403);
     const on = await c.admin.request({ method: 'PUT', url: '/api/catalogue/settings', payload: { autoDispatch: true } });
     expect(on.json()).toEqual({ autoDispatch: true });
     expect((await lookup({ categoryId: w.categoryId, regionId: w.regionId })).autoDispatch).toBe(true);
@@ -208,7 +261,11 @@ describe('auto-dispatch of exact hits', () => {
     expect(await stateOf(hit.id)).toEqual({ state: 'dispatched', lead_unit_id: w.units.deptA1.id });
     expect((await stateOf(inherited.id)).state).toBe('accepted');
     expect((await stateOf(byHand.id)).lead_unit_id).toBe(w.units.deptB1.id);
-    const rec = await database.db.selectFrom('catalogue_dispatches').selectAll().where('order_id', '=', hit.id).executeTakeFirstOrThrow();
+    const rec = await database.db
+      .selectFrom('catalogue_dispatches')
+      .selectAll()
+      .where('order_id', '=', hit.id)
+      .executeTakeFirstOrThrow();
     expect(rec).toMatchObject({ outcome: 'followed', auto: true, rule_id: ids.exact!.id });
     const ev = await database.db
       .selectFrom('order_events')
