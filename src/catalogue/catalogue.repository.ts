@@ -119,9 +119,15 @@ export async function nextRuleNo(db: Executor, centreId: string): Promise<number
 
 /** Many rules in one statement (a generated catalogue; the caller guarantees no overlaps). */
 export async function insertRules(db: Executor, rows: Insertable<CatalogueRulesTable>[]) {
-  if (rows.length === 0) return;
-  await db.insertInto('catalogue_rules').values(rows).execute();
+  // Chunks: one statement carries at most 65,535 parameters.
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('catalogue_rules')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
+
+const CHUNK = 1000;
 
 export async function insertRule(db: Executor, row: Insertable<CatalogueRulesTable>) {
   return db.insertInto('catalogue_rules').values(row).returning(['id', 'version']).executeTakeFirstOrThrow();
@@ -155,22 +161,24 @@ export interface RuleVersionRow {
   at: Date;
 }
 
-export async function insertRuleVersions(db: Executor, rows: readonly RuleVersionRow[]) {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('catalogue_rule_versions')
-    .values(
-      rows.map((row) => ({
-        rule_id: row.ruleId,
-        version: row.version,
-        change: row.change,
-        snapshot: JSON.stringify(row.snapshot),
-        changed_by: row.by,
-        changed_by_name: row.byName,
-        changed_at: row.at,
-      })),
-    )
-    .execute();
+export async function insertRuleVersions(db: Executor, all: readonly RuleVersionRow[]) {
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const rows = all.slice(i, i + CHUNK);
+    await db
+      .insertInto('catalogue_rule_versions')
+      .values(
+        rows.map((row) => ({
+          rule_id: row.ruleId,
+          version: row.version,
+          change: row.change,
+          snapshot: JSON.stringify(row.snapshot),
+          changed_by: row.by,
+          changed_by_name: row.byName,
+          changed_at: row.at,
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function listRuleVersions(db: Executor, ruleId: string) {
