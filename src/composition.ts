@@ -6,6 +6,7 @@ import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
+import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
 import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalogue.hook.js';
 
 /**
@@ -14,7 +15,7 @@ import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalo
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, catalogueIntakeHook],
+  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, deskRoutingIntakeHook, catalogueIntakeHook],
   transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, catalogueTransitionHook],
   detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
 };

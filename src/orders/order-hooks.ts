@@ -57,7 +57,7 @@ export interface IntakeContext {
 
 /** Columns of the order row a hook may compute (the row is written once). */
 export type IntakeColumns = Partial<
-  Pick<InsertObject<DB, 'orders'>, 'search_vector' | 'deadline_stage' | 'deadline_due_at' | 'deadline_warn_at'>
+  Pick<InsertObject<DB, 'orders'>, 'search_vector' | 'deadline_stage' | 'deadline_due_at' | 'deadline_warn_at' | 'desk_unit_id'>
 >;
 
 /** A row of another table written in the same statement as the new order's timeline event. */
