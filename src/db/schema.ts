@@ -18,6 +18,7 @@ import type { TextModuleTables } from '../textmodules/text-module.table.js';
 import type { PresenceTables } from '../presence/presence.table.js';
 import type { QueueTables } from '../queues/queues.table.js';
 import type { LeaderTables } from '../leaders/leaders.table.js';
+import type { CatalogueTables } from '../catalogue/catalogue.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -269,7 +270,8 @@ export interface DB
     TextModuleTables,
     PresenceTables,
     QueueTables,
-    LeaderTables {
+    LeaderTables,
+    CatalogueTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

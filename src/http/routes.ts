@@ -35,6 +35,7 @@ import { forwardingRoutes } from '../forwarding/forwarding.routes.js';
 import { subCentreRoutes } from '../subcentres/sub-centre.routes.js';
 import { leaderRoutes } from '../leaders/leaders.routes.js';
 import { consultationRoutes } from '../leaders/consultation.routes.js';
+import { catalogueRoutes } from '../catalogue/catalogue.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -73,4 +74,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(subCentreRoutes, ctx);
   await app.register(leaderRoutes, ctx);
   await app.register(consultationRoutes, ctx);
+  await app.register(catalogueRoutes, ctx);
 }

@@ -24,3 +24,4 @@ export type * from '../../../src/contract/notices';
 export * from '../../../src/contract/forwarding';
 export * from '../../../src/contract/leaders';
 export * from '../../../src/contract/leaders-labels';
+export * from '../../../src/contract/catalogue';
