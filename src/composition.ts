@@ -8,6 +8,7 @@ import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
 import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
+import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalogue.hook.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -15,8 +16,8 @@ import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, deskRoutingIntakeHook],
-  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, assistHook],
+  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, deskRoutingIntakeHook, catalogueIntakeHook],
+  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, assistHook, catalogueTransitionHook],
   detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
 };
 

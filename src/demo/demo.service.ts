@@ -8,8 +8,10 @@ import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.j
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 import { seedDemoAssist } from './demo-assist.service.js';
+import { seedDemoForwarding } from './demo-forwarding.service.js';
 import { seedDemoDeskMoves, seedDemoSubCentres } from './demo-sub-centres.service.js';
 import { seedDemoLeaders } from './demo-leaders.service.js';
+import { seedDemoCatalogue, seedDemoCatalogueReturns } from './demo-catalogue.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -34,15 +36,16 @@ export async function prepareDemo(
   if (!existing) {
     log('demo: first start — seeding the Xilingol demo hotline (一次性生成演示数据)…');
     const started = performance.now();
-    const { catalog, articles } = await deps.db.transaction().execute(async (tx) => {
+    const { catalog, articles, rules } = await deps.db.transaction().execute(async (tx) => {
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
       await seedDemoSavedFilters(tx, deps.clock);
       await seedDemoSubCentres(tx, seeded);
-      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
+      const rules = await seedDemoCatalogue(tx, deps.clock, seeded);
+      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded), rules };
     });
     log(
-      `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles`,
+      `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles, ${rules} dispatch catalogue rules`,
     );
     history = async (signal) => {
       const { created, refused } = await seedDemoHistory(deps, catalog, {
@@ -59,8 +62,10 @@ export async function prepareDemo(
       log(
         `demo: ${await seedDemoAssist(deps, catalog)} heating appeals with the heating company assisting (协办, one 阶段性答复)`,
       );
+      log(`demo: ${await seedDemoForwarding(deps, catalog)} orders of 锡林浩特市人民政府 forwarded down the tree (下派)`);
       log(`demo: ${await seedDemoDeskMoves(deps, catalog)} orders handed up or routed between sub-centres (上交中心 / 转分中心)`);
       log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
+      log(`demo: ${await seedDemoCatalogueReturns(deps, catalog)} returns approved and re-dispatched (派单目录 回退率)`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

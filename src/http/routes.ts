@@ -32,9 +32,11 @@ import { noteRoutes } from '../notes/note.routes.js';
 import { presenceRoutes } from '../presence/presence.routes.js';
 import { queueRoutes } from '../queues/queues.routes.js';
 import { assistRoutes } from '../assist/assist.routes.js';
+import { forwardingRoutes } from '../forwarding/forwarding.routes.js';
 import { subCentreRoutes } from '../subcentres/sub-centre.routes.js';
 import { leaderRoutes } from '../leaders/leaders.routes.js';
 import { consultationRoutes } from '../leaders/consultation.routes.js';
+import { catalogueRoutes } from '../catalogue/catalogue.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -70,7 +72,9 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(presenceRoutes, ctx);
   await app.register(queueRoutes, ctx);
   await app.register(assistRoutes, ctx);
+  await app.register(forwardingRoutes, ctx);
   await app.register(subCentreRoutes, ctx);
   await app.register(leaderRoutes, ctx);
   await app.register(consultationRoutes, ctx);
+  await app.register(catalogueRoutes, ctx);
 }

@@ -293,6 +293,35 @@ export const messages = {
     zh: '协办意见：{unit} 已就工单 {orderNo} 提交协办意见',
     en: 'Assisting opinion: {unit} submitted its opinion on order {orderNo}',
   },
+  // Issue 14: forwarding down the unit tree (下派, ADR 0115, 0116).
+  'forward.notHolder': { zh: '只有当前承办该工单的单位可以执行此操作', en: 'Only the unit now holding the order may do this' },
+  'forward.hopState': {
+    zh: '下派环节当前不能执行“{action}”（{state}）',
+    en: 'The forwarded step does not allow "{actionEn}" now ({stateEn})',
+  },
+  'forward.notForwarded': { zh: '该工单没有下派中的环节', en: 'This order has no forwarded step open' },
+  'forward.forwarded': {
+    zh: '工单已下派，须待下级答复逐级采纳后再由主办单位操作',
+    en: 'The order is forwarded down; the lead unit acts once the replies have been accepted back up',
+  },
+  'forward.notSubUnit': {
+    zh: '只能下派给本单位的下级单位：{field}',
+    en: 'Forward only to a sub-unit of your unit: {field}',
+  },
+  'forward.kindRefused': {
+    zh: '{toKind}不承接{fromKind}下派的工单：{field}',
+    en: 'A {toKindEn} does not receive orders forwarded by a {fromKindEn}: {field}',
+  },
+  'forward.noDepartmentWork': {
+    zh: '职能部门的工作不得下派给村（嘎查）委员会：{field}',
+    en: "A functional department's work is not forwarded to village committees: {field}",
+  },
+  'forward.inChain': { zh: '该单位已在本工单的下派链上：{field}', en: 'This unit is already on the forwarding chain: {field}' },
+  'forward.deadlineLate': {
+    zh: '下派时限不能晚于本单位自己的时限（{due}）：{field}',
+    en: 'The deadline may not be later than your own ({due}): {field}',
+  },
+  'forward.deadlinePast': { zh: '下派时限须晚于当前时间：{field}', en: 'The deadline must be in the future: {field}' },
   // Issue 14: leaders who act (src/leaders).
   'what.instruction': { zh: '批示', en: 'Instruction' },
   'what.consultation': { zh: '会商', en: 'Consultation' },
@@ -341,6 +370,22 @@ export const messages = {
     zh: '领导盯办：{by} 将工单 {orderNo} 列入领导盯办：{excerpt}',
     en: 'Leader follow-up: {by} added order {orderNo} to the follow-up list: {excerpt}',
   },
+  // Issue 14: 派单目录 (dispatch catalogue).
+  'what.catalogueRule': { zh: '派单目录规则', en: 'Catalogue rule' },
+  'catalogue.overlap': {
+    zh: '与规则 #{no}（{rule} → {unit}，{period}）重叠：同一分类、地区、诉求类型和关键词在同一时段只能有一条规则',
+    en: 'Overlaps rule #{no} ({rule} → {unit}, {period}): one category, region, appeal type and keyword may have only one rule at a time',
+  },
+  'catalogue.period': { zh: '{from} 起{to}', en: 'from {from}{to}' },
+  'catalogue.periodTo': { zh: '至 {to}', en: ' to {to}' },
+  'catalogue.periodOpen': { zh: '长期有效', en: ', open-ended' },
+  'catalogue.any': { zh: '不限', en: 'any' },
+  'catalogue.stale': {
+    zh: '该规则已被他人修改（当前第 {version} 版），请刷新后重试',
+    en: 'The rule was changed by someone else (now version {version}); reload and try again',
+  },
+  'catalogue.alreadyExpired': { zh: '规则 #{no} 已失效', en: 'Rule #{no} has ended already' },
+  'catalogue.autoDispatcher': { zh: '派单目录自动派单', en: 'Catalogue auto-dispatch' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

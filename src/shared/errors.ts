@@ -42,7 +42,8 @@ type Thing =
   | 'savedFilter'
   | 'instruction'
   | 'consultation'
-  | 'assistTask';
+  | 'assistTask'
+  | 'catalogueRule';
 
 export const notFound = (what: Thing) => {
   const w = text(`what.${what}`);

@@ -22,5 +22,7 @@ export type * from '../../../src/contract/analytics';
 export type * from '../../../src/contract/portal-views';
 export type * from '../../../src/contract/notices';
 export * from '../../../src/contract/assist';
+export * from '../../../src/contract/forwarding';
 export * from '../../../src/contract/leaders';
 export * from '../../../src/contract/leaders-labels';
+export * from '../../../src/contract/catalogue';
