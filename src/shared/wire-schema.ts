@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /**
@@ -20,8 +21,11 @@ export type Wire<T> = T extends Date
 type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 
 /** The schema itself when it agrees with the contract type; else a type that names both sides in the error. */
+// Both sides through Wire: a nested wireSchema is typed as its server value (with Dates).
 type Agreeing<S extends TSchema, T> =
-  Same<Static<S>, Wire<T>> extends true ? S : S & { 'schema and contract differ': { contract: Wire<T>; schema: Static<S> } };
+  Same<Wire<Static<S>>, Wire<T>> extends true
+    ? S
+    : S & { 'schema and contract differ': { contract: Wire<T>; schema: Wire<Static<S>> } };
 
 /**
  * `wireSchema<OrderView<Date>>()(Type.Object({...}))`: the schema, typed as the server's value T so the
@@ -43,3 +47,7 @@ export const WordsSchema = Type.Object({ zh: Type.String(), en: Type.String() })
 
 /** A 204 answer: nothing. */
 export const NoContent = Type.Null({ description: '无内容 / no content' });
+
+/** A file or document the route sends as it is (CSV, XLSX, HTML, a photo): bytes, not JSON. */
+export const FileSchema = (description: string) =>
+  Type.Unsafe<Readable | Buffer | string>({ type: 'string', format: 'binary', description });
