@@ -64,6 +64,16 @@ export interface PresenceView {
   since: string;
 }
 
+/** POST /api/orders/:id/presence: the others who have the order open. */
+export interface PresenceAnswerView {
+  others: PresenceView[];
+}
+
+/** DELETE /api/orders/:id/presence. */
+export interface PresenceLeftView {
+  left: true;
+}
+
 /** How often the order page says "I am here", and how long a silent viewer still counts. */
 export const PRESENCE_HEARTBEAT_MS = 10_000;
 export const PRESENCE_TTL_MS = 30_000;

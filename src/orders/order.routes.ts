@@ -13,7 +13,14 @@ const IdParam = OrderRefParam;
 export const orderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
     '/api/orders',
-    { schema: { tags: ['orders'], summary: '受理工单 / accept an appeal', body: NewOrderSchema, response: { 201: OrderViewSchema } } },
+    {
+      schema: {
+        tags: ['orders'],
+        summary: '受理工单 / accept an appeal',
+        body: NewOrderSchema,
+        response: { 201: OrderViewSchema },
+      },
+    },
     async (request, reply) => {
       const order = await acceptOrder(deps, requireActor(request), request.body as NewOrderInput);
       return reply.status(201).send(presentOrder(order, { unmasked: true, now: deps.clock.now() }));
@@ -22,13 +29,22 @@ export const orderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { 
 
   app.get(
     '/api/orders',
-    { schema: { tags: ['orders'], summary: '工单列表 / list orders', querystring: OrderListQuerySchema, response: { 200: OrderListViewSchema } } },
+    {
+      schema: {
+        tags: ['orders'],
+        summary: '工单列表 / list orders',
+        querystring: OrderListQuerySchema,
+        response: { 200: OrderListViewSchema },
+      },
+    },
     async (request) => listOrdersFor(deps, requireActor(request), request.query),
   );
 
   app.get(
     '/api/orders/:id',
-    { schema: { tags: ['orders'], summary: '工单详情 / order detail', params: IdParam, response: { 200: OrderDetailViewSchema } } },
+    {
+      schema: { tags: ['orders'], summary: '工单详情 / order detail', params: IdParam, response: { 200: OrderDetailViewSchema } },
+    },
     async (request, reply) => {
       noStore(reply);
       return getOrderDetail(deps, requireActor(request), request.params.id);

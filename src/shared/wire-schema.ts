@@ -45,8 +45,8 @@ export const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Ty
 /** Words in both languages (src/contract/labels.ts `Words`). */
 export const WordsSchema = Type.Object({ zh: Type.String(), en: Type.String() });
 
-/** A 204 answer: nothing. */
-export const NoContent = Type.Null({ description: '无内容 / no content' });
+/** A 204 answer: nothing (`reply.status(204).send()`). */
+export const NoContent = Type.Unsafe<void>({ type: 'null', description: '无内容 / no content' });
 
 /** A file or document the route sends as it is (CSV, XLSX, HTML, a photo): bytes, not JSON. */
 export const FileSchema = (description: string) =>

@@ -5,7 +5,7 @@ import { loadVisibleOrder } from '../orders/order-query.service.js';
 import type { Order } from '../db/schema.js';
 import type { Executor } from '../db/database.js';
 import type { DeadlineView } from '../contract/orders.js';
-import type { PolicyView } from '../contract/timelimits.js';
+import type { DeadlineExplanationView, PolicyView } from '../contract/timelimits.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
@@ -124,7 +124,7 @@ export async function applyBanbuchengPreset(deps: Deps, actor: Actor, categoryId
   });
 }
 
-export async function setEscalationSettings(deps: Deps, actor: Actor, s: EscalationSettings) {
+export async function setEscalationSettings(deps: Deps, actor: Actor, s: EscalationSettings): Promise<EscalationSettings> {
   need(actor, ADMIN);
   if (!(s.yellowShare > 0 && s.yellowShare < 1)) throw invalidField('yellowShare', '0 < x < 1');
   if (!(s.urgeShare >= s.yellowShare && s.urgeShare < 1)) throw invalidField('urgeShare', 'yellowShare ≤ x < 1');
@@ -138,7 +138,7 @@ export async function explainOrderDeadlines(deps: Deps, actor: Actor, idOrNo: st
 }
 
 /** The explanation for an order already authorised (the API) or looked up by an operator (CLI). */
-export async function describeDeadlines(deps: Deps, order: Order) {
+export async function describeDeadlines(deps: Deps, order: Order): Promise<DeadlineExplanationView<Date>> {
   const cal = await loadCentreCalendar(deps.db, order.centre_id);
   const now = deps.clock.now();
   const deadlines = await readOrderDeadlines(deps.db, order.id, now);

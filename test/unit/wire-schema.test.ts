@@ -29,7 +29,13 @@ describe('wireSchema<T>()', () => {
     );
     wireSchema<View>()(
       // @ts-expect-error  `extra` is not in the contract
-      Type.Object({ id: Type.String(), at: InstantSchema, note: Type.Optional(Type.String()), done: Nullable(Type.Boolean()), extra: Type.Number() }),
+      Type.Object({
+        id: Type.String(),
+        at: InstantSchema,
+        note: Type.Optional(Type.String()),
+        done: Nullable(Type.Boolean()),
+        extra: Type.Number(),
+      }),
     );
     expect(true).toBe(true);
   });
