@@ -9,6 +9,7 @@ import { sessionToken } from './auth.js';
 import type { AppContext } from './context.js';
 import { handleError } from './errors.js';
 import { domainError } from '../shared/errors.js';
+import { blankMeansAbsentPlugin } from '../shared/schema.js';
 import { registerRoutes } from './routes.js';
 import { registerWebAssets } from './web-assets.js';
 
@@ -28,7 +29,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    ajv: {
+      customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false },
+      plugins: [blankMeansAbsentPlugin],
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);

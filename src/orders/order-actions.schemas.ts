@@ -1,8 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ORDER_ACTIONS, type OrderAction } from '../contract/vocabulary.js';
-import { StringEnum as lit, WrittenText } from '../shared/schema.js';
+import { StringEnum as lit, OptionalText, WrittenText } from '../shared/schema.js';
 import { CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION, VISIT_METHODS } from '../contract/vocabulary.js';
-const Note = Type.Optional(Type.String({ maxLength: 2000 }));
+const Note = OptionalText(2000);
 const Uuid = Type.String({ format: 'uuid' });
 
 /** Body of each action; the same schema validates HTTP input and documents it in OpenAPI. */
@@ -20,7 +20,7 @@ export const ACTION_PAYLOADS = {
   dispatch: Type.Object({
     leadUnitId: Uuid,
     assistUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
-    instructions: Type.Optional(Type.String({ maxLength: 2000 })),
+    instructions: OptionalText(2000),
   }),
   sign: Type.Object({}),
   request_return: Type.Object({ reason: WrittenText(2000) }),

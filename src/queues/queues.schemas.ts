@@ -12,7 +12,7 @@ import {
   type SavedFilterView,
 } from '../contract/queues.js';
 import { OrderListQuerySchema } from '../orders/order.schemas.js';
-import { StringEnum, WrittenText } from '../shared/schema.js';
+import { OptionalText, StringEnum, WrittenText } from '../shared/schema.js';
 import { InstantSchema, Nullable, wireSchema } from '../shared/wire-schema.js';
 
 const strict = { additionalProperties: false };
@@ -44,7 +44,7 @@ export const BulkRequestSchema = Type.Object(
     /** dispatch: the one lead unit (and assisting units) every order goes to. */
     leadUnitId: Type.Optional(Uuid),
     assistUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
-    instructions: Type.Optional(Type.String({ maxLength: 2000 })),
+    instructions: OptionalText(2000),
     /** urge: the reminder's text; sign and dispatch: an optional note on each timeline event. */
     note: Type.Optional(WrittenText(URGE_NOTE_MAX)),
   },

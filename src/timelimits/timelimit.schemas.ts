@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum } from '../shared/schema.js';
+import { OptionalTextOrNull, StringEnum } from '../shared/schema.js';
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { LIMIT_UNITS, STAGES } from './default-policies.js';
 import type {
@@ -21,7 +21,7 @@ export const PolicyCreateSchema = Type.Object(
     categoryId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
     amount: Type.Integer({ minimum: 0 }),
     unit: StringEnum(LIMIT_UNITS),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    note: OptionalTextOrNull(500),
   },
   { additionalProperties: false },
 );
@@ -31,7 +31,7 @@ export const PolicyUpdateSchema = Type.Object(
   {
     amount: Type.Integer({ minimum: 0 }),
     unit: StringEnum(LIMIT_UNITS),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    note: OptionalTextOrNull(500),
   },
   { additionalProperties: false },
 );
