@@ -123,3 +123,8 @@ export interface KpiNowView<At = string> {
   closedToday: number;
   at: At;
 }
+
+/** GET /api/kpis/definitions. */
+export interface KpiDefinitionsView {
+  definitions: readonly KpiDefinitionView[];
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { domainSettings } from '../../src/config/domain-settings.js';
 import { registerRoutes } from '../../src/http/routes.js';
+import { AJV_OPTIONS } from '../../src/http/app.js';
 import { useWorld } from '../helpers/use-world.js';
 
 /**
@@ -86,7 +87,7 @@ const { w } = useWorld('2025-03-03T02:00:00Z');
 
 /** Every route of src/http/routes.ts as registered, with its options. */
 async function registeredRoutes(): Promise<RouteOptions[]> {
-  const app = Fastify();
+  const app = Fastify({ ajv: AJV_OPTIONS });
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => void routes.push(route));
   const config = loadConfig({ LIANXIN_DATA_DIR: w.deps.dataDir });
