@@ -102,12 +102,58 @@ describe('the demo desk extras (issue 13)', () => {
     expect(calls[0]!.channel).toBe('phone');
   });
 
+  it('gives the leader own cases (包案), a 批示 awaiting the handler, and a 会商 with an opinion', async () => {
+    const cases = await database.db
+      .selectFrom('leader_cases')
+      .innerJoin('users', 'users.id', 'leader_cases.leader_id')
+      .select(['users.username'])
+      .where('ended_at', 'is', null)
+      .execute();
+    expect(cases.length).toBe(3);
+    expect(new Set(cases.map((c) => c.username))).toEqual(new Set(['leader']));
+    const instructions = await database.db.selectFrom('leader_instructions').select(['status']).execute();
+    expect(instructions).toHaveLength(2);
+    expect(instructions.every((i) => i.status !== 'answered')).toBe(true);
+    const opinions = await database.db.selectFrom('consultation_units').select(['opinion']).execute();
+    expect(opinions.filter((o) => o.opinion !== null)).toHaveLength(1);
+    expect(opinions.length).toBe(2);
+    expect(lines.some((l) => l.includes('包案'))).toBe(true);
+  });
+
   it("prints the caller phone for the portal's 我的诉求, and that phone has appeals", async () => {
     const line = lines.find((l) => l.includes('我的诉求'));
     expect(line).toContain('server log');
     const phone = /caller phone (\d{11})/.exec(line!)![1]!;
     const appeals = await database.db.selectFrom('orders').select('id').where('caller_phone', '=', phone).execute();
     expect(appeals.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the demo sub-centres (issue 14, ADR 0110)', () => {
+  it('gives the 13 sub-centres their regions, routes county orders to them, and shows a hand-up and a route', async () => {
+    const desks = await database.db
+      .selectFrom('units')
+      .select(['id', 'name', 'region_id'])
+      .where('kind', '=', 'sub_centre')
+      .execute();
+    expect(desks).toHaveLength(13);
+    expect(desks.every((d) => d.region_id !== null)).toBe(true);
+    const xilinhot = desks.find((d) => d.name === '锡林浩特市12345分中心')!;
+    const held = await database.db.selectFrom('orders').select('id').where('desk_unit_id', '=', xilinhot.id).execute();
+    expect(held.length).toBeGreaterThan(0);
+    const moves = await database.db
+      .selectFrom('order_events')
+      .select('action')
+      .where('action', 'in', ['hand_up', 'route_to_desk'])
+      .execute();
+    expect(moves.map((m) => m.action).sort()).toEqual(['hand_up', 'route_to_desk']);
+    const sub = await database.db
+      .selectFrom('users')
+      .select('unit_id')
+      .where('username', '=', 'subdispatcher')
+      .executeTakeFirstOrThrow();
+    expect(sub.unit_id).toBe(xilinhot.id);
+    expect(lines.join('\n')).toContain('subdispatcher');
   });
 });
 
