@@ -6,6 +6,8 @@ import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
+import { enterpriseIntakeHook } from './enterprise/enterprise.hook.js';
+import { readOrderEnterprise } from './enterprise/enterprise.service.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -13,9 +15,9 @@ import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook],
+  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, enterpriseIntakeHook],
   transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
-  detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
+  detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments, enterprise: readOrderEnterprise },
 };
 
 /** The deps of every process (server, worker, CLI, tests): the shared deps and the hooks. */

@@ -33,6 +33,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'analyst', displayName: '分析员 孙悦', role: 'analyst', unit: 'centre' },
   { username: 'admin', displayName: '系统管理员 周强', role: 'admin', unit: 'centre' },
   { username: 'auditor', displayName: '审计管理员 吴静', role: 'auditor', unit: 'centre' },
+  // Issue 14: the centre's enterprise desk (企业服务专席) takes and follows 涉企诉求.
+  { username: 'entdesk', displayName: '企业服务专席 包丽娜', role: 'dispatcher', unit: 'centre' },
 ];
 
 export const DEMO_HANDLER_UNIT = '锡林浩特市住房和城乡建设局';

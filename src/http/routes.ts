@@ -31,6 +31,8 @@ import { textModuleRoutes } from '../textmodules/text-module.routes.js';
 import { noteRoutes } from '../notes/note.routes.js';
 import { presenceRoutes } from '../presence/presence.routes.js';
 import { queueRoutes } from '../queues/queues.routes.js';
+import { checkRoutes } from '../checks/checks.routes.js';
+import { enterpriseRoutes } from '../enterprise/enterprise.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -65,4 +67,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(noteRoutes, ctx);
   await app.register(presenceRoutes, ctx);
   await app.register(queueRoutes, ctx);
+  await app.register(checkRoutes, ctx);
+  await app.register(enterpriseRoutes, ctx);
 }

@@ -47,9 +47,11 @@ interface ActionDialogProps {
   action: OrderAction | null;
   onClose: () => void;
   onDone?: (action: OrderAction) => void;
+  /** Values the desk already knows (e.g. the citizen's 未解决 when a check sends the order back). */
+  initialValues?: Record<string, unknown>;
 }
 
-export function ActionDialog({ order, action, onClose, onDone }: ActionDialogProps) {
+export function ActionDialog({ order, action, onClose, onDone, initialValues }: ActionDialogProps) {
   const t = useT(orderMessages);
   const l = useT(labels);
   const s = useT(shellMessages);
@@ -110,7 +112,13 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
     >
       {action && (
         <TextModuleOrder.Provider value={order.id}>
-          <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            initialValues={initialValues}
+            data-testid={`action-form-${action}`}
+          >
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
             <ActionFields action={action} />

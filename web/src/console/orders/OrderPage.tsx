@@ -14,6 +14,7 @@ import { ActionDialog } from './ActionDialog';
 import { OrderTimeline } from './OrderTimeline';
 import { DeadlinesCard } from './DeadlinesCard';
 import { DuplicatesCard } from './DuplicatesCard';
+import { EnterpriseCard } from '../enterprise/EnterpriseCard';
 import { SupervisionActions } from './SupervisionActions';
 import { OrderSideLists } from './OrderSideLists';
 import { NotesCard } from '../agenttools/NotesCard';
@@ -100,6 +101,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
         <OrderCallsCard orderId={o.id} />
       </Col>
       <Col xs={24} xl={9}>
+        {detail.enterprise && <EnterpriseCard enterprise={detail.enterprise} />}
         <Card title={t('detail.timeline')} size="small">
           <OrderTimeline orderId={o.id} />
         </Card>
