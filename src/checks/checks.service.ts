@@ -10,9 +10,17 @@ import { listCheckingOrders } from './checks.repository.js';
  * 待核查: the supervisor's queue of citizens' dissatisfied web ratings (ADR 0135). The decisions
  * themselves are order actions (visit_rehandle, check_close) through the one transition function.
  */
-export async function listChecksFor(deps: Deps, actor: Actor, q: { limit?: number; offset?: number }): Promise<CheckQueueView<Date>> {
+export async function listChecksFor(
+  deps: Deps,
+  actor: Actor,
+  q: { limit?: number; offset?: number },
+): Promise<CheckQueueView<Date>> {
   if (!can(actor, 'check.decide')) throw forbidden();
-  const { rows, total } = await listCheckingOrders(deps.db, { centreId: actor.centreId, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  const { rows, total } = await listCheckingOrders(deps.db, {
+    centreId: actor.centreId,
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
   return {
     total,
     rows: rows.map((r) => ({

@@ -88,10 +88,22 @@ export async function seedDemoCitizenDesk(deps: Deps, catalog: DemoCatalog): Pro
     let o = await newAppeal(s.d, 10 + i, { title: c.title, content, channel: 'web' });
     o = await s.act(o, dispatcher, 'dispatch', { leadUnitId: unit.id }, 1);
     o = await s.act(o, handler, 'sign', {}, 1);
-    o = await s.act(o, handler, 'reply', { result: 'resolved', text: '经现场核实，已协调物业及相关部门处理，并向诉求人反馈。' }, 8);
+    o = await s.act(
+      o,
+      handler,
+      'reply',
+      { result: 'resolved', text: '经现场核实，已协调物业及相关部门处理，并向诉求人反馈。' },
+      8,
+    );
     o = await s.act(o, supervisor, 'review_accept', {}, 1);
     s.clock.advance(3 * HOUR);
-    await rateAppeal(s.d, { orderNo: o.order_no, code: o.query_code, satisfaction: c.satisfaction, resolved: c.resolved, comment: c.comment });
+    await rateAppeal(s.d, {
+      orderNo: o.order_no,
+      code: o.query_code,
+      satisfaction: c.satisfaction,
+      resolved: c.resolved,
+      comment: c.comment,
+    });
     o = (await findOrderByIdOrNo(s.d.db, { centreId: o.centre_id, unitPath: null }, o.id))!;
     if (c.decision === 'wait') continue;
     if (c.decision === 'rehandle') {

@@ -1,7 +1,14 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ORDER_ACTIONS, type OrderAction } from '../contract/vocabulary.js';
 import { StringEnum as lit, WrittenText } from '../shared/schema.js';
-import { CHECK_CLOSE_REASONS, CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION, VISIT_METHODS } from '../contract/vocabulary.js';
+import {
+  CHECK_CLOSE_REASONS,
+  CONTACT_METHODS,
+  INVALID_REASONS,
+  REPLY_RESULTS,
+  SATISFACTION,
+  VISIT_METHODS,
+} from '../contract/vocabulary.js';
 const Note = Type.Optional(Type.String({ maxLength: 2000 }));
 const Uuid = Type.String({ format: 'uuid' });
 

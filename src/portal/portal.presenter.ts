@@ -25,7 +25,8 @@ export const PUBLIC_STEPS = [
   'wait_for_citizen',
 ] as const;
 
-export type PortalStage = 'received' | 'handling' | 'replied' | 'awaiting_rating' | 'checking' | 'closed' | 'not_accepted' | 'merged';
+export type PortalStage =
+  'received' | 'handling' | 'replied' | 'awaiting_rating' | 'checking' | 'closed' | 'not_accepted' | 'merged';
 
 const STAGE_OF: Record<OrderState, PortalStage> = {
   accepted: 'received',

@@ -80,7 +80,12 @@ export async function lookupAppeal(deps: Deps, key: PortalKey): Promise<PortalPr
  */
 export async function rateAppeal(deps: Deps, input: PortalRatingInput): Promise<PortalProgress> {
   const order = await findByKey(deps, input);
-  const common = { orderId: order.id, version: order.version, note: input.comment?.trim() || null, actor: citizenActor(order.centre_id) };
+  const common = {
+    orderId: order.id,
+    version: order.version,
+    note: input.comment?.trim() || null,
+    actor: citizenActor(order.centre_id),
+  };
   const { satisfaction, resolved } = input;
   try {
     const updated = isDissatisfied(satisfaction, resolved)

@@ -5,7 +5,8 @@ import { useApp } from '../helpers/use-world.js';
 
 const { w, app } = useApp({ env: { LIANXIN_PORTAL_SUBMITS_PER_HOUR: '1000', LIANXIN_PORTAL_LOOKUPS_PER_MINUTE: '1000' } });
 
-const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as object, remoteAddress: '10.1.0.1' });
+const post = (url: string, payload: unknown) =>
+  app.inject({ method: 'POST', url, payload: payload as object, remoteAddress: '10.1.0.1' });
 const orderByNo = (orderNo: string) =>
   w.deps.db.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirstOrThrow();
 
@@ -81,7 +82,9 @@ describe('a dissatisfied citizen is never closed silently (待核查)', () => {
     expect((await post('/api/portal/lookup', { orderNo: key.orderNo, code: key.queryCode })).json()).toMatchObject({
       stage: 'handling',
     });
-    expect((await supervisor.get('/api/checks')).json().rows.map((r: { orderNo: string }) => r.orderNo)).not.toContain(key.orderNo);
+    expect((await supervisor.get('/api/checks')).json().rows.map((r: { orderNo: string }) => r.orderNo)).not.toContain(
+      key.orderNo,
+    );
     // 重办率 counts it.
     const kpis = (await supervisor.get('/api/kpis?from=2025-03-03&to=2025-03-03')).json();
     expect(kpis.total.counters.rehandles).toBeGreaterThanOrEqual(1);
@@ -99,14 +102,27 @@ describe('a dissatisfied citizen is never closed silently (待核查)', () => {
     const blank = await supervisor.post(url, { version: o.version, reason: 'explained', explanation: '   ' });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().error.field).toBe('body.explanation');
-    const ok = await supervisor.post(url, { version: o.version, reason: 'unreasonable', explanation: '诉求超出物业合同约定，已向市民说明' });
+    const ok = await supervisor.post(url, {
+      version: o.version,
+      reason: 'unreasonable',
+      explanation: '诉求超出物业合同约定，已向市民说明',
+    });
     expect(ok.statusCode).toBe(200);
-    expect(await orderByNo(key.orderNo)).toMatchObject({ state: 'closed', closure_kind: 'check_closed', satisfaction: 'satisfied', resolved: false });
+    expect(await orderByNo(key.orderNo)).toMatchObject({
+      state: 'closed',
+      closure_kind: 'check_closed',
+      satisfaction: 'satisfied',
+      resolved: false,
+    });
     const closeEvent = (await timeline(o.id)).find((e) => e.action === 'check_close');
     expect(closeEvent?.payload).toMatchObject({ reason: 'unreasonable', explanation: '诉求超出物业合同约定，已向市民说明' });
-    expect((await post('/api/portal/lookup', { orderNo: key.orderNo, code: key.queryCode })).json()).toMatchObject({ stage: 'closed' });
+    expect((await post('/api/portal/lookup', { orderNo: key.orderNo, code: key.queryCode })).json()).toMatchObject({
+      stage: 'closed',
+    });
     // A closed order has nothing left to check; 办结量 counts it.
-    expect((await supervisor.post(url, { version: o.version + 1, reason: 'explained', explanation: '再次' })).statusCode).toBe(409);
+    expect((await supervisor.post(url, { version: o.version + 1, reason: 'explained', explanation: '再次' })).statusCode).toBe(
+      409,
+    );
     const kpis = (await supervisor.get('/api/kpis?from=2025-03-03&to=2025-03-03')).json();
     expect(kpis.total.counters.closed).toBeGreaterThanOrEqual(1);
   });
@@ -118,7 +134,12 @@ describe('a dissatisfied citizen is never closed silently (待核查)', () => {
     const o = await orderByNo(other.orderNo);
     const { citizenActor } = await import('../../src/portal/portal.service.js');
     await expect(
-      act(w, citizenActor(w.centreId), o, 'visit_close', { reached: true, satisfaction: 'dissatisfied', resolved: true, method: 'web' }),
+      act(w, citizenActor(w.centreId), o, 'visit_close', {
+        reached: true,
+        satisfaction: 'dissatisfied',
+        resolved: true,
+        method: 'web',
+      }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     // Staff never take the citizen's step.
     const supervisor = await asUser(app, w, 'supervisor');

@@ -46,19 +46,25 @@ describe('enterprise appeals (涉企诉求)', () => {
 
   it('writes the company with the order; a protected company is hidden from the handling unit, not from the centre', async () => {
     const operator = await asUser(app, w, 'operator');
-    const open = await operator.post('/api/orders', appeal({ enterprise: { companyName: '锡林郭勒草原乳业有限公司', creditCode: CODE_B.toLowerCase() } }));
+    const open = await operator.post(
+      '/api/orders',
+      appeal({ enterprise: { companyName: '锡林郭勒草原乳业有限公司', creditCode: CODE_B.toLowerCase() } }),
+    );
     expect(open.statusCode).toBe(201);
     const prot = await operator.post(
       '/api/orders',
-      appeal({ title: '税务检查中遭遇刁难', enterprise: { companyName: '锡林浩特市某建材有限公司', creditCode: CODE_A, protectName: true } }),
+      appeal({
+        title: '税务检查中遭遇刁难',
+        enterprise: { companyName: '锡林浩特市某建材有限公司', creditCode: CODE_A, protectName: true },
+      }),
     );
     expect(prot.statusCode).toBe(201);
     const rows = await enterprises();
     expect(rows.find((r) => r.order_id === open.json().id)).toMatchObject({ credit_code: CODE_B, protect_name: false });
 
     for (const created of [open.json(), prot.json()]) {
-      let o = await w.deps.db.selectFrom('orders').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
-      o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
+      const o = await w.deps.db.selectFrom('orders').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
     }
     const unit = await asUser(app, w, 'unit_handler');
     const supervisor = await asUser(app, w, 'supervisor');
@@ -85,7 +91,8 @@ describe('enterprise appeals (涉企诉求)', () => {
       callerName: '孙丽',
       callerPhone: '13700002222',
     };
-    const post = (body: object) => app.inject({ method: 'POST', url: '/api/portal/appeals', payload: body, remoteAddress: '10.2.0.1' });
+    const post = (body: object) =>
+      app.inject({ method: 'POST', url: '/api/portal/appeals', payload: body, remoteAddress: '10.2.0.1' });
     const wrong = await post({ ...base, companyName: '某食品公司', creditCode: '911100001000013440' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.field).toBe('enterprise.creditCode');
@@ -93,8 +100,15 @@ describe('enterprise appeals (涉企诉求)', () => {
     expect(noName.json().error.field).toBe('companyName');
     const ok = await post({ ...base, companyName: '某食品有限公司', creditCode: CODE_A, protectCompany: true });
     expect(ok.statusCode).toBe(201);
-    const order = await w.deps.db.selectFrom('orders').select('id').where('order_no', '=', ok.json().orderNo).executeTakeFirstOrThrow();
-    expect((await enterprises()).find((r) => r.order_id === order.id)).toMatchObject({ company_name: '某食品有限公司', protect_name: true });
+    const order = await w.deps.db
+      .selectFrom('orders')
+      .select('id')
+      .where('order_no', '=', ok.json().orderNo)
+      .executeTakeFirstOrThrow();
+    expect((await enterprises()).find((r) => r.order_id === order.id)).toMatchObject({
+      company_name: '某食品有限公司',
+      protect_name: true,
+    });
   });
 
   it('lists the enterprise desk’s queue (centre only) and computes its own KPIs', async () => {
@@ -108,7 +122,9 @@ describe('enterprise appeals (涉企诉求)', () => {
     expect((await supervisor.get('/api/enterprise/orders?status=open')).json().total).toBe(3);
     expect((await supervisor.get('/api/enterprise/orders?status=closed')).json().total).toBe(0);
     expect((await (await asUser(app, w, 'unit_handler')).get('/api/enterprise/orders')).statusCode).toBe(403);
-    expect((await (await asUser(app, w, 'unit_admin')).get('/api/enterprise/kpis?from=2025-03-01&to=2025-03-31')).statusCode).toBe(403);
+    expect(
+      (await (await asUser(app, w, 'unit_admin')).get('/api/enterprise/kpis?from=2025-03-01&to=2025-03-31')).statusCode,
+    ).toBe(403);
 
     // One more plain appeal: the enterprise figures leave it out, the centre's include it.
     await (await asUser(app, w, 'operator')).post('/api/orders', appeal({ title: '普通诉求' }));
@@ -131,7 +147,15 @@ describe('接收率 (受理 ÷ 接通)', () => {
     const day = '2025-03-04';
     w.clock.set(`${day}T02:00:00Z`);
     const answered = async (id: string) =>
-      (await cti({ callId: id, event: 'ended', offeredAt: `${day}T03:00:00Z`, answeredAt: `${day}T03:00:05Z`, at: `${day}T03:04:00Z` })).json();
+      (
+        await cti({
+          callId: id,
+          event: 'ended',
+          offeredAt: `${day}T03:00:00Z`,
+          answeredAt: `${day}T03:00:05Z`,
+          at: `${day}T03:04:00Z`,
+        })
+      ).json();
     const a = await answered('R-1');
     const b = await answered('R-2');
     await answered('R-3');

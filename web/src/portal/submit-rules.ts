@@ -44,7 +44,8 @@ function companyErrors(form: AppealForm, t: T): FormErrors {
   const errors: FormErrors = {};
   const name = form.companyName.trim();
   if (name === '') errors.companyName = t('required');
-  else if (name.length > COMPANY_NAME_MAX) errors.companyName = t('tooLong', { max: COMPANY_NAME_MAX, n: name.length, over: name.length - COMPANY_NAME_MAX });
+  else if (name.length > COMPANY_NAME_MAX)
+    errors.companyName = t('tooLong', { max: COMPANY_NAME_MAX, n: name.length, over: name.length - COMPANY_NAME_MAX });
   const problem = form.creditCode.trim() === '' ? null : creditCodeProblem(normalizeCreditCode(form.creditCode));
   if (form.creditCode.trim() === '') errors.creditCode = t('required');
   else if (problem) errors.creditCode = t(`codeBad.${problem}`);
@@ -58,7 +59,11 @@ export function appealFields(form: AppealForm): Record<string, string | undefine
     ...rest,
     confidential: confidential ? 'true' : undefined,
     ...(isCompany
-      ? { companyName: companyName.trim(), creditCode: normalizeCreditCode(creditCode), protectCompany: protectCompany ? 'true' : undefined }
+      ? {
+          companyName: companyName.trim(),
+          creditCode: normalizeCreditCode(creditCode),
+          protectCompany: protectCompany ? 'true' : undefined,
+        }
       : {}),
   };
 }

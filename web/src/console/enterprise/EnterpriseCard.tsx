@@ -25,7 +25,11 @@ export function EnterpriseCard({ enterprise }: { enterprise: EnterpriseView }) {
           column={1}
           size="small"
           items={[
-            { key: 'name', label: t('ent.company'), children: <span data-testid="enterprise-name">{enterprise.companyName}</span> },
+            {
+              key: 'name',
+              label: t('ent.company'),
+              children: <span data-testid="enterprise-name">{enterprise.companyName}</span>,
+            },
             { key: 'code', label: t('ent.code'), children: enterprise.creditCode },
           ]}
         />

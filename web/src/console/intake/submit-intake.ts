@@ -36,7 +36,11 @@ export interface IntakeValues {
 /** The company of an enterprise appeal, as the API takes it (the code as printed on the licence). */
 const enterpriseOf = (v: IntakeValues) =>
   v.enterprise
-    ? { companyName: (v.companyName ?? '').trim(), creditCode: normalizeCreditCode(v.creditCode ?? ''), protectName: v.protectName ?? false }
+    ? {
+        companyName: (v.companyName ?? '').trim(),
+        creditCode: normalizeCreditCode(v.creditCode ?? ''),
+        protectName: v.protectName ?? false,
+      }
     : undefined;
 
 const clean = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
