@@ -16,6 +16,7 @@ import type { AssessmentTables } from '../analytics/assessment/assessment.table.
 import type { TextModuleTables } from '../textmodules/text-module.table.js';
 import type { PresenceTables } from '../presence/presence.table.js';
 import type { QueueTables } from '../queues/queues.table.js';
+import type { LeaderTables } from '../leaders/leaders.table.js';
 import type { EnterpriseTables } from '../enterprise/enterprise.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
@@ -240,6 +241,7 @@ export interface DB
     TextModuleTables,
     PresenceTables,
     QueueTables,
+    LeaderTables,
     EnterpriseTables {
   centres: CentresTable;
   units: UnitsTable;

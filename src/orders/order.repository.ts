@@ -161,6 +161,20 @@ export async function findOrderByNo(db: Executor, scope: OrderScope, orderNo: st
     .executeTakeFirst();
 }
 
+/**
+ * 疑难件 by hand (issue 14, ADR 0131): a flag, not a state, so the version stays (a leader's mark must
+ * not make a handler's open dialog fail). Returns false when the order was a 疑难件 already.
+ */
+export async function markOrderEscalated(db: Executor, id: string, at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('orders')
+    .set({ escalated: true, updated_at: at })
+    .where('id', '=', id)
+    .where('escalated', '=', false)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** The conditional update at the heart of every transition: no row back means someone else won. */
 export async function updateOrderIfVersion(
   db: Executor,

@@ -102,6 +102,24 @@ describe('the demo desk extras (issue 13)', () => {
     expect(calls[0]!.channel).toBe('phone');
   });
 
+  it('gives the leader own cases (包案), a 批示 awaiting the handler, and a 会商 with an opinion', async () => {
+    const cases = await database.db
+      .selectFrom('leader_cases')
+      .innerJoin('users', 'users.id', 'leader_cases.leader_id')
+      .select(['users.username'])
+      .where('ended_at', 'is', null)
+      .execute();
+    expect(cases.length).toBe(3);
+    expect(new Set(cases.map((c) => c.username))).toEqual(new Set(['leader']));
+    const instructions = await database.db.selectFrom('leader_instructions').select(['status']).execute();
+    expect(instructions).toHaveLength(2);
+    expect(instructions.every((i) => i.status !== 'answered')).toBe(true);
+    const opinions = await database.db.selectFrom('consultation_units').select(['opinion']).execute();
+    expect(opinions.filter((o) => o.opinion !== null)).toHaveLength(1);
+    expect(opinions.length).toBe(2);
+    expect(lines.some((l) => l.includes('包案'))).toBe(true);
+  });
+
   it("prints the caller phone for the portal's 我的诉求, and that phone has appeals", async () => {
     const line = lines.find((l) => l.includes('我的诉求'));
     expect(line).toContain('server log');

@@ -22,6 +22,7 @@ import { PresenceBanner } from '../agenttools/PresenceBanner';
 import { useSession } from '../shell/session';
 import { NOTE_WRITER_ROLES } from '../../shared/contract';
 import { OrderCallsCard } from '../calls/OrderCalls';
+import { LeaderOrderPanel } from '../leader/LeaderOrderPanel';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
 export function OrderPage() {
@@ -94,6 +95,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
             <SupervisionActions order={o} />
           </div>
         </Card>
+        <LeaderOrderPanel order={o} />
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
         <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
