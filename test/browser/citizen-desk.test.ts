@@ -20,7 +20,8 @@ describe.skipIf(!hasChromium)('citizen desks (issue 14)', () => {
     await world?.close();
   });
   const db = () => world.runtime.deps.db;
-  const orderByTitle = (title: string) => db().selectFrom('orders').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+  const orderByTitle = (title: string) =>
+    db().selectFrom('orders').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
 
   it('the supervisor closes one dissatisfied rating with a reason and sends another back to the unit', async () => {
     const page = await world.signedIn('supervisor');
