@@ -7,6 +7,8 @@ import type { NewOrderInput } from '../orders/order.schemas.js';
 import { transitionOrder } from '../orders/order-transition.service.js';
 import { rateAppeal } from '../portal/portal.service.js';
 import { ManualClock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import { listCategories } from '../org/catalog.repository.js';
 import type { Actor, Role } from '../users/roles.js';
 import { findUserByUsername } from '../users/user.repository.js';
 import { DEMO_CHECKS, DEMO_ENTERPRISE_APPEALS } from './demo-citizen.data.js';
@@ -47,7 +49,10 @@ function stepper(deps: Deps, start: Date) {
  * demo handler's unit without the company's name) and citizens' dissatisfied web ratings in 待核查,
  * one sent back to the unit (重办) and one closed with a reason by the supervisor.
  */
-export async function seedDemoCitizenDesk(deps: Deps, catalog: DemoCatalog): Promise<{ enterprise: number; checks: number }> {
+export async function seedDemoCitizenDesk(
+  deps: Deps,
+  catalog: DemoCatalog,
+): Promise<{ enterprise: number; checks: number; stopped: number }> {
   const unit = catalog.units.find((u) => u.name === DEMO_HANDLER_UNIT)!;
   const county = catalog.counties[0]!;
   const [operator, dispatcher, supervisor, handler] = await Promise.all([
@@ -57,32 +62,49 @@ export async function seedDemoCitizenDesk(deps: Deps, catalog: DemoCatalog): Pro
     demoActor(deps, 'handler', 'unit_handler', unit),
   ]);
   const now = deps.clock.now().getTime();
+  // The console is live while the demo is written (first start): only categories still active are used.
+  const active = new Set((await listCategories(deps.db, catalog.centreId)).filter((c) => c.active).map((c) => c.id));
+  const leaves = catalog.leaves.filter((leaf) => active.has(leaf.id));
   const newAppeal = (d: Deps, i: number, over: Pick<NewOrderInput, 'title' | 'content' | 'channel' | 'enterprise'>) =>
     acceptOrder(d, operator, {
       ...over,
       appealType: 'complaint',
       priority: 3,
-      categoryId: catalog.leaves[i % catalog.leaves.length]!.id,
+      categoryId: leaves.length > 0 ? leaves[i % leaves.length]!.id : undefined,
       regionId: county.regionId,
       callerName: ['赵经理', '钱女士', '孙先生', '李会计', '周女士', '吴先生', '郑大爷', '王阿姨'][i % 8],
       callerPhone: `1391479${String(2000 + i).padStart(4, '0')}`,
     });
 
-  for (const [i, e] of DEMO_ENTERPRISE_APPEALS.entries()) {
+  let stopped = 0;
+  // A step the console refused meanwhile (an order merged, a check decided by hand) stops that order only.
+  const tryEach = async (run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      stopped += 1;
+    }
+  };
+  for (const [i, e] of DEMO_ENTERPRISE_APPEALS.entries()) await tryEach(() => seedEnterprise(i, e));
+  for (const [i, c] of DEMO_CHECKS.entries()) await tryEach(() => seedCheck(i, c));
+  return { enterprise: DEMO_ENTERPRISE_APPEALS.length, checks: DEMO_CHECKS.length, stopped };
+
+  async function seedEnterprise(i: number, e: (typeof DEMO_ENTERPRISE_APPEALS)[number]) {
     const s = stepper(deps, new Date(now - (30 + i * 6) * HOUR));
     const enterprise = { companyName: e.companyName, creditCode: e.creditCode, protectName: e.protectName };
     let o = await newAppeal(s.d, i, { title: e.title, content: e.content, channel: e.channel, enterprise });
-    if (e.stop === 'accepted') continue;
+    if (e.stop === 'accepted') return;
     o = await s.act(o, dispatcher, 'dispatch', { leadUnitId: unit.id }, 1);
-    if (e.stop === 'dispatched') continue;
+    if (e.stop === 'dispatched') return;
     o = await s.act(o, handler, 'sign', {}, 1);
-    if (e.stop === 'handling') continue;
+    if (e.stop === 'handling') return;
     o = await s.act(o, handler, 'reply', { result: 'resolved', text: '已协调财政部门拨付尾款，企业已确认收到。' }, 6);
     o = await s.act(o, supervisor, 'review_accept', {}, 1);
     await s.act(o, supervisor, 'visit_close', { reached: true, satisfaction: 'satisfied', resolved: true }, 2);
   }
 
-  for (const [i, c] of DEMO_CHECKS.entries()) {
+  async function seedCheck(i: number, c: (typeof DEMO_CHECKS)[number]) {
     const s = stepper(deps, new Date(now - (40 + i * 5) * HOUR));
     const content = `${c.title}，请相关部门尽快处理。`;
     let o = await newAppeal(s.d, 10 + i, { title: c.title, content, channel: 'web' });
@@ -105,12 +127,11 @@ export async function seedDemoCitizenDesk(deps: Deps, catalog: DemoCatalog): Pro
       comment: c.comment,
     });
     o = (await findOrderByIdOrNo(s.d.db, { centreId: o.centre_id, unitPath: null }, o.id))!;
-    if (c.decision === 'wait') continue;
+    if (c.decision === 'wait') return;
     if (c.decision === 'rehandle') {
       await s.act(o, supervisor, 'visit_rehandle', { resolved: false, reason: '经核查门禁仍未修复，退回承办单位重办。' }, 2);
     } else {
       await s.act(o, supervisor, 'check_close', c.decision, 2);
     }
   }
-  return { enterprise: DEMO_ENTERPRISE_APPEALS.length, checks: DEMO_CHECKS.length };
 }

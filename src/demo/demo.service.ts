@@ -57,6 +57,7 @@ export async function prepareDemo(
       log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
       const citizen = await seedDemoCitizenDesk(deps, catalog);
       log(`demo: ${citizen.enterprise} enterprise appeals (涉企诉求), ${citizen.checks} dissatisfied web ratings for 待核查`);
+      if (citizen.stopped > 0) log(`demo: ${citizen.stopped} of them stopped early (changed in the console meanwhile)`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

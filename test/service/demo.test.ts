@@ -129,6 +129,27 @@ describe('the demo desk extras (issue 13)', () => {
   });
 });
 
+describe('the demo citizen desks (issue 14)', () => {
+  it('has enterprise appeals (one protected), ratings waiting in 待核查, one decided each way', async () => {
+    const db = database.db;
+    const companies = await db.selectFrom('order_enterprises').selectAll().execute();
+    expect(companies.length).toBeGreaterThanOrEqual(4);
+    expect(companies.filter((c) => c.protect_name)).toHaveLength(1);
+    const checking = await db.selectFrom('orders').select('id').where('state', '=', 'checking').execute();
+    expect(checking.length).toBeGreaterThanOrEqual(2);
+    const decided = await db
+      .selectFrom('order_events')
+      .select(['action', 'payload'])
+      .where('action', 'in', ['check_close', 'visit_rehandle'])
+      .execute();
+    expect(decided.some((e) => e.action === 'check_close')).toBe(true);
+    expect(decided.some((e) => e.action === 'visit_rehandle' && (e.payload as { afterCheck?: boolean } | null)?.afterCheck)).toBe(
+      true,
+    );
+    expect(lines.some((l) => l.includes('entdesk'))).toBe(true);
+  });
+});
+
 describe('the demo history while the console is live (first start)', () => {
   it('skips a generated step the console refused and finishes the rest', async () => {
     const live = await createTestDatabase();
