@@ -6,6 +6,7 @@ import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
+import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
 import { enterpriseIntakeHook } from './enterprise/enterprise.hook.js';
 import { readOrderEnterprise } from './enterprise/enterprise.service.js';
 
@@ -15,7 +16,7 @@ import { readOrderEnterprise } from './enterprise/enterprise.service.js';
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, enterpriseIntakeHook],
+  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, deskRoutingIntakeHook, enterpriseIntakeHook],
   transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
   detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments, enterprise: readOrderEnterprise },
 };

@@ -87,6 +87,8 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   wait_for_citizen: { zh: '等待群众（暂停计时）', en: 'Wait for citizen (pause clock)' },
   suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
   resume_clock: { zh: '恢复计时', en: 'Resume clock' },
+  route_to_desk: { zh: '转分中心', en: 'Route to sub-centre' },
+  hand_up: { zh: '上交中心', en: 'Hand up to the league centre' },
 };
 
 /** The clocks of an order, named as the domain names them (联系诉求人, 办理答复). */

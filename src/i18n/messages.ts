@@ -35,6 +35,14 @@ export const messages = {
     en: 'Action "{action}" is not possible in state "{state}"',
   },
   'error.notLeadUnit': { zh: '只有主办单位可以执行此操作', en: 'Only the lead unit may do this' },
+  // Sub-centres (ADR 0110)
+  'desk.leagueOnly': { zh: '只有市级中心可以转分中心', en: 'Only the league centre routes orders to sub-centres' },
+  'desk.heldOnly': {
+    zh: '只有持有本工单的分中心可以上交中心',
+    en: 'Only the sub-centre holding this order can hand it up',
+  },
+  'desk.notSubCentre': { zh: '请选择一个分中心', en: 'Choose a sub-centre' },
+  'desk.alreadyThere': { zh: '工单已在该分中心', en: 'The order is already at that sub-centre' },
   'bulk.otherCategory': {
     zh: '批量派单只能派同一分类的工单（本单分类与第一单不同）',
     en: 'Bulk dispatch takes orders of one category (this one differs from the first)',

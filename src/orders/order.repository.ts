@@ -8,7 +8,10 @@ import type { OrderState } from '../contract/vocabulary.js';
 import type { OrderSort } from '../contract/orders.js';
 import { inSubtree } from '../org/subtree.js';
 
-/** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree (src/users/actor-scope.ts). */
+/**
+ * Which orders a reader may see: the whole centre, only those ever sent into a unit subtree, or only
+ * those a sub-centre's desk holds (src/users/actor-scope.ts, ADR 0110).
+ */
 export type OrderScope = VisibilityScope;
 
 export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: OrderScope) {
@@ -25,6 +28,7 @@ export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: 
       ),
     );
   }
+  if (scope.deskUnitId) q = q.where('orders.desk_unit_id', '=', scope.deskUnitId);
   return q;
 }
 

@@ -12,6 +12,7 @@ import type { LeaderFollowupView, SupervisionView } from '../contract/timelimits
 import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
+import { actorDesk } from '../users/actor-scope.js';
 import { can } from '../users/permissions.js';
 import { requireLeaderMay } from '../leaders/leader-settings.service.js';
 import {
@@ -181,6 +182,7 @@ export async function listSupervisionsFor(
   return listSupervisions(deps.db, {
     centreId: actor.centreId,
     unitPath: isUnitScoped(actor) ? actor.unitPath : null,
+    deskUnitId: actorDesk(actor),
     status: f.status,
     orderId: f.orderId,
     limit: f.limit ?? 100,
@@ -189,7 +191,7 @@ export async function listSupervisionsFor(
 
 export async function listLeaderFollowupsFor(deps: Deps, actor: Actor, open: boolean): Promise<LeaderFollowupView<Date>[]> {
   need(actor, [...LEADER_FOLLOWUP_READERS]);
-  return listLeaderFollowups(deps.db, actor.centreId, open, 200);
+  return listLeaderFollowups(deps.db, actor.centreId, open, 200, actorDesk(actor));
 }
 
 /** A leader or supervisor puts an order on the 领导盯办 list by hand. */

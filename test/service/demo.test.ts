@@ -129,6 +129,34 @@ describe('the demo desk extras (issue 13)', () => {
   });
 });
 
+describe('the demo sub-centres (issue 14, ADR 0110)', () => {
+  it('gives the 13 sub-centres their regions, routes county orders to them, and shows a hand-up and a route', async () => {
+    const desks = await database.db
+      .selectFrom('units')
+      .select(['id', 'name', 'region_id'])
+      .where('kind', '=', 'sub_centre')
+      .execute();
+    expect(desks).toHaveLength(13);
+    expect(desks.every((d) => d.region_id !== null)).toBe(true);
+    const xilinhot = desks.find((d) => d.name === '锡林浩特市12345分中心')!;
+    const held = await database.db.selectFrom('orders').select('id').where('desk_unit_id', '=', xilinhot.id).execute();
+    expect(held.length).toBeGreaterThan(0);
+    const moves = await database.db
+      .selectFrom('order_events')
+      .select('action')
+      .where('action', 'in', ['hand_up', 'route_to_desk'])
+      .execute();
+    expect(moves.map((m) => m.action).sort()).toEqual(['hand_up', 'route_to_desk']);
+    const sub = await database.db
+      .selectFrom('users')
+      .select('unit_id')
+      .where('username', '=', 'subdispatcher')
+      .executeTakeFirstOrThrow();
+    expect(sub.unit_id).toBe(xilinhot.id);
+    expect(lines.join('\n')).toContain('subdispatcher');
+  });
+});
+
 describe('the demo citizen desks (issue 14)', () => {
   it('has enterprise appeals (one protected), ratings waiting in 待核查, one decided each way', async () => {
     const db = database.db;

@@ -43,7 +43,7 @@ async function toBody(action: OrderAction, values: Record<string, unknown>): Pro
 }
 
 interface ActionDialogProps {
-  order: Pick<Order, 'id' | 'version' | 'orderNo'>;
+  order: Pick<Order, 'id' | 'version' | 'orderNo'> & { deskUnitId?: string | null };
   action: OrderAction | null;
   onClose: () => void;
   onDone?: (action: OrderAction) => void;
@@ -121,7 +121,7 @@ export function ActionDialog({ order, action, onClose, onDone, initialValues }: 
           >
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
-            <ActionFields action={action} />
+            <ActionFields action={action} deskUnitId={order.deskUnitId} />
             {action === 'reply' && (
               <Form.Item label={t('form.files')}>
                 <Upload

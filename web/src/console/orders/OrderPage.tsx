@@ -150,6 +150,11 @@ function detailItems(
     { key: 'address', label: t('detail.address'), span: 2, children: o.address ?? '—' },
     { key: 'accepted', label: t('col.acceptedAt'), children: formatTime(o.acceptedAt) },
     { key: 'lead', label: t('col.leadUnit'), children: detail.leadUnitName ?? '—' },
+    {
+      key: 'desk',
+      label: t('detail.desk'),
+      children: <span data-testid="order-desk">{detail.deskUnitName ?? t('detail.leagueDesk')}</span>,
+    },
     { key: 'dispatches', label: t('detail.dispatchCount'), children: o.dispatchCount },
     { key: 'rehandles', label: t('detail.rehandleCount'), children: o.rehandleCount },
   ];

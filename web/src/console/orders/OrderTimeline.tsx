@@ -62,6 +62,11 @@ function EventBody({ event }: { event: TimelineEvent }) {
   if (Array.isArray(asked) && asked.length > 0) details.push(asked.join('、'));
   if (typeof payload.satisfaction === 'string') details.push(l(`sat.${payload.satisfaction}` as never));
   if (typeof payload.resolved === 'boolean') details.push(l(`resolved.${payload.resolved}`));
+  if (event.action === 'route_to_desk' || event.action === 'hand_up') {
+    // 转分中心 / 上交中心: from which desk to which (a null desk is the league centre's)
+    const desk = (name: unknown) => (typeof name === 'string' ? name : t('detail.leagueDesk'));
+    details.unshift(`${desk(payload.fromDeskName)} → ${desk(payload.deskName)}`);
+  }
   return (
     <div data-testid="timeline-event" data-action={event.action}>
       <Typography.Text strong>{l(`action.${event.action}`)}</Typography.Text>{' '}
