@@ -7,6 +7,7 @@ import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
 import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
+import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalogue.hook.js';
 import { enterpriseIntakeHook } from './enterprise/enterprise.hook.js';
 import { readOrderEnterprise } from './enterprise/enterprise.service.js';
 
@@ -16,8 +17,15 @@ import { readOrderEnterprise } from './enterprise/enterprise.service.js';
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, deskRoutingIntakeHook, enterpriseIntakeHook],
-  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
+  intake: [
+    searchIntakeHook,
+    timelimitIntakeHook,
+    duplicateDetectHook,
+    deskRoutingIntakeHook,
+    catalogueIntakeHook,
+    enterpriseIntakeHook,
+  ],
+  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, catalogueTransitionHook],
   detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments, enterprise: readOrderEnterprise },
 };
 

@@ -17,6 +17,7 @@ import type { TextModuleTables } from '../textmodules/text-module.table.js';
 import type { PresenceTables } from '../presence/presence.table.js';
 import type { QueueTables } from '../queues/queues.table.js';
 import type { LeaderTables } from '../leaders/leaders.table.js';
+import type { CatalogueTables } from '../catalogue/catalogue.table.js';
 import type { EnterpriseTables } from '../enterprise/enterprise.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
@@ -248,6 +249,7 @@ export interface DB
     PresenceTables,
     QueueTables,
     LeaderTables,
+    CatalogueTables,
     EnterpriseTables {
   centres: CentresTable;
   units: UnitsTable;

@@ -34,6 +34,7 @@ import { queueRoutes } from '../queues/queues.routes.js';
 import { subCentreRoutes } from '../subcentres/sub-centre.routes.js';
 import { leaderRoutes } from '../leaders/leaders.routes.js';
 import { consultationRoutes } from '../leaders/consultation.routes.js';
+import { catalogueRoutes } from '../catalogue/catalogue.routes.js';
 import { checkRoutes } from '../checks/checks.routes.js';
 import { enterpriseRoutes } from '../enterprise/enterprise.routes.js';
 
@@ -73,6 +74,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(subCentreRoutes, ctx);
   await app.register(leaderRoutes, ctx);
   await app.register(consultationRoutes, ctx);
+  await app.register(catalogueRoutes, ctx);
   await app.register(checkRoutes, ctx);
   await app.register(enterpriseRoutes, ctx);
 }

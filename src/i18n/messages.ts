@@ -330,6 +330,22 @@ export const messages = {
     zh: '领导盯办：{by} 将工单 {orderNo} 列入领导盯办：{excerpt}',
     en: 'Leader follow-up: {by} added order {orderNo} to the follow-up list: {excerpt}',
   },
+  // Issue 14: 派单目录 (dispatch catalogue).
+  'what.catalogueRule': { zh: '派单目录规则', en: 'Catalogue rule' },
+  'catalogue.overlap': {
+    zh: '与规则 #{no}（{rule} → {unit}，{period}）重叠：同一分类、地区、诉求类型和关键词在同一时段只能有一条规则',
+    en: 'Overlaps rule #{no} ({rule} → {unit}, {period}): one category, region, appeal type and keyword may have only one rule at a time',
+  },
+  'catalogue.period': { zh: '{from} 起{to}', en: 'from {from}{to}' },
+  'catalogue.periodTo': { zh: '至 {to}', en: ' to {to}' },
+  'catalogue.periodOpen': { zh: '长期有效', en: ', open-ended' },
+  'catalogue.any': { zh: '不限', en: 'any' },
+  'catalogue.stale': {
+    zh: '该规则已被他人修改（当前第 {version} 版），请刷新后重试',
+    en: 'The rule was changed by someone else (now version {version}); reload and try again',
+  },
+  'catalogue.alreadyExpired': { zh: '规则 #{no} 已失效', en: 'Rule #{no} has ended already' },
+  'catalogue.autoDispatcher': { zh: '派单目录自动派单', en: 'Catalogue auto-dispatch' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

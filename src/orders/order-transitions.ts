@@ -41,7 +41,7 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   reject: { from: ['accepted'], to: 'invalid', roles: INTAKE, scope: 'centre' },
   merge: { from: ['accepted'], to: 'merged', roles: INTAKE, scope: 'centre' },
   unmerge: { from: ['merged'], to: 'accepted', roles: [...INTAKE, 'supervisor'], scope: 'centre' },
-  dispatch: { from: ['accepted'], to: 'dispatched', roles: INTAKE, scope: 'centre' },
+  dispatch: { from: ['accepted'], to: 'dispatched', roles: INTAKE, systemRoles: ['catalogue'], scope: 'centre' },
   sign: { from: ['dispatched'], to: 'handling', roles: UNIT, scope: 'lead_unit' },
   request_return: { from: ['dispatched', 'handling'], to: 'return_requested', roles: UNIT, scope: 'lead_unit' },
   approve_return: { from: ['return_requested'], to: 'accepted', roles: DISPATCH, scope: 'centre' },

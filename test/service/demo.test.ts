@@ -205,3 +205,32 @@ describe('the demo history while the console is live (first start)', () => {
     }
   }, 180_000);
 });
+
+describe('the demo dispatch catalogue (issue 14)', () => {
+  it('covers every leaf category in every banner/county, with sub-centre desks and some assisting units', async () => {
+    const [rules, leaves, regions] = await Promise.all([
+      database.db.selectFrom('catalogue_rules').select(['category_id', 'region_id', 'desk_unit_id', 'assist_unit_ids']).execute(),
+      database.db
+        .selectFrom('categories as c')
+        .select('c.id')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('categories as k').select('k.id').whereRef('k.parent_id', '=', 'c.id'))),
+        )
+        .execute(),
+      database.db.selectFrom('regions').select('id').where('parent_id', 'is', null).execute(),
+    ]);
+    expect(rules).toHaveLength(leaves.length * regions.length);
+    expect(new Set(rules.map((r) => `${r.category_id}|${r.region_id}`)).size).toBe(rules.length);
+    expect(rules.every((r) => r.desk_unit_id !== null)).toBe(true);
+    expect(rules.some((r) => r.assist_unit_ids.length > 0)).toBe(true);
+    expect(lines.join('\n')).toMatch(/\d+ dispatch catalogue rules/);
+  });
+
+  it('has dispatches that followed it, some that overrode it, and returns per rule', async () => {
+    const rows = await database.db.selectFrom('catalogue_dispatches').select(['outcome', 'returned_at']).execute();
+    const count = (o: string) => rows.filter((r) => r.outcome === o).length;
+    expect(count('followed')).toBeGreaterThan(count('overridden'));
+    expect(count('overridden')).toBeGreaterThan(0);
+    expect(rows.some((r) => r.returned_at !== null)).toBe(true);
+  });
+});

@@ -29,6 +29,10 @@ const TimeLimitAdminPage = lazy(() => import('./timelimits/TimeLimitAdminPage').
 const UnitsAdminPage = lazy(() => import('./admin/UnitsAdminPage').then((m) => ({ default: m.UnitsAdminPage })));
 const UsersAdminPage = lazy(() => import('./admin/UsersAdminPage').then((m) => ({ default: m.UsersAdminPage })));
 const CategoriesAdminPage = lazy(() => import('./admin/CategoriesAdminPage').then((m) => ({ default: m.CategoriesAdminPage })));
+const CatalogueAdminPage = lazy(() => import('./catalogue/CatalogueAdminPage').then((m) => ({ default: m.CatalogueAdminPage })));
+const CatalogueReportPage = lazy(() =>
+  import('./catalogue/CatalogueReportPage').then((m) => ({ default: m.CatalogueReportPage })),
+);
 const ChecksPage = lazy(() => import('./checks/ChecksPage').then((m) => ({ default: m.ChecksPage })));
 const EnterprisePage = lazy(() => import('./enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })));
 const LeaderPage = lazy(() => import('./leader/LeaderPage').then((m) => ({ default: m.LeaderPage })));
@@ -62,6 +66,8 @@ export function ConsoleRoutes() {
           <Route path="admin/timelimits" element={<TimeLimitAdminPage />} />
           <Route path="admin/calendar" element={<CalendarAdminPage />} />
           <Route path="admin/text-modules" element={<TextModulesAdminPage />} />
+          <Route path="admin/catalogue" element={<CatalogueAdminPage />} />
+          <Route path="catalogue/report" element={<CatalogueReportPage />} />
         </Route>
       </Routes>
     </Suspense>

@@ -23,5 +23,6 @@ export type * from '../../../src/contract/portal-views';
 export type * from '../../../src/contract/notices';
 export * from '../../../src/contract/leaders';
 export * from '../../../src/contract/leaders-labels';
+export * from '../../../src/contract/catalogue';
 export * from '../../../src/contract/enterprise';
 export * from '../../../src/contract/checks';

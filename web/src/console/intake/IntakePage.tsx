@@ -55,6 +55,8 @@ export function IntakePage() {
   const content = Form.useWatch('content', form) ?? '';
   const address = Form.useWatch('address', form);
   const regionId = Form.useWatch('regionId', form);
+  const categoryId = Form.useWatch('categoryId', form);
+  const appealType = Form.useWatch('appealType', form);
   const typedSomething = () => title.trim() !== '' || content.trim() !== '';
   const clear = () => {
     form.resetFields();
@@ -130,6 +132,16 @@ export function IntakePage() {
             callerPhone={phone || undefined}
             address={address}
             regionId={regionId}
+            categoryId={categoryId}
+            appealType={appealType}
+            onUseCatalogue={(rule) => {
+              setOutcome('dispatch');
+              form.setFieldsValue({
+                leadUnitId: rule.leadUnitId,
+                assistUnitIds: rule.assistUnitIds,
+                instructions: rule.note ?? undefined,
+              });
+            }}
             onPickCategory={(categoryId) => form.setFieldsValue({ categoryId })}
             onPickUnit={(leadUnitId) => {
               setOutcome('dispatch');

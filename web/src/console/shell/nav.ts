@@ -1,4 +1,5 @@
 import type { Role } from '../api/types';
+import { CATALOGUE_EDITORS, CATALOGUE_REPORT_READERS } from '../../../../src/contract/catalogue';
 import { CHECK_ROLES, ENTERPRISE_DESK_ROLES } from '../../shared/contract';
 import type { shellMessages } from './shell.messages';
 
@@ -40,6 +41,8 @@ export const NAV: NavItem[] = [
   { path: '/admin/timelimits', label: 'nav.timelimits', roles: ['admin'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin'] },
   { path: '/admin/text-modules', label: 'nav.textModules', roles: ['admin', 'supervisor'] },
+  { path: '/admin/catalogue', label: 'nav.catalogue', roles: CATALOGUE_EDITORS },
+  { path: '/catalogue/report', label: 'nav.catalogueReport', roles: CATALOGUE_REPORT_READERS },
 ];
 
 export const navFor = (roles: readonly Role[]) => NAV.filter((item) => item.roles.some((r) => roles.includes(r)));
