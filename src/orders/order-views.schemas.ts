@@ -138,7 +138,7 @@ const AssignmentViewSchema = wireSchema<AssignmentView<Date>>()(
   Type.Object({
     unit_id: Type.String(),
     unit_name: Type.String(),
-    role: StringEnum(['lead', 'assist'] as const),
+    role: StringEnum(['lead', 'assist', 'forward'] as const),
     active: Type.Boolean(),
     assigned_at: At,
     signed_at: Nullable(At),
@@ -176,6 +176,14 @@ export const OrderDetailViewSchema = wireSchema<OrderDetailView<Date>>()(
     assignments: Type.Array(AssignmentViewSchema),
     links: Type.Array(OrderLinkViewSchema),
     attachments: Type.Array(AttachmentViewSchema),
+    enterprise: Nullable(
+      Type.Object({
+        companyName: Nullable(Type.String()),
+        creditCode: Nullable(Type.String()),
+        protectName: Type.Boolean(),
+        hidden: Type.Boolean(),
+      }),
+    ),
     availableActions: Type.Array(StringEnum(ORDER_ACTIONS)),
   }),
 );

