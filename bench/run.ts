@@ -10,6 +10,7 @@ import { knowledgeBench } from './knowledge.bench.js';
 import { unitCvBench } from './unit-cv.bench.js';
 import { webBench } from './web.bench.js';
 import { deskListBench } from './desk-list.bench.js';
+import { catalogueBench } from './catalogue.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -28,6 +29,7 @@ const sections: BenchSection[] = [
   webBench,
   unitCvBench,
   deskListBench,
+  catalogueBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -24,7 +24,10 @@ import * as m0555 from './0555_queues.js';
 import * as m0560 from './0560_portal_otp.js';
 import * as m0600 from './0600_sub_centres.js';
 import * as m0601 from './0601_desk_queue_index.js';
+import * as m0610 from './0610_forwarding.js';
+import * as m0630 from './0630_dispatch_catalogue.js';
 import * as m0640 from './0640_leaders.js';
+import * as m0650 from './0650_citizen_checks_enterprise.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -56,5 +59,8 @@ export const migrations: Record<string, Migration> = {
   '0560_portal_otp': m0560,
   '0600_sub_centres': m0600,
   '0601_desk_queue_index': m0601,
+  '0610_forwarding': m0610,
+  '0630_dispatch_catalogue': m0630,
   '0640_leaders': m0640,
+  '0650_citizen_checks_enterprise': m0650,
 };
