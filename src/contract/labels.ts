@@ -83,6 +83,12 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   wait_for_citizen: { zh: '等待群众（暂停计时）', en: 'Wait for citizen (pause clock)' },
   suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
   resume_clock: { zh: '恢复计时', en: 'Resume clock' },
+  forward: { zh: '下派', en: 'Forward down' },
+  hop_sign: { zh: '签收下派', en: 'Sign for forwarded order' },
+  hop_reply: { zh: '向上级答复', en: 'Reply to forwarding unit' },
+  hop_accept: { zh: '采纳下级答复', en: 'Accept sub-unit reply' },
+  hop_send_back: { zh: '退回下级重办', en: 'Send back to sub-unit' },
+  hop_return: { zh: '退回上一级', en: 'Return one level up' },
   route_to_desk: { zh: '转分中心', en: 'Route to sub-centre' },
   hand_up: { zh: '上交中心', en: 'Hand up to the league centre' },
 };

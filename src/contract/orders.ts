@@ -109,7 +109,7 @@ export interface DeadlineView<At = Instant> {
 export interface AssignmentView<At = Instant> {
   unit_id: string;
   unit_name: string;
-  role: 'lead' | 'assist';
+  role: 'lead' | 'assist' | 'forward';
   active: boolean;
   assigned_at: At;
   signed_at: At | null;

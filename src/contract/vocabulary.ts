@@ -19,6 +19,20 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Kinds of unit in the tree; `village` (村/嘎查委员会) receives only forwarded town work (ADR 0116). */
+export const UNIT_KINDS = [
+  'centre',
+  'sub_centre',
+  'league_dept',
+  'county',
+  'county_dept',
+  'town',
+  'village',
+  'company',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
 export const CHANNELS = ['phone', 'web', 'window', 'grid', 'open_api', 'import'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -73,6 +87,13 @@ export const ORDER_ACTIONS = [
   'wait_for_citizen',
   'suspend',
   'resume_clock',
+  // Forwarding down the unit tree (下派/二次派单, issue 14, ADR 0115): hops of order_hops.
+  'forward',
+  'hop_sign',
+  'hop_reply',
+  'hop_accept',
+  'hop_send_back',
+  'hop_return',
   // Sub-centres (issue 14, ADR 0110): which desk holds an order waiting for dispatch.
   'route_to_desk',
   'hand_up',

@@ -264,6 +264,35 @@ export const messages = {
     en: '{author} mentioned you in an internal note on order {orderNo}: {excerpt}',
   },
   'note.mentionUnknown': { zh: '提到的同事或单位不存在：{field}', en: 'No such colleague or unit to mention: {field}' },
+  // Issue 14: forwarding down the unit tree (下派, ADR 0115, 0116).
+  'forward.notHolder': { zh: '只有当前承办该工单的单位可以执行此操作', en: 'Only the unit now holding the order may do this' },
+  'forward.hopState': {
+    zh: '下派环节当前不能执行“{action}”（{state}）',
+    en: 'The forwarded step does not allow "{actionEn}" now ({stateEn})',
+  },
+  'forward.notForwarded': { zh: '该工单没有下派中的环节', en: 'This order has no forwarded step open' },
+  'forward.forwarded': {
+    zh: '工单已下派，须待下级答复逐级采纳后再由主办单位操作',
+    en: 'The order is forwarded down; the lead unit acts once the replies have been accepted back up',
+  },
+  'forward.notSubUnit': {
+    zh: '只能下派给本单位的下级单位：{field}',
+    en: 'Forward only to a sub-unit of your unit: {field}',
+  },
+  'forward.kindRefused': {
+    zh: '{toKind}不承接{fromKind}下派的工单：{field}',
+    en: 'A {toKindEn} does not receive orders forwarded by a {fromKindEn}: {field}',
+  },
+  'forward.noDepartmentWork': {
+    zh: '职能部门的工作不得下派给村（嘎查）委员会：{field}',
+    en: "A functional department's work is not forwarded to village committees: {field}",
+  },
+  'forward.inChain': { zh: '该单位已在本工单的下派链上：{field}', en: 'This unit is already on the forwarding chain: {field}' },
+  'forward.deadlineLate': {
+    zh: '下派时限不能晚于本单位自己的时限（{due}）：{field}',
+    en: 'The deadline may not be later than your own ({due}): {field}',
+  },
+  'forward.deadlinePast': { zh: '下派时限须晚于当前时间：{field}', en: 'The deadline must be in the future: {field}' },
   // Issue 14: leaders who act (src/leaders).
   'what.instruction': { zh: '批示', en: 'Instruction' },
   'what.consultation': { zh: '会商', en: 'Consultation' },

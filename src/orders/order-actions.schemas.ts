@@ -58,6 +58,21 @@ export const ACTION_PAYLOADS = {
   wait_for_citizen: Type.Object({ reason: WrittenText(2000) }),
   suspend: Type.Object({ reason: WrittenText(2000) }),
   resume_clock: Type.Object({}),
+  // Forwarding down the unit tree (下派, ADR 0115): the hop acted on is the open one at the bottom of the chain.
+  // The hop's note is `instructions` (as dispatch's): the envelope's optional `note` stays the step's remark.
+  forward: Type.Object({
+    toUnitId: Uuid,
+    instructions: WrittenText(2000),
+    deadline: Type.String({ format: 'date-time' }),
+  }),
+  hop_sign: Type.Object({}),
+  hop_reply: Type.Object({
+    result: lit(REPLY_RESULTS),
+    text: WrittenText(8000),
+  }),
+  hop_accept: Type.Object({}),
+  hop_send_back: Type.Object({ reason: WrittenText(2000) }),
+  hop_return: Type.Object({ reason: WrittenText(2000) }),
   // Sub-centres (ADR 0110): the league's dispatcher routes to a sub-centre's desk; a sub-centre hands up with a reason.
   route_to_desk: Type.Object({ deskUnitId: Uuid }),
   hand_up: Type.Object({ reason: WrittenText(2000) }),

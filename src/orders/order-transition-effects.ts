@@ -6,6 +6,14 @@ import { endActiveAssignments, insertAssignments, markLeadSigned } from './order
 import { insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
 import { mergeEffect, unmergeEffect } from './merge.effects.js';
+import {
+  forwardEffect,
+  hopAcceptEffect,
+  hopReplyEffect,
+  hopReturnEffect,
+  hopSendBackEffect,
+  hopSignEffect,
+} from './forward.effects.js';
 import { handUpEffect, routeToDeskEffect } from './desk.effects.js';
 import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
 
@@ -125,6 +133,12 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   review_send_back: echo,
   visit_close: visitCloseEffect,
   visit_rehandle: visitRehandleEffect,
+  forward: forwardEffect,
+  hop_sign: hopSignEffect,
+  hop_reply: hopReplyEffect,
+  hop_accept: hopAcceptEffect,
+  hop_send_back: hopSendBackEffect,
+  hop_return: hopReturnEffect,
   route_to_desk: routeToDeskEffect,
   hand_up: handUpEffect,
 };

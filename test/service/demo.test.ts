@@ -25,9 +25,11 @@ beforeAll(async () => {
 
 describe('the demo hotline', () => {
   it('models the Xilingol centre: 13 banners/counties, 38 league departments, utilities, ~300 units', async () => {
-    const units = await database.db.selectFrom('units').select(['kind']).execute();
+    const units = await database.db.selectFrom('units').select(['kind', 'name']).execute();
     const count = (kind: string) => units.filter((u) => u.kind === kind).length;
-    expect(count('county')).toBe(13);
+    // Each banner/county node and its government office (人民政府, which forwards down: issue 14).
+    expect(count('county')).toBe(26);
+    expect(units.filter((u) => u.kind === 'county' && u.name.endsWith('人民政府'))).toHaveLength(13);
     expect(count('league_dept')).toBe(38);
     expect(count('company')).toBeGreaterThanOrEqual(20);
     expect(units.length).toBeGreaterThanOrEqual(280);
@@ -183,6 +185,26 @@ describe('the demo history while the console is live (first start)', () => {
       await live.close();
     }
   }, 180_000);
+});
+
+describe('the demo network: forwarding down the tree (issue 14)', () => {
+  it('has orders of 锡林浩特市人民政府 at every point of the chain, and the accounts that work them', async () => {
+    const hops = await database.db.selectFrom('order_hops').select(['state', 'depth', 'order_id']).execute();
+    expect(new Set(hops.map((h) => h.state))).toEqual(new Set(['pending', 'handling', 'replied', 'accepted']));
+    expect(Math.max(...hops.map((h) => h.depth))).toBe(2);
+    const users = await database.db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select(['users.username', 'units.name'])
+      .where('users.username', 'in', ['countyadmin', 'townhandler'])
+      .orderBy('users.username')
+      .execute();
+    expect(users.map((u) => [u.username, u.name])).toEqual([
+      ['countyadmin', '锡林浩特市人民政府'],
+      ['townhandler', '锡林浩特市希日塔拉街道'],
+    ]);
+    expect(lines.join('\n')).toMatch(/\d+ orders of 锡林浩特市人民政府 forwarded down the tree/);
+  });
 });
 
 describe('the demo dispatch catalogue (issue 14)', () => {

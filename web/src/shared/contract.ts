@@ -21,6 +21,7 @@ export type * from '../../../src/contract/timelimits';
 export type * from '../../../src/contract/analytics';
 export type * from '../../../src/contract/portal-views';
 export type * from '../../../src/contract/notices';
+export * from '../../../src/contract/forwarding';
 export * from '../../../src/contract/leaders';
 export * from '../../../src/contract/leaders-labels';
 export * from '../../../src/contract/catalogue';

@@ -10,6 +10,7 @@ import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { ActionFields } from './ActionFields';
+import { ForwardFields } from '../forwarding/ForwardFields';
 import { RequestContext } from './RequestContext';
 import { DispatchContext } from './DispatchContext';
 import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
@@ -26,8 +27,17 @@ function formFieldOf(e: unknown, fields: Record<string, unknown>): string | unde
 /** Turns the form's values into the action's body (dates to ISO, order numbers to ids). */
 async function toBody(action: OrderAction, values: Record<string, unknown>): Promise<Record<string, unknown>> {
   // The re-dispatch of 同意并改派 is its own request, sent after the approval (see submit).
-  const { note, intoOrder, newDeadline, redispatchLeadUnitId: _lead, redispatchAssistUnitIds: _assist, ...rest } = values;
+  const {
+    note,
+    intoOrder,
+    newDeadline,
+    deadline,
+    redispatchLeadUnitId: _lead,
+    redispatchAssistUnitIds: _assist,
+    ...rest
+  } = values;
   const body: Record<string, unknown> = { ...rest };
+  if (action === 'forward' && deadline) body.deadline = (deadline as Dayjs).toDate().toISOString();
   if (typeof note === 'string' && note.trim()) body.note = note.trim();
   if (action === 'request_extension' && newDeadline) body.newDeadline = (newDeadline as Dayjs).toDate().toISOString();
   if (action === 'merge' && typeof intoOrder === 'string') {
@@ -113,7 +123,11 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
           <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
-            <ActionFields action={action} deskUnitId={order.deskUnitId} />
+            {action === 'forward' ? (
+              <ForwardFields orderId={order.id} />
+            ) : (
+              <ActionFields action={action} deskUnitId={order.deskUnitId} />
+            )}
             {action === 'reply' && (
               <Form.Item label={t('form.files')}>
                 <Upload

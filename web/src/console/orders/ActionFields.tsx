@@ -100,6 +100,8 @@ export function ActionFields({ action, deskUnitId }: { action: OrderAction; desk
     case 'hand_up':
       return text('reason', t('form.handUpReason'));
     case 'request_return':
+    case 'hop_send_back':
+    case 'hop_return':
     case 'reject_return':
     case 'reject_extension':
     case 'review_send_back':
@@ -128,6 +130,7 @@ export function ActionFields({ action, deskUnitId }: { action: OrderAction; desk
         </>
       );
     case 'reply':
+    case 'hop_reply':
       return (
         <>
           {radios(

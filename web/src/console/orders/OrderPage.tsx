@@ -13,6 +13,7 @@ import { shellMessages } from '../shell/shell.messages';
 import { ActionDialog } from './ActionDialog';
 import { OrderTimeline } from './OrderTimeline';
 import { DeadlinesCard } from './DeadlinesCard';
+import { ForwardChainCard } from '../forwarding/ForwardChainCard';
 import { DuplicatesCard } from './DuplicatesCard';
 import { SupervisionActions } from './SupervisionActions';
 import { OrderSideLists } from './OrderSideLists';
@@ -96,6 +97,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
         </Card>
         <LeaderOrderPanel order={o} />
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
+        <ForwardChainCard orderId={o.id} />
         <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
         {me.roles.some((r) => NOTE_WRITER_ROLES.includes(r)) && <NotesCard orderId={o.id} />}
