@@ -56,6 +56,17 @@ export interface MentionTargetView {
   detail: string | null;
 }
 
+/** What POST /api/orders/:id/notes answers: how many were told, and the typed `@names` that told nobody. */
+export interface NoteAddedView<D = string> {
+  eventId: number;
+  at: D;
+  notified: number;
+  /** `@李四` typed in the text that is no colleague or unit of the centre. */
+  unknown: string[];
+  /** `@张伟` that fits several colleagues or units: choose from the list to say which. */
+  ambiguous: string[];
+}
+
 /** Another person who has the order open right now. */
 export interface PresenceView {
   userId: string;

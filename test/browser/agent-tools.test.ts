@@ -115,6 +115,23 @@ describe.skipIf(!hasChromium)('agent tools', () => {
     await handler.close();
   });
 
+  it('a typed @name (no picker) notifies, and a name that fits nobody is named in a warning', async () => {
+    const dispatcher = await signedIn('dispatcher');
+    await dispatcher.goto(`${world.baseUrl}/orders/${order.id}`);
+    const note = dispatcher.getByTestId('note-text');
+    await note.click();
+    await dispatcher.keyboard.type('@张志强 ');
+    await dispatcher.keyboard.press('Escape');
+    await dispatcher.keyboard.type('请今天回电，@王不存在 也看看。打字提及测试');
+    await dispatcher.getByTestId('note-submit').click();
+    await dispatcher.getByText('已通知 1 人').waitFor();
+    const warning = dispatcher.getByTestId('note-unresolved');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('@王不存在');
+    await shot(dispatcher, 'typed-mention');
+    await dispatcher.close();
+  });
+
   it('the admin adds a module, is told which variable is unknown, and deactivates it', async () => {
     const page = await signedIn('admin');
     await page.goto(`${world.baseUrl}/admin/text-modules`);

@@ -155,6 +155,30 @@ describe('internal notes', () => {
     expect(portal.body).not.toContain('"note"');
   });
 
+  it('typed @names notify without the picker, and the answer names those that fit nobody or several', async () => {
+    let order = await newOrder(w);
+    order = await act(w, w.actors.dispatcher, order, 'dispatch', { leadUnitId: w.units.deptA1.id });
+    const dispatcher = await asUser(app, w, 'dispatcher');
+    const note = await dispatcher.post(`/api/orders/${order.id}/notes`, {
+      text: '@supervisor 测试 请看一下，@A旗住建局今天跟进；@李四 也看看，@测试 请留意。邮件 x@y.cn',
+    });
+    expect(note.statusCode).toBe(201);
+    expect(note.json()).toMatchObject({ notified: 2, unknown: ['@李四'], ambiguous: ['@测试'] });
+    await drain();
+    const supervisor = await asUser(app, w, 'supervisor');
+    const seen = (await supervisor.get('/api/notices?kind=note.mention')).json().items as { orderId: string }[];
+    expect(seen.filter((n) => n.orderId === order.id)).toHaveLength(1);
+    const handler = await asUser(app, w, 'unit_handler');
+    const bell = (await handler.get('/api/notices?unread=true&kind=note.mention')).json().items as { orderId: string }[];
+    expect(bell.filter((n) => n.orderId === order.id)).toHaveLength(1);
+    // The picker's choice settles a name several people share.
+    const picked = await dispatcher.post(`/api/orders/${order.id}/notes`, {
+      text: '@测试 你好',
+      mentionUserIds: [w.actors.operator.userId],
+    });
+    expect(picked.json()).toMatchObject({ notified: 1, unknown: [], ambiguous: [] });
+  });
+
   it('refuses blanks, unknown mentions (400 naming the field) and roles without order.note', async () => {
     const order = await newOrder(w);
     const dispatcher = await asUser(app, w, 'dispatcher');

@@ -4,6 +4,7 @@ import type {
   FilledTextModuleView,
   MentionNotice,
   MentionTargetView,
+  NoteAddedView,
   PresenceView,
   TextModuleInput,
   TextModuleView,
@@ -44,7 +45,7 @@ export const useMentionTargets = (q: string, enabled: boolean) =>
   });
 
 export const addNote = (orderId: string, body: { text: string; mentionUserIds: string[]; mentionUnitIds: string[] }) =>
-  api<{ eventId: string; notified: number }>(`/api/orders/${orderId}/notes`, { method: 'POST', json: body });
+  api<NoteAddedView>(`/api/orders/${orderId}/notes`, { method: 'POST', json: body });
 
 /** Unread mentions of the signed-in user, polled every 30 s (the bell). */
 export const useUnreadMentions = () =>
