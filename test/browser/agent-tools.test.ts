@@ -66,9 +66,15 @@ describe.skipIf(!hasChromium)('agent tools', () => {
     await pickRadio(page, 'field-result', '已解决');
     const text = page.getByTestId('field-text');
     await text.click();
-    await page.keyboard.type('您好。::ban');
+    await page.keyboard.type('您好。::');
     const popup = page.getByTestId('text-module-popup');
     await popup.getByTestId('text-module-banjie').waitFor();
+    // The reply dialog offers reply and unlimited modules, not the 回访 or 审核 ones (ADR 0141).
+    expect(await popup.getByTestId('text-module-shouli').count()).toBe(1);
+    expect(await popup.getByTestId('text-module-huifang').count()).toBe(0);
+    expect(await popup.getByTestId('text-module-buchong').count()).toBe(0);
+    await page.keyboard.type('ban');
+    await expect.poll(() => popup.getByRole('option').count()).toBe(1);
     expect(await popup.getByRole('option').count()).toBe(1);
     await shot(page, 'popup');
     await page.keyboard.press('Enter');

@@ -76,6 +76,36 @@ describe('text modules', () => {
     expect(list.json().items).toHaveLength(3);
   });
 
+  it('a module limited to a dialog is offered only there (reply / review / 回访); unlimited ones everywhere', async () => {
+    const admin = await asUser(app, w, 'admin');
+    const make = (keyword: string, dialogs?: string[]) =>
+      admin.post('/api/text-modules', { name: keyword, keyword, body: `${keyword} {{order.number}}`, ...(dialogs && { dialogs }) });
+    expect((await make('d-reply', ['reply'])).json().dialogs).toEqual(['reply']);
+    await make('d-visit', ['visit']);
+    await make('d-review-visit', ['review', 'visit']);
+    const bad = await make('d-bad', ['chat']);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toMatch(/dialogs/);
+
+    let order = await newOrder(w);
+    order = await act(w, w.actors.dispatcher, order, 'dispatch', { leadUnitId: w.units.deptA1.id });
+    const handler = await asUser(app, w, 'unit_handler');
+    const offered = async (dialog?: string) =>
+      ((await handler.get(`/api/orders/${order.id}/text-modules${dialog ? `?dialog=${dialog}` : ''}`)).json().items as { keyword: string }[])
+        .map((i) => i.keyword)
+        .filter((k) => k.startsWith('d-'));
+    expect(await offered('reply')).toEqual(['d-reply']);
+    expect(await offered('visit')).toEqual(['d-review-visit', 'd-visit']);
+    expect(await offered('review')).toEqual(['d-review-visit']);
+    expect(await offered()).toEqual([]); // a dialog of no kind (a dispatch note) gets only unlimited modules
+    expect((await handler.get(`/api/orders/${order.id}/text-modules?dialog=chat`)).statusCode).toBe(400);
+
+    const reply = (await admin.get('/api/text-modules')).json().items.find((m: { keyword: string }) => m.keyword === 'd-reply');
+    const opened = await admin.request({ method: 'PATCH', url: `/api/text-modules/${reply.id}`, payload: { dialogs: [] } });
+    expect(opened.json().dialogs).toEqual([]);
+    expect(await offered()).toEqual(['d-reply']);
+  });
+
   it('answers 400 naming the field, and 403 without textmodule.manage', async () => {
     const admin = await asUser(app, w, 'admin');
     const cases: [Record<string, unknown>, string][] = [

@@ -13,6 +13,7 @@ import { ActionFields } from './ActionFields';
 import { RequestContext } from './RequestContext';
 import { DispatchContext } from './DispatchContext';
 import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
+import { textModuleDialogOf } from '../../shared/contract';
 
 export { errorText };
 
@@ -109,7 +110,7 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       width={640}
     >
       {action && (
-        <TextModuleOrder.Provider value={order.id}>
+        <TextModuleOrder.Provider value={{ orderId: order.id, dialog: textModuleDialogOf(action) }}>
           <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
