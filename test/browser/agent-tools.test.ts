@@ -155,8 +155,10 @@ describe.skipIf(!hasChromium)('agent tools', () => {
       .waitFor();
     expect(world.consoleErrors.splice(before)).toEqual([expect.stringContaining('400')]);
     await page.getByTestId('module-body').fill('{{citizen.name}} 您好，工单 {{order.number}}');
+    await page.getByTestId('module-dialogs').getByText('回访').click();
     await page.getByTestId('module-save').click();
     await page.getByTestId('modules-table').getByText('::ceshi').waitFor();
+    expect(await page.getByTestId('modules-table').locator('tr', { hasText: '::ceshi' }).textContent()).toContain('回访');
     await page.getByTestId('module-toggle-ceshi').click();
     await page.getByTestId('modules-table').locator('tr', { hasText: '::ceshi' }).getByText('已停用').waitFor();
     await shot(page, 'admin');
