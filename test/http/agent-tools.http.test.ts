@@ -79,7 +79,12 @@ describe('text modules', () => {
   it('a module limited to a dialog is offered only there (reply / review / 回访); unlimited ones everywhere', async () => {
     const admin = await asUser(app, w, 'admin');
     const make = (keyword: string, dialogs?: string[]) =>
-      admin.post('/api/text-modules', { name: keyword, keyword, body: `${keyword} {{order.number}}`, ...(dialogs && { dialogs }) });
+      admin.post('/api/text-modules', {
+        name: keyword,
+        keyword,
+        body: `${keyword} {{order.number}}`,
+        ...(dialogs && { dialogs }),
+      });
     expect((await make('d-reply', ['reply'])).json().dialogs).toEqual(['reply']);
     await make('d-visit', ['visit']);
     await make('d-review-visit', ['review', 'visit']);
@@ -91,7 +96,11 @@ describe('text modules', () => {
     order = await act(w, w.actors.dispatcher, order, 'dispatch', { leadUnitId: w.units.deptA1.id });
     const handler = await asUser(app, w, 'unit_handler');
     const offered = async (dialog?: string) =>
-      ((await handler.get(`/api/orders/${order.id}/text-modules${dialog ? `?dialog=${dialog}` : ''}`)).json().items as { keyword: string }[])
+      (
+        (await handler.get(`/api/orders/${order.id}/text-modules${dialog ? `?dialog=${dialog}` : ''}`)).json().items as {
+          keyword: string;
+        }[]
+      )
         .map((i) => i.keyword)
         .filter((k) => k.startsWith('d-'));
     expect(await offered('reply')).toEqual(['d-reply']);

@@ -203,7 +203,14 @@ describe('calls on the live stream', () => {
       {
         write: (chunk) => {
           if (!chunk.startsWith('event: call\n')) return;
-          calls.push(JSON.parse(chunk.split('\n').find((l) => l.startsWith('data: '))!.slice(6)) as LiveCallView);
+          calls.push(
+            JSON.parse(
+              chunk
+                .split('\n')
+                .find((l) => l.startsWith('data: '))!
+                .slice(6),
+            ) as LiveCallView,
+          );
         },
         end: () => {},
       },
@@ -237,7 +244,14 @@ describe('calls on the live stream', () => {
   });
 
   it('masks the number for a reader who may not see phones', () => {
-    const change = { revision: 1, callId: 7, centreId: world.centreId, operatorUserId: 'u', status: 'offered', callerNumber: '138-0000-1234' };
+    const change = {
+      revision: 1,
+      callId: 7,
+      centreId: world.centreId,
+      operatorUserId: 'u',
+      status: 'offered',
+      callerNumber: '138-0000-1234',
+    };
     expect(presentCallChange(change, false)).toEqual({ callId: 7, status: 'offered', callerNumber: '138****1234', masked: true });
     expect(presentCallChange(change, true).callerNumber).toBe('13800001234');
   });

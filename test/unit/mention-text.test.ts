@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { mentionKeysOf, mentionSegments, resolveMentions, userMentionKeys, type MentionCandidate } from '../../src/notes/mention-text.js';
+import {
+  mentionKeysOf,
+  mentionSegments,
+  resolveMentions,
+  userMentionKeys,
+  type MentionCandidate,
+} from '../../src/notes/mention-text.js';
 
-const zhang = { kind: 'user' as const, id: 'u1', name: '承办人 张志强', keys: userMentionKeys({ display_name: '承办人 张志强', username: 'handler' }) };
-const zhangZhi = { kind: 'user' as const, id: 'u2', name: '张志', keys: userMentionKeys({ display_name: '张志', username: 'zz' }) };
+const zhang = {
+  kind: 'user' as const,
+  id: 'u1',
+  name: '承办人 张志强',
+  keys: userMentionKeys({ display_name: '承办人 张志强', username: 'handler' }),
+};
+const zhangZhi = {
+  kind: 'user' as const,
+  id: 'u2',
+  name: '张志',
+  keys: userMentionKeys({ display_name: '张志', username: 'zz' }),
+};
 const wei1 = { kind: 'user' as const, id: 'w1', name: '张伟', keys: ['张伟', 'zhangwei1'] };
 const wei2 = { kind: 'user' as const, id: 'w2', name: '张伟', keys: ['张伟', 'zhangwei2'] };
 const unit = { kind: 'unit' as const, id: 'n1', name: '锡林浩特市住房和城乡建设局', keys: ['锡林浩特市住房和城乡建设局'] };

@@ -108,7 +108,12 @@ function ModuleForm({ module, onDone }: { module: TextModuleView | null; onDone:
     unitId?: string;
     dialogs?: TextModuleView['dialogs'];
   }) {
-    const body = { ...values, categoryId: values.categoryId ?? null, unitId: values.unitId ?? null, dialogs: values.dialogs ?? [] };
+    const body = {
+      ...values,
+      categoryId: values.categoryId ?? null,
+      unitId: values.unitId ?? null,
+      dialogs: values.dialogs ?? [],
+    };
     const saved = await write(
       async () => {
         try {

@@ -72,7 +72,8 @@ export const agentToolsMessages = {
     'notes.added': 'Internal note added',
     'notes.notified': '{n} notified',
     'notes.unknown': 'Note saved, but no colleague or unit has these names, so nobody was notified for them: {names}',
-    'notes.ambiguous': 'Note saved; these mentions fit several colleagues or units and notified nobody: {names} (type @ and choose from the list)',
+    'notes.ambiguous':
+      'Note saved; these mentions fit several colleagues or units and notified nobody: {names} (type @ and choose from the list)',
     'bell.title': 'Mentions',
     'bell.empty': 'No unread mentions',
     'bell.readAll': 'Mark all read',
