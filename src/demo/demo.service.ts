@@ -6,7 +6,7 @@ import { seedDemoHistory } from './demo-history.service.js';
 import { seedDemoKnowledge } from './demo-knowledge.service.js';
 import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
-import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
+import { seedDemoLeaderFollowup, seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -52,6 +52,7 @@ export async function prepareDemo(
       if (refused > 0) log(`demo: ${refused} generated orders stopped early (changed in the console meanwhile)`);
       log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
       log(`demo: ${await seedDemoRecordedCall(deps, catalog)} recorded call linked to an order awaiting its 回访`);
+      log(`demo: ${await seedDemoLeaderFollowup(deps, catalog)} overdue order on the leader's 领导盯办 list`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);
