@@ -13,7 +13,7 @@ export async function newestVisitingOrder(db: Executor, centreId: string) {
     .executeTakeFirst();
 }
 
-/** The open order at a centre that has been past its deadline longest, with a handling unit (the demo's 领导盯办). */
+/** The open order at a centre past its deadline longest, with a handling unit and a place (the demo's 领导盯办). */
 export async function mostOverdueHandledOrder(db: Executor, centreId: string, now: Date) {
   return db
     .selectFrom('orders')
@@ -22,6 +22,7 @@ export async function mostOverdueHandledOrder(db: Executor, centreId: string, no
     .where('state', 'in', ['dispatched', 'handling', 'extension_requested'])
     .where('lead_unit_id', 'is not', null)
     .where('deadline_due_at', '<', now)
+    .where('address', 'is not', null) // a matter on the ground, not a question
     .orderBy('deadline_due_at', 'asc')
     .limit(1)
     .executeTakeFirst();

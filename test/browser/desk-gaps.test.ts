@@ -24,9 +24,9 @@ describe.skipIf(!hasChromium)('desk gaps', () => {
   });
 
   it('工单查询 fits 1280×720 without sideways scrolling; long titles end in … with the whole title on hover', async () => {
-    const page = await world.signedIn('supervisor', { width: 1280, height: 720 });
+    const operator = await world.signedIn('operator');
     const long = '浏览器测试：锡林浩特市额尔敦路与团结大街交叉口东北角的人行道护栏被车辆撞坏多日无人修复存在安全隐患';
-    const created = await page.evaluate(async (title) => {
+    const created = await operator.evaluate(async (title) => {
       const res = await fetch('/api/orders', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -34,6 +34,8 @@ describe.skipIf(!hasChromium)('desk gaps', () => {
       });
       return (await res.json()) as { orderNo: string };
     }, long);
+    await operator.close();
+    const page = await world.signedIn('supervisor', { width: 1280, height: 720 });
     await page.goto(`${world.baseUrl}/orders`);
     const list = page.getByTestId('order-list');
     const row = list.getByTestId(`order-row-${created.orderNo}`);

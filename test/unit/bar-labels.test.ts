@@ -6,6 +6,7 @@ describe('unit names on the bar charts', () => {
     expect(wrapName('锡林浩特市住房和城乡建设局')).toBe('锡林浩特市\n住房和城乡建设局');
     expect(wrapName('二连浩特市住房和城乡建设局')).toBe('二连浩特市\n住房和城乡建设局');
     expect(wrapName('锡林浩特市热力公司')).toBe('锡林浩特市热力公司');
+    expect(wrapName('中心直办 / 未派单')).toBe('中心直办 /\n未派单');
     expect(wrapName('西乌珠穆沁旗市场监督管理局')).toBe('西乌珠穆沁旗\n市场监督管理局');
     const long = '锡林郭勒盟行政审批和政务服务与数据管理局';
     expect(wrapName(long).replace(/\n/g, '')).toBe(long);

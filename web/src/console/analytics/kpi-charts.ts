@@ -80,12 +80,14 @@ export function wrapName(name: string, max = BAR_LABEL_CHARS): string {
   const lines: string[] = [];
   while (chars.length > max) {
     const head = chars.slice(0, max);
-    // The first place ending (市 of 市场监督管理局 is no place: it comes after 旗).
+    // After a space (中心直办 / 未派单), else after the first place ending (市 of 市场监督管理局 is no
+    // place: it comes after 旗), else at the width.
+    const space = head.lastIndexOf(' ');
     const place = head.findIndex((c, i) => i >= 1 && PLACE_END.test(c));
-    const cut = place >= 1 ? place + 1 : max;
-    lines.push(chars.splice(0, cut).join(''));
+    const cut = space >= 1 ? space + 1 : place >= 1 ? place + 1 : max;
+    lines.push(chars.splice(0, cut).join('').trim());
   }
-  lines.push(chars.join(''));
+  lines.push(chars.join('').trim());
   return lines.filter((l) => l !== '').join('\n');
 }
 
