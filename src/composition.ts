@@ -6,6 +6,7 @@ import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
 import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.js';
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
+import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -13,7 +14,7 @@ import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook],
+  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, deskRoutingIntakeHook],
   transition: [searchIndexHook, knowledgeUsageHook, timelimitHook],
   detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
 };

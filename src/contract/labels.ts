@@ -54,6 +54,14 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   assessment_appeal: { zh: '考核申诉', en: 'Assessment appeal' },
   assessment_appeal_decided: { zh: '考核申诉已裁定', en: 'Assessment appeal decided' },
   note: { zh: '内部备注', en: 'Internal note' },
+  leader_case: { zh: '领导包案', en: 'Leader took the case' },
+  leader_case_end: { zh: '结束包案', en: 'Leader case ended' },
+  instruction: { zh: '领导批示', en: 'Leader instruction' },
+  instruction_ack: { zh: '签收批示', en: 'Instruction acknowledged' },
+  instruction_answer: { zh: '答复批示', en: 'Instruction answered' },
+  consult_open: { zh: '发起会商', en: 'Consultation opened' },
+  consult_opinion: { zh: '会商意见', en: 'Consultation opinion' },
+  consult_conclude: { zh: '会商结论', en: 'Consultation concluded' },
   answer_directly: { zh: '直办答复', en: 'Answer directly' },
   reject: { zh: '无效件', en: 'Invalid' },
   merge: { zh: '并单', en: 'Merge' },
@@ -75,6 +83,8 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   wait_for_citizen: { zh: '等待群众（暂停计时）', en: 'Wait for citizen (pause clock)' },
   suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
   resume_clock: { zh: '恢复计时', en: 'Resume clock' },
+  route_to_desk: { zh: '转分中心', en: 'Route to sub-centre' },
+  hand_up: { zh: '上交中心', en: 'Hand up to the league centre' },
 };
 
 /** The clocks of an order, named as the domain names them (联系诉求人, 办理答复). */

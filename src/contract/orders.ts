@@ -45,6 +45,8 @@ export interface OrderView<At = Instant> {
   state: OrderState;
   version: number;
   leadUnitId: string | null;
+  /** The sub-centre desk holding the order (ADR 0110); null = the league centre's. */
+  deskUnitId: string | null;
   handledDirectly: boolean;
   closureKind: string | null;
   dispatchCount: number;
@@ -136,6 +138,8 @@ export interface OrderDetailView<At = Instant> {
   order: OrderView<At>;
   deadlines: DeadlineView<At>[];
   leadUnitName: string | null;
+  /** The desk holding the order: a sub-centre's name, or null for the league centre. */
+  deskUnitName: string | null;
   assignments: AssignmentView<At>[];
   links: OrderLinkView<At>[];
   attachments: AttachmentView<At>[];

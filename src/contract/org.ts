@@ -9,6 +9,8 @@ export interface MeView {
   unitId: string;
   unitName: string;
   centreId: string;
+  /** The sub-centre desk the user works at (ADR 0110); null = the league centre's staff or a unit. */
+  deskUnitId: string | null;
 }
 
 /** A node of the unit tree (GET /api/units). */
@@ -51,4 +53,19 @@ export interface UserListItemView {
   active: boolean;
   unit_id: string;
   unit_name: string;
+}
+
+/** A sub-centre (分中心) desk and the region subtree it owns (GET /api/sub-centres, ADR 0110). */
+export interface SubCentreView {
+  id: string;
+  name: string;
+  active: boolean;
+  regionId: string | null;
+  regionName: string | null;
+}
+
+export interface SubCentresView {
+  /** Intake routes an order whose region lies in a sub-centre's subtree to that desk. */
+  routeToSubCentres: boolean;
+  items: SubCentreView[];
 }

@@ -21,6 +21,15 @@ export const NON_TRANSITION_EVENT_KINDS = [
   'assessment_appeal', // a unit's 申诉 against its assessment
   'assessment_appeal_decided', // the 申诉 was decided
   'note', // 内部备注 between centre and units, with @mentions; never shown to the citizen
+  // Issue 14, leaders who act (src/leaders):
+  'leader_case', // 领导包案: a leader took the order as its owner
+  'leader_case_end', // 包案 ended
+  'instruction', // 领导批示 to the lead unit
+  'instruction_ack', // the lead unit signed for the 批示 (签收)
+  'instruction_answer', // the lead unit answered the 批示
+  'consult_open', // 会商 opened with several units
+  'consult_opinion', // a unit's 会商意见
+  'consult_conclude', // the 会商's conclusion
 ] as const;
 
 export const TIMELINE_EVENT_KINDS = [...NON_TRANSITION_EVENT_KINDS, ...ORDER_ACTIONS] as const;

@@ -73,6 +73,9 @@ export const ORDER_ACTIONS = [
   'wait_for_citizen',
   'suspend',
   'resume_clock',
+  // Sub-centres (issue 14, ADR 0110): which desk holds an order waiting for dispatch.
+  'route_to_desk',
+  'hand_up',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 

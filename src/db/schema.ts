@@ -16,6 +16,7 @@ import type { AssessmentTables } from '../analytics/assessment/assessment.table.
 import type { TextModuleTables } from '../textmodules/text-module.table.js';
 import type { PresenceTables } from '../presence/presence.table.js';
 import type { QueueTables } from '../queues/queues.table.js';
+import type { LeaderTables } from '../leaders/leaders.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -29,6 +30,8 @@ export interface CentresTable {
   created_at: Generated<Timestamp>;
   /** Bumped by triggers when the calendar, time-limit rules or settings change (migration 0150, ADR 0013). */
   settings_version: Generated<number>;
+  /** Intake routes an order whose region lies in a sub-centre's subtree to that desk (migration 0600, ADR 0110). */
+  route_to_sub_centres: Generated<boolean>;
 }
 
 export type UnitKind = 'centre' | 'sub_centre' | 'league_dept' | 'county' | 'county_dept' | 'town' | 'company' | 'other';
@@ -43,6 +46,8 @@ export interface UnitsTable {
   path: string;
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  /** A sub_centre's region subtree (the root region it owns), migration 0600. */
+  region_id: string | null;
 }
 
 export interface UsersTable {
@@ -137,6 +142,8 @@ export interface OrdersTable {
   deadline_due_at: Timestamp | null;
   deadline_warn_at: Timestamp | null;
   clock_paused: Generated<boolean>;
+  /** The sub-centre desk that holds the order; null = the league centre's desk (migration 0600, ADR 0110). */
+  desk_unit_id: string | null;
 }
 
 export interface OrderAssignmentsTable {
@@ -238,7 +245,8 @@ export interface DB
     AssessmentTables,
     TextModuleTables,
     PresenceTables,
-    QueueTables {
+    QueueTables,
+    LeaderTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

@@ -33,6 +33,14 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'analyst', displayName: '分析员 孙悦', role: 'analyst', unit: 'centre' },
   { username: 'admin', displayName: '系统管理员 周强', role: 'admin', unit: 'centre' },
   { username: 'auditor', displayName: '审计管理员 吴静', role: 'auditor', unit: 'centre' },
+  // Issue 14: a sub-centre's dispatcher (ADR 0110)
+  {
+    username: 'subdispatcher',
+    displayName: '分中心派单员 乌兰',
+    role: 'dispatcher',
+    unit: 'centre',
+    unitName: '锡林浩特市12345分中心',
+  },
 ];
 
 export const DEMO_HANDLER_UNIT = '锡林浩特市住房和城乡建设局';

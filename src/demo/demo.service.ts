@@ -7,6 +7,8 @@ import { seedDemoKnowledge } from './demo-knowledge.service.js';
 import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { seedDemoLeaderFollowup, seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
+import { seedDemoDeskMoves, seedDemoSubCentres } from './demo-sub-centres.service.js';
+import { seedDemoLeaders } from './demo-leaders.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -35,6 +37,7 @@ export async function prepareDemo(
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
       await seedDemoSavedFilters(tx, deps.clock);
+      await seedDemoSubCentres(tx, seeded);
       return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
     });
     log(
@@ -52,6 +55,8 @@ export async function prepareDemo(
       if (refused > 0) log(`demo: ${refused} generated orders stopped early (changed in the console meanwhile)`);
       log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
       log(`demo: ${await seedDemoRecordedCall(deps, catalog)} recorded call linked to an order awaiting its 回访`);
+      log(`demo: ${await seedDemoDeskMoves(deps, catalog)} orders handed up or routed between sub-centres (上交中心 / 转分中心)`);
+      log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
       log(`demo: ${await seedDemoLeaderFollowup(deps, catalog)} overdue order on the leader's 领导盯办 list`);
     };
   }

@@ -25,6 +25,8 @@ function inWindow(db: Executor, w: CandidateWindow) {
   if (w.excludeOrderId) q = q.where('orders.id', '<>', w.excludeOrderId);
   if (w.scope.unitPath !== null)
     q = q.where(sql<boolean>`orders.search_facets @> ${sql.val([visibleTo(w.scope.unitPath)])}::text[]`);
+  // a sub-centre's staff: their desk's orders only (ADR 0110)
+  if (w.scope.deskUnitId) q = q.where('orders.desk_unit_id', '=', w.scope.deskUnitId);
   return q;
 }
 

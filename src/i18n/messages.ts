@@ -35,6 +35,14 @@ export const messages = {
     en: 'Action "{action}" is not possible in state "{state}"',
   },
   'error.notLeadUnit': { zh: '只有主办单位可以执行此操作', en: 'Only the lead unit may do this' },
+  // Sub-centres (ADR 0110)
+  'desk.leagueOnly': { zh: '只有市级中心可以转分中心', en: 'Only the league centre routes orders to sub-centres' },
+  'desk.heldOnly': {
+    zh: '只有持有本工单的分中心可以上交中心',
+    en: 'Only the sub-centre holding this order can hand it up',
+  },
+  'desk.notSubCentre': { zh: '请选择一个分中心', en: 'Choose a sub-centre' },
+  'desk.alreadyThere': { zh: '工单已在该分中心', en: 'The order is already at that sub-centre' },
   'bulk.otherCategory': {
     zh: '批量派单只能派同一分类的工单（本单分类与第一单不同）',
     en: 'Bulk dispatch takes orders of one category (this one differs from the first)',
@@ -256,6 +264,54 @@ export const messages = {
     en: '{author} mentioned you in an internal note on order {orderNo}: {excerpt}',
   },
   'note.mentionUnknown': { zh: '提到的同事或单位不存在：{field}', en: 'No such colleague or unit to mention: {field}' },
+  // Issue 14: leaders who act (src/leaders).
+  'what.instruction': { zh: '批示', en: 'Instruction' },
+  'what.consultation': { zh: '会商', en: 'Consultation' },
+  'leaders.orderClosed': {
+    zh: '工单已办结，不能再包案、批示或会商',
+    en: 'The order is closed; nothing to take, instruct or consult on',
+  },
+  'leaders.caseTaken': { zh: '该工单已由{leader}包案', en: 'This order is already owned by {leader}' },
+  'leaders.noCase': { zh: '该工单当前没有包案领导', en: 'No leader owns this order now' },
+  'leaders.notCaseOwner': { zh: '只有包案领导本人可以结束包案', en: 'Only the owning leader may end the case' },
+  'leaders.noUnit': {
+    zh: '工单尚未派给承办单位，无法批示，请先派单',
+    en: 'The order has no handling unit yet; dispatch it before writing an instruction',
+  },
+  'leaders.instructionStatus': {
+    zh: '批示当前状态为“{status}”，不能执行此操作',
+    en: 'The instruction is "{status}"; not possible now',
+  },
+  'leaders.acknowledgeFirst': { zh: '请先签收批示，再答复', en: 'Acknowledge the instruction before answering it' },
+  'leaders.concluded': { zh: '会商已有结论，不能再更改', en: 'The consultation is concluded already' },
+  'leaders.opinionGiven': { zh: '本单位已提交会商意见', en: 'Your unit has given its opinion already' },
+  'leaders.unitRepeated': { zh: '会商单位重复：{field}', en: 'A unit is listed twice: {field}' },
+  'leaders.mayNotUrge': { zh: '本中心未允许领导催办', en: 'Leaders of this centre may not send reminders' },
+  'leaders.mayNotSupervise': { zh: '本中心未允许领导发督办单', en: 'Leaders of this centre may not issue supervision orders' },
+  'notice.instruction': {
+    zh: '领导批示：{leader} 对工单 {orderNo} 作出批示，请签收并答复：{excerpt}',
+    en: 'Leader instruction: {leader} instructed on order {orderNo}; acknowledge and answer: {excerpt}',
+  },
+  'notice.instructionAck': {
+    zh: '{unit} 已签收您对工单 {orderNo} 的批示',
+    en: '{unit} acknowledged your instruction on order {orderNo}',
+  },
+  'notice.instructionAnswer': {
+    zh: '{unit} 答复了您对工单 {orderNo} 的批示：{excerpt}',
+    en: '{unit} answered your instruction on order {orderNo}: {excerpt}',
+  },
+  'notice.consultation': {
+    zh: '会商：{leader} 就工单 {orderNo} 发起会商，请提交本单位意见：{excerpt}',
+    en: "Consultation: {leader} opened one on order {orderNo}; give your unit's opinion: {excerpt}",
+  },
+  'notice.consultOpinion': {
+    zh: '{unit} 提交了工单 {orderNo} 的会商意见',
+    en: '{unit} gave its opinion on the consultation of order {orderNo}',
+  },
+  'notice.leaderFollowupAdded': {
+    zh: '领导盯办：{by} 将工单 {orderNo} 列入领导盯办：{excerpt}',
+    en: 'Leader follow-up: {by} added order {orderNo} to the follow-up list: {excerpt}',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,7 @@ import { maskPhone } from '../orders/masking.js';
 import { normalizePhone } from '../orders/phone.js';
 import { can } from '../users/permissions.js';
 import { isUnitScoped, type Actor } from '../users/roles.js';
+import { actorDesk } from '../users/actor-scope.js';
 import type { CallChangeRow } from './live.repository.js';
 
 /** A call's change as fanned out to connections (ADR 0140). */
@@ -16,14 +17,19 @@ export interface OrderChange {
   action: string;
   toState: string | null;
   unitPaths: readonly string[];
+  /** The desk holding the order now (ADR 0110); absent or null = the league centre's. */
+  deskUnitId?: string | null;
 }
 
 /**
  * Whether a connected user may hear of a change: same centre, and for unit users only orders sent
- * into their unit subtree — the same rule as reading the order (order.repository whereVisible).
+ * into their unit subtree, for a sub-centre's staff only its desk's orders — the same rule as reading
+ * the order (order.repository whereVisible).
  */
 export function isChangeVisibleTo(actor: Actor, change: OrderChange): boolean {
   if (actor.centreId !== change.centreId) return false;
+  const desk = actorDesk(actor);
+  if (desk) return change.deskUnitId === desk;
   if (!isUnitScoped(actor)) return true;
   const root = actor.unitPath;
   return root !== null && change.unitPaths.some((p) => p.startsWith(root));
@@ -42,6 +48,7 @@ export function sameAudience(opened: Actor, now: Actor): boolean {
     opened.centreId === now.centreId &&
     opened.unitId === now.unitId &&
     opened.unitPath === now.unitPath &&
+    (opened.deskUnitId ?? null) === (now.deskUnitId ?? null) &&
     roles(opened) === roles(now)
   );
 }

@@ -7,6 +7,8 @@ export interface OrderChangeRow {
   centreId: string;
   action: string;
   toState: string | null;
+  /** The desk holding the order now (ADR 0110); null = the league centre's. */
+  deskUnitId: string | null;
 }
 
 export async function latestOrderEventId(db: Executor): Promise<number> {
@@ -21,9 +23,17 @@ export async function latestOrderEventId(db: Executor): Promise<number> {
 export async function listOrderEventsAfter(db: Executor, afterId: number, limit: number): Promise<OrderChangeRow[]> {
   const rows = await db
     .selectFrom('order_events')
-    .select(['id', 'order_id', 'centre_id', 'action', 'to_state'])
-    .where('id', '>', afterId)
-    .orderBy('id')
+    .leftJoin('orders', 'orders.id', 'order_events.order_id')
+    .select([
+      'order_events.id',
+      'order_events.order_id',
+      'order_events.centre_id',
+      'order_events.action',
+      'order_events.to_state',
+      'orders.desk_unit_id',
+    ])
+    .where('order_events.id', '>', afterId)
+    .orderBy('order_events.id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({
@@ -32,6 +42,7 @@ export async function listOrderEventsAfter(db: Executor, afterId: number, limit:
     centreId: r.centre_id,
     action: r.action,
     toState: r.to_state,
+    deskUnitId: r.desk_unit_id,
   }));
 }
 

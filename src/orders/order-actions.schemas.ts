@@ -58,6 +58,9 @@ export const ACTION_PAYLOADS = {
   wait_for_citizen: Type.Object({ reason: WrittenText(2000) }),
   suspend: Type.Object({ reason: WrittenText(2000) }),
   resume_clock: Type.Object({}),
+  // Sub-centres (ADR 0110): the league's dispatcher routes to a sub-centre's desk; a sub-centre hands up with a reason.
+  route_to_desk: Type.Object({ deskUnitId: Uuid }),
+  hand_up: Type.Object({ reason: WrittenText(2000) }),
 } as const satisfies Record<OrderAction, TSchema>;
 
 export { ORDER_ACTIONS, type OrderAction };

@@ -47,14 +47,17 @@ export interface IntakeContext {
   readonly actor: Actor;
   readonly at: Date;
   /** The facts and text of the new order (trimmed), before its number and id exist. */
-  readonly draft: Pick<Order, 'centre_id' | 'category_id' | 'appeal_type' | 'priority' | 'title' | 'content' | 'address'>;
+  readonly draft: Pick<
+    Order,
+    'centre_id' | 'category_id' | 'region_id' | 'appeal_type' | 'priority' | 'title' | 'content' | 'address'
+  >;
   /** Read with the intake's one reference query: lets hooks skip their own reads. */
   readonly centre: { readonly settingsVersion: number; readonly categoryPath: string | null };
 }
 
 /** Columns of the order row a hook may compute (the row is written once). */
 export type IntakeColumns = Partial<
-  Pick<InsertObject<DB, 'orders'>, 'search_vector' | 'deadline_stage' | 'deadline_due_at' | 'deadline_warn_at'>
+  Pick<InsertObject<DB, 'orders'>, 'search_vector' | 'deadline_stage' | 'deadline_due_at' | 'deadline_warn_at' | 'desk_unit_id'>
 >;
 
 /** A row of another table written in the same statement as the new order's timeline event. */

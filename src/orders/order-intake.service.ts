@@ -72,7 +72,7 @@ export async function acceptOrderInTransaction(
     clock,
     actor,
     at,
-    draft: { ...text, ...facts },
+    draft: { ...text, ...facts, region_id: input.regionId ?? null },
     centre: { settingsVersion: centre.settings_version, categoryPath: centre.category?.path ?? null },
   });
   const order = await insertNumberedOrder(tx, day, {

@@ -11,7 +11,7 @@ import type { Actor } from '../users/roles.js';
 import { listAssignments } from './order-assignment.repository.js';
 import { listOrderEvents } from './order-event.repository.js';
 import { listOrderLinks, logPhoneLookup, logPiiAccess } from './order-extras.repository.js';
-import { actorScope } from '../users/actor-scope.js';
+import { actorDesk, actorScope } from '../users/actor-scope.js';
 import { availableActions } from './order-transitions.js';
 import type { OrderState } from './order.constants.js';
 import { presentOrder } from './order.presenter.js';
@@ -38,7 +38,10 @@ function mayUnmask(actor: Actor, order: Order, leadUnitPath: string | null): boo
 
 export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: string): Promise<OrderDetailView<Date>> {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
-  const lead = order.lead_unit_id ? await findUnit(deps.db, order.centre_id, order.lead_unit_id) : undefined;
+  const [lead, desk] = await Promise.all([
+    order.lead_unit_id ? findUnit(deps.db, order.centre_id, order.lead_unit_id) : undefined,
+    order.desk_unit_id ? findUnit(deps.db, order.centre_id, order.desk_unit_id) : undefined,
+  ]);
   const unmasked = mayUnmask(actor, order, lead?.path ?? null);
   const now = deps.clock.now();
   if (unmasked && (order.caller_name || order.caller_phone)) {
@@ -61,12 +64,18 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     order: presentOrder(order, { unmasked, now }),
     deadlines,
     leadUnitName: lead?.name ?? null,
+    deskUnitName: desk?.name ?? null,
     assignments: assignments as AssignmentView<Date>[],
     links: links as OrderLinkView<Date>[],
     attachments,
     availableActions: availableActions(
-      { state: order.state as OrderState, leadUnitPath: lead?.path ?? null, clockPaused: order.clock_paused },
-      actor,
+      {
+        state: order.state as OrderState,
+        leadUnitPath: lead?.path ?? null,
+        clockPaused: order.clock_paused,
+        deskUnitId: order.desk_unit_id,
+      },
+      { ...actor, deskUnitId: actorDesk(actor) },
     ),
   };
 }

@@ -6,6 +6,7 @@ import { endActiveAssignments, insertAssignments, markLeadSigned } from './order
 import { insertReturnVisit } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
 import { mergeEffect, unmergeEffect } from './merge.effects.js';
+import { handUpEffect, routeToDeskEffect } from './desk.effects.js';
 import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
 
 async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectResult> {
@@ -124,6 +125,8 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   review_send_back: echo,
   visit_close: visitCloseEffect,
   visit_rehandle: visitRehandleEffect,
+  route_to_desk: routeToDeskEffect,
+  hand_up: handUpEffect,
 };
 
 export const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state as OrderState);

@@ -2,7 +2,7 @@ import { domainError, notFound } from '../shared/errors.js';
 import { blankToNull } from '../shared/optional-text.js';
 import { findUnit } from '../org/unit.repository.js';
 import type { Actor } from '../users/roles.js';
-import { actorScope } from '../users/actor-scope.js';
+import { actorDesk, actorScope } from '../users/actor-scope.js';
 import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
 import { insertOrderEvent } from './order-event.repository.js';
 import { orderEventRow } from './timeline-events.js';
@@ -12,6 +12,13 @@ import { findOrder, updateOrderIfVersion } from './order.repository.js';
 import { enqueueOutbox, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import { runTransitionHooks, type OrderDeps, type TransitionHookContext } from './order-hooks.js';
 import type { Order } from '../db/schema.js';
+
+const FORBIDDEN_MESSAGES = {
+  role: 'error.forbidden',
+  unit: 'error.notLeadUnit',
+  league_desk: 'desk.leagueOnly',
+  held_desk: 'desk.heldOnly',
+} as const;
 
 export interface TransitionRequest<A extends OrderAction> {
   orderId: string;
@@ -35,9 +42,14 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
     if (order.version !== req.version) throw conflict();
     const leadUnit = order.lead_unit_id ? await findUnit(tx, order.centre_id, order.lead_unit_id) : undefined;
     const check = checkTransition(
-      { state: order.state, leadUnitPath: leadUnit?.path ?? null, clockPaused: order.clock_paused },
+      {
+        state: order.state,
+        leadUnitPath: leadUnit?.path ?? null,
+        clockPaused: order.clock_paused,
+        deskUnitId: order.desk_unit_id,
+      },
       req.action,
-      req.actor,
+      { ...req.actor, deskUnitId: actorDesk(req.actor) },
     );
     if (!check.ok) {
       if (check.reason === 'state') {
@@ -46,7 +58,7 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
       if (check.reason === 'clock') {
         throw domainError('CONFLICT', order.clock_paused ? 'timelimit.nothingToPause' : 'timelimit.nothingToResume');
       }
-      throw domainError('FORBIDDEN', check.reason === 'unit' ? 'error.notLeadUnit' : 'error.forbidden');
+      throw domainError('FORBIDDEN', FORBIDDEN_MESSAGES[check.reason]);
     }
     const at = deps.clock.now();
     const note = blankToNull(req.note);

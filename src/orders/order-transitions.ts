@@ -17,6 +17,11 @@ export interface TransitionRule {
   readonly scope: 'centre' | 'lead_unit';
   /** The order's clock must be in this condition (pausing a paused clock or resuming a running one is no move). */
   readonly clock?: 'running' | 'paused';
+  /**
+   * Which desk may take the move (ADR 0110): `league` = the league centre's staff only (no desk of their
+   * own); `held` = the staff of the sub-centre desk that holds the order.
+   */
+  readonly desk?: 'league' | 'held';
 }
 
 const INTAKE: Role[] = ['operator', 'dispatcher'];
@@ -54,9 +59,14 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
     scope: 'centre',
     clock: 'paused',
   },
+  // Sub-centres (ADR 0110): only an order still waiting for dispatch changes desk; the league sends it
+  // to a sub-centre (or across to another), the sub-centre hands it back up with a reason.
+  route_to_desk: { from: ['accepted'], to: 'same', roles: DISPATCH, scope: 'centre', desk: 'league' },
+  hand_up: { from: ['accepted'], to: 'same', roles: DISPATCH, scope: 'centre', desk: 'held' },
 };
 
-export type TransitionCheck = { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' };
+export type TransitionCheck =
+  { ok: true; to: OrderState } | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'league_desk' | 'held_desk' };
 
 export interface TransitionSubject {
   state: OrderState;
@@ -64,12 +74,16 @@ export interface TransitionSubject {
   leadUnitPath: string | null;
   /** A time limit of the order is paused (waiting for the citizen, or suspended). */
   clockPaused: boolean;
+  /** The sub-centre desk holding the order; absent or null = the league centre's. */
+  deskUnitId?: string | null;
 }
 
 export interface TransitionActor {
   roles: readonly Role[];
   systemRole?: SystemRole;
   unitPath: string | null;
+  /** The actor's sub-centre desk (actorDesk); absent or null = the league centre's staff. */
+  deskUnitId?: string | null;
 }
 
 const roleAllowed = (rule: TransitionRule, actor: TransitionActor) =>
@@ -84,6 +98,10 @@ export function checkTransition(subject: TransitionSubject, action: OrderAction,
   if (rule.scope === 'lead_unit') {
     const inside = subject.leadUnitPath !== null && actor.unitPath !== null && isInSubtree(subject.leadUnitPath, actor.unitPath);
     if (!inside) return { ok: false, reason: 'unit' };
+  }
+  if (rule.desk === 'league' && actor.deskUnitId) return { ok: false, reason: 'league_desk' };
+  if (rule.desk === 'held' && !(actor.deskUnitId && actor.deskUnitId === subject.deskUnitId)) {
+    return { ok: false, reason: 'held_desk' };
   }
   if (rule.clock && (rule.clock === 'paused') !== subject.clockPaused) return { ok: false, reason: 'clock' };
   return { ok: true, to: rule.to === 'same' ? subject.state : rule.to };

@@ -31,6 +31,7 @@ export function presentOrder(order: Order, options: { unmasked: boolean; now?: D
     state: order.state as OrderState,
     version: order.version,
     leadUnitId: order.lead_unit_id,
+    deskUnitId: order.desk_unit_id,
     handledDirectly: order.handled_directly,
     closureKind: order.closure_kind,
     dispatchCount: order.dispatch_count,

@@ -8,7 +8,10 @@ import type { OrderState } from '../contract/vocabulary.js';
 import type { OrderSort } from '../contract/orders.js';
 import { inSubtree } from '../org/subtree.js';
 
-/** Which orders a reader may see: the whole centre, or only those ever sent into a unit subtree (src/users/actor-scope.ts). */
+/**
+ * Which orders a reader may see: the whole centre, only those ever sent into a unit subtree, or only
+ * those a sub-centre's desk holds (src/users/actor-scope.ts, ADR 0110).
+ */
 export type OrderScope = VisibilityScope;
 
 export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: OrderScope) {
@@ -25,6 +28,7 @@ export function whereVisible<O>(qb: SelectQueryBuilder<DB, 'orders', O>, scope: 
       ),
     );
   }
+  if (scope.deskUnitId) q = q.where('orders.desk_unit_id', '=', scope.deskUnitId);
   return q;
 }
 
@@ -159,6 +163,20 @@ export async function findOrderByNo(db: Executor, scope: OrderScope, orderNo: st
   return whereVisible(db.selectFrom('orders').selectAll('orders'), scope)
     .where('orders.order_no', '=', orderNo)
     .executeTakeFirst();
+}
+
+/**
+ * 疑难件 by hand (issue 14, ADR 0131): a flag, not a state, so the version stays (a leader's mark must
+ * not make a handler's open dialog fail). Returns false when the order was a 疑难件 already.
+ */
+export async function markOrderEscalated(db: Executor, id: string, at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('orders')
+    .set({ escalated: true, updated_at: at })
+    .where('id', '=', id)
+    .where('escalated', '=', false)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }
 
 /** The conditional update at the heart of every transition: no row back means someone else won. */

@@ -23,7 +23,8 @@ type Origin<O extends 'manual' | 'auto'> = { origin: O };
  */
 export interface TimelinePayloads {
   accept: { channel: Channel; appealType: AppealType; priority: number };
-  escalate: { because: 'rehandles' | 'redispatches' };
+  /** 'manual': a leader or supervisor marked the order 疑难件 by hand, the reason in the note. */
+  escalate: { because: 'rehandles' | 'redispatches' | 'manual' };
   attach: { attachmentId: string; fileName: string; contentType: string; sizeBytes: number };
   deadline_warning: MonitorFacts & { level: 'yellow' | 'red' };
   urge: Origin<'manual'> | (MonitorFacts & Origin<'auto'>);
@@ -36,6 +37,14 @@ export interface TimelinePayloads {
   assessment_appeal: { appealId: string; unitId: string; month: string };
   assessment_appeal_decided: { appealId: string; status: string };
   note: { mentions: { userIds: string[]; unitIds: string[] } };
+  leader_case: { caseId: string };
+  leader_case_end: { caseId: string };
+  instruction: { instructionId: string; unitId: string; unitName: string };
+  instruction_ack: { instructionId: string };
+  instruction_answer: { instructionId: string };
+  consult_open: { consultationId: string; unitNames: string[] };
+  consult_opinion: { consultationId: string; unitId: string; unitName: string };
+  consult_conclude: { consultationId: string };
 }
 
 // Every non-transition kind of the contract has a payload type here, and nothing else does.

@@ -23,6 +23,8 @@ export const categoryUnder = (categoryPath: string) => `c:${idOfPath(categoryPat
 /** In this region or a direct child of it. */
 export const inRegion = (regionId: string) => `r:${regionId}`;
 export const inState = (state: string) => `s:${state}`;
+/** Held by this sub-centre desk (migration 0600, ADR 0110). */
+export const heldByDesk = (deskUnitId: string) => `d:${deskUnitId}`;
 
 /** The week an instant falls in: whole weeks since 1970-01-01 UTC (as the database computes it). */
 export const weekOf = (at: Date) => Math.floor(at.getTime() / WEEK_MS);

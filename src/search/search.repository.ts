@@ -1,7 +1,17 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { OrderScope } from '../orders/order.repository.js';
-import { categoryUnder, inRegion, inState, leadUnitUnder, visibleTo, weekFacet, weekOf, weekStart } from './search-facets.js';
+import {
+  categoryUnder,
+  heldByDesk,
+  inRegion,
+  inState,
+  leadUnitUnder,
+  visibleTo,
+  weekFacet,
+  weekOf,
+  weekStart,
+} from './search-facets.js';
 
 /** The search vector of an order as an SQL value (also for intake's INSERT): title weighted A, content and address D. */
 export const searchVectorValue = (titleSource: string, bodySource: string) =>
@@ -60,6 +70,7 @@ export function searchFacetsOf(
 ) {
   const all: string[] = [];
   if (scope.unitPath !== null) all.push(visibleTo(scope.unitPath));
+  if (scope.deskUnitId) all.push(heldByDesk(scope.deskUnitId));
   if (f.leadUnitPath) all.push(leadUnitUnder(f.leadUnitPath));
   if (f.categoryPath) all.push(categoryUnder(f.categoryPath));
   if (f.regionId) all.push(inRegion(f.regionId));

@@ -30,7 +30,18 @@ export const domainError = (
   details: Record<string, unknown> = {},
 ) => new DomainError(code, text(key, vars), details);
 
-type Thing = 'order' | 'unit' | 'user' | 'category' | 'region' | 'attachment' | 'call' | 'textModule' | 'savedFilter';
+type Thing =
+  | 'order'
+  | 'unit'
+  | 'user'
+  | 'category'
+  | 'region'
+  | 'attachment'
+  | 'call'
+  | 'textModule'
+  | 'savedFilter'
+  | 'instruction'
+  | 'consultation';
 
 export const notFound = (what: Thing) => {
   const w = text(`what.${what}`);

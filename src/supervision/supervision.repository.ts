@@ -60,7 +60,7 @@ export async function updateSupervisionIfStatus(
 
 export async function listSupervisions(
   db: Executor,
-  f: { centreId: string; unitPath: string | null; status?: string; orderId?: string; limit: number },
+  f: { centreId: string; unitPath: string | null; deskUnitId?: string | null; status?: string; orderId?: string; limit: number },
 ) {
   let q = db
     .selectFrom('supervision_orders as s')
@@ -88,6 +88,7 @@ export async function listSupervisions(
     .orderBy('s.issued_at', 'desc')
     .limit(f.limit);
   if (f.unitPath !== null) q = q.where(inSubtree('u.path', f.unitPath));
+  if (f.deskUnitId) q = q.where('o.desk_unit_id', '=', f.deskUnitId);
   if (f.status) q = q.where('s.status', '=', f.status as 'open');
   if (f.orderId) q = q.where('s.order_id', '=', f.orderId);
   return q.execute();
@@ -124,7 +125,14 @@ export async function closeLeaderFollowup(db: Executor, centreId: string, orderI
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function listLeaderFollowups(db: Executor, centreId: string, open: boolean, limit: number) {
+export async function listLeaderFollowups(
+  db: Executor,
+  centreId: string,
+  open: boolean,
+  limit: number,
+  /** A sub-centre's staff: its desk's orders only (ADR 0110). */
+  deskUnitId: string | null = null,
+) {
   let q = db
     .selectFrom('leader_followups as f')
     .innerJoin('orders as o', 'o.id', 'f.order_id')
@@ -147,5 +155,6 @@ export async function listLeaderFollowups(db: Executor, centreId: string, open: 
     .orderBy('f.added_at', 'desc')
     .limit(limit);
   q = open ? q.where('f.closed_at', 'is', null) : q.where('f.closed_at', 'is not', null);
+  if (deskUnitId) q = q.where('o.desk_unit_id', '=', deskUnitId);
   return q.execute();
 }

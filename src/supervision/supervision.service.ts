@@ -12,7 +12,9 @@ import type { LeaderFollowupView, SupervisionView } from '../contract/timelimits
 import { warningLevelAt } from '../orders/order-time-limit.presenter.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, isUnitScoped, type Actor, type Role } from '../users/roles.js';
+import { actorDesk } from '../users/actor-scope.js';
 import { can } from '../users/permissions.js';
+import { requireLeaderMay } from '../leaders/leader-settings.service.js';
 import {
   closeLeaderFollowup,
   findSupervision,
@@ -37,7 +39,8 @@ const openOrder = async (deps: Deps, actor: Actor, idOrNo: string) => {
 
 /** A supervisor's 催办 by hand: a timeline event and a notice to the lead unit. */
 export async function urgeOrder(deps: Deps, actor: Actor, idOrNo: string, note: string) {
-  if (!can(actor, 'order.urge')) throw forbidden();
+  // Leaders may too where the centre allows it (issue 14, src/leaders/leader-settings.service.ts).
+  if (!can(actor, 'order.urge')) await requireLeaderMay(deps, actor, 'urge');
   const order = await openOrder(deps, actor, idOrNo);
   const at = deps.clock.now();
   const cal = await loadCentreCalendar(deps.db, order.centre_id);
@@ -74,7 +77,7 @@ export async function issueSupervision(
   idOrNo: string,
   input: { reason: string; dueWorkingDays?: number },
 ) {
-  need(actor, SUPERVISORS);
+  if (!hasAnyRole(actor, SUPERVISORS)) await requireLeaderMay(deps, actor, 'supervise');
   const order = await openOrder(deps, actor, idOrNo);
   // A 督办单 is addressed to the unit handling the order; before dispatch nobody could answer it.
   if (!order.lead_unit_id) throw domainError('CONFLICT', 'supervision.noUnit');
@@ -179,6 +182,7 @@ export async function listSupervisionsFor(
   return listSupervisions(deps.db, {
     centreId: actor.centreId,
     unitPath: isUnitScoped(actor) ? actor.unitPath : null,
+    deskUnitId: actorDesk(actor),
     status: f.status,
     orderId: f.orderId,
     limit: f.limit ?? 100,
@@ -187,7 +191,7 @@ export async function listSupervisionsFor(
 
 export async function listLeaderFollowupsFor(deps: Deps, actor: Actor, open: boolean): Promise<LeaderFollowupView<Date>[]> {
   need(actor, [...LEADER_FOLLOWUP_READERS]);
-  return listLeaderFollowups(deps.db, actor.centreId, open, 200);
+  return listLeaderFollowups(deps.db, actor.centreId, open, 200, actorDesk(actor));
 }
 
 /** A leader or supervisor puts an order on the 领导盯办 list by hand. */
@@ -204,8 +208,23 @@ export async function addLeaderFollowup(deps: Deps, actor: Actor, idOrNo: string
       by: actor.userId,
       at,
     });
-    if (added)
-      await recordOrderEvent(tx, order, { kind: 'leader_followup', by: actor, at, note: reason, payload: { origin: 'manual' } });
+    if (!added) return { added };
+    await recordOrderEvent(tx, order, { kind: 'leader_followup', by: actor, at, note: reason, payload: { origin: 'manual' } });
+    // A 盯办 put on the list by a supervisor is news for the centre's leaders (issue 14).
+    if (!hasAnyRole(actor, ['leader']))
+      await notify(
+        tx,
+        {
+          kind: 'leader.followup',
+          centreId: order.centre_id,
+          orderId: order.id,
+          textKey: 'notice.leaderFollowupAdded',
+          vars: { by: actor.label, orderNo: order.order_no, excerpt: [...reason].slice(0, 40).join('') },
+          audience: { centreRoles: ['leader'] },
+          sourceKey: `leader-followup:manual:${order.id}:${at.getTime()}`,
+        },
+        at,
+      );
     return { added };
   });
 }

@@ -5,7 +5,7 @@ import { domainError } from '../shared/errors.js';
 import { formatLocal } from '../shared/time-zone.js';
 import { addClockMs, remainingMs } from './deadline-math.js';
 import { nextCheckAt, planDeadline, thresholds } from './deadline-plan.js';
-import { endDeadlines, insertDeadline, lockActiveDeadlines, updateDeadline } from './deadline.repository.js';
+import { endDeadlines, insertDeadline, listOrderDeadlines, lockActiveDeadlines, updateDeadline } from './deadline.repository.js';
 import { resolveRule } from './policy-resolution.js';
 import type { TimelimitContext } from './timelimit-context.js';
 import type { OrderDeadline, OrderDeadlinesTable, Stage } from './timelimits.table.js';
@@ -57,6 +57,39 @@ export async function startStage(
 ): Promise<OrderDeadline> {
   await endDeadlines(tx, order.id, 'cancelled', at, [stage]);
   return insertDeadline(tx, { order_id: order.id, centre_id: order.centre_id, unit_id: unitId, ...planStage(ctx, stage, at) });
+}
+
+/**
+ * The dispatch clock of the desk that now holds the order (ADR 0110): the stage's own limit counted
+ * from now, but never past the order's dispatch limit — the first desk's due instant, carried along
+ * as `orderLimitAt` — so each level's clock nests inside the order's limit. A limit already passed
+ * leaves the new desk an overdue clock at once, which is the truth.
+ */
+export async function restartDispatchWithinLimit(tx: Executor, ctx: TimelimitContext, order: Order, at: Date) {
+  const previous = (await listOrderDeadlines(tx, order.id)).filter((d) => d.stage === 'dispatch').at(-1);
+  const carried = (previous?.explanation as { orderLimitAt?: string } | undefined)?.orderLimitAt;
+  const limit = carried ? new Date(carried) : (previous?.original_due_at ?? null);
+  await endDeadlines(tx, order.id, 'cancelled', at, ['dispatch']);
+  const planned = planStage(ctx, 'dispatch', at);
+  const explanation = {
+    ...(JSON.parse(planned.explanation) as Record<string, unknown>),
+    orderLimitAt: limit?.toISOString() ?? null,
+  };
+  let row = { ...planned };
+  if (limit && planned.due_at.getTime() > limit.getTime()) {
+    const warnAt =
+      limit.getTime() > at.getTime() ? thresholds(ctx.cal, 'dispatch', planned.clock, at, limit, ctx.settings).warnAt : limit;
+    row = { ...planned, due_at: limit, original_due_at: limit, warn_at: warnAt };
+    row.next_check_at = nextCheckAt(row);
+    Object.assign(explanation, { dueLocal: formatLocal(limit, ctx.cal.timezone), cappedByOrderLimit: true });
+  }
+  return insertDeadline(tx, {
+    order_id: order.id,
+    centre_id: order.centre_id,
+    unit_id: order.desk_unit_id,
+    ...row,
+    explanation: JSON.stringify(explanation),
+  });
 }
 
 /**

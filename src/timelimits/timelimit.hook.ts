@@ -7,6 +7,7 @@ import {
   pauseClock,
   planIntakeDeadline,
   rememberRequestedExtension,
+  restartDispatchWithinLimit,
   resumeClock,
   startStage,
 } from './deadline.service.js';
@@ -74,6 +75,10 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
       return pauseClock(tx, await ctx(), order, at, h.payload.reason);
     case 'resume_clock':
       return resumeClock(tx, await ctx(), order, at);
+    case 'route_to_desk':
+    case 'hand_up':
+      await restartDispatchWithinLimit(tx, await ctx(), order, at);
+      return;
   }
 }
 

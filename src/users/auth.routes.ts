@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor, SESSION_COOKIE, sessionToken } from '../http/auth.js';
 import { login, logout } from './auth.service.js';
+import { actorDesk } from './actor-scope.js';
 
 export const authRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
   app.post(
@@ -53,6 +54,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       unitId: actor.unitId,
       unitName: actor.unitName,
       centreId: actor.centreId,
+      deskUnitId: actorDesk(actor),
     };
   });
 };

@@ -74,6 +74,7 @@ export async function actorFromSession(deps: Deps, token: string): Promise<Sessi
     centreId: row.centre_id,
     unitId: row.unit_id,
     unitPath: row.unit_path,
+    deskUnitId: row.unit_kind === 'sub_centre' ? row.unit_id : null,
     roles: row.roles.filter(isRole) as Role[],
     label: row.display_name,
     username: row.username,

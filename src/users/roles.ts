@@ -24,6 +24,11 @@ export interface Actor {
   /** Only on system actors: the channel's narrow role in the transition table (ADR 0030). */
   readonly systemRole?: SystemRole;
   readonly label: string;
+  /**
+   * The sub-centre desk (分中心) the user works at: their unit, when it is a sub_centre unit. Its staff
+   * see and act on the orders that desk holds (ADR 0110). Absent or null: the league centre's desk.
+   */
+  readonly deskUnitId?: string | null;
 }
 
 export const hasAnyRole = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));

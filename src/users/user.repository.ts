@@ -103,6 +103,7 @@ export async function findSessionUser(db: Executor, tokenHash: string, now: Date
       'users.roles',
       'units.path as unit_path',
       'units.name as unit_name',
+      'units.kind as unit_kind',
       'sessions.expires_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)

@@ -2,6 +2,7 @@ import { composeDeps } from '../../src/composition.js';
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemo, prepareDemo } from '../../src/demo/demo.service.js';
+import { DEMO_LEADER_FOLLOWUP_REASON } from '../../src/demo/demo-desk.data.js';
 import { ORDER_STATES } from '../../src/orders/order.constants.js';
 import { retrieveAnswerable } from '../../src/knowledge/knowledge-search.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -121,13 +122,33 @@ describe('the demo desk extras (issue 13)', () => {
     const rows = await database.db
       .selectFrom('leader_followups as f')
       .innerJoin('orders as o', 'o.id', 'f.order_id')
-      .select(['o.state', 'o.deadline_due_at', 'o.lead_unit_id', 'f.closed_at', 'f.origin'])
+      .select(['o.state', 'o.deadline_due_at', 'o.lead_unit_id', 'o.address', 'f.closed_at', 'f.origin'])
+      .where('f.reason', '=', DEMO_LEADER_FOLLOWUP_REASON)
       .execute();
     expect(rows).toHaveLength(1);
+    expect(rows[0]!.address).not.toBeNull();
     expect(rows[0]).toMatchObject({ origin: 'manual', closed_at: null });
     expect(rows[0]!.lead_unit_id).not.toBeNull();
     expect(rows[0]!.deadline_due_at!.getTime()).toBeLessThan(new Date('2025-06-30T10:00:00Z').getTime());
     expect(lines.join('\n')).toContain('领导盯办');
+  });
+
+  it('gives the leader own cases (包案), a 批示 awaiting the handler, and a 会商 with an opinion', async () => {
+    const cases = await database.db
+      .selectFrom('leader_cases')
+      .innerJoin('users', 'users.id', 'leader_cases.leader_id')
+      .select(['users.username'])
+      .where('ended_at', 'is', null)
+      .execute();
+    expect(cases.length).toBe(3);
+    expect(new Set(cases.map((c) => c.username))).toEqual(new Set(['leader']));
+    const instructions = await database.db.selectFrom('leader_instructions').select(['status']).execute();
+    expect(instructions).toHaveLength(2);
+    expect(instructions.every((i) => i.status !== 'answered')).toBe(true);
+    const opinions = await database.db.selectFrom('consultation_units').select(['opinion']).execute();
+    expect(opinions.filter((o) => o.opinion !== null)).toHaveLength(1);
+    expect(opinions.length).toBe(2);
+    expect(lines.some((l) => l.includes('包案'))).toBe(true);
   });
 
   it("prints the caller phone for the portal's 我的诉求, and that phone has appeals", async () => {
@@ -136,6 +157,34 @@ describe('the demo desk extras (issue 13)', () => {
     const phone = /caller phone (\d{11})/.exec(line!)![1]!;
     const appeals = await database.db.selectFrom('orders').select('id').where('caller_phone', '=', phone).execute();
     expect(appeals.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the demo sub-centres (issue 14, ADR 0110)', () => {
+  it('gives the 13 sub-centres their regions, routes county orders to them, and shows a hand-up and a route', async () => {
+    const desks = await database.db
+      .selectFrom('units')
+      .select(['id', 'name', 'region_id'])
+      .where('kind', '=', 'sub_centre')
+      .execute();
+    expect(desks).toHaveLength(13);
+    expect(desks.every((d) => d.region_id !== null)).toBe(true);
+    const xilinhot = desks.find((d) => d.name === '锡林浩特市12345分中心')!;
+    const held = await database.db.selectFrom('orders').select('id').where('desk_unit_id', '=', xilinhot.id).execute();
+    expect(held.length).toBeGreaterThan(0);
+    const moves = await database.db
+      .selectFrom('order_events')
+      .select('action')
+      .where('action', 'in', ['hand_up', 'route_to_desk'])
+      .execute();
+    expect(moves.map((m) => m.action).sort()).toEqual(['hand_up', 'route_to_desk']);
+    const sub = await database.db
+      .selectFrom('users')
+      .select('unit_id')
+      .where('username', '=', 'subdispatcher')
+      .executeTakeFirstOrThrow();
+    expect(sub.unit_id).toBe(xilinhot.id);
+    expect(lines.join('\n')).toContain('subdispatcher');
   });
 });
 

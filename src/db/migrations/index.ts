@@ -22,6 +22,8 @@ import * as m0510 from './0510_category_aliases.js';
 import * as m0550 from './0550_agent_tools.js';
 import * as m0555 from './0555_queues.js';
 import * as m0560 from './0560_portal_otp.js';
+import * as m0600 from './0600_sub_centres.js';
+import * as m0640 from './0640_leaders.js';
 import * as m0660 from './0660_text_module_dialogs.js';
 
 /**
@@ -52,5 +54,7 @@ export const migrations: Record<string, Migration> = {
   '0550_agent_tools': m0550,
   '0555_queues': m0555,
   '0560_portal_otp': m0560,
+  '0600_sub_centres': m0600,
+  '0640_leaders': m0640,
   '0660_text_module_dialogs': m0660,
 };

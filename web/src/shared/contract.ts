@@ -21,3 +21,5 @@ export type * from '../../../src/contract/timelimits';
 export type * from '../../../src/contract/analytics';
 export type * from '../../../src/contract/portal-views';
 export type * from '../../../src/contract/notices';
+export * from '../../../src/contract/leaders';
+export * from '../../../src/contract/leaders-labels';

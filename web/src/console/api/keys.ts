@@ -14,6 +14,7 @@ export const keys = {
   units: ['units'] as const,
   categories: ['categories'] as const,
   regions: ['regions'] as const,
+  subCentres: ['sub-centres'] as const,
   users: ['users'] as const,
   supervisions: ['supervisions'] as const,
   leaderFollowups: ['leader-followups'] as const,

@@ -12,6 +12,7 @@ import type {
   OrderList,
   OrderSearchResult,
   RegionNode,
+  SubCentres,
   Timeline,
   UnitNode,
   UserRow,
@@ -125,6 +126,9 @@ export const useCategories = () =>
   useQuery({ queryKey: keys.categories, queryFn: () => api<{ items: CategoryNode[] }>('/api/categories'), ...STATIC });
 export const useRegions = () =>
   useQuery({ queryKey: keys.regions, queryFn: () => api<{ items: RegionNode[] }>('/api/regions'), ...STATIC });
+/** The centre's sub-centres (分中心, ADR 0110) and its routing switch. */
+export const useSubCentres = () =>
+  useQuery({ queryKey: keys.subCentres, queryFn: () => api<SubCentres>('/api/sub-centres'), ...STATIC });
 export const useUsers = (enabled = true) =>
   useQuery({ queryKey: keys.users, queryFn: () => api<{ items: UserRow[] }>('/api/users'), enabled });
 

@@ -9,6 +9,7 @@ import type {
   OrderListView,
   OrderView,
   RegionNodeView,
+  SubCentresView,
   TimelineEventView,
   TimelineView,
   UnitNodeView,
@@ -38,6 +39,7 @@ export type OrderDetail = OrderDetailView;
 export type TimelineEvent = TimelineEventView;
 export type Timeline = TimelineView;
 export type UnitNode = UnitNodeView;
+export type SubCentres = SubCentresView;
 export type CategoryNode = CategoryNodeView;
 export type RegionNode = RegionNodeView;
 /** A listed user; create and edit answer with camelCase names, which the admin page also reads. */

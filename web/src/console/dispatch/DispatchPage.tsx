@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Button, Card, Space, Tabs } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
-import { useOrderQueues, useUnits } from '../api/queries';
+import { useOrderQueues, useSubCentres, useUnits } from '../api/queries';
+import { useSession } from '../shell/session';
 import type { Order, OrderAction } from '../api/types';
 import { QueueCount } from '../common/QueueCount';
 import { nameIndex } from '../common/tree';
@@ -40,9 +41,10 @@ export function DispatchPage() {
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
   const lists = useOrderQueues(COUNTS);
   const units = nameIndex(useUnits().data?.items);
+  const deskMoves = useDeskMoves();
   const quick = (key: QueueKey) => (o: Order) => (
     <Space size={4} wrap>
-      {QUICK[key].map((a) => (
+      {[...QUICK[key], ...(key === 'toDispatch' ? deskMoves : [])].map((a) => (
         <Button key={a} size="small" data-testid={`quick-${a}-${o.orderNo}`} onClick={() => setPending({ order: o, action: a })}>
           {l(`action.${a}`)}
         </Button>
@@ -68,7 +70,7 @@ export function DispatchPage() {
               queue="dispatch"
               base={QUEUES[key]}
               actions={quick(key)}
-              actionsWidth={210}
+              actionsWidth={key === 'toDispatch' && deskMoves.length > 0 ? 290 : 210}
               oneState
               unitNames={key === 'toDispatch' ? undefined : units}
               testId={`dispatch-list-${key}`}
@@ -84,4 +86,15 @@ export function DispatchPage() {
       {pending && <ActionDialog order={pending.order} action={pending.action} onClose={() => setPending(null)} />}
     </Card>
   );
+}
+
+/**
+ * Sub-centres (ADR 0110): the league's dispatcher sends a waiting order to a sub-centre (转分中心), a
+ * sub-centre's dispatcher hands it back up (上交中心); nothing where the centre has no sub-centres.
+ */
+function useDeskMoves(): OrderAction[] {
+  const me = useSession();
+  const desks = useSubCentres().data?.items ?? [];
+  if (desks.length === 0) return [];
+  return me.deskUnitId ? ['hand_up'] : ['route_to_desk'];
 }

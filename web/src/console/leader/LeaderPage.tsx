@@ -6,10 +6,12 @@ import { nameIndex } from '../common/tree';
 import { queueMessages } from '../common/queues.messages';
 import { OrderTable } from '../orders/OrderTable';
 import { FollowedOrders } from './FollowedOrders';
+import { MyCases } from './MyCases';
+import { CentreConsultations, MyInstructions } from './MyInstructions';
 
 const DashboardPage = lazy(() => import('../analytics/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
-/** The leader's home: followed orders (领导盯办), escalated 疑难件, and the month at a glance. */
+/** The leader's home: own cases (我的包案), followed orders (领导盯办), 批示 and 会商, 疑难件, the month at a glance. */
 export function LeaderPage() {
   const q = useT(queueMessages);
   const escalated = useOrders({
@@ -20,7 +22,10 @@ export function LeaderPage() {
   const units = nameIndex(useUnits().data?.items);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
+      <MyCases />
       <FollowedOrders />
+      <MyInstructions />
+      <CentreConsultations />
       <Card title={q('leader.escalated')} data-testid="leader-escalated">
         <OrderTable orders={escalated.data?.items} loading={escalated.isLoading} unitNames={units} pageSize={10} />
       </Card>

@@ -44,7 +44,7 @@ async function toBody(action: OrderAction, values: Record<string, unknown>): Pro
 }
 
 interface ActionDialogProps {
-  order: Pick<Order, 'id' | 'version' | 'orderNo'>;
+  order: Pick<Order, 'id' | 'version' | 'orderNo'> & { deskUnitId?: string | null };
   action: OrderAction | null;
   onClose: () => void;
   onDone?: (action: OrderAction) => void;
@@ -114,7 +114,7 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
           <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
-            <ActionFields action={action} />
+            <ActionFields action={action} deskUnitId={order.deskUnitId} />
             {action === 'reply' && (
               <Form.Item label={t('form.files')}>
                 <Upload

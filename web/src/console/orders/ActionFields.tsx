@@ -1,5 +1,5 @@
 import { CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from '../../shared/contract';
-import { DatePicker, Form, Input, Radio, Switch } from 'antd';
+import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import type { OrderAction } from '../api/types';
@@ -7,6 +7,7 @@ import { UnitMultiPicker, UnitPicker } from '../common/pickers';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { ModuleTextInput } from '../agenttools/ModuleTextInput';
+import { useSubCentres } from '../api/queries';
 
 const required = [{ required: true }];
 /** A text the clerk writes: spaces alone are not an answer (the server refuses them too). */
@@ -15,7 +16,7 @@ const requiredText = [{ required: true, whitespace: true }];
 const beforeToday = (d: Dayjs) => d.isBefore(dayjs().startOf('day'));
 
 /** The inputs each lifecycle action needs (mirrors src/orders/order-actions.schemas.ts). */
-export function ActionFields({ action }: { action: OrderAction }) {
+export function ActionFields({ action, deskUnitId }: { action: OrderAction; deskUnitId?: string | null }) {
   const t = useT(orderMessages);
   const l = useT(labels);
   const text = (name: string, label: string, rows = 3) => (
@@ -90,6 +91,14 @@ export function ActionFields({ action }: { action: OrderAction }) {
           </Form.Item>
         </>
       );
+    case 'route_to_desk':
+      return (
+        <Form.Item name="deskUnitId" label={t('form.desk')} rules={required}>
+          <DeskPicker exclude={deskUnitId ?? null} />
+        </Form.Item>
+      );
+    case 'hand_up':
+      return text('reason', t('form.handUpReason'));
     case 'request_return':
     case 'reject_return':
     case 'reject_extension':
@@ -157,4 +166,23 @@ export function ActionFields({ action }: { action: OrderAction }) {
     default:
       return null;
   }
+}
+
+/** The sub-centres an order may be routed to (not the one holding it), by name (ADR 0110). */
+function DeskPicker({ exclude, value, onChange }: { exclude: string | null; value?: string; onChange?: (v: string) => void }) {
+  const desks = useSubCentres().data?.items ?? [];
+  const options = desks
+    .filter((d) => d.active && d.id !== exclude)
+    .map((d) => ({ value: d.id, label: d.regionName ? `${d.name}（${d.regionName}）` : d.name }));
+  return (
+    <Select
+      showSearch
+      autoFocus
+      optionFilterProp="label"
+      options={options}
+      value={value}
+      onChange={onChange}
+      data-testid="field-deskUnitId"
+    />
+  );
 }

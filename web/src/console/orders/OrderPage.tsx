@@ -21,6 +21,7 @@ import { PresenceBanner } from '../agenttools/PresenceBanner';
 import { useSession } from '../shell/session';
 import { NOTE_WRITER_ROLES } from '../../shared/contract';
 import { OrderCallsCard } from '../calls/OrderCalls';
+import { LeaderOrderPanel } from '../leader/LeaderOrderPanel';
 
 /** One order: details (caller masked as the API says), units, links, attachments, actions, full timeline. */
 export function OrderPage() {
@@ -93,6 +94,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
             <SupervisionActions order={o} />
           </div>
         </Card>
+        <LeaderOrderPanel order={o} />
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
         <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
@@ -146,6 +148,11 @@ function detailItems(
     { key: 'address', label: t('detail.address'), span: 2, children: o.address ?? '—' },
     { key: 'accepted', label: t('col.acceptedAt'), children: formatTime(o.acceptedAt) },
     { key: 'lead', label: t('col.leadUnit'), children: detail.leadUnitName ?? '—' },
+    {
+      key: 'desk',
+      label: t('detail.desk'),
+      children: <span data-testid="order-desk">{detail.deskUnitName ?? t('detail.leagueDesk')}</span>,
+    },
     { key: 'dispatches', label: t('detail.dispatchCount'), children: o.dispatchCount },
     { key: 'rehandles', label: t('detail.rehandleCount'), children: o.rehandleCount },
   ];

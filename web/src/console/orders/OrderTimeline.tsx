@@ -19,6 +19,11 @@ const COLOURS: Record<string, string> = {
   escalate: 'red',
   request_return: 'orange',
   request_extension: 'orange',
+  instruction: 'purple',
+  instruction_ack: 'purple',
+  instruction_answer: 'green',
+  consult_open: 'purple',
+  consult_conclude: 'green',
 };
 
 /** Fields of an event's payload that are deadlines (set by the time-limits capability). */
@@ -44,6 +49,7 @@ function EventBody({ event }: { event: TimelineEvent }) {
     'text',
     'instructions',
     'leadUnitName',
+    'unitName',
     'intoOrderNo',
     'fileName',
   ]
@@ -52,8 +58,15 @@ function EventBody({ event }: { event: TimelineEvent }) {
   if (payload.level === 'yellow' || payload.level === 'red') details.unshift(l(`warn.${payload.level}`));
   const assist = payload.assistUnitNames;
   if (Array.isArray(assist) && assist.length > 0) details.push(`${t('timeline.assist')}: ${assist.join('、')}`);
+  const asked = payload.unitNames; // 会商's units (issue 14)
+  if (Array.isArray(asked) && asked.length > 0) details.push(asked.join('、'));
   if (typeof payload.satisfaction === 'string') details.push(l(`sat.${payload.satisfaction}` as never));
   if (typeof payload.resolved === 'boolean') details.push(l(`resolved.${payload.resolved}`));
+  if (event.action === 'route_to_desk' || event.action === 'hand_up') {
+    // 转分中心 / 上交中心: from which desk to which (a null desk is the league centre's)
+    const desk = (name: unknown) => (typeof name === 'string' ? name : t('detail.leagueDesk'));
+    details.unshift(`${desk(payload.fromDeskName)} → ${desk(payload.deskName)}`);
+  }
   return (
     <div data-testid="timeline-event" data-action={event.action}>
       <Typography.Text strong>{l(`action.${event.action}`)}</Typography.Text>{' '}

@@ -10,6 +10,7 @@ import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { hasRole, useSession } from '../shell/session';
+import { useLeaderSettings } from '../leader/leader-api';
 
 type Kind = 'urge' | 'supervise' | 'followup';
 
@@ -24,6 +25,11 @@ export function SupervisionActions({ order }: { order: Order }) {
   const [kind, setKind] = useState<Kind | null>(null);
   const supervisor = hasRole(me, 'supervisor');
   const leader = hasRole(me, 'leader', 'supervisor');
+  // A leader may 催办 / issue a 督办单 where the centre allows it (GET /api/leader-settings, issue 14).
+  const onlyLeader = hasRole(me, 'leader') && !supervisor;
+  const settings = useLeaderSettings(onlyLeader).data;
+  const mayUrge = supervisor || (onlyLeader && settings?.leadersMayUrge === true);
+  const maySupervise = supervisor || (onlyLeader && settings?.leadersMaySupervise === true);
   if (!OPEN_STATES.includes(order.state) || (!supervisor && !leader)) return null;
   const title: Record<Kind, string> = {
     urge: l('action.urge'),
@@ -47,13 +53,13 @@ export function SupervisionActions({ order }: { order: Order }) {
   return (
     <>
       <Space wrap>
-        {supervisor && (
+        {mayUrge && (
           <Button data-testid="supervise-urge" onClick={() => setKind('urge')}>
             {title.urge}
           </Button>
         )}
         {/* A 督办单 is answered by the handling unit: none before dispatch (the server says 409). */}
-        {supervisor && order.leadUnitId && (
+        {maySupervise && order.leadUnitId && (
           <Button data-testid="supervise-issue" onClick={() => setKind('supervise')}>
             {title.supervise}
           </Button>

@@ -14,6 +14,7 @@ import { ServerQueueTable } from '../queues/ServerQueueTable';
 import { BulkButton } from '../queues/BulkButtons';
 import { hasRole, useSession } from '../shell/session';
 import { UnitFigures } from './UnitFigures';
+import { UnitInstructions, UnitInstructionsLabel } from '../leader/UnitInstructions';
 
 const TABS: readonly { key: 'overdue' | 'toSign' | 'handling' | 'returns' | 'replied'; states: string; warning?: 'red' }[] = [
   { key: 'overdue', states: 'dispatched,handling,extension_requested,return_requested', warning: 'red' },
@@ -31,7 +32,7 @@ export function UnitInboxPage() {
   const l = useT(labels);
   const s = useT(shellMessages);
   const me = useSession();
-  const [tab, setTab] = useState<TabKey>('toSign');
+  const [tab, setTab] = useState<TabKey | 'instructions'>('toSign');
   const [pending, setPending] = useState<{ order: Order; action: OrderAction } | null>(null);
   const units = useUnits();
   // 已超期 counts only orders the unit (subtree) leads: its own stages past due, as 数据看板's 红牌 (GET /api/kpis/now).
@@ -78,29 +79,33 @@ export function UnitInboxPage() {
         <Tabs
           activeKey={tab}
           onChange={(k) => setTab(k as typeof tab)}
-          items={TABS.map((tb) => ({
-            key: tb.key,
-            label: (
-              <span data-testid={`unit-tab-${tb.key}`}>
-                {q(`unit.${tb.key}`)}
-                <QueueCount list={counts[tb.key].data} />
-              </span>
-            ),
-            children: (
-              <ServerQueueTable
-                queue="unit_inbox"
-                base={specs[tb.key]}
-                actions={quick}
-                actionsWidth={176}
-                testId={`unit-list-${tb.key}`}
-                bulk={
-                  tb.key === 'toSign'
-                    ? (selected, clear) => <BulkButton action="sign" selected={selected} done={clear} />
-                    : undefined
-                }
-              />
-            ),
-          }))}
+          items={[
+            ...TABS.map((tb) => ({
+              key: tb.key,
+              label: (
+                <span data-testid={`unit-tab-${tb.key}`}>
+                  {q(`unit.${tb.key}`)}
+                  <QueueCount list={counts[tb.key].data} />
+                </span>
+              ),
+              children: (
+                <ServerQueueTable
+                  queue="unit_inbox"
+                  base={specs[tb.key]}
+                  actions={quick}
+                  actionsWidth={176}
+                  testId={`unit-list-${tb.key}`}
+                  bulk={
+                    tb.key === 'toSign'
+                      ? (selected, clear) => <BulkButton action="sign" selected={selected} done={clear} />
+                      : undefined
+                  }
+                />
+              ),
+            })),
+            // 待办批示 (issue 14): leaders' instructions to sign for and answer, 会商 to give an opinion on.
+            { key: 'instructions', label: <UnitInstructionsLabel />, children: <UnitInstructions /> },
+          ]}
         />
       </Card>
       {pending && <ActionDialog order={pending.order} action={pending.action} onClose={() => setPending(null)} />}

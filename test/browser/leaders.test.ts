@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
+
+const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
+
+async function apiSession(world: BrowserWorld, username: string) {
+  const login = await world.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  const cookie = `lianxin_session=${login.cookies.find((c) => c.name === 'lianxin_session')?.value ?? ''}`;
+  return async (method: 'GET' | 'POST', url: string, payload?: object) => {
+    const res = await world.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+    expect(`${method} ${url}: ${res.statusCode}`).toMatch(/: 20[01]$/);
+    return res.json() as Record<string, unknown> & { id: string; version: number; orderNo: string };
+  };
+}
+
+/** Leaders who act, with the demo accounts: the leader's desk, a 批示 written, signed for and answered. */
+describe.skipIf(!hasChromium)('leaders who act', () => {
+  let world: BrowserWorld;
+  let order: { id: string; orderNo: string };
+
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+    const handler = await apiSession(world, 'handler');
+    const unitId = (await handler('GET', '/api/auth/me')).unitId as string;
+    const operator = await apiSession(world, 'operator');
+    const o = await operator('POST', '/api/orders', {
+      channel: 'phone',
+      appealType: 'complaint',
+      priority: 3,
+      title: '锡林浩特市某小区暖气不热',
+      content: '小区供暖不热，室温只有十二度，已经持续一周，多次反映无果。',
+      callerName: '王先生',
+      callerPhone: '13700005555',
+    });
+    const dispatcher = await apiSession(world, 'dispatcher');
+    await dispatcher('POST', `/api/orders/${o.id}/actions/dispatch`, { version: o.version, leadUnitId: unitId });
+    order = { id: o.id, orderNo: o.orderNo };
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join('/tmp', `leaders-${name}.png`), fullPage: true });
+
+  it("shows the leader's own cases, 批示 and the demo 会商 with its opinion on the leader's desk", async () => {
+    const page = await world.signedIn('leader', { width: 1280, height: 900 });
+    await page.goto(`${world.baseUrl}/leader`);
+    const cases = page.getByTestId('leader-cases');
+    await cases.getByTestId('leader-case-link').nth(2).waitFor();
+    expect(await cases.getByTestId('leader-case-link').count()).toBe(3);
+    await page.getByTestId('leader-instructions').getByTestId('instruction-item').first().waitFor();
+    await page.getByTestId('leader-consultations').getByTestId('consult-unit-opinion').first().waitFor();
+    await shot(page, 'desk');
+    await page.close();
+  });
+
+  it('the leader takes the order and writes a 批示; the handler signs for it and answers; the leader reads the answer', async () => {
+    const leader = await world.signedIn('leader', { width: 1280, height: 900 });
+    await leader.goto(`${world.baseUrl}/orders/${order.id}`);
+    await leader.getByTestId('leader-take-case').click();
+    await leader.getByTestId('case-dialog-text').fill('群众反映强烈，本人包案');
+    await leader.getByTestId('case-dialog-submit').click();
+    await leader.getByTestId('leader-case-owner').waitFor();
+    await leader.getByTestId('leader-instruct').click();
+    await leader.getByTestId('instruction-dialog-text').fill('请两日内上门核实室温并反馈整改方案');
+    await leader.getByTestId('instruction-dialog-submit').click();
+    await leader.getByTestId('leader-panel').locator('[data-testid=instruction-item][data-status=open]').waitFor();
+    await shot(leader, 'instructed');
+
+    const handler = await world.signedIn('handler', { width: 1280, height: 900 });
+    await handler.goto(`${world.baseUrl}/unit`);
+    await handler.getByTestId('unit-tab-instructions').click();
+    const item = handler.getByTestId('unit-instructions').getByTestId('instruction-item').filter({ hasText: order.orderNo });
+    await item.getByTestId('instruction-ack').click();
+    await item.getByTestId('instruction-answer').click();
+    await handler.getByTestId('instruction-answer-dialog-text').fill('已于今日上门，室温十四度，已协调热力公司加压，三日内复测');
+    await shot(handler, 'answer-dialog');
+    await handler.getByTestId('instruction-answer-dialog-submit').click();
+    await expect.poll(() => item.count()).toBe(0); // answered: no longer owed
+    await shot(handler, 'inbox-after');
+
+    await leader.reload();
+    const answered = leader.getByTestId('leader-panel').locator('[data-testid=instruction-item][data-status=answered]');
+    await answered.getByTestId('instruction-answer-text').getByText('已协调热力公司加压').waitFor();
+    await leader.locator('[data-testid=timeline-event][data-action=instruction_answer]').waitFor();
+    await leader.locator('[data-testid=timeline-event][data-action=instruction_ack]').waitFor();
+    await shot(leader, 'answered');
+    expect(world.consoleErrors).toEqual([]);
+    await leader.close();
+    await handler.close();
+  });
+});
