@@ -6,12 +6,7 @@ import type { Deps } from '../shared/deps.js';
 import { findUserByUsername } from '../users/user.repository.js';
 import { addLeaderFollowup } from '../supervision/supervision.service.js';
 import type { Actor } from '../users/roles.js';
-import {
-  DEMO_CALL_EXTERNAL_ID,
-  DEMO_LEADER_FOLLOWUP_REASON,
-  DEMO_RECORDING_URL,
-  DEMO_SAVED_FILTERS,
-} from './demo-desk.data.js';
+import { DEMO_CALL_EXTERNAL_ID, DEMO_LEADER_FOLLOWUP_REASON, DEMO_RECORDING_URL, DEMO_SAVED_FILTERS } from './demo-desk.data.js';
 import { mostOverdueHandledOrder, newestVisitingOrder } from './demo-desk.repository.js';
 import type { DemoCatalog } from './demo-org.service.js';
 

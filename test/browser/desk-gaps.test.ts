@@ -43,7 +43,10 @@ describe.skipIf(!hasChromium)('desk gaps', () => {
     await shot(page, 'orders-1280');
     const overflow = await sidewaysOverflow(page);
     expect(overflow.page).toBeLessThanOrEqual(0);
-    expect(overflow.tables.every((o) => o <= 0), JSON.stringify(overflow)).toBe(true);
+    expect(
+      overflow.tables.every((o) => o <= 0),
+      JSON.stringify(overflow),
+    ).toBe(true);
     // The long title is cut with … in its cell and whole in the tooltip.
     const cell = row.locator('td', { hasText: '浏览器测试' });
     const [scroll, client] = await cell.evaluate((td) => [td.scrollWidth, td.clientWidth]);

@@ -10,7 +10,11 @@ describe('unit names on the bar charts', () => {
     expect(wrapName('西乌珠穆沁旗市场监督管理局')).toBe('西乌珠穆沁旗\n市场监督管理局');
     const long = '锡林郭勒盟行政审批和政务服务与数据管理局';
     expect(wrapName(long).replace(/\n/g, '')).toBe(long);
-    expect(wrapName(long).split('\n').every((line) => [...line].length <= 9)).toBe(true);
+    expect(
+      wrapName(long)
+        .split('\n')
+        .every((line) => [...line].length <= 9),
+    ).toBe(true);
   });
 
   it('the bar chart shows the whole names (no truncation) and every one of them', () => {
