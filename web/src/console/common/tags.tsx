@@ -53,9 +53,6 @@ export function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
  * Countdown to the order's current deadline, yellow/red as the time-limit engine says; nothing when no
  * deadline. `short` leaves the level's words (红灯超期 · ) to the colour and the tooltip, for narrow lists.
  */
-/** A tag no wider than its cell, ending in … when the cell is narrower than its words. */
-const TAG_FITS_CELL = { maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' } as const;
-
 export function DeadlineTag({ order, short = false }: { order: Order; short?: boolean }) {
   const l = useT(labels);
   const { lang } = useLang();
@@ -71,13 +68,12 @@ export function DeadlineTag({ order, short = false }: { order: Order; short?: bo
   const colour = level === 'red' ? 'red' : level === 'yellow' ? 'gold' : 'green';
   const levelWords = level !== 'none' ? `${l(`warn.${level}`)} · ` : '';
   const stage = deadline.stage ? l(`stage.${deadline.stage}`) : '';
-  const words = `${formatRemaining(remaining, lang)}${deadline.paused ? ` · ${l('clock.paused')}` : ''}`;
-  // The whole countdown is in the tooltip too: a narrow column ends the tag in ….
   return (
-    <Tooltip title={`${levelWords}${words} · ${stage} ${formatTime(deadline.dueAt.toISOString())}`}>
-      <Tag color={colour} data-testid="deadline-tag" data-level={level} style={TAG_FITS_CELL}>
+    <Tooltip title={`${short ? levelWords : ''}${stage} ${formatTime(deadline.dueAt.toISOString())}`}>
+      <Tag color={colour} data-testid="deadline-tag" data-level={level}>
         {!short && levelWords}
-        {words}
+        {formatRemaining(remaining, lang)}
+        {deadline.paused && ` · ${l('clock.paused')}`}
       </Tag>
     </Tooltip>
   );

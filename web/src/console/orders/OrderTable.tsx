@@ -45,16 +45,14 @@ export interface ServerPaging {
 }
 
 /**
- * Widths that fit what the cells hold (a ten-digit number, the longest state and priority tags, the
- * time 2026-12-06 19:53), so every queue — 工单查询 with its check boxes and lead unit too — fits a
- * 1280-pixel screen beside the menu in a fixed table layout: the title and the lead unit take what is
- * left and end in … with the whole text on hover; a long countdown (红灯超期 · 超期 12天22小时16分)
- * does the same.
+ * Widths that fit what the cells hold (a ten-digit number, the longest state and priority tags, a
+ * countdown such as 红灯超期 · 超期 2天22小时16分), so a queue fits a 1280-pixel screen beside the menu:
+ * the title takes what is left and shows the rest in a tooltip.
  */
-const WIDTH = { orderNo: 100, type: 56, priority: 84, state: 100, deadline: 184, shortDeadline: 150, acceptedAt: 124 };
+const WIDTH = { orderNo: 100, type: 64, priority: 96, state: 108, deadline: 210, shortDeadline: 150, acceptedAt: 130 };
 /** Below this the title is unreadable: the table scrolls sideways instead of squeezing it further. */
-const TITLE_MIN = 140;
-const LEAD_UNIT_MIN = 100;
+const TITLE_MIN = 150;
+const LEAD_UNIT_MIN = 110;
 /** antd's checkbox column of a selectable table. */
 const SELECTION_WIDTH = 32;
 
@@ -117,27 +115,11 @@ export function OrderTable({
           },
           ...(oneState ? [] : [cols.state(WIDTH.state)]),
         ]),
-    ...(unitNames
-      ? [
-          {
-            ...cols.leadUnit(unitNames),
-            ellipsis: { showTitle: false },
-            render: (id: string | null) => {
-              const name = id ? (unitNames.get(id) ?? '') : '—';
-              return (
-                <Tooltip title={name} placement="topLeft">
-                  {name}
-                </Tooltip>
-              );
-            },
-          },
-        ]
-      : []),
+    ...(unitNames ? [cols.leadUnit(unitNames)] : []),
     {
       title: t('col.deadline'),
       key: 'deadline',
       width: compact ? WIDTH.shortDeadline : WIDTH.deadline,
-      ellipsis: true,
       ...(server
         ? {
             sorter: true,
@@ -174,7 +156,6 @@ export function OrderTable({
   return (
     <Table<Order>
       size="small"
-      tableLayout="fixed"
       rowKey="id"
       loading={loading}
       dataSource={orders}
