@@ -9,6 +9,7 @@ import { hotspotsBench } from './hotspots.bench.js';
 import { knowledgeBench } from './knowledge.bench.js';
 import { unitCvBench } from './unit-cv.bench.js';
 import { webBench } from './web.bench.js';
+import { catalogueBench } from './catalogue.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -26,6 +27,7 @@ const sections: BenchSection[] = [
   knowledgeBench,
   webBench,
   unitCvBench,
+  catalogueBench,
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import type { EnterpriseView } from './enterprise.js';
 import type { TimelineEventKind } from './timeline.js';
 import type { AppealType, Channel, LimitUnit, OrderAction, OrderState, Stage, WarningLevel } from './vocabulary.js';
 
@@ -109,7 +110,7 @@ export interface DeadlineView<At = Instant> {
 export interface AssignmentView<At = Instant> {
   unit_id: string;
   unit_name: string;
-  role: 'lead' | 'assist';
+  role: 'lead' | 'assist' | 'forward';
   active: boolean;
   assigned_at: At;
   signed_at: At | null;
@@ -143,6 +144,8 @@ export interface OrderDetailView<At = Instant> {
   assignments: AssignmentView<At>[];
   links: OrderLinkView<At>[];
   attachments: AttachmentView<At>[];
+  /** 涉企诉求: the company (hidden from a handling unit when it asked for protection); null otherwise. */
+  enterprise: EnterpriseView | null;
   availableActions: OrderAction[];
 }
 

@@ -19,6 +19,20 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Kinds of unit in the tree; `village` (村/嘎查委员会) receives only forwarded town work (ADR 0116). */
+export const UNIT_KINDS = [
+  'centre',
+  'sub_centre',
+  'league_dept',
+  'county',
+  'county_dept',
+  'town',
+  'village',
+  'company',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
 export const CHANNELS = ['phone', 'web', 'window', 'grid', 'open_api', 'import'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -33,6 +47,7 @@ export const ORDER_STATES = [
   'extension_requested', // 延期申请中
   'replied', // 已答复，待审核
   'visiting', // 审核通过，待回访
+  'checking', // 待核查: the citizen rated 不满意/未解决 on the web; the centre decides (重办 or close with a reason)
   'closed', // 已办结
   'invalid', // 无效件：不予受理 / 转紧急热线 / 告知法定途径
   'merged', // 重复件，已并单
@@ -47,6 +62,7 @@ export const OPEN_STATES: readonly OrderState[] = [
   'extension_requested',
   'replied',
   'visiting',
+  'checking',
 ];
 export const FINAL_STATES: readonly OrderState[] = ['closed', 'invalid', 'merged'];
 
@@ -70,9 +86,18 @@ export const ORDER_ACTIONS = [
   'review_send_back',
   'visit_close',
   'visit_rehandle',
+  'visit_check',
+  'check_close',
   'wait_for_citizen',
   'suspend',
   'resume_clock',
+  // Forwarding down the unit tree (下派/二次派单, issue 14, ADR 0115): hops of order_hops.
+  'forward',
+  'hop_sign',
+  'hop_reply',
+  'hop_accept',
+  'hop_send_back',
+  'hop_return',
   // Sub-centres (issue 14, ADR 0110): which desk holds an order waiting for dispatch.
   'route_to_desk',
   'hand_up',
@@ -85,6 +110,13 @@ export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied']
 export type Satisfaction = (typeof SATISFACTION)[number];
 export const INVALID_REASONS = ['not_accepted', 'emergency_transfer', 'lawful_channel'] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
+/** A rating the centre must check before the order may close: 不满意, or 未解决 (ADR 0135). */
+export const isDissatisfied = (satisfaction: string | null | undefined, resolved: boolean | null | undefined) =>
+  satisfaction === 'dissatisfied' || resolved === false;
+
+/** Why the centre closed a citizen's dissatisfied rating after its check (核查办结) instead of 重办. */
+export const CHECK_CLOSE_REASONS = ['unreasonable', 'explained', 'resolved_in_fact', 'beyond_scope', 'other'] as const;
+export type CheckCloseReason = (typeof CHECK_CLOSE_REASONS)[number];
 export const CONTACT_METHODS = ['phone', 'visit', 'sms', 'other'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const VISIT_METHODS = ['phone', 'sms', 'web'] as const;

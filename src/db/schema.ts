@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { OrderState } from '../contract/vocabulary.js';
+import type { OrderState, ReplyResult, UnitKind } from '../contract/vocabulary.js';
+import type { HopState } from '../contract/forwarding.js';
 import type { TimelineEventKind } from '../contract/timeline.js';
 import type { PortalTables } from '../portal/portal.table.js';
 import type { WorkerTables } from '../worker/worker.table.js';
@@ -17,6 +18,8 @@ import type { TextModuleTables } from '../textmodules/text-module.table.js';
 import type { PresenceTables } from '../presence/presence.table.js';
 import type { QueueTables } from '../queues/queues.table.js';
 import type { LeaderTables } from '../leaders/leaders.table.js';
+import type { CatalogueTables } from '../catalogue/catalogue.table.js';
+import type { EnterpriseTables } from '../enterprise/enterprise.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -34,7 +37,7 @@ export interface CentresTable {
   route_to_sub_centres: Generated<boolean>;
 }
 
-export type UnitKind = 'centre' | 'sub_centre' | 'league_dept' | 'county' | 'county_dept' | 'town' | 'company' | 'other';
+export type { UnitKind };
 
 export interface UnitsTable {
   id: Generated<string>;
@@ -150,12 +153,34 @@ export interface OrderAssignmentsTable {
   id: Generated<string>;
   order_id: string;
   unit_id: string;
-  role: 'lead' | 'assist';
+  role: 'lead' | 'assist' | 'forward';
   active: Generated<boolean>;
   assigned_at: Timestamp;
   signed_at: Timestamp | null;
   ended_at: Timestamp | null;
 }
+
+/** One pass of an order down the unit tree (下派, migration 0610, ADR 0115). */
+export interface OrderHopsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  order_id: string;
+  depth: number;
+  from_unit_id: string;
+  to_unit_id: string;
+  note: string;
+  due_at: Timestamp;
+  state: HopState;
+  forwarded_by: string | null;
+  forwarded_at: Timestamp;
+  signed_at: Timestamp | null;
+  replied_at: Timestamp | null;
+  reply_result: ReplyResult | null;
+  reply_text: string | null;
+  closed_at: Timestamp | null;
+  closed_reason: string | null;
+}
+export type OrderHop = Selectable<OrderHopsTable>;
 
 export interface OrderEventsTable {
   id: Generated<number>;
@@ -246,7 +271,9 @@ export interface DB
     TextModuleTables,
     PresenceTables,
     QueueTables,
-    LeaderTables {
+    LeaderTables,
+    CatalogueTables,
+    EnterpriseTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;
@@ -256,6 +283,7 @@ export interface DB
   order_number_counters: OrderNumberCountersTable;
   orders: OrdersTable;
   order_assignments: OrderAssignmentsTable;
+  order_hops: OrderHopsTable;
   order_events: OrderEventsTable;
   order_links: OrderLinksTable;
   attachments: AttachmentsTable;

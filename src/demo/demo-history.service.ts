@@ -15,7 +15,7 @@ import { isInSubtree } from '../org/subtree.js';
 
 const HOUR = 3600_000;
 
-const centreActor = (catalog: DemoCatalog, role: Role, label: string): Actor => ({
+export const centreActor = (catalog: DemoCatalog, role: Role, label: string): Actor => ({
   kind: 'user',
   userId: null,
   centreId: catalog.centreId,
@@ -40,7 +40,11 @@ const unitActor = (catalog: DemoCatalog, unit: Unit): Actor => ({
  * own county, or a league-wide one (league departments, league-wide companies), by the category's
  * competence; never another county's unit (ADR 0086). Falls back to the county's government.
  */
-function handlerFor(catalog: DemoCatalog, leaf: DemoCatalog['leaves'][number], county: DemoCatalog['counties'][number]): Unit {
+export function handlerFor(
+  catalog: DemoCatalog,
+  leaf: DemoCatalog['leaves'][number],
+  county: DemoCatalog['counties'][number],
+): Unit {
   const inCounty = catalog.units.filter((u) => isInSubtree(u.path, county.unit.path) && u.id !== county.unit.id);
   const leagueWide = catalog.units.filter(
     (u) => (u.kind === 'league_dept' || u.kind === 'company') && !catalog.counties.some((c) => isInSubtree(u.path, c.unit.path)),

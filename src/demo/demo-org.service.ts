@@ -41,6 +41,23 @@ export const DEMO_USERS: DemoUser[] = [
     unit: 'centre',
     unitName: '锡林浩特市12345分中心',
   },
+  // Forwarding down the tree (下派, issue 14): the county government forwards, a street office handles.
+  {
+    username: 'countyadmin',
+    displayName: '县级单位管理员 乌云',
+    role: 'unit_admin',
+    unit: 'centre',
+    unitName: '锡林浩特市人民政府',
+  },
+  {
+    username: 'townhandler',
+    displayName: '街道承办人 陈静',
+    role: 'unit_handler',
+    unit: 'centre',
+    unitName: '锡林浩特市希日塔拉街道',
+  },
+  // Issue 14: the centre's enterprise desk (企业服务专席) takes and follows 涉企诉求.
+  { username: 'entdesk', displayName: '企业服务专席 包丽娜', role: 'dispatcher', unit: 'centre' },
 ];
 
 export const DEMO_HANDLER_UNIT = '锡林浩特市住房和城乡建设局';
@@ -66,6 +83,8 @@ async function seedUnits(tx: Executor, centreId: string) {
     units.push(county);
     counties.push({ name: c.name, unit: county });
     units.push(await add(county, `${c.name}12345分中心`, 'sub_centre'));
+    // The county's government office: it forwards across the county (its departments and towns, ADR 0116).
+    units.push(await add(county, `${c.name}人民政府`, 'county'));
     for (const d of COUNTY_DEPARTMENTS) units.push(await add(county, `${c.name}${d}`, 'county_dept'));
     for (const t of c.towns) units.push(await add(county, `${c.name}${t}`, 'town'));
   }

@@ -7,8 +7,11 @@ import { seedDemoKnowledge } from './demo-knowledge.service.js';
 import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
 import { seedDemoLeaderFollowup, seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
+import { seedDemoForwarding } from './demo-forwarding.service.js';
 import { seedDemoDeskMoves, seedDemoSubCentres } from './demo-sub-centres.service.js';
 import { seedDemoLeaders } from './demo-leaders.service.js';
+import { seedDemoCatalogue, seedDemoCatalogueReturns } from './demo-catalogue.service.js';
+import { seedDemoCitizenDesk } from './demo-citizen.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -33,15 +36,16 @@ export async function prepareDemo(
   if (!existing) {
     log('demo: first start — seeding the Xilingol demo hotline (一次性生成演示数据)…');
     const started = performance.now();
-    const { catalog, articles } = await deps.db.transaction().execute(async (tx) => {
+    const { catalog, articles, rules } = await deps.db.transaction().execute(async (tx) => {
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
       await seedDemoSavedFilters(tx, deps.clock);
       await seedDemoSubCentres(tx, seeded);
-      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded) };
+      const rules = await seedDemoCatalogue(tx, deps.clock, seeded);
+      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded), rules };
     });
     log(
-      `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles`,
+      `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles, ${rules} dispatch catalogue rules`,
     );
     history = async (signal) => {
       const { created, refused } = await seedDemoHistory(deps, catalog, {
@@ -55,8 +59,13 @@ export async function prepareDemo(
       if (refused > 0) log(`demo: ${refused} generated orders stopped early (changed in the console meanwhile)`);
       log(`demo: ${await seedDemoNotes(deps, catalog)} internal notes with a mention of the handler`);
       log(`demo: ${await seedDemoRecordedCall(deps, catalog)} recorded call linked to an order awaiting its 回访`);
+      log(`demo: ${await seedDemoForwarding(deps, catalog)} orders of 锡林浩特市人民政府 forwarded down the tree (下派)`);
       log(`demo: ${await seedDemoDeskMoves(deps, catalog)} orders handed up or routed between sub-centres (上交中心 / 转分中心)`);
       log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
+      log(`demo: ${await seedDemoCatalogueReturns(deps, catalog)} returns approved and re-dispatched (派单目录 回退率)`);
+      const citizen = await seedDemoCitizenDesk(deps, catalog);
+      log(`demo: ${citizen.enterprise} enterprise appeals (涉企诉求), ${citizen.checks} dissatisfied web ratings for 待核查`);
+      if (citizen.stopped > 0) log(`demo: ${citizen.stopped} of them stopped early (changed in the console meanwhile)`);
       log(`demo: ${await seedDemoLeaderFollowup(deps, catalog)} overdue order on the leader's 领导盯办 list`);
     };
   }

@@ -31,9 +31,13 @@ import { textModuleRoutes } from '../textmodules/text-module.routes.js';
 import { noteRoutes } from '../notes/note.routes.js';
 import { presenceRoutes } from '../presence/presence.routes.js';
 import { queueRoutes } from '../queues/queues.routes.js';
+import { forwardingRoutes } from '../forwarding/forwarding.routes.js';
 import { subCentreRoutes } from '../subcentres/sub-centre.routes.js';
 import { leaderRoutes } from '../leaders/leaders.routes.js';
 import { consultationRoutes } from '../leaders/consultation.routes.js';
+import { catalogueRoutes } from '../catalogue/catalogue.routes.js';
+import { checkRoutes } from '../checks/checks.routes.js';
+import { enterpriseRoutes } from '../enterprise/enterprise.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -68,7 +72,11 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(noteRoutes, ctx);
   await app.register(presenceRoutes, ctx);
   await app.register(queueRoutes, ctx);
+  await app.register(forwardingRoutes, ctx);
   await app.register(subCentreRoutes, ctx);
   await app.register(leaderRoutes, ctx);
   await app.register(consultationRoutes, ctx);
+  await app.register(catalogueRoutes, ctx);
+  await app.register(checkRoutes, ctx);
+  await app.register(enterpriseRoutes, ctx);
 }

@@ -101,6 +101,18 @@ export const messages = {
   'export.col.resolved': { zh: '是否解决', en: 'Resolved' },
   'export.col.escalated': { zh: '疑难件', en: 'Escalated' },
   // Citizen portal (issue 4): plain words for citizens, many of them elderly.
+  'error.creditCode.length': {
+    zh: '统一社会信用代码应为 18 位（enterprise.creditCode）',
+    en: 'The unified social credit code has 18 characters (enterprise.creditCode)',
+  },
+  'error.creditCode.characters': {
+    zh: '统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）（enterprise.creditCode）',
+    en: 'The unified social credit code has only digits and capitals without I, O, S, V, Z (enterprise.creditCode)',
+  },
+  'error.creditCode.checkDigit': {
+    zh: '统一社会信用代码校验位不对，请核对营业执照（enterprise.creditCode）',
+    en: 'The check character of the unified social credit code is wrong; please check the licence (enterprise.creditCode)',
+  },
   'error.rateLimited': { zh: '操作太频繁了，请过 {seconds} 秒再试', en: 'Too many requests; please try again in {seconds} s' },
   'error.portalUnavailable': {
     zh: '网上诉求暂时无法使用，请拨打 12345',
@@ -129,6 +141,10 @@ export const messages = {
   'portal.stage.handling': { zh: '正在办理', en: 'Being handled' },
   'portal.stage.replied': { zh: '办理单位已答复，正在审核', en: 'The office has replied; the reply is being checked' },
   'portal.stage.awaiting_rating': { zh: '已办理完，请您评价', en: 'Handled; please rate it' },
+  'portal.stage.checking': {
+    zh: '已收到您的评价，中心正在核查办理情况',
+    en: 'Your rating was received; the centre is checking how it was handled',
+  },
   'portal.stage.closed': { zh: '已办结', en: 'Completed' },
   'portal.stage.not_accepted': { zh: '未受理', en: 'Not accepted' },
   'portal.stage.merged': { zh: '与相同诉求合并办理', en: 'Handled together with the same appeal' },
@@ -141,6 +157,8 @@ export const messages = {
   'portal.step.reply': { zh: '办理单位已答复', en: 'The office replied' },
   'portal.step.review_accept': { zh: '答复已审核通过', en: 'The reply was checked' },
   'portal.step.visit_close': { zh: '已回访，办结', en: 'Feedback recorded; completed' },
+  'portal.step.visit_check': { zh: '已收到您的评价，转中心核查', en: 'Rating received; passed to the centre to check' },
+  'portal.step.check_close': { zh: '中心核查后办结', en: 'Completed after the centre’s check' },
   'portal.step.visit_rehandle': { zh: '根据您的意见重新办理', en: 'Being handled again after your feedback' },
   'portal.step.answer_directly': { zh: '已直接答复', en: 'Answered directly' },
   'portal.step.reject': { zh: '未受理', en: 'Not accepted' },
@@ -264,6 +282,35 @@ export const messages = {
     en: '{author} mentioned you in an internal note on order {orderNo}: {excerpt}',
   },
   'note.mentionUnknown': { zh: '提到的同事或单位不存在：{field}', en: 'No such colleague or unit to mention: {field}' },
+  // Issue 14: forwarding down the unit tree (下派, ADR 0115, 0116).
+  'forward.notHolder': { zh: '只有当前承办该工单的单位可以执行此操作', en: 'Only the unit now holding the order may do this' },
+  'forward.hopState': {
+    zh: '下派环节当前不能执行“{action}”（{state}）',
+    en: 'The forwarded step does not allow "{actionEn}" now ({stateEn})',
+  },
+  'forward.notForwarded': { zh: '该工单没有下派中的环节', en: 'This order has no forwarded step open' },
+  'forward.forwarded': {
+    zh: '工单已下派，须待下级答复逐级采纳后再由主办单位操作',
+    en: 'The order is forwarded down; the lead unit acts once the replies have been accepted back up',
+  },
+  'forward.notSubUnit': {
+    zh: '只能下派给本单位的下级单位：{field}',
+    en: 'Forward only to a sub-unit of your unit: {field}',
+  },
+  'forward.kindRefused': {
+    zh: '{toKind}不承接{fromKind}下派的工单：{field}',
+    en: 'A {toKindEn} does not receive orders forwarded by a {fromKindEn}: {field}',
+  },
+  'forward.noDepartmentWork': {
+    zh: '职能部门的工作不得下派给村（嘎查）委员会：{field}',
+    en: "A functional department's work is not forwarded to village committees: {field}",
+  },
+  'forward.inChain': { zh: '该单位已在本工单的下派链上：{field}', en: 'This unit is already on the forwarding chain: {field}' },
+  'forward.deadlineLate': {
+    zh: '下派时限不能晚于本单位自己的时限（{due}）：{field}',
+    en: 'The deadline may not be later than your own ({due}): {field}',
+  },
+  'forward.deadlinePast': { zh: '下派时限须晚于当前时间：{field}', en: 'The deadline must be in the future: {field}' },
   // Issue 14: leaders who act (src/leaders).
   'what.instruction': { zh: '批示', en: 'Instruction' },
   'what.consultation': { zh: '会商', en: 'Consultation' },
@@ -312,6 +359,22 @@ export const messages = {
     zh: '领导盯办：{by} 将工单 {orderNo} 列入领导盯办：{excerpt}',
     en: 'Leader follow-up: {by} added order {orderNo} to the follow-up list: {excerpt}',
   },
+  // Issue 14: 派单目录 (dispatch catalogue).
+  'what.catalogueRule': { zh: '派单目录规则', en: 'Catalogue rule' },
+  'catalogue.overlap': {
+    zh: '与规则 #{no}（{rule} → {unit}，{period}）重叠：同一分类、地区、诉求类型和关键词在同一时段只能有一条规则',
+    en: 'Overlaps rule #{no} ({rule} → {unit}, {period}): one category, region, appeal type and keyword may have only one rule at a time',
+  },
+  'catalogue.period': { zh: '{from} 起{to}', en: 'from {from}{to}' },
+  'catalogue.periodTo': { zh: '至 {to}', en: ' to {to}' },
+  'catalogue.periodOpen': { zh: '长期有效', en: ', open-ended' },
+  'catalogue.any': { zh: '不限', en: 'any' },
+  'catalogue.stale': {
+    zh: '该规则已被他人修改（当前第 {version} 版），请刷新后重试',
+    en: 'The rule was changed by someone else (now version {version}); reload and try again',
+  },
+  'catalogue.alreadyExpired': { zh: '规则 #{no} 已失效', en: 'Rule #{no} has ended already' },
+  'catalogue.autoDispatcher': { zh: '派单目录自动派单', en: 'Catalogue auto-dispatch' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

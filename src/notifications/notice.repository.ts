@@ -68,7 +68,13 @@ export async function listNoticesOf(db: Executor, userId: string, f: { unreadOnl
     .orderBy('n.id', 'desc')
     .limit(f.limit);
   if (f.unreadOnly) q = q.where('n.read_at', 'is', null);
-  if (f.kind) q = q.where('n.kind', '=', f.kind);
+  if (f.kind) {
+    // A comma-separated list of kinds, each exact or a family (`leader.*`): the bell reads several.
+    const kinds = f.kind.split(',').filter((k) => k !== '');
+    q = q.where((eb) =>
+      eb.or(kinds.map((k) => (k.endsWith('.*') ? eb('n.kind', 'like', `${k.slice(0, -1)}%`) : eb('n.kind', '=', k)))),
+    );
+  }
   return q.execute();
 }
 

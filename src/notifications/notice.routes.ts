@@ -17,7 +17,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         querystring: Type.Object({
           unread: Type.Optional(Type.Boolean()),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          kind: Type.Optional(Type.String({ maxLength: 64 })),
+          kind: Type.Optional(Type.String({ maxLength: 200, description: 'kinds, comma-separated; `leader.*` names a family' })),
         }),
       },
     },

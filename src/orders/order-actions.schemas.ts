@@ -1,7 +1,14 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ORDER_ACTIONS, type OrderAction } from '../contract/vocabulary.js';
 import { StringEnum as lit, WrittenText } from '../shared/schema.js';
-import { CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION, VISIT_METHODS } from '../contract/vocabulary.js';
+import {
+  CHECK_CLOSE_REASONS,
+  CONTACT_METHODS,
+  INVALID_REASONS,
+  REPLY_RESULTS,
+  SATISFACTION,
+  VISIT_METHODS,
+} from '../contract/vocabulary.js';
 const Note = Type.Optional(Type.String({ maxLength: 2000 }));
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -53,11 +60,36 @@ export const ACTION_PAYLOADS = {
     reason: WrittenText(2000),
     method: Type.Optional(lit(VISIT_METHODS)),
   }),
+  // The citizen's own web rating of 不满意/未解决 (the portal sends it; ADR 0135).
+  visit_check: Type.Object({
+    satisfaction: lit(SATISFACTION),
+    resolved: Type.Boolean(),
+  }),
+  // The centre's check closes the matter with a reason from the list (and words when it is 其他).
+  check_close: Type.Object({
+    reason: lit(CHECK_CLOSE_REASONS),
+    explanation: WrittenText(2000),
+  }),
   // The clock (src/timelimits): waiting on the citizen, or a suspension (中止) the centre approved,
   // pauses the running deadlines; resume_clock restarts them with the time that was left.
   wait_for_citizen: Type.Object({ reason: WrittenText(2000) }),
   suspend: Type.Object({ reason: WrittenText(2000) }),
   resume_clock: Type.Object({}),
+  // Forwarding down the unit tree (下派, ADR 0115): the hop acted on is the open one at the bottom of the chain.
+  // The hop's note is `instructions` (as dispatch's): the envelope's optional `note` stays the step's remark.
+  forward: Type.Object({
+    toUnitId: Uuid,
+    instructions: WrittenText(2000),
+    deadline: Type.String({ format: 'date-time' }),
+  }),
+  hop_sign: Type.Object({}),
+  hop_reply: Type.Object({
+    result: lit(REPLY_RESULTS),
+    text: WrittenText(8000),
+  }),
+  hop_accept: Type.Object({}),
+  hop_send_back: Type.Object({ reason: WrittenText(2000) }),
+  hop_return: Type.Object({ reason: WrittenText(2000) }),
   // Sub-centres (ADR 0110): the league's dispatcher routes to a sub-centre's desk; a sub-centre hands up with a reason.
   route_to_desk: Type.Object({ deskUnitId: Uuid }),
   hand_up: Type.Object({ reason: WrittenText(2000) }),

@@ -12,7 +12,7 @@ export async function endActiveAssignments(db: Executor, orderId: string, at: Da
 export async function insertAssignments(
   db: Executor,
   orderId: string,
-  units: { unitId: string; role: 'lead' | 'assist' }[],
+  units: { unitId: string; role: 'lead' | 'assist' | 'forward' }[],
   at: Date,
 ) {
   if (units.length === 0) return;

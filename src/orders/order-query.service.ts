@@ -7,7 +7,7 @@ import type { Deps } from '../shared/deps.js';
 import type { OrderDeps } from './order-hooks.js';
 import { forbidden, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
-import type { Actor } from '../users/roles.js';
+import { isUnitScoped, type Actor } from '../users/roles.js';
 import { listAssignments } from './order-assignment.repository.js';
 import { listOrderEvents } from './order-event.repository.js';
 import { listOrderLinks, logPhoneLookup, logPiiAccess } from './order-extras.repository.js';
@@ -19,6 +19,8 @@ import { countListedOrders, findOrderByIdOrNo, listOrders, type OrderListFilter 
 import type { OrderListQuery } from './order.schemas.js';
 import { normalizePhone } from './phone.js';
 import { isInSubtree } from '../org/subtree.js';
+import { listOpenHops } from './order-hop.repository.js';
+import { bottomHop, FORWARDABLE_STATES } from './forward.effects.js';
 
 /** Finds an order by id or by its number, within what the actor may see (else 404). */
 export async function loadVisibleOrder(deps: Deps, actor: Actor, idOrNo: string): Promise<Order> {
@@ -29,11 +31,14 @@ export async function loadVisibleOrder(deps: Deps, actor: Actor, idOrNo: string)
   return order;
 }
 
-/** Centre intake/dispatch/supervision roles need the caller's identity; so does the lead unit unless confidential. */
-function mayUnmask(actor: Actor, order: Order, leadUnitPath: string | null): boolean {
+/**
+ * Centre intake/dispatch/supervision roles need the caller's identity; so does the lead unit unless
+ * confidential, and a sub-unit the order is forwarded to while it holds it (it contacts the citizen).
+ */
+function mayUnmask(actor: Actor, order: Order, unitPaths: readonly string[]): boolean {
   if (can(actor, 'pii.read')) return true;
-  const inLeadUnit = leadUnitPath !== null && actor.unitPath !== null && isInSubtree(leadUnitPath, actor.unitPath);
-  return actor.roles.includes('unit_handler') && inLeadUnit && !order.caller_confidential;
+  const inUnit = actor.unitPath !== null && unitPaths.some((p) => isInSubtree(p, actor.unitPath!));
+  return actor.roles.includes('unit_handler') && inUnit && !order.caller_confidential;
 }
 
 export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: string): Promise<OrderDetailView<Date>> {
@@ -42,7 +47,9 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     order.lead_unit_id ? findUnit(deps.db, order.centre_id, order.lead_unit_id) : undefined,
     order.desk_unit_id ? findUnit(deps.db, order.centre_id, order.desk_unit_id) : undefined,
   ]);
-  const unmasked = mayUnmask(actor, order, lead?.path ?? null);
+  const openHops = FORWARDABLE_STATES.includes(order.state) ? await listOpenHops(deps.db, order.id) : [];
+  const holding = openHops.filter((h) => h.state !== 'replied').map((h) => h.to_unit_path);
+  const unmasked = mayUnmask(actor, order, [...(lead ? [lead.path] : []), ...holding]);
   const now = deps.clock.now();
   if (unmasked && (order.caller_name || order.caller_phone)) {
     await logPiiAccess(deps.db, {
@@ -54,11 +61,12 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     });
   }
   const { detail } = deps.orderHooks;
-  const [assignments, links, attachments, deadlines] = await Promise.all([
+  const [assignments, links, attachments, deadlines, enterprise] = await Promise.all([
     listAssignments(deps.db, order.id),
     listOrderLinks(deps.db, order.id),
     detail.attachments(deps.db, order.id),
     detail.deadlines(deps.db, order.id, now),
+    detail.enterprise(deps.db, order.id, isUnitScoped(actor)),
   ]);
   return {
     order: presentOrder(order, { unmasked, now }),
@@ -68,12 +76,14 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     assignments: assignments as AssignmentView<Date>[],
     links: links as OrderLinkView<Date>[],
     attachments,
+    enterprise,
     availableActions: availableActions(
       {
         state: order.state as OrderState,
         leadUnitPath: lead?.path ?? null,
         clockPaused: order.clock_paused,
         deskUnitId: order.desk_unit_id,
+        hop: bottomHop(openHops),
       },
       { ...actor, deskUnitId: actorDesk(actor) },
     ),

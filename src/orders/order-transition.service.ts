@@ -9,6 +9,10 @@ import { orderEventRow } from './timeline-events.js';
 import { conflict, EFFECTS } from './order-transition-effects.js';
 import { checkTransition, TRANSITIONS } from './order-transitions.js';
 import { findOrder, updateOrderIfVersion } from './order.repository.js';
+import { HOP_STATE_LABELS } from '../contract/forwarding.js';
+import { EVENT_LABELS } from '../contract/labels.js';
+import { listOpenHops } from './order-hop.repository.js';
+import { bottomHop, FORWARDABLE_STATES } from './forward.effects.js';
 import { enqueueOutbox, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import { runTransitionHooks, type OrderDeps, type TransitionHookContext } from './order-hooks.js';
 import type { Order } from '../db/schema.js';
@@ -41,11 +45,14 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
     if (!order) throw notFound('order');
     if (order.version !== req.version) throw conflict();
     const leadUnit = order.lead_unit_id ? await findUnit(tx, order.centre_id, order.lead_unit_id) : undefined;
+    // Hops are open only while the order is being handled (下派, ADR 0115).
+    const openHops = FORWARDABLE_STATES.includes(order.state) ? await listOpenHops(tx, order.id) : [];
     const check = checkTransition(
       {
         state: order.state,
         leadUnitPath: leadUnit?.path ?? null,
         clockPaused: order.clock_paused,
+        hop: bottomHop(openHops),
         deskUnitId: order.desk_unit_id,
       },
       req.action,
@@ -58,11 +65,35 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
       if (check.reason === 'clock') {
         throw domainError('CONFLICT', order.clock_paused ? 'timelimit.nothingToPause' : 'timelimit.nothingToResume');
       }
+      if (check.reason === 'forwarded') throw domainError('CONFLICT', 'forward.forwarded');
+      if (check.reason === 'no_hop') throw domainError('CONFLICT', 'forward.notForwarded');
+      if (check.reason === 'hop') {
+        const state = HOP_STATE_LABELS[openHops.at(-1)?.state ?? 'pending'];
+        const action = EVENT_LABELS[req.action];
+        throw domainError('CONFLICT', 'forward.hopState', {
+          action: action.zh,
+          actionEn: action.en,
+          state: state.zh,
+          stateEn: state.en,
+        });
+      }
+      if (check.reason === 'unit' && TRANSITIONS[req.action].scope !== 'lead_unit') {
+        throw domainError('FORBIDDEN', 'forward.notHolder');
+      }
       throw domainError('FORBIDDEN', FORBIDDEN_MESSAGES[check.reason]);
     }
     const at = deps.clock.now();
     const note = blankToNull(req.note);
-    const effect = await EFFECTS[req.action]({ tx, order, payload: req.payload, actor: req.actor, at, note });
+    const effect = await EFFECTS[req.action]({
+      tx,
+      order,
+      payload: req.payload,
+      actor: req.actor,
+      at,
+      note,
+      openHops,
+      deadlines: () => deps.orderHooks.detail.deadlines(tx, order.id, at),
+    });
     const updated = await updateOrderIfVersion(
       tx,
       order.id,

@@ -5,7 +5,10 @@ import { requireActor } from '../http/auth.js';
 import { StringEnum, IdParam, WrittenText } from '../shared/schema.js';
 import { createUnit, updateUnit, type NewUnitInput } from './unit-admin.service.js';
 
-const UNIT_KINDS = ['sub_centre', 'league_dept', 'county', 'county_dept', 'town', 'company', 'other'] as const;
+import { UNIT_KINDS as ALL_UNIT_KINDS } from '../contract/vocabulary.js';
+
+/** The kinds an admin may create: every kind but the centre itself. */
+const UNIT_KINDS = ALL_UNIT_KINDS.filter((k) => k !== 'centre') as Exclude<(typeof ALL_UNIT_KINDS)[number], 'centre'>[];
 
 /** Unit administration for the system admin: add a sub-unit, rename, deactivate or reactivate a unit. */
 export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {

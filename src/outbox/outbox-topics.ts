@@ -41,6 +41,8 @@ export const OUTBOX_TOPICS = {
     version: Type.Integer(),
   }),
   'duplicates.detect': Type.Object({ orderId: Id, centreId: Id }),
+  /** 派单目录: dispatch a new order to its exact catalogue hit, if nobody has dispatched it (ADR 0126). */
+  'catalogue.auto_dispatch': Type.Object({ orderId: Id, centreId: Id, ruleId: Id }),
   'timelimit.check': Type.Object({ orderId: Id }),
   notify: NotifyPayload,
   'webhook.deliver': Type.Object({

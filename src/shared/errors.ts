@@ -41,7 +41,8 @@ type Thing =
   | 'textModule'
   | 'savedFilter'
   | 'instruction'
-  | 'consultation';
+  | 'consultation'
+  | 'catalogueRule';
 
 export const notFound = (what: Thing) => {
   const w = text(`what.${what}`);

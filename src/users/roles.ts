@@ -8,9 +8,10 @@ export const isRole = (value: string): value is Role => (ROLES as readonly strin
 
 /**
  * Roles a system actor may carry for one channel; never assignable to a user (see ADR 0030). The
- * citizen portal's actor is `citizen`, which the transition table allows for the web return visit only.
+ * citizen portal's actor is `citizen`, which the transition table allows for the web return visit only;
+ * `catalogue` is the dispatch catalogue's automatic dispatch of an exact hit (issue 14, ADR 0126).
  */
-export type SystemRole = 'citizen';
+export type SystemRole = 'citizen' | 'catalogue';
 
 /** The signed-in person (or a system channel) on whose behalf a domain function runs. */
 export interface Actor {

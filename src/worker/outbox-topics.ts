@@ -3,6 +3,7 @@ import { deadlineCheckHandler } from '../timelimits/deadline-check.handler.js';
 import { notifyHandler } from '../notifications/notify.handler.js';
 import { webhookHandler } from '../notifications/webhook.handler.js';
 import { duplicateDetectHandler } from '../duplicates/duplicate-detect.hook.js';
+import { catalogueAutoDispatchHandler } from '../catalogue/catalogue-auto-dispatch.handler.js';
 
 /**
  * EVERY outbox handler (the topics and their payloads are defined once in src/outbox/outbox-topics.ts), listed explicitly (see docs/ARCHITECTURE.md, "Background work").
@@ -13,4 +14,5 @@ export const outboxHandlers: readonly AnyOutboxHandler[] = [
   notifyHandler,
   webhookHandler,
   duplicateDetectHandler,
+  catalogueAutoDispatchHandler,
 ];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
+import { pickTreeNode } from './console-helpers.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 
@@ -24,11 +25,14 @@ async function apiSession(world: BrowserWorld, username: string) {
 describe.skipIf(!hasChromium)('leaders who act', () => {
   let world: BrowserWorld;
   let order: { id: string; orderNo: string };
+  let handlerUnitName: string;
 
   beforeAll(async () => {
     world = await startBrowserWorld();
     const handler = await apiSession(world, 'handler');
-    const unitId = (await handler('GET', '/api/auth/me')).unitId as string;
+    const me = await handler('GET', '/api/auth/me');
+    const unitId = me.unitId as string;
+    handlerUnitName = me.unitName as string;
     const operator = await apiSession(world, 'operator');
     const o = await operator('POST', '/api/orders', {
       channel: 'phone',
@@ -95,5 +99,65 @@ describe.skipIf(!hasChromium)('leaders who act', () => {
     expect(world.consoleErrors).toEqual([]);
     await leader.close();
     await handler.close();
+  });
+
+  it('会商 and 疑难件: the leader asks two units and marks the order; the handler gives its opinion; the leader concludes', async () => {
+    const leader = await world.signedIn('leader', { width: 1280, height: 900 });
+    await leader.goto(`${world.baseUrl}/orders/${order.id}`);
+    await leader.getByTestId('leader-difficult').click();
+    await leader.getByTestId('difficult-dialog-text').fill('涉及供热管网产权，多部门职责交叉');
+    await leader.getByTestId('difficult-dialog-submit').click();
+    await leader.locator('[data-testid=timeline-event][data-action=escalate]').waitFor();
+    await expect.poll(() => leader.getByTestId('leader-difficult').count()).toBe(0);
+
+    await leader.getByTestId('leader-consult').click();
+    await pickTreeNode(leader, 'consult-units', handlerUnitName);
+    await pickTreeNode(leader, 'consult-units', '锡林浩特市热力公司');
+    await leader.keyboard.press('Escape');
+    await leader.getByTestId('consult-dialog-text').fill('管网维修责任与资金来源');
+    await shot(leader, 'consult-dialog');
+    await leader.getByTestId('consult-dialog-submit').click();
+    await leader.getByTestId('leader-panel').getByTestId('consultation').waitFor();
+
+    const handler = await world.signedIn('handler', { width: 1280, height: 900 });
+    await handler.goto(`${world.baseUrl}/unit`);
+    await handler.getByTestId('unit-tab-instructions').click();
+    const c = handler.getByTestId('unit-instructions').getByTestId('consultation').filter({ hasText: '管网维修责任与资金来源' });
+    await c.getByTestId('consult-opinion').click();
+    await handler.getByTestId('consult-opinion-dialog-text').fill('建议热力公司先行抢修，我局协调维修资金');
+    await handler.getByTestId('consult-opinion-dialog-submit').click();
+    await expect.poll(() => c.count()).toBe(0); // given: no longer pending for this unit
+
+    await leader.reload();
+    const panel = leader.getByTestId('leader-panel').getByTestId('consultation');
+    await panel.getByTestId('consult-unit-opinion').getByText('我局协调维修资金').waitFor();
+    await panel.getByTestId('consult-conclude').click();
+    await leader.getByTestId('consult-conclude-dialog-text').fill('热力公司三日内抢修，住建局牵头协调资金');
+    await leader.getByTestId('consult-conclude-dialog-submit').click();
+    await panel.getByTestId('consult-conclusion').waitFor();
+    await leader.locator('[data-testid=timeline-event][data-action=consult_conclude]').waitFor();
+    await shot(leader, 'consulted');
+    expect(world.consoleErrors).toEqual([]);
+    await leader.close();
+    await handler.close();
+  });
+
+  it("the admin's switch takes the leader's 催办 button away", async () => {
+    const leader = await world.signedIn('leader', { width: 1280, height: 900 });
+    await leader.goto(`${world.baseUrl}/orders/${order.id}`);
+    await leader.getByTestId('supervise-urge').waitFor();
+    const admin = await world.signedIn('admin', { width: 1280, height: 900 });
+    await admin.goto(`${world.baseUrl}/admin/timelimits`);
+    await admin.getByTestId('leader-settings-urge').click();
+    await expect
+      .poll(async () => (await admin.getByTestId('leader-settings-urge').getAttribute('aria-checked')) ?? '')
+      .toBe('false');
+    await admin.getByTestId('leader-settings').scrollIntoViewIfNeeded();
+    await shot(admin, 'settings');
+    await leader.reload();
+    await leader.getByTestId('supervise-followup').waitFor();
+    expect(await leader.getByTestId('supervise-urge').count()).toBe(0);
+    await leader.close();
+    await admin.close();
   });
 });

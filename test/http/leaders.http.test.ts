@@ -88,6 +88,9 @@ describe('批示 over HTTP', () => {
     expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedByName: expect.any(String) });
     expect((await handler.post(`/api/instructions/${ins.id}/acknowledge`)).statusCode).toBe(409);
     expect((await noticesOf('leader', 'leader.instructionAck')).map((n) => n.orderNo)).toContain(o.order_no);
+    // The bell reads mentions and the leaders' family in one call.
+    const bell = (await leader.get('/api/notices?unread=true&kind=note.mention,leader.*')).json().items as { orderNo: string }[];
+    expect(bell.map((n) => n.orderNo)).toContain(o.order_no);
 
     expect((await handler.post(`/api/instructions/${ins.id}/answer`, { answer: '  ' })).json().error.field).toBe('body.answer');
     const answered = await handler.post(`/api/instructions/${ins.id}/answer`, { answer: '已上门核实，管道已修复' });

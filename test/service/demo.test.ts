@@ -26,9 +26,11 @@ beforeAll(async () => {
 
 describe('the demo hotline', () => {
   it('models the Xilingol centre: 13 banners/counties, 38 league departments, utilities, ~300 units', async () => {
-    const units = await database.db.selectFrom('units').select(['kind']).execute();
+    const units = await database.db.selectFrom('units').select(['kind', 'name']).execute();
     const count = (kind: string) => units.filter((u) => u.kind === kind).length;
-    expect(count('county')).toBe(13);
+    // Each banner/county node and its government office (人民政府, which forwards down: issue 14).
+    expect(count('county')).toBe(26);
+    expect(units.filter((u) => u.kind === 'county' && u.name.endsWith('人民政府'))).toHaveLength(13);
     expect(count('league_dept')).toBe(38);
     expect(count('company')).toBeGreaterThanOrEqual(20);
     expect(units.length).toBeGreaterThanOrEqual(280);
@@ -188,6 +190,27 @@ describe('the demo sub-centres (issue 14, ADR 0110)', () => {
   });
 });
 
+describe('the demo citizen desks (issue 14)', () => {
+  it('has enterprise appeals (one protected), ratings waiting in 待核查, one decided each way', async () => {
+    const db = database.db;
+    const companies = await db.selectFrom('order_enterprises').selectAll().execute();
+    expect(companies.length).toBeGreaterThanOrEqual(4);
+    expect(companies.filter((c) => c.protect_name)).toHaveLength(1);
+    const checking = await db.selectFrom('orders').select('id').where('state', '=', 'checking').execute();
+    expect(checking.length).toBeGreaterThanOrEqual(2);
+    const decided = await db
+      .selectFrom('order_events')
+      .select(['action', 'payload'])
+      .where('action', 'in', ['check_close', 'visit_rehandle'])
+      .execute();
+    expect(decided.some((e) => e.action === 'check_close')).toBe(true);
+    expect(decided.some((e) => e.action === 'visit_rehandle' && (e.payload as { afterCheck?: boolean } | null)?.afterCheck)).toBe(
+      true,
+    );
+    expect(lines.some((l) => l.includes('entdesk'))).toBe(true);
+  });
+});
+
 describe('the demo history while the console is live (first start)', () => {
   it('skips a generated step the console refused and finishes the rest', async () => {
     const live = await createTestDatabase();
@@ -214,4 +237,53 @@ describe('the demo history while the console is live (first start)', () => {
       await live.close();
     }
   }, 180_000);
+});
+
+describe('the demo network: forwarding down the tree (issue 14)', () => {
+  it('has orders of 锡林浩特市人民政府 at every point of the chain, and the accounts that work them', async () => {
+    const hops = await database.db.selectFrom('order_hops').select(['state', 'depth', 'order_id']).execute();
+    expect(new Set(hops.map((h) => h.state))).toEqual(new Set(['pending', 'handling', 'replied', 'accepted']));
+    expect(Math.max(...hops.map((h) => h.depth))).toBe(2);
+    const users = await database.db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unit_id')
+      .select(['users.username', 'units.name'])
+      .where('users.username', 'in', ['countyadmin', 'townhandler'])
+      .orderBy('users.username')
+      .execute();
+    expect(users.map((u) => [u.username, u.name])).toEqual([
+      ['countyadmin', '锡林浩特市人民政府'],
+      ['townhandler', '锡林浩特市希日塔拉街道'],
+    ]);
+    expect(lines.join('\n')).toMatch(/\d+ orders of 锡林浩特市人民政府 forwarded down the tree/);
+  });
+});
+
+describe('the demo dispatch catalogue (issue 14)', () => {
+  it('covers every leaf category in every banner/county, with sub-centre desks and some assisting units', async () => {
+    const [rules, leaves, regions] = await Promise.all([
+      database.db.selectFrom('catalogue_rules').select(['category_id', 'region_id', 'desk_unit_id', 'assist_unit_ids']).execute(),
+      database.db
+        .selectFrom('categories as c')
+        .select('c.id')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('categories as k').select('k.id').whereRef('k.parent_id', '=', 'c.id'))),
+        )
+        .execute(),
+      database.db.selectFrom('regions').select('id').where('parent_id', 'is', null).execute(),
+    ]);
+    expect(rules).toHaveLength(leaves.length * regions.length);
+    expect(new Set(rules.map((r) => `${r.category_id}|${r.region_id}`)).size).toBe(rules.length);
+    expect(rules.every((r) => r.desk_unit_id !== null)).toBe(true);
+    expect(rules.some((r) => r.assist_unit_ids.length > 0)).toBe(true);
+    expect(lines.join('\n')).toMatch(/\d+ dispatch catalogue rules/);
+  });
+
+  it('has dispatches that followed it, some that overrode it, and returns per rule', async () => {
+    const rows = await database.db.selectFrom('catalogue_dispatches').select(['outcome', 'returned_at']).execute();
+    const count = (o: string) => rows.filter((r) => r.outcome === o).length;
+    expect(count('followed')).toBeGreaterThan(count('overridden'));
+    expect(count('overridden')).toBeGreaterThan(0);
+    expect(rows.some((r) => r.returned_at !== null)).toBe(true);
+  });
 });

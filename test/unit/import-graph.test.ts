@@ -27,6 +27,7 @@ const CAPABILITIES = [
   'textmodules',
   'notes',
   'presence',
+  'forwarding',
 ];
 
 function sourceFiles(dir: string): string[] {

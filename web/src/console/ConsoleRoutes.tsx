@@ -29,6 +29,12 @@ const TimeLimitAdminPage = lazy(() => import('./timelimits/TimeLimitAdminPage').
 const UnitsAdminPage = lazy(() => import('./admin/UnitsAdminPage').then((m) => ({ default: m.UnitsAdminPage })));
 const UsersAdminPage = lazy(() => import('./admin/UsersAdminPage').then((m) => ({ default: m.UsersAdminPage })));
 const CategoriesAdminPage = lazy(() => import('./admin/CategoriesAdminPage').then((m) => ({ default: m.CategoriesAdminPage })));
+const CatalogueAdminPage = lazy(() => import('./catalogue/CatalogueAdminPage').then((m) => ({ default: m.CatalogueAdminPage })));
+const CatalogueReportPage = lazy(() =>
+  import('./catalogue/CatalogueReportPage').then((m) => ({ default: m.CatalogueReportPage })),
+);
+const ChecksPage = lazy(() => import('./checks/ChecksPage').then((m) => ({ default: m.ChecksPage })));
+const EnterprisePage = lazy(() => import('./enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })));
 const LeaderPage = lazy(() => import('./leader/LeaderPage').then((m) => ({ default: m.LeaderPage })));
 
 /** Every signed-in screen; the pages of other capabilities are routed here and built by their owners. */
@@ -42,6 +48,8 @@ export function ConsoleRoutes() {
           <Route path="unit" element={<UnitInboxPage />} />
           <Route path="review" element={<ReviewPage />} />
           <Route path="visits" element={<VisitsPage />} />
+          <Route path="checks" element={<ChecksPage />} />
+          <Route path="enterprise" element={<EnterprisePage />} />
           <Route path="supervision" element={<SupervisionBoardPage />} />
           <Route path="leader" element={<LeaderPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
@@ -58,6 +66,8 @@ export function ConsoleRoutes() {
           <Route path="admin/timelimits" element={<TimeLimitAdminPage />} />
           <Route path="admin/calendar" element={<CalendarAdminPage />} />
           <Route path="admin/text-modules" element={<TextModulesAdminPage />} />
+          <Route path="admin/catalogue" element={<CatalogueAdminPage />} />
+          <Route path="catalogue/report" element={<CatalogueReportPage />} />
         </Route>
       </Routes>
     </Suspense>

@@ -23,6 +23,7 @@ export const adminMessages = {
     'kind.county': '旗县市区',
     'kind.county_dept': '旗县部门',
     'kind.town': '苏木乡镇/街道',
+    'kind.village': '村/嘎查委员会',
     'kind.company': '公共服务企业',
     'kind.other': '其他',
     'users.title': '用户与角色',
@@ -85,6 +86,7 @@ export const adminMessages = {
     'kind.county': 'Banner / county',
     'kind.county_dept': 'County department',
     'kind.town': 'Town / street',
+    'kind.village': 'Village committee (村/嘎查)',
     'kind.company': 'Public-service company',
     'kind.other': 'Other',
     'users.title': 'Users and roles',
@@ -130,4 +132,4 @@ export const adminMessages = {
   },
 } satisfies Messages;
 
-export const UNIT_KINDS = ['sub_centre', 'league_dept', 'county', 'county_dept', 'town', 'company', 'other'] as const;
+export const UNIT_KINDS = ['sub_centre', 'league_dept', 'county', 'county_dept', 'town', 'village', 'company', 'other'] as const;

@@ -49,11 +49,11 @@ export const useMentionTargets = (q: string, enabled: boolean) =>
 export const addNote = (orderId: string, body: { text: string; mentionUserIds: string[]; mentionUnitIds: string[] }) =>
   api<NoteAddedView>(`/api/orders/${orderId}/notes`, { method: 'POST', json: body });
 
-/** Unread mentions of the signed-in user, polled every 30 s (the bell). */
+/** Unread mentions and leaders' notices (批示, 签收, 答复, 会商, 盯办) of the signed-in user, polled every 30 s (the bell). */
 export const useUnreadMentions = () =>
   useQuery({
     queryKey: agentKeys.mentions,
-    queryFn: () => api<{ items: MentionNotice[] }>('/api/notices?unread=true&kind=note.mention&limit=20'),
+    queryFn: () => api<{ items: MentionNotice[] }>('/api/notices?unread=true&kind=note.mention,leader.*&limit=20'),
     refetchInterval: 30_000,
   });
 

@@ -11,6 +11,7 @@ import { intakeMessages } from './intake.messages';
 import { OutcomeFields } from './OutcomeFields';
 import { CallerHistory } from './CallerHistory';
 import { IntakeFields } from './IntakeFields';
+import { EnterpriseFields } from '../enterprise/EnterpriseFields';
 import { IntakeSubmitBar, type IntakeResult } from './IntakeSubmitBar';
 import { enterMovesOn } from './enter-moves-on';
 import { useIntakeCall } from './use-intake-call';
@@ -54,6 +55,8 @@ export function IntakePage() {
   const content = Form.useWatch('content', form) ?? '';
   const address = Form.useWatch('address', form);
   const regionId = Form.useWatch('regionId', form);
+  const categoryId = Form.useWatch('categoryId', form);
+  const appealType = Form.useWatch('appealType', form);
   const typedSomething = () => title.trim() !== '' || content.trim() !== '';
   const clear = () => {
     form.resetFields();
@@ -114,6 +117,8 @@ export function IntakePage() {
               />
             </Form.Item>
             <OutcomeFields outcome={outcome} />
+            {/* After the outcome, so the keyboard path through a plain call keeps its stops. */}
+            <EnterpriseFields />
             <IntakeSubmitBar outcome={outcome} busy={busy} last={last} typedSomething={typedSomething} onClear={clear} />
           </Form>
         </Card>
@@ -127,6 +132,16 @@ export function IntakePage() {
             callerPhone={phone || undefined}
             address={address}
             regionId={regionId}
+            categoryId={categoryId}
+            appealType={appealType}
+            onUseCatalogue={(rule) => {
+              setOutcome('dispatch');
+              form.setFieldsValue({
+                leadUnitId: rule.leadUnitId,
+                assistUnitIds: rule.assistUnitIds,
+                instructions: rule.note ?? undefined,
+              });
+            }}
             onPickCategory={(categoryId) => form.setFieldsValue({ categoryId })}
             onPickUnit={(leadUnitId) => {
               setOutcome('dispatch');

@@ -3,6 +3,7 @@ import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import { useT } from '../../shared/i18n';
 import { PHONE_REGEXP as PHONE } from '../../../../src/orders/phone';
 import { IntakeSuggestions } from '../nlp/IntakeSuggestions';
+import { CatalogueAnswer, type CatalogueRuleAnswer } from '../catalogue/CatalogueAnswer';
 import { Highlighted } from '../common/Highlighted';
 import { DuplicateEvidence } from './DuplicateEvidence';
 import { LookupUnavailable } from './LookupUnavailable';
@@ -10,7 +11,8 @@ import { useDebounced } from './knowledge-api';
 import { knowledgeMessages } from './knowledge.messages';
 
 /**
- * The operator's assist panel on the intake screen: category / unit suggestions (issue #5 classifier),
+ * The operator's assist panel on the intake screen: the dispatch catalogue's answer first (issue 14), then
+ * category / unit suggestions (issue #5 classifier),
  * the top knowledge articles for the text being typed, and possible duplicates (score + reasons) with a
  * merge button. The intake screen (issue #4) renders it and passes what has been typed so far.
  */
@@ -20,6 +22,10 @@ export interface IntakeAssistProps {
   callerPhone?: string;
   address?: string;
   regionId?: string;
+  categoryId?: string;
+  appealType?: string;
+  /** The catalogue's answer taken: its lead and assisting units fill the dispatch fields. */
+  onUseCatalogue?: (rule: CatalogueRuleAnswer) => void;
   /** Called when the operator picks a suggested category / unit / article / duplicate to merge into. */
   onPickCategory?: (categoryId: string) => void;
   onPickUnit?: (unitId: string) => void;
@@ -147,6 +153,16 @@ export function IntakeAssist(props: IntakeAssistProps) {
   );
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="intake-assist">
+      <CatalogueAnswer
+        input={{
+          categoryId: props.categoryId,
+          regionId: props.regionId,
+          appealType: props.appealType,
+          title: typed.title,
+          content: typed.content,
+        }}
+        onUse={props.onUseCatalogue}
+      />
       <IntakeSuggestions
         title={props.title}
         content={props.content}

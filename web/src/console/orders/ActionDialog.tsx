@@ -10,6 +10,7 @@ import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { ActionFields } from './ActionFields';
+import { ForwardFields } from '../forwarding/ForwardFields';
 import { RequestContext } from './RequestContext';
 import { DispatchContext } from './DispatchContext';
 import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
@@ -27,8 +28,17 @@ function formFieldOf(e: unknown, fields: Record<string, unknown>): string | unde
 /** Turns the form's values into the action's body (dates to ISO, order numbers to ids). */
 async function toBody(action: OrderAction, values: Record<string, unknown>): Promise<Record<string, unknown>> {
   // The re-dispatch of 同意并改派 is its own request, sent after the approval (see submit).
-  const { note, intoOrder, newDeadline, redispatchLeadUnitId: _lead, redispatchAssistUnitIds: _assist, ...rest } = values;
+  const {
+    note,
+    intoOrder,
+    newDeadline,
+    deadline,
+    redispatchLeadUnitId: _lead,
+    redispatchAssistUnitIds: _assist,
+    ...rest
+  } = values;
   const body: Record<string, unknown> = { ...rest };
+  if (action === 'forward' && deadline) body.deadline = (deadline as Dayjs).toDate().toISOString();
   if (typeof note === 'string' && note.trim()) body.note = note.trim();
   if (action === 'request_extension' && newDeadline) body.newDeadline = (newDeadline as Dayjs).toDate().toISOString();
   if (action === 'merge' && typeof intoOrder === 'string') {
@@ -48,9 +58,11 @@ interface ActionDialogProps {
   action: OrderAction | null;
   onClose: () => void;
   onDone?: (action: OrderAction) => void;
+  /** Values the desk already knows (e.g. the citizen's 未解决 when a check sends the order back). */
+  initialValues?: Record<string, unknown>;
 }
 
-export function ActionDialog({ order, action, onClose, onDone }: ActionDialogProps) {
+export function ActionDialog({ order, action, onClose, onDone, initialValues }: ActionDialogProps) {
   const t = useT(orderMessages);
   const l = useT(labels);
   const s = useT(shellMessages);
@@ -111,10 +123,20 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
     >
       {action && (
         <TextModuleOrder.Provider value={{ orderId: order.id, dialog: textModuleDialogOf(action) }}>
-          <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            initialValues={initialValues}
+            data-testid={`action-form-${action}`}
+          >
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
-            <ActionFields action={action} deskUnitId={order.deskUnitId} />
+            {action === 'forward' ? (
+              <ForwardFields orderId={order.id} />
+            ) : (
+              <ActionFields action={action} deskUnitId={order.deskUnitId} />
+            )}
             {action === 'reply' && (
               <Form.Item label={t('form.files')}>
                 <Upload

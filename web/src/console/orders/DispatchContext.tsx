@@ -3,10 +3,12 @@ import { useT } from '../../shared/i18n';
 import { useOrderDetail } from '../api/queries';
 import { useIntakeSuggest } from '../nlp/nlp-api';
 import { orderMessages } from './orders.messages';
+import { CatalogueAnswer } from '../catalogue/CatalogueAnswer';
 
 /**
- * What a dispatcher decides on: the appeal's own words and the model's unit suggestions (a click
- * fills the lead unit), shown above the dispatch fields — the queue row holds only the title.
+ * What a dispatcher decides on: the appeal's own words, the dispatch catalogue's answer (issue 14,
+ * first: it is the centre's rule) and the model's unit suggestions (a click fills the lead unit),
+ * shown above the dispatch fields — the queue row holds only the title.
  */
 export function DispatchContext({ orderId, field }: { orderId: string; field: string }) {
   const t = useT(orderMessages);
@@ -30,6 +32,19 @@ export function DispatchContext({ orderId, field }: { orderId: string; field: st
           >
             {order.content}
           </Typography.Paragraph>
+          <div style={{ marginBottom: 8 }}>
+            <CatalogueAnswer
+              compact
+              input={{
+                categoryId: order.categoryId ?? undefined,
+                regionId: order.regionId ?? undefined,
+                appealType: order.appealType,
+                title: order.title,
+                content: order.content,
+              }}
+              onUse={(rule) => form.setFieldsValue({ [field]: rule.leadUnitId, assistUnitIds: rule.assistUnitIds })}
+            />
+          </div>
           {suggest.data && units.length === 0 && (
             <Typography.Text type="secondary" data-testid="dispatch-no-suggestions">
               {t('dispatch.noSuggestions')}

@@ -13,7 +13,9 @@ import { shellMessages } from '../shell/shell.messages';
 import { ActionDialog } from './ActionDialog';
 import { OrderTimeline } from './OrderTimeline';
 import { DeadlinesCard } from './DeadlinesCard';
+import { ForwardChainCard } from '../forwarding/ForwardChainCard';
 import { DuplicatesCard } from './DuplicatesCard';
+import { EnterpriseCard } from '../enterprise/EnterpriseCard';
 import { SupervisionActions } from './SupervisionActions';
 import { OrderSideLists } from './OrderSideLists';
 import { NotesCard } from '../agenttools/NotesCard';
@@ -96,12 +98,14 @@ function OrderView({ detail }: { detail: OrderDetail }) {
         </Card>
         <LeaderOrderPanel order={o} />
         <DuplicatesCard order={o} canMerge={detail.availableActions.includes('merge')} />
+        <ForwardChainCard orderId={o.id} />
         <DeadlinesCard deadlines={detail.deadlines} />
         <OrderSideLists detail={detail} />
         {me.roles.some((r) => NOTE_WRITER_ROLES.includes(r)) && <NotesCard orderId={o.id} />}
         <OrderCallsCard orderId={o.id} />
       </Col>
       <Col xs={24} xl={9}>
+        {detail.enterprise && <EnterpriseCard enterprise={detail.enterprise} />}
         <Card title={t('detail.timeline')} size="small">
           <OrderTimeline orderId={o.id} />
         </Card>

@@ -19,6 +19,10 @@ const COLOURS: Record<string, string> = {
   escalate: 'red',
   request_return: 'orange',
   request_extension: 'orange',
+  forward: 'blue',
+  hop_accept: 'green',
+  hop_send_back: 'red',
+  hop_return: 'orange',
   instruction: 'purple',
   instruction_ack: 'purple',
   instruction_answer: 'green',
@@ -56,6 +60,10 @@ function EventBody({ event }: { event: TimelineEvent }) {
     .map((k) => payload[k])
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
   if (payload.level === 'yellow' || payload.level === 'red') details.unshift(l(`warn.${payload.level}`));
+  // A hop of the forwarding chain (下派): which unit passed it to which.
+  if (typeof payload.fromUnitName === 'string' && typeof payload.toUnitName === 'string') {
+    details.unshift(`${payload.fromUnitName} → ${payload.toUnitName}`);
+  }
   const assist = payload.assistUnitNames;
   if (Array.isArray(assist) && assist.length > 0) details.push(`${t('timeline.assist')}: ${assist.join('、')}`);
   const asked = payload.unitNames; // 会商's units (issue 14)

@@ -1,4 +1,6 @@
 import type { Role } from '../api/types';
+import { CATALOGUE_EDITORS, CATALOGUE_REPORT_READERS } from '../../../../src/contract/catalogue';
+import { CHECK_ROLES, ENTERPRISE_DESK_ROLES } from '../../shared/contract';
 import type { shellMessages } from './shell.messages';
 
 type NavKey = keyof typeof shellMessages.zh & `nav.${string}`;
@@ -18,6 +20,8 @@ export const NAV: NavItem[] = [
   { path: '/unit', label: 'nav.unit', roles: ['unit_handler', 'unit_admin'] },
   { path: '/review', label: 'nav.review', roles: ['supervisor'] },
   { path: '/visits', label: 'nav.visits', roles: ['supervisor', 'operator'] },
+  { path: '/checks', label: 'nav.checks', roles: CHECK_ROLES },
+  { path: '/enterprise', label: 'nav.enterprise', roles: ENTERPRISE_DESK_ROLES },
   { path: '/supervision', label: 'nav.supervision', roles: ['supervisor', 'leader', 'dispatcher'] },
   { path: '/leader', label: 'nav.leader', roles: ['leader'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['leader', 'analyst', 'supervisor', 'unit_admin'] },
@@ -37,6 +41,8 @@ export const NAV: NavItem[] = [
   { path: '/admin/timelimits', label: 'nav.timelimits', roles: ['admin'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin'] },
   { path: '/admin/text-modules', label: 'nav.textModules', roles: ['admin', 'supervisor'] },
+  { path: '/admin/catalogue', label: 'nav.catalogue', roles: CATALOGUE_EDITORS },
+  { path: '/catalogue/report', label: 'nav.catalogueReport', roles: CATALOGUE_REPORT_READERS },
 ];
 
 export const navFor = (roles: readonly Role[]) => NAV.filter((item) => item.roles.some((r) => roles.includes(r)));

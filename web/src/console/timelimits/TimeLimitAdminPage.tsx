@@ -15,6 +15,7 @@ import {
   type Rule,
 } from './timelimits-api';
 import type { EscalationSettings } from '../../shared/contract';
+import { LeaderSettingsCard } from '../leader/LeaderSettingsCard';
 
 /** Time-limit rules by appeal type × priority × category, the defaults, and the escalation ladder. */
 export function TimeLimitAdminPage() {
@@ -159,6 +160,7 @@ export function TimeLimitAdminPage() {
               </Button>
             </Space>
           </Card>
+          <LeaderSettingsCard />
         </Col>
       </Row>
       <Typography.Title level={5} style={{ marginTop: 12 }}>

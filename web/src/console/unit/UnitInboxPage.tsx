@@ -14,6 +14,8 @@ import { ServerQueueTable } from '../queues/ServerQueueTable';
 import { BulkButton } from '../queues/BulkButtons';
 import { hasRole, useSession } from '../shell/session';
 import { UnitFigures } from './UnitFigures';
+import { ForwardInboxCard } from '../forwarding/ForwardInboxCard';
+import { useForwardInbox } from '../forwarding/forwarding-api';
 import { UnitInstructions, UnitInstructionsLabel } from '../leader/UnitInstructions';
 
 const TABS: readonly { key: 'overdue' | 'toSign' | 'handling' | 'returns' | 'replied'; states: string; warning?: 'red' }[] = [
@@ -45,6 +47,9 @@ export function UnitInboxPage() {
   // Orders the unit only assists on (协办) are listed too, but signing and replying are the lead's:
   // they get a tag instead of buttons the server would refuse.
   const ownUnits = useMemo(() => subtreeIds(units.data?.items, me.unitId), [units.data, me.unitId]);
+  // Orders forwarded down to the unit (下派) are its work, not 协办: their moves are in the forwarding card.
+  const inbox = useForwardInbox();
+  const forwarded = useMemo(() => new Set(inbox.data?.incoming.map((i) => i.orderId)), [inbox.data]);
   const quick = (o: Order) => {
     const leads = o.leadUnitId !== null && ownUnits.has(o.leadUnitId);
     const actions: OrderAction[] = !leads
@@ -56,7 +61,8 @@ export function UnitInboxPage() {
           : [];
     return (
       <Space size={4} wrap>
-        {!leads && units.data && <Tag data-testid={`assisting-${o.orderNo}`}>{q('unit.assisting')}</Tag>}
+        {!leads && units.data && forwarded.has(o.id) && <Tag color="blue">{l('assign.forward')}</Tag>}
+        {!leads && units.data && !forwarded.has(o.id) && <Tag data-testid={`assisting-${o.orderNo}`}>{q('unit.assisting')}</Tag>}
         {actions.map((a) => (
           <Button
             key={a}
@@ -75,6 +81,7 @@ export function UnitInboxPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       {hasRole(me, 'unit_admin') && <UnitFigures />}
+      <ForwardInboxCard />
       <Card title={`${q('unit.title')} · ${me.unitName}`}>
         <Tabs
           activeKey={tab}
