@@ -19,6 +19,7 @@ import type { PresenceTables } from '../presence/presence.table.js';
 import type { QueueTables } from '../queues/queues.table.js';
 import type { LeaderTables } from '../leaders/leaders.table.js';
 import type { CatalogueTables } from '../catalogue/catalogue.table.js';
+import type { EnterpriseTables } from '../enterprise/enterprise.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -271,7 +272,8 @@ export interface DB
     PresenceTables,
     QueueTables,
     LeaderTables,
-    CatalogueTables {
+    CatalogueTables,
+    EnterpriseTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

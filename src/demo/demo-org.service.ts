@@ -56,6 +56,8 @@ export const DEMO_USERS: DemoUser[] = [
     unit: 'centre',
     unitName: '锡林浩特市希日塔拉街道',
   },
+  // Issue 14: the centre's enterprise desk (企业服务专席) takes and follows 涉企诉求.
+  { username: 'entdesk', displayName: '企业服务专席 包丽娜', role: 'dispatcher', unit: 'centre' },
 ];
 
 export const DEMO_HANDLER_UNIT = '锡林浩特市住房和城乡建设局';

@@ -73,6 +73,7 @@ export async function acceptOrderInTransaction(
     actor,
     at,
     draft: { ...text, ...facts, region_id: input.regionId ?? null },
+    input,
     centre: { settingsVersion: centre.settings_version, categoryPath: centre.category?.path ?? null },
   });
   const order = await insertNumberedOrder(tx, day, {

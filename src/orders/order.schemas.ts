@@ -2,11 +2,22 @@ import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { APPEAL_TYPES, CHANNELS, ORDER_STATES } from './order.constants.js';
 import { ORDER_SORTS } from '../contract/orders.js';
+import { COMPANY_NAME_MAX } from '../contract/enterprise.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
 import { PHONE_PATTERN } from './phone.js';
 
 /** Mainland mobile or landline numbers: 7–20 digits, spaces or dashes between, an optional leading + (stored normalised). */
 export const PhoneSchema = Type.String({ pattern: PHONE_PATTERN, maxLength: 30 });
+
+/** 涉企诉求: the company behind the appeal (checked by the enterprise intake hook, ADR 0137). */
+export const EnterpriseSchema = Type.Object(
+  {
+    companyName: WrittenText(COMPANY_NAME_MAX),
+    creditCode: Type.String({ maxLength: 30, description: '统一社会信用代码 (GB 32100-2015, 18 characters)' }),
+    protectName: Type.Optional(Type.Boolean({ description: '保护企业名称: the handling unit sees the matter without it' })),
+  },
+  { additionalProperties: false },
+);
 
 export const NewOrderSchema = Type.Object(
   {
@@ -24,6 +35,7 @@ export const NewOrderSchema = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 300 })),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    enterprise: Type.Optional(EnterpriseSchema),
   },
   { additionalProperties: false },
 );

@@ -22,6 +22,8 @@ export interface KpiQuery extends KpiFilter {
   params?: Partial<KpiParams>;
   /** 'raw' recomputes every day from the events (the bench's baseline; the rollups' check). */
   source?: 'auto' | 'raw';
+  /** Only enterprise appeals (涉企诉求): the enterprise desk's own figures (ADR 0137). */
+  enterpriseOnly?: boolean;
 }
 
 export interface KpiFigure extends KpiValue {
@@ -121,6 +123,7 @@ export async function computeKpis(deps: Deps, q: KpiQuery): Promise<KpiReport> {
       today,
       keep: neededDims(groupBy, filter),
       rawOnly: q.source === 'raw',
+      enterpriseOnly: q.enterpriseOnly,
     });
   const [cur, before] = await Promise.all([load(q.from, q.to), load(prev.from, prev.to)]);
   const curGroups = groupRows(cur.rows, groupBy, filter, catalog);
