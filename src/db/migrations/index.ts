@@ -28,6 +28,7 @@ import * as m0610 from './0610_forwarding.js';
 import * as m0630 from './0630_dispatch_catalogue.js';
 import * as m0640 from './0640_leaders.js';
 import * as m0650 from './0650_citizen_checks_enterprise.js';
+import * as m0660 from './0660_text_module_dialogs.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '0630_dispatch_catalogue': m0630,
   '0640_leaders': m0640,
   '0650_citizen_checks_enterprise': m0650,
+  '0660_text_module_dialogs': m0660,
 };
