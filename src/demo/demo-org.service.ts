@@ -41,6 +41,14 @@ export const DEMO_USERS: DemoUser[] = [
     unit: 'centre',
     unitName: '锡林浩特市12345分中心',
   },
+  // its supervisor: the sub-centre's figures and its level of the monthly ranking (ADR 0111)
+  {
+    username: 'subsupervisor',
+    displayName: '分中心督办员 其其格',
+    role: 'supervisor',
+    unit: 'centre',
+    unitName: '锡林浩特市12345分中心',
+  },
   // Forwarding down the tree (下派, issue 14): the county government forwards, a street office handles.
   {
     username: 'countyadmin',

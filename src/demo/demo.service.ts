@@ -6,7 +6,7 @@ import { seedDemoHistory } from './demo-history.service.js';
 import { seedDemoKnowledge } from './demo-knowledge.service.js';
 import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
-import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
+import { seedDemoLeaderFollowup, seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 import { seedDemoForwarding } from './demo-forwarding.service.js';
 import { seedDemoDeskMoves, seedDemoSubCentres } from './demo-sub-centres.service.js';
 import { seedDemoLeaders } from './demo-leaders.service.js';
@@ -66,6 +66,7 @@ export async function prepareDemo(
       const citizen = await seedDemoCitizenDesk(deps, catalog);
       log(`demo: ${citizen.enterprise} enterprise appeals (涉企诉求), ${citizen.checks} dissatisfied web ratings for 待核查`);
       if (citizen.stopped > 0) log(`demo: ${citizen.stopped} of them stopped early (changed in the console meanwhile)`);
+      log(`demo: ${await seedDemoLeaderFollowup(deps, catalog)} overdue order on the leader's 领导盯办 list`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

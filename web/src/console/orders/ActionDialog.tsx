@@ -14,6 +14,7 @@ import { ForwardFields } from '../forwarding/ForwardFields';
 import { RequestContext } from './RequestContext';
 import { DispatchContext } from './DispatchContext';
 import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
+import { textModuleDialogOf } from '../../shared/contract';
 
 export { errorText };
 
@@ -121,7 +122,7 @@ export function ActionDialog({ order, action, onClose, onDone, initialValues }: 
       width={640}
     >
       {action && (
-        <TextModuleOrder.Provider value={order.id}>
+        <TextModuleOrder.Provider value={{ orderId: order.id, dialog: textModuleDialogOf(action) }}>
           <Form
             form={form}
             layout="vertical"
