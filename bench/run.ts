@@ -9,6 +9,7 @@ import { hotspotsBench } from './hotspots.bench.js';
 import { knowledgeBench } from './knowledge.bench.js';
 import { unitCvBench } from './unit-cv.bench.js';
 import { webBench } from './web.bench.js';
+import { deskListBench } from './desk-list.bench.js';
 import { catalogueBench } from './catalogue.bench.js';
 
 export interface BenchSection {
@@ -27,6 +28,7 @@ const sections: BenchSection[] = [
   knowledgeBench,
   webBench,
   unitCvBench,
+  deskListBench,
   catalogueBench,
 ];
 

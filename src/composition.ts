@@ -9,6 +9,8 @@ import { timelimitHook, timelimitIntakeHook } from './timelimits/timelimit.hook.
 import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
 import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
 import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalogue.hook.js';
+import { enterpriseIntakeHook } from './enterprise/enterprise.hook.js';
+import { readOrderEnterprise } from './enterprise/enterprise.service.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -16,9 +18,16 @@ import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalo
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
-  intake: [searchIntakeHook, timelimitIntakeHook, duplicateDetectHook, deskRoutingIntakeHook, catalogueIntakeHook],
+  intake: [
+    searchIntakeHook,
+    timelimitIntakeHook,
+    duplicateDetectHook,
+    deskRoutingIntakeHook,
+    catalogueIntakeHook,
+    enterpriseIntakeHook,
+  ],
   transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, assistHook, catalogueTransitionHook],
-  detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments },
+  detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments, enterprise: readOrderEnterprise },
 };
 
 /** The deps of every process (server, worker, CLI, tests): the shared deps and the hooks. */

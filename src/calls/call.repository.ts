@@ -49,6 +49,12 @@ export async function insertCallOrderLink(db: Executor, link: { callId: number; 
     .values({ call_id: link.callId, order_id: link.orderId, linked_by: link.by, linked_at: link.at })
     .onConflict((oc) => oc.doNothing())
     .execute();
+  // A new revision: the call's day is rebuilt in the KPI rollups (接收率 counts linked calls).
+  await db
+    .updateTable('calls')
+    .set({ revision: sql<number>`nextval('calls_revision_seq')` })
+    .where('id', '=', link.callId)
+    .execute();
 }
 
 export async function listCallOrderIds(db: Executor, callId: number): Promise<string[]> {

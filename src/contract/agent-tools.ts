@@ -27,6 +27,25 @@ export const TEXT_MODULE_VARIABLES = [
 ] as const;
 export type TextModuleVariable = (typeof TEXT_MODULE_VARIABLES)[number];
 
+/**
+ * The dialogs a text module can be limited to (ADR 0141): 答复 (reply), 审核 (review: accept or send
+ * back), 回访 (visit: close or re-handle). A module limited to none is offered in every dialog.
+ */
+export const TEXT_MODULE_DIALOGS = ['reply', 'review', 'visit'] as const;
+export type TextModuleDialog = (typeof TEXT_MODULE_DIALOGS)[number];
+
+/** Which dialog an action's form is, for text modules (other actions: none, so only unlimited modules). */
+export function textModuleDialogOf(action: string): TextModuleDialog | null {
+  if (action === 'reply') return 'reply';
+  if (action === 'review_accept' || action === 'review_send_back') return 'review';
+  if (action === 'visit_close' || action === 'visit_rehandle') return 'visit';
+  return null;
+}
+
+/** Whether a module limited to `dialogs` is offered in `dialog` (null: a dialog of no kind). */
+export const moduleFitsDialog = (dialogs: readonly string[], dialog: TextModuleDialog | null): boolean =>
+  dialogs.length === 0 || (dialog !== null && dialogs.includes(dialog));
+
 /** One text module as the admin screen sees it. */
 export interface TextModuleView<D = string> {
   id: string;
@@ -35,6 +54,7 @@ export interface TextModuleView<D = string> {
   body: string;
   categoryId: string | null;
   unitId: string | null;
+  dialogs: TextModuleDialog[];
   active: boolean;
   updatedAt: D;
 }
@@ -56,12 +76,33 @@ export interface MentionTargetView {
   detail: string | null;
 }
 
+/** What POST /api/orders/:id/notes answers: how many were told, and the typed `@names` that told nobody. */
+export interface NoteAddedView<D = string> {
+  eventId: number;
+  at: D;
+  notified: number;
+  /** `@李四` typed in the text that is no colleague or unit of the centre. */
+  unknown: string[];
+  /** `@张伟` that fits several colleagues or units: choose from the list to say which. */
+  ambiguous: string[];
+}
+
 /** Another person who has the order open right now. */
 export interface PresenceView {
   userId: string;
   name: string;
   unitName: string | null;
   since: string;
+}
+
+/** POST /api/orders/:id/presence: the others who have the order open. */
+export interface PresenceAnswerView {
+  others: PresenceView[];
+}
+
+/** DELETE /api/orders/:id/presence. */
+export interface PresenceLeftView {
+  left: true;
 }
 
 /** How often the order page says "I am here", and how long a silent viewer still counts. */
@@ -75,5 +116,6 @@ export interface TextModuleInput {
   body: string;
   categoryId?: string | null;
   unitId?: string | null;
+  dialogs?: TextModuleDialog[];
   active?: boolean;
 }

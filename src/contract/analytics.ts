@@ -106,3 +106,33 @@ export interface AssessmentHistoryView {
     deductionPoints: number;
   }[];
 }
+
+/** GET /api/assessment/appeals. */
+export interface AssessmentAppealListView<At = Instant> {
+  items: AssessmentAppealView<At>[];
+}
+
+/** A 考核申诉 as stored: the answer of filing and of deciding one. */
+export interface AssessmentAppealRow<At = Instant> {
+  id: string;
+  centre_id: string;
+  order_id: string;
+  unit_id: string;
+  month: string;
+  reason: string;
+  filed_by: string | null;
+  filed_at: At;
+  status: 'pending' | 'accepted' | 'rejected';
+  decided_by: string | null;
+  decided_at: At | null;
+  decision_note: string | null;
+}
+
+/** POST /api/assessment/exclusions: the order judged an unreasonable appeal (out of the rating). */
+export interface AssessmentExclusionView<At = Instant> {
+  orderId: string;
+  orderNo: string;
+  reason: string;
+  reviewerId: string | null;
+  createdAt: At;
+}

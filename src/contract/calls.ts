@@ -10,6 +10,17 @@ export interface CurrentCallView<At = Instant> {
   offeredAt: At;
 }
 
+/**
+ * A change of the operator's own call, pushed on the live stream (`event: call`, ADR 0140): the
+ * console pops the intake on `offered`/`answered`. The number is masked unless the reader holds pii.read.
+ */
+export interface LiveCallView {
+  callId: number;
+  status: CallStatusView;
+  callerNumber: string | null;
+  masked: boolean;
+}
+
 /** One earlier order of the caller, as the screen-pop lists them. */
 export interface CallerOrderView<At = Instant> {
   id: string;

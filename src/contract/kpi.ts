@@ -7,6 +7,7 @@ export const KPI_KEYS = [
   'answerRate',
   'answer15sRate',
   'answeredCalls',
+  'intakeRate',
   'acceptedCount',
   'directCount',
   'directRate',
@@ -38,6 +39,8 @@ export const KPI_BETTER: Readonly<Record<KpiKey, KpiBetter>> = {
   answerRate: 'higher',
   answer15sRate: 'higher',
   answeredCalls: 'neutral',
+  // More answered calls recorded as appeals is the aim: a call answered and not accepted is lost work (ADR 0136).
+  intakeRate: 'higher',
   acceptedCount: 'neutral',
   directCount: 'neutral',
   directRate: 'higher',
@@ -74,6 +77,7 @@ export const CENTRE_ONLY_KPIS: ReadonlySet<KpiKey> = new Set<KpiKey>([
   'answerRate',
   'answer15sRate',
   'answeredCalls',
+  'intakeRate',
   'directCount',
   'directRate',
   'repeatCallRate',
@@ -124,4 +128,9 @@ export interface KpiNowView<At = string> {
   acceptedToday: number;
   closedToday: number;
   at: At;
+}
+
+/** GET /api/kpis/definitions. */
+export interface KpiDefinitionsView {
+  definitions: readonly KpiDefinitionView[];
 }

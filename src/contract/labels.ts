@@ -2,6 +2,7 @@ import type { TimelineEventKind } from './timeline.js';
 import type {
   AppealType,
   Channel,
+  CheckCloseReason,
   ContactMethod,
   InvalidReason,
   LimitUnit,
@@ -33,6 +34,7 @@ export const STATE_LABELS: LabelTable<OrderState> = {
   extension_requested: { zh: '延期申请中', en: 'Extension requested' },
   replied: { zh: '待审核', en: 'Replied, to review' },
   visiting: { zh: '待回访', en: 'Return visit due' },
+  checking: { zh: '待核查', en: 'Dissatisfied, to check' },
   closed: { zh: '已办结', en: 'Closed' },
   invalid: { zh: '无效件', en: 'Invalid' },
   merged: { zh: '已并单', en: 'Merged' },
@@ -83,6 +85,8 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   review_send_back: { zh: '退回重办', en: 'Send back' },
   visit_close: { zh: '回访办结', en: 'Visit and close' },
   visit_rehandle: { zh: '回访重办', en: 'Visit: re-handle' },
+  visit_check: { zh: '群众不满意，转中心核查', en: 'Citizen dissatisfied: to the centre’s check' },
+  check_close: { zh: '核查办结', en: 'Closed after check' },
   wait_for_citizen: { zh: '等待群众（暂停计时）', en: 'Wait for citizen (pause clock)' },
   suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
   resume_clock: { zh: '恢复计时', en: 'Resume clock' },
@@ -148,6 +152,14 @@ export const SATISFACTION_LABELS: LabelTable<Satisfaction> = {
   satisfied: { zh: '满意', en: 'Satisfied' },
   basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' },
   dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+};
+
+export const CHECK_CLOSE_REASON_LABELS: LabelTable<CheckCloseReason> = {
+  unreasonable: { zh: '诉求不合理', en: 'Unreasonable appeal' },
+  explained: { zh: '已尽责解释', en: 'Duly explained' },
+  resolved_in_fact: { zh: '经核实已解决', en: 'Found resolved on checking' },
+  beyond_scope: { zh: '超出职权范围（已告知途径）', en: 'Beyond the units’ powers (channel given)' },
+  other: { zh: '其他', en: 'Other' },
 };
 
 export const INVALID_REASON_LABELS: LabelTable<InvalidReason> = {

@@ -22,3 +22,8 @@ export interface NoticeListView<At = Instant> {
 
 /** A mention in an internal note (kind note.mention), as the console's bell shows it. */
 export type MentionNotice = NoticeView;
+
+/** POST /api/notices/read: how many notices were unread and are read now. */
+export interface NoticesMarkedView {
+  marked: number;
+}

@@ -1,3 +1,4 @@
+import type { EnterpriseView } from './enterprise.js';
 import type { TimelineEventKind } from './timeline.js';
 import type { AppealType, Channel, LimitUnit, OrderAction, OrderState, Stage, WarningLevel } from './vocabulary.js';
 
@@ -143,6 +144,8 @@ export interface OrderDetailView<At = Instant> {
   assignments: AssignmentView<At>[];
   links: OrderLinkView<At>[];
   attachments: AttachmentView<At>[];
+  /** 涉企诉求: the company (hidden from a handling unit when it asked for protection); null otherwise. */
+  enterprise: EnterpriseView | null;
   availableActions: OrderAction[];
 }
 

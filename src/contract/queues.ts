@@ -27,6 +27,11 @@ export interface SavedFilterView<At = string> {
   createdAt: At;
 }
 
+/** GET /api/queues/:queue/filters. */
+export interface SavedFilterListView<At = string> {
+  items: SavedFilterView<At>[];
+}
+
 export interface QueueColumnsView {
   /** The user's choice, or null while they have made none (the queue's default applies). */
   columns: QueueColumn[] | null;

@@ -1,4 +1,4 @@
-import type { Instant } from './orders.js';
+import type { DeadlineView, Instant } from './orders.js';
 import type { LimitUnit, OrderState, Stage } from './vocabulary.js';
 
 /**
@@ -82,6 +82,21 @@ export interface PolicyView<At = Instant> {
   rules: TimeLimitPolicyRow<At>[];
   defaults: readonly LimitRule[];
   settings: EscalationSettings;
+}
+
+/** POST /api/timelimits/presets/banbucheng: the rules it added. */
+export interface PresetRulesView<At = Instant> {
+  rules: TimeLimitPolicyRow<At>[];
+}
+
+/** GET /api/orders/:id/deadlines: each clock with its start and due time on the centre's wall clock. */
+export interface DeadlineExplanationView<At = Instant> {
+  orderId: string;
+  orderNo: string;
+  state: OrderState;
+  timezone: string;
+  nowLocal: string;
+  deadlines: (DeadlineView<At> & { startedLocal: string; dueLocal: string })[];
 }
 
 /** One 督办单 of GET /api/supervisions. */

@@ -47,6 +47,7 @@ export const ORDER_STATES = [
   'extension_requested', // 延期申请中
   'replied', // 已答复，待审核
   'visiting', // 审核通过，待回访
+  'checking', // 待核查: the citizen rated 不满意/未解决 on the web; the centre decides (重办 or close with a reason)
   'closed', // 已办结
   'invalid', // 无效件：不予受理 / 转紧急热线 / 告知法定途径
   'merged', // 重复件，已并单
@@ -61,6 +62,7 @@ export const OPEN_STATES: readonly OrderState[] = [
   'extension_requested',
   'replied',
   'visiting',
+  'checking',
 ];
 export const FINAL_STATES: readonly OrderState[] = ['closed', 'invalid', 'merged'];
 
@@ -84,6 +86,8 @@ export const ORDER_ACTIONS = [
   'review_send_back',
   'visit_close',
   'visit_rehandle',
+  'visit_check',
+  'check_close',
   'wait_for_citizen',
   'suspend',
   'resume_clock',
@@ -107,6 +111,13 @@ export const SATISFACTION = ['satisfied', 'basically_satisfied', 'dissatisfied']
 export type Satisfaction = (typeof SATISFACTION)[number];
 export const INVALID_REASONS = ['not_accepted', 'emergency_transfer', 'lawful_channel'] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
+/** A rating the centre must check before the order may close: 不满意, or 未解决 (ADR 0135). */
+export const isDissatisfied = (satisfaction: string | null | undefined, resolved: boolean | null | undefined) =>
+  satisfaction === 'dissatisfied' || resolved === false;
+
+/** Why the centre closed a citizen's dissatisfied rating after its check (核查办结) instead of 重办. */
+export const CHECK_CLOSE_REASONS = ['unreasonable', 'explained', 'resolved_in_fact', 'beyond_scope', 'other'] as const;
+export type CheckCloseReason = (typeof CHECK_CLOSE_REASONS)[number];
 export const CONTACT_METHODS = ['phone', 'visit', 'sms', 'other'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 export const VISIT_METHODS = ['phone', 'sms', 'web'] as const;

@@ -20,6 +20,7 @@ import type { QueueTables } from '../queues/queues.table.js';
 import type { AssistTables } from '../assist/assist.table.js';
 import type { LeaderTables } from '../leaders/leaders.table.js';
 import type { CatalogueTables } from '../catalogue/catalogue.table.js';
+import type { EnterpriseTables } from '../enterprise/enterprise.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -273,7 +274,8 @@ export interface DB
     AssistTables,
     QueueTables,
     LeaderTables,
-    CatalogueTables {
+    CatalogueTables,
+    EnterpriseTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

@@ -1,4 +1,5 @@
 // The demo's text modules (issue 13): what a 12345 clerk writes every day, with variables.
+import type { TextModuleDialog } from '../contract/agent-tools.js';
 
 export interface DemoTextModule {
   name: string;
@@ -8,6 +9,8 @@ export interface DemoTextModule {
   category?: string;
   /** Unit name it is scoped to, if any. */
   unit?: string;
+  /** The dialogs it is offered in (ADR 0141); absent = all. */
+  dialogs?: TextModuleDialog[];
 }
 
 export const DEMO_TEXT_MODULES: DemoTextModule[] = [
@@ -20,23 +23,33 @@ export const DEMO_TEXT_MODULES: DemoTextModule[] = [
     name: '办结答复（已解决）',
     keyword: 'banjie',
     body: '{{citizen.name}}您好，关于您反映的“{{order.title}}”（工单号 {{order.number}}），{{unit.name}}已于{{today}}核实处理，问题已解决。如有疑问请再次拨打12345。',
+    dialogs: ['reply'],
   },
   {
     name: '回访话术',
     keyword: 'huifang',
     body: '您好，这里是12345热线，就工单 {{order.number}} 的办理情况回访，请问问题是否已经解决？您对办理结果是否满意？',
+    dialogs: ['visit'],
+  },
+  {
+    name: '审核退回：补充核实情况',
+    keyword: 'buchong',
+    body: '答复未写明现场核实情况和整改结果，请{{unit.name}}补充上门核实时间、处理措施和市民意见后重新答复。',
+    dialogs: ['review'],
   },
   {
     name: '供热温度答复',
     keyword: 'gongre',
     body: '{{citizen.name}}您好，经热力公司入户测温，室温已达到18℃的供热标准。如再出现不热情况，请拨打热力公司24小时服务电话或12345。',
     category: '供热',
+    dialogs: ['reply'],
   },
   {
     name: '物业整改答复',
     keyword: 'wuye',
     body: '已约谈物业服务企业并责令于{{deadline}}前整改到位，{{unit.name}}将跟踪复查。',
     category: '物业管理',
+    dialogs: ['reply'],
   },
   {
     name: '住建局延期说明',

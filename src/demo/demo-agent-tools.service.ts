@@ -20,6 +20,7 @@ export async function seedDemoTextModules(tx: Executor, clock: Clock, catalog: D
       body: m.body,
       category_id: m.category ? (catalog.leaves.find((l) => l.name === m.category)?.id ?? null) : null,
       unit_id: m.unit ? (catalog.units.find((u) => u.name === m.unit)?.id ?? null) : null,
+      dialogs: m.dialogs ?? [],
       created_at: at,
       updated_at: at,
     });

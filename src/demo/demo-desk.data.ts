@@ -14,3 +14,6 @@ export const DEMO_SAVED_FILTERS: { username: string; queue: QueueName; name: str
 /** Stands for the telephone system's recording store: a local path, the demo never calls out. */
 export const DEMO_RECORDING_URL = '/demo/recordings/demo-call-0001.wav';
 export const DEMO_CALL_EXTERNAL_ID = 'DEMO-CALL-0001';
+
+/** Why the demo leader follows an order (领导盯办), as a leader writes it. */
+export const DEMO_LEADER_FOLLOWUP_REASON = '群众反映强烈且已超期，请主办单位本周内办结并报送办理情况。';

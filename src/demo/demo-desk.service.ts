@@ -4,8 +4,10 @@ import { insertSavedFilter } from '../queues/queue-prefs.repository.js';
 import type { Clock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import { findUserByUsername } from '../users/user.repository.js';
-import { DEMO_CALL_EXTERNAL_ID, DEMO_RECORDING_URL, DEMO_SAVED_FILTERS } from './demo-desk.data.js';
-import { newestVisitingOrder } from './demo-desk.repository.js';
+import { addLeaderFollowup } from '../supervision/supervision.service.js';
+import type { Actor } from '../users/roles.js';
+import { DEMO_CALL_EXTERNAL_ID, DEMO_LEADER_FOLLOWUP_REASON, DEMO_RECORDING_URL, DEMO_SAVED_FILTERS } from './demo-desk.data.js';
+import { mostOverdueHandledOrder, newestVisitingOrder } from './demo-desk.repository.js';
 import type { DemoCatalog } from './demo-org.service.js';
 
 const SECOND = 1000;
@@ -53,4 +55,28 @@ export async function seedDemoRecordedCall(deps: Deps, catalog: DemoCatalog): Pr
   );
   await insertCallOrderLink(deps.db, { callId: call.id, orderId: order.id, by: operator?.id ?? null, at: order.accepted_at });
   return 1;
+}
+
+/**
+ * After the history: the demo leader puts the longest-overdue order a unit is handling on the 领导盯办
+ * list, so the leader's desk and the 督办看板's 领导盯办 tab have a row (with its 已超期 mark) from the
+ * first start.
+ */
+export async function seedDemoLeaderFollowup(deps: Deps, catalog: DemoCatalog): Promise<number> {
+  const [leader, order] = await Promise.all([
+    findUserByUsername(deps.db, 'leader'),
+    mostOverdueHandledOrder(deps.db, catalog.centreId, deps.clock.now()),
+  ]);
+  if (!leader || !order) return 0;
+  const actor: Actor = {
+    kind: 'user',
+    userId: leader.id,
+    centreId: catalog.centreId,
+    unitId: catalog.centreUnit.id,
+    unitPath: catalog.centreUnit.path,
+    roles: ['leader'],
+    label: leader.display_name,
+  };
+  const { added } = await addLeaderFollowup(deps, actor, order.id, DEMO_LEADER_FOLLOWUP_REASON);
+  return added ? 1 : 0;
 }

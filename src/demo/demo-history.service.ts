@@ -152,7 +152,7 @@ async function generateOrder(run: HistoryRun, ageDays: number): Promise<void> {
     callerPhone: portalCallerOr(run.created, callerPhone(rng)),
     callerConfidential: rng.chance(0.05),
     regionId: county.regionId,
-    address: text.title.slice(0, 20),
+    address: text.address ?? undefined,
   });
   run.created += 1;
   const act = async <A extends OrderAction>(

@@ -41,6 +41,14 @@ export const DEMO_USERS: DemoUser[] = [
     unit: 'centre',
     unitName: '锡林浩特市12345分中心',
   },
+  // its supervisor: the sub-centre's figures and its level of the monthly ranking (ADR 0111)
+  {
+    username: 'subsupervisor',
+    displayName: '分中心督办员 其其格',
+    role: 'supervisor',
+    unit: 'centre',
+    unitName: '锡林浩特市12345分中心',
+  },
   // Forwarding down the tree (下派, issue 14): the county government forwards, a street office handles.
   {
     username: 'countyadmin',
@@ -64,6 +72,8 @@ export const DEMO_USERS: DemoUser[] = [
     unit: 'county_dept',
     unitName: '锡林浩特市热力公司',
   },
+  // Issue 14: the centre's enterprise desk (企业服务专席) takes and follows 涉企诉求.
+  { username: 'entdesk', displayName: '企业服务专席 包丽娜', role: 'dispatcher', unit: 'centre' },
 ];
 
 export const DEMO_HANDLER_UNIT = '锡林浩特市住房和城乡建设局';

@@ -74,20 +74,57 @@ const TEMPLATES: Record<string, { title: string; content: string }[]> = {
   ],
 };
 
-export function appealText(category: string, county: string, rng: Rng): { title: string; content: string } {
+/** A generated appeal: what the citizen said, and where (null for a question that names no place). */
+export interface AppealText {
+  title: string;
+  content: string;
+  address: string | null;
+}
+
+/**
+ * One appeal of a category in a county. The slots are drawn once, so the title, the content and the
+ * address name the same estate, building and street; the address is written the way a clerk records
+ * it (锡林浩特市锦绣园5号楼3单元, 锡林浩特市团结大街128号, 锡林浩特市团结大街与额尔敦路交叉口).
+ * Always twelve draws after the template (the old generator's count), so the rest of the generated
+ * history — and the figures measured on it — stay as they were.
+ */
+export function appealText(category: string, county: string, rng: Rng): AppealText {
   const list = TEMPLATES[category] ?? [
     { title: `关于${category}的诉求`, content: `反映${category}方面的问题，请有关部门处理。` },
   ];
   const t = rng.pick(list);
-  const fill = (s: string) =>
-    s
-      .replace('{c}', `${county}${rng.pick(COMPOUNDS)}`)
-      .replace('{s}', `${county}${rng.pick(STREETS)}`)
-      .replace('{s2}', rng.pick(STREETS))
-      .replace('{b}', String(rng.int(1, 30)))
-      .replace('{n}', String(rng.int(2, 15)))
-      .replace('{m}', String(rng.int(10, 300) * 100));
-  return { title: fill(t.title), content: fill(t.content) };
+  const slot = {
+    c: `${county}${rng.pick(COMPOUNDS)}`,
+    s: `${county}${rng.pick(STREETS)}`,
+    s2: rng.pick(STREETS),
+    b: String(rng.int(1, 30)),
+    n: String(rng.int(2, 15)),
+    m: String(rng.int(10, 300) * 100),
+  };
+  const entrance = rng.int(1, 6);
+  const houseNo = rng.int(1, 268);
+  // four draws the old generator made and this one does not need
+  rng.next();
+  rng.next();
+  rng.next();
+  rng.next();
+  const fill = (text: string) =>
+    text
+      .replace('{c}', slot.c)
+      .replace('{s}', slot.s)
+      .replace('{s2}', slot.s2)
+      .replace('{b}', slot.b)
+      .replace('{n}', slot.n)
+      .replace('{m}', slot.m);
+  const both = t.title + t.content;
+  const address = both.includes('{c}')
+    ? `${slot.c}${slot.b}号楼${entrance}单元`
+    : both.includes('{s2}')
+      ? `${slot.s}与${slot.s2}交叉口`
+      : both.includes('{s}')
+        ? `${slot.s}${houseNo}号`
+        : null;
+  return { title: fill(t.title), content: fill(t.content), address };
 }
 
 const SURNAMES = [

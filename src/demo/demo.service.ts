@@ -6,12 +6,13 @@ import { seedDemoHistory } from './demo-history.service.js';
 import { seedDemoKnowledge } from './demo-knowledge.service.js';
 import { seedDemoNotes, seedDemoTextModules } from './demo-agent-tools.service.js';
 import { DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
-import { seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 import { seedDemoAssist } from './demo-assist.service.js';
+import { seedDemoLeaderFollowup, seedDemoRecordedCall, seedDemoSavedFilters } from './demo-desk.service.js';
 import { seedDemoForwarding } from './demo-forwarding.service.js';
 import { seedDemoDeskMoves, seedDemoSubCentres } from './demo-sub-centres.service.js';
 import { seedDemoLeaders } from './demo-leaders.service.js';
 import { seedDemoCatalogue, seedDemoCatalogueReturns } from './demo-catalogue.service.js';
+import { seedDemoCitizenDesk } from './demo-citizen.service.js';
 
 export interface DemoOptions {
   days?: number;
@@ -66,6 +67,10 @@ export async function prepareDemo(
       log(`demo: ${await seedDemoDeskMoves(deps, catalog)} orders handed up or routed between sub-centres (上交中心 / 转分中心)`);
       log(`demo: ${await seedDemoLeaders(deps, catalog)} orders owned by the leader (包案), with a 批示 and a 会商`);
       log(`demo: ${await seedDemoCatalogueReturns(deps, catalog)} returns approved and re-dispatched (派单目录 回退率)`);
+      const citizen = await seedDemoCitizenDesk(deps, catalog);
+      log(`demo: ${citizen.enterprise} enterprise appeals (涉企诉求), ${citizen.checks} dissatisfied web ratings for 待核查`);
+      if (citizen.stopped > 0) log(`demo: ${citizen.stopped} of them stopped early (changed in the console meanwhile)`);
+      log(`demo: ${await seedDemoLeaderFollowup(deps, catalog)} overdue order on the leader's 领导盯办 list`);
     };
   }
   log(`demo sign-in (演示账号), password 密码 ${DEMO_PASSWORD}:`);

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -9,6 +9,7 @@ import { sessionToken } from './auth.js';
 import type { AppContext } from './context.js';
 import { handleError } from './errors.js';
 import { domainError } from '../shared/errors.js';
+import { blankMeansAbsentPlugin } from '../shared/schema.js';
 import { registerRoutes } from './routes.js';
 import { registerWebAssets } from './web-assets.js';
 
@@ -19,6 +20,14 @@ export interface BuildOptions {
   webDir?: string;
 }
 
+type AjvCompilerOptions = NonNullable<FastifyServerOptions['ajv']>;
+
+/** How request input is validated: coercion of query strings, and the schema kit's own keyword. */
+export const AJV_OPTIONS: AjvCompilerOptions = {
+  customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false },
+  plugins: [blankMeansAbsentPlugin],
+};
+
 /** A hop count becomes Fastify's trust function (its types take no number); lists and booleans pass as they are. */
 const trustProxyOption = (t: boolean | number | string[]) =>
   typeof t === 'number' ? (_address: string, hop: number) => hop < t : t;
@@ -28,7 +37,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    ajv: AJV_OPTIONS,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);

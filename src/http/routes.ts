@@ -37,6 +37,8 @@ import { subCentreRoutes } from '../subcentres/sub-centre.routes.js';
 import { leaderRoutes } from '../leaders/leaders.routes.js';
 import { consultationRoutes } from '../leaders/consultation.routes.js';
 import { catalogueRoutes } from '../catalogue/catalogue.routes.js';
+import { checkRoutes } from '../checks/checks.routes.js';
+import { enterpriseRoutes } from '../enterprise/enterprise.routes.js';
 
 /** Every route plugin of the server, listed explicitly (no auto-loading). */
 export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -77,4 +79,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(leaderRoutes, ctx);
   await app.register(consultationRoutes, ctx);
   await app.register(catalogueRoutes, ctx);
+  await app.register(checkRoutes, ctx);
+  await app.register(enterpriseRoutes, ctx);
 }

@@ -102,6 +102,18 @@ export const messages = {
   'export.col.resolved': { zh: '是否解决', en: 'Resolved' },
   'export.col.escalated': { zh: '疑难件', en: 'Escalated' },
   // Citizen portal (issue 4): plain words for citizens, many of them elderly.
+  'error.creditCode.length': {
+    zh: '统一社会信用代码应为 18 位（enterprise.creditCode）',
+    en: 'The unified social credit code has 18 characters (enterprise.creditCode)',
+  },
+  'error.creditCode.characters': {
+    zh: '统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）（enterprise.creditCode）',
+    en: 'The unified social credit code has only digits and capitals without I, O, S, V, Z (enterprise.creditCode)',
+  },
+  'error.creditCode.checkDigit': {
+    zh: '统一社会信用代码校验位不对，请核对营业执照（enterprise.creditCode）',
+    en: 'The check character of the unified social credit code is wrong; please check the licence (enterprise.creditCode)',
+  },
   'error.rateLimited': { zh: '操作太频繁了，请过 {seconds} 秒再试', en: 'Too many requests; please try again in {seconds} s' },
   'error.portalUnavailable': {
     zh: '网上诉求暂时无法使用，请拨打 12345',
@@ -130,6 +142,10 @@ export const messages = {
   'portal.stage.handling': { zh: '正在办理', en: 'Being handled' },
   'portal.stage.replied': { zh: '办理单位已答复，正在审核', en: 'The office has replied; the reply is being checked' },
   'portal.stage.awaiting_rating': { zh: '已办理完，请您评价', en: 'Handled; please rate it' },
+  'portal.stage.checking': {
+    zh: '已收到您的评价，中心正在核查办理情况',
+    en: 'Your rating was received; the centre is checking how it was handled',
+  },
   'portal.stage.closed': { zh: '已办结', en: 'Completed' },
   'portal.stage.not_accepted': { zh: '未受理', en: 'Not accepted' },
   'portal.stage.merged': { zh: '与相同诉求合并办理', en: 'Handled together with the same appeal' },
@@ -142,6 +158,8 @@ export const messages = {
   'portal.step.reply': { zh: '办理单位已答复', en: 'The office replied' },
   'portal.step.review_accept': { zh: '答复已审核通过', en: 'The reply was checked' },
   'portal.step.visit_close': { zh: '已回访，办结', en: 'Feedback recorded; completed' },
+  'portal.step.visit_check': { zh: '已收到您的评价，转中心核查', en: 'Rating received; passed to the centre to check' },
+  'portal.step.check_close': { zh: '中心核查后办结', en: 'Completed after the centre’s check' },
   'portal.step.visit_rehandle': { zh: '根据您的意见重新办理', en: 'Being handled again after your feedback' },
   'portal.step.answer_directly': { zh: '已直接答复', en: 'Answered directly' },
   'portal.step.reject': { zh: '未受理', en: 'Not accepted' },

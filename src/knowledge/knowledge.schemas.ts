@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum as lit, WrittenText } from '../shared/schema.js';
+import { StringEnum as lit, OptionalText, WrittenText } from '../shared/schema.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
 
 export const ARTICLE_STATUSES = ['draft', 'published', 'expired'] as const;
@@ -15,7 +15,7 @@ const content = {
   validFrom: Type.Optional(NullableDay),
   validTo: Type.Optional(NullableDay),
   reviewAt: Type.Optional(NullableDay),
-  note: Type.Optional(Type.String({ maxLength: 500, description: '修改说明 / what changed' })),
+  note: OptionalText(500, { description: '修改说明 / what changed' }),
 };
 
 export const NewArticleSchema = Type.Object(content, { additionalProperties: false });

@@ -3,7 +3,8 @@ import { actorFromSession } from '../users/auth.service.js';
 import type { Actor } from '../users/roles.js';
 import { onSessionsChanged } from '../users/session-events.js';
 import type { LivePoller } from './live-poller.js';
-import { isChangeVisibleTo, presentChange, sameAudience } from './live-visibility.js';
+import { can } from '../users/permissions.js';
+import { isCallForActor, isChangeVisibleTo, presentCallChange, presentChange, sameAudience } from './live-visibility.js';
 
 /** Where a stream's text goes (the HTTP response in production). */
 export interface LiveSink {
@@ -39,12 +40,22 @@ export function openLiveStream(
 ): LiveStream {
   const { actor, token } = session;
   let open = true;
-  const unsubscribe = poller.subscribe((changes) => {
-    for (const change of changes) {
-      if (!open || !isChangeVisibleTo(actor, change)) continue;
-      sink.write(`id: ${change.id}\nevent: order\ndata: ${JSON.stringify(presentChange(change))}\n\n`);
-    }
-  });
+  const mayReadPhone = can(actor, 'pii.read');
+  const unsubscribe = poller.subscribe(
+    (changes) => {
+      for (const change of changes) {
+        if (!open || !isChangeVisibleTo(actor, change)) continue;
+        sink.write(`id: ${change.id}\nevent: order\ndata: ${JSON.stringify(presentChange(change))}\n\n`);
+      }
+    },
+    (calls) => {
+      // No `id:` line: the stream's last-event-id stays an order event id.
+      for (const call of calls) {
+        if (!open || !isCallForActor(actor, call)) continue;
+        sink.write(`event: call\ndata: ${JSON.stringify(presentCallChange(call, mayReadPhone))}\n\n`);
+      }
+    },
+  );
   // Signed out, deactivated, re-scoped or password reset in this process: re-check now, not at the heartbeat.
   const stopWatching = onSessionsChanged((userId) => {
     if (userId === actor.userId) void check();

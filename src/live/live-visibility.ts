@@ -1,5 +1,13 @@
+import type { LiveCallView } from '../contract/calls.js';
+import { maskPhone } from '../orders/masking.js';
+import { normalizePhone } from '../orders/phone.js';
+import { can } from '../users/permissions.js';
 import { isUnitScoped, type Actor } from '../users/roles.js';
 import { actorDesk } from '../users/actor-scope.js';
+import type { CallChangeRow } from './live.repository.js';
+
+/** A call's change as fanned out to connections (ADR 0140). */
+export type CallChange = CallChangeRow;
 
 /** A change as fanned out to connections: the event plus the units the order was ever sent to. */
 export interface OrderChange {
@@ -47,3 +55,21 @@ export function sameAudience(opened: Actor, now: Actor): boolean {
 
 /** The message body sent to the browser: no titles or personal data, only what to refetch. */
 export const presentChange = (c: OrderChange) => ({ id: c.id, orderId: c.orderId, action: c.action, toState: c.toState });
+
+/** A call is heard only by the operator it was offered to or answered by (and who may take calls). */
+export const isCallForActor = (actor: Actor, call: CallChange): boolean =>
+  actor.centreId === call.centreId && actor.userId !== null && call.operatorUserId === actor.userId && can(actor, 'call.record');
+
+/**
+ * The screen-pop message: which call, its state, and the number — masked unless the reader may see
+ * phones (pii.read), as on the order page. Reading the caller's history stays GET /api/calls/:id/screen-pop.
+ */
+export function presentCallChange(call: CallChange, mayReadPhone: boolean): LiveCallView {
+  const phone = normalizePhone(call.callerNumber);
+  return {
+    callId: call.callId,
+    status: call.status as LiveCallView['status'],
+    callerNumber: phone ? (mayReadPhone ? phone : maskPhone(phone)) : null,
+    masked: !mayReadPhone,
+  };
+}

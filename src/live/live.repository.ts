@@ -63,3 +63,41 @@ export async function listAssignedUnitPaths(db: Executor, orderIds: readonly str
   }
   return result;
 }
+
+/** A call's change as the screen-pop needs it: whose call, in which state (ADR 0140). */
+export interface CallChangeRow {
+  revision: number;
+  callId: number;
+  centreId: string;
+  /** Null for a call no operator took yet (never sent to anyone, but it moves the reading position). */
+  operatorUserId: string | null;
+  status: string;
+  callerNumber: string | null;
+}
+
+export async function latestCallRevision(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('calls')
+    .select((eb) => eb.fn.max('revision').as('max'))
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+/** Calls written with a revision above `afterRevision` (calls_revision_idx), oldest first. */
+export async function listCallChangesAfter(db: Executor, afterRevision: number, limit: number): Promise<CallChangeRow[]> {
+  const rows = await db
+    .selectFrom('calls')
+    .select(['revision', 'id', 'centre_id', 'operator_user_id', 'status', 'caller_number'])
+    .where('revision', '>', afterRevision)
+    .orderBy('revision')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    revision: Number(r.revision),
+    callId: Number(r.id),
+    centreId: r.centre_id,
+    operatorUserId: r.operator_user_id,
+    status: r.status,
+    callerNumber: r.caller_number,
+  }));
+}

@@ -68,3 +68,34 @@ export async function unitMemberIds(db: Executor, unitIds: readonly string[]): P
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * The active colleagues and units of a centre that a typed `@…` may name: those whose display name,
+ * the display name's last word, username or unit name equals one of `keys` (mention-text.ts).
+ */
+export async function mentionCandidates(db: Executor, centreId: string, keys: readonly string[]) {
+  if (keys.length === 0) return { users: [], units: [] };
+  const [users, units] = await Promise.all([
+    db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'username'])
+      .where('centre_id', '=', centreId)
+      .where('active', '=', true)
+      .where((eb) =>
+        eb.or([
+          eb('display_name', 'in', [...keys]),
+          eb('username', 'in', [...keys]),
+          eb(sql<string>`regexp_replace(btrim(display_name), '^.*\\s', '')`, 'in', [...keys]),
+        ]),
+      )
+      .execute(),
+    db
+      .selectFrom('units')
+      .select(['id', 'name'])
+      .where('centre_id', '=', centreId)
+      .where('active', '=', true)
+      .where('name', 'in', [...keys])
+      .execute(),
+  ]);
+  return { users, units };
+}

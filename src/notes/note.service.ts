@@ -1,4 +1,4 @@
-import type { MentionTargetView } from '../contract/agent-tools.js';
+import type { MentionTargetView, NoteAddedView } from '../contract/agent-tools.js';
 import { notify } from '../notifications/notify.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { recordOrderEvent } from '../orders/timeline-events.js';
@@ -6,7 +6,15 @@ import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
-import { existingUnitIds, existingUserIds, searchPeople, searchUnits, unitMemberIds } from './note.repository.js';
+import { mentionKeysOf, mentionSegments, resolveMentions, userMentionKeys, type MentionCandidate } from './mention-text.js';
+import {
+  existingUnitIds,
+  existingUserIds,
+  mentionCandidates,
+  searchPeople,
+  searchUnits,
+  unitMemberIds,
+} from './note.repository.js';
 
 export interface NoteInput {
   text: string;
@@ -28,20 +36,42 @@ async function checkMentions(deps: Deps, centreId: string, userIds: string[], un
     throw domainError('VALIDATION', 'note.mentionUnknown', { field: 'mentionUnitIds' }, { field: 'mentionUnitIds' });
 }
 
+/**
+ * The `@names` typed in the text (not only those chosen in the picker) resolved to colleagues and units
+ * of the centre; the picker's choice settles an `@张伟` that fits two people.
+ */
+async function typedMentions(deps: Deps, centreId: string, text: string, userIds: string[], unitIds: string[]) {
+  const segments = mentionSegments(text);
+  if (segments.length === 0) return { targets: [], unknown: [], ambiguous: [] };
+  const found = await mentionCandidates(deps.db, centreId, mentionKeysOf(segments));
+  const candidates: MentionCandidate[] = [
+    ...found.users.map((u) => ({ kind: 'user' as const, id: u.id, name: u.display_name, keys: userMentionKeys(u) })),
+    ...found.units.map((u) => ({ kind: 'unit' as const, id: u.id, name: u.name, keys: [u.name] })),
+  ];
+  const picked = new Set([...userIds.map((id) => `user:${id}`), ...unitIds.map((id) => `unit:${id}`)]);
+  return resolveMentions(segments, candidates, picked);
+}
+
 const EXCERPT_CHARS = 40;
 const excerptOf = (text: string) => ([...text].length > EXCERPT_CHARS ? `${[...text].slice(0, EXCERPT_CHARS).join('')}…` : text);
 
 /**
  * 内部备注: a timeline event of kind `note` (the portal never lists it) and, in the same transaction,
- * one notification whose audience is every mentioned person — named ones and the members of mentioned
- * units — except the writer; the worker makes one notice per person.
+ * one notification whose audience is every mentioned person — chosen in the picker or typed as
+ * `@name`, named ones and the members of mentioned units — except the writer; the worker makes one
+ * notice per person. Typed `@names` that fit nobody or several are saved as text and answered back
+ * (`unknown`, `ambiguous`) so the writer sees who was not told.
  */
-export async function addNote(deps: Deps, actor: Actor, idOrNo: string, input: NoteInput) {
+export async function addNote(deps: Deps, actor: Actor, idOrNo: string, input: NoteInput): Promise<NoteAddedView<Date>> {
   need(actor);
   const order = await loadVisibleOrder(deps, actor, idOrNo);
-  const userIds = [...new Set(input.mentionUserIds ?? [])];
-  const unitIds = [...new Set(input.mentionUnitIds ?? [])];
-  await checkMentions(deps, order.centre_id, userIds, unitIds);
+  const pickedUsers = [...new Set(input.mentionUserIds ?? [])];
+  const pickedUnits = [...new Set(input.mentionUnitIds ?? [])];
+  await checkMentions(deps, order.centre_id, pickedUsers, pickedUnits);
+  const typed = await typedMentions(deps, order.centre_id, input.text, pickedUsers, pickedUnits);
+  const idsOf = (kind: 'user' | 'unit') => typed.targets.filter((t) => t.kind === kind).map((t) => t.id);
+  const userIds = [...new Set([...pickedUsers, ...idsOf('user')])];
+  const unitIds = [...new Set([...pickedUnits, ...idsOf('unit')])];
   const at = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const event = await recordOrderEvent(tx, order, {
@@ -67,7 +97,7 @@ export async function addNote(deps: Deps, actor: Actor, idOrNo: string, input: N
         at,
       );
     }
-    return { eventId: event.id, at, notified: audience.length };
+    return { eventId: event.id, at, notified: audience.length, unknown: typed.unknown, ambiguous: typed.ambiguous };
   });
 }
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { noStore, requireActor } from '../http/auth.js';
 import { listMyNotices, markMyNoticesRead } from './notice.service.js';
+import { NoticeListViewSchema, NoticesMarkedViewSchema } from './notice.schemas.js';
 
 const tags = ['notices'];
 
@@ -19,6 +20,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           kind: Type.Optional(Type.String({ maxLength: 200, description: 'kinds, comma-separated; `leader.*` names a family' })),
         }),
+        response: { 200: NoticeListViewSchema },
       },
     },
     async (request, reply) => {
@@ -40,6 +42,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
           { ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 })) },
           { additionalProperties: false },
         ),
+        response: { 200: NoticesMarkedViewSchema },
       },
     },
     async (request) => markMyNoticesRead(deps, requireActor(request), request.body.ids),

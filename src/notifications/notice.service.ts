@@ -1,4 +1,4 @@
-import type { NoticeListView } from '../contract/notices.js';
+import type { NoticeListView, NoticesMarkedView } from '../contract/notices.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden } from '../shared/errors.js';
 import type { Actor } from '../users/roles.js';
@@ -33,6 +33,6 @@ export async function listMyNotices(
   };
 }
 
-export async function markMyNoticesRead(deps: Deps, actor: Actor, ids?: number[]) {
+export async function markMyNoticesRead(deps: Deps, actor: Actor, ids?: number[]): Promise<NoticesMarkedView> {
   return { marked: await markNoticesRead(deps.db, userOf(actor), deps.clock.now(), ids) };
 }

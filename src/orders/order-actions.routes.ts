@@ -6,6 +6,7 @@ import { ACTION_PAYLOADS, ActionEnvelope, ORDER_ACTIONS, type OrderAction } from
 import { transitionOrder } from './order-transition.service.js';
 import { TRANSITIONS } from './order-transitions.js';
 import { presentOrder } from './order.presenter.js';
+import { OrderViewSchema } from './order-views.schemas.js';
 import { IdParam } from '../shared/schema.js';
 
 const kebab = (action: string) => action.replace(/_/g, '-');
@@ -23,6 +24,7 @@ export const orderActionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           summary: `${action}: ${rule.from.join('|')} → ${rule.to} (${rule.roles.join(', ')})`,
           params: IdParam,
           body,
+          response: { 200: OrderViewSchema },
         },
       },
       async (request) => {

@@ -1,8 +1,15 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ORDER_ACTIONS, type OrderAction } from '../contract/vocabulary.js';
-import { StringEnum as lit, WrittenText } from '../shared/schema.js';
-import { CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION, VISIT_METHODS } from '../contract/vocabulary.js';
-const Note = Type.Optional(Type.String({ maxLength: 2000 }));
+import { StringEnum as lit, OptionalText, WrittenText } from '../shared/schema.js';
+import {
+  CHECK_CLOSE_REASONS,
+  CONTACT_METHODS,
+  INVALID_REASONS,
+  REPLY_RESULTS,
+  SATISFACTION,
+  VISIT_METHODS,
+} from '../contract/vocabulary.js';
+const Note = OptionalText(2000);
 const Uuid = Type.String({ format: 'uuid' });
 
 /** Body of each action; the same schema validates HTTP input and documents it in OpenAPI. */
@@ -20,7 +27,7 @@ export const ACTION_PAYLOADS = {
   dispatch: Type.Object({
     leadUnitId: Uuid,
     assistUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
-    instructions: Type.Optional(Type.String({ maxLength: 2000 })),
+    instructions: OptionalText(2000),
   }),
   sign: Type.Object({}),
   request_return: Type.Object({ reason: WrittenText(2000) }),
@@ -52,6 +59,16 @@ export const ACTION_PAYLOADS = {
     resolved: Type.Boolean(),
     reason: WrittenText(2000),
     method: Type.Optional(lit(VISIT_METHODS)),
+  }),
+  // The citizen's own web rating of 不满意/未解决 (the portal sends it; ADR 0135).
+  visit_check: Type.Object({
+    satisfaction: lit(SATISFACTION),
+    resolved: Type.Boolean(),
+  }),
+  // The centre's check closes the matter with a reason from the list (and words when it is 其他).
+  check_close: Type.Object({
+    reason: lit(CHECK_CLOSE_REASONS),
+    explanation: WrittenText(2000),
   }),
   // The clock (src/timelimits): waiting on the citizen, or a suspension (中止) the centre approved,
   // pauses the running deadlines; resume_clock restarts them with the time that was left.

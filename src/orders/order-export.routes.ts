@@ -5,6 +5,7 @@ import type { AppContext } from '../http/context.js';
 import { noStore, requireActor } from '../http/auth.js';
 import { exportOrdersCsv } from './order-export.service.js';
 import { OrderListQuerySchema } from './order.schemas.js';
+import { FileSchema } from '../shared/wire-schema.js';
 
 const ExportQuerySchema = Type.Omit(OrderListQuerySchema, ['limit', 'offset']);
 
@@ -17,6 +18,7 @@ export const orderExportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         summary: '导出工单列表 CSV / export the order list as CSV (same filters as the list)',
         querystring: ExportQuerySchema,
         produces: ['text/csv'],
+        response: { 200: FileSchema('CSV（UTF-8，带 BOM）/ CSV, UTF-8 with BOM') },
       },
     },
     async (request, reply) => {

@@ -110,3 +110,18 @@ export async function deleteDuplicateLink(db: Executor, orderId: string, mainOrd
     .where('kind', '=', 'duplicate')
     .execute();
 }
+
+/**
+ * The citizen's dissatisfied web rating stops being the order's final visit when the centre's check
+ * sends the order back (重办): like a rehandled phone visit it is then the unit's (unit_caused), and the
+ * KPIs read the visit after the re-handling (ADR 0135). Earlier re-handled visits are unit_caused
+ * already, so the rating is the one visit still open.
+ */
+export async function markOpenVisitUnitCaused(db: Executor, orderId: string) {
+  await db
+    .updateTable('return_visits')
+    .set({ unit_caused: true })
+    .where('order_id', '=', orderId)
+    .where('unit_caused', 'is', null)
+    .execute();
+}

@@ -1,5 +1,6 @@
 import type { InsertObject, Insertable } from 'kysely';
 import type { AttachmentView, DeadlineView } from '../contract/orders.js';
+import type { EnterpriseView } from '../contract/enterprise.js';
 import type { Executor } from '../db/database.js';
 import type { DB, Order } from '../db/schema.js';
 import type { NewOutboxMessage } from '../outbox/outbox-topics.js';
@@ -7,6 +8,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Deps } from '../shared/deps.js';
 import type { Actor } from '../users/roles.js';
 import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
+import type { NewOrderInput } from './order.schemas.js';
 
 /**
  * How capabilities plug into the order lifecycle without `orders/` knowing them (issue 12): the
@@ -36,6 +38,8 @@ export interface OrderDeps extends Deps {
 export interface OrderDetailReaders {
   deadlines(db: Executor, orderId: string, now: Date): Promise<DeadlineView<Date>[]>;
   attachments(db: Executor, orderId: string): Promise<AttachmentView<Date>[]>;
+  /** The company behind an enterprise appeal; `unitReader`: a handling unit reads (protection applies). */
+  enterprise(db: Executor, orderId: string, unitReader: boolean): Promise<EnterpriseView | null>;
 }
 
 // ---- intake ---------------------------------------------------------------------------------------
@@ -51,6 +55,8 @@ export interface IntakeContext {
     Order,
     'centre_id' | 'category_id' | 'region_id' | 'appeal_type' | 'priority' | 'title' | 'content' | 'address'
   >;
+  /** What the intake was given, for hooks that store parts of it (the enterprise identity). */
+  readonly input: NewOrderInput;
   /** Read with the intake's one reference query: lets hooks skip their own reads. */
   readonly centre: { readonly settingsVersion: number; readonly categoryPath: string | null };
 }

@@ -10,9 +10,8 @@ import { newQueryCode, orderDay } from './order-number.js';
 import type { NewOrderInput } from './order.schemas.js';
 import { findIntakeReferences, insertNewOrderRows, insertNumberedOrder } from './order.repository.js';
 import { normalizePhone } from './phone.js';
+import { blankToNull } from '../shared/optional-text.js';
 import { orderEventRow } from './timeline-events.js';
-
-const blankToNull = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : s.trim());
 
 /** 受理: records an appeal as a new order in state `accepted`, numbered per centre and day. */
 export async function acceptOrder(deps: OrderDeps, actor: Actor, input: NewOrderInput): Promise<Order> {
@@ -73,6 +72,7 @@ export async function acceptOrderInTransaction(
     actor,
     at,
     draft: { ...text, ...facts, region_id: input.regionId ?? null },
+    input,
     centre: { settingsVersion: centre.settings_version, categoryPath: centre.category?.path ?? null },
   });
   const order = await insertNumberedOrder(tx, day, {

@@ -7,7 +7,7 @@ import type { Deps } from '../shared/deps.js';
 import type { OrderDeps } from './order-hooks.js';
 import { forbidden, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
-import type { Actor } from '../users/roles.js';
+import { isUnitScoped, type Actor } from '../users/roles.js';
 import { listAssignments } from './order-assignment.repository.js';
 import { listOrderEvents } from './order-event.repository.js';
 import { listOrderLinks, logPhoneLookup, logPiiAccess } from './order-extras.repository.js';
@@ -61,11 +61,12 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     });
   }
   const { detail } = deps.orderHooks;
-  const [assignments, links, attachments, deadlines] = await Promise.all([
+  const [assignments, links, attachments, deadlines, enterprise] = await Promise.all([
     listAssignments(deps.db, order.id),
     listOrderLinks(deps.db, order.id),
     detail.attachments(deps.db, order.id),
     detail.deadlines(deps.db, order.id, now),
+    detail.enterprise(deps.db, order.id, isUnitScoped(actor)),
   ]);
   return {
     order: presentOrder(order, { unmasked, now }),
@@ -75,6 +76,7 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     assignments: assignments as AssignmentView<Date>[],
     links: links as OrderLinkView<Date>[],
     attachments,
+    enterprise,
     availableActions: availableActions(
       {
         state: order.state as OrderState,

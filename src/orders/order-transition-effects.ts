@@ -1,9 +1,10 @@
+import { isDissatisfied } from '../contract/vocabulary.js';
 import { findUnitsByIds } from '../org/unit.repository.js';
 import { domainError, invalidField } from '../shared/errors.js';
 import { blankToNull } from '../shared/optional-text.js';
 import type { OrderAction } from './order-actions.schemas.js';
 import { endActiveAssignments, insertAssignments, markLeadSigned } from './order-assignment.repository.js';
-import { insertReturnVisit } from './order-extras.repository.js';
+import { insertReturnVisit, markOpenVisitUnitCaused } from './order-extras.repository.js';
 import { ESCALATION_THRESHOLD, FINAL_STATES, type OrderState } from './order.constants.js';
 import { mergeEffect, unmergeEffect } from './merge.effects.js';
 import {
@@ -54,6 +55,8 @@ async function visitCloseEffect(ctx: EffectContext<'visit_close'>): Promise<Effe
   }
   const satisfaction = payload.reached ? (payload.satisfaction ?? null) : null;
   const resolved = payload.reached ? (payload.resolved ?? null) : null;
+  // A dissatisfied citizen is never closed silently: their own 不满意/未解决 goes to the centre's check.
+  if (actor.systemRole === 'citizen' && isDissatisfied(satisfaction, resolved)) throw invalidField('satisfaction');
   await insertReturnVisit(tx, {
     orderId: order.id,
     by: actor.userId,
@@ -71,24 +74,62 @@ async function visitCloseEffect(ctx: EffectContext<'visit_close'>): Promise<Effe
   };
 }
 
-async function visitRehandleEffect(ctx: EffectContext<'visit_rehandle'>): Promise<EffectResult> {
+/** 不满意/未解决 from the citizen's web rating: recorded as their return visit, the order waits for the check. */
+async function visitCheckEffect(ctx: EffectContext<'visit_check'>): Promise<EffectResult> {
   const { tx, order, payload, actor, at, note } = ctx;
+  if (!isDissatisfied(payload.satisfaction, payload.resolved)) throw invalidField('satisfaction');
   await insertReturnVisit(tx, {
     orderId: order.id,
     by: actor.userId,
     at,
     reached: true,
-    satisfaction: 'dissatisfied',
+    satisfaction: payload.satisfaction,
     resolved: payload.resolved,
-    unitCaused: true,
-    method: payload.method ?? 'phone',
-    note: note ?? payload.reason,
+    unitCaused: null,
+    method: 'web',
+    note,
   });
+  return {
+    patch: { satisfaction: payload.satisfaction, resolved: payload.resolved },
+    eventPayload: { satisfaction: payload.satisfaction, resolved: payload.resolved, method: 'web' },
+  };
+}
+
+async function visitRehandleEffect(ctx: EffectContext<'visit_rehandle'>): Promise<EffectResult> {
+  const { tx, order, payload, actor, at, note } = ctx;
+  const fromCheck = order.state === 'checking';
+  if (fromCheck) {
+    // The citizen's own rating is the visit; the centre's decision does not add a second one.
+    await markOpenVisitUnitCaused(tx, order.id);
+  } else {
+    await insertReturnVisit(tx, {
+      orderId: order.id,
+      by: actor.userId,
+      at,
+      reached: true,
+      satisfaction: 'dissatisfied',
+      resolved: payload.resolved,
+      unitCaused: true,
+      method: payload.method ?? 'phone',
+      note: note ?? payload.reason,
+    });
+  }
   const rehandles = order.rehandle_count + 1;
   const escalate = !order.escalated && rehandles >= ESCALATION_THRESHOLD;
   return {
-    patch: { rehandle_count: rehandles, reply_result: null, ...(escalate ? { escalated: true } : {}) },
-    eventPayload: { satisfaction: 'dissatisfied', resolved: payload.resolved, reason: payload.reason, rehandleCount: rehandles },
+    patch: {
+      rehandle_count: rehandles,
+      reply_result: null,
+      ...(fromCheck ? { satisfaction: null, resolved: null } : {}),
+      ...(escalate ? { escalated: true } : {}),
+    },
+    eventPayload: {
+      satisfaction: 'dissatisfied',
+      resolved: fromCheck ? order.resolved : payload.resolved,
+      reason: payload.reason,
+      rehandleCount: rehandles,
+      ...(fromCheck ? { afterCheck: true } : {}),
+    },
     ...(escalate ? { escalatedBecause: 'rehandles' as const } : {}),
   };
 }
@@ -142,6 +183,11 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   hop_return: hopReturnEffect,
   route_to_desk: routeToDeskEffect,
   hand_up: handUpEffect,
+  visit_check: visitCheckEffect,
+  check_close: async (ctx) => ({
+    patch: closing(ctx.at, 'check_closed'),
+    eventPayload: { reason: ctx.payload.reason, explanation: ctx.payload.explanation.trim() },
+  }),
 };
 
 export const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state as OrderState);

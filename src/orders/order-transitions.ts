@@ -13,6 +13,12 @@ export interface TransitionRule {
   readonly from: readonly OrderState[];
   readonly to: OrderState | 'same';
   readonly roles: readonly Role[];
+  /**
+   * Narrower roles when the move starts from one of these states: 重办 from a citizen's dissatisfied
+   * web rating (待核查) is the supervisor's decision alone, while from 待回访 the operator who made the
+   * call may take it too (ADR 0135).
+   */
+  readonly rolesFrom?: Partial<Record<OrderState, readonly Role[]>>;
   /** System actors allowed this one action (e.g. the citizen portal's web return visit, ADR 0030). */
   readonly systemRoles?: readonly SystemRole[];
   /**
@@ -66,7 +72,16 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   review_accept: { from: ['replied'], to: 'visiting', roles: REVIEW, scope: 'centre' },
   review_send_back: { from: ['replied'], to: 'handling', roles: REVIEW, scope: 'centre' },
   visit_close: { from: ['visiting'], to: 'closed', roles: VISIT, systemRoles: ['citizen'], scope: 'centre' },
-  visit_rehandle: { from: ['visiting'], to: 'handling', roles: VISIT, scope: 'centre' },
+  visit_rehandle: {
+    from: ['visiting', 'checking'],
+    to: 'handling',
+    roles: VISIT,
+    rolesFrom: { checking: REVIEW },
+    scope: 'centre',
+  },
+  // A citizen's web rating of 不满意/未解决 never closes the order: it waits for the centre's check (ADR 0135).
+  visit_check: { from: ['visiting'], to: 'checking', roles: [], systemRoles: ['citizen'], scope: 'centre' },
+  check_close: { from: ['checking'], to: 'closed', roles: REVIEW, scope: 'centre' },
   wait_for_citizen: { from: ['handling', 'extension_requested'], to: 'same', roles: UNIT, scope: 'lead_unit', clock: 'running' },
   suspend: { from: ['handling', 'extension_requested'], to: 'same', roles: DISPATCH, scope: 'centre', clock: 'running' },
   // Centre roles resume anything; a unit resumes only inside its subtree (visibility of the order).
@@ -133,15 +148,15 @@ export interface TransitionActor {
   deskUnitId?: string | null;
 }
 
-const roleAllowed = (rule: TransitionRule, actor: TransitionActor) =>
-  actor.roles.some((r) => rule.roles.includes(r)) ||
+const roleAllowed = (rule: TransitionRule, actor: TransitionActor, state: OrderState) =>
+  actor.roles.some((r) => (rule.rolesFrom?.[state] ?? rule.roles).includes(r)) ||
   (actor.systemRole !== undefined && (rule.systemRoles ?? []).includes(actor.systemRole));
 
 /** Pure check of one move; the service turns a failure into the matching error. */
 export function checkTransition(subject: TransitionSubject, action: OrderAction, actor: TransitionActor): TransitionCheck {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(subject.state)) return { ok: false, reason: 'state' };
-  if (!roleAllowed(rule, actor)) return { ok: false, reason: 'role' };
+  if (!roleAllowed(rule, actor, subject.state)) return { ok: false, reason: 'role' };
   const scope = scopeCheck(rule, subject, actor);
   if (scope !== 'ok') return { ok: false, reason: scope };
   if (rule.desk === 'league' && actor.deskUnitId) return { ok: false, reason: 'league_desk' };

@@ -1,29 +1,41 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum as lit, WrittenText } from '../shared/schema.js';
+import { StringEnum as lit, OptionalText, WrittenText } from '../shared/schema.js';
 import { APPEAL_TYPES, CHANNELS, ORDER_STATES } from './order.constants.js';
 import { ORDER_SORTS } from '../contract/orders.js';
+import { COMPANY_NAME_MAX } from '../contract/enterprise.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
 import { PHONE_PATTERN } from './phone.js';
 
 /** Mainland mobile or landline numbers: 7–20 digits, spaces or dashes between, an optional leading + (stored normalised). */
 export const PhoneSchema = Type.String({ pattern: PHONE_PATTERN, maxLength: 30 });
 
+/** 涉企诉求: the company behind the appeal (checked by the enterprise intake hook, ADR 0137). */
+export const EnterpriseSchema = Type.Object(
+  {
+    companyName: WrittenText(COMPANY_NAME_MAX),
+    creditCode: Type.String({ maxLength: 30, description: '统一社会信用代码 (GB 32100-2015, 18 characters)' }),
+    protectName: Type.Optional(Type.Boolean({ description: '保护企业名称: the handling unit sees the matter without it' })),
+  },
+  { additionalProperties: false },
+);
+
 export const NewOrderSchema = Type.Object(
   {
     channel: lit(CHANNELS),
-    sourceNumber: Type.Optional(Type.String({ maxLength: 20, description: '原热线号码（双号并行）' })),
+    sourceNumber: OptionalText(20, { description: '原热线号码（双号并行）' }),
     appealType: lit(APPEAL_TYPES),
     categoryId: Type.Optional(Type.String({ format: 'uuid' })),
     priority: Type.Integer({ minimum: 1, maximum: 4 }),
     title: WrittenText(200),
     content: WrittenText(10000),
-    callerName: Type.Optional(Type.String({ maxLength: 100 })),
+    callerName: OptionalText(100),
     callerPhone: Type.Optional(PhoneSchema),
     callerConfidential: Type.Optional(Type.Boolean()),
     regionId: Type.Optional(Type.String({ format: 'uuid' })),
-    address: Type.Optional(Type.String({ maxLength: 300 })),
+    address: OptionalText(300),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    enterprise: Type.Optional(EnterpriseSchema),
   },
   { additionalProperties: false },
 );

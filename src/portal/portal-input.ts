@@ -20,12 +20,14 @@ function fieldOf(error: ErrorObject | undefined): string {
   return extra ?? (error.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'body');
 }
 
+const OPTIONAL_TEXT = new Set(['categoryId', 'address', 'companyName', 'creditCode']);
+
 /** Form conventions: empty optional fields are absent, checkboxes send "true"/"on". */
 function fromForm(fields: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
-    if (name === 'confidential') out[name] = ['true', 'on', '1'].includes(value);
-    else if (!(value === '' && (name === 'categoryId' || name === 'address'))) out[name] = value;
+    if (name === 'confidential' || name === 'protectCompany') out[name] = ['true', 'on', '1'].includes(value);
+    else if (!(value === '' && OPTIONAL_TEXT.has(name))) out[name] = value;
   }
   return out;
 }

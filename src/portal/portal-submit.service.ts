@@ -84,6 +84,7 @@ export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos:
         callerName: input.callerName.trim(),
         callerPhone: input.callerPhone,
         callerConfidential: input.confidential ?? false,
+        ...enterpriseOf(input),
       });
       for (const photo of checked) await recordPhoto(tx, order, photo, actor.label);
       return { orderNo: order.order_no, queryCode: order.query_code, photos: checked.length };
@@ -92,6 +93,16 @@ export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos:
     await Promise.all(written.map((p) => fs.rm(p, { force: true })));
     throw error;
   }
+}
+
+/** A company's appeal: the name makes it one; a code without a name is a missing name. */
+function enterpriseOf(input: PortalAppealInput) {
+  if (input.companyName === undefined && input.creditCode === undefined) return {};
+  if (input.companyName === undefined) throw invalidField('companyName');
+  if (input.creditCode === undefined) throw invalidField('creditCode');
+  return {
+    enterprise: { companyName: input.companyName, creditCode: input.creditCode, protectName: input.protectCompany ?? false },
+  };
 }
 
 type Tx = Parameters<typeof recordOrderEvent>[0];

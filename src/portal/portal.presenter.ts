@@ -16,6 +16,8 @@ export const PUBLIC_STEPS = [
   'review_accept',
   'visit_close',
   'visit_rehandle',
+  'visit_check',
+  'check_close',
   'answer_directly',
   'reject',
   'merge',
@@ -24,7 +26,8 @@ export const PUBLIC_STEPS = [
   'progress_report',
 ] as const;
 
-export type PortalStage = 'received' | 'handling' | 'replied' | 'awaiting_rating' | 'closed' | 'not_accepted' | 'merged';
+export type PortalStage =
+  'received' | 'handling' | 'replied' | 'awaiting_rating' | 'checking' | 'closed' | 'not_accepted' | 'merged';
 
 const STAGE_OF: Record<OrderState, PortalStage> = {
   accepted: 'received',
@@ -34,6 +37,7 @@ const STAGE_OF: Record<OrderState, PortalStage> = {
   extension_requested: 'handling',
   replied: 'replied',
   visiting: 'awaiting_rating',
+  checking: 'checking',
   closed: 'closed',
   invalid: 'not_accepted',
   merged: 'merged',
@@ -71,7 +75,7 @@ function presentReply(order: Order, events: PublicEvent[]): PortalProgress['repl
     return { kind: 'answer', result: null, text: str(direct.payload.answer), reasonText: null, at: iso(direct.at) };
   }
   const reply = last('reply');
-  if (reply && ['replied', 'visiting', 'closed'].includes(order.state)) {
+  if (reply && ['replied', 'visiting', 'checking', 'closed'].includes(order.state)) {
     return {
       kind: 'reply',
       result: str(reply.payload.result),

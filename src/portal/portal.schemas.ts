@@ -3,6 +3,7 @@ import { StringEnum as lit, WrittenText } from '../shared/schema.js';
 import { APPEAL_TYPES, SATISFACTION } from '../orders/order.constants.js';
 import { PhoneSchema } from '../orders/order.schemas.js';
 import { PERSON_NAME_PATTERN, PORTAL_LIMITS } from '../contract/portal.js';
+import { COMPANY_NAME_MAX } from '../contract/enterprise.js';
 
 /** Patterns rather than formats, so the same schema also checks multipart fields without Ajv formats. */
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -20,6 +21,10 @@ export const PortalAppealSchema = Type.Object(
     callerName: Type.String({ minLength: 1, maxLength: PORTAL_LIMITS.callerName, pattern: PERSON_NAME_PATTERN }),
     callerPhone: PhoneSchema,
     confidential: Type.Optional(Type.Boolean()),
+    // 涉企诉求 (ADR 0137): a company files the appeal; its name may be kept from the handling unit.
+    companyName: Type.Optional(WrittenText(COMPANY_NAME_MAX)),
+    creditCode: Type.Optional(Type.String({ maxLength: 30 })),
+    protectCompany: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

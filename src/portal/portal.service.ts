@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Order } from '../db/schema.js';
 import { text } from '../i18n/messages.js';
 import { transitionOrder } from '../orders/order-transition.service.js';
+import { isDissatisfied } from '../contract/vocabulary.js';
 import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import { DomainError, domainError, notFound } from '../shared/errors.js';
 import { systemActor, type Actor } from '../users/roles.js';
@@ -74,19 +75,26 @@ export async function lookupAppeal(deps: Deps, key: PortalKey): Promise<PortalPr
 /**
  * The citizen's rating is the order's return visit (回访, method web): it goes through
  * transitionOrder like every state change, so the table decides when it is allowed (only in
- * `visiting`) and a second rating or a concurrent phone visit gets a 409.
+ * `visiting`) and a second rating or a concurrent phone visit gets a 409. 满意 and 已解决 close the
+ * order; 不满意 or 未解决 go to the centre's check (待核查, ADR 0135): never closed silently.
  */
 export async function rateAppeal(deps: Deps, input: PortalRatingInput): Promise<PortalProgress> {
   const order = await findByKey(deps, input);
+  const common = {
+    orderId: order.id,
+    version: order.version,
+    note: input.comment?.trim() || null,
+    actor: citizenActor(order.centre_id),
+  };
+  const { satisfaction, resolved } = input;
   try {
-    const updated = await transitionOrder(deps, {
-      orderId: order.id,
-      action: 'visit_close',
-      version: order.version,
-      payload: { reached: true, satisfaction: input.satisfaction, resolved: input.resolved, method: 'web' },
-      note: input.comment?.trim() || null,
-      actor: citizenActor(order.centre_id),
-    });
+    const updated = isDissatisfied(satisfaction, resolved)
+      ? await transitionOrder(deps, { ...common, action: 'visit_check', payload: { satisfaction, resolved } })
+      : await transitionOrder(deps, {
+          ...common,
+          action: 'visit_close',
+          payload: { reached: true, satisfaction, resolved, method: 'web' },
+        });
     return progressOf(deps, updated);
   } catch (error) {
     if (error instanceof DomainError && (error.code === 'INVALID_TRANSITION' || error.code === 'CONFLICT')) {

@@ -3,6 +3,7 @@ import type { AppContext } from '../http/context.js';
 import { noStore, requireActor } from '../http/auth.js';
 import { OrderRefParam } from '../shared/schema.js';
 import { beatPresence, leavePresence } from './presence.service.js';
+import { PresenceAnswerViewSchema, PresenceLeftViewSchema } from './presence.schemas.js';
 
 const tags = ['presence'];
 
@@ -10,7 +11,14 @@ const tags = ['presence'];
 export const presenceRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
     '/api/orders/:id/presence',
-    { schema: { tags, summary: '在看此工单（心跳） / heartbeat: I have this order open', params: OrderRefParam } },
+    {
+      schema: {
+        tags,
+        summary: '在看此工单（心跳） / heartbeat: I have this order open',
+        params: OrderRefParam,
+        response: { 200: PresenceAnswerViewSchema },
+      },
+    },
     async (request, reply) => {
       noStore(reply);
       return beatPresence(deps, requireActor(request), request.params.id);
@@ -18,7 +26,14 @@ export const presenceRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
   );
   app.delete(
     '/api/orders/:id/presence',
-    { schema: { tags, summary: '离开工单 / I closed this order', params: OrderRefParam } },
+    {
+      schema: {
+        tags,
+        summary: '离开工单 / I closed this order',
+        params: OrderRefParam,
+        response: { 200: PresenceLeftViewSchema },
+      },
+    },
     async (request) => leavePresence(deps, requireActor(request), request.params.id),
   );
 };

@@ -1,4 +1,4 @@
-import { PRESENCE_TTL_MS, type PresenceView } from '../contract/agent-tools.js';
+import { PRESENCE_TTL_MS, type PresenceAnswerView, type PresenceLeftView } from '../contract/agent-tools.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden } from '../shared/errors.js';
@@ -14,7 +14,7 @@ const userOf = (actor: Actor) => {
  * A heartbeat from the order page: records that this user has the order open and answers who else
  * does. Advisory only — two people may still act; the order's version check decides (ADR 0100).
  */
-export async function beatPresence(deps: Deps, actor: Actor, idOrNo: string): Promise<{ others: PresenceView[] }> {
+export async function beatPresence(deps: Deps, actor: Actor, idOrNo: string): Promise<PresenceAnswerView> {
   const userId = userOf(actor);
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const at = deps.clock.now();
@@ -26,7 +26,7 @@ export async function beatPresence(deps: Deps, actor: Actor, idOrNo: string): Pr
 }
 
 /** The page was closed: the others stop seeing this user at once rather than after the TTL. */
-export async function leavePresence(deps: Deps, actor: Actor, idOrNo: string) {
+export async function leavePresence(deps: Deps, actor: Actor, idOrNo: string): Promise<PresenceLeftView> {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   await removePresence(deps.db, order.id, userOf(actor));
   return { left: true };

@@ -1,5 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { OrderSearchHitView, OrderSearchResultView, TextFragment } from '../contract/orders.js';
 import { ORDER_STATES } from '../orders/order.constants.js';
+import { StringEnum } from '../shared/schema.js';
+import { InstantSchema, Nullable, wireSchema } from '../shared/wire-schema.js';
 
 export const OrderSearchQuerySchema = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 200, description: '检索词（中文自动分词）/ search words' }),
@@ -21,5 +24,24 @@ export const OrderSearchQuerySchema = Type.Object({
 });
 export type OrderSearchQuery = Static<typeof OrderSearchQuerySchema>;
 
-const FragmentSchema = Type.Object({ text: Type.String(), hit: Type.Boolean() });
-export const HighlightSchema = Type.Array(FragmentSchema);
+const FragmentSchema = wireSchema<TextFragment>()(Type.Object({ text: Type.String(), hit: Type.Boolean() }));
+const HighlightSchema = Type.Array(FragmentSchema);
+
+const OrderSearchHitViewSchema = wireSchema<OrderSearchHitView<Date>>()(
+  Type.Object({
+    id: Type.String(),
+    orderNo: Type.String(),
+    title: Type.String(),
+    state: StringEnum(ORDER_STATES),
+    leadUnitId: Nullable(Type.String()),
+    categoryId: Nullable(Type.String()),
+    regionId: Nullable(Type.String()),
+    acceptedAt: InstantSchema,
+    rank: Type.Number(),
+    highlight: Type.Object({ title: HighlightSchema, content: HighlightSchema }),
+  }),
+);
+
+export const OrderSearchResultViewSchema = wireSchema<OrderSearchResultView<Date>>()(
+  Type.Object({ words: Type.Array(Type.String()), hasMore: Type.Boolean(), items: Type.Array(OrderSearchHitViewSchema) }),
+);

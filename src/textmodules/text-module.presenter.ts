@@ -1,4 +1,4 @@
-import type { TextModuleView } from '../contract/agent-tools.js';
+import { TEXT_MODULE_DIALOGS, type TextModuleDialog, type TextModuleView } from '../contract/agent-tools.js';
 import type { TextModule } from './text-module.table.js';
 
 export const presentTextModule = (m: TextModule): TextModuleView<Date> => ({
@@ -8,6 +8,7 @@ export const presentTextModule = (m: TextModule): TextModuleView<Date> => ({
   body: m.body,
   categoryId: m.category_id,
   unitId: m.unit_id,
+  dialogs: m.dialogs.filter((d): d is TextModuleDialog => (TEXT_MODULE_DIALOGS as readonly string[]).includes(d)),
   active: m.active,
   updatedAt: m.updated_at,
 });

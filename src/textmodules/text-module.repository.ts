@@ -29,7 +29,7 @@ export async function listActiveTextModules(db: Executor, centreId: string) {
   return db
     .selectFrom('text_modules as m')
     .leftJoin('categories as c', 'c.id', 'm.category_id')
-    .select(['m.id', 'm.name', 'm.keyword', 'm.body', 'm.unit_id', 'c.path as category_path'])
+    .select(['m.id', 'm.name', 'm.keyword', 'm.body', 'm.unit_id', 'm.dialogs', 'c.path as category_path'])
     .where('m.centre_id', '=', centreId)
     .where('m.active', '=', true)
     .orderBy('m.keyword')

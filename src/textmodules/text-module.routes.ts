@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { noStore, requireActor } from '../http/auth.js';
 import { IdParam, OrderRefParam } from '../shared/schema.js';
-import { NewTextModuleSchema, TextModulePatchSchema } from './text-module.schemas.js';
+import { NewTextModuleSchema, OrderModulesQuery, TextModulePatchSchema } from './text-module.schemas.js';
 import { createTextModule, editTextModule, listModulesForAdmin, textModulesForOrder } from './text-module.service.js';
 
 const tags = ['text-modules'];
@@ -24,10 +24,17 @@ export const textModuleRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
   );
   app.get(
     '/api/orders/:id/text-modules',
-    { schema: { tags, summary: '本工单可用的文本模块（已填变量） / modules for this order, filled', params: OrderRefParam } },
+    {
+      schema: {
+        tags,
+        summary: '本工单可用的文本模块（已填变量） / modules for this order and dialog, filled',
+        params: OrderRefParam,
+        querystring: OrderModulesQuery,
+      },
+    },
     async (request, reply) => {
       noStore(reply);
-      return textModulesForOrder(deps, requireActor(request), request.params.id);
+      return textModulesForOrder(deps, requireActor(request), request.params.id, request.query.dialog ?? null);
     },
   );
 };

@@ -1,5 +1,10 @@
 import { loadCentreCalendar } from '../calendar/calendar.service.js';
-import type { TextModuleInput, TextModuleVariable } from '../contract/agent-tools.js';
+import {
+  moduleFitsDialog,
+  type TextModuleDialog,
+  type TextModuleInput,
+  type TextModuleVariable,
+} from '../contract/agent-tools.js';
 import { findCategory } from '../org/catalog.repository.js';
 import { isInSubtree } from '../org/subtree.js';
 import { findUnit } from '../org/unit.repository.js';
@@ -55,6 +60,7 @@ export async function createTextModule(deps: Deps, actor: Actor, input: TextModu
     body: input.body,
     category_id: input.categoryId ?? null,
     unit_id: input.unitId ?? null,
+    dialogs: input.dialogs ?? [],
     active: input.active ?? true,
     updated_by: actor.userId,
     created_at: at,
@@ -73,6 +79,7 @@ export async function editTextModule(deps: Deps, actor: Actor, id: string, input
     ...(input.body !== undefined && { body: input.body }),
     ...(input.categoryId !== undefined && { category_id: input.categoryId }),
     ...(input.unitId !== undefined && { unit_id: input.unitId }),
+    ...(input.dialogs !== undefined && { dialogs: input.dialogs }),
     ...(input.active !== undefined && { active: input.active }),
     updated_by: actor.userId,
     updated_at: deps.clock.now(),
@@ -101,15 +108,19 @@ async function variablesFor(deps: Deps, actor: Actor, order: Order): Promise<Rec
   };
 }
 
-/** GET /api/orders/:id/text-modules: the modules that apply to this order, filled for it. */
-export async function textModulesForOrder(deps: Deps, actor: Actor, idOrNo: string) {
+/**
+ * GET /api/orders/:id/text-modules: the modules that apply to this order — its category (subtree),
+ * its lead unit or the reader's unit, and the dialog asking (ADR 0141) — filled for it.
+ */
+export async function textModulesForOrder(deps: Deps, actor: Actor, idOrNo: string, dialog: TextModuleDialog | null = null) {
   const order = await loadVisibleOrder(deps, actor, idOrNo);
   const category = order.category_id ? await findCategory(deps.db, order.centre_id, order.category_id) : undefined;
   const units = [order.lead_unit_id, actor.unitId].filter((u): u is string => u !== null);
   const modules = (await listActiveTextModules(deps.db, order.centre_id)).filter(
     (m) =>
       (m.category_path === null || (category !== undefined && isInSubtree(category.path, m.category_path))) &&
-      (m.unit_id === null || units.includes(m.unit_id)),
+      (m.unit_id === null || units.includes(m.unit_id)) &&
+      moduleFitsDialog(m.dialogs, dialog),
   );
   const values = await variablesFor(deps, actor, order);
   return { items: modules.map((m) => ({ id: m.id, name: m.name, keyword: m.keyword, text: fillTextModule(m.body, values) })) };

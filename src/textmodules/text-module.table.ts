@@ -10,6 +10,8 @@ export interface TextModulesTable {
   body: string;
   category_id: string | null;
   unit_id: string | null;
+  /** The dialogs it is offered in (reply, review, visit); empty = all (migration 0660, ADR 0141). */
+  dialogs: Generated<string[]>;
   active: Generated<boolean>;
   updated_by: string | null;
   created_at: Timestamp;

@@ -5,7 +5,7 @@ import { loadVisibleOrder } from '../orders/order-query.service.js';
 import type { Order } from '../db/schema.js';
 import type { Executor } from '../db/database.js';
 import type { DeadlineView } from '../contract/orders.js';
-import type { PolicyView } from '../contract/timelimits.js';
+import type { DeadlineExplanationView, PolicyView } from '../contract/timelimits.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
@@ -128,7 +128,11 @@ export async function applyBanbuchengPreset(deps: Deps, actor: Actor, categoryId
 export type EscalationSettingsInput = Omit<EscalationSettings, 'assistWorkingDays' | 'progressWorkingDays'> &
   Partial<Pick<EscalationSettings, 'assistWorkingDays' | 'progressWorkingDays'>>;
 
-export async function setEscalationSettings(deps: Deps, actor: Actor, input: EscalationSettingsInput) {
+export async function setEscalationSettings(
+  deps: Deps,
+  actor: Actor,
+  input: EscalationSettingsInput,
+): Promise<EscalationSettings> {
   need(actor, ADMIN);
   if (!(input.yellowShare > 0 && input.yellowShare < 1)) throw invalidField('yellowShare', '0 < x < 1');
   if (!(input.urgeShare >= input.yellowShare && input.urgeShare < 1)) throw invalidField('urgeShare', 'yellowShare ≤ x < 1');
@@ -148,7 +152,7 @@ export async function explainOrderDeadlines(deps: Deps, actor: Actor, idOrNo: st
 }
 
 /** The explanation for an order already authorised (the API) or looked up by an operator (CLI). */
-export async function describeDeadlines(deps: Deps, order: Order) {
+export async function describeDeadlines(deps: Deps, order: Order): Promise<DeadlineExplanationView<Date>> {
   const cal = await loadCentreCalendar(deps.db, order.centre_id);
   const now = deps.clock.now();
   const deadlines = await readOrderDeadlines(deps.db, order.id, now);

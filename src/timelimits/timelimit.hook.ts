@@ -76,7 +76,11 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
       await met(['visit']);
       return start(['reply'], order.lead_unit_id);
     case 'visit_close':
+    case 'visit_check':
+      // The citizen's web rating is the return visit, whatever the centre's check decides.
       await met(['visit']);
+      return;
+    case 'check_close':
       return;
     case 'wait_for_citizen':
     case 'suspend':

@@ -1,7 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StringEnum } from '../shared/schema.js';
+import { OptionalTextOrNull, StringEnum } from '../shared/schema.js';
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { LIMIT_UNITS, STAGES } from './default-policies.js';
+import type {
+  DeadlineExplanationView,
+  EscalationSettings,
+  LimitRule,
+  PolicyView,
+  PresetRulesView,
+  TimeLimitPolicyRow,
+} from '../contract/timelimits.js';
+import { DEADLINE_VIEW_PROPERTIES, OrderStateSchema } from '../orders/order-views.schemas.js';
+import { InstantSchema, Nullable, wireSchema } from '../shared/wire-schema.js';
 
 export const PolicyCreateSchema = Type.Object(
   {
@@ -11,7 +21,7 @@ export const PolicyCreateSchema = Type.Object(
     categoryId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
     amount: Type.Integer({ minimum: 0 }),
     unit: StringEnum(LIMIT_UNITS),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    note: OptionalTextOrNull(500),
   },
   { additionalProperties: false },
 );
@@ -21,7 +31,7 @@ export const PolicyUpdateSchema = Type.Object(
   {
     amount: Type.Integer({ minimum: 0 }),
     unit: StringEnum(LIMIT_UNITS),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+    note: OptionalTextOrNull(500),
   },
   { additionalProperties: false },
 );
@@ -41,3 +51,69 @@ export const EscalationSettingsSchema = Type.Object(
 
 export const PresetSchema = Type.Object({ categoryId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export { IdParam, OrderRefParam as OrderParam } from '../shared/schema.js';
+
+// The answers, as src/contract/timelimits.ts declares them.
+
+const TimeLimitPolicyRowSchema = wireSchema<TimeLimitPolicyRow<Date>>()(
+  Type.Object({
+    id: Type.String(),
+    centre_id: Type.String(),
+    stage: StringEnum(STAGES),
+    appeal_type: Nullable(Type.String()),
+    priority: Nullable(Type.Number()),
+    category_id: Nullable(Type.String()),
+    amount: Type.Number(),
+    unit: StringEnum(LIMIT_UNITS),
+    note: Nullable(Type.String()),
+    active: Type.Boolean(),
+    updated_by: Nullable(Type.String()),
+    updated_at: InstantSchema,
+  }),
+);
+
+const EscalationSettingsViewSchema = wireSchema<EscalationSettings>()(
+  Type.Object({
+    yellowShare: Type.Number(),
+    urgeShare: Type.Number(),
+    superviseAfterWorkingDays: Type.Number(),
+    supervisionDueWorkingDays: Type.Number(),
+    assistWorkingDays: Type.Number(),
+    progressWorkingDays: Type.Number(),
+  }),
+);
+
+const LimitRuleSchema = wireSchema<LimitRule>()(
+  Type.Object({
+    stage: StringEnum(STAGES),
+    appealType: Nullable(Type.String()),
+    priority: Nullable(Type.Number()),
+    categoryId: Nullable(Type.String()),
+    amount: Type.Number(),
+    unit: StringEnum(LIMIT_UNITS),
+    note: Nullable(Type.String()),
+  }),
+);
+
+export const TimeLimitViewSchemas = {
+  policies: wireSchema<PolicyView<Date>>()(
+    Type.Object({
+      rules: Type.Array(TimeLimitPolicyRowSchema),
+      defaults: Type.Array(LimitRuleSchema),
+      settings: EscalationSettingsViewSchema,
+    }),
+  ),
+  rule: TimeLimitPolicyRowSchema,
+  presetRules: wireSchema<PresetRulesView<Date>>()(Type.Object({ rules: Type.Array(TimeLimitPolicyRowSchema) })),
+  settings: EscalationSettingsViewSchema,
+  explanation: wireSchema<DeadlineExplanationView<Date>>()(
+    Type.Object({
+      orderId: Type.String(),
+      orderNo: Type.String(),
+      state: OrderStateSchema,
+      timezone: Type.String(),
+      nowLocal: Type.String(),
+      deadlines: Type.Array(Type.Object({ ...DEADLINE_VIEW_PROPERTIES, startedLocal: Type.String(), dueLocal: Type.String() })),
+    }),
+  ),
+};
+export { NoContent } from '../shared/wire-schema.js';

@@ -3,6 +3,8 @@ import { hasAnyRole } from './roles.js';
 import { isInSubtree } from '../org/subtree.js';
 import { NOTE_WRITER_ROLES } from '../contract/agent-tools.js';
 import { URGE_ROLES } from '../contract/queues.js';
+import { ENTERPRISE_DESK_ROLES } from '../contract/enterprise.js';
+import { CHECK_ROLES } from '../contract/checks.js';
 
 /** Non-transition permissions, in one table so they can be read and tested together. */
 export const PERMISSIONS = {
@@ -33,6 +35,9 @@ export const PERMISSIONS = {
   'order.note': NOTE_WRITER_ROLES,
   // 催办 by hand or in bulk (src/supervision, src/queues).
   'order.urge': URGE_ROLES,
+  // Issue 14: the centre's enterprise desk (涉企诉求 queue and KPIs) and the check of dissatisfied ratings.
+  'enterprise.desk': ENTERPRISE_DESK_ROLES,
+  'check.decide': CHECK_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 function ROLES_ALL(): Role[] {

@@ -66,9 +66,15 @@ describe.skipIf(!hasChromium)('agent tools', () => {
     await pickRadio(page, 'field-result', '已解决');
     const text = page.getByTestId('field-text');
     await text.click();
-    await page.keyboard.type('您好。::ban');
+    await page.keyboard.type('您好。::');
     const popup = page.getByTestId('text-module-popup');
     await popup.getByTestId('text-module-banjie').waitFor();
+    // The reply dialog offers reply and unlimited modules, not the 回访 or 审核 ones (ADR 0141).
+    expect(await popup.getByTestId('text-module-shouli').count()).toBe(1);
+    expect(await popup.getByTestId('text-module-huifang').count()).toBe(0);
+    expect(await popup.getByTestId('text-module-buchong').count()).toBe(0);
+    await page.keyboard.type('ban');
+    await expect.poll(() => popup.getByRole('option').count()).toBe(1);
     expect(await popup.getByRole('option').count()).toBe(1);
     await shot(page, 'popup');
     await page.keyboard.press('Enter');
@@ -115,6 +121,23 @@ describe.skipIf(!hasChromium)('agent tools', () => {
     await handler.close();
   });
 
+  it('a typed @name (no picker) notifies, and a name that fits nobody is named in a warning', async () => {
+    const dispatcher = await signedIn('dispatcher');
+    await dispatcher.goto(`${world.baseUrl}/orders/${order.id}`);
+    const note = dispatcher.getByTestId('note-text');
+    await note.click();
+    await dispatcher.keyboard.type('@张志强 ');
+    await dispatcher.keyboard.press('Escape');
+    await dispatcher.keyboard.type('请今天回电，@王不存在 也看看。打字提及测试');
+    await dispatcher.getByTestId('note-submit').click();
+    await dispatcher.getByText('已通知 1 人').waitFor();
+    const warning = dispatcher.getByTestId('note-unresolved');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('@王不存在');
+    await shot(dispatcher, 'typed-mention');
+    await dispatcher.close();
+  });
+
   it('the admin adds a module, is told which variable is unknown, and deactivates it', async () => {
     const page = await signedIn('admin');
     await page.goto(`${world.baseUrl}/admin/text-modules`);
@@ -132,8 +155,10 @@ describe.skipIf(!hasChromium)('agent tools', () => {
       .waitFor();
     expect(world.consoleErrors.splice(before)).toEqual([expect.stringContaining('400')]);
     await page.getByTestId('module-body').fill('{{citizen.name}} 您好，工单 {{order.number}}');
+    await page.getByTestId('module-dialogs').getByText('回访').click();
     await page.getByTestId('module-save').click();
     await page.getByTestId('modules-table').getByText('::ceshi').waitFor();
+    expect(await page.getByTestId('modules-table').locator('tr', { hasText: '::ceshi' }).textContent()).toContain('回访');
     await page.getByTestId('module-toggle-ceshi').click();
     await page.getByTestId('modules-table').locator('tr', { hasText: '::ceshi' }).getByText('已停用').waitFor();
     await shot(page, 'admin');

@@ -49,11 +49,14 @@ describe.skipIf(!hasChromium)('the dispatch catalogue in the console', () => {
     expect(said).toMatch(/与规则 #\d+（供热 · 锡林浩特市 · 「停暖」 → 锡林浩特市住房和城乡建设局/);
     await world.screenshot(page, 'catalogue-overlap');
     await page.screenshot({ path: '/tmp/catalogue-overlap.png' });
-    await page.keyboard.press('Escape');
+    await page.getByTestId('rule-form').getByRole('button', { name: /取\s*消/ }).click();
+    await page.getByTestId('rule-form').waitFor({ state: 'detached' });
     await page.getByTestId('rule-filter-q').locator('input').fill('停暖');
-    await page.keyboard.press('Enter');
+    await page.getByTestId('rule-filter-q').locator('input').press('Enter');
+    const row = page.getByTestId('rules-table').locator('tbody tr', { hasText: '停暖' });
+    await row.waitFor();
     await expect.poll(() => page.getByTestId('rules-table').locator('tbody tr').count()).toBe(1);
-    await page.getByTestId('rules-table').locator('[data-testid^="rule-history-"]').first().click();
+    await row.locator('[data-testid^="rule-history-"]').click();
     await page.getByTestId('rule-history').getByText('新建').waitFor();
     await page.close();
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserWorld, type BrowserWorld } from './harness.js';
+import { recordCallEvent } from '../../src/calls/call.service.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const HEATING_CALLER = '13704718888';
@@ -250,5 +251,56 @@ describe.skipIf(!hasChromium)('intake desk by keyboard', () => {
       expect.objectContaining({ id: reported.id, recordingUrl: 'https://cti.example.org/rec/browser-pop.wav' }),
     ]);
     await page.close();
+  });
+
+  /** The CTI (server side, as POST /api/calls with the CTI token) offers a call to the demo operator. */
+  async function offerCall(caller: string) {
+    const centre = await world.runtime.deps.db.selectFrom('centres').select('id').executeTakeFirstOrThrow();
+    const at = new Date().toISOString();
+    const call = await recordCallEvent(
+      world.runtime.deps,
+      { centreId: centre.id, actor: null },
+      { callId: `live-pop-${Date.now()}`, event: 'offered', at, callerNumber: caller, operator: 'operator' },
+    );
+    return Number(call.id);
+  }
+  /** Earlier journeys' calls are over (a current call would pop on the next page load). */
+  const endOpenCalls = () =>
+    world.runtime.deps.db
+      .updateTable('calls')
+      .set({ status: 'ended', ended_at: new Date() })
+      .where('status', 'in', ['offered', 'answered'])
+      .execute();
+
+  it('a ringing call reaches the operator on the live stream (no polling), and by polling when the stream is down', async () => {
+    await endOpenCalls();
+    const page = await operatorAt(1280, 720);
+    await page.goto(`${world.baseUrl}/knowledge`);
+    await page.locator('[data-testid="live-status"][data-live="on"]').waitFor();
+    const polls: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/calls/current') polls.push(r.url());
+    });
+    const id = await offerCall('13704716666');
+    await page.waitForURL((url) => url.pathname === '/intake' && url.searchParams.get('call') === String(id), {
+      timeout: 10_000,
+    });
+    expect(polls).toEqual([]); // it came on the stream
+    await page.getByTestId('call-banner').waitFor();
+    expect(await page.getByTestId('call-number').textContent()).toBe('13704716666');
+    await world.screenshot(page, 'intake-screen-pop-live');
+    await page.close();
+
+    // The stream is down (a proxy that drops it): the console falls back to asking every 3 s.
+    await endOpenCalls();
+    const fallback = await world.newPage();
+    await fallback.setViewportSize({ width: 1280, height: 720 });
+    await fallback.route('**/api/live', (route) => route.abort());
+    await world.login(fallback, 'operator');
+    await fallback.goto(`${world.baseUrl}/knowledge`);
+    const second = await offerCall('13704715555');
+    await fallback.waitForURL((url) => url.searchParams.get('call') === String(second), { timeout: 15_000 });
+    expect(await fallback.getByTestId('live-status').getAttribute('data-live')).toBe('off');
+    await fallback.close();
   });
 });

@@ -9,7 +9,7 @@ import { TEST_PASSWORD, type World } from './fixtures.js';
 import type { Client } from './http.js';
 
 /**
- * Two sub-centres (分中心) in the small world (ADR 0110): A旗12345分中心 owns the world's region (A旗)
+ * Two sub-centres (分中心) in the small world (ADR 0110), each in its county: A旗12345分中心 owns the world's region (A旗)
  * and B旗12345分中心 a second region B旗 with a town below it; a dispatcher and a supervisor at A, a
  * dispatcher at B; routing by region switched on.
  */
@@ -22,11 +22,11 @@ export interface SubCentreWorld {
 }
 
 export async function addSubCentres(w: World, db = w.deps.db): Promise<SubCentreWorld> {
-  const centre = w.units.centre;
-  const add = (code: string, name: string) =>
-    insertUnit(db, { centreId: w.centreId, parentId: centre.id, parentPath: centre.path, code, name, kind: 'sub_centre' });
-  const deskA = await add('SA', 'A旗12345分中心');
-  const deskB = await add('SB', 'B旗12345分中心');
+  // as in the league's tree, each sub-centre sits in its banner/county
+  const add = (county: Unit, code: string, name: string) =>
+    insertUnit(db, { centreId: w.centreId, parentId: county.id, parentPath: county.path, code, name, kind: 'sub_centre' });
+  const deskA = await add(w.units.countyA, 'SA', 'A旗12345分中心');
+  const deskB = await add(w.units.countyB, 'SB', 'B旗12345分中心');
   const regionB = await insertRegion(db, { centreId: w.centreId, parentId: null, code: 'R2', name: 'B旗', level: 1 });
   const town = await insertRegion(db, { centreId: w.centreId, parentId: regionB.id, code: 'R21', name: 'B旗某镇', level: 2 });
   await db.updateTable('units').set({ region_id: w.regionId }).where('id', '=', deskA.id).execute();

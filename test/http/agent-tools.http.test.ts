@@ -76,6 +76,45 @@ describe('text modules', () => {
     expect(list.json().items).toHaveLength(3);
   });
 
+  it('a module limited to a dialog is offered only there (reply / review / 回访); unlimited ones everywhere', async () => {
+    const admin = await asUser(app, w, 'admin');
+    const make = (keyword: string, dialogs?: string[]) =>
+      admin.post('/api/text-modules', {
+        name: keyword,
+        keyword,
+        body: `${keyword} {{order.number}}`,
+        ...(dialogs && { dialogs }),
+      });
+    expect((await make('d-reply', ['reply'])).json().dialogs).toEqual(['reply']);
+    await make('d-visit', ['visit']);
+    await make('d-review-visit', ['review', 'visit']);
+    const bad = await make('d-bad', ['chat']);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toMatch(/dialogs/);
+
+    let order = await newOrder(w);
+    order = await act(w, w.actors.dispatcher, order, 'dispatch', { leadUnitId: w.units.deptA1.id });
+    const handler = await asUser(app, w, 'unit_handler');
+    const offered = async (dialog?: string) =>
+      (
+        (await handler.get(`/api/orders/${order.id}/text-modules${dialog ? `?dialog=${dialog}` : ''}`)).json().items as {
+          keyword: string;
+        }[]
+      )
+        .map((i) => i.keyword)
+        .filter((k) => k.startsWith('d-'));
+    expect(await offered('reply')).toEqual(['d-reply']);
+    expect(await offered('visit')).toEqual(['d-review-visit', 'd-visit']);
+    expect(await offered('review')).toEqual(['d-review-visit']);
+    expect(await offered()).toEqual([]); // a dialog of no kind (a dispatch note) gets only unlimited modules
+    expect((await handler.get(`/api/orders/${order.id}/text-modules?dialog=chat`)).statusCode).toBe(400);
+
+    const reply = (await admin.get('/api/text-modules')).json().items.find((m: { keyword: string }) => m.keyword === 'd-reply');
+    const opened = await admin.request({ method: 'PATCH', url: `/api/text-modules/${reply.id}`, payload: { dialogs: [] } });
+    expect(opened.json().dialogs).toEqual([]);
+    expect(await offered()).toEqual(['d-reply']);
+  });
+
   it('answers 400 naming the field, and 403 without textmodule.manage', async () => {
     const admin = await asUser(app, w, 'admin');
     const cases: [Record<string, unknown>, string][] = [
@@ -153,6 +192,30 @@ describe('internal notes', () => {
     expect(portal.statusCode).toBe(200);
     expect(portal.body).not.toContain('内部备注');
     expect(portal.body).not.toContain('"note"');
+  });
+
+  it('typed @names notify without the picker, and the answer names those that fit nobody or several', async () => {
+    let order = await newOrder(w);
+    order = await act(w, w.actors.dispatcher, order, 'dispatch', { leadUnitId: w.units.deptA1.id });
+    const dispatcher = await asUser(app, w, 'dispatcher');
+    const note = await dispatcher.post(`/api/orders/${order.id}/notes`, {
+      text: '@supervisor 测试 请看一下，@A旗住建局今天跟进；@李四 也看看，@测试 请留意。邮件 x@y.cn',
+    });
+    expect(note.statusCode).toBe(201);
+    expect(note.json()).toMatchObject({ notified: 2, unknown: ['@李四'], ambiguous: ['@测试'] });
+    await drain();
+    const supervisor = await asUser(app, w, 'supervisor');
+    const seen = (await supervisor.get('/api/notices?kind=note.mention')).json().items as { orderId: string }[];
+    expect(seen.filter((n) => n.orderId === order.id)).toHaveLength(1);
+    const handler = await asUser(app, w, 'unit_handler');
+    const bell = (await handler.get('/api/notices?unread=true&kind=note.mention')).json().items as { orderId: string }[];
+    expect(bell.filter((n) => n.orderId === order.id)).toHaveLength(1);
+    // The picker's choice settles a name several people share.
+    const picked = await dispatcher.post(`/api/orders/${order.id}/notes`, {
+      text: '@测试 你好',
+      mentionUserIds: [w.actors.operator.userId],
+    });
+    expect(picked.json()).toMatchObject({ notified: 1, unknown: [], ambiguous: [] });
   });
 
   it('refuses blanks, unknown mentions (400 naming the field) and roles without order.note', async () => {

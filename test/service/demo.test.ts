@@ -2,6 +2,7 @@ import { composeDeps } from '../../src/composition.js';
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemo, prepareDemo } from '../../src/demo/demo.service.js';
+import { DEMO_LEADER_FOLLOWUP_REASON } from '../../src/demo/demo-desk.data.js';
 import { ORDER_STATES } from '../../src/orders/order.constants.js';
 import { retrieveAnswerable } from '../../src/knowledge/knowledge-search.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
@@ -104,6 +105,36 @@ describe('the demo desk extras (issue 13)', () => {
     expect(calls[0]!.channel).toBe('phone');
   });
 
+  it('writes street addresses, not titles, and the title, content and address name the same place', async () => {
+    const rows = await database.db.selectFrom('orders').select(['title', 'content', 'address']).execute();
+    const placed = rows.filter((r) => r.address !== null);
+    expect(placed.length).toBeGreaterThan(rows.length / 2);
+    for (const r of placed) {
+      expect(r.address, r.title).toMatch(/(?:\d+号楼\d单元|\d+号|交叉口)$/);
+      expect(r.address).not.toBe(r.title.slice(0, 20));
+      // The estate or street of the address is the one the citizen speaks of.
+      const place = /^(.+?(?:园|小区|新村|家园|花园|佳苑|大街|路|街))/.exec(r.address!)![1]!;
+      expect(`${r.title}${r.content}`, r.address!).toContain(place);
+    }
+    // A question that names no place (养老保险转移咨询) has no address.
+    expect(rows.some((r) => r.address === null)).toBe(true);
+  });
+
+  it("puts an overdue order a unit is handling on the leader's 领导盯办 list", async () => {
+    const rows = await database.db
+      .selectFrom('leader_followups as f')
+      .innerJoin('orders as o', 'o.id', 'f.order_id')
+      .select(['o.state', 'o.deadline_due_at', 'o.lead_unit_id', 'o.address', 'f.closed_at', 'f.origin'])
+      .where('f.reason', '=', DEMO_LEADER_FOLLOWUP_REASON)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.address).not.toBeNull();
+    expect(rows[0]).toMatchObject({ origin: 'manual', closed_at: null });
+    expect(rows[0]!.lead_unit_id).not.toBeNull();
+    expect(rows[0]!.deadline_due_at!.getTime()).toBeLessThan(new Date('2025-06-30T10:00:00Z').getTime());
+    expect(lines.join('\n')).toContain('领导盯办');
+  });
+
   it('gives the leader own cases (包案), a 批示 awaiting the handler, and a 会商 with an opinion', async () => {
     const cases = await database.db
       .selectFrom('leader_cases')
@@ -183,6 +214,27 @@ describe('the demo sub-centres (issue 14, ADR 0110)', () => {
       .executeTakeFirstOrThrow();
     expect(sub.unit_id).toBe(xilinhot.id);
     expect(lines.join('\n')).toContain('subdispatcher');
+  });
+});
+
+describe('the demo citizen desks (issue 14)', () => {
+  it('has enterprise appeals (one protected), ratings waiting in 待核查, one decided each way', async () => {
+    const db = database.db;
+    const companies = await db.selectFrom('order_enterprises').selectAll().execute();
+    expect(companies.length).toBeGreaterThanOrEqual(4);
+    expect(companies.filter((c) => c.protect_name)).toHaveLength(1);
+    const checking = await db.selectFrom('orders').select('id').where('state', '=', 'checking').execute();
+    expect(checking.length).toBeGreaterThanOrEqual(2);
+    const decided = await db
+      .selectFrom('order_events')
+      .select(['action', 'payload'])
+      .where('action', 'in', ['check_close', 'visit_rehandle'])
+      .execute();
+    expect(decided.some((e) => e.action === 'check_close')).toBe(true);
+    expect(decided.some((e) => e.action === 'visit_rehandle' && (e.payload as { afterCheck?: boolean } | null)?.afterCheck)).toBe(
+      true,
+    );
+    expect(lines.some((l) => l.includes('entdesk'))).toBe(true);
   });
 });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLivePoller, type LivePoller } from '../../src/live/live-poller.js';
 import { openLiveStream, type LiveStream } from '../../src/live/live-stream.js';
-import { isChangeVisibleTo, type OrderChange } from '../../src/live/live-visibility.js';
+import { isChangeVisibleTo, presentCallChange, type OrderChange } from '../../src/live/live-visibility.js';
+import { recordCallEvent } from '../../src/calls/call.service.js';
+import type { LiveCallView } from '../../src/contract/calls.js';
 import { SESSION_CACHE_MS, actorFromSession, login, logout } from '../../src/users/auth.service.js';
 import { updateUserRow } from '../../src/users/user.repository.js';
 import { updateUser } from '../../src/users/user.service.js';
@@ -171,5 +173,86 @@ describe('a live stream re-checks its session', () => {
     expect(first.orders).not.toContain(order);
     second.stream.close();
     await second.closed;
+  });
+});
+
+/**
+ * Screen-pop on the live stream (ADR 0140): a call the CTI offers to an operator reaches that
+ * operator's stream as `event: call` within one poll — nobody else's — and the number is masked for a
+ * reader without pii.read.
+ */
+describe('calls on the live stream', () => {
+  const { database, w: world } = useWorld();
+  let poller: LivePoller;
+
+  beforeAll(async () => {
+    poller = createLivePoller(database.db, { intervalMs: 60_000 });
+  });
+  afterAll(async () => {
+    poller?.stop();
+  });
+
+  async function listen(who: keyof World['usernames']) {
+    const { token } = await login(world.deps, world.usernames[who], TEST_PASSWORD);
+    const actor = (await actorFromSession(world.deps, token))!;
+    const calls: LiveCallView[] = [];
+    const stream = openLiveStream(
+      world.deps,
+      poller,
+      { token, actor },
+      {
+        write: (chunk) => {
+          if (!chunk.startsWith('event: call\n')) return;
+          calls.push(
+            JSON.parse(
+              chunk
+                .split('\n')
+                .find((l) => l.startsWith('data: '))!
+                .slice(6),
+            ) as LiveCallView,
+          );
+        },
+        end: () => {},
+      },
+    );
+    await poller.poll();
+    return { stream, calls };
+  }
+
+  it('sends the operator their own ringing call with the number, and nothing to the others', async () => {
+    const operator = await listen('operator');
+    const dispatcher = await listen('dispatcher');
+    const reporter = { centreId: world.centreId, actor: null };
+    const at = world.clock.now().toISOString();
+    const event = { callId: 'LIVE-1', at, callerNumber: '13800001234', operator: world.usernames.operator };
+    await recordCallEvent(world.deps, reporter, { ...event, event: 'offered' });
+    await recordCallEvent(world.deps, reporter, { callId: 'LIVE-unassigned', event: 'offered', at, callerNumber: '13800009999' });
+    await poller.poll();
+    const call = await database.db.selectFrom('calls').select('id').where('external_id', '=', 'LIVE-1').executeTakeFirstOrThrow();
+    expect(operator.calls).toEqual([{ callId: Number(call.id), status: 'offered', callerNumber: '13800001234', masked: false }]);
+    expect(dispatcher.calls).toEqual([]);
+
+    await recordCallEvent(world.deps, reporter, { ...event, event: 'answered' });
+    await poller.poll();
+    // Two events between polls: the stream sends the call's state at the poll (a row, not a log).
+    await recordCallEvent(world.deps, reporter, { ...event, event: 'ended', talkSeconds: 30 });
+    await recordCallEvent(world.deps, reporter, { ...event, event: 'ended', talkSeconds: 30 });
+    await poller.poll();
+    expect(operator.calls.map((c) => c.status)).toEqual(['offered', 'answered', 'ended']);
+    operator.stream.close();
+    dispatcher.stream.close();
+  });
+
+  it('masks the number for a reader who may not see phones', () => {
+    const change = {
+      revision: 1,
+      callId: 7,
+      centreId: world.centreId,
+      operatorUserId: 'u',
+      status: 'offered',
+      callerNumber: '138-0000-1234',
+    };
+    expect(presentCallChange(change, false)).toEqual({ callId: 7, status: 'offered', callerNumber: '138****1234', masked: true });
+    expect(presentCallChange(change, true).callerNumber).toBe('13800001234');
   });
 });

@@ -8,13 +8,13 @@ import { useWorld } from '../helpers/use-world.js';
 const { w } = useWorld();
 
 describe("the portal's citizen actor", () => {
-  it('may take exactly one action in the whole table: the return visit (visit_close)', () => {
+  it('may take only the return visit in the whole table: visit_close, or visit_check when dissatisfied (ADR 0135)', () => {
     const citizen = citizenActor(w.centreId);
     const allowed = ORDER_ACTIONS.filter(
       (action) =>
         checkTransition({ state: TRANSITIONS[action].from[0], leadUnitPath: '/x/', clockPaused: false }, action, citizen).ok,
     );
-    expect(allowed).toEqual(['visit_close']);
+    expect(allowed).toEqual(['visit_close', 'visit_check']);
     expect(citizen.roles).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ const RISE: Record<KpiKey, 'good' | 'bad' | 'neutral'> = {
   answerRate: 'good',
   answer15sRate: 'good',
   answeredCalls: 'neutral',
+  intakeRate: 'good',
   acceptedCount: 'neutral',
   directCount: 'neutral',
   directRate: 'good',

@@ -2,10 +2,11 @@ import type { Deps } from '../../shared/deps.js';
 import { forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
+import { actorDesk } from '../../users/actor-scope.js';
 import { previousMonth } from '../period.js';
 import { validateConfig, type AssessmentConfig } from './assessment-config.js';
 import { listUnits } from '../../org/unit.repository.js';
-import { assessedUnitOf, ownAssessedUnitOf } from './assessment-units.js';
+import { assessedUnitOf, deskAreaOf, ownAssessedUnitOf } from './assessment-units.js';
 import { listUnitHistory, upsertConfig } from './assessment.repository.js';
 import { loadAssessmentConfig } from './assessment.service.js';
 import type { AssessmentHistoryView } from '../../contract/analytics.js';
@@ -36,7 +37,14 @@ export async function getAssessmentHistory(
   let fromMonth = q.toMonth;
   for (let i = 1; i < q.months; i++) fromMonth = previousMonth(fromMonth);
   let unitIds: string[] | null = q.unitId ? [q.unitId] : null;
-  if (isUnitScoped(actor)) {
+  if (actorDesk(actor)) {
+    // a sub-centre's chart: its banner/county and the departments and towns it ranks (ADR 0111)
+    const area = deskAreaOf(actor.unitPath);
+    const level = (await listUnits(deps.db, actor.centreId)).filter(
+      (u) => u.id === area || (u.parent_id === area && u.kind !== 'sub_centre'),
+    );
+    unitIds = level.map((u) => u.id).filter((id) => !q.unitId || id === q.unitId);
+  } else if (isUnitScoped(actor)) {
     const own = ownAssessedUnitOf(actor.unitPath);
     unitIds = own && (!q.unitId || q.unitId === own) ? [own] : [];
   } else if (!unitIds) {

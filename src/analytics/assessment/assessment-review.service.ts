@@ -5,6 +5,7 @@ import type { Deps } from '../../shared/deps.js';
 import { DomainError, domainError, forbidden } from '../../shared/errors.js';
 import { can } from '../../users/permissions.js';
 import { isUnitScoped, type Actor } from '../../users/roles.js';
+import { actorDesk } from '../../users/actor-scope.js';
 import { assessedUnitOf } from './assessment-units.js';
 import { decideAppeal, findAppeal, findSnapshot, insertAppeal, insertExclusion, listAppeals } from './assessment.repository.js';
 import type { AssessmentAppealView } from '../../contract/analytics.js';
@@ -94,7 +95,8 @@ export async function decideAssessmentAppeal(
   actor: Actor,
   input: { appealId: string; accept: boolean; note?: string },
 ) {
-  if (!can(actor, 'assessment.run') || isUnitScoped(actor)) throw forbidden();
+  // 申诉 are decided by the league centre, not by a sub-centre (ADR 0111)
+  if (!can(actor, 'assessment.run') || isUnitScoped(actor) || actorDesk(actor)) throw forbidden();
   const appeal = await findAppeal(deps.db, actor.centreId, input.appealId);
   if (!appeal) throw appealNotFound();
   if (await findSnapshot(deps.db, actor.centreId, appeal.month)) {
@@ -127,7 +129,13 @@ export async function listAssessmentAppeals(
     centreId: actor.centreId,
     month: q.month,
     // A unit-scoped person sees the 申诉 of their unit's subtree (theirs and their departments').
-    unitPath: isUnitScoped(actor) ? (actor.unitPath ?? '/none/') : null,
+    unitPath: isUnitScoped(actor) ? (actor.unitPath ?? '/none/') : deskAreaPath(actor),
   });
   return { items };
+}
+
+/** A sub-centre's staff read the 申诉 of their banner/county (the sub-centre's parent path); others all. */
+function deskAreaPath(actor: Actor): string | null {
+  if (!actorDesk(actor) || !actor.unitPath) return null;
+  return actor.unitPath.replace(/[^/]+\/$/, '');
 }

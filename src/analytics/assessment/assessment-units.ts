@@ -22,8 +22,15 @@ export function assessedUnitOf(path: string | null | undefined): string | null {
  * department's admin sees its own row, not only the county's).
  */
 export function assessedDepartments(units: readonly Unit[], parentId: string): Unit[] {
-  return units.filter((u) => u.parent_id === parentId && u.active);
+  // A sub-centre (分中心) is a desk of the hotline, not a handling unit: it has no row (ADR 0111).
+  return units.filter((u) => u.parent_id === parentId && u.active && u.kind !== 'sub_centre');
 }
+
+/**
+ * The level a sub-centre's staff are ranked at (ADR 0111): the assessed unit (banner/county) the
+ * sub-centre sits in, whose departments and towns it ranks. `deskPath` is the sub-centre's path.
+ */
+export const deskAreaOf = (deskPath: string | null | undefined) => assessedUnitOf(deskPath);
 
 /** The department a unit belongs to (third id of its path), or null above the department level. */
 export function assessedDepartmentOf(path: string | null | undefined): string | null {

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MONTH_PATTERN } from '../period.js';
-import { OrderRef, WrittenText } from '../../shared/schema.js';
+import { OptionalText, OrderRef, WrittenText } from '../../shared/schema.js';
 
 export const Month = Type.String({ pattern: MONTH_PATTERN, description: '考核月份 YYYY-MM' });
 export const MonthParams = Type.Object({ month: Month });
@@ -29,10 +29,7 @@ export const ExclusionSchema = Type.Object({ orderId: OrderRef(), reason: Writte
 
 export const AppealSchema = ExclusionSchema;
 
-export const DecisionSchema = Type.Object(
-  { accept: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) },
-  { additionalProperties: false },
-);
+export const DecisionSchema = Type.Object({ accept: Type.Boolean(), note: OptionalText(2000) }, { additionalProperties: false });
 
 export const HistoryQuerySchema = Type.Object(
   {

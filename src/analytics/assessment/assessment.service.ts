@@ -6,7 +6,8 @@ import { monthPeriod } from '../period.js';
 import { DEFAULT_ASSESSMENT_CONFIG, type AssessmentConfig } from './assessment-config.js';
 import { scoreMonth } from './assessment-compute.service.js';
 import type { UnitScore } from './assessment-score.js';
-import { assessedDepartmentOf, assessedUnitOf, parentAssessedUnitOf } from './assessment-units.js';
+import { assessedDepartmentOf, assessedUnitOf, deskAreaOf, parentAssessedUnitOf } from './assessment-units.js';
+import { actorDesk } from '../../users/actor-scope.js';
 import { listUnits } from '../../org/unit.repository.js';
 import { findConfig, findSnapshot, insertSnapshot, listAppeals, listSnapshotRows } from './assessment.repository.js';
 import type { MonthAssessmentView } from '../../contract/analytics.js';
@@ -27,6 +28,11 @@ export async function computeMonthScores(deps: Deps, centreId: string, month: st
  * admin sees the county's row and its departments'.
  */
 function visibleRows(actor: Actor, rows: UnitScore[]): UnitScore[] {
+  if (actorDesk(actor)) {
+    // a sub-centre's level: its banner/county and the departments and towns it ranks (ADR 0111)
+    const area = deskAreaOf(actor.unitPath);
+    return rows.filter((r) => area !== null && (r.unitId === area || r.parentUnitId === area));
+  }
   if (!isUnitScoped(actor)) return rows;
   const county = assessedUnitOf(actor.unitPath);
   const department = assessedDepartmentOf(actor.unitPath);
@@ -87,7 +93,8 @@ export async function getMonthAssessment(deps: Deps, actor: Actor, month: string
  * month again answers 409. A month is frozen only after it is over and its 申诉 are decided.
  */
 export async function freezeMonth(deps: Deps, actor: Actor, month: string): Promise<MonthAssessment> {
-  if (!can(actor, 'assessment.run') || isUnitScoped(actor)) throw forbidden();
+  // the league freezes the month: a sub-centre only reads its level
+  if (!can(actor, 'assessment.run') || isUnitScoped(actor) || actorDesk(actor)) throw forbidden();
   const period = monthPeriod(month);
   const now = deps.clock.now();
   if (now < period.to) throw domainError('CONFLICT', 'assessment.monthNotOver', { month });

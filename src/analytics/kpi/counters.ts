@@ -9,6 +9,7 @@ export const COUNTERS = [
   'calls_answered', // answered by an operator (接通量)
   'calls_answered_15s', // answered within 15 s of being offered
   'calls_abandoned', // caller hung up before an answer
+  'calls_accepted', // answered calls recorded as an order (受理; linked to at least one order)
   'accepted', // orders accepted (受理量), every outcome
   'direct', // answered directly by the centre and never dispatched (直办)
   'transferred', // dispatched to a unit at least once (转办)

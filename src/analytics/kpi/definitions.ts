@@ -66,6 +66,18 @@ export const KPI_DEFINITIONS = [
     formula: { zh: '接通量 = 人工接通的来电数', en: 'number of calls answered by an operator' },
   },
   {
+    key: 'intakeRate',
+    zh: '接收率',
+    en: 'Intake rate',
+    kind: 'ratio',
+    numerator: [one('calls_accepted')],
+    denominator: [one('calls_answered')],
+    formula: {
+      zh: '接收率 = 受理为工单的接通来电数 ÷ 接通量（受理 ÷ 接通；一通来电受理多张工单计一次）',
+      en: 'answered calls recorded as an order ÷ calls answered (accepted ÷ answered; a call with several orders counts once)',
+    },
+  },
+  {
     key: 'acceptedCount',
     zh: '受理量',
     en: 'Appeals accepted',

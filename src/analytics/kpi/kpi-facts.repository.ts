@@ -22,6 +22,8 @@ export interface FactRange {
   /** Local days, inclusive: 'YYYY-MM-DD'. */
   fromDay: string;
   toDay: string;
+  /** Only enterprise appeals (涉企诉求, src/enterprise; no calls): the enterprise desk's own KPIs (ADR 0137). */
+  enterpriseOnly?: boolean;
 }
 
 const DIMS = ['day', 'unit_id', 'region_id', 'category_id', 'channel', 'appeal_type'] as const;
@@ -104,15 +106,20 @@ export function factsQuery(r: FactRange): Sql {
       calls_answered: flag(sql`c.answered_at is not null`),
       calls_answered_15s: flag(sql`c.answered_at is not null and c.wait_seconds <= 15`),
       calls_abandoned: flag(sql`c.status = 'abandoned'`),
+      calls_accepted: flag(sql`c.answered_at is not null and exists (select 1 from call_order_links l where l.call_id = c.id)`),
     },
   );
+  const onlyEnterprise = r.enterpriseOnly
+    ? sql`and exists (select 1 from order_enterprises x where x.order_id = orders.id)`
+    : sql``;
+  const callsIncluded = r.enterpriseOnly ? sql`false` : sql`true`;
   const sums = sql.join([...DIMS.map((d) => sql.id(d)), ...COUNTERS.map((c) => sql`sum(${sql.id(c)})::bigint as ${sql.id(c)}`)]);
   return sql`
 with o as (
   select id, region_id, category_id, channel, appeal_type, priority, accepted_at,
          to_char(accepted_at at time zone ${tz}, 'YYYY-MM-DD') as day
   from orders
-  where centre_id = ${r.centreId} and accepted_at >= ${from} and accepted_at < ${to}
+  where centre_id = ${r.centreId} and accepted_at >= ${from} and accepted_at < ${to} ${onlyEnterprise}
 ),
 e1 as (
   select e.order_id,
@@ -121,7 +128,7 @@ e1 as (
     bool_or(e.action = 'merge') as merged,
     bool_or(e.action = 'reject') as rejected,
     max(e.id) filter (where e.action = 'dispatch') as last_dispatch_id,
-    max(e.at) filter (where e.action in ('answer_directly', 'visit_close')) as closed_at,
+    max(e.at) filter (where e.action in ('answer_directly', 'visit_close', 'check_close')) as closed_at,
     count(*) filter (where e.action = 'reply') as replies,
     count(*) filter (where e.action = 'visit_rehandle') as rehandles
   from order_events e join o on o.id = e.order_id
@@ -165,7 +172,7 @@ f as (
   union all
   select ${callFacts}
   from calls c
-  where c.centre_id = ${r.centreId} and c.offered_at >= ${from} and c.offered_at < ${to}
+  where ${callsIncluded} and c.centre_id = ${r.centreId} and c.offered_at >= ${from} and c.offered_at < ${to}
 )
 select ${sums} from f
 group by ${sql.join(DIMS.map((d) => sql.id(d)))}`;

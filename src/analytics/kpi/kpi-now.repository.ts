@@ -30,12 +30,17 @@ export interface KpiNow {
  */
 export async function readKpiNow(
   db: Executor,
-  q: { centreId: string; unitPath: string | null; now: Date; dayStart: Date },
+  q: { centreId: string; unitPath: string | null; deskUnitId?: string | null; now: Date; dayStart: Date },
 ): Promise<KpiNow> {
   const open = sql`o.state not in ('closed', 'invalid', 'merged')`;
   const subtree = (column: string) =>
     sql`${sql.ref(column)} in (select id from units where centre_id = ${q.centreId} and ${inSubtree('path', q.unitPath ?? '')})`;
-  const inUnit = q.unitPath ? sql`and ${subtree('o.lead_unit_id')}` : sql``;
+  // a sub-centre's staff: the orders its desk holds (ADR 0110)
+  const inUnit = q.unitPath
+    ? sql`and ${subtree('o.lead_unit_id')}`
+    : q.deskUnitId
+      ? sql`and o.desk_unit_id = ${q.deskUnitId}`
+      : sql``;
   const due = q.unitPath
     ? sql`
     left join lateral (

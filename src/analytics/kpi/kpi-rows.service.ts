@@ -25,6 +25,8 @@ export async function loadCounterRows(
     today: string;
     keep: readonly RollupDim[];
     rawOnly?: boolean;
+    /** Enterprise appeals only: the rollups do not keep that dimension, so every day is read raw. */
+    enterpriseOnly?: boolean;
   },
 ): Promise<CounterRows> {
   const [state, built] = await Promise.all([
@@ -36,14 +38,15 @@ export async function loadCounterRows(
   const span = daysBetween(q.fromDay, q.toDay);
   for (let i = 0; i <= span; i++) {
     const day = addDays(q.fromDay, i);
-    if (q.rawOnly || day >= q.today || !built.has(day) || touched.has(day)) raw.push(day);
+    if (q.rawOnly || q.enterpriseOnly || day >= q.today || !built.has(day) || touched.has(day)) raw.push(day);
   }
   const rows: Partial<KpiRow>[] =
     raw.length === span + 1
       ? []
       : await readRollupRows(db, { centreId: q.centreId, fromDay: q.fromDay, toDay: q.toDay, skipDays: raw, keep: q.keep });
   for (const [fromDay, toDay] of contiguousRuns(raw)) {
-    rows.push(...(await computeFactRows(db, { centreId: q.centreId, timeZone: q.timeZone, fromDay, toDay })));
+    const range = { centreId: q.centreId, timeZone: q.timeZone, fromDay, toDay, enterpriseOnly: q.enterpriseOnly };
+    rows.push(...(await computeFactRows(db, range)));
   }
   return { rows, rollupDays: span + 1 - raw.length, rawDays: raw.length };
 }

@@ -5,6 +5,7 @@ import { KPI_DEFINITIONS } from './definitions.js';
 import { getKpiNowFor, getKpisFor } from './kpi.service.js';
 import { KpiQuerySchema, type KpiQueryInput } from './kpi.schemas.js';
 import type { GroupBy } from './kpi-grouping.js';
+import { KpiViewSchemas } from '../analytics-views.schemas.js';
 
 export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.get(
@@ -14,6 +15,7 @@ export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { de
         tags: ['analytics'],
         summary: '考核指标 / KPIs for a period, grouped, with the previous period and the definitions',
         querystring: KpiQuerySchema,
+        response: { 200: KpiViewSchemas.report },
       },
     },
     async (request, reply) => {
@@ -26,7 +28,13 @@ export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { de
 
   app.get(
     '/api/kpis/definitions',
-    { schema: { tags: ['analytics'], summary: '指标口径 / the KPI definitions (formula text for tooltips)' } },
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: '指标口径 / the KPI definitions (formula text for tooltips)',
+        response: { 200: KpiViewSchemas.definitions },
+      },
+    },
     async (request) => {
       requirePermission(request, 'kpi.read');
       return { definitions: KPI_DEFINITIONS };
@@ -35,7 +43,13 @@ export const kpiRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { de
 
   app.get(
     '/api/kpis/now',
-    { schema: { tags: ['analytics'], summary: '实时数据 / live counts: open, red, yellow, accepted and closed today' } },
+    {
+      schema: {
+        tags: ['analytics'],
+        summary: '实时数据 / live counts: open, red, yellow, accepted and closed today',
+        response: { 200: KpiViewSchemas.now },
+      },
+    },
     async (request, reply) => {
       const actor = requirePermission(request, 'kpi.read');
       noStore(reply);

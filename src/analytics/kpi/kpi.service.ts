@@ -11,6 +11,7 @@ import { groupRows, neededDims, type Catalog, type Group, type GroupBy, type Kpi
 import { loadCounterRows } from './kpi-rows.service.js';
 import { localDayStart, readKpiNow, type KpiNow } from './kpi-now.repository.js';
 import { isInSubtree } from '../../org/subtree.js';
+import { actorDesk } from '../../users/actor-scope.js';
 
 export interface KpiQuery extends KpiFilter {
   centreId: string;
@@ -22,6 +23,8 @@ export interface KpiQuery extends KpiFilter {
   params?: Partial<KpiParams>;
   /** 'raw' recomputes every day from the events (the bench's baseline; the rollups' check). */
   source?: 'auto' | 'raw';
+  /** Only enterprise appeals (涉企诉求): the enterprise desk's own figures (ADR 0137). */
+  enterpriseOnly?: boolean;
 }
 
 export interface KpiFigure extends KpiValue {
@@ -121,6 +124,7 @@ export async function computeKpis(deps: Deps, q: KpiQuery): Promise<KpiReport> {
       today,
       keep: neededDims(groupBy, filter),
       rawOnly: q.source === 'raw',
+      enterpriseOnly: q.enterpriseOnly,
     });
   const [cur, before] = await Promise.all([load(q.from, q.to), load(prev.from, prev.to)]);
   const curGroups = groupRows(cur.rows, groupBy, filter, catalog);
@@ -152,10 +156,17 @@ function sumGroups(groups: readonly Group[]): KpiCounters {
 export const KPI_CENTRE_ROLES: readonly Role[] = ['leader', 'analyst', 'supervisor'];
 export const KPI_UNIT_ROLES: readonly Role[] = ['unit_admin'];
 
-/** computeKpis for a signed-in person: role check, and a unit admin is held to their own subtree. */
+/**
+ * computeKpis for a signed-in person: role check, a unit admin is held to their own subtree, and a
+ * sub-centre's staff to the region subtree their desk owns (ADR 0111): routing gives the desk exactly
+ * those orders, and the rollups already carry the region.
+ */
 export async function getKpisFor(deps: Deps, actor: Actor, q: Omit<KpiQuery, 'centreId'>): Promise<KpiReport> {
   const centreWide = hasAnyRole(actor, KPI_CENTRE_ROLES) && !isUnitScoped(actor);
   if (!centreWide && !hasAnyRole(actor, KPI_UNIT_ROLES)) throw forbidden();
+  const desk = actorDesk(actor);
+  if (centreWide && desk)
+    return computeKpis(deps, { ...q, regionId: await deskRegionFilter(deps, actor, desk, q.regionId), centreId: actor.centreId });
   let unitId = q.unitId;
   if (!centreWide) {
     if (!actor.unitId || !actor.unitPath) throw forbidden();
@@ -167,6 +178,22 @@ export async function getKpisFor(deps: Deps, actor: Actor, q: Omit<KpiQuery, 'ce
   return computeKpis(deps, { ...q, unitId, centreId: actor.centreId });
 }
 
+/** The region a sub-centre's figures are narrowed to: its own, or one inside it (another answers 404). */
+async function deskRegionFilter(deps: Deps, actor: Actor, deskUnitId: string, asked: string | undefined): Promise<string> {
+  const [desk, regions] = await Promise.all([
+    findUnit(deps.db, actor.centreId, deskUnitId),
+    listRegions(deps.db, actor.centreId),
+  ]);
+  const own = desk?.region_id;
+  if (!own) throw notFound('unit');
+  if (!asked) return own;
+  const parentOf = new Map(regions.map((r) => [r.id, r.parent_id]));
+  for (let at: string | null | undefined = asked, hops = 0; at && hops <= regions.length; at = parentOf.get(at), hops++) {
+    if (at === own) return asked;
+  }
+  throw notFound('unit');
+}
+
 /** Live counts for the dashboard and the wall screen (open, red, yellow, today's intake and closures). */
 export async function getKpiNowFor(deps: Deps, actor: Actor): Promise<KpiNow & { at: Date }> {
   const centreWide = hasAnyRole(actor, KPI_CENTRE_ROLES) && !isUnitScoped(actor);
@@ -176,6 +203,12 @@ export async function getKpiNowFor(deps: Deps, actor: Actor): Promise<KpiNow & {
   if (!centre) throw notFound('unit');
   const now = deps.clock.now();
   const dayStart = await localDayStart(deps.db, localDay(now, centre.timezone), centre.timezone);
-  const counts = await readKpiNow(deps.db, { centreId: centre.id, unitPath: centreWide ? null : actor.unitPath, now, dayStart });
+  const counts = await readKpiNow(deps.db, {
+    centreId: centre.id,
+    unitPath: centreWide ? null : actor.unitPath,
+    deskUnitId: centreWide ? actorDesk(actor) : null,
+    now,
+    dayStart,
+  });
   return { ...counts, at: now };
 }

@@ -5,13 +5,22 @@ import { monthlyReportHtml } from './monthly-report.html.js';
 import { buildMonthlyReport } from './monthly-report.service.js';
 import { monthlyReportXlsx } from './monthly-report.xlsx.js';
 import { MonthlyReportQuerySchema } from './report.schemas.js';
+import { FileSchema } from '../../shared/wire-schema.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.get(
     '/api/reports/monthly.xlsx',
-    { schema: { tags: ['reports'], summary: '月度报告 Excel / monthly report (.xlsx)', querystring: MonthlyReportQuerySchema } },
+    {
+      schema: {
+        tags: ['reports'],
+        summary: '月度报告 Excel / monthly report (.xlsx)',
+        querystring: MonthlyReportQuerySchema,
+        produces: [XLSX],
+        response: { 200: FileSchema('月度报告 Excel / the monthly report workbook') },
+      },
+    },
     async (request, reply) => {
       const report = await buildMonthlyReport(deps, requireActor(request), request.query);
       const name = `${report.unitName ?? report.centreName}-${report.month}-月度报告.xlsx`;
@@ -27,7 +36,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
   app.get(
     '/api/reports/monthly.html',
     {
-      schema: { tags: ['reports'], summary: '月度报告打印页 / printable monthly report', querystring: MonthlyReportQuerySchema },
+      schema: {
+        tags: ['reports'],
+        summary: '月度报告打印页 / printable monthly report',
+        querystring: MonthlyReportQuerySchema,
+        produces: ['text/html'],
+        response: { 200: FileSchema('打印页 HTML / the printable page') },
+      },
     },
     async (request, reply) => {
       const report = await buildMonthlyReport(deps, requireActor(request), request.query);

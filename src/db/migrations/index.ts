@@ -23,10 +23,13 @@ import * as m0550 from './0550_agent_tools.js';
 import * as m0555 from './0555_queues.js';
 import * as m0560 from './0560_portal_otp.js';
 import * as m0600 from './0600_sub_centres.js';
+import * as m0601 from './0601_desk_queue_index.js';
 import * as m0610 from './0610_forwarding.js';
 import * as m0620 from './0620_assist_tasks.js';
 import * as m0630 from './0630_dispatch_catalogue.js';
 import * as m0640 from './0640_leaders.js';
+import * as m0650 from './0650_citizen_checks_enterprise.js';
+import * as m0660 from './0660_text_module_dialogs.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -57,8 +60,11 @@ export const migrations: Record<string, Migration> = {
   '0555_queues': m0555,
   '0560_portal_otp': m0560,
   '0600_sub_centres': m0600,
+  '0601_desk_queue_index': m0601,
   '0610_forwarding': m0610,
   '0620_assist_tasks': m0620,
   '0630_dispatch_catalogue': m0630,
   '0640_leaders': m0640,
+  '0650_citizen_checks_enterprise': m0650,
+  '0660_text_module_dialogs': m0660,
 };

@@ -99,7 +99,7 @@ export async function loadXilingol2021(
       callerName: callerName(orng),
       callerPhone: callerPhone(orng),
       regionId: county.regionId,
-      address: text.title.slice(0, 20),
+      address: text.address ?? undefined,
     });
     if (fate.channel === 'phone') {
       const talk = 120 + orng.int(0, 480);

@@ -33,6 +33,8 @@ const CatalogueAdminPage = lazy(() => import('./catalogue/CatalogueAdminPage').t
 const CatalogueReportPage = lazy(() =>
   import('./catalogue/CatalogueReportPage').then((m) => ({ default: m.CatalogueReportPage })),
 );
+const ChecksPage = lazy(() => import('./checks/ChecksPage').then((m) => ({ default: m.ChecksPage })));
+const EnterprisePage = lazy(() => import('./enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })));
 const LeaderPage = lazy(() => import('./leader/LeaderPage').then((m) => ({ default: m.LeaderPage })));
 
 /** Every signed-in screen; the pages of other capabilities are routed here and built by their owners. */
@@ -46,6 +48,8 @@ export function ConsoleRoutes() {
           <Route path="unit" element={<UnitInboxPage />} />
           <Route path="review" element={<ReviewPage />} />
           <Route path="visits" element={<VisitsPage />} />
+          <Route path="checks" element={<ChecksPage />} />
+          <Route path="enterprise" element={<EnterprisePage />} />
           <Route path="supervision" element={<SupervisionBoardPage />} />
           <Route path="leader" element={<LeaderPage />} />
           <Route path="dashboard" element={<DashboardPage />} />

@@ -8,7 +8,8 @@ import { submitAppeal, usePortalInfo } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
 import { PhotoPicker } from './PhotoPicker';
 import { rememberReceipt } from './ReceiptPage';
-import { appealErrors, type AppealForm, type FormErrors } from './submit-rules';
+import { appealErrors, appealFields, type AppealForm, type FormErrors } from './submit-rules';
+import { CompanyFields } from './CompanyFields';
 import { CategoryPicker } from './CategoryPicker';
 import { Button, Choice, Counter, Notice, TextField } from './ui';
 
@@ -21,7 +22,14 @@ const EMPTY: AppealForm = {
   callerName: '',
   callerPhone: '',
   confidential: false,
+  isCompany: false,
+  companyName: '',
+  creditCode: '',
+  protectCompany: false,
 };
+
+/** The server names the company's code as enterprise.creditCode (the intake's field); the form as creditCode. */
+const formField = (field: string | undefined) => field?.replace(/^enterprise\./, '');
 
 /** The appeal form: type, optional category, what happened, where, who; photos optional. */
 export function SubmitPage() {
@@ -38,13 +46,13 @@ export function SubmitPage() {
     setErrors((e) => ({ ...e, [name]: undefined }));
   };
   const send = useMutation({
-    mutationFn: () => submitAppeal({ ...form, confidential: form.confidential ? 'true' : undefined }, photos),
+    mutationFn: () => submitAppeal(appealFields(form), photos),
     onSuccess: (receipt) => {
       rememberReceipt(receipt);
       navigate('/portal/done');
     },
     onError: (error) => {
-      const field = apiField(error);
+      const field = formField(apiField(error));
       if (field && field in form) setErrors({ [field]: apiMessage(error, lang, t('error')) });
     },
   });
@@ -55,7 +63,7 @@ export function SubmitPage() {
     if (Object.keys(found).length === 0) send.mutate();
   };
   // A refusal the form cannot pin on one of its fields (photos, the server down) shows above the button.
-  const field = apiField(send.error);
+  const field = formField(apiField(send.error));
   const unplaced = send.isError && !(field && field in form);
   // Each limited field counts as the citizen types or pastes, and says the limit at once when over it.
   const text = (name: 'title' | 'content' | 'address' | 'callerName', key: PortalMessageKey) => {
@@ -135,6 +143,7 @@ export function SubmitPage() {
           />
           <span>{t('confidential')}</span>
         </label>
+        <CompanyFields form={form} errors={errors} set={set} />
         <PhotoPicker max={maxPhotos} photos={photos} onChange={setPhotos} />
         {unplaced && <Notice kind="error">{apiMessage(send.error, lang, t('error'))}</Notice>}
         <Button primary big type="submit" busy={send.isPending} data-testid="portal-submit">

@@ -26,3 +26,5 @@ export * from '../../../src/contract/forwarding';
 export * from '../../../src/contract/leaders';
 export * from '../../../src/contract/leaders-labels';
 export * from '../../../src/contract/catalogue';
+export * from '../../../src/contract/enterprise';
+export * from '../../../src/contract/checks';

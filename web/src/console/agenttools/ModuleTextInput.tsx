@@ -3,10 +3,11 @@ import { Input, Typography } from 'antd';
 import { useT } from '../../shared/i18n';
 import { agentToolsMessages } from './agenttools.messages';
 import { useOrderTextModules } from './agenttools-api';
+import type { TextModuleDialog } from '../../shared/contract';
 import { insertModule, matchModules, moduleQueryAt } from './text-module-trigger';
 
-/** The order whose text modules a dialog's fields offer (set once by the dialog). */
-export const TextModuleOrder = createContext<string | null>(null);
+/** The order whose text modules a dialog's fields offer, and which dialog it is (set once by the dialog). */
+export const TextModuleOrder = createContext<{ orderId: string; dialog: TextModuleDialog | null } | null>(null);
 
 interface Props {
   value?: string;
@@ -25,11 +26,12 @@ type Field = HTMLInputElement | HTMLTextAreaElement;
  */
 export function ModuleTextInput({ value = '', onChange, multiline, rows, autoFocus, ...rest }: Props) {
   const t = useT(agentToolsMessages);
-  const orderId = useContext(TextModuleOrder);
+  const scope = useContext(TextModuleOrder);
+  const orderId = scope?.orderId ?? null;
   const [trigger, setTrigger] = useState<{ start: number; caret: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const field = useRef<Field | null>(null);
-  const modules = useOrderTextModules(orderId ?? '', orderId !== null && trigger !== null);
+  const modules = useOrderTextModules(orderId ?? '', scope?.dialog ?? null, orderId !== null && trigger !== null);
   const hits = trigger ? matchModules(modules.data?.items ?? [], trigger.query) : [];
 
   function changed(e: ChangeEvent<Field>) {

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Mentions } from 'antd';
+import { Alert, App, Button, Card, Mentions } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../shared/i18n';
 import { useShowError } from '../api/mutation';
@@ -25,6 +25,8 @@ export function NotesCard({ orderId }: { orderId: string }) {
   const [query, setQuery] = useState<string | null>(null);
   const [picked, setPicked] = useState<MentionTargetView[]>([]);
   const [busy, setBusy] = useState(false);
+  // Typed @names the server could not turn into a person or unit: shown until the next note.
+  const [unresolved, setUnresolved] = useState<string[]>([]);
   const settled = useDebounced(query ?? '', 200);
   const targets = useMentionTargets(settled, query !== null).data?.items ?? [];
 
@@ -34,6 +36,10 @@ export function NotesCard({ orderId }: { orderId: string }) {
     try {
       const r = await addNote(orderId, { text: text.trim(), ...mentionedIn(text, picked) });
       void message.success(r.notified > 0 ? `${t('notes.added')} · ${t('notes.notified', { n: r.notified })}` : t('notes.added'));
+      setUnresolved([
+        ...(r.unknown.length > 0 ? [t('notes.unknown', { names: r.unknown.join('、') })] : []),
+        ...(r.ambiguous.length > 0 ? [t('notes.ambiguous', { names: r.ambiguous.join('、') })] : []),
+      ]);
       setText('');
       setPicked([]);
       await client.invalidateQueries({ queryKey: keys.timeline(orderId) });
@@ -81,6 +87,19 @@ export function NotesCard({ orderId }: { orderId: string }) {
         >
           {t('notes.submit')}
         </Button>
+        {unresolved.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            closable
+            onClose={() => setUnresolved([])}
+            style={{ marginTop: 8 }}
+            message={unresolved.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+            data-testid="note-unresolved"
+          />
+        )}
       </div>
     </Card>
   );

@@ -1,6 +1,6 @@
-import { Button, Card, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { TEXT_MODULE_VARIABLES } from '../../shared/contract';
+import { TEXT_MODULE_DIALOGS, TEXT_MODULE_VARIABLES } from '../../shared/contract';
 import { useLang, useT } from '../../shared/i18n';
 import { errorText, useWrite } from '../api/mutation';
 import { ApiError } from '../../shared/api';
@@ -52,6 +52,12 @@ export function TextModulesAdminPage() {
               [m.categoryId && categories.get(m.categoryId), m.unitId && units.get(m.unitId)].filter(Boolean).join(' · ') || '—',
           },
           {
+            title: t('modules.dialogs'),
+            width: 130,
+            render: (_, m: TextModuleView) =>
+              m.dialogs.length === 0 ? t('modules.dialogsAll') : m.dialogs.map((d) => t(`modules.dialog.${d}`)).join('、'),
+          },
+          {
             title: t('modules.active'),
             width: 90,
             render: (_, m: TextModuleView) => (
@@ -94,8 +100,20 @@ function ModuleForm({ module, onDone }: { module: TextModuleView | null; onDone:
   const { lang } = useLang();
   const write = useWrite();
   const [form] = Form.useForm();
-  async function save(values: { name: string; keyword: string; body: string; categoryId?: string; unitId?: string }) {
-    const body = { ...values, categoryId: values.categoryId ?? null, unitId: values.unitId ?? null };
+  async function save(values: {
+    name: string;
+    keyword: string;
+    body: string;
+    categoryId?: string;
+    unitId?: string;
+    dialogs?: TextModuleView['dialogs'];
+  }) {
+    const body = {
+      ...values,
+      categoryId: values.categoryId ?? null,
+      unitId: values.unitId ?? null,
+      dialogs: values.dialogs ?? [],
+    };
     const saved = await write(
       async () => {
         try {
@@ -139,6 +157,12 @@ function ModuleForm({ module, onDone }: { module: TextModuleView | null; onDone:
       </Form.Item>
       <Form.Item name="unitId" label={t('modules.unit')}>
         <UnitPicker testId="module-unit" />
+      </Form.Item>
+      <Form.Item name="dialogs" label={t('modules.dialogsField')}>
+        <Checkbox.Group
+          options={TEXT_MODULE_DIALOGS.map((d) => ({ value: d, label: t(`modules.dialog.${d}`) }))}
+          data-testid="module-dialogs"
+        />
       </Form.Item>
       {module && (
         <Form.Item name="active" label={t('modules.active')} valuePropName="checked">

@@ -4,7 +4,9 @@ import type {
   FilledTextModuleView,
   MentionNotice,
   MentionTargetView,
+  NoteAddedView,
   PresenceView,
+  TextModuleDialog,
   TextModuleInput,
   TextModuleView,
 } from '../../shared/contract';
@@ -13,7 +15,7 @@ export type { FilledTextModuleView, MentionNotice, MentionTargetView, PresenceVi
 
 export const agentKeys = {
   modulesAdmin: ['text-modules'] as const,
-  orderModules: (orderId: string) => ['text-modules', 'order', orderId] as const,
+  orderModules: (orderId: string, dialog: TextModuleDialog | null) => ['text-modules', 'order', orderId, dialog] as const,
   people: (q: string) => ['notes', 'people', q] as const,
   mentions: ['notices', 'mentions'] as const,
 };
@@ -26,11 +28,12 @@ export const createTextModule = (body: TextModuleInput) =>
 export const updateTextModule = (id: string, body: Partial<TextModuleInput>) =>
   api<TextModuleView>(`/api/text-modules/${id}`, { method: 'PATCH', json: body });
 
-/** The modules that apply to an order, filled for it; fetched when a dialog first needs them. */
-export const useOrderTextModules = (orderId: string, enabled: boolean) =>
+/** The modules that apply to an order and dialog, filled for it; fetched when a dialog first needs them. */
+export const useOrderTextModules = (orderId: string, dialog: TextModuleDialog | null, enabled: boolean) =>
   useQuery({
-    queryKey: agentKeys.orderModules(orderId),
-    queryFn: () => api<{ items: FilledTextModuleView[] }>(`/api/orders/${orderId}/text-modules`),
+    queryKey: agentKeys.orderModules(orderId, dialog),
+    queryFn: () =>
+      api<{ items: FilledTextModuleView[] }>(`/api/orders/${orderId}/text-modules${dialog ? `?dialog=${dialog}` : ''}`),
     enabled,
     staleTime: 60_000,
   });
@@ -44,7 +47,7 @@ export const useMentionTargets = (q: string, enabled: boolean) =>
   });
 
 export const addNote = (orderId: string, body: { text: string; mentionUserIds: string[]; mentionUnitIds: string[] }) =>
-  api<{ eventId: string; notified: number }>(`/api/orders/${orderId}/notes`, { method: 'POST', json: body });
+  api<NoteAddedView>(`/api/orders/${orderId}/notes`, { method: 'POST', json: body });
 
 /** Unread mentions and leaders' notices (批示, 签收, 答复, 会商, 盯办) of the signed-in user, polled every 30 s (the bell). */
 export const useUnreadMentions = () =>

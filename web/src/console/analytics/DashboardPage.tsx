@@ -14,6 +14,7 @@ import { kpiMessages } from './kpi.messages';
 export const DASHBOARD_KPIS: KpiKey[] = [
   'answerRate',
   'answer15sRate',
+  'intakeRate',
   'acceptedCount',
   'directRate',
   'transferredCount',

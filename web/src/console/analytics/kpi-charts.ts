@@ -66,7 +66,32 @@ export function pieOption(groups: KpiGroup[], labels: Labels, dark = false) {
   };
 }
 
-/** Horizontal bars: accepted and closed per group (top `limit` by volume). */
+/** Characters of a bar label line: what fits the axis at 12 px beside the bars. */
+export const BAR_LABEL_CHARS = 9;
+const PLACE_END = /[市旗盟县区镇乡]/u;
+
+/**
+ * A unit or region name in lines of at most `max` characters, broken after its place part where
+ * there is one (锡林浩特市 / 住房和城乡建设局), so no name is cut: the ECharts `truncate` of a fixed
+ * width cut 锡林浩特市住房和城… and 二连浩特市住房和城… alike, hiding which unit a bar is.
+ */
+export function wrapName(name: string, max = BAR_LABEL_CHARS): string {
+  const chars = [...name];
+  const lines: string[] = [];
+  while (chars.length > max) {
+    const head = chars.slice(0, max);
+    // After a space (中心直办 / 未派单), else after the first place ending (市 of 市场监督管理局 is no
+    // place: it comes after 旗), else at the width.
+    const space = head.lastIndexOf(' ');
+    const place = head.findIndex((c, i) => i >= 1 && PLACE_END.test(c));
+    const cut = space >= 1 ? space + 1 : place >= 1 ? place + 1 : max;
+    lines.push(chars.splice(0, cut).join('').trim());
+  }
+  lines.push(chars.join('').trim());
+  return lines.filter((l) => l !== '').join('\n');
+}
+
+/** Horizontal bars: accepted and closed per group (top `limit` by volume); names wrap, never cut. */
 export function barsOption(groups: KpiGroup[], labels: Labels, limit = 15) {
   const top = groups
     .filter((g) => g.counters.accepted > 0)
@@ -76,9 +101,13 @@ export function barsOption(groups: KpiGroup[], labels: Labels, limit = 15) {
     backgroundColor: 'transparent',
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 140, right: 24, top: 30, bottom: 20 },
+    grid: { left: 8, right: 24, top: 30, bottom: 20, containLabel: true },
     xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: top.map((g) => nameOf(g, labels)), axisLabel: { width: 130, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: top.map((g) => nameOf(g, labels)),
+      axisLabel: { formatter: (name: string) => wrapName(name), lineHeight: 13, interval: 0 },
+    },
     series: [
       { name: labels.accepted, type: 'bar', data: top.map((g) => g.counters.accepted) },
       { name: labels.closed, type: 'bar', data: top.map((g) => g.counters.closed) },

@@ -8,6 +8,10 @@ export const keys = {
   orders: (params?: Record<string, unknown>) => (params ? (['orders', params] as const) : (['orders'] as const)),
   orderSearch: (params: Record<string, unknown>) => ['orders', 'search', params] as const,
   leaderFollowupOrders: ['orders', 'leader-followups'] as const,
+  /** 待核查 and the enterprise queue live under 'orders': an order action refreshes them (ADR 0135, 0137). */
+  checks: ['orders', 'checks'] as const,
+  enterpriseOrders: (status: string) => ['orders', 'enterprise', status] as const,
+  enterpriseKpis: (params: Record<string, unknown>) => ['kpis', 'enterprise', params] as const,
   order: (id: string) => ['order', id] as const,
   orderDuplicates: (id: string) => ['order', id, 'duplicates'] as const,
   timeline: (id: string) => ['timeline', id] as const,

@@ -2,15 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 import type { CurrentCallView, OrderCallView, ScreenPopView } from '../../shared/contract';
 
-/** How often the console asks for the operator's current call: a ring must pop within seconds. */
-const POLL_MS = 3000;
+/**
+ * The fallback (ADR 0140): while the live stream is down the console asks for the operator's current
+ * call this often, since a ring must pop within seconds. With the stream up, calls arrive on it and
+ * this query is read once (on sign-in, and after each reconnect) and updated by the stream.
+ */
+export const CALL_POLL_MS = 3000;
+export const currentCallKey = ['calls', 'current'] as const;
 
-export function useCurrentCall(enabled: boolean) {
+export function useCurrentCall(enabled: boolean, live: boolean) {
   return useQuery({
-    queryKey: ['calls', 'current'],
+    queryKey: currentCallKey,
     queryFn: () => api<{ call: CurrentCallView | null }>('/api/calls/current'),
     enabled,
-    refetchInterval: POLL_MS,
+    refetchInterval: live ? false : CALL_POLL_MS,
     refetchIntervalInBackground: true,
   });
 }

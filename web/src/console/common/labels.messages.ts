@@ -1,6 +1,7 @@
 import {
   APPEAL_TYPE_LABELS,
   CHANNEL_LABELS,
+  CHECK_CLOSE_REASON_LABELS,
   CONTACT_METHOD_LABELS,
   EVENT_LABELS,
   INVALID_REASON_LABELS,
@@ -32,6 +33,7 @@ export const labels = {
     ...labelsIn('invalid', INVALID_REASON_LABELS, 'zh'),
     ...labelsIn('contact', CONTACT_METHOD_LABELS, 'zh'),
     ...labelsIn('warn', WARNING_LABELS, 'zh'),
+    ...labelsIn('checkReason', CHECK_CLOSE_REASON_LABELS, 'zh'),
     'priority.1': '1 紧急',
     'priority.2': '2 水电气热',
     'priority.3': '3 一般',
@@ -58,6 +60,7 @@ export const labels = {
     ...labelsIn('invalid', INVALID_REASON_LABELS, 'en'),
     ...labelsIn('contact', CONTACT_METHOD_LABELS, 'en'),
     ...labelsIn('warn', WARNING_LABELS, 'en'),
+    ...labelsIn('checkReason', CHECK_CLOSE_REASON_LABELS, 'en'),
     'priority.1': '1 Emergency',
     'priority.2': '2 Utilities',
     'priority.3': '3 General',

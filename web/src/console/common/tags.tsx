@@ -14,6 +14,7 @@ const STATE_COLOURS: Record<OrderState, string> = {
   extension_requested: 'gold',
   replied: 'cyan',
   visiting: 'purple',
+  checking: 'magenta',
   closed: 'success',
   invalid: 'default',
   merged: 'default',

@@ -11,6 +11,7 @@ import { intakeMessages } from './intake.messages';
 import { OutcomeFields } from './OutcomeFields';
 import { CallerHistory } from './CallerHistory';
 import { IntakeFields } from './IntakeFields';
+import { EnterpriseFields } from '../enterprise/EnterpriseFields';
 import { IntakeSubmitBar, type IntakeResult } from './IntakeSubmitBar';
 import { enterMovesOn } from './enter-moves-on';
 import { useIntakeCall } from './use-intake-call';
@@ -116,6 +117,8 @@ export function IntakePage() {
               />
             </Form.Item>
             <OutcomeFields outcome={outcome} />
+            {/* After the outcome, so the keyboard path through a plain call keeps its stops. */}
+            <EnterpriseFields />
             <IntakeSubmitBar outcome={outcome} busy={busy} last={last} typedSomething={typedSomething} onClear={clear} />
           </Form>
         </Card>

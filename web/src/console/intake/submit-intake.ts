@@ -1,5 +1,6 @@
 import { api } from '../../shared/api';
 import type { Order } from '../api/types';
+import { normalizeCreditCode } from '../../shared/contract';
 
 export type Outcome = 'dispatch' | 'answer' | 'merge' | 'reject';
 
@@ -25,7 +26,22 @@ export interface IntakeValues {
   mergeIntoNo?: string;
   rejectReason?: string;
   explanation?: string;
+  /** 涉企诉求 (ADR 0137). */
+  enterprise?: boolean;
+  companyName?: string;
+  creditCode?: string;
+  protectName?: boolean;
 }
+
+/** The company of an enterprise appeal, as the API takes it (the code as printed on the licence). */
+const enterpriseOf = (v: IntakeValues) =>
+  v.enterprise
+    ? {
+        companyName: (v.companyName ?? '').trim(),
+        creditCode: normalizeCreditCode(v.creditCode ?? ''),
+        protectName: v.protectName ?? false,
+      }
+    : undefined;
 
 const clean = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 
@@ -66,6 +82,7 @@ export async function submitIntake(outcome: Outcome, v: IntakeValues): Promise<{
       callerConfidential: v.callerConfidential ?? false,
       regionId: v.regionId,
       address: clean(v.address),
+      enterprise: enterpriseOf(v),
     },
   });
   const next = outcomeRequest(outcome, v);

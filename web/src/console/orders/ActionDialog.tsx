@@ -14,6 +14,7 @@ import { ForwardFields } from '../forwarding/ForwardFields';
 import { RequestContext } from './RequestContext';
 import { DispatchContext } from './DispatchContext';
 import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
+import { textModuleDialogOf } from '../../shared/contract';
 
 export { errorText };
 
@@ -57,9 +58,11 @@ interface ActionDialogProps {
   action: OrderAction | null;
   onClose: () => void;
   onDone?: (action: OrderAction) => void;
+  /** Values the desk already knows (e.g. the citizen's 未解决 when a check sends the order back). */
+  initialValues?: Record<string, unknown>;
 }
 
-export function ActionDialog({ order, action, onClose, onDone }: ActionDialogProps) {
+export function ActionDialog({ order, action, onClose, onDone, initialValues }: ActionDialogProps) {
   const t = useT(orderMessages);
   const l = useT(labels);
   const s = useT(shellMessages);
@@ -119,8 +122,14 @@ export function ActionDialog({ order, action, onClose, onDone }: ActionDialogPro
       width={640}
     >
       {action && (
-        <TextModuleOrder.Provider value={order.id}>
-          <Form form={form} layout="vertical" onFinish={submit} data-testid={`action-form-${action}`}>
+        <TextModuleOrder.Provider value={{ orderId: order.id, dialog: textModuleDialogOf(action) }}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={submit}
+            initialValues={initialValues}
+            data-testid={`action-form-${action}`}
+          >
             <RequestContext orderId={order.id} action={action} />
             {action === 'dispatch' && <DispatchContext orderId={order.id} field="leadUnitId" />}
             {action === 'forward' ? (

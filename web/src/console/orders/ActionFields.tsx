@@ -1,4 +1,4 @@
-import { CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from '../../shared/contract';
+import { CHECK_CLOSE_REASONS, CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from '../../shared/contract';
 import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
@@ -165,6 +165,18 @@ export function ActionFields({ action, deskUnitId }: { action: OrderAction; desk
               )
             }
           </Form.Item>
+        </>
+      );
+    case 'check_close':
+      // 核查办结: a reason from the list and the words the citizen and the file will read (ADR 0135).
+      return (
+        <>
+          {radios(
+            'reason',
+            t('form.checkReason'),
+            CHECK_CLOSE_REASONS.map((v) => ({ value: v, label: l(`checkReason.${v}`) })),
+          )}
+          {text('explanation', t('form.checkExplanation'))}
         </>
       );
     case 'visit_rehandle':

@@ -15,6 +15,7 @@ import { OrderTimeline } from './OrderTimeline';
 import { DeadlinesCard } from './DeadlinesCard';
 import { ForwardChainCard } from '../forwarding/ForwardChainCard';
 import { DuplicatesCard } from './DuplicatesCard';
+import { EnterpriseCard } from '../enterprise/EnterpriseCard';
 import { SupervisionActions } from './SupervisionActions';
 import { OrderSideLists } from './OrderSideLists';
 import { NotesCard } from '../agenttools/NotesCard';
@@ -106,6 +107,7 @@ function OrderView({ detail }: { detail: OrderDetail }) {
         <OrderCallsCard orderId={o.id} />
       </Col>
       <Col xs={24} xl={9}>
+        {detail.enterprise && <EnterpriseCard enterprise={detail.enterprise} />}
         <Card title={t('detail.timeline')} size="small">
           <OrderTimeline orderId={o.id} />
         </Card>

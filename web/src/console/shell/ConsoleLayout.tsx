@@ -30,7 +30,7 @@ export function ConsoleLayout() {
   const logout = useLogout();
   const live = useLiveUpdates();
   // The roles that take calls (call.record): their intake opens on the call the CTI gives them.
-  useCallPopper(hasRole(me, 'operator', 'dispatcher', 'supervisor'));
+  useCallPopper(hasRole(me, 'operator', 'dispatcher', 'supervisor'), live);
   const items = navFor(me.roles).map((item) => ({ key: item.path, label: t(item.label) }));
   const userLine = `${me.displayName} · ${me.unitName} · ${me.roles.map((r) => l(`role.${r}`)).join('、')}`;
   const selected = items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);

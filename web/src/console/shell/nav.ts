@@ -1,5 +1,6 @@
 import type { Role } from '../api/types';
 import { CATALOGUE_EDITORS, CATALOGUE_REPORT_READERS } from '../../../../src/contract/catalogue';
+import { CHECK_ROLES, ENTERPRISE_DESK_ROLES } from '../../shared/contract';
 import type { shellMessages } from './shell.messages';
 
 type NavKey = keyof typeof shellMessages.zh & `nav.${string}`;
@@ -19,6 +20,8 @@ export const NAV: NavItem[] = [
   { path: '/unit', label: 'nav.unit', roles: ['unit_handler', 'unit_admin'] },
   { path: '/review', label: 'nav.review', roles: ['supervisor'] },
   { path: '/visits', label: 'nav.visits', roles: ['supervisor', 'operator'] },
+  { path: '/checks', label: 'nav.checks', roles: CHECK_ROLES },
+  { path: '/enterprise', label: 'nav.enterprise', roles: ENTERPRISE_DESK_ROLES },
   { path: '/supervision', label: 'nav.supervision', roles: ['supervisor', 'leader', 'dispatcher'] },
   { path: '/leader', label: 'nav.leader', roles: ['leader'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['leader', 'analyst', 'supervisor', 'unit_admin'] },

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { barsOption, wrapName } from '../../web/src/console/analytics/kpi-charts.js';
+
+describe('unit names on the bar charts', () => {
+  it('wrap after the place part, never cut: every character is shown', () => {
+    expect(wrapName('锡林浩特市住房和城乡建设局')).toBe('锡林浩特市\n住房和城乡建设局');
+    expect(wrapName('二连浩特市住房和城乡建设局')).toBe('二连浩特市\n住房和城乡建设局');
+    expect(wrapName('锡林浩特市热力公司')).toBe('锡林浩特市热力公司');
+    expect(wrapName('中心直办 / 未派单')).toBe('中心直办 /\n未派单');
+    expect(wrapName('西乌珠穆沁旗市场监督管理局')).toBe('西乌珠穆沁旗\n市场监督管理局');
+    const long = '锡林郭勒盟行政审批和政务服务与数据管理局';
+    expect(wrapName(long).replace(/\n/g, '')).toBe(long);
+    expect(
+      wrapName(long)
+        .split('\n')
+        .every((line) => [...line].length <= 9),
+    ).toBe(true);
+  });
+
+  it('the bar chart shows the whole names (no truncation) and every one of them', () => {
+    const group = (name: string, accepted: number) =>
+      ({ key: name, name, counters: { accepted, closed: 1 }, kpis: {} }) as unknown as Parameters<typeof barsOption>[0][number];
+    const option = barsOption([group('锡林浩特市住房和城乡建设局', 9), group('锡林浩特市热力公司', 5)], {
+      accepted: '受理',
+      closed: '办结',
+      closureRate: '办结率',
+      none: '无',
+    });
+    expect(option.yAxis.data).toEqual(['锡林浩特市热力公司', '锡林浩特市住房和城乡建设局']);
+    expect(option.yAxis.axisLabel).not.toHaveProperty('overflow');
+    expect(option.yAxis.axisLabel.interval).toBe(0);
+    expect(option.yAxis.axisLabel.formatter('锡林浩特市住房和城乡建设局')).toBe('锡林浩特市\n住房和城乡建设局');
+  });
+});
