@@ -24,7 +24,7 @@ export const DEMO_ASSIST_ORDERS: DemoAssistOrder[] = [
   {
     title: '希日塔拉街道某小区多户暖气不热',
     content: '小区3号楼多户室温不足16度，已持续一周，物业称需热力公司排查管网，请协调处理。',
-    address: '锡林浩特市希日塔拉街道某小区3号楼',
+    address: '希日塔拉街道某小区3号楼2单元',
     ageHours: 20,
     priority: 3,
     channel: 'phone',
@@ -34,7 +34,7 @@ export const DEMO_ASSIST_ORDERS: DemoAssistOrder[] = [
   {
     title: '宝力根街道供热管网漏水影响出行',
     content: '小区门口供热管道井冒热水，路面结冰，老人出行不便，请尽快维修。',
-    address: '锡林浩特市宝力根街道某小区门口',
+    address: '宝力根街道某小区12号',
     ageHours: 40,
     priority: 3,
     channel: 'phone',
@@ -50,7 +50,7 @@ export const DEMO_ASSIST_ORDERS: DemoAssistOrder[] = [
   {
     title: '楚古兰街道老旧小区供热管道改造进度',
     content: '老旧小区供热管道老化，多次维修仍不热，希望纳入改造并告知进度。',
-    address: '锡林浩特市楚古兰街道某老旧小区',
+    address: '楚古兰街道某老旧小区5号楼1单元',
     ageHours: 200,
     priority: 4,
     channel: 'web',
