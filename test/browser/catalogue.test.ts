@@ -49,7 +49,10 @@ describe.skipIf(!hasChromium)('the dispatch catalogue in the console', () => {
     expect(said).toMatch(/与规则 #\d+（供热 · 锡林浩特市 · 「停暖」 → 锡林浩特市住房和城乡建设局/);
     await world.screenshot(page, 'catalogue-overlap');
     await page.screenshot({ path: '/tmp/catalogue-overlap.png' });
-    await page.getByTestId('rule-form').getByRole('button', { name: /取\s*消/ }).click();
+    await page
+      .getByTestId('rule-form')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await page.getByTestId('rule-form').waitFor({ state: 'detached' });
     await page.getByTestId('rule-filter-q').locator('input').fill('停暖');
     await page.getByTestId('rule-filter-q').locator('input').press('Enter');
