@@ -352,6 +352,8 @@ describe.skipIf(!hasChromium)('console desks', () => {
 
     const page = await signedIn('admin');
     await page.getByTestId('console-nav').getByText('用户与角色').click();
+    // The demo has more staff than one page shows: the admin finds the account by searching.
+    await page.locator('input[data-testid="users-search"], [data-testid="users-search"] input').first().fill('temp.op');
     const row = page.getByTestId('user-actions-temp.operator');
     await row.getByTestId('user-edit').click();
     await page.getByTestId('user-edit-name').fill('临时座席（张）');

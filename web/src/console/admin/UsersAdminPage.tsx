@@ -2,7 +2,7 @@ import { nameOf, UsersTable } from './UsersTable';
 import { useWrite } from '../api/mutation';
 import { createUser, setUserPassword, updateUser, type NewUser } from './admin-api';
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space } from 'antd';
 import { useT } from '../../shared/i18n';
 import { keys, useUnits, useUsers } from '../api/queries';
 import { ALL_ROLES, type Role, type UserRow } from '../api/types';
@@ -16,6 +16,15 @@ import { useSession } from '../shell/session';
 type EditMode = { kind: 'edit' | 'password'; user: UserRow } | null;
 
 const unitOf = (u: UserRow) => u.unit_id ?? u.unitId ?? '';
+
+/** The accounts whose username, name or unit contains the admin's words (a centre has hundreds of staff). */
+function matchingUsers(users: UserRow[] | undefined, query: string, unitNames: Map<string, string>) {
+  const q = query.trim().toLowerCase();
+  if (!users || !q) return users;
+  return users.filter((u) =>
+    [u.username, nameOf(u), unitNames.get(unitOf(u)) ?? ''].some((text) => text.toLowerCase().includes(q)),
+  );
+}
 
 /**
  * Staff accounts and their roles; new accounts get a unit and one or more roles. The admin edits an
@@ -32,6 +41,7 @@ export function UsersAdminPage() {
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<EditMode>(null);
   const me = useSession().id;
+  const [query, setQuery] = useState('');
 
   async function change(_user: UserRow, run: () => Promise<unknown>, done: string) {
     if ((await write(run, { success: done, invalidate: [keys.users] })).ok) setEditing(null);
@@ -58,13 +68,22 @@ export function UsersAdminPage() {
     <Card
       title={t('users.title')}
       extra={
-        <Button type="primary" onClick={() => setOpen(true)} data-testid="user-add">
-          {t('users.add')}
-        </Button>
+        <Space>
+          <Input.Search
+            allowClear
+            placeholder={t('users.search')}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="users-search"
+            style={{ width: 240 }}
+          />
+          <Button type="primary" onClick={() => setOpen(true)} data-testid="user-add">
+            {t('users.add')}
+          </Button>
+        </Space>
       }
     >
       <UsersTable
-        users={users.data?.items}
+        users={matchingUsers(users.data?.items, query, units)}
         loading={users.isLoading}
         unitNames={units}
         me={me}

@@ -25,6 +25,7 @@ export function UsersTable(props: {
       rowKey="id"
       loading={props.loading}
       dataSource={props.users}
+      pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
       data-testid="users-table"
       columns={[
         { title: t('users.username'), dataIndex: 'username' },
