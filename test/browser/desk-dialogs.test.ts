@@ -85,9 +85,10 @@ describe.skipIf(!hasChromium)('desk tools in the review and visit dialogs', () =
     await page.getByTestId(`review-open-${order.order_no}`).click();
     await page.getByTestId('review-accept').click();
     await page.getByTestId('action-form-review_accept').waitFor();
-    const value = await insertModule(page, 'field-note', 'huifang', '审核通过。');
+    // The review dialog offers the modules scoped to 审核 (the demo's 回访 script is kept for the visit dialog).
+    const value = await insertModule(page, 'field-note', 'buchong', '审核通过。');
     expect(value).toBe(
-      `审核通过。您好，这里是12345热线，就工单 ${order.order_no} 的办理情况回访，请问问题是否已经解决？您对办理结果是否满意？`,
+      `审核通过。答复未写明现场核实情况和整改结果，请${HANDLER_UNIT}补充上门核实时间、处理措施和市民意见后重新答复。`,
     );
     // Enter inserted the module; the dialog is still open.
     expect(await page.getByTestId('action-form-review_accept').isVisible()).toBe(true);
