@@ -14,6 +14,11 @@ import { useWorld } from '../helpers/use-world.js';
  */
 const KNOWN_WITHOUT = new Set<string>([
   // Forwarding, dispatch catalogue, citizen checks and enterprise appeals, added in parallel:
+  'GET /api/orders/:id/assist-tasks',
+  'GET /api/assist-tasks',
+  'POST /api/orders/:id/assist-tasks/:taskId/sign',
+  'POST /api/orders/:id/assist-tasks/:taskId/opinion',
+  'POST /api/orders/:id/assist-tasks/:taskId/urge',
   'GET /api/orders/:id/forward-chain',
   'GET /api/forwarding/inbox',
   'GET /api/catalogue/rules',
