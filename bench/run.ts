@@ -11,6 +11,7 @@ import { unitCvBench } from './unit-cv.bench.js';
 import { webBench } from './web.bench.js';
 import { deskListBench } from './desk-list.bench.js';
 import { catalogueBench } from './catalogue.bench.js';
+import { leadersBench } from './leaders.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -30,6 +31,7 @@ const sections: BenchSection[] = [
   unitCvBench,
   deskListBench,
   catalogueBench,
+  leadersBench,
 ];
 
 const wanted = process.argv.slice(2);

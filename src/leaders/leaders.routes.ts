@@ -90,7 +90,7 @@ export const leaderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       return {
         items: await listInstructionsFor(deps, requireActor(request), {
           orderId,
-          statuses: status ? [status as InstructionStatus] : undefined,
+          statuses: status ? (status.split(',') as InstructionStatus[]) : undefined,
         }),
       };
     },

@@ -21,7 +21,8 @@ export const ConclusionBody = Type.Object({ conclusion: WrittenText(LEADER_TEXT_
 export const SettingsBody = Type.Object({ leadersMayUrge: Type.Boolean(), leadersMaySupervise: Type.Boolean() }, strict);
 export const InstructionQuery = Type.Object({
   orderId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-  status: Type.Optional(StringEnum(INSTRUCTION_STATUSES)),
+  /** One status or several, comma-separated (the unit's tab asks for open,acknowledged). */
+  status: Type.Optional(Type.String({ pattern: `^(${INSTRUCTION_STATUSES.join('|')})(,(${INSTRUCTION_STATUSES.join('|')}))*$` })),
 });
 export const ConsultationQuery = Type.Object({
   orderId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),

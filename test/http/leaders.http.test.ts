@@ -72,8 +72,9 @@ describe('批示 over HTTP', () => {
     expect(ins).not.toHaveProperty('leader_id');
 
     // The unit's 待办批示: open ones of its subtree; another unit sees none and gets 404 on it.
-    const inbox = (await handler.get('/api/instructions?status=open')).json().items as { id: string }[];
+    const inbox = (await handler.get('/api/instructions?status=open,acknowledged')).json().items as { id: string }[];
     expect(inbox.map((i) => i.id)).toContain(ins.id);
+    expect((await handler.get('/api/instructions?status=open,done')).json().error.field).toBe('querystring.status');
     expect((await (await client('handlerB')).get('/api/instructions')).json().items).toEqual([]);
     expect((await (await client('handlerB')).post(`/api/instructions/${ins.id}/acknowledge`)).statusCode).toBe(404);
     expect((await (await client('unit_admin')).get('/api/instructions')).json().items.map((i: { id: string }) => i.id)).toContain(

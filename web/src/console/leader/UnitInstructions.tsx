@@ -7,7 +7,8 @@ import { leaderMessages } from './leader.messages';
 
 /** What the unit still owes its leaders: 批示 to sign for or answer, and 会商 waiting for its opinion. */
 function useUnitPending() {
-  const instructions = (useInstructions({}).data?.items ?? []).filter((i) => i.status !== 'answered');
+  // Asked by status on the server: the newest 200 of all would hide an old one still owed.
+  const instructions = useInstructions({ status: 'open,acknowledged' }).data?.items ?? [];
   const consultations = useConsultations({ pending: true }).data?.items ?? [];
   return { instructions, consultations };
 }

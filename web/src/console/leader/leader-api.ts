@@ -28,7 +28,7 @@ export const useOrderCase = (orderId: string) =>
     queryKey: leaderKeys.orderCase(orderId),
     queryFn: () => api<{ case: LeaderCaseView | null }>(`/api/orders/${orderId}/leader-case`),
   });
-export const useInstructions = (params: { orderId?: string; status?: InstructionStatus }, enabled = true) =>
+export const useInstructions = (params: { orderId?: string; status?: InstructionStatus | 'open,acknowledged' }, enabled = true) =>
   useQuery({
     queryKey: leaderKeys.instructions(params),
     queryFn: () => api<{ items: InstructionView[] }>(`/api/instructions?${query(params)}`),
