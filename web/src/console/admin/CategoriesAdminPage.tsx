@@ -1,14 +1,12 @@
-import { useWrite } from '../api/mutation';
-import { createCategory, updateCategory } from './admin-api';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Tag, Tree, Typography } from 'antd';
-import { categoryMatches, cleanCategoryAliases } from '../../shared/contract';
+import { Card, Col, Empty, Input, Row, Tree, Typography } from 'antd';
+import { categoryMatches } from '../../shared/contract';
 import { useT } from '../../shared/i18n';
-import { keys, useCategories } from '../api/queries';
-import type { CategoryNode } from '../api/types';
+import { useCategories } from '../api/queries';
 import { buildTree } from '../common/tree';
 import { adminMessages } from './admin.messages';
-import { shellMessages } from '../shell/shell.messages';
+import { CategoryPanel } from './CategoryPanel';
+import { NewCategoryCard } from './NewCategoryCard';
 
 /**
  * The category tree as the intake screen uses it, searchable; inactive categories greyed. The admin
@@ -85,140 +83,5 @@ export function CategoriesAdminPage() {
         <NewCategoryCard parent={selected} onCreated={created} />
       </Col>
     </Row>
-  );
-}
-
-function useSubmit() {
-  const write = useWrite();
-  return async (run: () => Promise<unknown>, done: string) =>
-    (await write(run, { success: done, invalidate: [keys.categories] })).ok;
-}
-
-function CategoryPanel({ category }: { category: CategoryNode }) {
-  const t = useT(adminMessages);
-  const s = useT(shellMessages);
-  const submit = useSubmit();
-  const patch = (json: { name?: string; active?: boolean; aliases?: string[] }) =>
-    submit(() => updateCategory(category.id, json), s('common.done'));
-  return (
-    <Card title={category.name} data-testid="category-panel">
-      <Descriptions
-        column={1}
-        size="small"
-        bordered
-        items={[
-          { key: 'code', label: t('units.code'), children: category.code },
-          { key: 'level', label: t('categories.level'), children: category.level },
-          {
-            key: 'active',
-            label: t('units.active'),
-            children: (
-              <Tag color={category.active ? 'green' : 'default'} data-testid="category-state">
-                {category.active ? t('units.activeYes') : t('units.activeNo')}
-              </Tag>
-            ),
-          },
-        ]}
-      />
-      <Form
-        layout="inline"
-        style={{ marginTop: 12 }}
-        initialValues={{ name: category.name }}
-        onFinish={(v: { name: string }) => patch({ name: v.name })}
-      >
-        <Form.Item name="name" rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input data-testid="category-rename" style={{ width: 240 }} />
-        </Form.Item>
-        <Button htmlType="submit" data-testid="category-rename-submit">
-          {t('common.rename')}
-        </Button>
-      </Form>
-      <AliasesForm aliases={category.aliases} onSave={(aliases) => patch({ aliases })} />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 4 }}>
-        {category.active ? t('categories.disableNote') : t('categories.enableNote')}
-      </Typography.Paragraph>
-      <Button danger={category.active} onClick={() => patch({ active: !category.active })} data-testid="category-toggle">
-        {category.active ? t('categories.disable') : t('categories.enable')}
-      </Button>
-    </Card>
-  );
-}
-
-/** The category's search aliases as tags; checked by the server's own rule before saving (ADR 0085). */
-function AliasesForm({ aliases, onSave }: { aliases: string[]; onSave: (aliases: string[]) => unknown }) {
-  const t = useT(adminMessages);
-  const valid = (_: unknown, value: string[] | undefined) =>
-    'problem' in cleanCategoryAliases(value ?? [])
-      ? Promise.reject(new Error(t('categories.aliasesInvalid')))
-      : Promise.resolve();
-  return (
-    <Form
-      layout="vertical"
-      style={{ marginTop: 12 }}
-      initialValues={{ aliases }}
-      onFinish={(v: { aliases?: string[] }) => onSave(cleanAliases(v.aliases ?? []))}
-    >
-      <Form.Item
-        name="aliases"
-        label={t('categories.aliases')}
-        extra={t('categories.aliasesNote')}
-        rules={[{ validator: valid }]}
-      >
-        <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} data-testid="category-aliases" />
-      </Form.Item>
-      <Button htmlType="submit" data-testid="category-aliases-submit">
-        {t('categories.aliasesSave')}
-      </Button>
-    </Form>
-  );
-}
-
-const cleanAliases = (aliases: string[]) => {
-  const result = cleanCategoryAliases(aliases);
-  return 'aliases' in result ? result.aliases : aliases;
-};
-
-function NewCategoryCard({
-  parent,
-  onCreated,
-}: {
-  parent: CategoryNode | null;
-  onCreated: (id: string, parentId: string | null) => void;
-}) {
-  const t = useT(adminMessages);
-  const s = useT(shellMessages);
-  const submit = useSubmit();
-  const [form] = Form.useForm();
-  async function add(values: { name: string; code: string }) {
-    let id: string | null = null;
-    const ok = await submit(
-      async () => {
-        id = (await createCategory({ ...values, parentId: parent?.id ?? null })).id;
-      },
-      t('categories.created', { name: values.name }),
-    );
-    if (ok && id) {
-      form.resetFields();
-      onCreated(id, parent?.id ?? null);
-    }
-  }
-  return (
-    <Card
-      size="small"
-      style={{ marginTop: 16 }}
-      title={parent ? t('categories.addChild', { name: parent.name }) : t('categories.addTop')}
-    >
-      <Form form={form} layout="vertical" onFinish={add}>
-        <Form.Item name="name" label={t('units.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
-          <Input data-testid="category-new-name" />
-        </Form.Item>
-        <Form.Item name="code" label={t('units.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{1,40}$/ }]}>
-          <Input data-testid="category-new-code" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="category-new-submit" disabled={parent ? !parent.active : false}>
-          {s('common.save')}
-        </Button>
-      </Form>
-    </Card>
   );
 }

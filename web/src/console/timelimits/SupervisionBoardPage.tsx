@@ -1,25 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, Input, Modal, Space, Table, Tabs, Tag } from 'antd';
-import { keys } from '../api/keys';
-import { useApiMutation } from '../api/mutation';
+import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
 import { useLang, useT } from '../../shared/i18n';
 import { formatRemaining, formatTime, RehandleTag } from '../common/tags';
 import { useUnits } from '../api/queries';
 import { orderColumns as sharedColumns } from '../orders/order-columns';
 import { orderMessages } from '../orders/orders.messages';
 import { hasRole, useSession } from '../shell/session';
-import { LEADER_FOLLOWUP_READERS, type LeaderFollowupView, type SupervisionView } from '../../shared/contract';
-import { Link } from 'react-router-dom';
+import { LEADER_FOLLOWUP_READERS } from '../../shared/contract';
 import { timelimitMessages, type TimelimitMessageKey } from './timelimits.messages';
-import {
-  closeSupervision,
-  superviseOrder,
-  urgeOrder,
-  useLeaderFollowups,
-  useSupervisions,
-  useWarnedOrders,
-  type BoardOrder,
-} from './timelimits-api';
+import { useLeaderFollowups, useSupervisions, useWarnedOrders, type BoardOrder } from './timelimits-api';
+import { BoardTextDialog, type BoardDialog } from './BoardTextDialog';
+import { LeaderFollowupsTable, SupervisionsTable } from './SupervisionTables';
 
 /** Red and yellow orders, 催办 / 督办 by hand, open 督办单 and the 领导盯办 list. */
 export function SupervisionBoardPage() {
@@ -35,24 +26,7 @@ export function SupervisionBoardPage() {
   const leader = useLeaderFollowups(readsLeader);
   const units = useUnits();
   const unitNames = new Map((units.data?.items ?? []).map((u) => [u.id, u.name]));
-  const [dialog, setDialog] = useState<{ kind: 'urge' | 'supervise' | 'close'; id: string } | null>(null);
-  const [text, setText] = useState('');
-  const send = useApiMutation(
-    () => {
-      if (!dialog) throw new Error('no dialog');
-      if (dialog.kind === 'urge') return urgeOrder(dialog.id, text);
-      if (dialog.kind === 'supervise') return superviseOrder(dialog.id, { reason: text });
-      return closeSupervision(dialog.id, text);
-    },
-    {
-      success: t('sup.done'),
-      invalidate: [keys.supervisions],
-      onSuccess: () => {
-        setDialog(null);
-        setText('');
-      },
-    },
-  );
+  const [dialog, setDialog] = useState<BoardDialog | null>(null);
   const orderColumns = [
     shared.orderNo<BoardOrder>(),
     {
@@ -117,93 +91,18 @@ export function SupervisionBoardPage() {
     {
       key: 'sup',
       label: t('sup.supervisions'),
-      children: (
-        <Table
-          size="small"
-          rowKey="id"
-          dataSource={sups.data?.items ?? []}
-          columns={[
-            {
-              title: t('sup.orderNo'),
-              dataIndex: 'order_no',
-              render: (no: string, s: SupervisionView) => <Link to={`/orders/${s.order_id}`}>{no}</Link>,
-            },
-            { title: t('sup.unit'), dataIndex: 'unit_name', render: (n: string | null) => n ?? t('sup.noUnit') },
-            {
-              title: t('sup.reason'),
-              dataIndex: 'reason',
-              render: (r: string, s: SupervisionView) => (
-                <>
-                  {r} <Tag>{t(`sup.origin.${s.origin}` as TimelimitMessageKey)}</Tag>
-                </>
-              ),
-            },
-            { title: t('sup.due'), dataIndex: 'due_at', render: formatTime },
-            {
-              title: t('sup.status'),
-              dataIndex: 'status',
-              render: (s: string) => (
-                <Tag color={s === 'open' ? 'red' : s === 'responded' ? 'blue' : 'green'}>
-                  {t(`sup.status.${s}` as TimelimitMessageKey)}
-                </Tag>
-              ),
-            },
-            { title: t('sup.response'), dataIndex: 'response' },
-            {
-              title: '',
-              key: 'x',
-              render: (_: unknown, s: SupervisionView) =>
-                s.status !== 'closed' && (
-                  <Button size="small" onClick={() => setDialog({ kind: 'close', id: s.id })}>
-                    {t('sup.close')}
-                  </Button>
-                ),
-            },
-          ]}
-        />
-      ),
+      children: <SupervisionsTable items={sups.data?.items ?? []} onClose={(id) => setDialog({ kind: 'close', id })} />,
     },
     readsLeader && {
       key: 'leader',
       label: t('sup.leader'),
-      children: (
-        <Table
-          data-testid="board-leader"
-          size="small"
-          rowKey="id"
-          dataSource={leader.data?.items ?? []}
-          columns={[
-            {
-              title: t('sup.orderNo'),
-              dataIndex: 'order_no',
-              render: (no: string, f: LeaderFollowupView) => <Link to={`/orders/${f.order_id}`}>{no}</Link>,
-            },
-            { title: t('sup.orderTitle'), dataIndex: 'title' },
-            { title: t('sup.unit'), dataIndex: 'lead_unit_name' },
-            { title: t('sup.reason'), dataIndex: 'reason' },
-            { title: t('sup.added'), dataIndex: 'added_at', render: formatTime },
-          ]}
-        />
-      ),
+      children: <LeaderFollowupsTable items={leader.data?.items ?? []} />,
     },
   ].filter((tab) => tab !== false);
   return (
     <Card title={t('sup.title')} data-testid="SupervisionBoardPage">
       <Tabs items={tabs} />
-      <Modal
-        open={dialog !== null}
-        title={dialog ? t(dialog.kind === 'urge' ? 'sup.urge' : dialog.kind === 'supervise' ? 'sup.supervise' : 'sup.close') : ''}
-        onCancel={() => setDialog(null)}
-        onOk={() => send.mutate()}
-        okButtonProps={{ disabled: !text.trim(), loading: send.isPending }}
-      >
-        <Input.TextArea
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={t(dialog?.kind === 'supervise' ? 'sup.reason' : dialog?.kind === 'close' ? 'sup.closeNote' : 'sup.note')}
-        />
-      </Modal>
+      <BoardTextDialog dialog={dialog} onClose={() => setDialog(null)} />
     </Card>
   );
 }
