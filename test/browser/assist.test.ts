@@ -2,24 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
-import { submitAction } from './console-helpers.js';
+import { startBrowserWorld, type BrowserWorld } from './harness.js';
+import { apiSession, submitAction } from './console-helpers.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
-
-async function apiSession(world: BrowserWorld, username: string) {
-  const login = await world.app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: DEMO_PASSWORD },
-  });
-  const cookie = `lianxin_session=${login.cookies.find((c) => c.name === 'lianxin_session')?.value ?? ''}`;
-  return async (method: 'GET' | 'POST', url: string, payload?: object) => {
-    const res = await world.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-    expect(`${method} ${url}: ${res.statusCode}`).toMatch(/: 20[01]$/);
-    return res.json() as Record<string, unknown> & { id: string; version: number; orderNo: string };
-  };
-}
 
 /**
  * 协办 and 阶段性答复 with the demo accounts (issue 14, ADRs 0120, 0121): the heating company's

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, type BrowserWorld } from './harness.js';
 
 /** Picks a node in an antd TreeSelect by typing part of its name and clicking the exact title. */
 export async function pickTreeNode(page: Page, testId: string, name: string) {
@@ -99,4 +100,19 @@ export async function fillDateTime(page: Page, testId: string, value: string) {
   }
   await panel.waitFor({ state: 'hidden' });
   expect(await input.inputValue()).toBe(value);
+}
+
+/** Signs in through the API and sends requests with that session (another person's work); a non-2xx answer fails. */
+export async function apiSession(world: BrowserWorld, username: string) {
+  const login = await world.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: DEMO_PASSWORD },
+  });
+  const cookie = `lianxin_session=${login.cookies.find((c) => c.name === 'lianxin_session')?.value ?? ''}`;
+  return async (method: 'GET' | 'POST', url: string, payload?: object) => {
+    const res = await world.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+    expect(`${method} ${url}: ${res.statusCode}`).toMatch(/: 20[01]$/);
+    return res.json() as Record<string, unknown> & { id: string; version: number; orderNo: string };
+  };
 }
