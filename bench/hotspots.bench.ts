@@ -6,7 +6,7 @@ import { loadMessageBoard } from '../src/analytics/hotspots/hotspot-eval-data.js
 import { clusteringAgreement } from '../src/analytics/hotspots/hotspot-measure.js';
 import { cosine, termCounts, tfidfVectors, type Vector } from '../src/analytics/hotspots/hotspot-text.js';
 import { DEFAULT_THRESHOLD } from '../src/analytics/hotspots/hotspot-engine.js';
-import { demoMonthPurity, realDataPurity } from '../src/analytics/hotspots/hotspot-purity.eval.js';
+import { demoMonthPurity, realDataPurity } from '../src/demo/hotspot-purity.eval.js';
 import type { BenchSection } from './run.js';
 
 // Real public appeals, read at run time from the shared data folder and never copied (see README).

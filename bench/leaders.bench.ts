@@ -5,7 +5,7 @@ import { listMyLeaderCases } from '../src/leaders/leader-case.service.js';
 import { listConsultationsFor } from '../src/leaders/consultation.service.js';
 import { buildWorld } from '../test/helpers/fixtures.js';
 import { newOrder } from '../test/helpers/orders.js';
-import { freshBenchDatabase, percentile, serverAvailable } from './bench-db.js';
+import { freshBenchDatabase, latencyOf, serverAvailable } from './bench-db.js';
 import type { BenchSection } from './run.js';
 
 const ORDERS = 2_000;
@@ -13,16 +13,7 @@ const INSTRUCTIONS = 50_000;
 const CONSULTATIONS = 5_000;
 const RUNS = 60;
 
-async function timed(run: () => Promise<unknown>) {
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await run();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: +percentile(ms, 50).toFixed(2), p95: +percentile(ms, 95).toFixed(2) };
-}
+const timed = (run: () => Promise<unknown>) => latencyOf(run, RUNS);
 
 async function benchOn(kind: 'pglite' | 'postgres') {
   const database = await freshBenchDatabase(kind, 'lianxin_bench_leaders');

@@ -12,6 +12,13 @@ import { webBench } from './web.bench.js';
 import { deskListBench } from './desk-list.bench.js';
 import { catalogueBench } from './catalogue.bench.js';
 import { leadersBench } from './leaders.bench.js';
+import { fuzzBench } from './fuzz.bench.js';
+import { importBench } from './import.bench.js';
+import { gridsBench } from './grids.bench.js';
+import { mapBench } from './map.bench.js';
+import { governanceBench } from './governance.bench.js';
+import { rotationBench } from './rotation.bench.js';
+import { noticesBench } from './notices.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -32,6 +39,13 @@ const sections: BenchSection[] = [
   deskListBench,
   catalogueBench,
   leadersBench,
+  governanceBench,
+  fuzzBench,
+  importBench,
+  gridsBench,
+  mapBench,
+  rotationBench,
+  noticesBench,
 ];
 
 const wanted = process.argv.slice(2);

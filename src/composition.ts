@@ -2,6 +2,7 @@ import type { OrderDeps, OrderHooks } from './orders/order-hooks.js';
 import type { Deps } from './shared/deps.js';
 import { readOrderAttachments } from './attachments/attachment.service.js';
 import { assistHook } from './assist/assist.hook.js';
+import { instructionsFollowLeadHook } from './leaders/instruction.hook.js';
 import { duplicateDetectHook } from './duplicates/duplicate-detect.hook.js';
 import { knowledgeUsageHook } from './knowledge/knowledge-usage.hook.js';
 import { searchIndexHook, searchIntakeHook } from './search/search-index.hook.js';
@@ -10,7 +11,13 @@ import { readOrderDeadlines } from './timelimits/timelimit-admin.service.js';
 import { deskRoutingIntakeHook } from './subcentres/desk-routing.hook.js';
 import { catalogueIntakeHook, catalogueTransitionHook } from './catalogue/catalogue.hook.js';
 import { enterpriseIntakeHook } from './enterprise/enterprise.hook.js';
+import { gridIntakeHook } from './geo/grid.hook.js';
 import { readOrderEnterprise } from './enterprise/enterprise.service.js';
+import { readOpenApiOrigin } from './open311/order-origin.js';
+import { readImportRunOrigin } from './imports/import-origin.js';
+import { citizenNoticeIntakeHook, citizenNoticeTransitionHook } from './notifications/citizen-notice.hook.js';
+import { channelIntakeHook } from './channels/channel-intake.hook.js';
+import { clientWebhookIntakeHook, clientWebhookTransitionHook } from './webhooks/client-webhook.hook.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -18,6 +25,7 @@ import { readOrderEnterprise } from './enterprise/enterprise.service.js';
  * `orders/` never imports a capability; it runs what it is handed here.
  */
 export const orderHooks: OrderHooks = {
+  // Columns are merged in this order: the catalogue's desk (a rule's sub-centre) overrides routing by region.
   intake: [
     searchIntakeHook,
     timelimitIntakeHook,
@@ -25,9 +33,28 @@ export const orderHooks: OrderHooks = {
     deskRoutingIntakeHook,
     catalogueIntakeHook,
     enterpriseIntakeHook,
+    citizenNoticeIntakeHook,
+    channelIntakeHook,
+    gridIntakeHook,
+    clientWebhookIntakeHook,
   ],
-  transition: [searchIndexHook, knowledgeUsageHook, timelimitHook, assistHook, catalogueTransitionHook],
-  detail: { deadlines: readOrderDeadlines, attachments: readOrderAttachments, enterprise: readOrderEnterprise },
+  transition: [
+    searchIndexHook,
+    knowledgeUsageHook,
+    timelimitHook,
+    assistHook,
+    instructionsFollowLeadHook,
+    catalogueTransitionHook,
+    citizenNoticeTransitionHook,
+    clientWebhookTransitionHook,
+  ],
+  detail: {
+    deadlines: readOrderDeadlines,
+    attachments: readOrderAttachments,
+    enterprise: readOrderEnterprise,
+    openApiOrigin: readOpenApiOrigin,
+    importRun: readImportRunOrigin,
+  },
 };
 
 /** The deps of every process (server, worker, CLI, tests): the shared deps and the hooks. */

@@ -17,7 +17,10 @@ export async function startServer(rt: Runtime, config: Config, roles: readonly S
   const stops: (() => Promise<void>)[] = [];
   let app: FastifyInstance | null = null;
   if (roles.includes('web')) {
-    app = await buildApp({ deps: rt.deps, config }, { logger: { level: config.logLevel }, webDir: WEB_DIST });
+    app = await buildApp(
+      { deps: rt.deps, config, poolStats: rt.database.poolStats },
+      { logger: { level: config.logLevel }, webDir: WEB_DIST },
+    );
     await app.listen({ port: config.port, host: config.host });
     const web = app;
     stops.push(() => web.close());

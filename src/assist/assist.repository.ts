@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 import type { AssistTasksTable } from './assist.table.js';
 
 /** The assisting units an order's active dispatch named (order_assignments, role 'assist'). */
@@ -21,13 +21,15 @@ export async function insertAssistTasks(db: Executor, rows: Insertable<AssistTas
 }
 
 /** A re-dispatch or an approved return ends the open tasks of the dispatch before: nobody's lateness. */
-export async function cancelOpenAssistTasks(db: Executor, orderId: string, at: Date) {
-  await db
+export async function cancelOpenAssistTasks(db: Executor, orderId: string, at: Date): Promise<string[]> {
+  const rows = await db
     .updateTable('assist_tasks')
     .set({ state: 'cancelled', cancelled_at: at })
     .where('order_id', '=', orderId)
     .where('state', 'in', ['pending', 'signed'])
+    .returning('id')
     .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Task columns with the assisting unit's name and path and the order's number, title and state. */

@@ -7,10 +7,11 @@ import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { recordOrderEvent } from '../orders/timeline-events.js';
 import { findUnit } from '../org/unit.repository.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, notFound } from '../shared/errors.js';
 import { formatLocal } from '../shared/time-zone.js';
+import { endAssistClock } from '../timelimits/task-clocks.service.js';
 import { can } from '../users/permissions.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
 import { isAssistLate, presentAssistTask } from './assist.presenter.js';
@@ -131,6 +132,7 @@ export async function submitAssistOpinion(
   return deps.db.transaction().execute(async (tx) => {
     const done = await markAssistSubmitted(tx, task.id, text, actor.userId, at);
     if (!done) throw stateConflict((await findAssistTask(tx, order.id, task.id))?.state);
+    await endAssistClock(tx, task.id, 'met', at);
     const late = isAssistLate(done, at);
     await recordOrderEvent(tx, order, { kind: 'assist_opinion', by: actor, at, note: text, payload: { ...factsOf(task), late } });
     if (order.lead_unit_id) {

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
-import { invalidField } from '../shared/errors.js';
 import { presentAttachment } from './attachment.presenter.js';
 import { addAttachment, openAttachment } from './attachment.service.js';
+import { readOneFile } from './upload-reader.js';
 import { IdParam, OrderRefParam } from '../shared/schema.js';
+import { AttachmentViewSchema } from '../orders/order-views.schemas.js';
+import { FileSchema } from '../shared/wire-schema.js';
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
   app.post(
@@ -12,21 +14,16 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
     {
       schema: {
         tags: ['attachments'],
-        summary: '上传附件（multipart，字段 file）/ upload attachment',
+        summary: '上传附件（multipart，字段 file；图片、PDF、音频、短视频）/ upload attachment (videos: their own size limit)',
         consumes: ['multipart/form-data'],
         params: OrderRefParam,
+        response: { 201: AttachmentViewSchema },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const file = await request.file();
-      if (!file) throw invalidField('file');
-      const data = await file.toBuffer();
-      const row = await addAttachment(deps, actor, request.params.id, {
-        fileName: file.filename,
-        declaredType: file.mimetype,
-        data,
-      });
+      const file = await readOneFile(request, 'file', deps.settings);
+      const row = await addAttachment(deps, actor, request.params.id, file);
       return reply.status(201).send(presentAttachment(row));
     },
   );
@@ -38,6 +35,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         tags: ['attachments'],
         summary: '下载附件 / download',
         params: IdParam,
+        response: { 200: FileSchema('附件原文件 / the stored file, as uploaded') },
       },
     },
     async (request, reply) => {

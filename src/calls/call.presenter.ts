@@ -1,7 +1,8 @@
+import type { CallRecordView } from '../contract/calls.js';
 import type { Call } from './call.table.js';
 
 /** The call as the API shows it (the caller's number is not echoed back). */
-export const presentCall = (c: Call, orderIds?: string[]) => ({
+export const presentCall = (c: Call, orderIds?: string[]): CallRecordView<Date> => ({
   id: c.id,
   callId: c.external_id,
   status: c.status,

@@ -1,5 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { CallRecordView, CurrentCallView, OrderCallView, ScreenPopView } from '../contract/calls.js';
+import { OrderStateSchema } from '../orders/order-views.schemas.js';
 import { StringEnum as lit, OrderRef } from '../shared/schema.js';
+import { InstantSchema as At, Nullable, wireSchema } from '../shared/wire-schema.js';
 
 export const CALL_EVENTS = ['offered', 'answered', 'abandoned', 'ended'] as const;
 export type CallEventKind = (typeof CALL_EVENTS)[number];
@@ -34,3 +37,73 @@ export const CallLinkSchema = Type.Object(
 );
 
 export const CallIdParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+// The answers, as src/contract/calls.ts declares them.
+
+const CallStatusSchema = lit(CALL_EVENTS);
+const Id = Type.Integer();
+
+export const CallRecordViewSchema = wireSchema<CallRecordView<Date>>()(
+  Type.Object({
+    id: Id,
+    callId: Type.String(),
+    status: CallStatusSchema,
+    hotlineNumber: Nullable(Type.String()),
+    operatorUserId: Nullable(Type.String()),
+    operatorExt: Nullable(Type.String()),
+    offeredAt: At,
+    answeredAt: Nullable(At),
+    endedAt: Nullable(At),
+    waitSeconds: Nullable(Type.Number()),
+    talkSeconds: Nullable(Type.Number()),
+    recordingUrl: Nullable(Type.String()),
+    orderIds: Type.Optional(Type.Array(Type.String())),
+  }),
+);
+
+export const CurrentCallSchema = wireSchema<{ call: CurrentCallView<Date> | null }>()(
+  Type.Object({ call: Nullable(Type.Object({ id: Id, status: CallStatusSchema, offeredAt: At })) }),
+);
+
+export const ScreenPopViewSchema = wireSchema<ScreenPopView<Date>>()(
+  Type.Object({
+    call: Type.Object({
+      id: Id,
+      status: CallStatusSchema,
+      offeredAt: At,
+      answeredAt: Nullable(At),
+      endedAt: Nullable(At),
+      hotlineNumber: Nullable(Type.String()),
+    }),
+    callerNumber: Nullable(Type.String()),
+    masked: Type.Boolean(),
+    callerName: Nullable(Type.String()),
+    address: Nullable(Type.String()),
+    regionId: Nullable(Type.String()),
+    history: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        orderNo: Type.String(),
+        title: Type.String(),
+        state: OrderStateSchema,
+        acceptedAt: At,
+        open: Type.Boolean(),
+      }),
+    ),
+  }),
+);
+
+export const OrderCallsSchema = wireSchema<{ items: OrderCallView<Date>[] }>()(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        id: Id,
+        status: CallStatusSchema,
+        offeredAt: At,
+        answeredAt: Nullable(At),
+        talkSeconds: Nullable(Type.Number()),
+        recordingUrl: Nullable(Type.String()),
+      }),
+    ),
+  }),
+);

@@ -1,6 +1,6 @@
 import type { CallerOrderView, CurrentCallView, OrderCallView, ScreenPopView } from '../contract/calls.js';
 import { OPEN_STATES } from '../contract/vocabulary.js';
-import { logPiiAccess } from '../orders/order-extras.repository.js';
+import { logPiiAccess } from '../accesslog/pii-access-log.repository.js';
 import { maskPhone } from '../orders/masking.js';
 import { normalizePhone } from '../orders/phone.js';
 import type { Deps } from '../shared/deps.js';

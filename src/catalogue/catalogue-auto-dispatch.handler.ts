@@ -37,7 +37,7 @@ export const catalogueAutoDispatchHandler: OutboxHandler<typeof AUTO_DISPATCH_TO
         text: `${order.title}\n${order.content}`,
         at: deps.clock.now(),
       },
-      Number(facts?.settings_version ?? -1),
+      Number(facts?.catalogue_version ?? -1),
     );
     if (!catalogue.autoDispatch || !match?.exact) return;
     try {

@@ -5,7 +5,7 @@ import { invalidField } from '../shared/errors.js';
 import type { Actor } from '../users/roles.js';
 import { loadCentreCatalogue, type CentreCatalogue, type IndexedRule } from './catalogue-cache.js';
 import { matchCatalogue, type Match } from './catalogue-match.js';
-import { findCategoryPath, findSettingsVersion } from './catalogue.repository.js';
+import { findCatalogueVersion, findCategoryPath } from './catalogue.repository.js';
 import { needReader } from './catalogue.service.js';
 
 /** The facts of an appeal the catalogue answers on. */
@@ -79,7 +79,7 @@ export async function lookupCatalogue(deps: Deps, actor: Actor, input: LookupInp
   needReader(actor);
   const centreId = actor.centreId;
   const [version, categoryPath] = await Promise.all([
-    findSettingsVersion(deps.db, centreId),
+    findCatalogueVersion(deps.db, centreId),
     input.categoryId ? findCategoryPath(deps.db, centreId, input.categoryId) : Promise.resolve(null),
   ]);
   if (input.categoryId && categoryPath === undefined) throw invalidField('categoryId');

@@ -4,6 +4,7 @@ import { text } from '../i18n/messages.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
+import { resolveDeskFilter } from '../subcentres/desk-filter.service.js';
 import { ruleLabel } from './catalogue.presenter.js';
 import { reportPerRule, reportTotals, selectRulesWithNames } from './catalogue.repository.js';
 
@@ -14,12 +15,18 @@ const rate = (n: number, d: number) => (d === 0 ? null : n / d);
  * or had no rule (遵循率 = followed / (followed + overridden)); per rule the dispatches that followed
  * it and how many of those came back (回退率) — the rules that cause returns first.
  */
-export async function catalogueReport(deps: Deps, actor: Actor, q: { from: string; to: string }): Promise<CatalogueReport> {
+export async function catalogueReport(
+  deps: Deps,
+  actor: Actor,
+  q: { from: string; to: string; deskUnitId?: string },
+): Promise<CatalogueReport> {
   if (!hasAnyRole(actor, CATALOGUE_REPORT_READERS)) throw forbidden();
   const { from, to } = checkedPeriod(q.from, q.to);
+  // a sub-centre's staff: the dispatches of their desk only (ADR 0153)
+  const desk = await resolveDeskFilter(deps.db, actor, q.deskUnitId);
   const [totals, perRule, rules] = await Promise.all([
-    reportTotals(deps.db, actor.centreId, from, to),
-    reportPerRule(deps.db, actor.centreId, from, to),
+    reportTotals(deps.db, actor.centreId, from, to, desk),
+    reportPerRule(deps.db, actor.centreId, from, to, desk),
     selectRulesWithNames(deps.db, actor.centreId),
   ]);
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -55,5 +62,6 @@ export async function catalogueReport(deps: Deps, actor: Actor, q: { from: strin
     auto: Number(totals.auto),
     followRate: rate(followed, followed + overridden),
     rules: rows,
+    deskUnitId: desk ?? null,
   };
 }

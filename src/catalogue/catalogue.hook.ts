@@ -12,8 +12,9 @@ export const AUTO_DISPATCH_TOPIC = 'catalogue.auto_dispatch' as const;
 export const AUTO_DISPATCH_GRACE_MS = 60_000;
 
 /**
- * Intake: when the centre has switched auto-dispatch on and the catalogue has an exact hit (the rule
- * names the appeal's own category and region), queue the automatic dispatch. The catalogue is the
+ * Intake: a rule that names a sub-centre desk routes the order to it when routing is on; when the
+ * centre has switched auto-dispatch on and the catalogue has an exact hit (the rule names the
+ * appeal's own category and region), queue the automatic dispatch. The catalogue is the
  * cached one of the version intake read anyway, so this costs no query on a warm cache.
  */
 export const catalogueIntakeHook: IntakeHook = async (ctx) => {
@@ -28,11 +29,26 @@ export const catalogueIntakeHook: IntakeHook = async (ctx) => {
       text: `${ctx.draft.title}\n${ctx.draft.content}`,
       at: ctx.at,
     },
-    ctx.centre.settingsVersion,
+    ctx.centre.catalogueVersion,
   );
-  if (!catalogue.autoDispatch || !match?.exact) return {};
+  // The rule's sub-centre holds the order (routing on): it wins over routing by region (ADR 0110), as
+  // this hook's columns are merged after the desk-routing hook's (src/composition.ts).
+  const desk = ctx.centre.routeToSubCentres && match?.rule.deskUnitId && match.rule.deskUnitActive ? match.rule.deskUnitId : null;
+  const columns = desk
+    ? {
+        columns: { desk_unit_id: desk },
+        eventFacts: {
+          deskUnitId: desk,
+          deskName: match!.rule.deskUnitName ?? '',
+          routedBy: 'catalogue' as const,
+          catalogueRuleNo: match!.rule.no,
+        },
+      }
+    : {};
+  if (!catalogue.autoDispatch || !match?.exact) return columns;
   const availableAt = ctx.actor.kind === 'user' ? new Date(ctx.at.getTime() + AUTO_DISPATCH_GRACE_MS) : ctx.at;
   return {
+    ...columns,
     companions: (order) => ({
       outbox: [
         {
@@ -70,7 +86,7 @@ export const catalogueTransitionHook: TransitionHook = async (ctx) => {
       text: `${o.title}\n${o.content}`,
       at: ctx.at,
     },
-    Number(facts?.settings_version ?? -1),
+    Number(facts?.catalogue_version ?? -1),
   );
   const lead = ctx.payload.leadUnitId;
   await insertCatalogueDispatch(ctx.tx, {
@@ -82,5 +98,6 @@ export const catalogueTransitionHook: TransitionHook = async (ctx) => {
     leadUnitId: lead,
     outcome: !match ? 'no_rule' : match.rule.leadUnitId === lead ? 'followed' : 'overridden',
     auto: ctx.actor.systemRole === 'catalogue',
+    deskUnitId: o.desk_unit_id,
   });
 };

@@ -19,6 +19,7 @@ export async function selectRulesWithNames(db: Executor, centreId: string, where
       'g.name as region_name',
       'l.name as lead_unit_name',
       'd.name as desk_unit_name',
+      'd.active as desk_unit_active',
       sql<
         string[]
       >`array(select u.name from unnest(r.assist_unit_ids) with ordinality a(id, n) join units u on u.id = a.id order by a.n)`.as(
@@ -53,9 +54,10 @@ export async function upsertSettings(db: Executor, centreId: string, autoDispatc
     .execute();
 }
 
-export async function findSettingsVersion(db: Executor, centreId: string): Promise<number | undefined> {
-  const row = await db.selectFrom('centres').select('settings_version').where('id', '=', centreId).executeTakeFirst();
-  return row === undefined ? undefined : Number(row.settings_version);
+/** The catalogue's cache key (centres.catalogue_version, bumped by triggers; migration 0723). */
+export async function findCatalogueVersion(db: Executor, centreId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('centres').select('catalogue_version').where('id', '=', centreId).executeTakeFirst();
+  return row === undefined ? undefined : Number(row.catalogue_version);
 }
 
 /** What the dispatch hook needs besides the order row: the centre's version and the category's path. */
@@ -63,7 +65,7 @@ export async function findDispatchFacts(db: Executor, centreId: string, category
   return db
     .selectFrom('centres')
     .select((eb) => [
-      'centres.settings_version',
+      'centres.catalogue_version',
       eb
         .selectFrom('categories')
         .select('path')
@@ -196,11 +198,13 @@ export async function insertCatalogueDispatch(
     leadUnitId: string;
     outcome: CatalogueOutcome;
     auto: boolean;
+    deskUnitId: string | null;
   },
 ) {
   await db
     .insertInto('catalogue_dispatches')
     .values({
+      desk_unit_id: row.deskUnitId,
       centre_id: row.centreId,
       order_id: row.orderId,
       dispatched_at: row.at,
@@ -232,9 +236,13 @@ export async function markLatestDispatchReturned(db: Executor, orderId: string, 
     .execute();
 }
 
-export async function reportTotals(db: Executor, centreId: string, from: Date, to: Date) {
+/** A report's dispatches: every desk's (undefined), or one desk's — a sub-centre's id, or null for the league's. */
+export type DeskFilter = string | null | undefined;
+
+export async function reportTotals(db: Executor, centreId: string, from: Date, to: Date, desk?: DeskFilter) {
   return db
     .selectFrom('catalogue_dispatches')
+    .$if(desk !== undefined, (q) => q.where('desk_unit_id', desk === null ? 'is' : '=', desk ?? null))
     .select((eb) => [
       eb.fn.countAll<string>().as('dispatches'),
       sql<string>`count(*) filter (where outcome = 'followed')`.as('followed'),
@@ -248,10 +256,11 @@ export async function reportTotals(db: Executor, centreId: string, from: Date, t
     .executeTakeFirstOrThrow();
 }
 
-export async function reportPerRule(db: Executor, centreId: string, from: Date, to: Date) {
+export async function reportPerRule(db: Executor, centreId: string, from: Date, to: Date, desk?: DeskFilter) {
   return db
     .selectFrom('catalogue_dispatches as d')
     .innerJoin('catalogue_rules as r', 'r.id', 'd.rule_id')
+    .$if(desk !== undefined, (q) => q.where('d.desk_unit_id', desk === null ? 'is' : '=', desk ?? null))
     .select([
       'r.id',
       sql<string>`count(*) filter (where d.outcome = 'followed')`.as('followed'),

@@ -4,6 +4,7 @@ import { APPEAL_TYPE_LABELS } from '../contract/labels.js';
 import type { Executor } from '../db/database.js';
 import { findRegion } from '../org/catalog.repository.js';
 import { findCategory } from '../org/catalog.repository.js';
+import { assertReceivesDispatch } from '../org/dispatch-receivers.js';
 import { findUnit, findUnitsByIds } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { DomainError, domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
@@ -11,6 +12,7 @@ import { blankToNull } from '../shared/optional-text.js';
 import { centreTimeZone, formatLocal } from '../shared/time-zone.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
 import { text } from '../i18n/messages.js';
+import { warmCentreCatalogue } from './catalogue-cache.js';
 import { overlaps, type MatchRule } from './catalogue-match.js';
 import { presentRule, ruleStatus } from './catalogue.presenter.js';
 import {
@@ -72,12 +74,11 @@ async function cleanInput(db: Executor, actor: Actor, input: CatalogueRuleInput,
   const keywords = [...new Set((input.keywords ?? []).map((k) => k.trim()).filter((k) => k !== ''))];
   if (keywords.length > CATALOGUE_KEYWORDS_MAX) throw invalidField('keywords');
   const lead = await findUnit(db, centreId, input.leadUnitId);
-  if (!lead || !lead.active || lead.kind === 'centre') throw invalidField('leadUnitId');
+  assertReceivesDispatch(lead, 'leadUnitId');
   const assist = [...new Set(input.assistUnitIds ?? [])].filter((id) => id !== lead.id);
   const assistUnits = await findUnitsByIds(db, centreId, assist);
-  if (assistUnits.length !== assist.length || assistUnits.some((u) => !u.active || u.kind === 'centre')) {
-    throw invalidField('assistUnitIds');
-  }
+  if (assistUnits.length !== assist.length) throw invalidField('assistUnitIds');
+  for (const u of assistUnits) assertReceivesDispatch(u, 'assistUnitIds');
   if (input.deskUnitId) {
     const desk = await findUnit(db, centreId, input.deskUnitId);
     if (!desk || !desk.active || desk.kind !== 'sub_centre') throw invalidField('deskUnitId');
@@ -163,25 +164,39 @@ async function snapshotAndPresent(tx: Executor, actor: Actor, id: string, change
   return view;
 }
 
+/**
+ * An edit has committed: this process loads the catalogue's new version in the background, so the next
+ * intake does not pay the cold load (ADR 0125). The editor's answer does not wait for it.
+ */
+async function warmAfter<T>(deps: Deps, actor: Actor, edit: Promise<T>): Promise<T> {
+  const done = await edit;
+  warmCentreCatalogue(deps.db, actor.centreId, () => deps.clock.now());
+  return done;
+}
+
 export async function createRule(deps: Deps, actor: Actor, input: CatalogueRuleInput) {
   needEditor(actor);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    await lockCatalogue(tx, actor.centreId);
-    const rule = await cleanInput(tx, actor, input, now);
-    await refuseOverlap(tx, actor, rule, null);
-    const no = await nextRuleNo(tx, actor.centreId);
-    const { id } = await insertRule(tx, {
-      ...rule,
-      centre_id: actor.centreId,
-      no,
-      created_by: actor.userId,
-      created_at: now,
-      updated_by: actor.userId,
-      updated_at: now,
-    });
-    return snapshotAndPresent(tx, actor, id, 'create', now);
-  });
+  return warmAfter(
+    deps,
+    actor,
+    deps.db.transaction().execute(async (tx) => {
+      await lockCatalogue(tx, actor.centreId);
+      const rule = await cleanInput(tx, actor, input, now);
+      await refuseOverlap(tx, actor, rule, null);
+      const no = await nextRuleNo(tx, actor.centreId);
+      const { id } = await insertRule(tx, {
+        ...rule,
+        centre_id: actor.centreId,
+        no,
+        created_by: actor.userId,
+        created_at: now,
+        updated_by: actor.userId,
+        updated_at: now,
+      });
+      return snapshotAndPresent(tx, actor, id, 'create', now);
+    }),
+  );
 }
 
 async function loadForChange(tx: Executor, actor: Actor, id: string, version: number) {
@@ -195,38 +210,46 @@ async function loadForChange(tx: Executor, actor: Actor, id: string, version: nu
 export async function editRule(deps: Deps, actor: Actor, id: string, input: CatalogueRuleInput & { version: number }) {
   needEditor(actor);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    await lockCatalogue(tx, actor.centreId);
-    await loadForChange(tx, actor, id, input.version);
-    const rule = await cleanInput(tx, actor, input, now);
-    await refuseOverlap(tx, actor, rule, id);
-    const done = await updateRuleIfVersion(tx, actor.centreId, id, input.version, {
-      ...rule,
-      updated_by: actor.userId,
-      updated_at: now,
-    });
-    if (!done) throw domainError('CONFLICT', 'catalogue.stale', { version: input.version + 1 });
-    return snapshotAndPresent(tx, actor, id, 'edit', now);
-  });
+  return warmAfter(
+    deps,
+    actor,
+    deps.db.transaction().execute(async (tx) => {
+      await lockCatalogue(tx, actor.centreId);
+      await loadForChange(tx, actor, id, input.version);
+      const rule = await cleanInput(tx, actor, input, now);
+      await refuseOverlap(tx, actor, rule, id);
+      const done = await updateRuleIfVersion(tx, actor.centreId, id, input.version, {
+        ...rule,
+        updated_by: actor.userId,
+        updated_at: now,
+      });
+      if (!done) throw domainError('CONFLICT', 'catalogue.stale', { version: input.version + 1 });
+      return snapshotAndPresent(tx, actor, id, 'edit', now);
+    }),
+  );
 }
 
 /** Ends a rule now (a rule not yet valid ends before it starts). */
 export async function expireRule(deps: Deps, actor: Actor, id: string, version: number) {
   needEditor(actor);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    await lockCatalogue(tx, actor.centreId);
-    const row = await loadForChange(tx, actor, id, version);
-    if (ruleStatus(row, now) === 'expired') throw domainError('CONFLICT', 'catalogue.alreadyExpired', { no: row.no });
-    const end = row.valid_from > now ? row.valid_from : now;
-    const done = await updateRuleIfVersion(tx, actor.centreId, id, version, {
-      valid_to: end,
-      updated_by: actor.userId,
-      updated_at: now,
-    });
-    if (!done) throw domainError('CONFLICT', 'catalogue.stale', { version: version + 1 });
-    return snapshotAndPresent(tx, actor, id, 'expire', now);
-  });
+  return warmAfter(
+    deps,
+    actor,
+    deps.db.transaction().execute(async (tx) => {
+      await lockCatalogue(tx, actor.centreId);
+      const row = await loadForChange(tx, actor, id, version);
+      if (ruleStatus(row, now) === 'expired') throw domainError('CONFLICT', 'catalogue.alreadyExpired', { no: row.no });
+      const end = row.valid_from > now ? row.valid_from : now;
+      const done = await updateRuleIfVersion(tx, actor.centreId, id, version, {
+        valid_to: end,
+        updated_by: actor.userId,
+        updated_at: now,
+      });
+      if (!done) throw domainError('CONFLICT', 'catalogue.stale', { version: version + 1 });
+      return snapshotAndPresent(tx, actor, id, 'expire', now);
+    }),
+  );
 }
 
 export async function ruleHistory(deps: Deps, actor: Actor, id: string): Promise<{ items: CatalogueRuleVersionView<Date>[] }> {
@@ -264,7 +287,7 @@ export async function setCatalogueSettings(
   input: CatalogueSettingsView,
 ): Promise<CatalogueSettingsView> {
   needEditor(actor);
-  await upsertSettings(deps.db, actor.centreId, input.autoDispatch, actor.userId, deps.clock.now());
+  await warmAfter(deps, actor, upsertSettings(deps.db, actor.centreId, input.autoDispatch, actor.userId, deps.clock.now()));
   return { autoDispatch: input.autoDispatch };
 }
 

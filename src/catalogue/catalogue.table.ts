@@ -55,6 +55,8 @@ export interface CatalogueDispatchesTable {
   outcome: CatalogueOutcome;
   auto: Generated<boolean>;
   returned_at: Timestamp | null;
+  /** The desk holding the order at dispatch (null: the league centre's), migration 0722. */
+  desk_unit_id: string | null;
 }
 
 export type CatalogueRule = Selectable<CatalogueRulesTable>;

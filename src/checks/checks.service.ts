@@ -4,6 +4,8 @@ import type { Deps } from '../shared/deps.js';
 import { forbidden } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
+import { actorScope } from '../users/actor-scope.js';
+import { resolveDeskFilter } from '../subcentres/desk-filter.service.js';
 import { listCheckingOrders } from './checks.repository.js';
 
 /**
@@ -13,16 +15,19 @@ import { listCheckingOrders } from './checks.repository.js';
 export async function listChecksFor(
   deps: Deps,
   actor: Actor,
-  q: { limit?: number; offset?: number },
+  q: { limit?: number; offset?: number; deskUnitId?: string },
 ): Promise<CheckQueueView<Date>> {
   if (!can(actor, 'check.decide')) throw forbidden();
+  // a sub-centre's supervisor checks its desk's orders only (ADR 0153)
+  const desk = await resolveDeskFilter(deps.db, actor, q.deskUnitId);
   const { rows, total } = await listCheckingOrders(deps.db, {
-    centreId: actor.centreId,
+    scope: { ...actorScope(actor), deskUnitId: desk ?? null },
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,
   });
   return {
     total,
+    deskUnitId: desk ?? null,
     rows: rows.map((r) => ({
       orderId: r.id,
       orderNo: r.order_no,

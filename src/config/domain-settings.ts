@@ -12,10 +12,30 @@ export type DomainSettings = Readonly<
     | 'nlpSuggestThreshold'
     | 'nlpMinTrainingRows'
     | 'attachmentMaxBytes'
+    | 'videoMaxBytes'
+    | 'verifyMinutes'
+    | 'verifyFarMetres'
     | 'portalCentreCode'
+    | 'portalCodeLockoutFailures'
+    | 'portalCodeLockoutHours'
     | 'ctiCentreCode'
     | 'sessionHours'
-  >
+    | 'loginAccountFailures'
+    | 'loginIpFailures'
+    | 'loginWindowMinutes'
+    | 'loginLockoutFailures'
+    | 'sessionIdleMinutes'
+    | 'passwordMinLength'
+    | 'passwordMaxAgeDays'
+    | 'auditKeyFile'
+    | 'auditRetentionDays'
+    | 'webhookTimeoutMs'
+    | 'webhookPauseAfterFailures'
+    | 'webhookAllowHttp'
+  > & {
+    /** Where the citizen portal is reached from outside (LIANXIN_PUBLIC_URL): the return-visit link's base. */
+    publicUrl: string;
+  }
 >;
 
 /** The domain's settings out of a parsed Config. */
@@ -25,9 +45,27 @@ export function domainSettings(config: Config): DomainSettings {
     nlpSuggestThreshold: config.nlpSuggestThreshold,
     nlpMinTrainingRows: config.nlpMinTrainingRows,
     attachmentMaxBytes: config.attachmentMaxBytes,
+    videoMaxBytes: config.videoMaxBytes,
+    verifyMinutes: config.verifyMinutes,
+    verifyFarMetres: config.verifyFarMetres,
     portalCentreCode: config.portalCentreCode,
+    portalCodeLockoutFailures: config.portalCodeLockoutFailures,
+    portalCodeLockoutHours: config.portalCodeLockoutHours,
     ctiCentreCode: config.ctiCentreCode,
     sessionHours: config.sessionHours,
+    loginAccountFailures: config.loginAccountFailures,
+    loginIpFailures: config.loginIpFailures,
+    loginWindowMinutes: config.loginWindowMinutes,
+    loginLockoutFailures: config.loginLockoutFailures,
+    sessionIdleMinutes: config.sessionIdleMinutes,
+    passwordMinLength: config.passwordMinLength,
+    passwordMaxAgeDays: config.passwordMaxAgeDays,
+    auditKeyFile: config.auditKeyFile,
+    auditRetentionDays: config.auditRetentionDays,
+    webhookTimeoutMs: config.webhookTimeoutMs,
+    webhookPauseAfterFailures: config.webhookPauseAfterFailures,
+    webhookAllowHttp: config.webhookAllowHttp,
+    publicUrl: config.notices.publicUrl,
   });
 }
 

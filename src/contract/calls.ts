@@ -3,6 +3,25 @@ import type { OrderState } from './vocabulary.js';
 
 export type CallStatusView = 'offered' | 'answered' | 'abandoned' | 'ended';
 
+/** A call as the telephone system reported it (POST /api/calls, …/link); the caller's number is not echoed. */
+export interface CallRecordView<At = Instant> {
+  id: number;
+  /** The telephone system's own id of the call. */
+  callId: string;
+  status: CallStatusView;
+  hotlineNumber: string | null;
+  operatorUserId: string | null;
+  operatorExt: string | null;
+  offeredAt: At;
+  answeredAt: At | null;
+  endedAt: At | null;
+  waitSeconds: number | null;
+  talkSeconds: number | null;
+  recordingUrl: string | null;
+  /** After a link: every order the call is linked to. */
+  orderIds?: string[];
+}
+
 /** The operator's call now ringing or on the line: what the console polls to open the intake. */
 export interface CurrentCallView<At = Instant> {
   id: number;

@@ -120,4 +120,6 @@ export interface CatalogueReport {
   followRate: number | null;
   /** Rules with dispatches in the period, those that cause returns first. */
   rules: CatalogueReportRuleRow[];
+  /** The sub-centre whose dispatches these are (null: every desk's; ADR 0153). */
+  deskUnitId: string | null;
 }

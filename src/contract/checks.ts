@@ -30,4 +30,6 @@ export interface CheckQueueRow<At = string> {
 export interface CheckQueueView<At = string> {
   rows: CheckQueueRow<At>[];
   total: number;
+  /** The sub-centre whose checks these are (null: every desk's; ADR 0153). */
+  deskUnitId: string | null;
 }

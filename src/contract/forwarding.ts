@@ -38,6 +38,13 @@ export const UNIT_KIND_LABELS: LabelTable<UnitKind> = {
   other: { zh: '其他单位', en: 'other unit' },
 };
 
+/**
+ * Kinds of unit an order is never dispatched to (派单, and the dispatch catalogue's rules): the centre
+ * itself, and village committees — they receive only their town's own work, by forwarding (ADR 0116).
+ */
+export const NOT_DISPATCHED_KINDS: readonly UnitKind[] = ['centre', 'village'];
+export const receivesDispatch = (kind: UnitKind) => !NOT_DISPATCHED_KINDS.includes(kind);
+
 /** Functional departments (职能部门): their work is never passed to village committees (ADR 0116). */
 export const FUNCTIONAL_DEPARTMENT_KINDS: readonly UnitKind[] = ['league_dept', 'county_dept'];
 
@@ -55,6 +62,9 @@ export const FORWARD_RECEIVE_RULES: Readonly<Partial<Record<UnitKind, { from: re
     company: { from: ['county', 'league_dept'] },
     other: { from: ['league_dept', 'county_dept', 'town', 'company', 'other', 'county'] },
   };
+
+/** Whether a unit of this kind may forward to anyone at all (a village committee may not: nothing receives from it). */
+export const forwardsOn = (kind: UnitKind) => Object.values(FORWARD_RECEIVE_RULES).some((rule) => rule?.from.includes(kind));
 
 /**
  * Forwarders of these kinds pass work across their whole county (a county government to the county's

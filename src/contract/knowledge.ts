@@ -20,6 +20,10 @@ export interface ArticleView<At = Instant> {
   version: number;
   usageCount: number;
   lastUsedAt: At | null;
+  /** Readable by citizens on the portal's knowledge base when also answerable (issue 16). */
+  public: boolean;
+  /** Views of its portal page. */
+  publicViews: number;
   createdAt: At;
   updatedAt: At;
 }
@@ -63,3 +67,22 @@ export interface UpkeepRowView {
   drafts: number;
   usages: number;
 }
+
+/** An article on the portal's public knowledge base (issue 16): what a citizen reads, nothing internal. */
+export interface PublicArticleView<At = Instant> {
+  id: string;
+  title: string;
+  body: string;
+  updatedAt: At;
+  views: number;
+}
+
+/** A search hit on the portal: the title and a short excerpt with the words found marked. */
+export interface PublicArticleHitView {
+  id: string;
+  title: TextFragment[];
+  excerpt: TextFragment[];
+}
+
+/** How long a portal excerpt is (characters). */
+export const PUBLIC_EXCERPT_CHARS = 80;

@@ -24,10 +24,39 @@ export const KPI_KEYS = [
   'repeatCallRate',
   'avgHandlingHours',
   'assistOnTimeRate',
+  'hopOnTimeRate',
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
 export type KpiKind = 'ratio' | 'count' | 'hours';
+
+/**
+ * Each KPI's name, Chinese first, written once: the definitions (src/analytics/kpi/definitions.ts) take
+ * them from here, and the console names an assessment indicator by them (never by its key).
+ */
+export const KPI_NAMES: Readonly<Record<KpiKey, { readonly zh: string; readonly en: string }>> = {
+  answerRate: { zh: '接通率', en: 'Answer rate' },
+  answer15sRate: { zh: '15秒接通率', en: '15 s answer rate' },
+  answeredCalls: { zh: '接通量', en: 'Calls answered' },
+  intakeRate: { zh: '接收率', en: 'Intake rate' },
+  acceptedCount: { zh: '受理量', en: 'Appeals accepted' },
+  directCount: { zh: '直办量', en: 'Handled directly' },
+  directRate: { zh: '直办率', en: 'Direct-handling rate' },
+  transferredCount: { zh: '转办量', en: 'Transferred' },
+  closedCount: { zh: '办结量', en: 'Closed' },
+  closureRate: { zh: '办结率', en: 'Closure rate' },
+  timelySignRate: { zh: '及时签收率', en: 'Timely sign-for rate' },
+  responseRate: { zh: '响应率', en: 'Response rate' },
+  onTimeClosureRate: { zh: '按时办结率', en: 'On-time closure rate' },
+  resolutionRate: { zh: '解决率', en: 'Resolution rate' },
+  satisfactionRate: { zh: '满意率', en: 'Satisfaction rate' },
+  returnRate: { zh: '回退率', en: 'Return rate' },
+  rehandleRate: { zh: '重办率', en: 'Re-handling rate' },
+  repeatCallRate: { zh: '重复来电率', en: 'Repeat-call rate' },
+  avgHandlingHours: { zh: '平均办理时长', en: 'Average handling time' },
+  assistOnTimeRate: { zh: '协办按时率', en: 'Assisting on-time rate' },
+  hopOnTimeRate: { zh: '下派按时答复率', en: 'Forwarded on-time rate' },
+};
 
 /**
  * Which way each KPI should move, declared once (ADR 0090): a rise of 重办率 is bad news, a rise of
@@ -57,6 +86,7 @@ export const KPI_BETTER: Readonly<Record<KpiKey, KpiBetter>> = {
   repeatCallRate: 'lower',
   avgHandlingHours: 'lower',
   assistOnTimeRate: 'higher',
+  hopOnTimeRate: 'higher',
 };
 
 export type KpiTone = 'good' | 'bad' | 'neutral';

@@ -44,6 +44,7 @@ export const STATE_LABELS: LabelTable<OrderState> = {
 export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   accept: { zh: '受理', en: 'Accepted' },
   escalate: { zh: '升级为疑难件', en: 'Escalated (difficult case)' },
+  unescalate: { zh: '撤销疑难件', en: 'Difficult mark removed' },
   attach: { zh: '上传附件', en: 'Attachment added' },
   deadline_warning: { zh: '时限预警', en: 'Deadline warning' },
   urge: { zh: '催办', en: 'Reminder (催办)' },
@@ -58,15 +59,22 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   note: { zh: '内部备注', en: 'Internal note' },
   assist_sign: { zh: '协办签收', en: 'Assisting unit signed' },
   assist_opinion: { zh: '协办意见', en: 'Assisting opinion' },
+  verify_request: { zh: '发起现场核实', en: 'On-site verification requested' },
+  verify_answer: { zh: '现场核实结果', en: 'On-site verification answered' },
   assist_urge: { zh: '催办协办单位', en: 'Assisting unit urged' },
   leader_case: { zh: '领导包案', en: 'Leader took the case' },
   leader_case_end: { zh: '结束包案', en: 'Leader case ended' },
   instruction: { zh: '领导批示', en: 'Leader instruction' },
   instruction_ack: { zh: '签收批示', en: 'Instruction acknowledged' },
   instruction_answer: { zh: '答复批示', en: 'Instruction answered' },
+  instruction_moved: { zh: '批示随单转办', en: 'Instruction moved to the new lead unit' },
   consult_open: { zh: '发起会商', en: 'Consultation opened' },
   consult_opinion: { zh: '会商意见', en: 'Consultation opinion' },
   consult_conclude: { zh: '会商结论', en: 'Consultation concluded' },
+  external_comment: { zh: '外部系统补充', en: 'Comment from an outside system' },
+  anonymise: { zh: '个人信息到期删除', en: 'Personal data erased (retention)' },
+  visit_link_sent: { zh: '发送回访短信', en: 'Return-visit link sent' },
+  visit_link_fell_back: { zh: '短信未回复，转电话回访', en: 'Link unanswered: back to the phone visit' },
   answer_directly: { zh: '直办答复', en: 'Answer directly' },
   reject: { zh: '无效件', en: 'Invalid' },
   merge: { zh: '并单', en: 'Merge' },
@@ -87,6 +95,7 @@ export const EVENT_LABELS: LabelTable<TimelineEventKind> = {
   visit_rehandle: { zh: '回访重办', en: 'Visit: re-handle' },
   visit_check: { zh: '群众不满意，转中心核查', en: 'Citizen dissatisfied: to the centre’s check' },
   check_close: { zh: '核查办结', en: 'Closed after check' },
+  direct_visit: { zh: '直办件回访', en: 'Visit of a directly answered order' },
   wait_for_citizen: { zh: '等待群众（暂停计时）', en: 'Wait for citizen (pause clock)' },
   suspend: { zh: '中止（暂停计时）', en: 'Suspend (pause clock)' },
   resume_clock: { zh: '恢复计时', en: 'Resume clock' },
@@ -109,6 +118,11 @@ export const STAGE_LABELS: LabelTable<Stage> = {
   reply: { zh: '办理答复', en: 'reply' },
   review: { zh: '中心审核', en: 'centre review' },
   visit: { zh: '回访', en: 'return visit' },
+  check: { zh: '不满意核查', en: 'dissatisfaction check' },
+  hop_sign: { zh: '下派签收', en: 'forwarded sign-for' },
+  hop_reply: { zh: '下派办理答复', en: 'forwarded reply' },
+  assist: { zh: '协办意见', en: 'assisting opinion' },
+  verify: { zh: '现场核实', en: 'on-site verification' },
 };
 
 export const ROLE_LABELS: LabelTable<Role> = {
@@ -120,14 +134,20 @@ export const ROLE_LABELS: LabelTable<Role> = {
   leader: { zh: '领导', en: 'Leader' },
   analyst: { zh: '分析员', en: 'Analyst' },
   admin: { zh: '系统管理员', en: 'System admin' },
-  auditor: { zh: '审计管理员', en: 'Auditor' },
+  security_admin: { zh: '安全管理员', en: 'Security admin' },
+  auditor: { zh: '审计管理员', en: 'Audit admin' },
+  gridworker: { zh: '网格员', en: 'Grid worker' },
+  grid_reporter: { zh: '网格信息员', en: 'Grid reporter' },
 };
 
 export const CHANNEL_LABELS: LabelTable<Channel> = {
   phone: { zh: '电话', en: 'Phone' },
-  web: { zh: '网站', en: 'Web' },
+  web: { zh: '12345网站', en: '12345 portal' },
   window: { zh: '窗口', en: 'Service window' },
   grid: { zh: '网格员', en: 'Grid worker' },
+  letter: { zh: '来信', en: 'Letter' },
+  email: { zh: '电子邮件', en: 'E-mail' },
+  wechat_app: { zh: '微信/APP', en: 'WeChat / app' },
   open_api: { zh: '开放接口', en: 'Open API' },
   import: { zh: '导入', en: 'Import' },
 };
@@ -179,6 +199,7 @@ export const VISIT_METHOD_LABELS: LabelTable<VisitMethod> = {
   phone: { zh: '电话', en: 'Phone' },
   sms: { zh: '短信', en: 'SMS' },
   web: { zh: '网站', en: 'Web' },
+  sms_link: { zh: '短信链接', en: 'SMS link' },
 };
 
 export const LIMIT_UNIT_LABELS: LabelTable<LimitUnit> = {

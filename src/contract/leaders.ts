@@ -88,7 +88,8 @@ export interface LeaderSettingsView {
 
 export interface DifficultMarkView {
   orderId: string;
-  escalated: true;
-  /** False when the order was a 疑难件 already (nothing was written). */
+  /** Whether the order is a 疑难件 now. */
+  escalated: boolean;
+  /** False when the order was already so (nothing was written). */
   changed: boolean;
 }

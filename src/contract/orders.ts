@@ -34,6 +34,8 @@ export interface OrderView<At = Instant> {
   orderNo: string;
   channel: Channel;
   sourceNumber: string | null;
+  /** The 办不成事 window that took a window appeal (src/channels, issue 16). */
+  windowId: string | null;
   appealType: AppealType;
   categoryId: string | null;
   priority: number;
@@ -134,6 +136,13 @@ export interface AttachmentView<At = Instant> {
   createdAt: At;
 }
 
+/** Who saw an order's unmasked personal data (GET /api/audit/pii-access, the auditor). */
+export interface PiiAccessLogView<At = Instant> {
+  orderId: string;
+  orderNo: string;
+  entries: { at: At; fields: string[]; purpose: string; username: string | null }[];
+}
+
 /** GET /api/orders/:id: the order, its clocks, units, links, files and what the reader may do next. */
 export interface OrderDetailView<At = Instant> {
   order: OrderView<At>;
@@ -146,7 +155,31 @@ export interface OrderDetailView<At = Instant> {
   attachments: AttachmentView<At>[];
   /** 涉企诉求: the company (hidden from a handling unit when it asked for protection); null otherwise. */
   enterprise: EnterpriseView | null;
+  /** Where it came from beyond its channel: the outside system that submitted it, or the import that wrote it. */
+  origin: OrderOriginView<At>;
   availableActions: OrderAction[];
+}
+
+/** One Open311 attribute an outside system sent, named as the service definition names it. */
+export interface Open311AttributeView {
+  code: string;
+  label: string;
+  /** The value(s) in words: a list value's name, else the value as sent. */
+  values: string[];
+}
+
+/** The origin of an order (issue 17), shown on its page to everyone who may read the order. */
+export interface OrderOriginView<At = Instant> {
+  /** The API client (outside system) that submitted an open-API order; null for every other order. */
+  apiClient: { id: string; name: string } | null;
+  /**
+   * What the client sent through Open311 (open311_requests): the attributes the category's service
+   * definition asks for (others it may send are kept but not shown: they are not vetted), the photo
+   * link and the client's own reference. The account and device ids are never shown.
+   */
+  open311: { attributes: Open311AttributeView[]; mediaUrl: string | null; externalId: string | null } | null;
+  /** An imported order (已导入, ADR 0183): the run that wrote it; null for every order lianxin took in. */
+  importRun: { id: string; fileName: string; startedAt: At } | null;
 }
 
 /** One step on an order's timeline (全程可追溯). */

@@ -1,4 +1,5 @@
 import type { Words } from './labels.js';
+import type { MapTilesView } from './map.js';
 import type { Satisfaction } from './vocabulary.js';
 
 /**
@@ -15,6 +16,8 @@ export interface PortalInfo {
   maxPhotoBytes: number;
   /** "My appeals" by a phone code is available (ADR 0104). */
   myAppeals: boolean;
+  /** The map's configured base tiles (ADR 0187); null = the map draws our own outlines only. */
+  map: MapTilesView | null;
 }
 
 /** The answer to a new appeal: its number and the query code that opens it again. */

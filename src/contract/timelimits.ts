@@ -1,5 +1,5 @@
 import type { DeadlineView, Instant } from './orders.js';
-import type { LimitUnit, OrderState, Stage } from './vocabulary.js';
+import type { LimitUnit, OrderState, PolicyStage } from './vocabulary.js';
 
 /**
  * The shapes of the time-limit, calendar and supervision API (src/timelimits, src/calendar,
@@ -37,7 +37,7 @@ export interface CalendarOverrideView<At = Instant> {
 
 /** A built-in default rule (camelCase, src/timelimits/default-policies.ts). */
 export interface LimitRule {
-  stage: Stage;
+  stage: PolicyStage;
   appealType: string | null;
   priority: number | null;
   categoryId: string | null;
@@ -50,7 +50,7 @@ export interface LimitRule {
 export interface TimeLimitPolicyRow<At = Instant> {
   id: string;
   centre_id: string;
-  stage: Stage;
+  stage: PolicyStage;
   appeal_type: string | null;
   priority: number | null;
   category_id: string | null;
@@ -115,6 +115,27 @@ export interface SupervisionView<At = Instant> {
   status: 'open' | 'responded' | 'closed';
   response: string | null;
   responded_at: At | null;
+  closed_at: At | null;
+  closing_note: string | null;
+}
+
+/** A 督办单 as issued, answered or closed (POST /api/orders/:id/supervisions, …/respond, …/close). */
+export interface SupervisionRecordView<At = Instant> {
+  id: string;
+  order_id: string;
+  centre_id: string;
+  deadline_id: string | null;
+  unit_id: string | null;
+  origin: 'auto' | 'manual';
+  reason: string;
+  issued_by: string | null;
+  issued_at: At;
+  due_at: At;
+  status: 'open' | 'responded' | 'closed';
+  response: string | null;
+  responded_by: string | null;
+  responded_at: At | null;
+  closed_by: string | null;
   closed_at: At | null;
   closing_note: string | null;
 }

@@ -15,9 +15,22 @@ export const ROLES = [
   'leader',
   'analyst',
   'admin',
+  'security_admin',
   'auditor',
+  // 网格员 (issue 18): answers the on-site verification tasks of their grids and reports from the grid.
+  'gridworker',
+  // 网格信息员 (楼栋长、联户长、骑手…): reports from the grid, never handles.
+  'grid_reporter',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * 三员分立 (等保 2.0 L3, ADR 0157): the system administrator (`admin`: units, categories, rules,
+ * calendar, settings), the security administrator (`security_admin`: accounts, roles, password and
+ * 2FA resets, unlocks) and the audit administrator (`auditor`: reads and exports the audit trail). An
+ * account holding one of them holds no other role, and nobody grants roles to themself.
+ */
+export const SEPARATED_ADMIN_ROLES = ['admin', 'security_admin', 'auditor'] as const satisfies readonly Role[];
 
 /** Kinds of unit in the tree; `village` (村/嘎查委员会) receives only forwarded town work (ADR 0116). */
 export const UNIT_KINDS = [
@@ -33,7 +46,8 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const CHANNELS = ['phone', 'web', 'window', 'grid', 'open_api', 'import'] as const;
+/** How an appeal reached the centre (issue 16): 'web' is the 12345 portal, 'wechat_app' an outside system's WeChat/app. */
+export const CHANNELS = ['phone', 'web', 'window', 'grid', 'letter', 'email', 'wechat_app', 'open_api', 'import'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const APPEAL_TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion', 'praise', 'other'] as const;
@@ -88,6 +102,7 @@ export const ORDER_ACTIONS = [
   'visit_rehandle',
   'visit_check',
   'check_close',
+  'direct_visit', // 直办件抽样回访: the visit of a sampled directly-answered order; it stays closed (ADR 0202)
   'wait_for_citizen',
   'suspend',
   'resume_clock',
@@ -120,12 +135,29 @@ export const CHECK_CLOSE_REASONS = ['unreasonable', 'explained', 'resolved_in_fa
 export type CheckCloseReason = (typeof CHECK_CLOSE_REASONS)[number];
 export const CONTACT_METHODS = ['phone', 'visit', 'sms', 'other'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
-export const VISIT_METHODS = ['phone', 'sms', 'web'] as const;
+/** `sms_link`: the citizen rated through the one-time return-visit link (ADR 0202). */
+export const VISIT_METHODS = ['phone', 'sms', 'web', 'sms_link'] as const;
 export type VisitMethod = (typeof VISIT_METHODS)[number];
+/** The visits only the citizen makes (the portal's rating, the link's); staff record phone or SMS visits. */
+export const CITIZEN_VISIT_METHODS = ['web', 'sms_link'] as const satisfies readonly VisitMethod[];
+export type CitizenVisitMethod = (typeof CITIZEN_VISIT_METHODS)[number];
 
-/** The clocks of an order (时限): one per stage, in the order the lifecycle reaches them. */
-export const STAGES = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'] as const;
-export type Stage = (typeof STAGES)[number];
+/**
+ * The clocks of an order (时限): one per stage, in the order the lifecycle reaches them. A centre sets
+ * rules for these (`check`: the centre's check of a dissatisfied web rating, ADR 0152).
+ */
+export const STAGES = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit', 'check'] as const;
+export type PolicyStage = (typeof STAGES)[number];
+/**
+ * Clocks of a task inside the order (ADR 0152): a forwarding hop's sign-for and reply to the forwarding
+ * unit (下派签收, 下派办理) and an assisting unit's opinion (协办意见). Their deadlines come from the task
+ * (the forwarder's deadline, the centre's assisting limit), not from rules; one clock per task.
+ */
+export const TASK_STAGES = ['hop_sign', 'hop_reply', 'assist', 'verify'] as const;
+export type TaskStage = (typeof TASK_STAGES)[number];
+export type Stage = PolicyStage | TaskStage;
+/** Every clock an order's deadline table may show. */
+export const ALL_STAGES: readonly Stage[] = [...STAGES, ...TASK_STAGES];
 /** The stages a handling unit answers for; the others are the centre's. */
 export const UNIT_STAGES: readonly Stage[] = ['sign', 'contact', 'reply'];
 export const LIMIT_UNITS = ['minutes', 'hours', 'working_hours', 'working_days'] as const;

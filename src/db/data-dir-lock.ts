@@ -36,6 +36,12 @@ const holderOf = (lockPath: string): number | null => {
   }
 };
 
+/** The live process holding the lock, if any (a stale lock's dead process is not one). */
+export function liveHolderOf(lockPath: string): number | null {
+  const pid = holderOf(lockPath);
+  return pid !== null && pid !== process.pid && isAlive(pid) ? pid : null;
+}
+
 /** Takes the lock or throws DataDirInUseError; returns the function that releases it (idempotent). */
 export function lockDataDir(lockPath: string, dataDir: string): () => void {
   for (let attempt = 0; attempt < 3; attempt += 1) {

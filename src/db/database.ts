@@ -1,19 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { openPglite } from './pglite-durable.js';
 import type { DB } from './schema.js';
+import { PiiColumnsPlugin } from './pii-columns.plugin.js';
+import { withUnitsOfWork } from './unit-of-work.js';
+import type { PiiKeyring } from '../shared/pii-keyring.js';
 
 export type Db = Kysely<DB>;
 /** Repositories take this as their first argument: the database or a transaction on it. */
 export type Executor = Kysely<DB> | Transaction<DB>;
 
+/** Connections of the server database's pool (the embedded database has one and no pool). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Database {
   readonly db: Db;
   readonly kind: 'postgres' | 'pglite';
+  /** Server database only: the pool's connections now (for /metrics). */
+  poolStats?(): PoolStats;
+  /**
+   * Embedded database only: the data directory as a gzipped tarball, taken while no transaction is
+   * open (it holds the one connection), so it is consistent (ADR 0162, `lianxin backup`).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -39,7 +56,21 @@ export interface DatabaseOptions {
   /** Directory of the embedded database; undefined keeps it in memory (tests). */
   pgliteDir?: string;
   poolSize?: number;
+  /**
+   * Embedded database only: flush every commit to disk (the default). false trades durability against
+   * a power cut or an OS crash for faster commits (LIANXIN_PGLITE_FSYNC=false; ADR 0160).
+   */
+  fsync?: boolean;
+  /** Embedded database only: fill a new data directory from this tarball (`lianxin restore`). */
+  loadDataDir?: Blob;
+  /**
+   * The personal-data keys (ADR 0170): sealed columns are sealed on write and opened on read. Without
+   * them the connection is raw (backups, their checks): ciphertext read and written as it stands.
+   */
+  pii?: PiiKeyring;
 }
+
+const plugins = (options: DatabaseOptions) => (options.pii ? [new PiiColumnsPlugin(options.pii)] : []);
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
@@ -57,8 +88,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle connection can be closed by the server (restart, failover, admin). The pool drops it and
     // opens a new one on demand; without a listener the 'error' event would crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const db = new Kysely<DB>({ dialect: withUnitsOfWork(new PostgresDialect({ pool })), plugins: plugins(options) });
+    const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, kind: 'postgres', close: () => db.destroy(), poolStats };
   }
   let unlock = () => {};
   if (options.pgliteDir) {
@@ -66,9 +98,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     unlock = lockDataDir(`${options.pgliteDir}.lock`, options.pgliteDir);
   }
   try {
-    const pglite = new PGlite(options.pgliteDir);
-    await pglite.waitReady;
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, PGLITE_PARSERS) });
+    const pglite = await openPglite(options.pgliteDir, options.fsync ?? true, options.loadDataDir);
+    const db = new Kysely<DB>({ dialect: withUnitsOfWork(new PGliteDialect(pglite, PGLITE_PARSERS)), plugins: plugins(options) });
     const close = async () => {
       try {
         await db.destroy();
@@ -76,7 +107,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         unlock();
       }
     };
-    return { db, kind: 'pglite', close };
+    const dumpDataDir = () => db.connection().execute(() => pglite.dumpDataDir('gzip'));
+    return { db, kind: 'pglite', close, dumpDataDir };
   } catch (e) {
     unlock();
     throw e;

@@ -10,6 +10,7 @@ import type { CalendarTables } from '../calendar/calendar.table.js';
 import type { TimelimitTables } from '../timelimits/timelimits.table.js';
 import type { SupervisionTables } from '../supervision/supervision.table.js';
 import type { NotificationTables } from '../notifications/notifications.table.js';
+import type { CitizenNoticeTables } from '../notifications/citizen-notices.table.js';
 import type { KnowledgeTables } from '../knowledge/knowledge.table.js';
 import type { DuplicateTables } from '../duplicates/duplicate.table.js';
 import type { NlpTables } from '../nlp/nlp.table.js';
@@ -21,6 +22,17 @@ import type { AssistTables } from '../assist/assist.table.js';
 import type { LeaderTables } from '../leaders/leaders.table.js';
 import type { CatalogueTables } from '../catalogue/catalogue.table.js';
 import type { EnterpriseTables } from '../enterprise/enterprise.table.js';
+import type { AccessLogCentre, AuditChained, AuditTables } from '../audit/audit.table.js';
+import type { ImportTables } from '../imports/import.table.js';
+import type { AuthTables } from '../users/auth.table.js';
+import type { ApiClientTables } from '../apiclients/api-client.table.js';
+import type { ClientWebhookTables } from '../webhooks/client-webhook.table.js';
+import type { ChannelTables } from '../channels/channels.table.js';
+import type { GridTables, GridVerificationTables } from '../geo/grid.table.js';
+import type { PointsTables } from '../points/points.table.js';
+import type { ResidentTables } from '../residents/residents.table.js';
+import type { WishTables } from '../wishes/wishes.table.js';
+import type { VisitTables } from '../visits/visits.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -34,8 +46,16 @@ export interface CentresTable {
   created_at: Generated<Timestamp>;
   /** Bumped by triggers when the calendar, time-limit rules or settings change (migration 0150, ADR 0013). */
   settings_version: Generated<number>;
+  /** Bumped by triggers on every change of the dispatch catalogue (rules, switch, regions), migration 0723. */
+  catalogue_version: Generated<number>;
   /** Intake routes an order whose region lies in a sub-centre's subtree to that desk (migration 0600, ADR 0110). */
   route_to_sub_centres: Generated<boolean>;
+  /** Staff roles that must sign in with TOTP (migration 0742, ADR 0156): null = every role, [] = optional. */
+  mfa_required_roles: string[] | null;
+  /** The grid index's cache key, bumped by every grid import (migration 0860, ADR 0185). */
+  grid_version: Generated<number>;
+  /** Years after an order closed that its caller's personal data is kept (migration 0811, ADR 0174). */
+  pii_retention_years: Generated<number>;
 }
 
 export type { UnitKind };
@@ -52,6 +72,8 @@ export interface UnitsTable {
   created_at: Generated<Timestamp>;
   /** A sub_centre's region subtree (the root region it owns), migration 0600. */
   region_id: string | null;
+  /** 全盟通办: any sub-centre may dispatch to it and its sub-units (migration 0721, ADR 0153). */
+  league_wide: Generated<boolean>;
 }
 
 export interface UsersTable {
@@ -64,6 +86,17 @@ export interface UsersTable {
   roles: string[];
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  /** Consecutive failed sign-ins; at the configured number the account is locked (ADR 0156). */
+  failed_logins: Generated<number>;
+  /** Locked until the security administrator unlocks it; null = not locked. */
+  locked_at: Timestamp | null;
+  /** TOTP (RFC 6238, ADR 0156): the confirmed base32 secret, one being enrolled, when confirmed, the last step used. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
+  /** When the password was last set: its age against LIANXIN_PASSWORD_MAX_AGE_DAYS (migration 0743). */
+  password_changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface SessionsTable {
@@ -71,6 +104,8 @@ export interface SessionsTable {
   user_id: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** Last use (written at most once a minute): the idle timeout (migration 0743); null = created_at. */
+  last_seen_at: Timestamp | null;
 }
 
 export interface CategoriesTable {
@@ -113,11 +148,17 @@ export interface OrdersTable {
   priority: number;
   title: string;
   content: string;
+  /** Sealed at rest (AES-256-GCM, ADR 0170) by the database layer; read as plain text. */
   caller_name: string | null;
+  /** Sealed at rest; exact comparisons go to `caller_phone_bidx` (ADR 0170). */
   caller_phone: string | null;
+  /** HMAC-SHA256 blind index of the phone, written by the database layer only (PiiColumnsPlugin). */
+  caller_phone_bidx: ColumnType<string | null, never, never>;
   caller_confidential: Generated<boolean>;
   region_id: string | null;
+  /** Sealed at rest; exact comparisons go to `address_bidx` (ADR 0170). */
   address: string | null;
+  address_bidx: ColumnType<string | null, never, never>;
   lat: number | null;
   lng: number | null;
   state: OrderState;
@@ -148,6 +189,16 @@ export interface OrdersTable {
   clock_paused: Generated<boolean>;
   /** The sub-centre desk that holds the order; null = the league centre's desk (migration 0600, ADR 0110). */
   desk_unit_id: string | null;
+  /** The import run that brought the order from a previous system (migration 0850, ADR 0183); null = taken in by lianxin. */
+  import_run_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The API client (outside system) the appeal came from (migration 0840, ADR 0180); null = staff or portal. */
+  api_client_id: string | null;
+  /** The 办不成事 window that took a window appeal (migration 0820, src/channels). */
+  window_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The grid (网格) holding the order's point (migration 0860, ADR 0185). */
+  grid_id: string | null;
+  /** When the caller's personal data was erased at the end of retention (migration 0811, ADR 0174). */
+  anonymised_at: Timestamp | null;
 }
 
 export interface OrderAssignmentsTable {
@@ -183,7 +234,7 @@ export interface OrderHopsTable {
 }
 export type OrderHop = Selectable<OrderHopsTable>;
 
-export interface OrderEventsTable {
+export interface OrderEventsTable extends AuditChained {
   id: Generated<number>;
   order_id: string;
   centre_id: string;
@@ -232,13 +283,19 @@ export interface ReturnVisitsTable {
   note: string | null;
 }
 
-export interface PiiAccessLogTable {
+export interface PiiAccessLogTable extends AuditChained, AccessLogCentre {
   id: Generated<number>;
   user_id: string | null;
   order_id: string | null;
   fields: string[];
   purpose: string;
   at: Timestamp;
+  /** The centre the row belongs to (null on rows written before migration 0740, or a sign-in under an unknown name). */
+  centre_id: string | null;
+  /** Whom the row is about when it is not an order: the username typed at sign-in, the account acted on. */
+  subject: string | null;
+  /** What happened besides (client address, roles before and after, reason). */
+  detail: Json | null;
 }
 
 export interface OutboxTable {
@@ -264,6 +321,7 @@ export interface DB
     TimelimitTables,
     SupervisionTables,
     NotificationTables,
+    CitizenNoticeTables,
     PortalTables,
     KnowledgeTables,
     DuplicateTables,
@@ -275,7 +333,19 @@ export interface DB
     QueueTables,
     LeaderTables,
     CatalogueTables,
-    EnterpriseTables {
+    EnterpriseTables,
+    AuditTables,
+    ImportTables,
+    AuthTables,
+    ApiClientTables,
+    ClientWebhookTables,
+    ChannelTables,
+    GridTables,
+    PointsTables,
+    ResidentTables,
+    WishTables,
+    GridVerificationTables,
+    VisitTables {
   centres: CentresTable;
   units: UnitsTable;
   users: UsersTable;

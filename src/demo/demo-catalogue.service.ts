@@ -4,7 +4,7 @@ import type { OrderDeps as Deps } from '../orders/order-hooks.js';
 import { transitionOrder } from '../orders/order-transition.service.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 import { centreActor, handlerFor } from './demo-history.service.js';
 import type { DemoCatalog } from './demo-org.service.js';
 import { returnRequestedOrders } from './demo-catalogue.repository.js';

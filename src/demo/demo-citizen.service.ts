@@ -65,12 +65,18 @@ export async function seedDemoCitizenDesk(
   // The console is live while the demo is written (first start): only categories still active are used.
   const active = new Set((await listCategories(deps.db, catalog.centreId)).filter((c) => c.active).map((c) => c.id));
   const leaves = catalog.leaves.filter((leaf) => active.has(leaf.id));
-  const newAppeal = (d: Deps, i: number, over: Pick<NewOrderInput, 'title' | 'content' | 'channel' | 'enterprise'>) =>
+  const newAppeal = (
+    d: Deps,
+    i: number,
+    category: string,
+    over: Pick<NewOrderInput, 'title' | 'content' | 'channel' | 'enterprise'>,
+  ) =>
     acceptOrder(d, operator, {
       ...over,
       appealType: 'complaint',
       priority: 3,
-      categoryId: leaves.length > 0 ? leaves[i % leaves.length]!.id : undefined,
+      // The category the appeal is about (a 门禁 complaint is 物业管理, not whatever leaf comes next).
+      categoryId: leaves.find((leaf) => leaf.name === category)?.id,
       regionId: county.regionId,
       callerName: ['赵经理', '钱女士', '孙先生', '李会计', '周女士', '吴先生', '郑大爷', '王阿姨'][i % 8],
       callerPhone: `1391479${String(2000 + i).padStart(4, '0')}`,
@@ -93,7 +99,7 @@ export async function seedDemoCitizenDesk(
   async function seedEnterprise(i: number, e: (typeof DEMO_ENTERPRISE_APPEALS)[number]) {
     const s = stepper(deps, new Date(now - (30 + i * 6) * HOUR));
     const enterprise = { companyName: e.companyName, creditCode: e.creditCode, protectName: e.protectName };
-    let o = await newAppeal(s.d, i, { title: e.title, content: e.content, channel: e.channel, enterprise });
+    let o = await newAppeal(s.d, i, e.category, { title: e.title, content: e.content, channel: e.channel, enterprise });
     if (e.stop === 'accepted') return;
     o = await s.act(o, dispatcher, 'dispatch', { leadUnitId: unit.id }, 1);
     if (e.stop === 'dispatched') return;
@@ -107,7 +113,7 @@ export async function seedDemoCitizenDesk(
   async function seedCheck(i: number, c: (typeof DEMO_CHECKS)[number]) {
     const s = stepper(deps, new Date(now - (40 + i * 5) * HOUR));
     const content = `${c.title}，请相关部门尽快处理。`;
-    let o = await newAppeal(s.d, 10 + i, { title: c.title, content, channel: 'web' });
+    let o = await newAppeal(s.d, 10 + i, c.category, { title: c.title, content, channel: 'web' });
     o = await s.act(o, dispatcher, 'dispatch', { leadUnitId: unit.id }, 1);
     o = await s.act(o, handler, 'sign', {}, 1);
     o = await s.act(

@@ -14,9 +14,12 @@ const GOVERNMENT = '锡林浩特市人民政府';
 const DEPARTMENT = '锡林浩特市住房和城乡建设局';
 const STREET = '锡林浩特市希日塔拉街道';
 const OTHER_STREET = '锡林浩特市宝力根街道';
+/** A village committee (社区) of the street: it receives the street's own work only (ADR 0116). */
+const VILLAGE = '希日塔拉街道团结社区';
 
 /** How far down the chain each demo order has gone (下派, issue 14). */
-type Stage = 'at_government' | 'dept_pending' | 'mid_chain' | 'street_pending' | 'street_replied' | 'back_up_replied';
+type Stage =
+  'at_government' | 'dept_pending' | 'mid_chain' | 'street_pending' | 'street_replied' | 'village_pending' | 'back_up_replied';
 
 const ORDERS: { stage: Stage; title: string; content: string }[] = [
   {
@@ -29,6 +32,11 @@ const ORDERS: { stage: Stage; title: string; content: string }[] = [
   { stage: 'mid_chain', title: '街道内废弃车辆长期占道', content: '小区外道路上一辆废弃面包车停放半年以上，占用车位。' },
   { stage: 'street_pending', title: '社区健身器材损坏', content: '社区广场的健身器材有两件损坏，存在安全隐患。' },
   { stage: 'street_replied', title: '楼道堆放杂物影响消防通道', content: '单元楼道内长期堆放杂物，堵塞消防通道，多次反映无果。' },
+  {
+    stage: 'village_pending',
+    title: '团结社区单元门禁损坏',
+    content: '团结社区三号楼单元门禁坏了一个月，陌生人随意进出，请社区尽快修好。',
+  },
   { stage: 'back_up_replied', title: '小区二次供水水箱清洗', content: '小区二次供水水箱一年未清洗，水有异味，请督促物业清洗。' },
 ];
 
@@ -50,7 +58,7 @@ interface Cast {
   deps: Deps;
   regionId: string;
   categoryId: string;
-  units: { government: Unit; department: Unit; street: Unit; otherStreet: Unit };
+  units: { government: Unit; department: Unit; street: Unit; otherStreet: Unit; village: Unit };
   gov: Actor;
   dept: Actor;
   st: Actor;
@@ -59,19 +67,22 @@ interface Cast {
 
 /**
  * Orders of 锡林浩特市 forwarded by its government down to the housing bureau and the street offices,
- * stopped at every point of the chain, so `countyadmin` and `townhandler` find work at once.
+ * and on to a village committee (社区) by the street, stopped at every point of the chain, so
+ * `countyadmin`, `handler` (the housing bureau), `townhandler` and `villagehandler` find work at once.
  */
 export async function seedDemoForwarding(deps: Deps, catalog: DemoCatalog): Promise<number> {
   const unit = (name: string) => catalog.units.find((u) => u.name === name);
-  const [government, department, street, otherStreet] = [GOVERNMENT, DEPARTMENT, STREET, OTHER_STREET].map(unit);
+  const [government, department, street, otherStreet, village] = [GOVERNMENT, DEPARTMENT, STREET, OTHER_STREET, VILLAGE].map(
+    unit,
+  );
   const county = catalog.counties.find((c) => c.name === '锡林浩特市');
   const leaf = catalog.leaves.find((l) => l.name === '市政道路与照明') ?? catalog.leaves[0];
-  if (!government || !department || !street || !otherStreet || !county || !leaf) return 0;
+  if (!government || !department || !street || !otherStreet || !village || !county || !leaf) return 0;
   const cast: Cast = {
     deps,
     regionId: county.regionId,
     categoryId: leaf.id,
-    units: { government, department, street, otherStreet },
+    units: { government, department, street, otherStreet, village },
     gov: await staff(deps, catalog, government, 'unit_admin', 'countyadmin'),
     dept: await staff(deps, catalog, department, 'unit_handler', 'handler'),
     st: await staff(deps, catalog, street, 'unit_handler', 'townhandler'),
@@ -100,7 +111,7 @@ export async function seedDemoForwarding(deps: Deps, catalog: DemoCatalog): Prom
 
 async function seedOne(cast: Cast, i: number, spec: (typeof ORDERS)[number]) {
   const { deps, gov, dept, st, centre } = cast;
-  const { government, department, street, otherStreet } = cast.units;
+  const { government, department, street, otherStreet, village } = cast.units;
   const act = <A extends OrderAction>(o: Order, actor: Actor, action: A, payload: ActionPayload<A>) =>
     transitionOrder(deps, { orderId: o.id, action, version: o.version, payload, actor });
   let o = await acceptOrder(deps, centre('operator'), {
@@ -121,10 +132,16 @@ async function seedOne(cast: Cast, i: number, spec: (typeof ORDERS)[number]) {
   const due = (await getForwardChain(deps, centre('dispatcher'), o.id)).forwarderDueAt ?? new Date(now.getTime() + 240 * HOUR);
   // Each level keeps a margin inside the level above (nested deadlines).
   const within = (hours: number) => new Date(Math.max(now.getTime() + HOUR, due.getTime() - hours * HOUR)).toISOString();
-  if (spec.stage === 'street_pending' || spec.stage === 'street_replied') {
+  if (spec.stage === 'street_pending' || spec.stage === 'street_replied' || spec.stage === 'village_pending') {
     o = await act(o, gov, 'forward', { toUnitId: street.id, instructions: '请街道直接办理并答复', deadline: within(24) });
     if (spec.stage === 'street_pending') return;
     o = await act(o, st, 'hop_sign', {});
+    if (spec.stage === 'village_pending') {
+      // The street's own work (the county government forwarded it, no functional department): a
+      // village committee may receive it.
+      await act(o, st, 'forward', { toUnitId: village.id, instructions: '请社区联系物业修复门禁并答复', deadline: within(48) });
+      return;
+    }
     await act(o, st, 'hop_reply', { result: 'resolved', text: '街道已组织清理楼道杂物，消防通道已畅通。' });
     return;
   }

@@ -11,7 +11,7 @@ import type { DemoCatalog } from './demo-org.service.js';
 import { appealText, callerName, callerPhone } from './demo-text.js';
 import { Rng } from './rng.js';
 import { DEMO_CALLER_EVERY, DEMO_PORTAL_CALLER_PHONE } from './demo-desk.data.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 
 const HOUR = 3600_000;
 
@@ -83,7 +83,7 @@ function stopFor(ageDays: number, rng: Rng): Stop {
 export async function seedDemoHistory(
   deps: Deps,
   catalog: DemoCatalog,
-  opts: { end: Date; days: number; perDay: number; seed?: number; signal?: AbortSignal },
+  opts: { end: Date; days: number; perDay: number; seed?: number; signal?: AbortSignal; allFinished?: boolean },
 ) {
   const rng = new Rng(opts.seed ?? 12345);
   const clock = new ManualClock(opts.end);
@@ -98,6 +98,7 @@ export async function seedDemoHistory(
     supervisor: centreActor(catalog, 'supervisor', '督办员'),
     recent: [],
     created: 0,
+    allFinished: opts.allFinished === true,
   };
   let refused = 0;
   for (let day = opts.days; day >= 1; day--) {
@@ -130,6 +131,8 @@ interface HistoryRun {
   /** Recent order ids, candidates for generated merges. */
   recent: string[];
   created: number;
+  /** Every order is taken to its end (an archive of years ago, where an open order would make no sense). */
+  allFinished: boolean;
 }
 
 /** Some appeals come from the portal demo's phone; the drawn one is drawn anyway so the rest stays the same. */
@@ -187,7 +190,7 @@ async function generateOrder(run: HistoryRun, ageDays: number): Promise<void> {
   }
   recent.push(order.id);
   if (recent.length > 30) recent.shift();
-  const stop = stopFor(ageDays, rng);
+  const stop = run.allFinished ? 'closed' : stopFor(ageDays, rng);
   if (stop === 'accepted') return;
   const lead = handlerFor(catalog, leaf, county);
   const unit = unitActor(catalog, lead);

@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database.js';
 import { addDays, dayIn } from '../knowledge/knowledge-dates.js';
 import { insertNewArticle } from '../knowledge/knowledge.service.js';
+import { setArticlePublic } from '../knowledge/knowledge.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { DEMO_ARTICLES } from './demo-knowledge.data.js';
 import type { DemoCatalog } from './demo-org.service.js';
@@ -16,7 +17,7 @@ export async function seedDemoKnowledge(tx: Executor, clock: Clock, catalog: Dem
   for (const a of DEMO_ARTICLES) {
     const owner = catalog.units.find((u) => u.name === a.owner);
     if (!owner) throw new Error(`demo knowledge: no unit named ${a.owner}`);
-    await insertNewArticle(tx, clock, {
+    const row = await insertNewArticle(tx, clock, {
       centreId: catalog.centreId,
       content: {
         title: a.title,
@@ -31,6 +32,8 @@ export async function seedDemoKnowledge(tx: Executor, clock: Clock, catalog: Dem
       by: null,
       note: 'demo',
     });
+    // The public knowledge base on the portal (issue 16): every demo article is written for citizens too.
+    await setArticlePublic(tx, catalog.centreId, row.id, true, clock.now());
   }
   return DEMO_ARTICLES.length;
 }

@@ -81,6 +81,18 @@ export const LEAGUE_DEPARTMENTS = [
   '盟残联',
 ];
 
+/**
+ * Village committees (社区居委会 / 嘎查村委员会, kind `village`) under a few towns and street offices: they
+ * receive only their town's own work by forwarding, never a dispatch or a functional department's work
+ * (ADR 0116). Keyed by the town unit's name.
+ */
+export const VILLAGES: Record<string, string[]> = {
+  锡林浩特市希日塔拉街道: ['团结社区', '额尔敦社区'],
+  锡林浩特市宝力根街道: ['宝力根社区'],
+  锡林浩特市南郊街道: ['巴彦宝拉格嘎查'],
+  二连浩特市格日勒敖都苏木: ['呼和陶勒盖嘎查', '巴彦哈拉嘎查'],
+};
+
 /** Public-service companies (水电气热、通信、公交) in the league seat and the larger banners. */
 export const COMPANIES: { name: string; county?: string }[] = [
   { name: '锡林郭勒供电公司' },

@@ -2,11 +2,20 @@ import type { Executor } from '../db/database.js';
 import type { Unit } from '../db/schema.js';
 import { insertCategory, insertRegion, setCategoryAliases } from '../org/catalog.repository.js';
 import { insertCentre, insertUnit } from '../org/unit.repository.js';
+import { setCentreMfaRoles } from '../users/totp.repository.js';
 import { hashPassword } from '../users/password.js';
 import type { Role } from '../users/roles.js';
 import { insertUser } from '../users/user.repository.js';
 import { CATEGORY_TREE, type CategorySeed } from './demo-catalog.data.js';
-import { CENTRE, CENTRE_UNIT_NAME, COMPANIES, COUNTIES, COUNTY_DEPARTMENTS, LEAGUE_DEPARTMENTS } from './demo-org.data.js';
+import {
+  CENTRE,
+  CENTRE_UNIT_NAME,
+  COMPANIES,
+  COUNTIES,
+  COUNTY_DEPARTMENTS,
+  LEAGUE_DEPARTMENTS,
+  VILLAGES,
+} from './demo-org.data.js';
 
 export const DEMO_PASSWORD = 'Demo@12345';
 
@@ -32,6 +41,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'leader', displayName: '领导 巴特尔', role: 'leader', unit: 'centre' },
   { username: 'analyst', displayName: '分析员 孙悦', role: 'analyst', unit: 'centre' },
   { username: 'admin', displayName: '系统管理员 周强', role: 'admin', unit: 'centre' },
+  // Issue 15, 三员分立 (ADR 0157): accounts and roles are the security administrator's
+  { username: 'secadmin', displayName: '安全管理员 陈刚', role: 'security_admin', unit: 'centre' },
   { username: 'auditor', displayName: '审计管理员 吴静', role: 'auditor', unit: 'centre' },
   // Issue 14: a sub-centre's dispatcher (ADR 0110)
   {
@@ -61,6 +72,30 @@ export const DEMO_USERS: DemoUser[] = [
     username: 'townhandler',
     displayName: '街道承办人 陈静',
     role: 'unit_handler',
+    unit: 'centre',
+    unitName: '锡林浩特市希日塔拉街道',
+  },
+  // A village committee (社区) under that street office: receives only the street's own work (ADR 0116).
+  {
+    username: 'villagehandler',
+    displayName: '社区承办人 萨仁',
+    role: 'unit_handler',
+    unit: 'centre',
+    unitName: '希日塔拉街道团结社区',
+  },
+  // 网格员 (issue 18): the grid worker of 希日塔拉街道's demo grids (演示网格), answers 现场核实 there.
+  {
+    username: 'gridworker',
+    displayName: '网格员 巴特尔',
+    role: 'gridworker',
+    unit: 'centre',
+    unitName: '锡林浩特市希日塔拉街道',
+  },
+  // 联户长 (issue 18): reports from the grid, never handles.
+  {
+    username: 'gridreporter',
+    displayName: '联户长 其其格',
+    role: 'grid_reporter',
     unit: 'centre',
     unitName: '锡林浩特市希日塔拉街道',
   },
@@ -102,7 +137,11 @@ async function seedUnits(tx: Executor, centreId: string) {
     // The county's government office: it forwards across the county (its departments and towns, ADR 0116).
     units.push(await add(county, `${c.name}人民政府`, 'county'));
     for (const d of COUNTY_DEPARTMENTS) units.push(await add(county, `${c.name}${d}`, 'county_dept'));
-    for (const t of c.towns) units.push(await add(county, `${c.name}${t}`, 'town'));
+    for (const t of c.towns) {
+      const town = await add(county, `${c.name}${t}`, 'town');
+      units.push(town);
+      for (const v of VILLAGES[town.name] ?? []) units.push(await add(town, `${t}${v}`, 'village'));
+    }
   }
   for (const d of LEAGUE_DEPARTMENTS) units.push(await add(centreUnit, d, 'league_dept'));
   for (const c of COMPANIES) {
@@ -146,6 +185,9 @@ function demoUserUnit(u: DemoUser, units: Unit[], centreUnit: Unit, handlerUnit:
 /** Creates the demo centre: unit tree (~300 units), categories, regions and one user per role. */
 export async function seedDemoOrganisation(tx: Executor): Promise<DemoCatalog> {
   const centre = await insertCentre(tx, CENTRE);
+  // The demo centre keeps two-factor sign-in optional, so the printed sign-ins work (ADR 0156; a new
+  // centre otherwise requires it of every role). Said at start.
+  await setCentreMfaRoles(tx, centre.id, []);
   const { centreUnit, units, counties } = await seedUnits(tx, centre.id);
   const leaves = await seedCategories(tx, centre.id);
   const withRegions: DemoCatalog['counties'] = [];

@@ -10,6 +10,16 @@ export async function wireDemoSubCentres(
   await db.updateTable('centres').set({ route_to_sub_centres: true }).where('id', '=', centreId).execute();
 }
 
+/** Marks the league's own utilities 全盟通办: every sub-centre may dispatch to them (ADR 0153). */
+export async function markDemoLeagueWide(db: Executor, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return;
+  await db
+    .updateTable('units')
+    .set({ league_wide: true })
+    .where('id', 'in', [...unitIds])
+    .execute();
+}
+
 /** The newest order still waiting for dispatch at this desk, or at any sub-centre but this one (`elsewhere`). */
 export async function newestWaitingOrder(db: Executor, centreId: string, deskUnitId: string, where: 'at' | 'elsewhere') {
   return db

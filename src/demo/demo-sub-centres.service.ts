@@ -4,14 +4,16 @@ import { transitionOrder } from '../orders/order-transition.service.js';
 import type { Actor } from '../users/roles.js';
 import { findUserByUsername } from '../users/user.repository.js';
 import type { DemoCatalog } from './demo-org.service.js';
-import { newestWaitingOrder, wireDemoSubCentres } from './demo-sub-centres.repository.js';
+import { COMPANIES } from './demo-org.data.js';
+import { markDemoLeagueWide, newestWaitingOrder, wireDemoSubCentres } from './demo-sub-centres.repository.js';
 
 /** The sub-centre of `subdispatcher` (appended to DEMO_USERS). */
 export const DEMO_SUB_CENTRE = '锡林浩特市12345分中心';
 
 /**
  * The 13 sub-centres (`<county>12345分中心`) own their county's region and intake routes by region
- * (ADR 0110), so the history's county orders are held by their sub-centres from the start.
+ * (ADR 0110), so the history's county orders are held by their sub-centres from the start; the
+ * league's utilities are league-wide, so every sub-centre dispatches to them (ADR 0153).
  */
 export async function seedDemoSubCentres(tx: Executor, catalog: DemoCatalog): Promise<number> {
   const wired = catalog.counties.flatMap((c) => {
@@ -19,6 +21,12 @@ export async function seedDemoSubCentres(tx: Executor, catalog: DemoCatalog): Pr
     return desk ? [{ subCentreId: desk.id, regionId: c.regionId }] : [];
   });
   await wireDemoSubCentres(tx, catalog.centreId, wired);
+  // the league's utilities (供电, 通信) serve every county: any sub-centre may dispatch to them (ADR 0153)
+  const leagueUtilities = new Set(COMPANIES.filter((c) => !c.county).map((c) => c.name));
+  await markDemoLeagueWide(
+    tx,
+    catalog.units.filter((u) => u.kind === 'company' && leagueUtilities.has(u.name)).map((u) => u.id),
+  );
   return wired.length;
 }
 

@@ -1,6 +1,7 @@
 import type { DuplicateReason, OrderDuplicatesView } from '../contract/orders.js';
 import type { OrderState } from '../contract/vocabulary.js';
-import { loadVisibleOrder } from '../orders/order-query.service.js';
+import { guardPhoneLookup, loadVisibleOrder } from '../orders/order-query.service.js';
+import { logPhoneLookup } from '../accesslog/pii-access-log.repository.js';
 import { actorScope } from '../users/actor-scope.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField } from '../shared/errors.js';
@@ -58,6 +59,8 @@ export async function checkDuplicates(deps: Deps, actor: Actor, input: Duplicate
   // The operator usually types the caller's phone first: a phone (or an address) alone is a valid probe.
   const probes = [input.title, input.content, input.callerPhone ?? '', input.address ?? ''];
   if (probes.every((p) => p.trim() === '')) throw invalidField('content');
+  // A typed phone tests it against the centre's callers: the phone look-up's guard and log apply.
+  await guardPhoneLookup(deps, actor, input.callerPhone);
   const candidates = await findDuplicates(deps.db, deps.clock, {
     centreId: actor.centreId,
     scope: actorScope(actor),
@@ -65,5 +68,14 @@ export async function checkDuplicates(deps: Deps, actor: Actor, input: Duplicate
     at: deps.clock.now(),
     limit: input.limit ?? 5,
   });
+  if (input.callerPhone) {
+    const orderIds = candidates.map((c) => c.orderId);
+    await logPhoneLookup(deps.db, {
+      userId: actor.userId,
+      orderIds,
+      at: deps.clock.now(),
+      purpose: 'duplicates.check.callerPhone',
+    });
+  }
   return { candidates };
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -5,13 +7,20 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { actorFromSession } from '../users/auth.service.js';
+import { auditAdministrativeActs } from '../users/admin-acts.hook.js';
 import { sessionToken } from './auth.js';
 import type { AppContext } from './context.js';
 import { handleError } from './errors.js';
+import { registerBrowserProtections } from './browser-protections.js';
+import { rejectUnsafeInput } from './input-guard.js';
 import { domainError } from '../shared/errors.js';
 import { blankMeansAbsentPlugin } from '../shared/schema.js';
 import { registerRoutes } from './routes.js';
 import { registerWebAssets } from './web-assets.js';
+import { auditRefusals } from '../audit/refusal-audit.js';
+import { requestLogSerializer } from './log-redaction.js';
+import { createMetrics } from '../ops/metrics.js';
+import { opsRoutes } from '../ops/ops.routes.js';
 
 export interface BuildOptions {
   /** A stream receives the log lines instead of stdout (tests read the development one-time codes from it). */
@@ -32,13 +41,37 @@ export const AJV_OPTIONS: AjvCompilerOptions = {
 const trustProxyOption = (t: boolean | number | string[]) =>
   typeof t === 'number' ? (_address: string, hop: number) => hop < t : t;
 
+/**
+ * A request's id in every log line and in the x-request-id answer header: the caller's (a proxy's or
+ * another system's, so one request can be followed across them) when it is a plain token, else a new one.
+ */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // The request log never holds a full phone number (http/log-redaction.ts, ADR 0172).
+    logger:
+      typeof options.logger === 'object'
+        ? { ...options.logger, serializers: { req: requestLogSerializer } }
+        : (options.logger ?? false),
     bodyLimit: 1024 * 1024,
+    // A client that joins a base URL ending in "/" with "/services.xml" asks for "//services.xml" (Open311, ADR 0181).
+    routerOptions: { ignoreDuplicateSlashes: true },
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     ajv: AJV_OPTIONS,
+    requestIdHeader: false,
+    genReqId: requestId,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Every request counts in /metrics (a root hook, so it sees every route).
+  const metrics = createMetrics({ db: ctx.deps.db, clock: ctx.deps.clock, poolStats: ctx.poolStats });
+  metrics.observeRequests(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   app.setErrorHandler(handleError);
   await app.register(cookie);
@@ -55,7 +88,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: {}, staticCSP: true });
+  // The API's description is for signed-in staff unless an installation publishes it (LIANXIN_API_DOCS).
+  if (ctx.config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: {}, staticCSP: true });
+  await registerBrowserProtections(app, ctx.config);
 
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
@@ -64,7 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // Sign-in is checked before input validation, so strangers learn nothing about the API's rules.
     if (
       request.url.startsWith('/api/') &&
-      !request.url.startsWith('/api/docs') &&
+      !(ctx.config.apiDocs && request.url.startsWith('/api/docs')) &&
       !request.routeOptions.config?.public &&
       !request.actor
     ) {
@@ -72,7 +107,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     }
   });
 
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  // After validation, before any handler: no NUL byte, no infinite or inexact number (input-guard.ts).
+  app.addHook('preHandler', rejectUnsafeInput);
+  auditAdministrativeActs(app, ctx.deps);
+  // Refused requests (403) are audited (ADR 0161).
+  auditRefusals(app, ctx.deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: ctx.config.apiDocs } }, async () => app.swagger());
+  await app.register(opsRoutes(metrics.registry), ctx);
   await registerRoutes(app, ctx);
 
   if (options.webDir) await registerWebAssets(app, options.webDir);

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { text } from '../i18n/messages.js';
-import { isRetryableConflict, isUniqueViolation } from '../db/pg-errors.js';
+import { isDataException, isRetryableConflict, isUniqueViolation } from '../db/pg-errors.js';
 import { DomainError, type ErrorCode } from '../shared/errors.js';
 import { NOT_BLANK_PATTERN } from '../shared/schema.js';
 
@@ -41,31 +41,68 @@ function isBlank(error: FastifyError): boolean {
   return (v.keyword === 'pattern' && params.pattern === NOT_BLANK_PATTERN) || (v.keyword === 'minLength' && params.limit === 1);
 }
 
+/**
+ * The multipart parser's own errors (busboy: a body cut short, a boundary the header does not name):
+ * plain Errors without a status, raised while a handler reads the parts. The client's body is at fault.
+ */
+const MALFORMED_MULTIPART = /^(Unexpected end of (multipart data|form)|Multipart: Boundary not found|Malformed part header)/;
+
+/** The status and body an error answers with (the API's own format; Open311 re-wraps it, src/open311). */
+export interface ErrorAnswer {
+  status: number;
+  body: ReturnType<typeof errorBody>;
+  retryAfterSeconds?: number;
+}
+
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const found = errorAnswer(error, request);
+  if (found.retryAfterSeconds !== undefined) reply.header('retry-after', String(found.retryAfterSeconds));
+  return reply.status(found.status).send(found.body);
+}
+
+export function errorAnswer(error: FastifyError, request: FastifyRequest): ErrorAnswer {
   if (error instanceof DomainError) {
-    return reply.status(STATUS[error.code]).send(errorBody(error.code, error.text, error.details));
+    const retryAfter = error.details.retryAfterSeconds;
+    return {
+      status: STATUS[error.code],
+      body: errorBody(error.code, error.text, error.details),
+      ...(typeof retryAfter === 'number' && { retryAfterSeconds: retryAfter }),
+    };
   }
   if (isUniqueViolation(error)) {
     // A uniqueness check lost a race (two admins adding the same code at once): the database's unique
     // key answers, and the loser hears it as a conflict, not as a server fault.
-    return reply.status(409).send(errorBody('CONFLICT', text('error.alreadyExists')));
+    return answer(409, errorBody('CONFLICT', text('error.alreadyExists')));
   }
   if (isRetryableConflict(error)) {
     // Nothing was written (the database rolled the transaction back); the client may simply retry.
     request.log.warn({ err: error }, 'transaction rolled back by the database');
-    return reply.status(409).send(errorBody('CONFLICT', text('error.retry')));
+    return answer(409, errorBody('CONFLICT', text('error.retry')));
+  }
+  if (isDataException(error)) {
+    request.log.warn({ err: error }, 'input refused by the database');
+    const field = (error as { column?: string }).column ?? 'body';
+    return answer(400, errorBody('VALIDATION', text('error.validation', { field }), { field }));
   }
   if (error.validation) {
     const field = validationField(error);
     const message = isBlank(error) ? text('error.blank', { field }) : text('error.validation', { field });
-    return reply.status(400).send(errorBody('VALIDATION', message, { field, reason: error.message }));
+    return answer(400, errorBody('VALIDATION', message, { field, reason: error.message }));
+  }
+  if (!error.statusCode && MALFORMED_MULTIPART.test(error.message ?? '')) {
+    return answer(
+      400,
+      errorBody('VALIDATION', text('error.malformedBody', { field: 'body' }), { field: 'body', reason: error.message }),
+    );
   }
   if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', text('error.tooLarge', { max: '' })));
+    return answer(413, errorBody('PAYLOAD_TOO_LARGE', text('error.tooLarge', { max: '' })));
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return reply.status(error.statusCode).send(errorBody('BAD_REQUEST', { zh: `请求有误：${error.message}`, en: error.message }));
+    return answer(error.statusCode, errorBody('BAD_REQUEST', { zh: `请求有误：${error.message}`, en: error.message }));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send(errorBody('INTERNAL', text('error.internal')));
+  return answer(500, errorBody('INTERNAL', text('error.internal')));
 }
+
+const answer = (status: number, body: ReturnType<typeof errorBody>): ErrorAnswer => ({ status, body });

@@ -6,6 +6,10 @@ import {
   STAGE_LABELS,
   STATE_LABELS,
 } from '../contract/labels.js';
+import { GOVERNANCE_MESSAGES } from './governance.messages.js';
+import { VISIT_MESSAGES } from './visits.messages.js';
+import { WEBHOOK_MESSAGES } from './webhooks.messages.js';
+import { GRID_MESSAGES } from './grid.messages.js';
 
 /**
  * User-facing text of the server: Chinese first, English second. Code refers to keys, never to
@@ -13,11 +17,55 @@ import {
  */
 export const messages = {
   'error.validation': { zh: '输入有误：{field}', en: 'Invalid input: {field}' },
+  'export.watermark': {
+    zh: '内部资料，注意保密。导出人：{who}，导出时间：{at}',
+    en: 'Internal — confidential. Exported by {who} at {at}',
+  },
+  'error.crossOrigin': {
+    zh: '拒绝来自其他网站的操作请求，请在本系统页面内操作',
+    en: 'A state-changing request from another site was refused; use this system’s own pages',
+  },
+  'error.nulByte': {
+    zh: '输入含有不允许的控制字符（NUL）：{field}',
+    en: 'The input holds a forbidden control character (NUL): {field}',
+  },
+  'error.numberOutOfRange': { zh: '数值无效或超出范围：{field}', en: 'Not a finite number in range: {field}' },
+  'error.malformedBody': { zh: '请求正文格式有误或不完整：{field}', en: 'The request body is malformed or incomplete: {field}' },
   'error.blank': { zh: '请填写内容，不能为空或只有空格：{field}', en: 'Please write something, not only spaces: {field}' },
   'error.notFound': { zh: '{what}不存在', en: '{what} not found' },
   'error.forbidden': { zh: '无权执行此操作', en: 'Not allowed' },
   'error.unauthenticated': { zh: '请先登录', en: 'Please sign in' },
   'error.badCredentials': { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'error.loginThrottled': {
+    zh: '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; please try again in {minutes} min',
+  },
+  'error.totpRequired': { zh: '该账户需要双因素认证登录', en: 'This account signs in with two-factor authentication' },
+  'error.badTotp': { zh: '动态验证码或恢复码不正确', en: 'Wrong authenticator code or recovery code' },
+  'error.challengeExpired': {
+    zh: '登录验证已过期或尝试次数过多，请重新输入用户名和密码',
+    en: 'The sign-in step expired or had too many tries; enter your username and password again',
+  },
+  'error.totpNotPending': { zh: '请先生成新的双因素密钥', en: 'Start the two-factor enrolment first' },
+  'password.tooShort': { zh: '密码至少 {min} 位', en: 'The password needs at least {min} characters' },
+  'password.classes': {
+    zh: '密码须包含小写字母、大写字母、数字、符号中的至少三类',
+    en: 'The password needs three of: lower-case letters, upper-case letters, digits, symbols',
+  },
+  'password.username': { zh: '密码不能包含用户名', en: 'The password cannot contain the username' },
+  'password.common': {
+    zh: '这个密码太常见，容易被猜中，请换一个',
+    en: 'This password is too common and easily guessed; choose another',
+  },
+  'password.same': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  'error.passwordExpired': {
+    zh: '密码已过期，请先修改密码再登录',
+    en: 'Your password has expired; change it before signing in',
+  },
+  'error.accountLocked': {
+    zh: '账户因多次登录失败已锁定，请联系安全管理员解锁',
+    en: 'This account is locked after repeated failed sign-ins; ask the security administrator to unlock it',
+  },
   'error.conflict': {
     zh: '工单已被他人更新，请刷新后重试',
     en: 'The order was changed by someone else; reload and try again',
@@ -43,6 +91,14 @@ export const messages = {
   },
   'desk.notSubCentre': { zh: '请选择一个分中心', en: 'Choose a sub-centre' },
   'desk.alreadyThere': { zh: '工单已在该分中心', en: 'The order is already at that sub-centre' },
+  'desk.leagueWideLeagueOnly': {
+    zh: '只有市级中心可以设定全盟通办单位',
+    en: 'Only the league centre marks units league-wide',
+  },
+  'desk.outsideArea': {
+    zh: '{unit}不在{desk}的派单范围内：分中心只能派往{area}的单位和全盟通办单位，其他单位请上交市级中心派单',
+    en: '{unit} is outside the dispatch area of {desk}: a sub-centre dispatches to units of {area} and league-wide units; hand the order up for any other',
+  },
   'bulk.otherCategory': {
     zh: '批量派单只能派同一分类的工单（本单分类与第一单不同）',
     en: 'Bulk dispatch takes orders of one category (this one differs from the first)',
@@ -62,6 +118,10 @@ export const messages = {
     en: 'The data directory {dir} is in use by another process (pid {pid}): the embedded database opens in one process at a time. Stop that process (e.g. the running server) first, or set DATABASE_URL to use PostgreSQL.',
   },
   'error.dbDown': { zh: '数据库不可用', en: 'Database unavailable' },
+  'error.metricsForbidden': {
+    zh: '指标仅供本机或持有指标令牌的监控系统读取',
+    en: 'Metrics are for this machine or a monitoring system holding the metrics token',
+  },
   'what.order': { zh: '工单', en: 'Order' },
   'what.unit': { zh: '单位', en: 'Unit' },
   'what.user': { zh: '用户', en: 'User' },
@@ -71,6 +131,14 @@ export const messages = {
   'what.call': { zh: '来电记录', en: 'Call' },
   'what.savedFilter': { zh: '已保存的筛选', en: 'Saved filter' },
   'what.assistTask': { zh: '协办任务', en: 'Assisting task' },
+  'what.desk': { zh: '分中心', en: 'Sub-centre' },
+  'what.serviceWindow': { zh: '反映窗口', en: 'Service window' },
+  'what.mergedLine': { zh: '归并热线', en: 'Merged hotline' },
+  'what.article': { zh: '知识', en: 'Article' },
+  'what.grid': { zh: '网格', en: 'Grid' },
+  'what.verificationTask': { zh: '现场核实任务', en: 'Verification task' },
+  'verify.orderClosed': { zh: '工单已办结，不能再发起现场核实', en: 'The order is closed: no verification can be sent' },
+  'verify.notPending': { zh: '该现场核实任务已答复或已撤销', en: 'This verification task was already answered or cancelled' },
   'error.savedFilterNameTaken': {
     zh: '已有同名的筛选「{name}」，请换一个名称',
     en: 'A saved filter named “{name}” already exists; choose another name',
@@ -114,6 +182,10 @@ export const messages = {
     zh: '统一社会信用代码校验位不对，请核对营业执照（enterprise.creditCode）',
     en: 'The check character of the unified social credit code is wrong; please check the licence (enterprise.creditCode)',
   },
+  'error.portalCodeLocked': {
+    zh: '该工单号的查询码连续输错次数过多，已锁定，请 {hours} 小时后再试，或致电 12345 查询',
+    en: 'Too many wrong query codes for this order number: locked; please try again in {hours} h, or call 12345',
+  },
   'error.rateLimited': { zh: '操作太频繁了，请过 {seconds} 秒再试', en: 'Too many requests; please try again in {seconds} s' },
   'error.portalUnavailable': {
     zh: '网上诉求暂时无法使用，请拨打 12345',
@@ -138,6 +210,7 @@ export const messages = {
     en: 'Text-message codes are not available yet; please use the number and query code, or call 12345',
   },
   'portal.actor': { zh: '市民（网上）', en: 'Citizen (web)' },
+  'portal.confidentialTitle': { zh: '（保密诉求，内容不显示）', en: '(confidential appeal, subject not shown)' },
   'portal.stage.received': { zh: '已收到，正在安排办理单位', en: 'Received; finding the office to handle it' },
   'portal.stage.handling': { zh: '正在办理', en: 'Being handled' },
   'portal.stage.replied': { zh: '办理单位已答复，正在审核', en: 'The office has replied; the reply is being checked' },
@@ -198,6 +271,19 @@ export const messages = {
     zh: '不能把工单并入它自己，请填写另一张主工单',
     en: 'An order cannot be merged into itself; name another main order',
   },
+  'user.rolesSeparated': {
+    zh: '三员分立：系统管理员、安全管理员、审计管理员不能相互兼任，也不能与其他角色兼任（{roles}）',
+    en: 'Separation of duties: the system, security and audit administrators cannot be combined with each other or with any other role ({roles})',
+  },
+  'user.selfGrant': {
+    zh: '不能修改自己的角色，请由另一位安全管理员操作',
+    en: 'You cannot change your own roles; another security administrator must do it',
+  },
+  'user.selfReset': {
+    zh: '不能在用户管理中重置自己的密码或双因素认证，请在“我的账户”中修改',
+    en: 'You cannot reset your own password or two-factor sign-in here; change it under "My account"',
+  },
+  'user.notLocked': { zh: '账户 {username} 未被锁定', en: 'The account {username} is not locked' },
   'user.usernameTaken': { zh: '用户名 {username} 已存在', en: 'The username {username} is taken' },
   'duplicate.notMerged': { zh: '该工单未被并单', en: 'The order is not merged' },
   'duplicate.hasDuplicates': {
@@ -307,9 +393,33 @@ export const messages = {
     zh: '催办协办：请尽快就工单 {orderNo} 提交协办意见，截止 {due}',
     en: 'Reminder: please submit your assisting opinion on order {orderNo}, due {due}',
   },
+  'notice.verifyRequest': {
+    zh: '现场核实：请在 {minutes} 分钟内到现场核实工单 {orderNo}（{grid}）',
+    en: 'On-site verification: please verify order {orderNo} on site within {minutes} minutes ({grid})',
+  },
+  'notice.verifyAnswer': {
+    zh: '现场核实结果：{grid} 已答复工单 {orderNo}',
+    en: 'Verification answered: {grid} answered order {orderNo}',
+  },
+  'notice.verifyAnswerFar': {
+    zh: '现场核实结果：{grid} 已答复工单 {orderNo}，但定位远离诉求地点，请留意',
+    en: 'Verification answered: {grid} answered order {orderNo} from a point far from the appeal — please check',
+  },
   'notice.assistOpinion': {
     zh: '协办意见：{unit} 已就工单 {orderNo} 提交协办意见',
     en: 'Assisting opinion: {unit} submitted its opinion on order {orderNo}',
+  },
+  'notice.instructionMoved': {
+    zh: '批示转办：工单 {orderNo} 改派贵单位，{leader} 的批示随单转来，请签收并答复：{excerpt}',
+    en: "Instruction moved: order {orderNo} was re-dispatched to your unit; {leader}'s instruction came with it, please sign for and answer it: {excerpt}",
+  },
+  'dispatch.villageRefused': {
+    zh: '村（嘎查）委员会不直接承接派单，只承接所属苏木乡镇/街道下派的工作：{field}',
+    en: 'Village committees are not dispatched to; they receive only their town’s work by forwarding: {field}',
+  },
+  'progress.notComplex': {
+    zh: '阶段性答复仅用于复杂事项（疑难复杂件或疑难件），本工单请在时限内直接答复',
+    en: 'Interim progress reports are for complex matters only (priority 4 or a difficult case); reply to this order directly',
   },
   // Issue 14: forwarding down the unit tree (下派, ADR 0115, 0116).
   'forward.notHolder': { zh: '只有当前承办该工单的单位可以执行此操作', en: 'Only the unit now holding the order may do this' },
@@ -404,6 +514,103 @@ export const messages = {
   },
   'catalogue.alreadyExpired': { zh: '规则 #{no} 已失效', en: 'Rule #{no} has ended already' },
   'catalogue.autoDispatcher': { zh: '派单目录自动派单', en: 'Catalogue auto-dispatch' },
+  'report.unscored': {
+    zh: '无数据单位 {n} 个（本月没有可计分的工单，不参与排名）',
+    en: '{n} units without data (no scorable order this month, not ranked)',
+  },
+  // Issue 15: the tamper-evident audit trail (ADR 0161).
+  'audit.stream.access': { zh: '个人信息与管理审计', en: 'personal-data and administrative audit' },
+  'audit.stream.timeline': { zh: '工单流转记录', en: 'order timeline' },
+  'audit.ok': {
+    zh: '完整：{rows} 行，{checkpoints} 个签名检查点，{unsealed} 行待下次签名',
+    en: 'intact: {rows} rows, {checkpoints} signed checkpoints, {unsealed} rows awaiting the next signature',
+  },
+  'audit.broken.edited': {
+    zh: '第 {seq} 号（{table} id {id}）内容或前一环被改动',
+    en: 'row {seq} ({table} id {id}): its content or the link before it was changed',
+  },
+  'audit.broken.deleted': {
+    zh: '第 {from}–{to} 号被删除（断在 {table} id {id} 之前）',
+    en: 'rows {from}–{to} were deleted (the chain breaks before {table} id {id})',
+  },
+  'audit.broken.inserted': { zh: '第 {seq} 号（{table} id {id}）是插入的行', en: 'row {seq} ({table} id {id}) was inserted' },
+  'audit.broken.unlinked': {
+    zh: '{table} id {id} 未入链（绕过触发器写入）',
+    en: '{table} id {id} has no link (written past the trigger)',
+  },
+  'audit.broken.checkpointMismatch': {
+    zh: '第 {seq} 号（{table} id {id}）与签名检查点 #{checkpoint} 不符：此前的链被重写',
+    en: 'row {seq} ({table} id {id}) differs from signed checkpoint #{checkpoint}: the chain before it was rewritten',
+  },
+  'audit.broken.badSignature': {
+    zh: '检查点 #{checkpoint}（第 {seq} 号）签名无效或非本密钥所签',
+    en: 'checkpoint #{checkpoint} (row {seq}) has a bad signature or another key',
+  },
+  'audit.broken.tailDeleted': { zh: '链尾第 {from}–{to} 号被删除', en: 'rows {from}–{to} at the end were deleted' },
+  'audit.broken.headMissing': { zh: '链头记录被删除', en: 'the chain head was deleted' },
+  'audit.broken.prunedEarly': {
+    zh: '第 {seq} 号之前的行在保存期内被删除',
+    en: 'rows before {seq} were removed within the retention period',
+  },
+  'citizenNotice.badPlaceholder': {
+    zh: '模板中不能使用这些变量：{names}（短信不得包含诉求内容或来电人姓名）',
+    en: 'The template may not use: {names} (an SMS never carries the appeal or the caller’s name)',
+  },
+  'citizenNotice.reason.no_sms_channel': { zh: '未配置短信通道', en: 'No SMS channel configured' },
+  'citizenNotice.reason.no_email_channel': { zh: '未配置邮件通道', en: 'No e-mail channel configured' },
+  'citizenNotice.reason.opted_out': { zh: '群众已退订通知', en: 'The citizen opted out of notices' },
+  'citizenNotice.reason.not_agreed': {
+    zh: '保密来电人未同意接收此类通知',
+    en: 'The confidential caller did not agree to this notice',
+  },
+  'citizenNotice.reason.sms_declined': {
+    zh: '来电人受理时未同意短信通知',
+    en: 'The caller declined SMS notices at intake',
+  },
+  'citizenNotice.reason.content_in_sms': {
+    zh: '短信会带出诉求内容或姓名，已拦截',
+    en: 'Stopped: the SMS would carry the appeal or the name',
+  },
+  'citizenNotice.reason.provider': { zh: '通道拒绝发送', en: 'Refused by the provider' },
+  'citizenNotice.reason.undelivered': { zh: '运营商回执：未送达', en: 'Delivery report: not delivered' },
+  'portal.phoneSessionExpired': {
+    zh: '手机验证已过期，请重新获取验证码',
+    en: 'Your phone verification has expired; please ask for a new code',
+  },
+  // Issue 17: API clients and Open311 (src/apiclients, src/open311; ADRs 0180, 0181).
+  'what.apiClient': { zh: '接口客户端', en: 'API client' },
+  'what.apiKey': { zh: '接口密钥', en: 'API key' },
+  'what.jurisdiction': { zh: '管辖区（jurisdiction_id）', en: 'Jurisdiction' },
+  'what.service': { zh: '服务类别（service_code）', en: 'Service' },
+  'what.serviceRequest': { zh: '诉求', en: 'Service request' },
+  'what.importRun': { zh: '导入记录', en: 'Import run' },
+  'apiClient.nameTaken': { zh: '已有名为“{name}”的接口客户端', en: 'An API client named "{name}" exists' },
+  'apiClient.revoked': { zh: '该接口客户端已停用', en: 'The API client is revoked' },
+  'apiClient.keyRefused': { zh: '接口密钥无效、已停用或无此权限', en: 'api_key invalid, revoked or not allowed' },
+  'open311.jurisdictionRequired': {
+    zh: '本服务有多个管辖区：请提供 jurisdiction_id',
+    en: 'jurisdiction_id is required: this endpoint serves several jurisdictions',
+  },
+  'open311.locationRequired': {
+    zh: '请提供位置：lat 和 long，或 address_string，或 address_id',
+    en: 'a location is required: lat and long, address_string or address_id',
+  },
+  'open311.noHtml': { zh: 'description 不得包含 HTML', en: 'description must be plain text, without HTML' },
+  'open311.attributeRequired': { zh: '缺少必填属性 attribute[{code}]', en: 'attribute[{code}] is required' },
+  'open311.attributeValue': { zh: '属性 attribute[{code}] 的值无效', en: 'attribute[{code}] has an invalid value' },
+  'open311.notOwnRequest': { zh: '只能补充本客户端提交的诉求', en: 'only requests this client submitted can be updated' },
+  'open311.unknownFormat': { zh: '不支持的格式：请用 .xml 或 .json', en: 'unknown format: use .xml or .json' },
+  'open311.noEndpoint': { zh: '没有这个 Open311 资源', en: 'no such Open311 resource' },
+  'open311.range': { zh: 'start_date 到 end_date 不得超过 90 天', en: 'start_date to end_date must not exceed 90 days' },
+  'open311.serviceNotice': {
+    zh: '已受理，工单编号 {orderNo}，请凭编号和查询码在网上查询进度',
+    en: 'Accepted as order {orderNo}; progress can be looked up with its number and query code',
+  },
+  'open311.commentTitle': { zh: '外部系统补充：{client}', en: 'Added through {client}' },
+  ...GOVERNANCE_MESSAGES,
+  ...VISIT_MESSAGES,
+  ...WEBHOOK_MESSAGES,
+  ...GRID_MESSAGES,
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

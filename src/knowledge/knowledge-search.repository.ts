@@ -8,7 +8,7 @@ export interface ArticleSearch {
   terms: readonly string[];
   tf: readonly number[];
   /** 'answerable': published and valid on `today` (what intake may use); otherwise a status or all. */
-  scope: { kind: 'answerable'; today: string } | { kind: 'all'; status?: ArticleStatus };
+  scope: { kind: 'answerable' | 'public'; today: string } | { kind: 'all'; status?: ArticleStatus };
   limit: number;
 }
 
@@ -26,8 +26,9 @@ const MAX_QUERY_TERMS = 200;
 const idf = (n: RawBuilder<number>, df: RawBuilder<number>) => sql<number>`(ln((${n} + 1) / (${df} + 1)) + 1)`;
 
 function eligible(s: ArticleSearch['scope']): RawBuilder<boolean> {
-  if (s.kind === 'answerable') {
-    return sql<boolean>`a.status = 'published' and (a.valid_from is null or a.valid_from <= ${s.today}::date) and (a.valid_to is null or a.valid_to >= ${s.today}::date)`;
+  if (s.kind !== 'all') {
+    const onPortal = s.kind === 'public' ? sql`a.public and ` : sql``;
+    return sql<boolean>`${onPortal}a.status = 'published' and (a.valid_from is null or a.valid_from <= ${s.today}::date) and (a.valid_to is null or a.valid_to >= ${s.today}::date)`;
   }
   return s.status ? sql<boolean>`a.status = ${s.status}` : sql<boolean>`true`;
 }

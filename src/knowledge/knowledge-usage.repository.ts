@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 
 /** Records that an article answered an order; a repeat for the same pair changes nothing. */
 export async function recordArticleUsage(

@@ -22,6 +22,8 @@ export function presentArticle(row: ArticleRow, today: string): ArticleView<Date
     version: a.version,
     usageCount: a.usage_count,
     lastUsedAt: a.last_used_at,
+    public: a.public,
+    publicViews: a.public_views,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
   };

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { ArticleStatus, KnowledgeArticle } from './knowledge.table.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 
 /** The editable content of an article (one version). */
 export interface ArticleContent {
@@ -44,6 +44,8 @@ export const ARTICLE_COLUMNS = [
   'created_at',
   'updated_by',
   'updated_at',
+  'public',
+  'public_views',
 ] as const;
 export type ArticleRow = Omit<KnowledgeArticle, 'term_norm'>;
 
@@ -160,4 +162,41 @@ export async function listArticles(db: Executor, centreId: string, f: ArticleLis
     .offset(f.offset)
     .execute();
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** Marks an article for the portal's public knowledge base or takes it off (no new version: not content). */
+export async function setArticlePublic(db: Executor, centreId: string, id: string, flag: boolean, at: Date) {
+  return db
+    .updateTable('knowledge_articles')
+    .set({ public: flag, updated_at: at })
+    .where('centre_id', '=', centreId)
+    .where('id', '=', id)
+    .returning(ARTICLE_COLUMNS)
+    .executeTakeFirst();
+}
+
+/** One more view of the article's portal page, when it is public; the row as it is then (undefined: not public). */
+export async function countPublicView(db: Executor, centreId: string, id: string) {
+  return db
+    .updateTable('knowledge_articles')
+    .set((eb) => ({ public_views: eb('public_views', '+', 1) }))
+    .where('centre_id', '=', centreId)
+    .where('id', '=', id)
+    .where('public', '=', true)
+    .returning(ARTICLE_COLUMNS)
+    .executeTakeFirst();
+}
+
+/** The most-read public articles (the portal's knowledge page before a search). */
+export function listPopularPublic(db: Executor, centreId: string, limit: number) {
+  return db
+    .selectFrom('knowledge_articles')
+    .select(ARTICLE_COLUMNS)
+    .where('centre_id', '=', centreId)
+    .where('public', '=', true)
+    .where('status', '=', 'published')
+    .orderBy('public_views', 'desc')
+    .orderBy('title')
+    .limit(limit)
+    .execute();
 }

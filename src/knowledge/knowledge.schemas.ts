@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { StringEnum as lit, OptionalText, WrittenText } from '../shared/schema.js';
 import { OffsetSchema } from '../shared/paging.schemas.js';
+import type { ArticleDetailView, ArticleHitView, ArticleView, UpkeepRowView } from '../contract/knowledge.js';
+import { InstantSchema as At, Nullable, wireSchema } from '../shared/wire-schema.js';
 
 export const ARTICLE_STATUSES = ['draft', 'published', 'expired'] as const;
 const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -50,3 +52,87 @@ export const SuggestQuerySchema = Type.Object({
 export type SuggestQuery = Static<typeof SuggestQuerySchema>;
 
 export { IdParam as ArticleIdParam } from '../shared/schema.js';
+
+// The answers, as src/contract/knowledge.ts declares them.
+
+const ArticleProperties = {
+  id: Type.String(),
+  title: Type.String(),
+  body: Type.String(),
+  categoryId: Nullable(Type.String()),
+  ownerUnitId: Type.String(),
+  status: lit(ARTICLE_STATUSES),
+  answerable: Type.Boolean(),
+  validFrom: Nullable(Type.String()),
+  validTo: Nullable(Type.String()),
+  reviewAt: Nullable(Type.String()),
+  reviewOverdue: Type.Boolean(),
+  version: Type.Integer(),
+  usageCount: Type.Integer(),
+  lastUsedAt: Nullable(At),
+  public: Type.Boolean(),
+  publicViews: Type.Integer(),
+  createdAt: At,
+  updatedAt: At,
+};
+
+export const ArticleViewSchema = wireSchema<ArticleView<Date>>()(Type.Object(ArticleProperties));
+
+const Fragments = Type.Array(Type.Object({ text: Type.String(), hit: Type.Boolean() }));
+const ArticleHitViewSchema = wireSchema<ArticleHitView<Date>>()(
+  Type.Object({
+    ...ArticleProperties,
+    score: Type.Number(),
+    highlight: Type.Object({ title: Fragments, body: Fragments }),
+  }),
+);
+
+export const ArticleHitsSchema = wireSchema<{ items: ArticleHitView<Date>[] }>()(
+  Type.Object({ items: Type.Array(ArticleHitViewSchema) }),
+);
+
+export const ArticleListSchema = wireSchema<{ items: ArticleView<Date>[]; hasMore: boolean }>()(
+  Type.Object({ items: Type.Array(ArticleViewSchema), hasMore: Type.Boolean() }),
+);
+
+export const ArticleDetailViewSchema = wireSchema<ArticleDetailView<Date>>()(
+  Type.Object({
+    article: ArticleViewSchema,
+    ownerUnitName: Nullable(Type.String()),
+    versions: Type.Array(
+      Type.Object({
+        version: Type.Integer(),
+        title: Type.String(),
+        body: Type.String(),
+        status: lit(ARTICLE_STATUSES),
+        categoryId: Nullable(Type.String()),
+        ownerUnitId: Type.String(),
+        validFrom: Nullable(Type.String()),
+        validTo: Nullable(Type.String()),
+        reviewAt: Nullable(Type.String()),
+        editedAt: At,
+        editorName: Nullable(Type.String()),
+        note: Nullable(Type.String()),
+      }),
+    ),
+    recentUsages: Type.Array(Type.Object({ at: At, version: Type.Integer(), orderId: Type.String(), orderNo: Type.String() })),
+  }),
+);
+
+export const UpkeepSchema = wireSchema<{ today: string; units: UpkeepRowView[] }>()(
+  Type.Object({
+    today: Type.String(),
+    units: Type.Array(
+      Type.Object({
+        unitId: Type.String(),
+        unitName: Type.String(),
+        owned: Type.Integer(),
+        upToDate: Type.Integer(),
+        expired: Type.Integer(),
+        reviewOverdue: Type.Integer(),
+        drafts: Type.Integer(),
+        usages: Type.Integer(),
+      }),
+    ),
+  }),
+);

@@ -24,7 +24,7 @@ import { presentArticle } from './knowledge.presenter.js';
 import type { ArticleListQuery, NewArticleInput, UpdateArticleInput } from './knowledge.schemas.js';
 import { articleNotFound } from './knowledge-errors.js';
 import { indexArticleTerms } from './knowledge-terms.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 
 export const today = (deps: Deps) => dayIn(deps.clock.now());
 

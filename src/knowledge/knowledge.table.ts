@@ -28,6 +28,10 @@ export interface KnowledgeArticlesTable {
   updated_at: Timestamp;
   /** Length of the article's TF-IDF term vector (0 = terms not written yet); see knowledge_article_terms. */
   term_norm: Generated<number>;
+  /** Readable by citizens on the portal's knowledge base (migration 0820, issue 16). */
+  public: Generated<boolean>;
+  /** Views of the article's portal page. */
+  public_views: Generated<number>;
 }
 
 /** Inverted index of the knowledge ranking: one row per (article, term), tf = 1 + ln(count). */

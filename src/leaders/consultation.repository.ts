@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 
 export async function insertConsultation(
   db: Executor,

@@ -1,7 +1,7 @@
 import type { Deps } from '../shared/deps.js';
 import { DIFFICULT_MARKER_ROLES, type DifficultMarkView } from '../contract/leaders.js';
 import { recordOrderEvent } from '../orders/timeline-events.js';
-import { markOrderEscalated } from '../orders/order.repository.js';
+import { markOrderEscalated, unmarkOrderEscalated } from '../orders/order.repository.js';
 import type { Actor } from '../users/roles.js';
 import { need, openOrderFor } from './leader-guards.js';
 
@@ -11,14 +11,29 @@ import { need, openOrderFor } from './leader-guards.js';
  * re-handlings. Marking a 疑难件 again changes nothing.
  */
 export async function markDifficult(deps: Deps, actor: Actor, idOrNo: string, reason: string): Promise<DifficultMarkView> {
+  return setDifficult(deps, actor, idOrNo, reason, true);
+}
+
+/**
+ * Takes the 疑难件 mark off by hand (ADR 0154), whoever or whatever set it (a leader, or 3 re-handlings):
+ * the same roles, a reason, an `unescalate` event on the timeline. Unmarking an order that is not a
+ * 疑难件 changes nothing.
+ */
+export async function unmarkDifficult(deps: Deps, actor: Actor, idOrNo: string, reason: string): Promise<DifficultMarkView> {
+  return setDifficult(deps, actor, idOrNo, reason, false);
+}
+
+async function setDifficult(deps: Deps, actor: Actor, idOrNo: string, reason: string, escalated: boolean) {
   need(actor, DIFFICULT_MARKER_ROLES);
   const order = await openOrderFor(deps, actor, idOrNo);
   const at = deps.clock.now();
   const changed = await deps.db.transaction().execute(async (tx) => {
-    const marked = await markOrderEscalated(tx, order.id, at);
-    if (marked)
-      await recordOrderEvent(tx, order, { kind: 'escalate', by: actor, at, note: reason.trim(), payload: { because: 'manual' } });
-    return marked;
+    const done = escalated ? await markOrderEscalated(tx, order.id, at) : await unmarkOrderEscalated(tx, order.id, at);
+    if (done) {
+      const event = { by: actor, at, note: reason.trim(), payload: { because: 'manual' as const } };
+      await recordOrderEvent(tx, order, escalated ? { kind: 'escalate', ...event } : { kind: 'unescalate', ...event });
+    }
+    return done;
   });
-  return { orderId: order.id, escalated: true, changed };
+  return { orderId: order.id, escalated, changed };
 }

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { InstructionStatus } from '../contract/leaders.js';
 import type { LeaderInstructionsTable } from './leaders.table.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 
 export async function insertInstruction(db: Executor, row: Insertable<LeaderInstructionsTable>) {
   return db.insertInto('leader_instructions').values(row).returning('id').executeTakeFirstOrThrow();
@@ -82,4 +82,37 @@ export async function listInstructions(db: Executor, f: InstructionFilter) {
   if (f.unitPath) q = q.where(inSubtree('u.path', f.unitPath));
   if (f.statuses && f.statuses.length > 0) q = q.where('i.status', 'in', [...f.statuses]);
   return q.execute();
+}
+
+/** The 批示 of an order still waiting for its unit (待签收 or 已签收待答复), with the unit's name and the leader's. */
+export async function listUnansweredInstructionsOfOrder(db: Executor, orderId: string) {
+  return db
+    .selectFrom('leader_instructions as i')
+    .innerJoin('units as u', 'u.id', 'i.unit_id')
+    .innerJoin('users as l', 'l.id', 'i.leader_id')
+    .select(['i.id', 'i.unit_id', 'i.status', 'i.text', 'u.name as unit_name', 'l.display_name as leader_name'])
+    .where('i.order_id', '=', orderId)
+    .where('i.status', 'in', ['open', 'acknowledged'])
+    .orderBy('i.issued_at')
+    .execute();
+}
+
+/**
+ * Addresses an unanswered 批示 to another unit (the order's new lead unit), to be signed for again:
+ * only from the unit and status it was read with, so a concurrent 签收 or 答复 is not overwritten.
+ */
+export async function readdressInstruction(
+  db: Executor,
+  id: string,
+  from: { unitId: string; status: InstructionStatus },
+  toUnitId: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('leader_instructions')
+    .set({ unit_id: toUnitId, status: 'open', acknowledged_by: null, acknowledged_at: null })
+    .where('id', '=', id)
+    .where('unit_id', '=', from.unitId)
+    .where('status', '=', from.status)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

@@ -3,7 +3,7 @@ import { loadVisibleOrder } from '../orders/order-query.service.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import { domainError, forbidden } from '../shared/errors.js';
 import { hasAnyRole, UNIT_ROLES, type Actor, type Role } from '../users/roles.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 
 export const need = (actor: Actor, roles: readonly Role[]) => {
   if (!hasAnyRole(actor, roles)) throw forbidden();

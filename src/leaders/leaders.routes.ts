@@ -5,7 +5,7 @@ import { noStore, requireActor } from '../http/auth.js';
 import { IdParam, OrderRefParam } from '../shared/schema.js';
 import { endLeaderCaseOf, findOrderLeaderCase, listMyLeaderCases, takeLeaderCase } from './leader-case.service.js';
 import { acknowledgeInstruction, answerInstruction, listInstructionsFor, writeInstruction } from './instruction.service.js';
-import { markDifficult } from './difficult.service.js';
+import { markDifficult, unmarkDifficult } from './difficult.service.js';
 import { getLeaderSettings, setLeaderSettings } from './leader-settings.service.js';
 import * as S from './leaders.schemas.js';
 import type { InstructionStatus } from '../contract/leaders.js';
@@ -125,6 +125,19 @@ export const leaderRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
       },
     },
     async (request) => markDifficult(deps, requireActor(request), request.params.id, request.body.reason),
+  );
+  app.post(
+    '/api/orders/:id/difficult/unmark',
+    {
+      schema: {
+        tags,
+        summary: '撤销疑难件 / take the difficult mark off (leader, supervisor)',
+        params: OrderRefParam,
+        body: S.DifficultBody,
+        response: { 200: S.DifficultOut },
+      },
+    },
+    async (request) => unmarkDifficult(deps, requireActor(request), request.params.id, request.body.reason),
   );
   app.get(
     '/api/leader-settings',

@@ -94,6 +94,6 @@ export const ConsultationOut = Type.Object({
 });
 
 export const SettingsOut = Type.Object({ leadersMayUrge: Type.Boolean(), leadersMaySupervise: Type.Boolean() });
-export const DifficultOut = Type.Object({ orderId: Id, escalated: Type.Literal(true), changed: Type.Boolean() });
+export const DifficultOut = Type.Object({ orderId: Id, escalated: Type.Boolean(), changed: Type.Boolean() });
 export const EndedOut = Type.Object({ ended: Type.Boolean() });
 export const ItemsOf = <T extends TSchema>(t: T) => Type.Object({ items: Type.Array(t) });

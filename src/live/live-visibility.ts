@@ -4,6 +4,7 @@ import { normalizePhone } from '../orders/phone.js';
 import { can } from '../users/permissions.js';
 import { isUnitScoped, type Actor } from '../users/roles.js';
 import { actorDesk } from '../users/actor-scope.js';
+import { isInSubtree } from '../shared/subtree.js';
 import type { CallChangeRow } from './live.repository.js';
 
 /** A call's change as fanned out to connections (ADR 0140). */
@@ -32,7 +33,7 @@ export function isChangeVisibleTo(actor: Actor, change: OrderChange): boolean {
   if (desk) return change.deskUnitId === desk;
   if (!isUnitScoped(actor)) return true;
   const root = actor.unitPath;
-  return root !== null && change.unitPaths.some((p) => p.startsWith(root));
+  return root !== null && change.unitPaths.some((p) => isInSubtree(p, root));
 }
 
 /**

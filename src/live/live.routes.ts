@@ -4,6 +4,7 @@ import { requireActor, sessionToken } from '../http/auth.js';
 import { domainError } from '../shared/errors.js';
 import { createLivePoller } from './live-poller.js';
 import { openLiveStream, type LiveStream } from './live-stream.js';
+import { EventStreamSchema } from '../shared/wire-schema.js';
 
 /** How often the process looks for new order events; the console refreshes within about this time. */
 export const LIVE_POLL_MS = 2000;
@@ -29,36 +30,46 @@ export const liveRoutes: FastifyPluginAsyncTypebox<AppContext & { livePollMs?: n
     poller.stop();
   });
 
-  app.get('/api/live', { schema: { tags: ['live'], summary: '实时更新（SSE）/ live order changes' } }, (request, reply) => {
-    const actor = requireActor(request);
-    const token = sessionToken(request);
-    if (!token) throw domainError('UNAUTHENTICATED', 'error.unauthenticated');
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 3000\n: connected\n\n');
-    const heartbeat = setInterval(() => void stream.heartbeat(), LIVE_HEARTBEAT_MS);
-    heartbeat.unref?.();
-    const stream = openLiveStream(
-      opts.deps,
-      poller,
-      { token, actor },
-      {
-        write: (chunk) => res.write(chunk),
-        end: () => {
-          clearInterval(heartbeat);
-          streams.delete(stream);
-          if (!res.writableEnded) res.end();
-        },
+  app.get(
+    '/api/live',
+    {
+      schema: {
+        tags: ['live'],
+        summary: '实时更新（SSE）/ live order changes',
+        response: { 200: EventStreamSchema("order changes and the operator's calls / 工单变化、本人来电") },
       },
-      (e) => app.log.warn({ err: e }, 'live session re-check failed'),
-    );
-    streams.add(stream);
-    request.raw.on('close', () => stream.close());
-  });
+    },
+    (request, reply) => {
+      const actor = requireActor(request);
+      const token = sessionToken(request);
+      if (!token) throw domainError('UNAUTHENTICATED', 'error.unauthenticated');
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write('retry: 3000\n: connected\n\n');
+      const heartbeat = setInterval(() => void stream.heartbeat(), LIVE_HEARTBEAT_MS);
+      heartbeat.unref?.();
+      const stream = openLiveStream(
+        opts.deps,
+        poller,
+        { token, actor },
+        {
+          write: (chunk) => res.write(chunk),
+          end: () => {
+            clearInterval(heartbeat);
+            streams.delete(stream);
+            if (!res.writableEnded) res.end();
+          },
+        },
+        (e) => app.log.warn({ err: e }, 'live session re-check failed'),
+      );
+      streams.add(stream);
+      request.raw.on('close', () => stream.close());
+    },
+  );
 };

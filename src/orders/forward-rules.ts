@@ -6,7 +6,7 @@ import {
 } from '../contract/forwarding.js';
 import type { UnitKind } from '../contract/vocabulary.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 
 /** What the forwarding rules need of a unit. */
 export interface RuleUnit {

@@ -3,6 +3,7 @@ import { ORDER_ACTIONS, type OrderAction } from '../contract/vocabulary.js';
 import { StringEnum as lit, OptionalText, WrittenText } from '../shared/schema.js';
 import {
   CHECK_CLOSE_REASONS,
+  CITIZEN_VISIT_METHODS,
   CONTACT_METHODS,
   INVALID_REASONS,
   REPLY_RESULTS,
@@ -64,6 +65,15 @@ export const ACTION_PAYLOADS = {
   visit_check: Type.Object({
     satisfaction: lit(SATISFACTION),
     resolved: Type.Boolean(),
+    /** The portal's look-up (web) or the one-time return-visit link (sms_link, ADR 0202). */
+    method: Type.Optional(lit(CITIZEN_VISIT_METHODS)),
+  }),
+  // 直办件抽样回访 (ADR 0202): a sampled directly-answered order's visit, by phone or by the citizen's link.
+  direct_visit: Type.Object({
+    reached: Type.Boolean(),
+    satisfaction: Type.Optional(lit(SATISFACTION)),
+    resolved: Type.Optional(Type.Boolean()),
+    method: Type.Optional(lit(VISIT_METHODS)),
   }),
   // The centre's check closes the matter with a reason from the list (and words when it is 其他).
   check_close: Type.Object({

@@ -13,6 +13,9 @@ export interface CellContext {
   timeZone: string;
 }
 
+/** The caller's identity in full: for pii.read, and never a confidential caller's in a file. */
+const shown = (o: ExportOrderRow, c: CellContext) => c.unmasked && !o.caller_confidential;
+
 const label = (prefix: string, value: string | null) => (value === null ? null : text(`${prefix}.${value}` as MessageKey).zh);
 const yesNo = (v: boolean | null) => (v === null ? null : text(v ? 'label.yes' : 'label.no').zh);
 
@@ -31,8 +34,8 @@ export const ORDER_CSV_COLUMNS: readonly Column[] = [
   { key: 'export.col.priority', cell: (o) => o.priority },
   { key: 'export.col.title', cell: (o) => o.title },
   { key: 'export.col.content', cell: (o) => o.content },
-  { key: 'export.col.callerName', cell: (o, c) => (c.unmasked ? o.caller_name : maskName(o.caller_name)) },
-  { key: 'export.col.callerPhone', cell: (o, c) => (c.unmasked ? o.caller_phone : maskPhone(o.caller_phone)) },
+  { key: 'export.col.callerName', cell: (o, c) => (shown(o, c) ? o.caller_name : maskName(o.caller_name)) },
+  { key: 'export.col.callerPhone', cell: (o, c) => (shown(o, c) ? o.caller_phone : maskPhone(o.caller_phone)) },
   { key: 'export.col.region', cell: (o) => o.region_name },
   { key: 'export.col.address', cell: (o) => o.address },
   { key: 'export.col.state', cell: (o) => label('label.state', o.state) },

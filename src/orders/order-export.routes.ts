@@ -22,7 +22,8 @@ export const orderExportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       },
     },
     async (request, reply) => {
-      const { chunks } = await exportOrdersCsv(deps, requireActor(request), request.query);
+      const actor = requireActor(request);
+      const { chunks } = await exportOrdersCsv(deps, actor, request.query, { exportedBy: `${actor.label}（${actor.username}）` });
       const day = deps.clock.now().toISOString().slice(0, 10);
       noStore(reply);
       reply.header('content-type', 'text/csv; charset=utf-8');

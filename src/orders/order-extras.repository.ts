@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 
-/** Rows that hang off an order: links (重复件), return visits, personal-data access log. */
+/** Rows that hang off an order: links (重复件) and return visits. The access log is in accesslog/. */
 export async function insertOrderLink(
   db: Executor,
   link: { orderId: string; linkedOrderId: string; kind: 'duplicate' | 'related'; by: string | null; at: Date },
@@ -64,41 +64,10 @@ export async function insertReturnVisit(
     .execute();
 }
 
-export async function logPiiAccess(
-  db: Executor,
-  entry: { userId: string | null; orderId: string; fields: string[]; purpose: string; at: Date },
-) {
-  await db
-    .insertInto('pii_access_log')
-    .values({ user_id: entry.userId, order_id: entry.orderId, fields: entry.fields, purpose: entry.purpose, at: entry.at })
-    .execute();
-}
-
-/** One access row per order a phone look-up found, or one row with no order when it found none (the look-up itself is the access). */
-export async function logPhoneLookup(db: Executor, entry: { userId: string | null; orderIds: string[]; at: Date }) {
-  const orderIds: (string | null)[] = entry.orderIds.length > 0 ? entry.orderIds : [null];
-  await db
-    .insertInto('pii_access_log')
-    .values(
-      orderIds.map((orderId) => ({
-        user_id: entry.userId,
-        order_id: orderId,
-        fields: ['caller_phone'],
-        purpose: 'order.list.callerPhone',
-        at: entry.at,
-      })),
-    )
-    .execute();
-}
-
-export async function listPiiAccess(db: Executor, orderId: string) {
-  return db
-    .selectFrom('pii_access_log')
-    .leftJoin('users', 'users.id', 'pii_access_log.user_id')
-    .select(['pii_access_log.at', 'pii_access_log.fields', 'pii_access_log.purpose', 'users.username'])
-    .where('pii_access_log.order_id', '=', orderId)
-    .orderBy('pii_access_log.at')
-    .execute();
+/** Whether the order has a return visit on record (a 直办 order has at most one, ADR 0202). */
+export async function hasReturnVisit(db: Executor, orderId: string): Promise<boolean> {
+  const row = await db.selectFrom('return_visits').select('id').where('order_id', '=', orderId).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Undoing a merge removes the duplicate link (the timeline keeps both steps). */

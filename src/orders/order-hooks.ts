@@ -1,5 +1,5 @@
 import type { InsertObject, Insertable } from 'kysely';
-import type { AttachmentView, DeadlineView } from '../contract/orders.js';
+import type { AttachmentView, DeadlineView, OrderOriginView } from '../contract/orders.js';
 import type { EnterpriseView } from '../contract/enterprise.js';
 import type { Executor } from '../db/database.js';
 import type { DB, Order } from '../db/schema.js';
@@ -40,6 +40,13 @@ export interface OrderDetailReaders {
   attachments(db: Executor, orderId: string): Promise<AttachmentView<Date>[]>;
   /** The company behind an enterprise appeal; `unitReader`: a handling unit reads (protection applies). */
   enterprise(db: Executor, orderId: string, unitReader: boolean): Promise<EnterpriseView | null>;
+  /** An open-API order's client and what it sent through Open311 (src/open311); nulls for any other order. */
+  openApiOrigin(
+    db: Executor,
+    order: Pick<Order, 'id' | 'api_client_id' | 'category_id'>,
+  ): Promise<Pick<OrderOriginView<Date>, 'apiClient' | 'open311'>>;
+  /** The import run that wrote an imported order (src/imports). */
+  importRun(db: Executor, runId: string): Promise<OrderOriginView<Date>['importRun']>;
 }
 
 // ---- intake ---------------------------------------------------------------------------------------
@@ -58,19 +65,42 @@ export interface IntakeContext {
   /** What the intake was given, for hooks that store parts of it (the enterprise identity). */
   readonly input: NewOrderInput;
   /** Read with the intake's one reference query: lets hooks skip their own reads. */
-  readonly centre: { readonly settingsVersion: number; readonly categoryPath: string | null };
+  readonly centre: {
+    readonly settingsVersion: number;
+    /** centres.catalogue_version: the dispatch catalogue's cache key (ADR 0125). */
+    readonly catalogueVersion: number;
+    /** centres.grid_version: the grid index's cache key (ADR 0185); 0 = no grid imported yet. */
+    readonly gridVersion: number;
+    /** Routing to sub-centres is on (ADR 0110). */
+    readonly routeToSubCentres: boolean;
+    readonly categoryPath: string | null;
+  };
 }
 
 /** Columns of the order row a hook may compute (the row is written once). */
 export type IntakeColumns = Partial<
-  Pick<InsertObject<DB, 'orders'>, 'search_vector' | 'deadline_stage' | 'deadline_due_at' | 'deadline_warn_at' | 'desk_unit_id'>
+  Pick<
+    InsertObject<DB, 'orders'>,
+    'search_vector' | 'deadline_stage' | 'deadline_due_at' | 'deadline_warn_at' | 'desk_unit_id' | 'grid_id' | 'window_id'
+  >
 >;
 
 /** A row of another table written in the same statement as the new order's timeline event. */
 export type CompanionRow = { [T in keyof DB]: { readonly table: T; readonly values: Insertable<DB[T]> } }[keyof DB];
 
+/** What intake's routing adds to the accept event: the desk it routed the order to, and why (ADR 0193). */
+export interface IntakeEventFacts {
+  readonly deskUnitId: string;
+  readonly deskName: string;
+  readonly routedBy: 'region' | 'catalogue';
+  /** The catalogue rule whose sub-centre it was. */
+  readonly catalogueRuleNo?: number;
+}
+
 export interface IntakeContribution {
   readonly columns?: IntakeColumns;
+  /** Facts for the accept event; merged like the columns (a later hook's win). */
+  readonly eventFacts?: IntakeEventFacts;
   /** Rows and post-commit work that need the new order's id. */
   readonly companions?: (order: Order) => { rows?: readonly CompanionRow[]; outbox?: readonly NewOutboxMessage[] };
 }
@@ -113,9 +143,10 @@ export async function runTransitionHooks(hooks: OrderHooks, ctx: TransitionHookC
 export async function runIntakeHooks(hooks: OrderHooks, ctx: IntakeContext) {
   const contributions = await Promise.all(hooks.intake.map((hook) => hook(ctx)));
   const columns: IntakeColumns = Object.assign({}, ...contributions.map((c) => c.columns ?? {}));
+  const eventFacts: Partial<IntakeEventFacts> = Object.assign({}, ...contributions.map((c) => c.eventFacts ?? {}));
   const companions = (order: Order) => {
     const parts = contributions.map((c) => c.companions?.(order) ?? {});
     return { rows: parts.flatMap((p) => p.rows ?? []), outbox: parts.flatMap((p) => p.outbox ?? []) };
   };
-  return { columns, companions };
+  return { columns, eventFacts, companions };
 }

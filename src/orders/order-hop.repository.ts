@@ -2,7 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import { OPEN_HOP_STATES, type HopState } from '../contract/forwarding.js';
 import type { Executor } from '../db/database.js';
 import type { OrderHopsTable } from '../db/schema.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 
 /** A hop with the names, kinds and paths of its two units (the chain, the checks and the views read these). */
 function hopsWithUnits(db: Executor) {

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
-import { outboxRow, type NewOutboxMessage } from '../outbox/outbox.repository.js';
+import type { NewOutboxMessage } from '../outbox/outbox.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
@@ -12,6 +12,13 @@ import { findIntakeReferences, insertNewOrderRows, insertNumberedOrder } from '.
 import { normalizePhone } from './phone.js';
 import { blankToNull } from '../shared/optional-text.js';
 import { orderEventRow } from './timeline-events.js';
+import { toWgs84 } from '../shared/coordinates.js';
+
+/** The point as stored: WGS-84, converted from the request's `coordSystem`; a half point as given. */
+function storedPoint(input: NewOrderInput): { lat: number | null; lng: number | null } {
+  if (input.lat === undefined || input.lng === undefined) return { lat: input.lat ?? null, lng: input.lng ?? null };
+  return toWgs84({ lat: input.lat, lng: input.lng }, input.coordSystem ?? 'wgs84');
+}
 
 /** 受理: records an appeal as a new order in state `accepted`, numbered per centre and day. */
 export async function acceptOrder(deps: OrderDeps, actor: Actor, input: NewOrderInput): Promise<Order> {
@@ -73,7 +80,13 @@ export async function acceptOrderInTransaction(
     at,
     draft: { ...text, ...facts, region_id: input.regionId ?? null },
     input,
-    centre: { settingsVersion: centre.settings_version, categoryPath: centre.category?.path ?? null },
+    centre: {
+      settingsVersion: centre.settings_version,
+      catalogueVersion: Number(centre.catalogue_version),
+      gridVersion: centre.grid_version,
+      routeToSubCentres: centre.route_to_sub_centres,
+      categoryPath: centre.category?.path ?? null,
+    },
   });
   const order = await insertNumberedOrder(tx, day, {
     ...text,
@@ -86,10 +99,11 @@ export async function acceptOrderInTransaction(
     caller_phone: normalizePhone(input.callerPhone),
     caller_confidential: input.callerConfidential ?? false,
     region_id: input.regionId ?? null,
-    lat: input.lat ?? null,
-    lng: input.lng ?? null,
+    // Stored in WGS-84 (ADR 0185): a GCJ-02 / BD-09 point is converted on the way in.
+    ...storedPoint(input),
     state: 'accepted',
     created_by: actor.userId,
+    api_client_id: actor.apiClientId ?? null,
     accepted_at: at,
     updated_at: at,
   });
@@ -102,10 +116,11 @@ export async function acceptOrderInTransaction(
       at,
       fromState: null,
       toState: 'accepted',
-      payload: { channel: input.channel, appealType: input.appealType, priority: input.priority },
+      payload: { channel: input.channel, appealType: input.appealType, priority: input.priority, ...contributed.eventFacts },
     }),
     companions: companions.rows,
-    outbox: outbox.map((m) => outboxRow(m, at)),
+    outbox,
+    at,
   });
   return order;
 }

@@ -4,21 +4,25 @@ import type { TimelineEventKind } from '../contract/timeline.js';
 import type { Order } from '../db/schema.js';
 import { findUnit } from '../org/unit.repository.js';
 import type { Deps } from '../shared/deps.js';
+import { bucketRule, spendBucketToken } from '../shared/rate-bucket.js';
+import { requirePiiKeyring } from '../db/pii-columns.plugin.js';
+import { refundBucketToken, takeBucketToken } from '../shared/rate-bucket.repository.js';
 import type { OrderDeps } from './order-hooks.js';
 import { forbidden, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import { isUnitScoped, type Actor } from '../users/roles.js';
 import { listAssignments } from './order-assignment.repository.js';
 import { listOrderEvents } from './order-event.repository.js';
-import { listOrderLinks, logPhoneLookup, logPiiAccess } from './order-extras.repository.js';
+import { listOrderLinks } from './order-extras.repository.js';
+import { logPhoneLookup, logPiiAccess } from '../accesslog/pii-access-log.repository.js';
 import { actorDesk, actorScope } from '../users/actor-scope.js';
-import { availableActions } from './order-transitions.js';
+import { availableActions, isComplexMatter } from './order-transitions.js';
 import type { OrderState } from './order.constants.js';
 import { presentOrder } from './order.presenter.js';
 import { countListedOrders, findOrderByIdOrNo, listOrders, type OrderListFilter } from './order.repository.js';
 import type { OrderListQuery } from './order.schemas.js';
 import { normalizePhone } from './phone.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 import { listOpenHops } from './order-hop.repository.js';
 import { bottomHop, FORWARDABLE_STATES } from './forward.effects.js';
 
@@ -61,12 +65,14 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     });
   }
   const { detail } = deps.orderHooks;
-  const [assignments, links, attachments, deadlines, enterprise] = await Promise.all([
+  const [assignments, links, attachments, deadlines, enterprise, openApi, importRun] = await Promise.all([
     listAssignments(deps.db, order.id),
     listOrderLinks(deps.db, order.id),
     detail.attachments(deps.db, order.id),
     detail.deadlines(deps.db, order.id, now),
     detail.enterprise(deps.db, order.id, isUnitScoped(actor)),
+    detail.openApiOrigin(deps.db, order),
+    order.import_run_id ? detail.importRun(deps.db, order.import_run_id) : null,
   ]);
   return {
     order: presentOrder(order, { unmasked, now }),
@@ -77,6 +83,7 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
     links: links as OrderLinkView<Date>[],
     attachments,
     enterprise,
+    origin: { ...openApi, importRun },
     availableActions: availableActions(
       {
         state: order.state as OrderState,
@@ -84,6 +91,8 @@ export async function getOrderDetail(deps: OrderDeps, actor: Actor, idOrNo: stri
         clockPaused: order.clock_paused,
         deskUnitId: order.desk_unit_id,
         hop: bottomHop(openHops),
+        complex: isComplexMatter(order),
+        handledDirectly: order.handled_directly,
       },
       { ...actor, deskUnitId: actorDesk(actor) },
     ),
@@ -107,14 +116,36 @@ export async function getOrderTimeline(deps: Deps, actor: Actor, idOrNo: string)
   };
 }
 
-/** Looking orders up by the caller's number is reading personal data: only for roles with pii.read. */
-export function requirePhoneFilterAllowed(actor: Actor, query: Pick<OrderListQuery, 'callerPhone'>) {
-  if (query.callerPhone !== undefined && !can(actor, 'pii.read')) throw forbidden('error.phoneFilterForbidden');
+/**
+ * Looking orders up by the caller's number tests a number against masked ones (139****4321 is found
+ * in a few dozen tries): it is reading personal data. Only for roles with pii.read, at most
+ * PHONE_LOOKUP_RULE *different* numbers per person (a 429 after; the same number again within the hour
+ * is free, as the intake desk re-checks the caller while the appeal is typed), and every use is
+ * logged (`logPhoneLookup`) by the caller. The same guard covers every path that tests a phone: the
+ * list, the CSV export, the intake's duplicate check.
+ */
+export const PHONE_LOOKUP_RULE = bucketRule(60, 3600);
+const SAME_NUMBER_RULE = bucketRule(1, 3600);
+
+export async function guardPhoneLookup(deps: Deps, actor: Actor, phone: string | null | undefined): Promise<void> {
+  if (phone === undefined || phone === null || phone === '') return;
+  if (!can(actor, 'pii.read')) throw forbidden('error.phoneFilterForbidden');
+  const who = actor.userId ?? actor.label;
+  // The number itself never goes into the bucket's key: its blind index does (ADR 0170).
+  const seenKey = `phone-seen:${who}:${requirePiiKeyring(deps.db).blindIndex('phone', normalizePhone(phone) ?? phone)}`;
+  const fresh = (await takeBucketToken(deps.db, seenKey, SAME_NUMBER_RULE, deps.clock.now())) !== undefined;
+  if (!fresh) return;
+  try {
+    await spendBucketToken(deps, `phone:${who}`, PHONE_LOOKUP_RULE);
+  } catch (error) {
+    await refundBucketToken(deps.db, seenKey, SAME_NUMBER_RULE.capacity);
+    throw error;
+  }
 }
 
 export async function listOrdersFor(deps: Deps, actor: Actor, query: OrderListQuery): Promise<OrderListView<Date>> {
   if (!can(actor, 'order.read')) throw forbidden();
-  requirePhoneFilterAllowed(actor, query);
+  await guardPhoneLookup(deps, actor, query.callerPhone);
   const limit = query.limit ?? 50;
   const offset = query.offset ?? 0;
   const now = deps.clock.now();

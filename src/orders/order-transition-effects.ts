@@ -1,4 +1,5 @@
 import { isDissatisfied } from '../contract/vocabulary.js';
+import { assertReceivesDispatch } from '../org/dispatch-receivers.js';
 import { findUnitsByIds } from '../org/unit.repository.js';
 import { domainError, invalidField } from '../shared/errors.js';
 import { blankToNull } from '../shared/optional-text.js';
@@ -15,16 +16,22 @@ import {
   hopSendBackEffect,
   hopSignEffect,
 } from './forward.effects.js';
-import { handUpEffect, routeToDeskEffect } from './desk.effects.js';
+import { handUpEffect, refuseOutsideDeskArea, routeToDeskEffect } from './desk.effects.js';
 import { closing, type Effect, type EffectContext, type EffectResult } from './order-effect.js';
+import { directVisitEffect, visitMethod } from './direct-visit.effect.js';
 
 async function dispatchEffect(ctx: EffectContext<'dispatch'>): Promise<EffectResult> {
   const { tx, order, payload, at } = ctx;
   const assist = [...new Set(payload.assistUnitIds ?? [])].filter((id) => id !== payload.leadUnitId);
   const units = await findUnitsByIds(tx, order.centre_id, [payload.leadUnitId, ...assist]);
   const lead = units.find((u) => u.id === payload.leadUnitId);
-  if (!lead || !lead.active || lead.kind === 'centre') throw invalidField('leadUnitId');
-  if (units.length !== assist.length + 1 || units.some((u) => !u.active)) throw invalidField('assistUnitIds');
+  assertReceivesDispatch(lead, 'leadUnitId');
+  if (units.length !== assist.length + 1) throw invalidField('assistUnitIds');
+  for (const u of units) if (u !== lead) assertReceivesDispatch(u, 'assistUnitIds');
+  await refuseOutsideDeskArea(ctx.tx, ctx.actor, order.centre_id, [
+    { unit: lead, field: 'leadUnitId' },
+    ...units.filter((u) => u.id !== lead.id).map((unit) => ({ unit, field: 'assistUnitIds' as const })),
+  ]);
   await endActiveAssignments(tx, order.id, at);
   await insertAssignments(
     tx,
@@ -65,7 +72,7 @@ async function visitCloseEffect(ctx: EffectContext<'visit_close'>): Promise<Effe
     satisfaction,
     resolved,
     unitCaused: null,
-    method: payload.method ?? 'phone',
+    method: visitMethod(actor, payload.method),
     note,
   });
   return {
@@ -78,6 +85,7 @@ async function visitCloseEffect(ctx: EffectContext<'visit_close'>): Promise<Effe
 async function visitCheckEffect(ctx: EffectContext<'visit_check'>): Promise<EffectResult> {
   const { tx, order, payload, actor, at, note } = ctx;
   if (!isDissatisfied(payload.satisfaction, payload.resolved)) throw invalidField('satisfaction');
+  const method = payload.method ?? 'web';
   await insertReturnVisit(tx, {
     orderId: order.id,
     by: actor.userId,
@@ -86,12 +94,12 @@ async function visitCheckEffect(ctx: EffectContext<'visit_check'>): Promise<Effe
     satisfaction: payload.satisfaction,
     resolved: payload.resolved,
     unitCaused: null,
-    method: 'web',
+    method,
     note,
   });
   return {
     patch: { satisfaction: payload.satisfaction, resolved: payload.resolved },
-    eventPayload: { satisfaction: payload.satisfaction, resolved: payload.resolved, method: 'web' },
+    eventPayload: { satisfaction: payload.satisfaction, resolved: payload.resolved, method },
   };
 }
 
@@ -110,7 +118,7 @@ async function visitRehandleEffect(ctx: EffectContext<'visit_rehandle'>): Promis
       satisfaction: 'dissatisfied',
       resolved: payload.resolved,
       unitCaused: true,
-      method: payload.method ?? 'phone',
+      method: visitMethod(actor, payload.method),
       note: note ?? payload.reason,
     });
   }
@@ -184,6 +192,7 @@ export const EFFECTS: { [A in OrderAction]: Effect<A> } = {
   route_to_desk: routeToDeskEffect,
   hand_up: handUpEffect,
   visit_check: visitCheckEffect,
+  direct_visit: directVisitEffect,
   check_close: async (ctx) => ({
     patch: closing(ctx.at, 'check_closed'),
     eventPayload: { reason: ctx.payload.reason, explanation: ctx.payload.explanation.trim() },

@@ -7,7 +7,7 @@ import type { ActionPayload, OrderAction } from './order-actions.schemas.js';
 import { insertOrderEvent } from './order-event.repository.js';
 import { orderEventRow } from './timeline-events.js';
 import { conflict, EFFECTS } from './order-transition-effects.js';
-import { checkTransition, TRANSITIONS } from './order-transitions.js';
+import { checkTransition, isComplexMatter, TRANSITIONS } from './order-transitions.js';
 import { findOrder, updateOrderIfVersion } from './order.repository.js';
 import { HOP_STATE_LABELS } from '../contract/forwarding.js';
 import { EVENT_LABELS } from '../contract/labels.js';
@@ -54,6 +54,8 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
         clockPaused: order.clock_paused,
         hop: bottomHop(openHops),
         deskUnitId: order.desk_unit_id,
+        complex: isComplexMatter(order),
+        handledDirectly: order.handled_directly,
       },
       req.action,
       { ...req.actor, deskUnitId: actorDesk(req.actor) },
@@ -64,6 +66,9 @@ export async function transitionOrder<A extends OrderAction>(deps: OrderDeps, re
       }
       if (check.reason === 'clock') {
         throw domainError('CONFLICT', order.clock_paused ? 'timelimit.nothingToPause' : 'timelimit.nothingToResume');
+      }
+      if (check.reason === 'not_complex') {
+        throw domainError('VALIDATION', 'progress.notComplex', {}, { field: 'action', reason: 'not_complex' });
       }
       if (check.reason === 'forwarded') throw domainError('CONFLICT', 'forward.forwarded');
       if (check.reason === 'no_hop') throw domainError('CONFLICT', 'forward.notForwarded');

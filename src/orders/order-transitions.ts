@@ -1,7 +1,7 @@
 import type { Role, SystemRole } from '../users/roles.js';
 import type { OrderAction } from './order-actions.schemas.js';
 import type { OrderState } from './order.constants.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 import type { HopState } from '../contract/forwarding.js';
 
 /**
@@ -38,7 +38,21 @@ export interface TransitionRule {
    * own); `held` = the staff of the sub-centre desk that holds the order.
    */
   readonly desk?: 'league' | 'held';
+  /** Only on a complex matter (`isComplexMatter`): 阶段性答复 (ADR 0155). */
+  readonly complexOnly?: true;
+  /** Only on an order the centre answered directly (直办): its sampled return visit (ADR 0202). */
+  readonly directOnly?: true;
 }
+
+/** The priority the time-limit table calls 疑难复杂件 (15 working days, src/timelimits/default-policies.ts). */
+export const COMPLEX_PRIORITY = 4;
+
+/**
+ * A complex matter (复杂事项, ADR 0155): taken as 疑难复杂件 (priority 4, the time-limit table's complex
+ * class) or a 疑难件 (marked by hand, or after 3 re-handlings or re-dispatches).
+ */
+export const isComplexMatter = (order: { priority: number; escalated: boolean }) =>
+  order.priority >= COMPLEX_PRIORITY || order.escalated;
 
 const INTAKE: Role[] = ['operator', 'dispatcher'];
 const DISPATCH: Role[] = ['dispatcher'];
@@ -67,7 +81,16 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   approve_extension: { from: ['extension_requested'], to: 'handling', roles: DISPATCH, scope: 'centre' },
   reject_extension: { from: ['extension_requested'], to: 'handling', roles: DISPATCH, scope: 'centre' },
   // A complex matter's interim report instead of the final reply: the order stays in 办理中 (ADR 0121).
-  progress_report: { from: ['handling'], to: 'same', roles: UNIT, scope: 'lead_unit', clock: 'running', notWhileForwarded: true },
+  // Only on a complex matter (ADR 0155).
+  progress_report: {
+    from: ['handling'],
+    to: 'same',
+    roles: UNIT,
+    scope: 'lead_unit',
+    clock: 'running',
+    notWhileForwarded: true,
+    complexOnly: true,
+  },
   reply: { from: ['handling'], to: 'replied', roles: UNIT, scope: 'lead_unit', notWhileForwarded: true },
   review_accept: { from: ['replied'], to: 'visiting', roles: REVIEW, scope: 'centre' },
   review_send_back: { from: ['replied'], to: 'handling', roles: REVIEW, scope: 'centre' },
@@ -82,6 +105,8 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
   // A citizen's web rating of 不满意/未解决 never closes the order: it waits for the centre's check (ADR 0135).
   visit_check: { from: ['visiting'], to: 'checking', roles: [], systemRoles: ['citizen'], scope: 'centre' },
   check_close: { from: ['checking'], to: 'closed', roles: REVIEW, scope: 'centre' },
+  // A 直办 order's return visit (sampled into the visit queue): it stays closed; one visit per order (ADR 0202).
+  direct_visit: { from: ['closed'], to: 'same', roles: VISIT, systemRoles: ['citizen'], scope: 'centre', directOnly: true },
   wait_for_citizen: { from: ['handling', 'extension_requested'], to: 'same', roles: UNIT, scope: 'lead_unit', clock: 'running' },
   suspend: { from: ['handling', 'extension_requested'], to: 'same', roles: DISPATCH, scope: 'centre', clock: 'running' },
   // Centre roles resume anything; a unit resumes only inside its subtree (visibility of the order).
@@ -119,7 +144,10 @@ export const TRANSITIONS: Readonly<Record<OrderAction, TransitionRule>> = {
 
 export type TransitionCheck =
   | { ok: true; to: OrderState }
-  | { ok: false; reason: 'state' | 'role' | 'unit' | 'clock' | 'league_desk' | 'held_desk' | 'hop' | 'no_hop' | 'forwarded' };
+  | {
+      ok: false;
+      reason: 'state' | 'role' | 'unit' | 'clock' | 'league_desk' | 'held_desk' | 'hop' | 'no_hop' | 'forwarded' | 'not_complex';
+    };
 
 /** The open hop at the bottom of a forwarded order's chain: who forwarded it, to whom, where it stands. */
 export interface BottomHop {
@@ -138,6 +166,10 @@ export interface TransitionSubject {
   hop?: BottomHop | null;
   /** The sub-centre desk holding the order; absent or null = the league centre's. */
   deskUnitId?: string | null;
+  /** A complex matter (`isComplexMatter`); absent = not complex. */
+  complex?: boolean;
+  /** Answered directly by the centre (直办); absent = not. */
+  handledDirectly?: boolean;
 }
 
 export interface TransitionActor {
@@ -155,7 +187,7 @@ const roleAllowed = (rule: TransitionRule, actor: TransitionActor, state: OrderS
 /** Pure check of one move; the service turns a failure into the matching error. */
 export function checkTransition(subject: TransitionSubject, action: OrderAction, actor: TransitionActor): TransitionCheck {
   const rule = TRANSITIONS[action];
-  if (!rule.from.includes(subject.state)) return { ok: false, reason: 'state' };
+  if (!rule.from.includes(subject.state) || (rule.directOnly && !subject.handledDirectly)) return { ok: false, reason: 'state' };
   if (!roleAllowed(rule, actor, subject.state)) return { ok: false, reason: 'role' };
   const scope = scopeCheck(rule, subject, actor);
   if (scope !== 'ok') return { ok: false, reason: scope };
@@ -164,6 +196,7 @@ export function checkTransition(subject: TransitionSubject, action: OrderAction,
     return { ok: false, reason: 'held_desk' };
   }
   if (rule.clock && (rule.clock === 'paused') !== subject.clockPaused) return { ok: false, reason: 'clock' };
+  if (rule.complexOnly && !subject.complex) return { ok: false, reason: 'not_complex' };
   return { ok: true, to: rule.to === 'same' ? subject.state : rule.to };
 }
 

@@ -19,7 +19,7 @@ import {
   LIMIT_UNITS,
   ORDER_ACTIONS,
   ORDER_STATES,
-  STAGES,
+  ALL_STAGES,
   type WarningLevel,
 } from '../contract/vocabulary.js';
 import { StringEnum } from '../shared/schema.js';
@@ -28,7 +28,7 @@ import { InstantSchema as At, Nullable, wireSchema } from '../shared/wire-schema
 // The order API's answers as src/contract/orders.ts declares them (issue 12: OpenAPI states the contract).
 
 export const OrderStateSchema = StringEnum(ORDER_STATES);
-export const StageSchema = StringEnum(STAGES);
+export const StageSchema = StringEnum(ALL_STAGES);
 const WarningLevelSchema = StringEnum<WarningLevel>(['none', 'yellow', 'red']);
 
 export const OrderTimeLimitViewSchema = wireSchema<OrderTimeLimitView<Date>>()(
@@ -57,6 +57,7 @@ export const OrderViewSchema = wireSchema<OrderView<Date>>()(
     orderNo: Type.String(),
     channel: StringEnum(CHANNELS),
     sourceNumber: Nullable(Type.String()),
+    windowId: Nullable(Type.String()),
     appealType: StringEnum(APPEAL_TYPES),
     categoryId: Nullable(Type.String()),
     priority: Type.Number(),
@@ -157,7 +158,7 @@ const OrderLinkViewSchema = wireSchema<OrderLinkView<Date>>()(
   }),
 );
 
-const AttachmentViewSchema = wireSchema<AttachmentView<Date>>()(
+export const AttachmentViewSchema = wireSchema<AttachmentView<Date>>()(
   Type.Object({
     id: Type.String(),
     fileName: Type.String(),
@@ -184,6 +185,17 @@ export const OrderDetailViewSchema = wireSchema<OrderDetailView<Date>>()(
         hidden: Type.Boolean(),
       }),
     ),
+    origin: Type.Object({
+      apiClient: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+      open311: Nullable(
+        Type.Object({
+          attributes: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), values: Type.Array(Type.String()) })),
+          mediaUrl: Nullable(Type.String()),
+          externalId: Nullable(Type.String()),
+        }),
+      ),
+      importRun: Nullable(Type.Object({ id: Type.String(), fileName: Type.String(), startedAt: At })),
+    }),
     availableActions: Type.Array(StringEnum(ORDER_ACTIONS)),
   }),
 );

@@ -14,6 +14,7 @@ export function presentOrder(order: Order, options: { unmasked: boolean; now?: D
     // The database's check constraints hold these columns to the contract's vocabularies.
     channel: order.channel as Channel,
     sourceNumber: order.source_number,
+    windowId: order.window_id,
     appealType: order.appeal_type as AppealType,
     categoryId: order.category_id,
     priority: order.priority,

@@ -2,11 +2,12 @@ import type { VisibilityScope } from '../users/actor-scope.js';
 import { sql, type InsertObject, type Insertable, type QueryCreator, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { isUuid } from '../shared/ids.js';
-import type { DB, Order, OrderEventsTable, OrderUpdate, OutboxTable } from '../db/schema.js';
+import type { DB, Order, OrderEventsTable, OrderUpdate } from '../db/schema.js';
+import { outboxInsert, type NewOutboxMessage } from '../outbox/outbox.repository.js';
 import type { CompanionRow } from './order-hooks.js';
 import type { OrderState } from '../contract/vocabulary.js';
 import type { OrderSort } from '../contract/orders.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree, inSubtreeOfColumn } from '../shared/subtree.js';
 
 /**
  * Which orders a reader may see: the whole centre, only those ever sent into a unit subtree, or only
@@ -114,7 +115,8 @@ export async function insertNewOrderRows(
     event: Insertable<OrderEventsTable>;
     companions: readonly CompanionRow[];
     /** Never empty: a new order always announces itself (order.accepted). */
-    outbox: readonly Insertable<OutboxTable>[];
+    outbox: readonly NewOutboxMessage[];
+    at: Date;
   },
 ) {
   // Each companion is one more CTE; their tables differ, so the growing WITH list is typed loosely.
@@ -122,11 +124,7 @@ export async function insertNewOrderRows(
   rows.companions.forEach((row, i) => {
     query = query.with(`companion_${i}`, (q) => q.insertInto(row.table).values(row.values as never));
   });
-  await query
-    .insertInto('outbox')
-    .values([...rows.outbox])
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .execute();
+  await outboxInsert(query, rows.outbox, rows.at).execute();
 }
 
 export async function findOrder(db: Executor, scope: OrderScope, id: string): Promise<Order | undefined> {
@@ -175,6 +173,17 @@ export async function markOrderEscalated(db: Executor, id: string, at: Date): Pr
     .set({ escalated: true, updated_at: at })
     .where('id', '=', id)
     .where('escalated', '=', false)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Takes the 疑难件 flag off by hand (ADR 0154); false when the order was not a 疑难件. The version stays, as for the mark. */
+export async function unmarkOrderEscalated(db: Executor, id: string, at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('orders')
+    .set({ escalated: false, updated_at: at })
+    .where('id', '=', id)
+    .where('escalated', '=', true)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -264,7 +273,7 @@ function whereLeadUnder<O>(qb: SelectQueryBuilder<DB, 'orders', O>, unitId: stri
       'orders.lead_unit_id',
       'in',
       selectFrom('units as below')
-        .innerJoin('units as top', (join) => join.on(sql<boolean>`below.path like top.path || '%'`))
+        .innerJoin('units as top', (join) => join.on(inSubtreeOfColumn('below.path', 'top.path')))
         .select('below.id')
         .where('top.id', '=', unitId),
     ),

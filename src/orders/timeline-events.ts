@@ -6,12 +6,16 @@ import type { Order, OrderEventsTable } from '../db/schema.js';
 import type { Stage } from '../contract/vocabulary.js';
 import type { Actor } from '../users/roles.js';
 import { insertOrderEvent } from './order-event.repository.js';
+import type { IntakeEventFacts } from './order-hooks.js';
 
 /** What the time-limit monitor adds to each of its steps: which clock fired. */
 interface MonitorFacts {
   stage: Stage;
   deadlineId: string;
   dueAt: string;
+  /** A task's clock (a hop, an assisting task; ADR 0152): the unit that answers for it. */
+  unitId?: string;
+  unitName?: string;
 }
 type Origin<O extends 'manual' | 'auto'> = { origin: O };
 
@@ -22,9 +26,12 @@ type Origin<O extends 'manual' | 'auto'> = { origin: O };
  * so the web has a label for each.
  */
 export interface TimelinePayloads {
-  accept: { channel: Channel; appealType: AppealType; priority: number };
+  /** Routed at intake (ADR 0193): the desk and why — the catalogue rule's sub-centre or the region's. */
+  accept: { channel: Channel; appealType: AppealType; priority: number } & Partial<IntakeEventFacts>;
   /** 'manual': a leader or supervisor marked the order 疑难件 by hand, the reason in the note. */
   escalate: { because: 'rehandles' | 'redispatches' | 'manual' };
+  /** A leader or supervisor took the 疑难件 mark off by hand, the reason in the note (ADR 0154). */
+  unescalate: { because: 'manual' };
   attach: { attachmentId: string; fileName: string; contentType: string; sizeBytes: number };
   deadline_warning: MonitorFacts & { level: 'yellow' | 'red' };
   urge: Origin<'manual'> | (MonitorFacts & Origin<'auto'>);
@@ -46,9 +53,33 @@ export interface TimelinePayloads {
   instruction: { instructionId: string; unitId: string; unitName: string };
   instruction_ack: { instructionId: string };
   instruction_answer: { instructionId: string };
+  /** Re-dispatched: an unanswered 批示 now addressed to the new lead unit, to sign for again (ADR 0154). */
+  instruction_moved: { instructionId: string; fromUnitId: string; fromUnitName: string; toUnitId: string; toUnitName: string };
   consult_open: { consultationId: string; unitNames: string[] };
   consult_opinion: { consultationId: string; unitId: string; unitName: string };
   consult_conclude: { consultationId: string };
+  /** The outside system's own update id (mySociety update_id) and name; the words are the note. */
+  external_comment: { client: string; updateId: string | null; mediaUrl: string | null };
+  /** The caller's personal data was erased after `retentionYears` (ADR 0174): which fields, how many text passages. */
+  anonymise: { retentionYears: number; fields: string[]; textReplacements: number };
+  /** A one-time return-visit link sent to the caller's phone, valid until `expiresAt` (ADR 0202). */
+  visit_link_sent: { linkId: string; expiresAt: string };
+  /** The link went unanswered until it expired: the order is for a phone visit again. */
+  visit_link_fell_back: { linkId: string };
+  // 现场核实 (issue 18): the task and its grid; the answer's result, point and distance (far: flagged).
+  verify_request: { taskId: string; gridId: string; gridName: string; dueAt: string; byRule: boolean };
+  verify_answer: {
+    taskId: string;
+    gridName: string;
+    result: string;
+    /** The phone's point (WGS-84); null when the worker's phone gave none (answered without a position). */
+    lat: number | null;
+    lng: number | null;
+    distanceMetres: number | null;
+    far: boolean;
+    late: boolean;
+    photoId: string | null;
+  };
 }
 
 /** The assisting unit's task a 协办 step concerns. */

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import { sql } from 'kysely';
-import { inSubtree } from './subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 
 /** Categories (multi-level appeal classification) and regions (administrative areas). */
 /** Parents before children, siblings by their code: a stable order for trees (paths hold random ids). */

@@ -4,16 +4,7 @@ import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { createCategory, updateCategory } from './category-admin.service.js';
 import { IdParam, WrittenText } from '../shared/schema.js';
-
-const CategoryOut = Type.Object({
-  id: Type.String(),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  code: Type.String(),
-  name: Type.String(),
-  level: Type.Integer(),
-  active: Type.Boolean(),
-  aliases: Type.Array(Type.String()),
-});
+import { CategoryNodeViewSchema } from './org.schemas.js';
 
 /** Category administration for the system admin: add, rename, disable or re-enable a category. */
 export const categoryAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
@@ -31,7 +22,7 @@ export const categoryAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
           },
           { additionalProperties: false },
         ),
-        response: { 201: CategoryOut },
+        response: { 201: CategoryNodeViewSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createCategory(deps, requireActor(request), request.body)),
@@ -58,7 +49,7 @@ export const categoryAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: CategoryOut },
+        response: { 200: CategoryNodeViewSchema },
       },
     },
     async (request) => updateCategory(deps, requireActor(request), request.params.id, request.body),

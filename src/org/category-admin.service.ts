@@ -3,6 +3,7 @@ import { domainError, forbidden, invalidField, notFound } from '../shared/errors
 import { cleanCategoryAliases } from '../contract/category-aliases.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
+import { presentCategory } from './org.presenter.js';
 import {
   activateCategory,
   deactivateCategorySubtree,
@@ -24,26 +25,6 @@ export interface CategoryChange {
   active?: boolean;
   aliases?: string[];
 }
-
-type CategoryRow = {
-  id: string;
-  parent_id: string | null;
-  code: string;
-  name: string;
-  level: number;
-  active: boolean;
-  aliases: string[];
-};
-
-const present = (c: CategoryRow) => ({
-  id: c.id,
-  parentId: c.parent_id,
-  code: c.code,
-  name: c.name,
-  level: c.level,
-  active: c.active,
-  aliases: c.aliases,
-});
 
 /** The aliases to store, or a 400 naming the field (ADR 0085). */
 function validAliases(aliases: string[]): string[] {
@@ -72,7 +53,7 @@ export async function createCategory(deps: Deps, actor: Actor, input: NewCategor
       name,
       level: (parent?.level ?? 0) + 1,
     });
-    return present(row);
+    return presentCategory(row);
   });
 }
 
@@ -99,6 +80,6 @@ export async function updateCategory(deps: Deps, actor: Actor, id: string, chang
       if (parent && !parent.active) throw invalidField('active', 'parent inactive');
       await activateCategory(tx, actor.centreId, id);
     }
-    return present((await findCategory(tx, actor.centreId, id))!);
+    return presentCategory((await findCategory(tx, actor.centreId, id))!);
   });
 }

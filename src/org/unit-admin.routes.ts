@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { StringEnum, IdParam, WrittenText } from '../shared/schema.js';
+import { UnitNodeViewSchema } from './org.schemas.js';
 import { createUnit, updateUnit, type NewUnitInput } from './unit-admin.service.js';
 
 import { UNIT_KINDS as ALL_UNIT_KINDS } from '../contract/vocabulary.js';
@@ -27,6 +28,7 @@ export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
           },
           { additionalProperties: false },
         ),
+        response: { 201: UnitNodeViewSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createUnit(deps, requireActor(request), request.body as NewUnitInput)),
@@ -43,6 +45,7 @@ export const unitAdminRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
           { active: Type.Optional(Type.Boolean()), name: Type.Optional(WrittenText(100)) },
           { additionalProperties: false, minProperties: 1 },
         ),
+        response: { 200: UnitNodeViewSchema },
       },
     },
     async (request) => updateUnit(deps, requireActor(request), request.params.id, request.body),

@@ -5,6 +5,7 @@ import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { findUnit, findUnitByCode, insertUnit, updateUnitRow } from './unit.repository.js';
 import { forgetCachedSessions } from '../users/auth.service.js';
+import { presentUnit } from './org.presenter.js';
 
 export interface NewUnitInput {
   parentId: string;
@@ -12,15 +13,6 @@ export interface NewUnitInput {
   name: string;
   kind: Exclude<UnitKind, 'centre'>;
 }
-
-const present = (u: { id: string; parent_id: string | null; code: string; name: string; kind: string; active: boolean }) => ({
-  id: u.id,
-  parentId: u.parent_id,
-  code: u.code,
-  name: u.name,
-  kind: u.kind,
-  active: u.active,
-});
 
 /** Adds a unit under an existing one of the admin's centre; codes are unique within a centre. */
 export async function createUnit(deps: Deps, actor: Actor, input: NewUnitInput) {
@@ -39,7 +31,7 @@ export async function createUnit(deps: Deps, actor: Actor, input: NewUnitInput) 
       name: input.name.trim(),
       kind: input.kind,
     });
-    return present(unit);
+    return presentUnit(unit);
   });
 }
 
@@ -60,5 +52,5 @@ export async function updateUnit(deps: Deps, actor: Actor, unitId: string, chang
   });
   if (!updated) throw notFound('unit');
   forgetCachedSessions(); // signed-in users show their unit's name
-  return present(updated);
+  return presentUnit(updated);
 }

@@ -1,6 +1,8 @@
 import { Type, type Static, type TLiteral, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { ORDER_ACTIONS, ORDER_STATES, ROLES } from '../contract/vocabulary.js';
+import { CITIZEN_EVENTS } from '../contract/citizen-notices.js';
+import { WEBHOOK_EVENTS } from '../contract/client-webhooks.js';
 
 const Id = Type.String({ minLength: 1 });
 /** One of a vocabulary's words, checkable at run time by Value.Check. */
@@ -45,6 +47,38 @@ export const OUTBOX_TOPICS = {
   'catalogue.auto_dispatch': Type.Object({ orderId: Id, centreId: Id, ruleId: Id }),
   'timelimit.check': Type.Object({ orderId: Id }),
   notify: NotifyPayload,
+  /**
+   * 群众通知 (issue 16, ADR 0177): an event the citizen may be told about; the handler renders the
+   * centre's templates into one delivery record per channel (key + channel is its idempotency key).
+   */
+  'citizen.event': Type.Object({
+    centreId: Id,
+    orderId: Type.Union([Id, Type.Null()]),
+    event: literals(CITIZEN_EVENTS),
+    key: Type.String({ minLength: 1 }),
+    /** A number not (yet) on an order: a verification code's. */
+    phone: Type.Optional(Type.String()),
+    urgent: Type.Optional(Type.Boolean()),
+    /** Words the event brings besides the order's (a one-time link, a code). */
+    vars: Type.Optional(Type.Record(Type.String(), Type.String())),
+  }),
+  /** Send one delivery record through its channel's provider (retries with backoff; rate limited per provider). */
+  'citizen.send': Type.Object({
+    noticeId: Type.Integer({ minimum: 1 }),
+    /** The order the notice is about: its notices go one after another, in order (receipt before 已派单). */
+    orderId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  }),
+  /**
+   * Signed webhooks for outside systems (ADR 0182): one delivery of one event to one subscription of
+   * an API client; the body is built when the step commits, signed at each attempt.
+   */
+  'client.webhook': Type.Object({
+    webhookId: Id,
+    deliveryId: Id,
+    event: literals([...WEBHOOK_EVENTS, 'ping'] as const),
+    orderId: Type.Union([Id, Type.Null()]),
+    body: Type.Record(Type.String(), Type.Unknown()),
+  }),
   'webhook.deliver': Type.Object({
     event: Type.String(),
     centreId: Id,

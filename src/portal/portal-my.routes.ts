@@ -4,7 +4,9 @@ import type { AppContext } from '../http/context.js';
 import { noStore } from '../http/auth.js';
 import { maskPhone } from '../orders/masking.js';
 import { DomainError, domainError } from '../shared/errors.js';
-import { myAppeals, requestOtp, type OtpDelivery } from './portal-otp.service.js';
+import { myAppeals, OTP_RULES, requestOtp, type OtpDelivery } from './portal-otp.service.js';
+import { enqueueOutbox } from '../outbox/outbox.repository.js';
+import { randomUUID } from 'node:crypto';
 import { MyAppealsRequestSchema, MyAppealsSchema, OtpRequestSchema, OtpSentSchema } from './portal-my.schemas.js';
 
 const withRetryAfter = async <T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> => {
@@ -34,10 +36,32 @@ export const portalMyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       },
     },
     async (request, reply) => {
-      // No SMS gateway yet: only the clearly named development setting makes codes reachable (the log).
-      if (!config.devLogOtp) throw domainError('UNAVAILABLE', 'error.portalOtpUnavailable');
-      const deliver: OtpDelivery = (phone, code) =>
-        request.log.warn({ phone: maskPhone(phone), devOtp: code }, `LIANXIN_DEV_LOG_OTP portal one-time code ${code}`);
+      // The code goes by SMS (a citizen notice, urgent: no quiet hours); without a gateway only the
+      // clearly named development setting makes codes reachable (the log and the staff outbox page).
+      if (!config.devLogOtp && !config.notices.sms) throw domainError('UNAVAILABLE', 'error.portalOtpUnavailable');
+      const deliver: OtpDelivery = async (phone, code, centreId) => {
+        if (config.devLogOtp)
+          request.log.warn({ phone: maskPhone(phone), devOtp: code }, `LIANXIN_DEV_LOG_OTP portal one-time code ${code}`);
+        const at = deps.clock.now();
+        await enqueueOutbox(
+          deps.db,
+          [
+            {
+              topic: 'citizen.event',
+              payload: {
+                centreId,
+                orderId: null,
+                event: 'otp',
+                key: `otp:${randomUUID()}`,
+                phone,
+                urgent: true,
+                vars: { code, minutes: String(OTP_RULES.ttlMinutes) },
+              },
+            },
+          ],
+          at,
+        );
+      };
       const sent = await withRetryAfter(reply, () =>
         requestOtp(deps, { phone: request.body.phone, clientIp: request.ip }, deliver),
       );

@@ -25,4 +25,7 @@ export const MyAppealsSchema = Type.Object({
       stageText: Words,
     }),
   ),
+  /** The proved phone's session (header x-portal-session) for PUT /api/portal/my/notices. */
+  session: Type.String(),
+  smsOptedOut: Type.Boolean(),
 });

@@ -63,7 +63,7 @@ export async function deleteOldOtpCodes(db: Executor, before: Date): Promise<voi
 export async function listAppealsByPhone(db: Executor, centreId: string, phone: string, limit: number) {
   return db
     .selectFrom('orders')
-    .select(['order_no', 'query_code', 'title', 'state', 'accepted_at'])
+    .select(['order_no', 'query_code', 'title', 'state', 'accepted_at', 'caller_confidential'])
     .where('centre_id', '=', centreId)
     .where('caller_phone', '=', phone)
     .where('state', '!=', 'merged')

@@ -16,6 +16,7 @@ import {
   markOtpUsed,
 } from './portal-otp.repository.js';
 import { portalCentre } from './portal.service.js';
+import { openPhoneSession } from './portal-optout.service.js';
 
 /** The rules of "my appeals" codes (ADR 0104). */
 export const OTP_RULES = {
@@ -34,8 +35,8 @@ const hashCode = (phone: string, code: string) => createHash('sha256').update(`$
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** Where a code goes: an SMS gateway one day; for now only the development log (LIANXIN_DEV_LOG_OTP). */
-export type OtpDelivery = (phone: string, code: string) => void;
+/** Where a code goes: an SMS notice through the outbox (and, in development, the log; LIANXIN_DEV_LOG_OTP). */
+export type OtpDelivery = (phone: string, code: string, centreId: string) => unknown;
 
 const tooMany = () => new DomainError('RATE_LIMITED', text('error.portalOtpTooMany'), { retryAfterSeconds: HOUR_MS / 1000 });
 
@@ -54,15 +55,45 @@ export async function requestOtp(deps: Deps, input: { phone: string; clientIp: s
   const code = String(randomInt(0, 10 ** PORTAL_OTP_LENGTH)).padStart(PORTAL_OTP_LENGTH, '0');
   const expiresAt = new Date(at.getTime() + OTP_RULES.ttlMinutes * 60_000);
   await insertOtpCode(deps.db, { phone, clientIp: input.clientIp, codeHash: hashCode(phone, code), at, expiresAt });
-  deliver(phone, code);
+  await deliver(phone, code, (await portalCentre(deps)).id);
   return { expiresInMinutes: OTP_RULES.ttlMinutes };
 }
 
 /**
  * Checks a code against the phone's newest live code; a wrong one uses up an attempt (kept even
- * though the request fails), the right one is spent. Then the phone's appeals with their query codes.
+ * though the request fails), the right one is spent. Then the phone's appeals with their query codes,
+ * and a short session for the citizen's own notice choice on the same page.
  */
-export async function myAppeals(deps: Deps, input: { phone: string; code: string }): Promise<{ appeals: MyAppeal[] }> {
+export async function myAppeals(
+  deps: Deps,
+  input: { phone: string; code: string },
+): Promise<{ appeals: MyAppeal[] } & Awaited<ReturnType<typeof openPhoneSession>>> {
+  const phone = await spendOtpCode(deps, input);
+  const centre = await portalCentre(deps);
+  const rows = await listAppealsByPhone(deps.db, centre.id, phone, OTP_RULES.listLimit);
+  return {
+    // The proved phone's session: the citizen's own notice choice on the same page (不再接收短信通知).
+    ...(await openPhoneSession(deps, centre.id, phone)),
+    appeals: rows.map((r) => {
+      const stage = portalStage(r.state);
+      return {
+        orderNo: r.order_no,
+        queryCode: r.query_code,
+        // A confidential appeal's subject is not shown, even to the verified phone (a shared phone).
+        title: r.caller_confidential ? text('portal.confidentialTitle').zh : r.title,
+        acceptedAt: new Date(r.accepted_at).toISOString(),
+        stage,
+        stageText: text(`portal.stage.${stage}`),
+      };
+    }),
+  };
+}
+
+/**
+ * Proves a phone with its one-time code and answers the phone's digits (also the residents' portal
+ * session of issue 19 starts here).
+ */
+export async function spendOtpCode(deps: Pick<Deps, 'db' | 'clock'>, input: { phone: string; code: string }): Promise<string> {
   const phone = normalizePhone(input.phone);
   if (!phone) throw invalidField('phone');
   const at = deps.clock.now();
@@ -77,19 +108,5 @@ export async function myAppeals(deps: Deps, input: { phone: string; code: string
     return true;
   });
   if (!ok) throw domainError('VALIDATION', 'error.portalOtpWrong', {}, { field: 'code' });
-  const centre = await portalCentre(deps);
-  const rows = await listAppealsByPhone(deps.db, centre.id, phone, OTP_RULES.listLimit);
-  return {
-    appeals: rows.map((r) => {
-      const stage = portalStage(r.state);
-      return {
-        orderNo: r.order_no,
-        queryCode: r.query_code,
-        title: r.title,
-        acceptedAt: new Date(r.accepted_at).toISOString(),
-        stage,
-        stageText: text(`portal.stage.${stage}`),
-      };
-    }),
-  };
+  return phone;
 }

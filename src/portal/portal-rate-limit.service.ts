@@ -1,16 +1,13 @@
+import { logPiiAccess } from '../accesslog/pii-access-log.repository.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError } from '../shared/errors.js';
-import { deleteIdleBuckets, findBucket, refundBucketToken, takeBucketToken, type BucketRule } from './portal.repository.js';
+import { clearWrongCodes, countWrongCode, deleteStaleCodeCounts, findCodeLock } from './portal-lockout.repository.js';
+import { refundBucketToken, type BucketRule } from '../shared/rate-bucket.repository.js';
+import { bucketRule, spendBucketToken } from '../shared/rate-bucket.js';
 
 export type PortalLimitKind = 'submit' | 'lookup';
 
-/** `perWindow` requests per `windowSeconds`, in a burst or spread out (a token bucket). */
-export const bucketRule = (perWindow: number, windowSeconds: number): BucketRule => ({
-  capacity: perWindow,
-  refillPerSecond: perWindow / windowSeconds,
-});
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+export { bucketRule };
 
 /**
  * Spends one token of the client's bucket or answers 429 with the seconds to wait. The bucket lives
@@ -30,23 +27,57 @@ export const GUESS_RULE = bucketRule(10, 3600);
  */
 export async function withGuessToken<T>(deps: Deps, bucket: string, attempt: () => Promise<T>): Promise<T> {
   const key = `guess:${bucket}`;
+  await refuseLockedCode(deps, bucket);
   await spendBucketToken(deps, key, GUESS_RULE);
   const result = await attempt();
   await refundBucketToken(deps.db, key, GUESS_RULE.capacity);
   return result;
 }
 
-async function spendBucketToken(deps: Deps, key: string, rule: BucketRule): Promise<void> {
+const HOUR_MS = 3_600_000;
+const MONTH_MS = 30 * 24 * HOUR_MS;
+
+/**
+ * While an order number is locked (too many consecutive wrong codes, ADR 0173) every look-up of it —
+ * the right code too, or a lucky guess would get through — answers 429 with the time left in hours.
+ */
+async function refuseLockedCode(deps: Deps, bucket: string): Promise<void> {
   const at = deps.clock.now();
-  const left = await takeBucketToken(deps.db, key, rule, at);
-  if (left !== undefined) {
-    // A fresh bucket is a new client: a cheap moment to drop buckets idle for a day (full again anyway).
-    if (left === rule.capacity - 1) await deleteIdleBuckets(deps.db, new Date(at.getTime() - DAY_MS));
-    return;
-  }
-  const bucket = await findBucket(deps.db, key);
-  const elapsed = bucket ? Math.max(0, (at.getTime() - new Date(bucket.updated_at).getTime()) / 1000) : 0;
-  const missing = bucket ? Math.max(0, 1 - (bucket.tokens + elapsed * rule.refillPerSecond)) : 1;
-  const seconds = Math.max(1, Math.ceil(missing / rule.refillPerSecond));
-  throw domainError('RATE_LIMITED', 'error.rateLimited', { seconds }, { retryAfterSeconds: seconds });
+  const until = await findCodeLock(deps.db, `code:${bucket}`, at);
+  if (!until) return;
+  const seconds = Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 1000));
+  const hours = Math.max(1, Math.ceil(seconds / 3600));
+  throw domainError('RATE_LIMITED', 'error.portalCodeLocked', { hours }, { retryAfterSeconds: seconds });
+}
+
+/**
+ * A wrong code for an order number (known or not: the count is by the number as typed). The
+ * `portalCodeLockoutFailures`-th in a row locks the number for `portalCodeLockoutHours`, and the lock
+ * is a row of the audit trail (`portal.code.locked`).
+ */
+export async function countWrongQueryCode(
+  deps: Deps,
+  at: { bucket: string; centreId: string; orderNo: string; orderId: string | null },
+): Promise<void> {
+  const now = deps.clock.now();
+  const { portalCodeLockoutFailures: failures, portalCodeLockoutHours: hours } = deps.settings;
+  const until = new Date(now.getTime() + hours * HOUR_MS);
+  const locked = await countWrongCode(deps.db, `code:${at.bucket}`, { failures, until }, now);
+  if (!locked) return;
+  await logPiiAccess(deps.db, {
+    userId: null,
+    orderId: at.orderId,
+    fields: [],
+    purpose: 'portal.code.locked',
+    at: now,
+    centreId: at.centreId,
+    subject: at.orderNo,
+    detail: { failures, lockedUntil: until.toISOString() },
+  });
+  await deleteStaleCodeCounts(deps.db, new Date(now.getTime() - MONTH_MS), now);
+}
+
+/** The right code: the count of wrong ones for this number starts again. */
+export async function clearWrongQueryCodes(deps: Deps, bucket: string): Promise<void> {
+  await clearWrongCodes(deps.db, `code:${bucket}`);
 }

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { insertAttachment } from '../attachments/attachment.repository.js';
-import { sniffContentType } from '../attachments/file-type.js';
+import { writeSealedFile } from '../attachments/attachment-files.js';
+import { nameForType, sniffContentType } from '../attachments/file-type.js';
 import { text } from '../i18n/messages.js';
 import { recordOrderEvent } from '../orders/timeline-events.js';
 import { acceptOrderInTransaction } from '../orders/order-intake.service.js';
@@ -61,6 +62,7 @@ function checkPhotos(photos: PortalPhoto[], maxBytes: number, centreId: string, 
  */
 export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos: PortalPhoto[]): Promise<PortalReceipt> {
   if (input.callerName.trim() === '') throw invalidField('callerName');
+  if ((input.lat === undefined) !== (input.lng === undefined)) throw invalidField(input.lat === undefined ? 'lat' : 'lng');
   const centre = await portalCentre(deps);
   const actor = citizenActor(centre.id);
   const checked = checkPhotos(photos, deps.settings.attachmentMaxBytes, centre.id, deps.clock.now().toISOString().slice(0, 7));
@@ -68,9 +70,8 @@ export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos:
   try {
     for (const photo of checked) {
       const fullPath = path.join(deps.dataDir, photo.storageKey);
-      await fs.mkdir(path.dirname(fullPath), { recursive: true });
       written.push(fullPath);
-      await fs.writeFile(fullPath, photo.data);
+      await writeSealedFile(deps.db, fullPath, photo.data);
     }
     return await deps.db.transaction().execute(async (tx) => {
       const order = await acceptOrderInTransaction({ tx, clock: deps.clock, hooks: deps.orderHooks }, actor, {
@@ -84,6 +85,8 @@ export async function submitAppeal(deps: Deps, input: PortalAppealInput, photos:
         callerName: input.callerName.trim(),
         callerPhone: input.callerPhone,
         callerConfidential: input.confidential ?? false,
+        lat: input.lat,
+        lng: input.lng,
         ...enterpriseOf(input),
       });
       for (const photo of checked) await recordPhoto(tx, order, photo, actor.label);
@@ -112,7 +115,7 @@ async function recordPhoto(tx: Tx, order: NewOrderRow, photo: CheckedPhoto, labe
   const row = await insertAttachment(tx, {
     id: photo.id,
     orderId: order.id,
-    fileName: safeName(photo.fileName),
+    fileName: nameForType(safeName(photo.fileName), photo.contentType),
     contentType: photo.contentType,
     sizeBytes: photo.data.length,
     sha256: createHash('sha256').update(photo.data).digest('hex'),

@@ -18,6 +18,7 @@ export const PUBLIC_STEPS = [
   'visit_rehandle',
   'visit_check',
   'check_close',
+  'direct_visit',
   'answer_directly',
   'reject',
   'merge',

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../shared/errors.js';
 import { APPEAL_TYPES } from '../orders/order.constants.js';
 import { listCategories } from '../org/catalog.repository.js';
 import type { AppContext } from '../http/context.js';
 import { noStore } from '../http/auth.js';
-import { bucketRule, spendPortalToken, type PortalLimitKind } from './portal-rate-limit.service.js';
+import { portalLimiter } from './portal-limit.hook.js';
 import { readAppealRequest } from './portal-input.js';
 import { submitAppeal } from './portal-submit.service.js';
 import { lookupAppeal, openCitizenPhoto, portalCentre, rateAppeal } from './portal.service.js';
 import {
+  PortalInfoSchema,
   MAX_PORTAL_PHOTOS,
   PortalKeySchema,
   PortalProgressSchema,
@@ -19,29 +18,19 @@ import {
 } from './portal.schemas.js';
 import { IdParam } from '../shared/schema.js';
 import type { PortalInfo } from '../contract/portal-views.js';
+import { FileSchema } from '../shared/wire-schema.js';
 
 /** The public citizen portal: no sign-in; every call is limited per client IP (ADR 0031). */
 export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps, config }) => {
-  const rules = {
-    submit: bucketRule(config.portalSubmitsPerHour, 3600),
-    lookup: bucketRule(config.portalLookupsPerMinute, 60),
-  };
-  const limited = (kind: PortalLimitKind) => async (request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      await spendPortalToken(deps, kind, request.ip, rules[kind]);
-    } catch (error) {
-      // The standard header too, so browsers and HTTP clients know when to come back.
-      if (error instanceof DomainError && error.code === 'RATE_LIMITED') {
-        reply.header('retry-after', String(error.details.retryAfterSeconds));
-      }
-      throw error;
-    }
-  };
+  const limited = portalLimiter(deps, config);
   const base = { public: true } as const;
 
   app.get(
     '/api/portal/info',
-    { config: base, schema: { tags: ['portal'], summary: '网上诉求基础信息 / portal info' } },
+    {
+      config: base,
+      schema: { tags: ['portal'], summary: '网上诉求基础信息 / portal info', response: { 200: PortalInfoSchema } },
+    },
     async (): Promise<PortalInfo> => {
       const centre = await portalCentre(deps);
       const categories = await listCategories(deps.db, centre.id);
@@ -54,7 +43,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         maxPhotos: MAX_PORTAL_PHOTOS,
         maxPhotoBytes: deps.settings.attachmentMaxBytes,
         /** Whether "my appeals" by a phone code can be used here (ADR 0104). */
-        myAppeals: config.devLogOtp,
+        myAppeals: config.devLogOtp || config.notices.sms !== undefined,
+        map: config.map,
       };
     },
   );
@@ -120,6 +110,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         summary: '查看自己上传的照片 / one of my photos',
         params: IdParam,
         body: PortalKeySchema,
+        response: { 200: FileSchema('照片原文件 / the photo, as uploaded') },
       },
     },
     async (request, reply) => {

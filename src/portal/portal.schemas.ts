@@ -4,6 +4,9 @@ import { APPEAL_TYPES, SATISFACTION } from '../orders/order.constants.js';
 import { PhoneSchema } from '../orders/order.schemas.js';
 import { PERSON_NAME_PATTERN, PORTAL_LIMITS } from '../contract/portal.js';
 import { COMPANY_NAME_MAX } from '../contract/enterprise.js';
+import type { PortalInfo } from '../contract/portal-views.js';
+import { Nullable, wireSchema } from '../shared/wire-schema.js';
+import { MapTilesSchema } from '../shared/map-tiles.schema.js';
 
 /** Patterns rather than formats, so the same schema also checks multipart fields without Ajv formats. */
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -25,6 +28,9 @@ export const PortalAppealSchema = Type.Object(
     companyName: Type.Optional(WrittenText(COMPANY_NAME_MAX)),
     creditCode: Type.Optional(Type.String({ maxLength: 30 })),
     protectCompany: Type.Optional(Type.Boolean()),
+    // 在地图上标注位置 (ADR 0187): the pin, in WGS-84 (the portal's map converts from GCJ-02 tiles itself).
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
   },
   { additionalProperties: false },
 );
@@ -109,3 +115,24 @@ export const PortalReceiptSchema = Type.Object({
   queryCode: Type.String(),
   photos: Type.Integer(),
 });
+
+/** GET /api/portal/info, as src/contract/portal-views.ts declares it. */
+export const PortalInfoSchema = wireSchema<PortalInfo>()(
+  Type.Object({
+    centreName: Type.String(),
+    appealTypes: Type.Array(Type.String()),
+    categories: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        parentId: Nullable(Type.String()),
+        name: Type.String(),
+        level: Type.Integer(),
+        aliases: Type.Array(Type.String()),
+      }),
+    ),
+    maxPhotos: Type.Integer(),
+    maxPhotoBytes: Type.Integer(),
+    myAppeals: Type.Boolean(),
+    map: MapTilesSchema,
+  }),
+);

@@ -12,7 +12,7 @@ export const searchIntakeHook: IntakeHook = async (ctx) => ({
  */
 export const searchIndexHook: TransitionHook = async (ctx) => {
   const { before, after } = ctx;
-  const textChanged = before.title !== after.title || before.content !== after.content || before.address !== after.address;
+  const textChanged = before.title !== after.title || before.content !== after.content;
   if (!textChanged) return;
   await indexOrderText(ctx.tx, ctx.clock, after);
   return 'order-updated';

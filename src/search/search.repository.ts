@@ -13,11 +13,11 @@ import {
   weekStart,
 } from './search-facets.js';
 
-/** The search vector of an order as an SQL value (also for intake's INSERT): title weighted A, content and address D. */
+/** The search vector of an order as an SQL value (also for intake's INSERT): title weighted A, content D. */
 export const searchVectorValue = (titleSource: string, bodySource: string) =>
   sql<string>`setweight(to_tsvector('simple', ${titleSource}), 'A') || setweight(to_tsvector('simple', ${bodySource}), 'D')`;
 
-/** Stores the lexemes of an order: title with weight A, content and address with weight D. */
+/** Stores the lexemes of an order: title with weight A, content with weight D (never the address, ADR 0200). */
 export async function setOrderSearchVector(db: Executor, orderId: string, titleSource: string, bodySource: string) {
   await db
     .updateTable('orders')
@@ -31,7 +31,7 @@ export interface OrderSearchFilter {
   query: string;
   /**
    * The part of `query` the GIN index looks up, when some words are in nearly every order (e.g. 街道
-   * in every address): those are checked on the rows found instead of read from a posting list of a
+   * in many orders): those are checked on the rows found instead of read from a posting list of a
    * million entries (ADR 0046). Defaults to `query`.
    */
   indexQuery?: string;
@@ -246,7 +246,7 @@ export async function commonOrderLexemes(db: Executor): Promise<string[]> {
 
 /** One page of orders' text, by id, for rebuilding the index. */
 export async function listOrderTextAfter(db: Executor, afterId: string | null, limit: number) {
-  let q = db.selectFrom('orders').select(['id', 'centre_id', 'title', 'content', 'address']);
+  let q = db.selectFrom('orders').select(['id', 'centre_id', 'title', 'content']);
   if (afterId) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit).execute();
 }

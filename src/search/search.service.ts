@@ -18,31 +18,27 @@ import { commonOrderLexemes, searchOrders, searchVectorValue, setOrderSearchVect
 import type { OrderSearchQuery } from './search.schemas.js';
 import { categorySynonyms, expandWords } from './category-synonyms.js';
 
-/** Segments an order's title, content and address and stores the lexemes, in the caller's transaction. */
-export async function indexOrderText(
-  db: Executor,
-  clock: Clock,
-  order: Pick<Order, 'id' | 'centre_id' | 'title' | 'content' | 'address'>,
-) {
+/** Segments an order's title and content and stores the lexemes, in the caller's transaction. */
+export async function indexOrderText(db: Executor, clock: Clock, order: Pick<Order, 'id' | 'centre_id' | 'title' | 'content'>) {
   await ensureCentreDictionary(db, clock, order.centre_id);
   const { title, body } = vectorSources(order);
   await setOrderSearchVector(db, order.id, title, body);
 }
 
-const vectorSources = (order: Pick<Order, 'title' | 'content' | 'address'>) => ({
+/**
+ * The words an order is found by: its title (weight A) and content (D). Never the caller's address —
+ * personal data, sealed at rest, whose words a search would otherwise test (ADR 0200).
+ */
+const vectorSources = (order: Pick<Order, 'title' | 'content'>) => ({
   title: vectorSource(lexemes(order.title)),
-  body: vectorSource(lexemes([order.content, order.address ?? ''].join(' '))),
+  body: vectorSource(lexemes(order.content)),
 });
 
 /**
  * The search vector of a new order, for its INSERT: intake writes the row once with its lexemes
  * instead of updating it afterwards (ADR 0013); searchIndexHook keeps later edits current.
  */
-export async function newOrderSearchVector(
-  db: Executor,
-  clock: Clock,
-  order: Pick<Order, 'centre_id' | 'title' | 'content' | 'address'>,
-) {
+export async function newOrderSearchVector(db: Executor, clock: Clock, order: Pick<Order, 'centre_id' | 'title' | 'content'>) {
   await ensureCentreDictionary(db, clock, order.centre_id);
   const { title, body } = vectorSources(order);
   return searchVectorValue(title, body);

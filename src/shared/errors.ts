@@ -43,7 +43,25 @@ type Thing =
   | 'instruction'
   | 'consultation'
   | 'assistTask'
-  | 'catalogueRule';
+  | 'catalogueRule'
+  | 'desk'
+  | 'apiClient'
+  | 'apiKey'
+  | 'jurisdiction'
+  | 'service'
+  | 'serviceRequest'
+  | 'serviceWindow'
+  | 'mergedLine'
+  | 'article'
+  | 'grid'
+  | 'resident'
+  | 'household'
+  | 'pointsRule'
+  | 'shop'
+  | 'wish'
+  | 'verificationTask'
+  | 'webhook'
+  | 'importRun';
 
 export const notFound = (what: Thing) => {
   const w = text(`what.${what}`);

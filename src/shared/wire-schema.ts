@@ -51,3 +51,7 @@ export const NoContent = Type.Unsafe<void>({ type: 'null', description: '无内�
 /** A file or document the route sends as it is (CSV, XLSX, HTML, a photo): bytes, not JSON. */
 export const FileSchema = (description: string) =>
   Type.Unsafe<Readable | Buffer | string>({ type: 'string', format: 'binary', description });
+
+/** A server-sent event stream (`text/event-stream`) the route writes itself: documented, never serialised. */
+export const EventStreamSchema = (description: string) =>
+  Type.Unsafe<never>({ type: 'string', description: `text/event-stream: ${description}` });

@@ -27,11 +27,14 @@ async function routingFor(tx: Executor, centreId: string, version: number, regio
  */
 export const deskRoutingIntakeHook: IntakeHook = async ({ tx, actor, draft, centre }) => {
   const own = actorDesk(actor);
-  let routed: string | null = null;
   if (draft.region_id) {
     const table = await routingFor(tx, draft.centre_id, centre.settingsVersion, draft.region_id);
-    if (table.on) routed = deskForRegion(table, draft.region_id);
+    const routed = table.on ? deskForRegion(table, draft.region_id) : null;
+    if (routed) {
+      // the accept event says where the order went and why (the timeline, ADR 0193)
+      const eventFacts = { deskUnitId: routed, deskName: table.nameOf.get(routed) ?? '', routedBy: 'region' as const };
+      return { columns: { desk_unit_id: routed }, eventFacts };
+    }
   }
-  const desk = routed ?? own;
-  return desk ? { columns: { desk_unit_id: desk } } : {};
+  return own ? { columns: { desk_unit_id: own } } : {};
 };

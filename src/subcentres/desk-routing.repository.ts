@@ -7,7 +7,7 @@ export async function loadRoutingFacts(db: Executor, centreId: string) {
     db.selectFrom('regions').select(['id', 'parent_id']).where('centre_id', '=', centreId).execute(),
     db
       .selectFrom('units')
-      .select(['id', 'region_id'])
+      .select(['id', 'name', 'region_id'])
       .where('centre_id', '=', centreId)
       .where('kind', '=', 'sub_centre')
       .where('active', '=', true)
@@ -57,4 +57,27 @@ export async function regionExists(db: Executor, centreId: string, regionId: str
     .where('id', '=', regionId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** The units marked league-wide (全盟通办, ADR 0153). */
+export async function listLeagueWideUnits(db: Executor, centreId: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'kind'])
+    .where('centre_id', '=', centreId)
+    .where('league_wide', '=', true)
+    .orderBy('code')
+    .execute();
+}
+
+/** Marks a unit league-wide or not; false when no such unit (a centre or sub-centre node is refused by the caller). */
+export async function setUnitLeagueWide(db: Executor, centreId: string, unitId: string, leagueWide: boolean) {
+  const r = await db
+    .updateTable('units')
+    .set({ league_wide: leagueWide })
+    .where('centre_id', '=', centreId)
+    .where('id', '=', unitId)
+    .where('kind', 'not in', ['centre', 'sub_centre'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

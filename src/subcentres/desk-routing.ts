@@ -9,17 +9,20 @@ export interface RoutingTable {
   readonly parentOf: ReadonlyMap<string, string | null>;
   /** Region → the sub-centre desk that owns its subtree. */
   readonly deskOf: ReadonlyMap<string, string>;
+  /** Desk → its name (the accept event says where intake routed the order). */
+  readonly nameOf: ReadonlyMap<string, string>;
 }
 
 export function routingTable(facts: {
   on: boolean;
   regions: readonly { id: string; parent_id: string | null }[];
-  desks: readonly { id: string; region_id: string | null }[];
+  desks: readonly { id: string; name: string; region_id: string | null }[];
 }): RoutingTable {
   return {
     on: facts.on,
     parentOf: new Map(facts.regions.map((r) => [r.id, r.parent_id])),
     deskOf: new Map(facts.desks.flatMap((d) => (d.region_id ? [[d.region_id, d.id] as const] : []))),
+    nameOf: new Map(facts.desks.map((d) => [d.id, d.name])),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { SupervisionOrdersTable } from './supervision.table.js';
-import { inSubtree } from '../org/subtree.js';
+import { inSubtree } from '../shared/subtree.js';
 
 /** Inserts a 督办单; an automatic one exists at most once per deadline (returns undefined then). */
 export async function insertSupervision(db: Executor, row: Insertable<SupervisionOrdersTable>) {
@@ -32,13 +32,15 @@ export async function findAutoSupervisionOfDeadline(db: Executor, deadlineId: st
 }
 
 /** The order's automatic 督办单 still waiting for the unit's answer, if any. */
-export async function findOpenAutoSupervisionOfOrder(db: Executor, orderId: string) {
+/** The order's open automatic 督办单 addressed to `unitId` (one lateness of one unit, ADRs 0095, 0152). */
+export async function findOpenAutoSupervisionOfOrder(db: Executor, orderId: string, unitId: string | null) {
   return db
     .selectFrom('supervision_orders')
     .select('id')
     .where('order_id', '=', orderId)
     .where('origin', '=', 'auto')
     .where('status', '=', 'open')
+    .where((eb) => (unitId === null ? eb('unit_id', 'is', null) : eb('unit_id', '=', unitId)))
     .executeTakeFirst();
 }
 

@@ -13,6 +13,14 @@ import {
   respondToSupervision,
   urgeOrder,
 } from './supervision.service.js';
+import {
+  FollowupAddedSchema,
+  FollowupClosedSchema,
+  LeaderFollowupListSchema,
+  SupervisionListSchema,
+  SupervisionRecordSchema,
+  UrgedSchema,
+} from './supervision.schemas.js';
 
 const tags = ['supervision'];
 const OrderParam = OrderRefParam;
@@ -29,6 +37,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         summary: '催办 / remind the unit (supervisor)',
         params: OrderParam,
         body: Type.Object({ note: Text() }, strict),
+        response: { 200: UrgedSchema },
       },
     },
     async (request) => urgeOrder(deps, requireActor(request), request.params.id, request.body.note),
@@ -41,6 +50,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         summary: '发督办单 / issue a supervision order (supervisor)',
         params: OrderParam,
         body: Type.Object({ reason: Text(), dueWorkingDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 30 })) }, strict),
+        response: { 201: SupervisionRecordSchema },
       },
     },
     async (request, reply) =>
@@ -57,6 +67,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           orderId: Type.Optional(Type.String({ format: 'uuid' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
         }),
+        response: { 200: SupervisionListSchema },
       },
     },
     async (request) => ({ items: await listSupervisionsFor(deps, requireActor(request), request.query as { status?: string }) }),
@@ -69,6 +80,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         summary: '书面答复督办单 / the unit answers',
         params: IdParam,
         body: Type.Object({ response: Text(8000) }, strict),
+        response: { 200: SupervisionRecordSchema },
       },
     },
     async (request) => respondToSupervision(deps, requireActor(request), request.params.id, request.body.response),
@@ -76,7 +88,13 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
   app.post(
     '/api/supervisions/:id/close',
     {
-      schema: { tags, summary: '办结督办单 / close (supervisor)', params: IdParam, body: Type.Object({ note: Text() }, strict) },
+      schema: {
+        tags,
+        summary: '办结督办单 / close (supervisor)',
+        params: IdParam,
+        body: Type.Object({ note: Text() }, strict),
+        response: { 200: SupervisionRecordSchema },
+      },
     },
     async (request) => closeSupervision(deps, requireActor(request), request.params.id, request.body.note),
   );
@@ -87,6 +105,7 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         tags,
         summary: '领导盯办列表 / leader follow-up list',
         querystring: Type.Object({ open: Type.Optional(Type.Boolean({ default: true })) }),
+        response: { 200: LeaderFollowupListSchema },
       },
     },
     async (request) => ({ items: await listLeaderFollowupsFor(deps, requireActor(request), request.query.open ?? true) }),
@@ -99,13 +118,16 @@ export const supervisionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         summary: '纳入领导盯办 / add to the list',
         params: OrderParam,
         body: Type.Object({ reason: Text() }, strict),
+        response: { 200: FollowupAddedSchema },
       },
     },
     async (request) => addLeaderFollowup(deps, requireActor(request), request.params.id, request.body.reason),
   );
   app.delete(
     '/api/orders/:id/leader-followup',
-    { schema: { tags, summary: '结束领导盯办 / take off the list', params: OrderParam } },
+    {
+      schema: { tags, summary: '结束领导盯办 / take off the list', params: OrderParam, response: { 200: FollowupClosedSchema } },
+    },
     async (request) => endLeaderFollowup(deps, requireActor(request), request.params.id),
   );
 };

@@ -13,12 +13,35 @@ function instance(): Jieba {
   return jieba;
 }
 
+/**
+ * A name as dictionary words: jieba's dictionary is "word frequency" per line, so a name with a space
+ * or a control character in it (a unit called "热力 公司") would make the whole load fail ("Load dict
+ * failed") and leave the segmenter without the centre's names. It gives its parts instead.
+ */
+export function dictionaryEntries(word: string): string[] {
+  return word
+    .split(/[\s\p{Cc}\p{Cf}\p{Z}]+/u)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 1);
+}
+
 /** Adds words (one per entry, optional frequency) to the segmenter's dictionary. */
 export function addUserWords(words: readonly string[], frequency = 100_000): void {
-  const fresh = words.map((w) => w.trim()).filter((w) => w.length > 1 && !userWords.has(w));
+  const fresh = [...new Set(words.flatMap(dictionaryEntries))].filter((w) => !userWords.has(w));
   if (fresh.length === 0) return;
+  try {
+    instance().loadDict(Buffer.from(fresh.map((w) => `${w} ${frequency}`).join('\n')));
+  } catch {
+    // A line jieba still refuses must not cost the others: load them one by one, skipping the bad.
+    for (const w of [...fresh]) {
+      try {
+        instance().loadDict(Buffer.from(`${w} ${frequency}`));
+      } catch {
+        fresh.splice(fresh.indexOf(w), 1);
+      }
+    }
+  }
   for (const w of fresh) userWords.add(w);
-  instance().loadDict(Buffer.from(fresh.map((w) => `${w} ${frequency}`).join('\n')));
 }
 
 /** Precise-mode segmentation. */

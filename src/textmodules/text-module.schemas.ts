@@ -1,6 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { TEXT_MODULE_DIALOGS, type TextModuleDialog } from '../contract/agent-tools.js';
+import {
+  TEXT_MODULE_DIALOGS,
+  type FilledTextModuleView,
+  type TextModuleDialog,
+  type TextModuleView,
+} from '../contract/agent-tools.js';
 import { WrittenText } from '../shared/schema.js';
+import { InstantSchema, Nullable, wireSchema } from '../shared/wire-schema.js';
 
 const NullableId = Type.Union([Type.String({ format: 'uuid' }), Type.Null()]);
 
@@ -28,3 +34,29 @@ export const TextModulePatchSchema = Type.Partial(Type.Object(fields), { additio
 
 /** GET /api/orders/:id/text-modules?dialog=reply: the dialog asking (absent: a dialog of no kind). */
 export const OrderModulesQuery = Type.Object({ dialog: Type.Optional(Dialog) }, { additionalProperties: false });
+
+// The answers, as src/contract/agent-tools.ts declares them.
+
+export const TextModuleViewSchema = wireSchema<TextModuleView<Date>>()(
+  Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    keyword: Type.String(),
+    body: Type.String(),
+    categoryId: Nullable(Type.String()),
+    unitId: Nullable(Type.String()),
+    dialogs: Type.Array(Dialog),
+    active: Type.Boolean(),
+    updatedAt: InstantSchema,
+  }),
+);
+
+export const TextModuleListSchema = wireSchema<{ items: TextModuleView<Date>[] }>()(
+  Type.Object({ items: Type.Array(TextModuleViewSchema) }),
+);
+
+export const FilledTextModulesSchema = wireSchema<{ items: FilledTextModuleView[] }>()(
+  Type.Object({
+    items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), keyword: Type.String(), text: Type.String() })),
+  }),
+);

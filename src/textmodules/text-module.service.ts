@@ -6,7 +6,7 @@ import {
   type TextModuleVariable,
 } from '../contract/agent-tools.js';
 import { findCategory } from '../org/catalog.repository.js';
-import { isInSubtree } from '../org/subtree.js';
+import { isInSubtree } from '../shared/subtree.js';
 import { findUnit } from '../org/unit.repository.js';
 import { maskName } from '../orders/masking.js';
 import { loadVisibleOrder } from '../orders/order-query.service.js';

@@ -1,7 +1,7 @@
 import { addDays, formatLocal } from '../shared/time-zone.js';
 import { formatWorkPeriods, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { clockOf, dueAfter, remainingMs, shareAt, type ClockKind } from './deadline-math.js';
-import { UNIT_STAGES, type EscalationSettings } from './default-policies.js';
+import { ANSWERING_STAGES, type EscalationSettings } from './default-policies.js';
 import type { ResolvedRule } from './policy-resolution.js';
 import type { Stage } from './timelimits.table.js';
 
@@ -36,7 +36,7 @@ export function thresholds(
   dueAt: Date,
   s: EscalationSettings,
 ) {
-  const unitStage = UNIT_STAGES.includes(stage);
+  const unitStage = ANSWERING_STAGES.includes(stage);
   return {
     warnAt: shareAt(cal, clock, start, dueAt, s.yellowShare),
     urgeAt: unitStage ? shareAt(cal, clock, start, dueAt, s.urgeShare) : null,

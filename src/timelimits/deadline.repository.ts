@@ -2,7 +2,8 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { OrderDeadline, OrderDeadlinesTable, Stage } from './timelimits.table.js';
 
-const STAGE_RANK = sql`array_position(array['dispatch','sign','contact','reply','review','visit'], stage)`;
+const RANK = `array_position(array['dispatch','sign','contact','reply','review','visit','check','hop_sign','hop_reply','assist','verify'], stage)`;
+const STAGE_RANK = sql.raw(RANK);
 
 export async function insertDeadline(db: Executor, row: Insertable<OrderDeadlinesTable>): Promise<OrderDeadline> {
   return db.insertInto('order_deadlines').values(row).returningAll().executeTakeFirstOrThrow();
@@ -39,10 +40,44 @@ export async function updateDeadline(db: Executor, id: string, patch: Updateable
   await db.updateTable('order_deadlines').set(patch).where('id', '=', id).execute();
 }
 
-/** Ends the active deadlines of the given stages (all when omitted). */
-export async function endDeadlines(
+/** The active clocks of an order's tasks (hops, assisting tasks), ADR 0152. */
+export async function listActiveTaskDeadlines(db: Executor, orderId: string): Promise<OrderDeadline[]> {
+  return db
+    .selectFrom('order_deadlines')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('task_id', 'is not', null)
+    .where('status', 'in', ['running', 'paused'])
+    .execute();
+}
+
+/** Ends one task's active clocks of the given stages (all its clocks when omitted). */
+export function endTaskDeadlines(
+  db: Executor,
+  taskId: string,
+  status: 'met' | 'cancelled',
+  at: Date,
+  stages?: readonly Stage[],
+): Promise<number> {
+  return endActiveDeadlines(db, 'task_id', taskId, status, at, stages);
+}
+
+/** Ends the active deadlines of the given stages (all when omitted, the tasks' clocks too). */
+export function endDeadlines(
   db: Executor,
   orderId: string,
+  status: 'met' | 'cancelled',
+  at: Date,
+  stages?: readonly Stage[],
+): Promise<number> {
+  return endActiveDeadlines(db, 'order_id', orderId, status, at, stages);
+}
+
+/** The one statement behind both: an order's clocks, or one task's (a hop, an assisting unit). */
+async function endActiveDeadlines(
+  db: Executor,
+  key: 'order_id' | 'task_id',
+  id: string,
   status: 'met' | 'cancelled',
   at: Date,
   stages?: readonly Stage[],
@@ -50,7 +85,7 @@ export async function endDeadlines(
   let q = db
     .updateTable('order_deadlines')
     .set({ status, ended_at: at, next_check_at: null })
-    .where('order_id', '=', orderId)
+    .where(key, '=', id)
     .where('status', 'in', ['running', 'paused']);
   if (stages) q = q.where('stage', 'in', [...stages]);
   const r = await q.executeTakeFirst();
@@ -79,12 +114,13 @@ export async function refreshOrderDeadlineSummary(db: Executor, orderId: string)
   await sql`
     update orders o set
       deadline_stage = d.stage, deadline_due_at = d.due_at, deadline_warn_at = d.warn_at,
-      clock_paused = exists (select 1 from order_deadlines p where p.order_id = o.id and p.status = 'paused')
+      clock_paused = exists (select 1 from order_deadlines p where p.order_id = o.id and p.status = 'paused' and p.task_id is null)
     from (select ${orderId}::uuid as order_id) k
     left join lateral (
       select stage, due_at, warn_at from order_deadlines
-      where order_id = k.order_id and status = 'running'
-      order by due_at, array_position(array['dispatch','sign','contact','reply','review','visit'], stage) limit 1
+      -- the order's own clocks: a hop's or an assisting unit's clock is its task's, not the order's (ADR 0152)
+      where order_id = k.order_id and status = 'running' and task_id is null
+      order by due_at, ${STAGE_RANK} limit 1
     ) d on true
     where o.id = k.order_id`.execute(db);
 }

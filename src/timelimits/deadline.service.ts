@@ -5,9 +5,17 @@ import { domainError } from '../shared/errors.js';
 import { formatLocal } from '../shared/time-zone.js';
 import { addClockMs, remainingMs } from './deadline-math.js';
 import { nextCheckAt, planDeadline, thresholds } from './deadline-plan.js';
-import { endDeadlines, insertDeadline, listOrderDeadlines, lockActiveDeadlines, updateDeadline } from './deadline.repository.js';
+import {
+  endDeadlines,
+  endTaskDeadlines,
+  insertDeadline,
+  listOrderDeadlines,
+  lockActiveDeadlines,
+  updateDeadline,
+} from './deadline.repository.js';
 import { resolveRule, type ResolvedRule } from './policy-resolution.js';
 import type { TimelimitContext } from './timelimit-context.js';
+import type { TaskStage } from '../contract/vocabulary.js';
 import type { OrderDeadline, OrderDeadlinesTable, Stage } from './timelimits.table.js';
 
 const withHistory = (d: OrderDeadline, entry: Record<string, unknown>) => {
@@ -86,6 +94,72 @@ export function progressReportRule(ctx: TimelimitContext): ResolvedRule {
 }
 
 /**
+ * A stage's row planned by `rule` from `at` but never due past `limit`: a clock that nests inside
+ * another (a desk's dispatch inside the order's, a hop's sign-for inside the hop). A limit already
+ * passed leaves an overdue clock at once, which is the truth.
+ */
+function planStageWithin(ctx: TimelimitContext, stage: Stage, at: Date, limit: Date | null, rule?: ResolvedRule) {
+  const planned = planStage(ctx, stage, at, rule);
+  if (!limit || planned.due_at.getTime() <= limit.getTime()) return { row: planned, capped: false };
+  const t = thresholds(ctx.cal, stage, planned.clock, at, limit, ctx.settings);
+  const passed = limit.getTime() <= at.getTime();
+  const row = {
+    ...planned,
+    due_at: limit,
+    original_due_at: limit,
+    warn_at: passed ? limit : t.warnAt,
+    urge_at: t.urgeAt === null ? null : passed ? limit : t.urgeAt,
+    supervise_at: t.superviseAt,
+  };
+  row.next_check_at = nextCheckAt(row);
+  const explanation = JSON.parse(planned.explanation) as Record<string, unknown>;
+  Object.assign(explanation, { dueLocal: formatLocal(limit, ctx.cal.timezone), cappedAt: limit.toISOString() });
+  return { row: { ...row, explanation: JSON.stringify(explanation) }, capped: true };
+}
+
+/** What a task's clock is for: the task, the unit that answers for it, the stage and its limit. */
+export interface TaskClock {
+  taskId: string;
+  unitId: string;
+  stage: TaskStage;
+  /** The task's own deadline: the clock is never due later. */
+  dueAt: Date;
+  /** The rule the clock runs by before the cap (default: exactly until `dueAt`, on the wall clock). */
+  rule?: ResolvedRule;
+  note: string;
+}
+
+/**
+ * Starts the clock of a task inside the order (ADR 0152): a hop's sign-for or reply, an assisting
+ * unit's opinion. It is an order_deadlines row like a stage's, so the monitor's sweep and ladder
+ * (warning, 催办, 督办单 to the task's unit, 领导盯办) apply to it unchanged.
+ */
+export async function startTaskClock(tx: Executor, ctx: TimelimitContext, order: Order, at: Date, t: TaskClock) {
+  await endTaskDeadlines(tx, t.taskId, 'cancelled', at, [t.stage]);
+  const minutes = Math.max(1, Math.ceil((t.dueAt.getTime() - at.getTime()) / 60_000));
+  const rule: ResolvedRule = t.rule ?? {
+    stage: 'reply',
+    priority: null,
+    appealType: null,
+    categoryId: null,
+    amount: minutes,
+    unit: 'minutes',
+    note: t.note,
+    source: 'task',
+    policyId: null,
+    specificity: 0,
+  };
+  const { row } = planStageWithin(ctx, t.stage, at, t.dueAt, { ...rule, note: t.note });
+  return insertDeadline(tx, {
+    order_id: order.id,
+    centre_id: order.centre_id,
+    unit_id: t.unitId,
+    task_id: t.taskId,
+    ...row,
+  });
+}
+
+/**
  * The dispatch clock of the desk that now holds the order (ADR 0110): the stage's own limit counted
  * from now, but never past the order's dispatch limit — the first desk's due instant, carried along
  * as `orderLimitAt` — so each level's clock nests inside the order's limit. A limit already passed
@@ -96,19 +170,12 @@ export async function restartDispatchWithinLimit(tx: Executor, ctx: TimelimitCon
   const carried = (previous?.explanation as { orderLimitAt?: string } | undefined)?.orderLimitAt;
   const limit = carried ? new Date(carried) : (previous?.original_due_at ?? null);
   await endDeadlines(tx, order.id, 'cancelled', at, ['dispatch']);
-  const planned = planStage(ctx, 'dispatch', at);
+  const { row, capped } = planStageWithin(ctx, 'dispatch', at, limit);
   const explanation = {
-    ...(JSON.parse(planned.explanation) as Record<string, unknown>),
+    ...(JSON.parse(row.explanation) as Record<string, unknown>),
     orderLimitAt: limit?.toISOString() ?? null,
+    ...(capped ? { cappedByOrderLimit: true } : {}),
   };
-  let row = { ...planned };
-  if (limit && planned.due_at.getTime() > limit.getTime()) {
-    const warnAt =
-      limit.getTime() > at.getTime() ? thresholds(ctx.cal, 'dispatch', planned.clock, at, limit, ctx.settings).warnAt : limit;
-    row = { ...planned, due_at: limit, original_due_at: limit, warn_at: warnAt };
-    row.next_check_at = nextCheckAt(row);
-    Object.assign(explanation, { dueLocal: formatLocal(limit, ctx.cal.timezone), cappedByOrderLimit: true });
-  }
   return insertDeadline(tx, {
     order_id: order.id,
     centre_id: order.centre_id,

@@ -1,15 +1,19 @@
 import type { EscalationSettings, LimitRule } from '../contract/timelimits.js';
+import { STAGES as POLICY_STAGES, TASK_STAGES, type PolicyStage } from '../contract/vocabulary.js';
 import type { LimitUnit, Stage } from './timelimits.table.js';
 
 export type { EscalationSettings, LimitRule } from '../contract/timelimits.js';
 
-export const STAGES: readonly Stage[] = ['dispatch', 'sign', 'contact', 'reply', 'review', 'visit'];
+/** The stages a centre sets rules for (the task clocks take their deadline from the task, ADR 0152). */
+export const STAGES: readonly PolicyStage[] = POLICY_STAGES;
 export const LIMIT_UNITS: readonly LimitUnit[] = ['minutes', 'hours', 'working_hours', 'working_days'];
 /** Stages a handling unit answers for: these get 催办, 督办单 and 领导盯办, not just warnings. */
 export const UNIT_STAGES: readonly Stage[] = ['sign', 'contact', 'reply'];
+/** Every clock someone in a unit answers for: the unit stages and the task clocks (ADR 0152). */
+export const ANSWERING_STAGES: readonly Stage[] = [...UNIT_STAGES, ...TASK_STAGES];
 
 const rule = (
-  stage: Stage,
+  stage: PolicyStage,
   priority: number | null,
   amount: number,
   unit: LimitUnit,
@@ -44,6 +48,8 @@ export const DEFAULT_RULES: readonly LimitRule[] = [
   rule('visit', 1, 24, 'hours', '24 小时内回访'),
   rule('visit', 2, 24, 'hours', '24 小时内回访'),
   rule('visit', null, 2, 'working_days', '2 个工作日内回访'),
+  rule('check', 1, 4, 'hours', '紧急件 4 小时内核查'),
+  rule('check', null, 1, 'working_days', '1 个工作日内核查不满意评价'),
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { Executor } from '../db/database.js';
 import type { Order } from '../db/schema.js';
 import { text } from '../i18n/messages.js';
 import { notify, type NotifyAudience } from '../notifications/notify.js';
+import { findUnit } from '../org/unit.repository.js';
 import { recordOrderEvent, type MonitorEvent, type OrderEventInput } from '../orders/timeline-events.js';
 import { FINAL_STATES, type OrderState } from '../orders/order.constants.js';
 import type { Deps } from '../shared/deps.js';
@@ -46,6 +47,12 @@ const CENTRE_ROLES: Record<Stage, Role[]> = {
   reply: ['supervisor'],
   review: ['supervisor'],
   visit: ['supervisor'],
+  check: ['supervisor'],
+  // a task's clock always has its unit; these roles hear of it only if that unit was deleted
+  hop_sign: ['supervisor'],
+  hop_reply: ['supervisor'],
+  assist: ['supervisor'],
+  verify: ['dispatcher'],
 };
 
 interface FireContext {
@@ -56,11 +63,13 @@ interface FireContext {
   ctx: () => Promise<TimelimitContext>;
   /** The centre's zone alone: most steps only format a time, so they skip loading the calendar. */
   timezone: () => Promise<string>;
+  /** For a task's clock (a hop, an assisting task), the unit that answers for it, named on the timeline. */
+  taskUnit: () => Promise<{ unitId?: string; unitName?: string }>;
 }
 
 /** A step of the time-limit monitor on the timeline: which clock fired, and what it did. */
 async function systemEvent(f: FireContext, event: MonitorEvent) {
-  const facts = { stage: f.d.stage, deadlineId: f.d.id, dueAt: f.d.due_at.toISOString() };
+  const facts = { stage: f.d.stage, deadlineId: f.d.id, dueAt: f.d.due_at.toISOString(), ...(await f.taskUnit()) };
   await recordOrderEvent(f.tx, f.order, {
     kind: event.kind,
     by: { system: SYSTEM_LABEL },
@@ -105,8 +114,9 @@ async function fire(f: FireContext, step: Step): Promise<void> {
       return tell(f, step, unitOr(f), f.d.due_at);
     case 'supervise': {
       // One lateness, one 督办单: when the sign and contact clocks run out together, the order's open
-      // automatic 督办单 already covers the second stage.
-      if (await findOpenAutoSupervisionOfOrder(f.tx, f.order.id)) return;
+      // automatic 督办单 already covers the second stage. A hop's or an assisting unit's lateness is
+      // that unit's own (ADR 0152): one open automatic 督办单 per order and unit.
+      if (await findOpenAutoSupervisionOfOrder(f.tx, f.order.id, f.d.unit_id)) return;
       const c = await f.ctx();
       const due = c.cal.endOfWorkingDays(f.at, c.settings.supervisionDueWorkingDays);
       const s = await insertSupervision(f.tx, {
@@ -171,12 +181,17 @@ export async function checkOrderDeadlines(deps: Deps, orderId: string): Promise<
     const fired: Step[] = [];
     for (const d of await lockActiveDeadlines(tx, order.id)) {
       if (d.status !== 'running') continue;
+      const taskUnit = async () => {
+        if (d.task_id === null || d.unit_id === null) return {};
+        const unit = await findUnit(tx, order.centre_id, d.unit_id);
+        return { unitId: d.unit_id, unitName: unit?.name ?? '' };
+      };
       for (const step of LADDER) {
         const when = d[AT[step]];
         if (when === null || when.getTime() > at.getTime() || d[FIRED[step]] !== null) continue;
         if (!(await markThresholdFired(tx, d.id, FIRED[step], at))) continue;
         d[FIRED[step]] = at;
-        await fire({ tx, order, d, at, ctx, timezone }, step);
+        await fire({ tx, order, d, at, ctx, timezone, taskUnit }, step);
         fired.push(step);
       }
       await updateDeadline(tx, d.id, { next_check_at: nextCheckAt(d), claimed_until: null });

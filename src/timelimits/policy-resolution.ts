@@ -10,7 +10,8 @@ export interface OrderFacts {
 }
 
 export interface ResolvedRule extends LimitRule {
-  source: 'policy' | 'default';
+  /** 'task': the deadline a task set itself (a hop's, an assisting unit's; ADR 0152). */
+  source: 'policy' | 'default' | 'task';
   policyId: string | null;
   specificity: number;
 }

@@ -19,7 +19,8 @@ import {
   updatePolicy,
   upsertEscalationSettings,
 } from './policy.repository.js';
-import type { LimitUnit, Stage } from './timelimits.table.js';
+import type { PolicyStage } from '../contract/vocabulary.js';
+import type { LimitUnit } from './timelimits.table.js';
 import { presentDeadline } from './timelimit.presenter.js';
 
 const ADMIN = ['admin'] as const;
@@ -29,7 +30,7 @@ const need = (actor: Actor, roles: readonly string[]) => {
 };
 
 export interface PolicyInput {
-  stage: Stage;
+  stage: PolicyStage;
   appealType?: string | null;
   priority?: number | null;
   categoryId?: string | null;

@@ -12,6 +12,7 @@ import {
   resumeClock,
   startStage,
 } from './deadline.service.js';
+import { syncHopClocks } from './task-clocks.service.js';
 import { loadTimelimitContext } from './timelimit-context.js';
 import type { Stage } from './timelimits.table.js';
 
@@ -73,15 +74,26 @@ async function applyStageChanges(h: TransitionHookContext): Promise<void> {
       await met(['review']);
       return start(['reply'], order.lead_unit_id);
     case 'visit_rehandle':
-      await met(['visit']);
+      await met(['visit', 'check']);
       return start(['reply'], order.lead_unit_id);
     case 'visit_close':
-    case 'visit_check':
-      // The citizen's web rating is the return visit, whatever the centre's check decides.
       await met(['visit']);
       return;
+    case 'visit_check':
+      // The citizen's web rating is the return visit, whatever the centre's check decides; the check
+      // runs on a clock of its own (ADR 0152).
+      await met(['visit']);
+      return start(['check'], null);
     case 'check_close':
+      await met(['check']);
       return;
+    case 'forward':
+    case 'hop_sign':
+    case 'hop_reply':
+    case 'hop_accept':
+    case 'hop_send_back':
+    case 'hop_return':
+      return syncHopClocks(tx, ctx, order, at);
     case 'wait_for_citizen':
     case 'suspend':
       return pauseClock(tx, await ctx(), order, at, h.payload.reason);

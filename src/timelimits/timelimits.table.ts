@@ -4,12 +4,12 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = Record<string, unknown>> = ColumnType<T, string | T, string | T>;
 
 export type { LimitUnit, Stage } from '../contract/vocabulary.js';
-import type { LimitUnit, Stage } from '../contract/vocabulary.js';
+import type { LimitUnit, PolicyStage, Stage } from '../contract/vocabulary.js';
 
 export interface TimelimitPoliciesTable {
   id: Generated<string>;
   centre_id: string;
-  stage: Stage;
+  stage: PolicyStage;
   appeal_type: string | null;
   priority: number | null;
   category_id: string | null;
@@ -42,6 +42,8 @@ export interface OrderDeadlinesTable {
   stage: Stage;
   status: DeadlineStatus;
   unit_id: string | null;
+  /** The hop (order_hops) or assisting task (assist_tasks) whose clock this is; null: the order's own stage (ADR 0152). */
+  task_id: string | null;
   policy_id: string | null;
   amount: number;
   unit: LimitUnit;

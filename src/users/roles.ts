@@ -30,6 +30,8 @@ export interface Actor {
    * see and act on the orders that desk holds (ADR 0110). Absent or null: the league centre's desk.
    */
   readonly deskUnitId?: string | null;
+  /** Only on the system actor of an outside system: its API client, recorded on the orders it submits (ADR 0180). */
+  readonly apiClientId?: string;
 }
 
 export const hasAnyRole = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));

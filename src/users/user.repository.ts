@@ -6,7 +6,16 @@ export async function findUserByUsername(db: Executor, username: string) {
 
 export async function insertUser(
   db: Executor,
-  u: { centreId: string; unitId: string; username: string; displayName: string; passwordHash: string; roles: string[] },
+  u: {
+    centreId: string;
+    unitId: string;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    roles: string[];
+    /** The injected clock's now (the password's age); the database's when absent. */
+    passwordChangedAt?: Date;
+  },
 ) {
   return db
     .insertInto('users')
@@ -17,9 +26,21 @@ export async function insertUser(
       display_name: u.displayName,
       password_hash: u.passwordHash,
       roles: u.roles,
+      ...(u.passwordChangedAt ? { password_changed_at: u.passwordChangedAt } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** True when unit `unitId` belongs to the centre: a user's unit is checked here, so users/ reads no org/ repository. */
+export async function unitIsInCentre(db: Executor, centreId: string, unitId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('units')
+    .select('id')
+    .where('centre_id', '=', centreId)
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findUser(db: Executor, centreId: string, id: string) {
@@ -29,7 +50,14 @@ export async function findUser(db: Executor, centreId: string, id: string) {
 export async function updateUserRow(
   db: Executor,
   id: string,
-  set: { display_name?: string; unit_id?: string; roles?: string[]; active?: boolean; password_hash?: string },
+  set: {
+    display_name?: string;
+    unit_id?: string;
+    roles?: string[];
+    active?: boolean;
+    password_hash?: string;
+    password_changed_at?: Date;
+  },
 ) {
   return db.updateTable('users').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
@@ -49,6 +77,7 @@ export async function listUsers(db: Executor, centreId: string) {
       'users.display_name',
       'users.roles',
       'users.active',
+      'users.locked_at',
       'users.unit_id',
       'units.name as unit_name',
     ])
@@ -105,6 +134,8 @@ export async function findSessionUser(db: Executor, tokenHash: string, now: Date
       'units.name as unit_name',
       'units.kind as unit_kind',
       'sessions.expires_at',
+      'sessions.created_at as session_created_at',
+      'sessions.last_seen_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
@@ -120,4 +151,9 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<st
 
 export async function deleteExpiredSessions(db: Executor, now: Date) {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+/** Marks a session used now (the idle timeout reads it). */
+export async function touchSession(db: Executor, tokenHash: string, at: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
 }

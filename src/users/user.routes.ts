@@ -3,13 +3,19 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
 import { ROLES } from './roles.js';
-import { createUser, listUsersFor, resetUserPassword, updateUser } from './user.service.js';
+import { createUser, listUsersFor, resetUserPassword, unlockUser, updateUser } from './user.service.js';
 import { IdParam, WrittenText } from '../shared/schema.js';
+import { MfaPolicySchema, OkSchema, UserListSchema, UserViewSchema } from './user.schemas.js';
+import { readMfaPolicy, setMfaPolicy } from './mfa-policy.service.js';
 
 export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { deps }) => {
-  app.get('/api/users', { schema: { tags: ['admin'], summary: '用户列表 / users' } }, async (request) => ({
-    items: await listUsersFor(deps, requireActor(request)),
-  }));
+  app.get(
+    '/api/users',
+    { schema: { tags: ['admin'], summary: '用户列表 / users', response: { 200: UserListSchema } } },
+    async (request) => ({
+      items: await listUsersFor(deps, requireActor(request)),
+    }),
+  );
 
   app.post(
     '/api/users',
@@ -27,6 +33,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
           },
           { additionalProperties: false },
         ),
+        response: { 201: UserViewSchema },
       },
     },
     async (request, reply) => {
@@ -53,6 +60,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
           },
           { additionalProperties: false, minProperties: 1 },
         ),
+        response: { 200: UserViewSchema },
       },
     },
     async (request) => updateUser(deps, requireActor(request), request.params.id, request.body),
@@ -67,8 +75,52 @@ export const userRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
         description: "Sets a new password and ends the user's sessions.",
         params: IdParam,
         body: Type.Object({ password: Type.String({ minLength: 8, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 200: OkSchema },
       },
     },
     async (request) => resetUserPassword(deps, requireActor(request), request.params.id, request.body.password),
+  );
+
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '解锁账户 / unlock an account',
+        description: 'Unlocks an account locked after repeated failed sign-ins (security administrator).',
+        params: IdParam,
+        response: { 200: OkSchema },
+      },
+    },
+    async (request) => unlockUser(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/users/mfa-policy',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '双因素认证要求 / which roles must sign in with TOTP',
+        response: { 200: MfaPolicySchema },
+      },
+    },
+    async (request) => readMfaPolicy(deps, requireActor(request)),
+  );
+
+  app.put(
+    '/api/users/mfa-policy',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: '设置双因素认证要求 / set which roles must sign in with TOTP',
+        description: 'Security administrator only; audited (admin.centre.mfa). An empty list makes TOTP optional for everyone.',
+        body: Type.Object(
+          { roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { uniqueItems: true }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: MfaPolicySchema },
+      },
+    },
+    async (request) => setMfaPolicy(deps, requireActor(request), request.body.roles),
   );
 };

@@ -34,11 +34,67 @@ export async function dispatchOutboxBatch(deps: WorkerDeps, opts: DispatchOption
     topics: opts.topics,
   });
   const result: DispatchResult = { claimed: batch.length, done: 0, retried: 0, failed: 0 };
-  for (const message of batch) {
-    const outcome = await runOne(deps, byTopic.get(message.topic), message);
-    result[outcome] += 1;
-  }
+  const outcomes = await Promise.all(
+    groupsOf(batch, byTopic).map((group) =>
+      inLanes(group.chains, group.lanes, async (chain) => {
+        const done: Awaited<ReturnType<typeof runOne>>[] = [];
+        for (const message of chain) done.push(await runOne(deps, byTopic.get(message.topic), message));
+        return done;
+      }),
+    ),
+  );
+  for (const outcome of outcomes.flat(2)) result[outcome] += 1;
   return result;
+}
+
+/**
+ * The batch as groups that run side by side: the messages of every topic without concurrency in one
+ * chain, one after another in claim order; the messages of a topic whose handler allows several at
+ * once in chains by its serial key (a chain in claim order), `concurrency` chains at a time. Order
+ * between topics was never promised (several workers take batches side by side).
+ */
+function groupsOf(batch: readonly OutboxMessage[], byTopic: ReadonlyMap<string, AnyOutboxHandler>) {
+  const sequential: OutboxMessage[] = [];
+  const parallel = new Map<string, { lanes: number; chains: Map<string, OutboxMessage[]> }>();
+  for (const message of batch) {
+    const handler = byTopic.get(message.topic);
+    const lanes = Math.max(1, handler?.concurrency ?? 1);
+    if (lanes === 1) {
+      sequential.push(message);
+      continue;
+    }
+    let group = parallel.get(message.topic);
+    if (!group) parallel.set(message.topic, (group = { lanes, chains: new Map() }));
+    const key = serialKeyOf(handler, message);
+    group.chains.set(key, [...(group.chains.get(key) ?? []), message]);
+  }
+  return [
+    { lanes: 1, chains: sequential.length > 0 ? [sequential] : [] },
+    ...[...parallel.values()].map((g) => ({ lanes: g.lanes, chains: [...g.chains.values()] })),
+  ];
+}
+
+/** The handler's serial key of a message; its own id when there is none (or the payload is not what it reads). */
+function serialKeyOf(handler: AnyOutboxHandler | undefined, message: OutboxMessage): string {
+  try {
+    return handler?.serialKey?.(message.payload as never) ?? String(message.id);
+  } catch {
+    return String(message.id);
+  }
+}
+
+/** Runs `work` over the items, at most `lanes` at a time; answers the results in the items' order. */
+async function inLanes<T, R>(items: readonly T[], lanes: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+  return results;
 }
 
 async function runOne(

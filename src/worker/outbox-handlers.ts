@@ -17,6 +17,14 @@ export interface OutboxHandler<T extends OutboxTopic = OutboxTopic> {
   /** First retry delay; doubles per attempt up to maxDelayMs. Defaults 5 s and 1 h. */
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
+  /**
+   * How many messages of this topic, claimed in one batch, may run at once. Default 1 (one after
+   * another). More only for work that waits on the network and touches nothing the others touch (a
+   * notice sent to a provider), so the wait of one send overlaps the next.
+   */
+  readonly concurrency?: number;
+  /** With concurrency: messages of one key run one after another, in claim order (one order's notices). */
+  serialKey?(payload: OutboxPayload<T>): string;
 }
 
 /** A handler of any one topic (the dispatcher's list). */

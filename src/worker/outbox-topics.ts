@@ -4,6 +4,8 @@ import { notifyHandler } from '../notifications/notify.handler.js';
 import { webhookHandler } from '../notifications/webhook.handler.js';
 import { duplicateDetectHandler } from '../duplicates/duplicate-detect.hook.js';
 import { catalogueAutoDispatchHandler } from '../catalogue/catalogue-auto-dispatch.handler.js';
+import { citizenEventHandler, citizenSendHandler } from '../notifications/citizen-notice.handlers.js';
+import { clientWebhookHandler } from '../webhooks/client-webhook.handler.js';
 
 /**
  * EVERY outbox handler (the topics and their payloads are defined once in src/outbox/outbox-topics.ts), listed explicitly (see docs/ARCHITECTURE.md, "Background work").
@@ -15,4 +17,7 @@ export const outboxHandlers: readonly AnyOutboxHandler[] = [
   webhookHandler,
   duplicateDetectHandler,
   catalogueAutoDispatchHandler,
+  citizenEventHandler,
+  citizenSendHandler,
+  clientWebhookHandler,
 ];

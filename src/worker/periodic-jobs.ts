@@ -7,6 +7,11 @@ import { nlpRetrainJob } from '../nlp/nlp-retrain.job.js';
 import { knowledgeExpiryJob } from '../knowledge/knowledge-expiry.job.js';
 import { calendarCoverageJob } from '../calendar/calendar-coverage.job.js';
 import { presencePruneJob } from '../presence/presence-prune.job.js';
+import { auditSealJob } from '../audit/audit-seal.job.js';
+import { auditRetentionJob } from '../audit/audit-retention.job.js';
+import { retentionJob } from '../retention/retention.job.js';
+import { visitLinkFallbackJob } from '../visits/visit-link-fallback.job.js';
+import { directVisitSamplingJob } from '../visits/direct-visit-sampling.job.js';
 
 /**
  * EVERY periodic job of lianxin, listed explicitly (see docs/ARCHITECTURE.md, "Background work").
@@ -21,4 +26,9 @@ export const periodicJobs: readonly PeriodicJob[] = [
   knowledgeExpiryJob,
   calendarCoverageJob,
   presencePruneJob,
+  auditSealJob,
+  auditRetentionJob,
+  retentionJob,
+  visitLinkFallbackJob,
+  directVisitSamplingJob,
 ];

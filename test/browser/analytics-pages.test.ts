@@ -61,6 +61,31 @@ describe.skipIf(!hasChromium)('analytics pages', () => {
     await world.screenshot(page, 'analytics-reports');
   });
 
+  it('the printable report prints: its 打印 button runs under the Content-Security-Policy and its styles apply', async () => {
+    await page.goto(`${world.baseUrl}/reports`);
+    const print = await page.getByTestId('report-print').getAttribute('href');
+    const sheet = await world.newPage();
+    await sheet.context().addCookies(await page.context().cookies());
+    await sheet.addInitScript(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    const refused: string[] = [];
+    sheet.on('console', (msg) => void (/Content Security Policy/i.test(msg.text()) && refused.push(msg.text())));
+    await sheet.goto(`${world.baseUrl}${print}`);
+    await sheet.getByRole('button', { name: '打印 / Print' }).click();
+    await expect.poll(() => sheet.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // The print stylesheet is inline too: a section heading keeps its blue bar.
+    expect(
+      await sheet
+        .locator('h2')
+        .first()
+        .evaluate((h) => getComputedStyle(h).borderLeftWidth),
+    ).toBe('4px');
+    expect(refused).toEqual([]);
+    await sheet.close();
+  });
+
   it('数据看板: the trend legend names its series in the light theme (not three blank swatches)', async () => {
     await page.goto(`${world.baseUrl}/dashboard`);
     const trend = page.getByTestId('kpi-trend');

@@ -81,6 +81,8 @@ describe.skipIf(!hasChromium)('assisting units and progress reports', () => {
     await card.waitFor();
     await expect.poll(() => card.getByTestId(`assist-opinion-of-${company}`).innerText()).toContain('临时循环泵');
     expect(await card.getByTestId(`assist-state-${company}`).innerText()).toBe('已提交意见');
+    // The deadline table names a task's clock with its unit (two assisting units: two rows told apart).
+    await expect.poll(() => page.getByTestId('order-deadlines').innerText()).toContain(`协办意见（${company}）`);
     await shot(page, 'order-opinion');
 
     await page.getByTestId('action-progress_report').click();

@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickRadio, pickTreeNode, submitAction } from './console-helpers.js';
-import { startBrowserWorld, type BrowserWorld } from './harness.js';
+import { startBrowserWorld, type BrowserWorld, PHONE, PHONE_CONTEXT } from './harness.js';
 
 // Issue 14, the citizen pieces: the supervisor decides dissatisfied web ratings (待核查), the operator
 // takes an enterprise appeal with a protected name, the portal's enterprise fields on a phone.
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
-const PHONE = { width: 390, height: 844 };
 const HANDLER_UNIT = '锡林浩特市住房和城乡建设局';
 const GOOD_CODE = '91350100M000100Y43';
 
@@ -69,7 +68,6 @@ describe.skipIf(!hasChromium)('citizen desks (issue 14)', () => {
     await page.getByTestId('intake-title').fill('环保检查反复要求停产整改');
     await page.getByTestId('intake-content').fill('我公司已按要求完成整改，但检查人员仍反复要求停产，请核实。');
     await pickTreeNode(page, 'intake-lead-unit', HANDLER_UNIT);
-    await page.keyboard.press('Escape');
     await page.getByTestId('intake-enterprise').check();
     await page.getByTestId('intake-company').fill('锡林浩特市北方化工有限公司');
     await page.getByTestId('intake-credit-code').fill('91350100M000100Y44');
@@ -105,7 +103,7 @@ describe.skipIf(!hasChromium)('citizen desks (issue 14)', () => {
   });
 
   it('the portal takes a company’s appeal on a phone, the code checked before sending', async () => {
-    const context = await world.browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await world.browser.newContext(PHONE_CONTEXT);
     const page: Page = await context.newPage();
     page.on('pageerror', (err) => world.consoleErrors.push(`${page.url()}: ${err.message}`));
     await page.goto(`${world.baseUrl}/portal`);

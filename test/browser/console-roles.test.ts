@@ -106,7 +106,6 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await world.screenshot(page, 'console-dispatch');
     await page.getByTestId(`quick-dispatch-${order.orderNo}`).click();
     await pickTreeNode(page, 'field-leadUnitId', '锡林浩特市住房和城乡建设局');
-    await page.keyboard.press('Escape');
     await submitAction(page, 'dispatch');
     await page.getByTestId(`order-row-${order.orderNo}`).waitFor({ state: 'detached' });
     // A return request is ruled on with its reason in view.
@@ -124,6 +123,9 @@ describe.skipIf(!hasChromium)('console desks', () => {
   it('the supervisor urges the unit (催办) and puts the order on the leader list; both are in the timeline', async () => {
     const page = await signedIn('supervisor');
     await page.goto(`${world.baseUrl}/orders/${dispatched.id}`);
+    await page.getByTestId('supervise-urge').waitFor();
+    // The card offers 催办 / 督办: it does not also say that nothing can be done.
+    expect(await page.getByTestId('order-actions').textContent()).not.toContain('当前无可执行操作');
     await page.getByTestId('supervise-urge').click();
     await page.getByTestId('supervise-note').fill('请尽快签收处理');
     await page.getByTestId('supervise-submit').click();
@@ -165,7 +167,6 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await hit.waitFor();
     expect(await hit.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['供水', '管道', '漏水']));
     await pickTreeNode(page, 'order-search-unit', '锡林浩特市住房和城乡建设局');
-    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('order-hits').locator('[data-testid^=hit-row-]').count()).toBeGreaterThan(0);
     await hit.waitFor();
     await world.screenshot(page, 'console-order-search');
@@ -182,7 +183,6 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.getByTestId('knowledge-title').fill('冬季供暖报修流程');
     await page.getByTestId('knowledge-body').fill('暖气不热先排气，仍不热请拨打热力公司报修电话，24小时内上门。');
     await pickTreeNode(page, 'knowledge-owner', '锡林浩特市住房和城乡建设局');
-    await page.keyboard.press('Escape');
     const from = page.locator('input[data-testid=knowledge-valid-from], [data-testid=knowledge-valid-from] input').first();
     await from.fill('2026-10-15');
     await from.press('Enter');
@@ -330,16 +330,22 @@ describe.skipIf(!hasChromium)('console desks', () => {
     await page.getByPlaceholder('搜索单位').fill('物业科');
     await page.getByTestId('units-tree').getByText('锡林浩特市住建局物业科', { exact: true }).waitFor();
     await world.screenshot(page, 'console-admin-units');
-    await page.getByTestId('console-nav').getByText('用户与角色').click();
-    await page.getByTestId('users-table').getByText('handler', { exact: true }).waitFor();
-    await world.screenshot(page, 'console-admin-users');
+    // 三员分立: accounts are the security administrator's, not the system administrator's.
+    expect(await page.getByTestId('console-nav').getByText('用户与角色').count()).toBe(0);
     await page.close();
+    const sec = await signedIn('secadmin');
+    expect(new URL(sec.url()).pathname).toBe('/admin/users');
+    await sec.getByTestId('users-table').getByText('handler', { exact: true }).waitFor();
+    await sec.getByTestId('users-table').getByText('安全管理员', { exact: true }).first().waitFor();
+    await world.screenshot(sec, 'console-admin-users');
+    await sec.close();
   });
 
-  it('the admin renames a user, deactivates them (they can no longer sign in) and disables a new category', async () => {
+  it('the security admin renames a user, refuses combined administrator roles, deactivates them; the admin disables a new category', async () => {
     const admin = await apiSession(world, 'admin');
+    const secadmin = await apiSession(world, 'secadmin');
     const units = (await admin.get('/api/units')).items as { id: string; kind: string }[];
-    const created = await admin.send('POST', '/api/users', {
+    const created = await secadmin.send('POST', '/api/users', {
       username: 'temp.operator',
       displayName: '临时座席',
       password: 'Temp@12345',
@@ -350,15 +356,25 @@ describe.skipIf(!hasChromium)('console desks', () => {
     const temp = await apiSession(world, 'temp.operator', 'Temp@12345');
     expect(temp.status).toBe(200);
 
-    const page = await signedIn('admin');
-    await page.getByTestId('console-nav').getByText('用户与角色').click();
-    // The demo has more staff than one page shows: the admin finds the account by searching.
+    const page = await signedIn('secadmin');
+    // The demo has more staff than one page shows: the security admin finds the account by searching.
     await page.locator('input[data-testid="users-search"], [data-testid="users-search"] input').first().fill('temp.op');
     const row = page.getByTestId('user-actions-temp.operator');
     await row.getByTestId('user-edit').click();
     await page.getByTestId('user-edit-name').fill('临时座席（张）');
     await page.getByTestId('user-edit-submit').click();
     await page.getByTestId('users-table').getByText('临时座席（张）', { exact: true }).waitFor();
+    // 三员分立: an administrator role with another role is refused, in words, before anything is sent.
+    await row.getByTestId('user-edit').click();
+    await page.getByTestId('user-edit-roles').click();
+    await page.locator('.ant-select-item-option').getByText('系统管理员', { exact: true }).click();
+    await page.locator('.ant-modal-title').click(); // closes the role list
+    await page.getByTestId('user-edit-submit').click();
+    await page.getByText('三员分立：系统管理员、安全管理员、审计管理员不能相互兼任', { exact: false }).first().waitFor();
+    await page.keyboard.press('Tab'); // the role list closes for the picture
+    await page.locator('.ant-modal-title').click();
+    await world.screenshot(page, 'console-admin-users-separated');
+    await page.locator('.ant-modal-close').first().click();
     await row.getByTestId('user-deactivate').click();
     await page.getByTestId('user-deactivate-ok').click();
     await row.getByTestId('user-activate').waitFor();
@@ -366,21 +382,42 @@ describe.skipIf(!hasChromium)('console desks', () => {
     // Their session ended and they cannot sign in again.
     expect((await temp.send('GET', '/api/auth/me')).status).toBe(401);
     expect((await apiSession(world, 'temp.operator', 'Temp@12345')).status).toBe(401);
+    const roles = (await secadmin.get('/api/users')).items as { username: string; roles: string[] }[];
+    expect(roles.find((u) => u.username === 'temp.operator')?.roles).toEqual(['operator']);
+    await page.close();
 
-    await page.getByTestId('console-nav').getByText('诉求分类').click();
-    await page.getByTestId('categories-tree').getByText('物业管理', { exact: true }).click();
-    await page.getByTestId('category-new-name').fill('电梯停运');
-    await page.getByTestId('category-new-code').fill('WY-DT');
-    await page.getByTestId('category-new-submit').click();
+    const sys = await signedIn('admin');
+    await sys.getByTestId('console-nav').getByText('诉求分类').click();
+    await sys.getByTestId('categories-tree').getByText('物业管理', { exact: true }).click();
+    await sys.getByTestId('category-new-name').fill('电梯停运');
+    await sys.getByTestId('category-new-code').fill('WY-DT');
+    await sys.getByTestId('category-new-submit').click();
     // The new category is shown under its (now opened) parent and selected.
-    await page.getByTestId('categories-tree').getByText('电梯停运', { exact: true }).waitFor();
-    await page.getByTestId('category-panel').getByText('WY-DT', { exact: true }).waitFor();
-    await page.getByTestId('category-toggle').click();
-    await expect.poll(() => page.getByTestId('category-state').textContent()).toBe('已停用');
-    await world.screenshot(page, 'console-admin-categories');
+    await sys.getByTestId('categories-tree').getByText('电梯停运', { exact: true }).waitFor();
+    await sys.getByTestId('category-panel').getByText('WY-DT', { exact: true }).waitFor();
+    await sys.getByTestId('category-toggle').click();
+    await expect.poll(() => sys.getByTestId('category-state').textContent()).toBe('已停用');
+    await world.screenshot(sys, 'console-admin-categories');
     const categories = (await admin.get('/api/categories')).items as { name: string; active: boolean }[];
     expect(categories.find((c) => c.name === '电梯停运')?.active).toBe(false);
     expect(categories.find((c) => c.name === '物业管理')?.active).toBe(true);
+    await sys.close();
+  });
+
+  it('the audit administrator lands on the audit trail and sees who viewed a caller unmasked; no order screens', async () => {
+    const order = await acceptThroughApi(world, '审计查看测试');
+    const operator = await apiSession(world, 'operator');
+    expect((await operator.send('GET', `/api/orders/${order.id}`)).status).toBe(200); // an unmasked view, logged
+    const page = await signedIn('auditor');
+    expect(new URL(page.url()).pathname).toBe('/audit');
+    expect(await page.getByTestId('console-nav').getByText('工单查询').count()).toBe(0);
+    // Nor the header's order search (it only led to 无权执行此操作); a reader of orders keeps it.
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('header-search').count()).toBe(0);
+    await page.locator('[data-testid="audit-order"] input, input[data-testid="audit-order"]').first().fill(order.orderNo);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('audit-entries').getByText('operator', { exact: true }).first().waitFor();
+    await world.screenshot(page, 'console-audit');
     await page.close();
   });
 

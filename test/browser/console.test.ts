@@ -59,7 +59,6 @@ describe.skipIf(!hasChromium)('console journeys', () => {
     await page.getByTestId('intake-title').fill(title);
     await page.getByTestId('intake-content').fill('三号楼二单元楼道灯坏了一周，老人晚上上下楼不方便，请物业尽快维修。');
     await pickTreeNode(page, 'intake-lead-unit', HANDLER_UNIT);
-    await page.keyboard.press('Escape');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await world.screenshot(page, 'console-intake');
     await page.keyboard.press('Control+Enter');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, startBrowserWorld, type BrowserWorld } from './harness.js';
-import { fillDateTime, pickRadio, submitAction } from './console-helpers.js';
+import { forwardDown, pickRadio, replyResolved, submitAction, timelineActions } from './console-helpers.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 const TITLE = '希日塔拉街道小区门口路灯不亮';
@@ -48,19 +48,19 @@ describe.skipIf(!hasChromium)('forwarding journey', () => {
     await page.goto(`${world.baseUrl}/orders/${order.id}`);
     await page.getByTestId('forward-chain').waitFor();
     await expect.poll(() => page.getByTestId('forward-holder').innerText()).toBe('锡林浩特市人民政府');
-    await page.getByTestId('action-forward').click();
-    await page.getByTestId('action-form-forward').waitFor();
-    await page.getByTestId('field-toUnitId').click();
-    await page.keyboard.type('希日塔拉');
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    // Only the county's departments and towns are offered, never another county's units.
-    await expect.poll(() => options.allTextContents()).toEqual([`${STREET}（苏木乡镇/街道）`]);
-    await options.first().click();
-    await page.getByTestId('field-instructions').fill('请街道到现场核实路灯损坏情况并答复');
     const tomorrow = new Date(Date.now() + 24 * 3_600_000).toISOString().slice(0, 10);
-    await fillDateTime(page, 'field-deadline', `${tomorrow} 18:00:00`);
-    await shot(page, 'forward-dialog');
-    await submitAction(page, 'forward');
+    // Only the county's departments and towns are offered, never another county's units nor the
+    // street's village committees (their names hold '希日塔拉' too).
+    await forwardDown(
+      page,
+      {
+        typed: '希日塔拉',
+        offered: `${STREET}（苏木乡镇/街道）`,
+        instructions: '请街道到现场核实路灯损坏情况并答复',
+        deadline: `${tomorrow} 18:00:00`,
+      },
+      () => shot(page, 'forward-dialog'),
+    );
     await page.getByTestId('hop-1-pending').waitFor();
     await expect.poll(() => page.getByTestId('forward-holder').innerText()).toBe(STREET);
     expect(await page.getByTestId('hop-due-1').innerText()).toBe(`${tomorrow} 18:00`);
@@ -93,13 +93,9 @@ describe.skipIf(!hasChromium)('forwarding journey', () => {
     await submitAction(page, 'hop_accept');
     await page.goto(`${world.baseUrl}/orders/${order.id}`);
     await page.getByTestId('hop-1-accepted').waitFor();
-    await page.getByTestId('action-reply').click();
-    await pickRadio(page, 'field-result', '已解决');
-    await page.getByTestId('field-text').fill('经希日塔拉街道办理，路灯已修复。');
-    await submitAction(page, 'reply');
-    const kinds = page.locator('[data-testid=timeline-event]');
+    await replyResolved(page, 'reply', '经希日塔拉街道办理，路灯已修复。');
     await expect
-      .poll(async () => (await kinds.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).slice(-5))
+      .poll(async () => (await timelineActions(page)).slice(-5))
       .toEqual(['forward', 'hop_sign', 'hop_reply', 'hop_accept', 'reply']);
     await shot(page, 'replied-up');
     expect(world.consoleErrors).toEqual([]);

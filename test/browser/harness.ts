@@ -11,6 +11,16 @@ import { openRuntime, type Runtime } from '../../src/runtime.js';
 
 export const SCREENSHOT_DIR = path.resolve('screenshots');
 export const DEMO_PASSWORD = 'Demo@12345';
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Every journey's browser context: Chinese, and reduced motion, so antd dialogs and pickers appear at
+ * once and a click never lands mid-zoom (the console honours the setting; CI failed twice on clicks
+ * sent while a dialog was still opening).
+ */
+const CONTEXT = { locale: 'zh-CN', reducedMotion: 'reduce' } as const;
+/** A phone's context, for the portal and field pages (the harness's own pages are desktop-sized). */
+export const PHONE_CONTEXT = { ...CONTEXT, viewport: PHONE, isMobile: true, hasTouch: true } as const;
 
 export interface BrowserWorld {
   baseUrl: string;
@@ -58,7 +68,7 @@ export async function startBrowserWorld(
     app,
     consoleErrors,
     async newPage() {
-      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      const context = await browser.newContext({ ...CONTEXT, viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       page.on('console', (msg) => {
         if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);

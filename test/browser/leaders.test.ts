@@ -99,7 +99,6 @@ describe.skipIf(!hasChromium)('leaders who act', () => {
     await leader.getByTestId('leader-consult').click();
     await pickTreeNode(leader, 'consult-units', handlerUnitName);
     await pickTreeNode(leader, 'consult-units', '锡林浩特市热力公司');
-    await leader.keyboard.press('Escape');
     await leader.getByTestId('consult-dialog-text').fill('管网维修责任与资金来源');
     await shot(leader, 'consult-dialog');
     await leader.getByTestId('consult-dialog-submit').click();
@@ -123,6 +122,16 @@ describe.skipIf(!hasChromium)('leaders who act', () => {
     await panel.getByTestId('consult-conclusion').waitFor();
     await leader.locator('[data-testid=timeline-event][data-action=consult_conclude]').waitFor();
     await shot(leader, 'consulted');
+
+    // the conclusion settled it: the leader takes the 疑难件 mark off with a reason (ADR 0154)
+    await leader.getByTestId('leader-undifficult').click();
+    await leader.getByTestId('undifficult-dialog-text').fill('会商已明确责任与资金，按一般件办理');
+    await leader.getByTestId('undifficult-dialog-submit').click();
+    const unmarked = leader.locator('[data-testid=timeline-event][data-action=unescalate]');
+    await expect.poll(() => unmarked.innerText()).toContain('会商已明确责任与资金');
+    expect(await unmarked.innerText()).toContain('撤销疑难件');
+    await leader.getByTestId('leader-difficult').waitFor();
+    await shot(leader, 'undifficult');
     expect(world.consoleErrors).toEqual([]);
     await leader.close();
     await handler.close();

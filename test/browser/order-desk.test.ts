@@ -56,6 +56,10 @@ describe.skipIf(!hasChromium)('order desk', () => {
     expect(refused).toEqual([]);
     expect(await page.getByRole('tab', { name: '领导盯办' }).count()).toBe(0);
     await expect.poll(() => page.getByTestId('board-red').locator('th').allTextContents()).toContain('主办单位');
+    // Each red row links to its order.
+    const redRow = page.getByTestId('board-red').locator('.ant-table-row').first();
+    await redRow.waitFor();
+    expect(await redRow.locator('a').first().getAttribute('href')).toMatch(/^\/orders\/[0-9a-f-]{36}$/);
     await shot(page, 'board-dispatcher');
     await page.close();
   });
@@ -82,13 +86,11 @@ describe.skipIf(!hasChromium)('order desk', () => {
     await page.locator('[data-testid=dispatch-suggestions], [data-testid=dispatch-no-suggestions]').first().waitFor();
     await shot(page, 'dispatch-dialog');
     await pickTreeNode(page, 'field-leadUnitId', handlerUnit.name);
-    await page.keyboard.press('Escape');
     const units = (await (await apiSession(world, 'dispatcher'))('GET', '/api/units')).items as { name: string; kind: string }[];
     const assist =
       units.find((u) => u.kind === 'company')?.name ??
       units.find((u) => u.name !== handlerUnit.name && u.kind !== 'centre')!.name;
     await pickTreeNode(page, 'field-assistUnitIds', assist);
-    await page.keyboard.press('Escape');
     await submitAction(page, 'dispatch');
     const event = page.locator('[data-testid=timeline-event][data-action=dispatch]');
     await expect.poll(() => event.innerText()).toContain(`协办单位: ${assist}`);
@@ -111,7 +113,6 @@ describe.skipIf(!hasChromium)('order desk', () => {
     await page.getByTestId('action-approve_return').click();
     await page.getByTestId('request-context').waitFor();
     await pickTreeNode(page, 'field-redispatchLeadUnitId', handlerUnit.name);
-    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('action-submit').innerText()).toContain('同意并改派');
     await page.locator('.ant-modal-title').click(); // closes the tree dropdown for the screenshot
     await shot(page, 'approve-redispatch');
@@ -144,6 +145,53 @@ describe.skipIf(!hasChromium)('order desk', () => {
     const ext = page.locator('[data-testid=timeline-event][data-action=request_extension]');
     await expect.poll(() => ext.innerText()).toContain('新时限 2030-12-08 09:00');
     expect(await ext.innerText()).not.toContain('newDeadline');
+    await page.close();
+  });
+
+  it('a 重办 order is tagged in the review queue, the review panel and the 督办看板 deadline lists', async () => {
+    let o = await order('供暖重办审核标记');
+    o = await act('dispatcher', o, 'dispatch', { leadUnitId: handlerUnit.id });
+    o = await act('handler', o, 'sign');
+    o = await act('handler', o, 'record_contact', { method: 'phone', summary: '已电话联系' });
+    o = await act('handler', o, 'reply', { result: 'resolved', text: '已调整供暖阀门' });
+    o = await act('supervisor', o, 'review_accept');
+    o = await act('supervisor', o, 'visit_rehandle', { resolved: false, reason: '群众反映仍不热' });
+    if (o.state === 'dispatched') o = await act('handler', o, 'sign');
+    o = await act('handler', o, 'record_contact', { method: 'phone', summary: '再次联系' });
+    o = await act('handler', o, 'reply', { result: 'resolved', text: '已更换阀门' });
+    const page = await signedIn('supervisor');
+    await page.goto(`${world.baseUrl}/review`);
+    const row = page.getByTestId('review-list').locator('tr', { hasText: o.orderNo });
+    await row.getByTestId('rehandle-tag').waitFor();
+    await page.getByTestId(`review-open-${o.orderNo}`).click();
+    await page.getByTestId('review-panel').getByTestId('rehandle-tag').waitFor();
+    // Its fact labels stay on one line beside the queue (诉求内容 wrapped 诉求内/容).
+    const wrappedLabels = await page
+      .getByTestId('review-panel')
+      .locator('.ant-descriptions-item-label')
+      .evaluateAll((labels) =>
+        labels
+          .filter((label) => {
+            const text = document.createRange();
+            text.selectNodeContents(label);
+            return text.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(label).lineHeight);
+          })
+          .map((label) => label.textContent),
+      );
+    expect(wrappedLabels).toEqual([]);
+    await shot(page, 'review-rehandled');
+
+    // The board's red list shows the mark of a late order that came back (its API row says so).
+    await page.route('**/api/orders?warning=red*', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { items: { rehandleCount: number }[] };
+      if (body.items[0]) body.items[0].rehandleCount = 1;
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.goto(`${world.baseUrl}/supervision`);
+    const red = page.getByTestId('board-red');
+    await red.locator('.ant-table-row').first().getByTestId('rehandle-tag').waitFor();
+    expect(await red.getByTestId('rehandle-tag').count()).toBe(1);
     await page.close();
   });
 

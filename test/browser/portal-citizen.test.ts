@@ -5,10 +5,9 @@ import { actorFromSession, login } from '../../src/users/auth.service.js';
 import { transitionOrder } from '../../src/orders/order-transition.service.js';
 import type { OrderAction, ActionPayload } from '../../src/orders/order-actions.schemas.js';
 import type { Actor } from '../../src/users/roles.js';
-import { DEMO_PASSWORD, startBrowserWorld, type BrowserWorld } from './harness.js';
+import { DEMO_PASSWORD, startBrowserWorld, type BrowserWorld, PHONE, PHONE_CONTEXT } from './harness.js';
 
 // Issue 13, the portal on a phone: counter, own tab title, 承诺时限, own comment shown back, my appeals.
-const PHONE = { width: 390, height: 844 };
 const CALLER_PHONE = '13847900001';
 const logLines: string[] = [];
 let world: BrowserWorld;
@@ -16,7 +15,7 @@ let page: Page;
 let orderNo = '';
 
 async function phonePage(): Promise<Page> {
-  const context = await world.browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+  const context = await world.browser.newContext(PHONE_CONTEXT);
   const p = await context.newPage();
   p.on('console', (msg) => {
     if (msg.type() === 'error' && !msg.text().includes('status of 400')) world.consoleErrors.push(`${p.url()}: ${msg.text()}`);

@@ -4,14 +4,13 @@ import type { Actor } from '../../src/users/roles.js';
 import { actorFromSession, login } from '../../src/users/auth.service.js';
 import { transitionOrder } from '../../src/orders/order-transition.service.js';
 import type { OrderAction, ActionPayload } from '../../src/orders/order-actions.schemas.js';
-import { DEMO_PASSWORD, startBrowserWorld, type BrowserWorld } from './harness.js';
+import { DEMO_PASSWORD, startBrowserWorld, type BrowserWorld, PHONE, PHONE_CONTEXT } from './harness.js';
 
 // A real 1×1 PNG, so the photo preview renders without errors.
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-const PHONE = { width: 390, height: 844 };
 
 let world: BrowserWorld;
 let page: Page;
@@ -19,7 +18,7 @@ let receipt: { orderNo: string; code: string };
 
 /** A phone-sized page (the harness's pages are desktop-sized) that reports errors the same way. */
 async function phonePage(): Promise<Page> {
-  const context = await world.browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+  const context = await world.browser.newContext(PHONE_CONTEXT);
   const p = await context.newPage();
   p.on('console', (msg) => {
     if (msg.type() === 'error') world.consoleErrors.push(`${p.url()}: ${msg.text()}`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserWorld, type BrowserWorld, DEMO_PASSWORD } from './harness.js';
-import { pickTreeNode, submitAction } from './console-helpers.js';
+import { pickFirstOption, pickTreeNode, submitAction } from './console-helpers.js';
 
 const hasChromium = fs.existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
 
@@ -99,6 +99,23 @@ describe.skipIf(!hasChromium)('sub-centres', () => {
 
     await page.goto(`${world.baseUrl}/orders/${own.id}`);
     await page.getByTestId('action-dispatch').click();
+    // The picker offers only the desk's banner and the league-wide units (ADR 0153): 阿巴嘎旗's
+    // departments are not there, the league's power company is.
+    await expect.poll(() => page.getByTestId('dispatch-area-hint').innerText()).toContain('锡林浩特市的单位及全盟通办单位');
+    await shot(page, 'dispatch-hint');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper');
+    await page.getByTestId('field-leadUnitId').click();
+    await page.keyboard.type('锡林郭勒供电');
+    await options.filter({ hasText: '锡林郭勒供电公司' }).first().waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('阿巴嘎旗');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-tree-list, .ant-select-dropdown:visible .ant-empty')
+      .first()
+      .waitFor();
+    await expect.poll(() => options.count()).toBe(0);
+    await shot(page, 'dispatch-area');
+    await page.keyboard.press('Escape');
     await pickTreeNode(page, 'field-leadUnitId', '锡林浩特市住房和城乡建设局');
     await submitAction(page, 'dispatch');
     await expect.poll(() => page.getByTestId('order-actions').innerText()).not.toContain('上交中心');
@@ -110,9 +127,7 @@ describe.skipIf(!hasChromium)('sub-centres', () => {
     await page.goto(`${world.baseUrl}/orders/${second.id}`);
     await expect.poll(() => page.getByTestId('order-desk').innerText()).toBe('市级中心');
     await page.getByTestId('action-route_to_desk').click();
-    await page.getByTestId('field-deskUnitId').click();
-    await page.keyboard.type('阿巴嘎旗');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickFirstOption(page, 'field-deskUnitId', '阿巴嘎旗');
     await shot(page, 'route');
     await submitAction(page, 'route_to_desk');
     await expect.poll(() => page.getByTestId('order-desk').innerText()).toBe('阿巴嘎旗12345分中心');

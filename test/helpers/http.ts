@@ -13,7 +13,8 @@ export interface Client {
 }
 
 export async function buildTestApp(world: World, env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const config = loadConfig({ LIANXIN_DATA_DIR: world.deps.dataDir, ...env });
+  // Tests jump the clock by hours between requests of one session: no idle timeout unless a test sets one.
+  const config = loadConfig({ LIANXIN_DATA_DIR: world.deps.dataDir, LIANXIN_SESSION_IDLE_MINUTES: '0', ...env });
   // The app's domain code reads the settings of this configuration (as the server's runtime wires them).
   return buildApp({ deps: { ...world.deps, settings: domainSettings(config) }, config });
 }

@@ -62,7 +62,7 @@ describe('administration API', () => {
   it('a deactivated user is signed out at once and cannot sign in; reactivation restores access', async () => {
     const analyst = await asUser(app, w, 'analyst');
     expect((await analyst.get('/api/auth/me')).statusCode).toBe(200);
-    const admin = await asUser(app, w, 'admin');
+    const admin = await asUser(app, w, 'security_admin');
     const off = await patch(admin, `/api/users/${w.actors.analyst.userId}`, { active: false });
     expect(off.statusCode).toBe(200);
     expect(off.json()).toMatchObject({ active: false, username: w.usernames.analyst });
@@ -88,7 +88,7 @@ describe('administration API', () => {
   it('changes roles and unit; the user sees the new desk on the next request', async () => {
     const handler = await asUser(app, w, 'handlerB');
     expect((await handler.get('/api/auth/me')).json().roles).toEqual(['unit_handler']);
-    const admin = await asUser(app, w, 'admin');
+    const admin = await asUser(app, w, 'security_admin');
     const res = await patch(admin, `/api/users/${w.actors.handlerB.userId}`, {
       roles: ['unit_handler', 'unit_admin'],
       unitId: w.units.countyB.id,
@@ -99,7 +99,7 @@ describe('administration API', () => {
     expect(me).toMatchObject({ roles: ['unit_handler', 'unit_admin'], unitId: w.units.countyB.id, displayName: 'B旗管理员' });
     const badRole = await patch(admin, `/api/users/${w.actors.handlerB.userId}`, { roles: ['citizen'] });
     expect(badRole.statusCode).toBe(400);
-    const self = await patch(admin, `/api/users/${w.actors.admin.userId}`, { active: false });
+    const self = await patch(admin, `/api/users/${w.actors.security_admin.userId}`, { active: false });
     expect(self.statusCode).toBe(400);
     expect(self.json().error.field).toBe('active');
     const notAdmin = await asUser(app, w, 'unit_admin');
@@ -108,12 +108,20 @@ describe('administration API', () => {
 
   it('resets a password: old sessions end, the new password signs in', async () => {
     const auditor = await asUser(app, w, 'auditor');
-    const admin = await asUser(app, w, 'admin');
+    const admin = await asUser(app, w, 'security_admin');
     const short = await admin.post(`/api/users/${w.actors.auditor.userId}/password`, { password: 'short' });
     expect(short.statusCode).toBe(400);
     const res = await admin.post(`/api/users/${w.actors.auditor.userId}/password`, { password: 'Another-Pass-9' });
     expect(res.statusCode).toBe(200);
     expect((await auditor.get('/api/auth/me')).statusCode).toBe(401);
+    // The security administrator's act is audited, without the password.
+    const row = await w.deps.db
+      .selectFrom('pii_access_log')
+      .select(['user_id', 'subject', 'detail'])
+      .where('purpose', '=', 'admin.user.password')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ user_id: w.actors.security_admin.userId, subject: w.usernames.auditor });
+    expect(JSON.stringify(row.detail)).not.toContain('Another-Pass-9');
     const login = (password: string) =>
       app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: w.usernames.auditor, password } });
     expect((await login(TEST_PASSWORD)).statusCode).toBe(401);

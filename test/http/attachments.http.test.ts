@@ -1,3 +1,4 @@
+import { requirePiiKeyring } from '../../src/db/pii-columns.plugin.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,7 +47,10 @@ describe('attachments', () => {
     expect(contentType).toBe('image/png');
     expect(sizeBytes).toBe(PNG.length);
     const row = await w.deps.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(fs.readFileSync(path.join(w.deps.dataDir, row.storage_key)).equals(PNG)).toBe(true);
+    // Sealed on disk (ADR 0172): not the upload's bytes, which the keyring gives back.
+    const onDisk = fs.readFileSync(path.join(w.deps.dataDir, row.storage_key));
+    expect(onDisk.equals(PNG)).toBe(false);
+    expect(requirePiiKeyring(w.deps.db).openBytes(onDisk).equals(PNG)).toBe(true);
     const download = await handler.get(`/api/attachments/${id}`);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PNG)).toBe(true);
@@ -54,6 +58,24 @@ describe('attachments', () => {
     const events = (await handler.get(`/api/orders/${o.id}/timeline`)).json().events;
     expect(events.at(-1)).toMatchObject({ action: 'attach' });
     expect((await otherUnit.get(`/api/attachments/${id}`)).statusCode).toBe(404);
+  });
+
+  it('names a GIF/HTML polyglot by its real type: poly.html is stored and downloaded as poly.gif (issue 15)', async () => {
+    const o = await dispatchedOrder();
+    const polyglot = Buffer.from('GIF89a/*<html><script>alert(document.cookie)</script></html>*/');
+    const res = await handler.request({
+      method: 'POST',
+      url: `/api/orders/${o.id}/attachments`,
+      ...multipart('poly.html', 'text/html', polyglot),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ contentType: 'image/gif', fileName: 'poly.gif' });
+    const download = await handler.get(`/api/attachments/${res.json().id}`);
+    expect(download.headers['content-type']).toBe('image/gif');
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''poly.gif");
+    expect(download.headers['content-disposition']).not.toContain('.html');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('refuses files whose bytes are not an allowed type, whatever their label says', async () => {

@@ -68,7 +68,9 @@ describe('sign-in and sessions', () => {
 describe('system endpoints', () => {
   it('answers health and publishes an OpenAPI document with the order actions', async () => {
     expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    const doc = (await app.inject({ url: '/api/openapi.json' })).json();
+    // Not public unless configured (LIANXIN_API_DOCS; test/http/browser-protections.http.test.ts): staff read it.
+    const staff = await asUser(app, w, 'operator');
+    const doc = (await staff.get('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toContain('/api/orders/{id}/actions/dispatch');
     expect(doc.paths['/api/orders'].post.requestBody).toBeDefined();

@@ -11,8 +11,12 @@ let toA1: Order;
 let toB1: Order;
 let notDispatched: Order;
 
-/** A small RFC 4180 reader, enough to check what the export wrote. */
+/** A small RFC 4180 reader, enough to check what the export wrote; without the watermark line (who/when). */
 function parseCsv(body: string): string[][] {
+  return parseCsvLines(body).filter((r) => !r[0]!.startsWith('内部资料'));
+}
+
+function parseCsvLines(body: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -72,6 +76,9 @@ describe('GET /api/orders/export.csv', () => {
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(res.body.slice(1));
     expect(rows[0]!.slice(0, 3)).toEqual(['工单编号', '受理时间', '渠道']);
+    expect(parseCsvLines(res.body.slice(1)).at(-1)![0]).toMatch(
+      /^内部资料，注意保密。导出人：supervisor 测试（supervisor_\w+），导出时间：2025-03-03/,
+    );
     const col = (name: string) => rows[0]!.indexOf(name);
     expect(rows.slice(1).map((r) => r[col('工单编号')])).toEqual([notDispatched.order_no, toB1.order_no, toA1.order_no]);
     const a1 = rows.find((r) => r[0] === toA1.order_no)!;

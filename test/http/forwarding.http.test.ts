@@ -274,6 +274,34 @@ describe('forwarding down the tree over HTTP', () => {
     expect((await c.village.get(`/api/orders/${other.id}`)).statusCode).toBe(404);
   });
 
+  it('never dispatches to a village committee, as lead or assisting unit, nor names one in a catalogue rule', async () => {
+    const created = await c.operator.post('/api/orders', {
+      channel: 'phone',
+      appealType: 'complaint',
+      priority: 3,
+      title: '嘎查道路积水',
+      content: '嘎查门口道路积水。',
+      callerPhone: '13812345679',
+      categoryId: w.categoryId,
+    });
+    const order = created.json() as OrderRef;
+    const lead = await act(c.dispatcher, order, 'dispatch', { leadUnitId: village.id });
+    expect(lead.statusCode).toBe(400);
+    expect(lead.json().error).toMatchObject({ field: 'leadUnitId', message: expect.stringContaining('村（嘎查）委员会') });
+    const assist = await act(c.dispatcher, order, 'dispatch', { leadUnitId: w.units.townA2.id, assistUnitIds: [village.id] });
+    expect(assist.statusCode).toBe(400);
+    expect(assist.json().error.field).toBe('assistUnitIds');
+    expect((await c.dispatcher.get(`/api/orders/${order.id}`)).json().order.state).toBe('accepted'); // nothing written
+    const rule = await c.admin.post('/api/catalogue/rules', {
+      categoryId: w.categoryId,
+      regionId: w.regionId,
+      leadUnitId: village.id,
+    });
+    expect(rule.statusCode).toBe(400);
+    expect(rule.json().error.field).toBe('leadUnitId');
+    await ok(c.dispatcher, order, 'dispatch', { leadUnitId: w.units.townA2.id });
+  });
+
   it('refuses hop moves out of turn: 409 for the wrong step, 403 for the wrong unit', async () => {
     const order = await atCounty();
     const due = (await chain(c.unit_admin, order)).forwarderDueAt!;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertCategory, insertRegion } from '../../src/org/catalog.repository.js';
-import { monthPurity } from '../../src/analytics/hotspots/hotspot-purity.eval.js';
+import { monthPurity } from '../../src/demo/hotspot-purity.eval.js';
 import { asUser } from '../helpers/http.js';
 import { newOrder } from '../helpers/orders.js';
 import { useApp } from '../helpers/use-world.js';

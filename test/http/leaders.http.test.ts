@@ -137,6 +137,56 @@ describe('leader 催办 and 督办单 by the centre setting', () => {
   });
 });
 
+describe('批示 on re-dispatch (ADR 0154)', () => {
+  it('moves the unanswered 批示 to the new lead unit, to sign for again, on the timeline; answered ones stay', async () => {
+    let o = await dispatchedOrder();
+    const leader = await client('leader');
+    const handler = await client('unit_handler');
+    const handlerB = await client('handlerB');
+    const write = async (text: string) => (await leader.post(`/api/orders/${o.id}/instructions`, { text })).json().id as string;
+    const signed = await write('请先核实供热管网产权');
+    const open = await write('三日内反馈整改方案');
+    const answered = await write('请说明历史投诉情况');
+    expect((await handler.post(`/api/instructions/${signed}/acknowledge`)).statusCode).toBe(200);
+    expect((await handler.post(`/api/instructions/${answered}/acknowledge`)).statusCode).toBe(200);
+    expect((await handler.post(`/api/instructions/${answered}/answer`, { answer: '近一年投诉三次' })).statusCode).toBe(200);
+
+    o = await act(w, w.actors.unit_handler, o, 'request_return', { reason: '不属本单位职责' });
+    o = await act(w, w.actors.dispatcher, o, 'approve_return', {});
+    o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptB1.id });
+
+    const all = (await leader.get(`/api/instructions?orderId=${o.id}`)).json().items as {
+      id: string;
+      unitName: string;
+      status: string;
+      acknowledgedAt: string | null;
+    }[];
+    const byId = new Map(all.map((i) => [i.id, i]));
+    expect(byId.get(signed)).toMatchObject({ unitName: 'B旗住建局', status: 'open', acknowledgedAt: null });
+    expect(byId.get(open)).toMatchObject({ unitName: 'B旗住建局', status: 'open' });
+    expect(byId.get(answered)).toMatchObject({ unitName: 'A旗住建局', status: 'answered' });
+
+    // the new unit signs for and answers them; the old one no longer can
+    const inboxB = (await handlerB.get('/api/instructions?status=open,acknowledged')).json().items as { id: string }[];
+    expect(inboxB.map((i) => i.id)).toEqual(expect.arrayContaining([signed, open]));
+    expect((await handler.post(`/api/instructions/${open}/acknowledge`)).statusCode).toBe(404);
+    expect((await handlerB.post(`/api/instructions/${open}/acknowledge`)).statusCode).toBe(200);
+
+    const moved = (await timelineKinds(o.id)).filter((e) => e.action === 'instruction_moved');
+    expect(moved).toHaveLength(2); // written at one instant: in either order
+    expect(moved.map((e) => e.payload)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ instructionId: signed, fromUnitName: 'A旗住建局', toUnitName: 'B旗住建局' }),
+        expect.objectContaining({ instructionId: open, fromUnitName: 'A旗住建局', toUnitName: 'B旗住建局' }),
+      ]),
+    );
+    const notices = await noticesOf('handlerB', 'leader.instruction');
+    expect(notices.filter((n) => n.orderNo === o.order_no).map((n) => n.text.zh)).toEqual(
+      expect.arrayContaining([expect.stringContaining('批示转办'), expect.stringContaining('三日内反馈整改方案')]),
+    );
+  });
+});
+
 describe('疑难件 by hand', () => {
   it('marks an order difficult with its reason; it shows in the 疑难件 list and on the timeline, once', async () => {
     const o = await dispatchedOrder();
@@ -156,6 +206,40 @@ describe('疑难件 by hand', () => {
     const escalations = (await timelineKinds(o.id)).filter((e) => e.action === 'escalate');
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toMatchObject({ note: '涉及多部门，历史遗留', payload: { because: 'manual' } });
+  });
+
+  it('takes the mark off by hand with a reason: out of the 疑难件 list, on the timeline, once (ADR 0154)', async () => {
+    const o = await dispatchedOrder();
+    const leader = await client('leader');
+    const supervisor = await client('supervisor');
+    expect((await leader.post(`/api/orders/${o.id}/difficult/unmark`, { reason: '并非疑难' })).json()).toEqual({
+      orderId: o.id,
+      escalated: false,
+      changed: false,
+    });
+    await leader.post(`/api/orders/${o.id}/difficult`, { reason: '涉及多部门' });
+    expect(
+      (await (await client('unit_handler')).post(`/api/orders/${o.id}/difficult/unmark`, { reason: '已理顺' })).statusCode,
+    ).toBe(403);
+    expect((await supervisor.post(`/api/orders/${o.id}/difficult/unmark`, { reason: ' ' })).json().error.field).toBe(
+      'body.reason',
+    );
+    const res = await supervisor.post(`/api/orders/${o.id}/difficult/unmark`, { reason: '责任单位已明确，按一般件办理' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ orderId: o.id, escalated: false, changed: true });
+    const list = (await leader.get('/api/orders?escalated=true&limit=200')).json().items as { id: string }[];
+    expect(list.map((x) => x.id)).not.toContain(o.id);
+    const detail = (await leader.get(`/api/orders/${o.id}`)).json();
+    expect(detail.order).toMatchObject({ escalated: false, version: o.version });
+    const steps = (await timelineKinds(o.id)).filter((e) => e.action === 'escalate' || e.action === 'unescalate');
+    expect(steps.map((e) => [e.action, e.note])).toEqual([
+      ['escalate', '涉及多部门'],
+      ['unescalate', '责任单位已明确，按一般件办理'],
+    ]);
+    // another unit's order stays hidden, closed ones are not touched
+    expect(
+      (await leader.post(`/api/orders/00000000-0000-4000-8000-000000000000/difficult/unmark`, { reason: '无' })).statusCode,
+    ).toBe(404);
   });
 });
 

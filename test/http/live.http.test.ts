@@ -71,7 +71,7 @@ describe('live updates over SSE', () => {
     const res = await fetch(`${base}/api/live`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const stream = collectEvents(res.body!);
-    const admin = await asUser(app, world, 'admin');
+    const admin = await asUser(app, world, 'security_admin');
     const off = await admin.request({
       method: 'PATCH',
       url: `/api/users/${world.actors.analyst.userId}`,
@@ -88,7 +88,7 @@ describe('live updates over SSE', () => {
     const res = await fetch(`${base}/api/live`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const stream = collectEvents(res.body!);
-    const admin = await asUser(app, world, 'admin');
+    const admin = await asUser(app, world, 'security_admin');
     const moved = await admin.request({
       method: 'PATCH',
       url: `/api/users/${world.actors.handlerA1a.userId}`,

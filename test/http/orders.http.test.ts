@@ -42,6 +42,7 @@ describe('intake over HTTP', () => {
       leader: 403,
       analyst: 403,
       admin: 403,
+      security_admin: 403,
       auditor: 403,
     };
     for (const [who, status] of Object.entries(expected)) {
@@ -199,7 +200,7 @@ describe('reference data and users', () => {
     expect((await clients.operator.get('/api/regions')).json().items.length).toBe(1);
   });
 
-  it('lets only the admin create users, with argon2id hashes', async () => {
+  it('lets only the security administrator create users, with argon2id hashes', async () => {
     const body = {
       username: 'newclerk',
       displayName: '新办事员',
@@ -208,7 +209,8 @@ describe('reference data and users', () => {
       roles: ['unit_handler'],
     };
     expect((await clients.supervisor.post('/api/users', body)).statusCode).toBe(403);
-    const res = await clients.admin.post('/api/users', body);
+    expect((await clients.admin.post('/api/users', body)).statusCode).toBe(403);
+    const res = await clients.security_admin.post('/api/users', body);
     expect(res.statusCode).toBe(201);
     const row = await w.deps.db
       .selectFrom('users')
@@ -216,7 +218,7 @@ describe('reference data and users', () => {
       .where('username', '=', 'newclerk')
       .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect((await clients.admin.post('/api/users', body)).statusCode).toBe(409);
-    expect((await clients.admin.post('/api/users', { ...body, username: 'x2', roles: ['king'] })).statusCode).toBe(400);
+    expect((await clients.security_admin.post('/api/users', body)).statusCode).toBe(409);
+    expect((await clients.security_admin.post('/api/users', { ...body, username: 'x2', roles: ['king'] })).statusCode).toBe(400);
   });
 });

@@ -102,7 +102,7 @@ describe('portal: my appeals by a one-time code', () => {
     expect(b.json().error.field).toBe('body.code');
   });
 
-  it('is unavailable (503) without the development setting, as no SMS gateway exists yet', async () => {
+  it('is unavailable (503) with neither an SMS gateway nor the development setting', async () => {
     const res = await appWithoutOtp.inject({ method: 'POST', url: '/api/portal/otp', payload: { phone: '13900001111' } });
     expect(res.statusCode).toBe(503);
     expect((await appWithoutOtp.inject({ method: 'GET', url: '/api/portal/info' })).json().myAppeals).toBe(false);

@@ -100,3 +100,74 @@ describe('portal rate limits (per client IP, in the database)', () => {
     expect((await attempt(wrong, 204)).statusCode).toBe(429);
   });
 });
+
+describe('portal query code lockout per order number (ADR 0173)', () => {
+  // Defaults: 20 consecutive wrong codes lock the number for 24 hours (the hourly guess bucket allows 10 an hour).
+  const attempt = (orderNo: string, code: string, i: number) =>
+    app.inject({ method: 'POST', url: '/api/portal/lookup', payload: { orderNo, code }, remoteAddress: `10.7.${i % 250}.9` });
+
+  // `n` wrong codes, the clock moved on an hour after every 10 so the hourly guess bucket (10/h) refills.
+  const wrongCodes = async (orderNo: string, code: string, n: number) => {
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && i % 10 === 0) w.clock.advance(3600_000);
+      expect((await attempt(orderNo, code, i)).statusCode).toBe(404);
+    }
+    w.clock.advance(3600_000);
+  };
+
+  it('20 wrong codes in a row lock the number for 24 h, the right code too; audited; the lock ends by itself', async () => {
+    const { orderNo, queryCode } = (await submit('10.6.0.1')).json();
+    const wrong = queryCode === '000000' ? '000001' : '000000';
+    // 19 wrong, the right one (the count starts again), then 19 more wrong ones: not locked yet.
+    await wrongCodes(orderNo, wrong, 19);
+    expect((await attempt(orderNo, queryCode, 20)).statusCode).toBe(200);
+    await wrongCodes(orderNo, wrong, 19);
+    expect((await attempt(orderNo, queryCode, 40)).statusCode).toBe(200);
+    await wrongCodes(orderNo, wrong, 20);
+    const locked = await attempt(orderNo, queryCode, 70);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.message).toContain('已锁定，请 23 小时后再试');
+    expect(locked.json().error.retryAfterSeconds).toBe(23 * 3600);
+    // The hourly bucket refilling does not open it: the lock holds for its 24 hours.
+    w.clock.advance(22 * 3600_000);
+    const still = await attempt(orderNo, queryCode, 71);
+    expect(still.statusCode).toBe(429);
+    expect(still.json().error.message).toContain('请 1 小时后再试');
+    const audit = await w.deps.db
+      .selectFrom('pii_access_log')
+      .select(['order_id', 'subject', 'detail', 'user_id'])
+      .where('purpose', '=', 'portal.code.locked')
+      .where('subject', '=', orderNo)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.order_id).not.toBeNull();
+    expect(audit[0]!.user_id).toBeNull();
+    expect(audit[0]!.detail).toMatchObject({ failures: 20 });
+    w.clock.advance(3600_000);
+    expect((await attempt(orderNo, queryCode, 72)).statusCode).toBe(200);
+  });
+
+  it('an unknown number locks exactly like a real one (the lock tells nothing about which numbers exist)', async () => {
+    const ghost = '2599990001';
+    await wrongCodes(ghost, '123456', 20);
+    const locked = await attempt(ghost, '654321', 120);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.retryAfterSeconds).toBe(23 * 3600);
+  });
+
+  it('the number of wrong codes and the hours are settings', async () => {
+    const strict = await buildTestApp(w, { LIANXIN_PORTAL_CODE_LOCKOUT_FAILURES: '3', LIANXIN_PORTAL_CODE_LOCKOUT_HOURS: '2' });
+    try {
+      const { orderNo, queryCode } = (await submit('10.8.0.1')).json();
+      const wrong = queryCode === '000000' ? '000001' : '000000';
+      const via = (code: string, i: number) =>
+        strict.inject({ method: 'POST', url: '/api/portal/lookup', payload: { orderNo, code }, remoteAddress: `10.8.1.${i}` });
+      for (let i = 0; i < 3; i++) expect((await via(wrong, i)).statusCode).toBe(404);
+      const locked = await via(queryCode, 9);
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().error.retryAfterSeconds).toBe(2 * 3600);
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -76,7 +76,7 @@ describe('阶段性答复 over HTTP', () => {
 
   it('refuses it outside 办理中, to another unit, and while the clock is paused', async () => {
     w.clock.set('2025-03-03T02:00:00Z');
-    let o = await newOrder(w);
+    let o = await newOrder(w, { priority: 4 });
     o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
     const payload = { version: o.version, progress: '进展', reason: '原因' };
     expect((await (await client('unit_handler')).post(`/api/orders/${o.id}/actions/progress-report`, payload)).statusCode).toBe(
@@ -94,9 +94,33 @@ describe('阶段性答复 over HTTP', () => {
     expect(paused.statusCode).toBe(409);
   });
 
+  it('is for complex matters only: a general order gets 400 naming the reason until it is marked 疑难件 (ADR 0155)', async () => {
+    w.clock.set('2025-03-03T02:00:00Z');
+    let o = await newOrder(w, { priority: 3 });
+    o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
+    o = await act(w, w.actors.unit_handler, o, 'sign', {});
+    const handler = await client('unit_handler');
+    const payload = { version: o.version, progress: '已现场勘查', reason: '需协调资金' };
+    expect((await handler.get(`/api/orders/${o.id}`)).json().availableActions).not.toContain('progress_report');
+    const refused = await handler.post(`/api/orders/${o.id}/actions/progress-report`, payload);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ field: 'action', reason: 'not_complex' });
+    expect(refused.json().error.message).toContain('复杂事项');
+    expect(await replyDeadlines(o.id)).toHaveLength(1); // nothing written
+
+    // marked 疑难件 by a leader, the same order is a complex matter
+    expect((await (await client('leader')).post(`/api/orders/${o.id}/difficult`, { reason: '多部门职责交叉' })).statusCode).toBe(
+      200,
+    );
+    expect((await handler.get(`/api/orders/${o.id}`)).json().availableActions).toContain('progress_report');
+    const res = await handler.post(`/api/orders/${o.id}/actions/progress-report`, payload);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().state).toBe('handling');
+  });
+
   it('shows the citizen the report and the next feedback date while handling; the final reply replaces it', async () => {
     w.clock.set('2025-03-03T02:00:00Z');
-    let o = await newOrder(w, { channel: 'web' });
+    let o = await newOrder(w, { channel: 'web', priority: 4 });
     o = await act(w, w.actors.dispatcher, o, 'dispatch', { leadUnitId: w.units.deptA1.id });
     o = await act(w, w.actors.unit_handler, o, 'sign', {});
     w.clock.set('2025-03-04T02:00:00Z'); // Tuesday

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { MonthAssessmentView } from '../../src/contract/analytics.js';
 import type { Order } from '../../src/db/schema.js';
 import type { World } from '../helpers/fixtures.js';
 import { asUser } from '../helpers/http.js';
@@ -55,7 +56,7 @@ describe('GET /api/reports/monthly.xlsx', () => {
   it('writes the centre report with KPI, ranking, hot-issue and overdue sheets that parse back', async () => {
     const analyst = await asUser(app, w, 'analyst');
     const wb = await download(analyst, '/api/reports/monthly.xlsx?month=2025-10');
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标', '考核排名', '热点问题', '超期工单']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标', '考核排名', '热点问题', '超期工单', '按渠道', '归并热线']);
     const kpi = wb.getWorksheet('指标')!;
     expect(String(kpi.getCell('A1').value)).toContain('2025-10 月度报告');
     const kpiRows = rows(kpi);
@@ -97,6 +98,8 @@ describe('GET /api/reports/monthly.xlsx', () => {
     const unitAdmin = await asUser(app, w, 'unit_admin'); // county A
     const wb = await download(unitAdmin, '/api/reports/monthly.xlsx?month=2025-10');
     expect(String(wb.getWorksheet('指标')!.getCell('A1').value)).toContain('A旗');
+    // The merged hotlines are the whole hotline's figures: not in a unit's report.
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['指标', '考核排名', '热点问题', '超期工单', '按渠道']);
     const kpiRows = rows(wb.getWorksheet('指标')!);
     // All of county A's orders sit on dept A1: one row, no sum row repeating it.
     expect(kpiRows.map((r) => [r['单位'], r['转办量']])).toEqual([['A旗住建局', 3]]);
@@ -133,6 +136,39 @@ describe('GET /api/reports/monthly.xlsx', () => {
     ]);
   });
 
+  it('folds the units without data into one line under the ranking, the figures those of /api/assessment', async () => {
+    const analyst = await asUser(app, w, 'analyst');
+    const api = (await analyst.get('/api/assessment/months/2025-10')).json<MonthAssessmentView>();
+    const assessed = api.rows.filter((r) => r.parentUnitId === null);
+    const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
+    const scored = assessed.filter((r) => r.score !== null);
+    const unscored = assessed.filter((r) => r.score === null);
+    expect(scored.length).toBeGreaterThan(0);
+    expect(unscored.length).toBeGreaterThan(0);
+
+    const html = (await analyst.get('/api/reports/monthly.html?month=2025-10')).body;
+    const section = /二、考核排名(.*?)<\/section>/s.exec(html)![1]!;
+    const tableRows = [...section.matchAll(/<tr>((?:<td>[^<]*<\/td>)+)<\/tr>/g)].map((m) =>
+      [...m[1]!.matchAll(/<td>([^<]*)<\/td>/g)].map((c) => c[1]),
+    );
+    // One row per scored unit, in the API's order, with the API's rank, score, base, deduction and indicators.
+    expect(tableRows).toEqual(
+      scored.map((r) => [
+        String(r.rank),
+        r.unitName,
+        String(r.score),
+        String(r.baseScore),
+        String(r.deductionPoints),
+        ...r.indicators.map((i) => pct(i.value)),
+      ]),
+    );
+    expect(section).not.toContain('<td>—</td><td>' + unscored[0]!.unitName);
+    // The rest: one fold naming how many and which.
+    const fold = /<details class="unscored"><summary>([^<]*)<\/summary><p>([^<]*)<\/p><\/details>/.exec(section);
+    expect(fold?.[1]).toBe(`无数据单位 ${unscored.length} 个（本月没有可计分的工单，不参与排名）`);
+    expect(fold?.[2]!.split('、')).toEqual(unscored.map((r) => r.unitName));
+  });
+
   it('serves a printable page with print CSS and escaped content', async () => {
     const leader = await asUser(app, w, 'leader');
     const res = await leader.get('/api/reports/monthly.html?month=2025-10');
@@ -141,6 +177,11 @@ describe('GET /api/reports/monthly.xlsx', () => {
     expect(res.body).toContain('@media print');
     expect(res.body).toContain('考核排名');
     expect(res.body).toContain(late.order_no);
-    expect(res.body).not.toContain('<script');
+    // The one script is the page's own print button, named by the nonce of this answer's policy.
+    const scripts = [...res.body.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    const nonce = /script-src[^;]*'nonce-([0-9a-f]+)'/.exec(String(res.headers['content-security-policy']))?.[1];
+    expect(nonce).toBeTruthy();
+    expect(scripts).toEqual([` nonce="${nonce}"`]);
+    expect(res.body).not.toMatch(/ on[a-z]+=/);
   });
 });

@@ -61,7 +61,7 @@ describe('category administration', () => {
 
 describe('user administration', () => {
   it('changes name, unit and roles; the next request carries the new roles', async () => {
-    const user = await createUser(w.deps, w.actors.admin, w.centreId, {
+    const user = await createUser(w.deps, w.actors.security_admin, w.centreId, {
       username: `editme_${w.centreId.slice(0, 6)}`,
       displayName: '待修改',
       password: TEST_PASSWORD,
@@ -75,13 +75,15 @@ describe('user administration', () => {
       unitId: w.units.centre.id,
       roles: ['operator'],
     };
-    const taken = await createUser(w.deps, w.actors.admin, w.centreId, again).catch((e: DomainError) => e);
+    const taken = await createUser(w.deps, w.actors.security_admin, w.centreId, again).catch((e: DomainError) => e);
     expect((taken as DomainError).code).toBe('CONFLICT');
     expect((taken as DomainError).text.zh).toBe(`用户名 ${user.username} 已存在`);
+    const elsewhere = { ...again, username: `nounit_${w.centreId.slice(0, 6)}`, unitId: crypto.randomUUID() };
+    expect(await codeOf(createUser(w.deps, w.actors.security_admin, w.centreId, elsewhere))).toBe('VALIDATION:unitId');
     const session = await login(w.deps, user.username, TEST_PASSWORD);
     // The session lasts the configured hours, read from deps.settings (no caller passes its own).
     expect(session.expiresAt.getTime() - w.deps.clock.now().getTime()).toBe(w.deps.settings.sessionHours * 3600_000);
-    const updated = await updateUser(w.deps, w.actors.admin, user.id, {
+    const updated = await updateUser(w.deps, w.actors.security_admin, user.id, {
       displayName: '已修改',
       unitId: w.units.deptA1.id,
       roles: ['unit_handler', 'unit_admin'],
@@ -94,14 +96,16 @@ describe('user administration', () => {
     });
     const actor = await actorFromSession(w.deps, session.token);
     expect(actor).toMatchObject({ roles: ['unit_handler', 'unit_admin'], unitId: w.units.deptA1.id, label: '已修改' });
-    expect(await codeOf(updateUser(w.deps, w.actors.admin, user.id, { unitId: crypto.randomUUID() }))).toBe('VALIDATION:unitId');
+    expect(await codeOf(updateUser(w.deps, w.actors.security_admin, user.id, { unitId: crypto.randomUUID() }))).toBe(
+      'VALIDATION:unitId',
+    );
     expect(await codeOf(updateUser(w.deps, w.actors.supervisor, user.id, { active: false }))).toBe('FORBIDDEN:');
   });
 
   it('a deactivated user cannot sign in and their open sessions end; reactivated, they sign in again', async () => {
     const session = await login(w.deps, w.usernames.analyst, TEST_PASSWORD);
     expect(await actorFromSession(w.deps, session.token)).not.toBeNull();
-    const off = await updateUser(w.deps, w.actors.admin, w.actors.analyst.userId!, { active: false });
+    const off = await updateUser(w.deps, w.actors.security_admin, w.actors.analyst.userId!, { active: false });
     expect(off.active).toBe(false);
     expect(await actorFromSession(w.deps, session.token)).toBeNull();
     const left = await w.deps.db
@@ -111,27 +115,27 @@ describe('user administration', () => {
       .execute();
     expect(left).toEqual([]);
     expect(await codeOf(login(w.deps, w.usernames.analyst, TEST_PASSWORD))).toBe('UNAUTHENTICATED:');
-    await updateUser(w.deps, w.actors.admin, w.actors.analyst.userId!, { active: true });
+    await updateUser(w.deps, w.actors.security_admin, w.actors.analyst.userId!, { active: true });
     expect(await codeOf(login(w.deps, w.usernames.analyst, TEST_PASSWORD))).toBe('ok');
   });
 
-  it('an admin cannot deactivate themself or drop their own admin role', async () => {
-    const self = w.actors.admin.userId!;
-    expect(await codeOf(updateUser(w.deps, w.actors.admin, self, { active: false }))).toBe('VALIDATION:active');
-    expect(await codeOf(updateUser(w.deps, w.actors.admin, self, { roles: ['supervisor'] }))).toBe('VALIDATION:roles');
-    expect((await updateUser(w.deps, w.actors.admin, self, { roles: ['admin', 'supervisor'] })).roles).toEqual([
-      'admin',
-      'supervisor',
+  it('a security administrator cannot deactivate themself or change their own roles', async () => {
+    const self = w.actors.security_admin.userId!;
+    expect(await codeOf(updateUser(w.deps, w.actors.security_admin, self, { active: false }))).toBe('VALIDATION:active');
+    expect(await codeOf(updateUser(w.deps, w.actors.security_admin, self, { roles: ['supervisor'] }))).toBe('FORBIDDEN:');
+    // The same roles again are no grant.
+    expect((await updateUser(w.deps, w.actors.security_admin, self, { roles: ['security_admin'] })).roles).toEqual([
+      'security_admin',
     ]);
   });
 
   it('a password reset ends the sessions; only the new password signs in', async () => {
     const session = await login(w.deps, w.usernames.auditor, TEST_PASSWORD);
-    await resetUserPassword(w.deps, w.actors.admin, w.actors.auditor.userId!, 'Neues-Passwort-1');
+    await resetUserPassword(w.deps, w.actors.security_admin, w.actors.auditor.userId!, 'Neues-Passwort-1');
     expect(await actorFromSession(w.deps, session.token)).toBeNull();
     expect(await codeOf(login(w.deps, w.usernames.auditor, TEST_PASSWORD))).toBe('UNAUTHENTICATED:');
     expect(await codeOf(login(w.deps, w.usernames.auditor, 'Neues-Passwort-1'))).toBe('ok');
-    expect(await codeOf(resetUserPassword(w.deps, w.actors.admin, w.actors.auditor.userId!, 'short'))).toBe(
+    expect(await codeOf(resetUserPassword(w.deps, w.actors.security_admin, w.actors.auditor.userId!, 'short'))).toBe(
       'VALIDATION:password',
     );
   });
@@ -139,7 +143,7 @@ describe('user administration', () => {
   it('a sign-in whose password check overlapped a reset keeps no session', async () => {
     const userId = w.actors.analyst.userId!;
     const old = (await findUserByUsername(database.db, w.usernames.analyst))!.password_hash;
-    await resetUserPassword(w.deps, w.actors.admin, userId, 'Zweites-Passwort-2');
+    await resetUserPassword(w.deps, w.actors.security_admin, userId, 'Zweites-Passwort-2');
     const now = w.clock.now();
     const open = (verifiedHash: string) =>
       insertSessionIfCredentialsHold(database.db, {
@@ -158,7 +162,7 @@ describe('user administration', () => {
       const next = `Passwort-Runde-${i}`;
       const [signIn] = await Promise.allSettled([
         login(w.deps, w.usernames.analyst, password),
-        resetUserPassword(w.deps, w.actors.admin, userId, next),
+        resetUserPassword(w.deps, w.actors.security_admin, userId, next),
       ]);
       if (signIn.status === 'fulfilled') expect(await actorFromSession(w.deps, signIn.value.token)).toBeNull();
       password = next;
@@ -167,8 +171,10 @@ describe('user administration', () => {
 
   it("an admin of another centre cannot touch this centre's users", async () => {
     const other = await buildWorld(database);
-    expect(await codeOf(updateUser(w.deps, other.actors.admin, w.actors.operator.userId!, { active: false }))).toBe('NOT_FOUND:');
-    expect(await codeOf(resetUserPassword(w.deps, other.actors.admin, w.actors.operator.userId!, 'Whatever-123'))).toBe(
+    expect(await codeOf(updateUser(w.deps, other.actors.security_admin, w.actors.operator.userId!, { active: false }))).toBe(
+      'NOT_FOUND:',
+    );
+    expect(await codeOf(resetUserPassword(w.deps, other.actors.security_admin, w.actors.operator.userId!, 'Whatever-123'))).toBe(
       'NOT_FOUND:',
     );
   });

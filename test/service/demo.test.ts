@@ -2,10 +2,13 @@ import { composeDeps } from '../../src/composition.js';
 import { defaultDomainSettings } from '../../src/config/domain-settings.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemo, prepareDemo } from '../../src/demo/demo.service.js';
+import { DEMO_CHECKS, DEMO_ENTERPRISE_APPEALS } from '../../src/demo/demo-citizen.data.js';
 import { DEMO_LEADER_FOLLOWUP_REASON } from '../../src/demo/demo-desk.data.js';
+import { DEMO_OPTED_OUT_PHONE } from '../../src/demo/demo-citizen-notices.service.js';
 import { ORDER_STATES } from '../../src/orders/order.constants.js';
 import { retrieveAnswerable } from '../../src/knowledge/knowledge-search.service.js';
 import { ManualClock } from '../../src/shared/clock.js';
+import { WEBHOOK_EVENTS } from '../../src/contract/client-webhooks.js';
 import { createTestDatabase } from '../helpers/test-db.js';
 import { ROLES } from '../../src/users/roles.js';
 import { useTestDatabase } from '../helpers/use-world.js';
@@ -22,7 +25,8 @@ beforeAll(async () => {
   });
   await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 });
   await ensureDemo(deps, (l) => lines.push(l), { days: 20, perDay: 8 }); // second start: no reseed
-}, 180_000);
+  // Seeding the whole league twice took 190 s on PGlite at load 12 on 2 cores; generous, a hang still fails.
+}, 600_000);
 
 describe('the demo hotline', () => {
   it('models the Xilingol centre: 13 banners/counties, 38 league departments, utilities, ~300 units', async () => {
@@ -33,6 +37,9 @@ describe('the demo hotline', () => {
     expect(units.filter((u) => u.kind === 'county' && u.name.endsWith('人民政府'))).toHaveLength(13);
     expect(count('league_dept')).toBe(38);
     expect(count('company')).toBeGreaterThanOrEqual(20);
+    // village committees (社区/嘎查) under a few towns: forwarded their town's own work only (ADR 0116)
+    expect(count('village')).toBeGreaterThanOrEqual(5);
+    expect(units.filter((u) => u.kind === 'village').map((u) => u.name)).toContain('希日塔拉街道团结社区');
     expect(units.length).toBeGreaterThanOrEqual(280);
     expect(units.length).toBeLessThanOrEqual(320);
   });
@@ -236,6 +243,25 @@ describe('the demo citizen desks (issue 14)', () => {
     );
     expect(lines.some((l) => l.includes('entdesk'))).toBe(true);
   });
+
+  it('files each of those appeals under the category it is about (门禁 → 物业管理, 用电报装 → 供电)', async () => {
+    const titles = [...DEMO_ENTERPRISE_APPEALS, ...DEMO_CHECKS].map((a) => a.title);
+    const rows = await database.db
+      .selectFrom('orders')
+      .leftJoin('categories', 'categories.id', 'orders.category_id')
+      .select(['orders.title', 'categories.name as category'])
+      .where('orders.title', 'in', titles)
+      .execute();
+    expect(rows).toHaveLength(titles.length);
+    const filed = Object.fromEntries(rows.map((r) => [r.title, r.category]));
+    expect(filed).toMatchObject({
+      单元门禁损坏无人维修: '物业管理',
+      新建奶站用电报装迟迟未办理: '供电',
+      小区二次供水水压不足: '供水',
+      楼下烧烤店油烟扰民: '大气污染',
+    });
+    for (const a of [...DEMO_ENTERPRISE_APPEALS, ...DEMO_CHECKS]) expect(filed[a.title], a.title).toBe(a.category);
+  });
 });
 
 describe('the demo history while the console is live (first start)', () => {
@@ -275,13 +301,24 @@ describe('the demo network: forwarding down the tree (issue 14)', () => {
       .selectFrom('users')
       .innerJoin('units', 'units.id', 'users.unit_id')
       .select(['users.username', 'units.name'])
-      .where('users.username', 'in', ['countyadmin', 'townhandler'])
+      .where('users.username', 'in', ['countyadmin', 'townhandler', 'villagehandler'])
       .orderBy('users.username')
       .execute();
     expect(users.map((u) => [u.username, u.name])).toEqual([
       ['countyadmin', '锡林浩特市人民政府'],
       ['townhandler', '锡林浩特市希日塔拉街道'],
+      ['villagehandler', '希日塔拉街道团结社区'],
     ]);
+    // One order stops at the village hop: the street office passed its own work on to its 社区 (ADR 0116).
+    const atVillage = await database.db
+      .selectFrom('order_hops')
+      .innerJoin('units as to', 'to.id', 'order_hops.to_unit_id')
+      .innerJoin('units as from', 'from.id', 'order_hops.from_unit_id')
+      .select(['to.name as toName', 'from.kind as fromKind', 'order_hops.state'])
+      .where('to.kind', '=', 'village')
+      .execute();
+    expect(atVillage).toEqual([{ toName: '希日塔拉街道团结社区', fromKind: 'town', state: 'pending' }]);
+    expect(lines.join('\n')).toMatch(/villagehandler +unit_handler +社区承办人/);
     expect(lines.join('\n')).toMatch(/\d+ orders of 锡林浩特市人民政府 forwarded down the tree/);
   });
 });
@@ -312,5 +349,102 @@ describe('the demo dispatch catalogue (issue 14)', () => {
     expect(count('followed')).toBeGreaterThan(count('overridden'));
     expect(count('overridden')).toBeGreaterThan(0);
     expect(rows.some((r) => r.returned_at !== null)).toBe(true);
+  });
+});
+
+describe('the demo grids (issue 18)', () => {
+  it("has 现场核实 tasks in every state in 希日塔拉街道's grids, one with a photo, and the 联户长's reports", async () => {
+    const tasks = await database.db
+      .selectFrom('verification_tasks')
+      .select(['state', 'far', 'photo_id', 'due_at', 'answered_at'])
+      .execute();
+    const pending = tasks.filter((t) => t.state === 'pending');
+    expect(pending).toHaveLength(2);
+    // One nearly due: within 15 minutes of the demo's start.
+    const start = new Date('2025-06-30T10:00:00Z').getTime();
+    expect(pending.some((t) => t.due_at.getTime() - start <= 15 * 60_000 && t.due_at.getTime() > start)).toBe(true);
+    const answered = tasks.filter((t) => t.state === 'answered');
+    expect(answered.filter((t) => t.photo_id !== null)).toHaveLength(1);
+    expect(answered.filter((t) => t.far === true)).toHaveLength(1);
+    expect(answered.some((t) => t.answered_at!.getTime() > t.due_at.getTime())).toBe(true);
+    const reports = await database.db
+      .selectFrom('grid_reports as r')
+      .innerJoin('users as u', 'u.id', 'r.reporter_id')
+      .innerJoin('orders as o', 'o.id', 'r.order_id')
+      .select(['u.username', 'r.urgent', 'o.channel', 'o.priority'])
+      .execute();
+    expect(reports.map((r) => r.username)).toEqual(['gridreporter', 'gridreporter']);
+    expect(reports.every((r) => r.channel === 'grid')).toBe(true);
+    expect(reports.find((r) => r.urgent)?.priority).toBe(1);
+    const head = await database.db
+      .selectFrom('grid_people as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select('p.role')
+      .where('u.username', '=', 'gridreporter')
+      .execute();
+    expect(head.map((p) => p.role)).toEqual(['household_head']);
+  });
+
+  it('gives the demo API client the webhooks scope and one signed subscription to the server’s own receiver (ADR 0182)', async () => {
+    const client = await database.db
+      .selectFrom('api_clients')
+      .select(['id', 'scopes'])
+      .where('name', '=', '蒙速办（演示）')
+      .executeTakeFirstOrThrow();
+    expect(client.scopes).toContain('webhooks');
+    const hooks = await database.db.selectFrom('client_webhooks').selectAll().where('client_id', '=', client.id).execute();
+    expect(hooks.map((h) => h.url)).toEqual(['http://localhost:8080/api/webhooks/loopback']); // one, after two starts
+    const queued = await database.db.selectFrom('outbox').select('payload').where('topic', '=', 'client.webhook').execute();
+    // The first start's ping only, besides the progress of the demo client's own Open311 appeal.
+    const events = queued.map((m) => (m.payload as { event: string }).event);
+    expect(events.filter((e) => e === 'ping')).toHaveLength(1);
+    expect(events.filter((e) => e !== 'ping').every((e) => WEBHOOK_EVENTS.includes(e as never))).toBe(true);
+    expect(lines.filter((l) => l.includes('/api/webhooks/loopback'))).toHaveLength(2);
+  });
+});
+
+describe('the demo callers’ notice choices (issue 16)', () => {
+  it('has a caller who declined SMS at intake and left an e-mail, and a phone switched off on 我的诉求', async () => {
+    const contact = await database.db
+      .selectFrom('citizen_contacts as c')
+      .innerJoin('orders as o', 'o.id', 'c.order_id')
+      .select(['c.sms_consent', 'c.email'])
+      .where('o.title', '=', '咨询居住证办理材料')
+      .execute();
+    expect(contact).toEqual([{ sms_consent: false, email: 'zhou.citizen@example.org' }]); // once, after two starts
+    const optOuts = await database.db
+      .selectFrom('citizen_opt_outs')
+      .selectAll()
+      .where('recipient', '=', DEMO_OPTED_OUT_PHONE)
+      .execute();
+    expect(optOuts).toMatchObject([{ source: 'portal' }]);
+    expect(lines.filter((l) => l.includes('chose their notices'))).toHaveLength(1);
+  });
+});
+
+describe('the demo’s return visits by SMS link (issue 16, ADR 0202)', () => {
+  it('has links waiting, one rated through its link, one fallen back to the phone, and 直办 orders drawn', async () => {
+    const links = await database.db
+      .selectFrom('visit_links as l')
+      .innerJoin('orders as o', 'o.id', 'l.order_id')
+      .select(['o.title', 'o.state', 'l.used_at', 'l.fell_back_at'])
+      .orderBy('l.created_at')
+      .execute();
+    const state = (title: string) => links.find((l) => l.title === title);
+    expect(links).toHaveLength(4); // once, after two starts
+    expect(state('楼道堆放杂物')).toMatchObject({ state: 'closed', fell_back_at: null });
+    expect(state('楼道堆放杂物')?.used_at).not.toBeNull();
+    expect(state('供水压力不足')).toMatchObject({ state: 'visiting', used_at: null });
+    expect(state('供水压力不足')?.fell_back_at).not.toBeNull();
+    expect(links.filter((l) => l.state === 'visiting' && !l.used_at && !l.fell_back_at)).toHaveLength(2);
+    const visit = await database.db
+      .selectFrom('return_visits as v')
+      .innerJoin('orders as o', 'o.id', 'v.order_id')
+      .select('v.method')
+      .where('o.title', '=', '楼道堆放杂物')
+      .execute();
+    expect(visit).toEqual([{ method: 'sms_link' }]);
+    const drawn = await database.db.selectFrom('direct_visit_samples').select('order_id').execute();
+    expect(drawn.length).toBeGreaterThan(0);
   });
 });

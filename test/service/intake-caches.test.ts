@@ -100,9 +100,9 @@ describe('sessions cached for a few seconds', () => {
     await database.db.updateTable('users').set({ active: true }).where('id', '=', w.actors.analyst.userId).execute();
     const again = await login(w.deps, w.usernames.analyst, TEST_PASSWORD);
     expect((await actorFromSession(w.deps, again.token))?.roles).toEqual(['analyst']);
-    await updateUser(w.deps, w.actors.admin, w.actors.analyst.userId!, { roles: ['analyst', 'leader'] });
+    await updateUser(w.deps, w.actors.security_admin, w.actors.analyst.userId!, { roles: ['analyst', 'leader'] });
     expect((await actorFromSession(w.deps, again.token))?.roles).toEqual(['analyst', 'leader']);
-    await updateUser(w.deps, w.actors.admin, w.actors.analyst.userId!, { active: false });
+    await updateUser(w.deps, w.actors.security_admin, w.actors.analyst.userId!, { active: false });
     expect(await actorFromSession(w.deps, again.token)).toBeNull();
   });
 });

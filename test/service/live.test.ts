@@ -144,7 +144,7 @@ describe('a live stream re-checks its session', () => {
 
   it('ends at once when an admin of this process changes the unit or the roles; a name change keeps it', async () => {
     const handler = await connect('handlerB');
-    const admin = world.actors.admin;
+    const admin = world.actors.security_admin;
     await updateUser(world.deps, admin, world.actors.handlerB.userId!, { displayName: '改名不影响订阅' });
     expect(await handler.stream.check()).toBe(true);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barsOption, wrapName } from '../../web/src/console/analytics/kpi-charts.js';
+import { barsOption, chartLabels, pieOption, wrapName } from '../../web/src/console/analytics/kpi-charts.js';
+import { kpiMessages } from '../../web/src/console/analytics/kpi.messages.js';
 
 describe('unit names on the bar charts', () => {
   it('wrap after the place part, never cut: every character is shown', () => {
@@ -30,5 +31,33 @@ describe('unit names on the bar charts', () => {
     expect(option.yAxis.axisLabel).not.toHaveProperty('overflow');
     expect(option.yAxis.axisLabel.interval).toBe(0);
     expect(option.yAxis.axisLabel.formatter('锡林浩特市住房和城乡建设局')).toBe('锡林浩特市\n住房和城乡建设局');
+  });
+});
+
+describe('the category pie', () => {
+  const group = (key: string, name: string | null, accepted: number) =>
+    ({ key, name, counters: { accepted, closed: 0 }, kpis: {} }) as unknown as Parameters<typeof pieOption>[0][number];
+  const labels = { accepted: '受理', closed: '办结', closureRate: '办结率', none: '未分类' };
+
+  it('names its slices in a wrapping legend, none cut around the ring (it showed 中…)', () => {
+    const option = pieOption([group('a', '城乡建设与城市管理', 9), group('b', '供热', 4), group('c', '无件分类', 0)], labels);
+    expect(option.series[0]!.label).toEqual({ show: false });
+    expect(option.legend.textStyle).toMatchObject({ overflow: 'break' });
+    expect(option.legend.textStyle).not.toHaveProperty('ellipsis');
+    // Every slice with appeals, by its whole name; none without.
+    expect(option.series[0]!.data).toEqual([
+      { name: '城乡建设与城市管理', value: 9 },
+      { name: '供热', value: 4 },
+    ]);
+  });
+
+  it('calls the orders without a category 未分类 and those without a region 未填地区, not 中心直办 / 未派单', () => {
+    const zh = (key: keyof typeof kpiMessages.zh) => kpiMessages.zh[key];
+    const none = [group('none', null, 3)];
+    expect(pieOption(none, chartLabels(zh, 'category')).series[0]!.data).toEqual([{ name: '未分类', value: 3 }]);
+    expect(barsOption(none, chartLabels(zh, 'region')).yAxis.data).toEqual(['未填地区']);
+    expect(barsOption(none, chartLabels(zh, 'unit')).yAxis.data).toEqual(['中心直办 / 未派单']);
+    const en = (key: keyof typeof kpiMessages.en) => kpiMessages.en[key];
+    expect(pieOption(none, chartLabels(en, 'category')).series[0]!.data).toEqual([{ name: 'Uncategorised', value: 3 }]);
   });
 });

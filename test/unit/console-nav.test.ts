@@ -13,7 +13,8 @@ describe('console navigation by role', () => {
     expect(homeFor(['leader'])).toBe('/leader');
     expect(homeFor(['analyst'])).toBe('/dashboard');
     expect(homeFor(['admin'])).toBe('/admin/units');
-    expect(homeFor(['auditor'])).toBe('/orders');
+    expect(homeFor(['auditor'])).toBe('/audit');
+    expect(homeFor(['security_admin'])).toBe('/admin/users');
   });
 
   it('shows a unit handler no centre desks and an admin no order queues', () => {
@@ -24,6 +25,25 @@ describe('console navigation by role', () => {
     expect(mayVisit(['unit_handler'], '/dispatch')).toBe(false);
     expect(mayVisit(['admin'], '/admin/timelimits')).toBe(true);
     expect(mayVisit(['admin'], '/intake')).toBe(false);
+    // The audit trail is the audit administrator's alone (三员分立, issue 15).
+    expect(mayVisit(['auditor'], '/audit')).toBe(true);
+    expect(mayVisit(['admin'], '/audit')).toBe(false);
+    expect(mayVisit(['supervisor'], '/audit')).toBe(false);
+  });
+
+  it('gives each of the three administrators only their own screens (三员分立)', () => {
+    expect(navFor(['admin']).map((n) => n.path)).not.toContain('/admin/users');
+    expect(navFor(['security_admin']).map((n) => n.path)).toContain('/admin/users');
+    expect(navFor(['security_admin']).map((n) => n.path)).not.toContain('/admin/units');
+    expect(navFor(['auditor']).map((n) => n.path)).toEqual(['/audit', '/account']);
+  });
+
+  it('sends grid workers and grid reporters to the grid desk and nowhere among the orders (issue 18)', () => {
+    expect(homeFor(['gridworker'])).toBe('/grid');
+    expect(homeFor(['grid_reporter'])).toBe('/grid');
+    expect(navFor(['grid_reporter']).map((n) => n.path)).toEqual(['/grid', '/account']);
+    expect(mayVisit(['gridworker'], '/orders')).toBe(false);
+    expect(mayVisit(['dispatcher'], '/grid')).toBe(false);
   });
 });
 

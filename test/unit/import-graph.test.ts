@@ -82,6 +82,34 @@ function cycles(graph: Map<string, string[]>): string[][] {
   return found;
 }
 
+/**
+ * Folders outside the domain: the composition layer on top (http/, worker/, cli/ import every domain
+ * folder and each route folder registers itself in http/routes.ts) and the base layer at the bottom
+ * (shared/, db/, config/: shared/deps.ts names the database and the settings every service is given).
+ */
+const NOT_DOMAIN = new Set(['http', 'worker', 'cli', 'shared', 'db', 'config']);
+
+const folderOf = (file: string): string | null => {
+  const parts = path.relative(SRC, file).split(path.sep);
+  return parts.length > 1 ? parts[0]! : null;
+};
+
+/** Pairs of folders that import each other ("a ↔ b", a before b), from a file graph. */
+function twoWayFolders(graph: Map<string, string[]>, keep: (folder: string) => boolean): string[] {
+  const edges = new Set<string>();
+  for (const [file, targets] of graph) {
+    const from = folderOf(file);
+    for (const target of targets) {
+      const to = folderOf(target);
+      if (from && to && from !== to && keep(from) && keep(to)) edges.add(`${from} → ${to}`);
+    }
+  }
+  return [...edges]
+    .map((edge) => edge.split(' → ') as [string, string])
+    .filter(([from, to]) => from < to && edges.has(`${to} → ${from}`))
+    .map(([from, to]) => `${from} ↔ ${to}`);
+}
+
 /** Imports from orders/ to a capability folder that are allowed: none since the order page reads through ports. */
 const KNOWN_READ_SIDE_DEBT: string[] = [];
 
@@ -107,6 +135,21 @@ describe('the import graph of src/', () => {
         ]),
       ).length,
     ).toBe(1);
+  });
+
+  it('has no two domain folders that import each other (one direction between any two)', () => {
+    expect(twoWayFolders(graph, (folder) => !NOT_DOMAIN.has(folder))).toEqual([]);
+  });
+
+  it('finds two folders that import each other (the check can fail)', () => {
+    const file = (name: string) => path.join(SRC, name);
+    const twoWay = new Map([
+      [file('org/a.ts'), [file('users/b.ts')]],
+      [file('users/b.ts'), [file('org/c.ts')]],
+      [file('org/c.ts'), []],
+      [file('orders/d.ts'), [file('org/c.ts')]],
+    ]);
+    expect(twoWayFolders(twoWay, () => true)).toEqual(['org ↔ users']);
   });
 
   it('keeps orders/ free of the capabilities that plug into it (write side: hooks come through deps)', () => {

@@ -23,6 +23,7 @@ const RISE: Record<KpiKey, 'good' | 'bad' | 'neutral'> = {
   repeatCallRate: 'bad',
   avgHandlingHours: 'bad',
   assistOnTimeRate: 'good',
+  hopOnTimeRate: 'good',
 };
 const opposite = { good: 'bad', bad: 'good', neutral: 'neutral' } as const;
 

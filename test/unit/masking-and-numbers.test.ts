@@ -38,7 +38,12 @@ describe('permissions', () => {
     expect(can(actor(['leader']), 'pii.read')).toBe(false);
     expect(can(actor(['unit_handler']), 'pii.read')).toBe(false);
     expect(can(actor(['admin']), 'order.read')).toBe(false);
-    expect(can(actor(['admin']), 'user.manage')).toBe(true);
+    // 三员分立 (ADR 0157): accounts are the security administrator's; the audit administrator reads no orders.
+    expect(can(actor(['admin']), 'user.manage')).toBe(false);
+    expect(can(actor(['security_admin']), 'user.manage')).toBe(true);
+    expect(can(actor(['security_admin']), 'order.read')).toBe(false);
+    expect(can(actor(['auditor']), 'order.read')).toBe(false);
+    expect(can(actor(['auditor']), 'pii.audit')).toBe(true);
   });
   it('scopes users with only unit roles to their unit', () => {
     expect(isUnitScoped(actor(['unit_handler']))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, checkTransition, TRANSITIONS } from '../../src/orders/order-transitions.js';
+import { availableActions, checkTransition, isComplexMatter, TRANSITIONS } from '../../src/orders/order-transitions.js';
 import { ORDER_STATES, FINAL_STATES } from '../../src/orders/order.constants.js';
 import { ACTION_PAYLOADS } from '../../src/orders/order-actions.schemas.js';
 
@@ -101,5 +101,18 @@ describe('transition table', () => {
     expect(checkTransition(paused, 'suspend', centre('dispatcher'))).toEqual({ ok: false, reason: 'clock' });
     // Role and unit are refused before the clock is looked at: an outsider learns nothing about it.
     expect(checkTransition(running, 'resume_clock', centre('leader'))).toEqual({ ok: false, reason: 'role' });
+  });
+
+  it('offers 阶段性答复 on complex matters only: priority 4 or a 疑难件 (ADR 0155)', () => {
+    const lead = '/c/a/';
+    const general = { state: 'handling' as const, leadUnitPath: lead, clockPaused: false, complex: false };
+    expect(availableActions(general, unitAt(lead))).not.toContain('progress_report');
+    expect(checkTransition(general, 'progress_report', unitAt(lead))).toEqual({ ok: false, reason: 'not_complex' });
+    expect(availableActions({ ...general, complex: true }, unitAt(lead))).toContain('progress_report');
+    // another unit still learns nothing about the order
+    expect(checkTransition(general, 'progress_report', unitAt('/c/b/'))).toEqual({ ok: false, reason: 'unit' });
+    expect(isComplexMatter({ priority: 4, escalated: false })).toBe(true);
+    expect(isComplexMatter({ priority: 3, escalated: true })).toBe(true);
+    expect(isComplexMatter({ priority: 3, escalated: false })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { inSubtree } from '../../shared/subtree.js';
 import { isUniqueViolation } from '../../db/pg-errors.js';
 import type { AssessmentConfig } from './assessment-config.js';
 import type { AppealStatus } from './assessment.table.js';
@@ -104,7 +105,7 @@ export async function listAppeals(db: Executor, q: { centreId: string; month?: s
     ])
     .where('a.centre_id', '=', q.centreId);
   if (q.month) query = query.where('a.month', '=', q.month);
-  if (q.unitPath) query = query.where('u.path', 'like', `${q.unitPath}%`);
+  if (q.unitPath) query = query.where(inSubtree('u.path', q.unitPath));
   return query.orderBy('a.filed_at', 'desc').execute();
 }
 

@@ -30,6 +30,8 @@ export const COUNTERS = [
   'visits_resolved', // … judged 已解决 by the citizen
   'assist_tasks', // 协办 tasks of live dispatches, on the assisting unit (ADR 0120)
   'assist_on_time', // … whose opinion was submitted by the task's deadline
+  'hops', // forwarding hops (下派), on the unit the hop went to (ADR 0152)
+  'hops_on_time', // … answered to the forwarder (replied, or returned up) by the hop's deadline
 ] as const;
 
 export type Counter = (typeof COUNTERS)[number];

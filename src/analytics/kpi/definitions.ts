@@ -1,4 +1,4 @@
-import { KPI_KEYS, type KpiKey, type KpiKind } from '../../contract/kpi.js';
+import { KPI_KEYS, KPI_NAMES, type KpiKey, type KpiKind } from '../../contract/kpi.js';
 import type { Counter, KpiCounters } from './counters.js';
 
 /**
@@ -36,8 +36,7 @@ const one = (c: Counter): Term => [c, 1];
 export const KPI_DEFINITIONS = [
   {
     key: 'answerRate',
-    zh: '接通率',
-    en: 'Answer rate',
+    ...KPI_NAMES.answerRate,
     kind: 'ratio',
     numerator: [one('calls_answered')],
     denominator: [one('calls_offered')],
@@ -46,8 +45,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'answer15sRate',
-    zh: '15秒接通率',
-    en: '15 s answer rate',
+    ...KPI_NAMES.answer15sRate,
     kind: 'ratio',
     numerator: [one('calls_answered_15s')],
     denominator: [one('calls_offered')],
@@ -59,16 +57,14 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'answeredCalls',
-    zh: '接通量',
-    en: 'Calls answered',
+    ...KPI_NAMES.answeredCalls,
     kind: 'count',
     numerator: [one('calls_answered')],
     formula: { zh: '接通量 = 人工接通的来电数', en: 'number of calls answered by an operator' },
   },
   {
     key: 'intakeRate',
-    zh: '接收率',
-    en: 'Intake rate',
+    ...KPI_NAMES.intakeRate,
     kind: 'ratio',
     numerator: [one('calls_accepted')],
     denominator: [one('calls_answered')],
@@ -79,8 +75,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'acceptedCount',
-    zh: '受理量',
-    en: 'Appeals accepted',
+    ...KPI_NAMES.acceptedCount,
     kind: 'count',
     numerator: [one('accepted')],
     formula: {
@@ -90,16 +85,14 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'directCount',
-    zh: '直办量',
-    en: 'Handled directly',
+    ...KPI_NAMES.directCount,
     kind: 'count',
     numerator: [one('direct')],
     formula: { zh: '直办量 = 中心直接答复办结、未派单的工单数', en: 'orders answered directly by the centre, never dispatched' },
   },
   {
     key: 'directRate',
-    zh: '直办率',
-    en: 'Direct-handling rate',
+    ...KPI_NAMES.directRate,
     kind: 'ratio',
     numerator: [one('direct')],
     denominator: [one('accepted')],
@@ -107,8 +100,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'transferredCount',
-    zh: '转办量',
-    en: 'Transferred',
+    ...KPI_NAMES.transferredCount,
     kind: 'count',
     numerator: [one('transferred')],
     formula: {
@@ -118,16 +110,14 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'closedCount',
-    zh: '办结量',
-    en: 'Closed',
+    ...KPI_NAMES.closedCount,
     kind: 'count',
     numerator: [one('closed')],
     formula: { zh: '办结量 = 直办办结 + 回访后办结的工单数', en: 'orders closed directly or after the return visit' },
   },
   {
     key: 'closureRate',
-    zh: '办结率',
-    en: 'Closure rate',
+    ...KPI_NAMES.closureRate,
     kind: 'ratio',
     numerator: [one('closed')],
     denominator: [one('direct'), one('transferred')],
@@ -135,8 +125,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'timelySignRate',
-    zh: '及时签收率',
-    en: 'Timely sign-for rate',
+    ...KPI_NAMES.timelySignRate,
     kind: 'ratio',
     numerator: [one('signed_on_time')],
     denominator: [one('transferred')],
@@ -147,8 +136,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'responseRate',
-    zh: '响应率',
-    en: 'Response rate',
+    ...KPI_NAMES.responseRate,
     kind: 'ratio',
     numerator: [one('responded_on_time')],
     denominator: [one('transferred')],
@@ -159,8 +147,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'onTimeClosureRate',
-    zh: '按时办结率',
-    en: 'On-time closure rate',
+    ...KPI_NAMES.onTimeClosureRate,
     kind: 'ratio',
     numerator: [one('closed_on_time')],
     denominator: [one('transferred')],
@@ -171,8 +158,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'resolutionRate',
-    zh: '解决率',
-    en: 'Resolution rate',
+    ...KPI_NAMES.resolutionRate,
     kind: 'ratio',
     numerator: [one('visits_resolved')],
     denominator: [one('visits_valid')],
@@ -183,8 +169,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'satisfactionRate',
-    zh: '满意率',
-    en: 'Satisfaction rate',
+    ...KPI_NAMES.satisfactionRate,
     kind: 'ratio',
     numerator: [one('visits_satisfied'), ['visits_basic', 'basicSatisfiedWeight']],
     denominator: [one('visits_valid')],
@@ -195,8 +180,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'returnRate',
-    zh: '回退率',
-    en: 'Return rate',
+    ...KPI_NAMES.returnRate,
     kind: 'ratio',
     numerator: [one('returns')],
     denominator: [one('dispatches')],
@@ -204,8 +188,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'rehandleRate',
-    zh: '重办率',
-    en: 'Re-handling rate',
+    ...KPI_NAMES.rehandleRate,
     kind: 'ratio',
     numerator: [one('rehandles')],
     denominator: [one('replies')],
@@ -213,8 +196,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'repeatCallRate',
-    zh: '重复来电率',
-    en: 'Repeat-call rate',
+    ...KPI_NAMES.repeatCallRate,
     kind: 'ratio',
     numerator: [one('merged')],
     denominator: [one('accepted')],
@@ -222,8 +204,7 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'avgHandlingHours',
-    zh: '平均办理时长',
-    en: 'Average handling time',
+    ...KPI_NAMES.avgHandlingHours,
     kind: 'hours',
     numerator: [['handling_seconds', 1 / 3600]],
     denominator: [one('closed')],
@@ -231,14 +212,24 @@ export const KPI_DEFINITIONS = [
   },
   {
     key: 'assistOnTimeRate',
-    zh: '协办按时率',
-    en: 'Assisting on-time rate',
+    ...KPI_NAMES.assistOnTimeRate,
     kind: 'ratio',
     numerator: [one('assist_on_time')],
     denominator: [one('assist_tasks')],
     formula: {
       zh: '协办按时率 = 时限内提交协办意见的协办任务数 ÷ 协办任务数（计入协办单位，不计入主办单位）',
       en: 'assisting tasks with the opinion submitted by the deadline ÷ assisting tasks (counted on the assisting unit, never the lead unit)',
+    },
+  },
+  {
+    key: 'hopOnTimeRate',
+    ...KPI_NAMES.hopOnTimeRate,
+    kind: 'ratio',
+    numerator: [one('hops_on_time')],
+    denominator: [one('hops')],
+    formula: {
+      zh: '下派按时答复率 = 在下派时限内向上级答复（或退回）的下派次数 ÷ 收到的下派次数（计入下级单位，不计入主办单位）',
+      en: 'hops answered to the forwarding unit (replied or returned) by their deadline ÷ hops received (counted on the sub-unit, never the lead unit)',
     },
   },
 ] as const satisfies readonly KpiDefinition[];

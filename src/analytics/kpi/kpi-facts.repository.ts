@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { COUNTERS, type Counter } from './counters.js';
 import { defaultDeadlines } from './default-deadlines.js';
+import { MAIN_HOTLINE } from '../../contract/channels.js';
 
 type Sql = RawBuilder<unknown>;
 
@@ -13,6 +14,10 @@ export interface KpiDims {
   category_id: string | null;
   channel: string | null;
   appeal_type: string | null;
+  /** The hotline number dialled (a phoned order's, a call's; 12345 when none was reported), null off the phone. */
+  line: string | null;
+  /** The API client that submitted the order (orders.api_client_id), null for every other order and for calls. */
+  client_id: string | null;
 }
 export type KpiRow = KpiDims & Record<Counter, number>;
 
@@ -26,7 +31,7 @@ export interface FactRange {
   enterpriseOnly?: boolean;
 }
 
-const DIMS = ['day', 'unit_id', 'region_id', 'category_id', 'channel', 'appeal_type'] as const;
+const DIMS = ['day', 'unit_id', 'region_id', 'category_id', 'channel', 'appeal_type', 'line', 'client_id'] as const;
 
 /** One SELECT list: the dimensions, then every counter (given expression or 0), in COUNTERS order. */
 function selectList(dims: Record<(typeof DIMS)[number], Sql>, counters: Partial<Record<Counter, Sql>>): Sql {
@@ -66,6 +71,8 @@ export function factsQuery(r: FactRange): Sql {
     category_id: sql.ref('o.category_id'),
     channel: sql.ref('o.channel'),
     appeal_type: sql.ref('o.appeal_type'),
+    line: sql.ref('o.line'),
+    client_id: sql.ref('o.client_id'),
   });
   const orderFacts = selectList(orderDims(sql.ref('ep.unit_id')), {
     accepted: sql`1`,
@@ -92,6 +99,11 @@ export function factsQuery(r: FactRange): Sql {
     assist_tasks: sql`1`,
     assist_on_time: flag(sql`a.submitted_at is not null and a.submitted_at <= a.due_at`),
   });
+  // 下派 (ADR 0152): on the unit the hop went to; answered = its last reply, or its return up.
+  const hopFacts = selectList(orderDims(sql.ref('h.to_unit_id')), {
+    hops: sql`1`,
+    hops_on_time: flag(sql`coalesce(h.replied_at, case when h.state = 'returned' then h.closed_at end) <= h.due_at`),
+  });
   const callFacts = selectList(
     {
       day: sql`to_char(c.offered_at at time zone ${tz}, 'YYYY-MM-DD')`,
@@ -100,6 +112,8 @@ export function factsQuery(r: FactRange): Sql {
       category_id: sql`null::uuid`,
       channel: sql`'phone'::text`,
       appeal_type: sql`null::text`,
+      line: sql`coalesce(nullif(c.hotline_number, ''), ${MAIN_HOTLINE})`,
+      client_id: sql`null::uuid`,
     },
     {
       calls_offered: sql`1`,
@@ -116,8 +130,9 @@ export function factsQuery(r: FactRange): Sql {
   const sums = sql.join([...DIMS.map((d) => sql.id(d)), ...COUNTERS.map((c) => sql`sum(${sql.id(c)})::bigint as ${sql.id(c)}`)]);
   return sql`
 with o as (
-  select id, region_id, category_id, channel, appeal_type, priority, accepted_at,
-         to_char(accepted_at at time zone ${tz}, 'YYYY-MM-DD') as day
+  select id, region_id, category_id, channel, appeal_type, priority, accepted_at, api_client_id as client_id,
+         to_char(accepted_at at time zone ${tz}, 'YYYY-MM-DD') as day,
+         case when channel = 'phone' then coalesce(nullif(source_number, ''), ${MAIN_HOTLINE}) end as line
   from orders
   where centre_id = ${r.centreId} and accepted_at >= ${from} and accepted_at < ${to} ${onlyEnterprise}
 ),
@@ -169,6 +184,9 @@ f as (
   union all
   select ${assistFacts}
   from o join assist_tasks a on a.order_id = o.id and a.state <> 'cancelled'
+  union all
+  select ${hopFacts}
+  from o join order_hops h on h.order_id = o.id
   union all
   select ${callFacts}
   from calls c

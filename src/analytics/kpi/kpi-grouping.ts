@@ -1,9 +1,21 @@
 import { addCounters, zeroCounters, type KpiCounters } from './counters.js';
 import type { KpiRow } from './kpi-facts.repository.js';
 import { monthOf, weekOf } from './kpi-days.js';
-import { isInSubtree } from '../../org/subtree.js';
+import { isInSubtree } from '../../shared/subtree.js';
 
-export const GROUP_BYS = ['centre', 'unit', 'region', 'category', 'channel', 'appealType', 'day', 'week', 'month'] as const;
+export const GROUP_BYS = [
+  'centre',
+  'unit',
+  'region',
+  'category',
+  'channel',
+  'line',
+  'client',
+  'appealType',
+  'day',
+  'week',
+  'month',
+] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 export interface KpiFilter {
@@ -11,6 +23,8 @@ export interface KpiFilter {
   regionId?: string;
   categoryId?: string;
   channel?: string;
+  /** The hotline number dialled (12345 or a merged line). */
+  line?: string;
   appealType?: string;
 }
 
@@ -24,6 +38,8 @@ export interface Catalog {
   units: Map<string, Node & { path: string }>;
   regions: Map<string, Node>;
   categories: Map<string, Node & { path: string }>;
+  /** The centre's API clients (issue 17), for the names of groupBy=client. */
+  clients: Map<string, { name: string }>;
   rootUnitId: string | null;
 }
 
@@ -50,6 +66,7 @@ export function rowFilter(f: KpiFilter, catalog: Catalog): (row: Partial<KpiRow>
     if (catPath && !(row.category_id && isInSubtree(catalog.categories.get(row.category_id)?.path ?? '', catPath))) return false;
     if (f.regionId && !(row.region_id && regionChain(catalog, row.region_id).includes(f.regionId))) return false;
     if (f.channel && row.channel !== f.channel) return false;
+    if (f.line && row.line !== f.line) return false;
     if (f.appealType && row.appeal_type !== f.appealType) return false;
     return true;
   };
@@ -92,6 +109,10 @@ function keyer(groupBy: GroupBy, f: KpiFilter, catalog: Catalog): Keyer {
       };
     case 'channel':
       return (r) => r.channel ?? 'none';
+    case 'line':
+      return (r) => r.line ?? 'none';
+    case 'client':
+      return (r) => r.client_id ?? 'none';
     case 'appealType':
       return (r) => r.appeal_type ?? 'none';
     case 'day':
@@ -107,6 +128,7 @@ function nameOf(groupBy: GroupBy, key: string, catalog: Catalog): string | null 
   if (groupBy === 'unit') return catalog.units.get(key)?.name ?? null;
   if (groupBy === 'region') return catalog.regions.get(key)?.name ?? null;
   if (groupBy === 'category') return catalog.categories.get(key)?.name ?? null;
+  if (groupBy === 'client') return catalog.clients.get(key)?.name ?? null;
   return null;
 }
 
@@ -129,12 +151,14 @@ export function groupRows(rows: readonly Partial<KpiRow>[], groupBy: GroupBy, f:
 
 /** The dimensions a read must keep to apply this grouping and filter. */
 export function neededDims(groupBy: GroupBy, f: KpiFilter) {
-  const dims = new Set<'day' | 'unit_id' | 'region_id' | 'category_id' | 'channel' | 'appeal_type'>();
+  const dims = new Set<'day' | 'unit_id' | 'region_id' | 'category_id' | 'channel' | 'appeal_type' | 'line' | 'client_id'>();
   if (groupBy === 'day' || groupBy === 'week' || groupBy === 'month') dims.add('day');
   if (groupBy === 'unit' || f.unitId) dims.add('unit_id');
   if (groupBy === 'region' || f.regionId) dims.add('region_id');
   if (groupBy === 'category' || f.categoryId) dims.add('category_id');
   if (groupBy === 'channel' || f.channel) dims.add('channel');
   if (groupBy === 'appealType' || f.appealType) dims.add('appeal_type');
+  if (groupBy === 'line' || f.line) dims.add('line');
+  if (groupBy === 'client') dims.add('client_id');
   return [...dims];
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { UNIT_STAGES } from '../../timelimits/default-policies.js';
-import { inSubtree } from '../../org/subtree.js';
+import { inSubtree } from '../../shared/subtree.js';
 
 export interface KpiNow {
   open: number;

@@ -4,7 +4,7 @@ import { COUNTERS } from './counters.js';
 import { factsQuery, type FactRange, type KpiRow } from './kpi-facts.repository.js';
 
 /** Dimensions a read can keep; the others are summed away in SQL. */
-export type RollupDim = 'day' | 'unit_id' | 'region_id' | 'category_id' | 'channel' | 'appeal_type';
+export type RollupDim = 'day' | 'unit_id' | 'region_id' | 'category_id' | 'channel' | 'appeal_type' | 'line' | 'client_id';
 
 /**
  * Summed rollup rows of [fromDay, toDay] except `skipDays`, grouped by the kept dimensions. A read
@@ -43,10 +43,10 @@ export async function hasBuiltDays(db: Executor, centreId: string): Promise<bool
 export async function rebuildRollupRange(db: Executor, r: FactRange, builtAt: Date): Promise<void> {
   await sql`delete from kpi_daily_rollups
     where centre_id = ${r.centreId} and day between ${r.fromDay}::date and ${r.toDay}::date`.execute(db);
-  const dims = sql`day, unit_id, region_id, category_id, channel, appeal_type`;
+  const dims = sql`day, unit_id, region_id, category_id, channel, appeal_type, line, client_id`;
   const cols = sql.join(COUNTERS.map((c) => sql.id(c)));
   await sql`insert into kpi_daily_rollups (centre_id, ${dims}, ${cols})
-    select ${r.centreId}::uuid, f.day::date, f.unit_id, f.region_id, f.category_id, f.channel, f.appeal_type, ${cols}
+    select ${r.centreId}::uuid, f.day::date, f.unit_id, f.region_id, f.category_id, f.channel, f.appeal_type, f.line, f.client_id, ${cols}
     from (${factsQuery(r)}) f`.execute(db);
   await sql`delete from kpi_daily_unit_rollups
     where centre_id = ${r.centreId} and day between ${r.fromDay}::date and ${r.toDay}::date`.execute(db);

@@ -10,7 +10,10 @@ export const KpiQuerySchema = Type.Object(
     from: Day('first local day, inclusive (YYYY-MM-DD)'),
     to: Day('last local day, inclusive (YYYY-MM-DD)'),
     groupBy: Type.Optional(
-      lit(GROUP_BYS, { description: 'centre (default), unit, region, category, channel, appealType, day, week, month' }),
+      lit(GROUP_BYS, {
+        description:
+          'centre (default), unit, region, category, channel, line (hotline number dialled), client (the API client that submitted; none = every other order and the calls), appealType, day, week, month',
+      }),
     ),
     unitId: Type.Optional(
       Type.String({ format: 'uuid', description: 'this unit with its sub-units; groupBy=unit lists its children' }),
@@ -18,6 +21,7 @@ export const KpiQuerySchema = Type.Object(
     regionId: Type.Optional(Type.String({ format: 'uuid' })),
     categoryId: Type.Optional(Type.String({ format: 'uuid' })),
     channel: Type.Optional(lit(CHANNELS)),
+    line: Type.Optional(Type.String({ pattern: '^[0-9]{3,20}$', description: 'hotline number dialled: 12345 or a merged line' })),
     appealType: Type.Optional(lit(APPEAL_TYPES)),
   },
   { additionalProperties: false },

@@ -1,5 +1,6 @@
 import type { KpiGroupView, KpiReportView } from '../../contract/kpi.js';
 import { listCategories, listRegions } from '../../org/catalog.repository.js';
+import { listApiClientNames } from '../../apiclients/api-client.repository.js';
 import { findCentre, findUnit, listUnits } from '../../org/unit.repository.js';
 import type { Deps } from '../../shared/deps.js';
 import { forbidden, invalidField, notFound } from '../../shared/errors.js';
@@ -10,7 +11,7 @@ import { daysBetween, isDay, localDay, previousPeriod } from './kpi-days.js';
 import { groupRows, neededDims, type Catalog, type Group, type GroupBy, type KpiFilter } from './kpi-grouping.js';
 import { loadCounterRows } from './kpi-rows.service.js';
 import { localDayStart, readKpiNow, type KpiNow } from './kpi-now.repository.js';
-import { isInSubtree } from '../../org/subtree.js';
+import { isInSubtree } from '../../shared/subtree.js';
 import { actorDesk } from '../../users/actor-scope.js';
 
 export interface KpiQuery extends KpiFilter {
@@ -59,15 +60,17 @@ export interface KpiReport extends KpiReportView {
 const MAX_DAYS = 3 * 366;
 
 async function loadCatalog(deps: Deps, centreId: string): Promise<Catalog> {
-  const [units, regions, categories] = await Promise.all([
+  const [units, regions, categories, clients] = await Promise.all([
     listUnits(deps.db, centreId),
     listRegions(deps.db, centreId),
     listCategories(deps.db, centreId),
+    listApiClientNames(deps.db, centreId),
   ]);
   return {
     units: new Map(units.map((u) => [u.id, u])),
     regions: new Map(regions.map((r) => [r.id, r])),
     categories: new Map(categories.map((c) => [c.id, c])),
+    clients: new Map(clients.map((c) => [c.id, { name: c.name }])),
     rootUnitId: units.find((u) => u.parent_id === null)?.id ?? null,
   };
 }
@@ -106,6 +109,7 @@ export async function computeKpis(deps: Deps, q: KpiQuery): Promise<KpiReport> {
     regionId: q.regionId,
     categoryId: q.categoryId,
     channel: q.channel,
+    line: q.line,
     appealType: q.appealType,
   };
   const params: KpiParams = { ...DEFAULT_KPI_PARAMS, basicSatisfiedWeight: deps.settings.kpiBasicSatisfiedWeight, ...q.params };

@@ -12,6 +12,10 @@ export type KpiDailyRollupsTable = {
   category_id: string | null;
   channel: string | null;
   appeal_type: string | null;
+  /** The hotline number dialled (migration 0820). */
+  line: string | null;
+  /** The API client that submitted the order (migration 0975). */
+  client_id: string | null;
 } & { [K in keyof KpiCounters]: Generated<number> };
 
 /** The same counters per centre × local day × unit only (migration 0410), for reads that keep no other dimension. */

@@ -13,6 +13,8 @@ const table = (header: string[], rows: unknown[][], empty = '无') =>
         .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
 
+const nonceAttr = (nonce: string | undefined) => (nonce ? ` nonce="${esc(nonce)}"` : '');
+
 /** Print stylesheet: A4 landscape, tables that break between rows, no screen-only chrome. */
 const CSS = `
 @page { size: A4 landscape; margin: 14mm; }
@@ -25,24 +27,42 @@ th { background: #e8eef7; }
 tr { page-break-inside: avoid; }
 thead { display: table-header-group; }
 .toolbar { margin: 12px 0; }
+details.unscored { margin-top: 8px; font-size: 12px; color: #555; } details.unscored summary { cursor: pointer; }
+@media print { details.unscored::details-content { content-visibility: visible; display: block; } details.unscored summary { list-style: none; } }
 @media print { .toolbar { display: none; } body { margin: 0; } h2 { page-break-after: avoid; } section { page-break-inside: auto; } }
 `;
 
-/** The printable monthly report (server-rendered HTML, opened from the console's 报表 page). */
-export function monthlyReportHtml(r: MonthlyReport): string {
+/**
+ * The units without a score (no scorable order this month, not ranked) folded into one line under the
+ * ranking instead of a 无数据 row each — most of the list in a quiet month. On paper the fold prints open.
+ */
+const unscoredFold = (names: string[]) =>
+  names.length === 0
+    ? ''
+    : `<details class="unscored"><summary>${esc(text('report.unscored', { n: names.length }).zh)}</summary><p>${esc(names.join('、'))}</p></details>`;
+
+/**
+ * The printable monthly report (server-rendered HTML, opened from the console's 报表 page). `nonce`:
+ * the response's Content-Security-Policy nonces, which its inline stylesheet and print script carry
+ * (an inline `onclick` would be refused by the policy: the button did nothing).
+ */
+export function monthlyReportHtml(r: MonthlyReport, nonce?: { script: string; style: string }): string {
   const title = reportTitle(r);
   const indicatorKeys = r.ranking.rows[0]?.indicators.map((i) => i.key) ?? [];
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head><body>
+  const scored = r.ranking.rows.filter((s) => s.score !== null);
+  const unscored = r.ranking.rows.filter((s) => s.score === null);
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style${nonceAttr(nonce?.style)}>${CSS}</style></head><body>
 <h1>${esc(title)}</h1>
 <div class="meta">生成时间 ${esc(localTime(r.generatedAt))} · 考核状态：${esc(STATUS_LABEL[r.ranking.status])}</div>
-<div class="toolbar"><button onclick="window.print()">打印 / Print</button></div>
+<div class="toolbar"><button type="button" id="print">打印 / Print</button></div>
+<script${nonceAttr(nonce?.script)}>document.getElementById('print').addEventListener('click', () => window.print());</script>
 <section><h2>一、主要指标</h2>${table(
     ['单位', ...r.kpiColumns.map((c) => c.name)],
     kpiTableRows(r).map((row) => [row.name, ...row.values.map((v, i) => kpiCell(r.kpiColumns[i]!.kind, v))]),
   )}</section>
 <section><h2>二、考核排名</h2>${table(
     ['排名', '单位', '得分', '加权得分', '扣分', ...indicatorKeys.map((k) => KPI_BY_KEY[k as KpiKey]?.zh ?? k)],
-    r.ranking.rows.map((s) => [
+    scored.map((s) => [
       s.rank ?? '—',
       s.unitName,
       s.score ?? '—',
@@ -50,7 +70,7 @@ export function monthlyReportHtml(r: MonthlyReport): string {
       s.deductionPoints,
       ...s.indicators.map((i) => percent(i.value)),
     ]),
-  )}</section>
+  )}${unscoredFold(unscored.map((s) => s.unitName))}</section>
 <section><h2>三、热点问题</h2>${table(
     ['序号', '热点', '代表诉求', '区域', '本月', '上月'],
     r.hotspots.map((h, i) => [i + 1, h.label, h.representativeTitle, h.regionName ?? '—', h.count, h.previousCount]),

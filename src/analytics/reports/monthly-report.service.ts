@@ -12,7 +12,10 @@ import { MAX_APPEALS_PER_PERIOD, rankHotspots } from '../hotspots/hotspot.servic
 import { KPI_ROW_LABEL } from './monthly-report.words.js';
 import { monthPeriod, previousPeriod } from '../period.js';
 import { listOverdueOrders } from './report.repository.js';
-import { isInSubtree } from '../../org/subtree.js';
+import { isInSubtree } from '../../shared/subtree.js';
+import { CHANNEL_LABELS } from '../../contract/labels.js';
+import type { Channel } from '../../contract/vocabulary.js';
+import { computeMergedLineReport } from '../../channels/merged-line-report.service.js';
 
 /** KPI columns of the monthly report, in order. */
 export const REPORT_KPIS: readonly KpiKey[] = [
@@ -27,6 +30,9 @@ export const REPORT_KPIS: readonly KpiKey[] = [
   'returnRate',
   'rehandleRate',
 ];
+
+/** Columns of the by-channel sheet: how many came in by each channel, then the report's KPIs. */
+export const CHANNEL_REPORT_KPIS: readonly KpiKey[] = ['acceptedCount', ...REPORT_KPIS];
 
 const lastDay = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -47,8 +53,9 @@ async function reportUnit(deps: Deps, actor: Actor, unitId: string | undefined) 
 export type MonthlyReport = Awaited<ReturnType<typeof buildMonthlyReport>>;
 
 /**
- * The month in figures for a centre or one unit: the KPI table (by unit), the assessment ranking
- * (frozen or draft), the hot issues and the overdue orders. The .xlsx and the printable page render it.
+ * The month in figures for a centre or one unit: the KPI table (by unit and by channel), the
+ * assessment ranking (frozen or draft), the hot issues, the overdue orders and, for the centre, the
+ * merged hotlines (归并热线). The .xlsx and the printable page render it.
  */
 export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: string; unitId?: string }) {
   const period = monthPeriod(q.month);
@@ -78,6 +85,13 @@ export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: s
     unit && groups.length === 0
       ? [row(unit.name, kpis.total)]
       : groups.map((g) => row(nameOf(g), g)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const byChannel = await computeKpis(deps, {
+    centreId: actor.centreId,
+    from: `${q.month}-01`,
+    to: lastDay(q.month),
+    groupBy: 'channel',
+    ...(unit ? { unitId: unit.id } : {}),
+  });
   const assessment = await getMonthAssessment(deps, actor, q.month);
   const ranking = unit
     ? assessment.rows.filter((r) => unit.path.includes(`/${r.unitId}/`) || r.unitId === unit.id)
@@ -92,6 +106,14 @@ export async function buildMonthlyReport(deps: Deps, actor: Actor, q: { month: s
     /** The sum row, only under two or more rows: with one it would repeat that row's figures. */
     kpiTotal: kpiRows.length > 1 ? row(KPI_ROW_LABEL.total, kpis.total) : null,
     ranking: { status: assessment.status, rows: ranking },
+    channelColumns: CHANNEL_REPORT_KPIS.map((key) => ({ key, name: KPI_BY_KEY[key].zh, kind: KPI_BY_KEY[key].kind })),
+    channelRows: byChannel.groups.map((g) => ({
+      key: g.key,
+      name: CHANNEL_LABELS[g.key as Channel]?.zh ?? g.key,
+      values: CHANNEL_REPORT_KPIS.map((key) => g.kpis[key].value),
+    })),
+    /** The merged hotlines (归并热线) are the whole hotline's figures: in the centre's report only. */
+    mergedLines: unit ? null : await computeMergedLineReport(deps, actor.centreId, q.month),
     hotspots: await monthHotspots(deps, actor, period, unit?.path ?? null),
     overdue: await listOverdueOrders(deps.db, {
       centreId: actor.centreId,

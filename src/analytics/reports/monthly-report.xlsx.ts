@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { text, type MessageKey } from '../../i18n/messages.js';
 import { kpiTableRows, localTime, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
 import type { MonthlyReport } from './monthly-report.service.js';
+import type { MergedLineReportView } from '../../contract/channels.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
@@ -16,7 +17,8 @@ function table(sheet: ExcelJS.Worksheet, title: string, header: string[], rows: 
 }
 
 /**
- * The monthly report as an Excel workbook: 指标 (KPIs by unit), 考核排名, 热点问题, 超期工单.
+ * The monthly report as an Excel workbook: 指标 (KPIs by unit), 考核排名, 热点问题, 超期工单, 按渠道 and,
+ * in the centre's report, 归并热线.
  * Ratios are written as numbers with a percent format so they can be computed with in Excel.
  */
 export async function monthlyReportXlsx(r: MonthlyReport): Promise<Buffer> {
@@ -88,7 +90,70 @@ export async function monthlyReportXlsx(r: MonthlyReport): Promise<Buffer> {
       text(`label.state.${o.state}` as MessageKey).zh,
     ]),
   );
+  channelSheet(wb, r);
+  if (r.mergedLines) mergedLinesSheet(wb, r, r.mergedLines);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 按渠道: how many came in by each channel and how they fared (GET /api/kpis?groupBy=channel). */
+function channelSheet(wb: ExcelJS.Workbook, r: MonthlyReport) {
+  const sheet = wb.addWorksheet('按渠道');
+  table(
+    sheet,
+    `${reportTitle(r)} · 按受理渠道`,
+    ['渠道', ...r.channelColumns.map((c) => c.name)],
+    r.channelRows.map((row) => [row.name, ...row.values]),
+  );
+  r.channelColumns.forEach((c, i) => {
+    if (c.kind === 'ratio') sheet.getColumn(i + 2).numFmt = '0.00%';
+  });
+}
+
+const LINE_MODE = { parallel: '双号并行', retired: '已并入12345' } as const;
+
+/**
+ * 归并热线 (GET /api/merged-lines/report): per line the month's calls, 接通率, appeals and share of all
+ * calls, the months before as the trend, and the lines that meet the centre's retirement criterion.
+ */
+function mergedLinesSheet(wb: ExcelJS.Workbook, r: MonthlyReport, m: MergedLineReportView) {
+  const sheet = wb.addWorksheet('归并热线');
+  const c = m.criterion;
+  const trendMonths = m.rows[0]?.trend.map((t) => t.month) ?? [];
+  const fixed = ['号码', '名称', '原主管部门', '方式', '来电量', '接通量', '接通率', '受理诉求', '占全部来电', '符合撤并条件'];
+  table(
+    sheet,
+    `${reportTitle(r)} · 归并热线（撤并条件：连续 ${c.months} 个月来电不超过 ${c.maxCalls} 个且占比不超过 ${(c.maxShare * 100).toFixed(1)}%）`,
+    [...fixed, ...trendMonths.map((month) => `${month} 来电`)],
+    [
+      ...m.rows.map((row) => [
+        row.number,
+        row.name,
+        row.formerDepartment,
+        row.mode ? LINE_MODE[row.mode] : '主号',
+        row.offered,
+        row.answered,
+        row.answerRate,
+        row.appeals,
+        row.share,
+        row.meetsRetirement ? '是' : '',
+        ...row.trend.map((t) => t.offered),
+      ]),
+      [
+        '合计',
+        null,
+        null,
+        null,
+        m.total.offered,
+        m.total.answered,
+        m.total.answerRate,
+        m.total.appeals,
+        m.total.offered > 0 ? 1 : null,
+        null,
+      ],
+    ],
+  );
+  for (const column of [7, 9]) sheet.getColumn(column).numFmt = '0.00%';
+  sheet.lastRow!.font = { bold: true };
 }
 
 const INDICATOR_NAMES: Record<string, string> = {

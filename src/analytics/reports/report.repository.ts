@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import { inSubtree } from '../../org/subtree.js';
+import { inSubtree } from '../../shared/subtree.js';
 
 /**
  * Orders accepted in the period with a missed sign/contact/reply deadline (the assessment's

@@ -43,11 +43,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
         produces: ['text/html'],
         response: { 200: FileSchema('打印页 HTML / the printable page') },
       },
+      // The page's own stylesheet and print button are inline: this page's Content-Security-Policy
+      // names them by a nonce (only them; the rest of the policy is the global one, ADR 0158).
+      helmet: { enableCSPNonces: true },
     },
     async (request, reply) => {
       const report = await buildMonthlyReport(deps, requireActor(request), request.query);
       noStore(reply);
-      return reply.type('text/html; charset=utf-8').send(monthlyReportHtml(report));
+      return reply.type('text/html; charset=utf-8').send(monthlyReportHtml(report, reply.cspNonce ?? undefined));
     },
   );
 };

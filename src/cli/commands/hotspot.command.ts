@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { PROJECT_ROOT } from '../../paths.js';
 import { DEFAULT_THRESHOLD } from '../../analytics/hotspots/hotspot-engine.js';
 import { evaluateHotspots } from '../../analytics/hotspots/hotspot-eval.service.js';
-import { demoMonthPurity, realDataPurity } from '../../analytics/hotspots/hotspot-purity.eval.js';
+import { demoMonthPurity, realDataPurity } from '../../demo/hotspot-purity.eval.js';
 import { CliError } from '../cli-error.js';
 
 /** `lianxin hotspots eval`: prints one JSON object with the clustering measures on the shared data. */

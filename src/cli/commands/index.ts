@@ -10,6 +10,12 @@ import { textCommand } from './text.command.js';
 import { nlpCommand } from './nlp.command.js';
 import { demoCommand } from './demo.command.js';
 import { callCommand } from './call.command.js';
+import { auditCommand } from './audit.command.js';
+import { keysCommand } from './keys.command.js';
+import { backupCommand, restoreCommand } from './backup.command.js';
+import { importCommand } from './import.command.js';
+import { clientCommand } from './client.command.js';
+import { retentionCommand } from './retention.command.js';
 
 /** Every CLI command, listed explicitly. */
 export function registerCommands(program: Command): void {
@@ -24,4 +30,11 @@ export function registerCommands(program: Command): void {
   program.addCommand(nlpCommand());
   program.addCommand(demoCommand());
   program.addCommand(callCommand());
+  program.addCommand(auditCommand());
+  program.addCommand(keysCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
+  program.addCommand(importCommand());
+  program.addCommand(clientCommand());
+  program.addCommand(retentionCommand());
 }

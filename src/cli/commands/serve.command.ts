@@ -4,6 +4,9 @@ import { openRuntime } from '../../runtime.js';
 import { startServer, type RunningServer, type ServerRole } from '../../server.js';
 import { prepareDemo } from '../../demo/demo.service.js';
 import { CliError } from '../cli-error.js';
+import { listenForBackupRequests } from '../../backup/backup-request.js';
+import { requirePiiKeyring } from '../../db/pii-columns.plugin.js';
+import { describePiiKeys } from '../../config/pii-keys.js';
 
 export const serveCommand = () =>
   new Command('serve')
@@ -21,6 +24,10 @@ export const serveCommand = () =>
         );
       const rt = await openRuntime(config);
       console.log(`lianxin: database ${rt.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'}`);
+      console.log(`lianxin: ${describePiiKeys(config, requirePiiKeyring(rt.database.db).currentId)}`);
+      // `lianxin backup` from another process asks this one for the embedded database (ADR 0162).
+      if (rt.database.kind === 'pglite')
+        listenForBackupRequests(rt.database, config.dataDir, () => rt.deps.clock.now(), console.log);
 
       const servers: RunningServer[] = [];
       const stopping = new AbortController();
@@ -35,7 +42,10 @@ export const serveCommand = () =>
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
 
-      const generateHistory = config.seedDemo && opts.demo ? await prepareDemo(rt.deps, (l) => console.log(l)) : null;
+      const generateHistory =
+        config.seedDemo && opts.demo
+          ? await prepareDemo(rt.deps, (l) => console.log(l), { serverUrl: config.notices.publicUrl })
+          : null;
       // A first start answers at once: the web role listens while the demo history is generated; the
       // worker starts after it, so deadlines and rollups see the finished history.
       if (roles.includes('web')) {

@@ -30,6 +30,36 @@ import * as m0630 from './0630_dispatch_catalogue.js';
 import * as m0640 from './0640_leaders.js';
 import * as m0650 from './0650_citizen_checks_enterprise.js';
 import * as m0660 from './0660_text_module_dialogs.js';
+import * as m0720 from './0720_task_clocks.js';
+import * as m0721 from './0721_league_wide_units.js';
+import * as m0722 from './0722_catalogue_dispatch_desk.js';
+import * as m0723 from './0723_catalogue_version.js';
+import * as m0740 from './0740_login_throttle.js';
+import * as m0741 from './0741_separated_admins.js';
+import * as m0742 from './0742_totp.js';
+import * as m0743 from './0743_password_policy_idle.js';
+import * as m0760 from './0760_audit_chain.js';
+import * as m0800 from './0800_pii_blind_indexes.js';
+import * as m0801 from './0801_seal_personal_data.js';
+import * as m0810 from './0810_portal_code_lockout.js';
+import * as m0820 from './0820_channels_and_merged_lines.js';
+import * as m0830 from './0830_citizen_notices.js';
+import * as m0840 from './0840_api_clients.js';
+import * as m0841 from './0841_open311.js';
+import * as m0850 from './0850_order_import.js';
+import * as m0860 from './0860_grids.js';
+import * as m0870 from './0870_residents_points.js';
+import * as m0811 from './0811_personal_data_retention.js';
+import * as m0990 from './0990_order_map_index.js';
+import * as m0871 from './0871_wishes.js';
+import * as m0930 from './0930_search_without_address.js';
+import * as m0940 from './0940_visit_links.js';
+import * as m0975 from './0975_kpi_rollups_client.js';
+import * as m0976 from './0976_import_run_failure.js';
+import * as m0970 from './0970_client_webhooks.js';
+import * as m0980 from './0980_grid_reports.js';
+import * as m0861 from './0861_grid_verification.js';
+import * as m0950 from './0950_citizen_consent_portal_sessions.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -67,4 +97,34 @@ export const migrations: Record<string, Migration> = {
   '0640_leaders': m0640,
   '0650_citizen_checks_enterprise': m0650,
   '0660_text_module_dialogs': m0660,
+  '0720_task_clocks': m0720,
+  '0721_league_wide_units': m0721,
+  '0722_catalogue_dispatch_desk': m0722,
+  '0723_catalogue_version': m0723,
+  '0740_login_throttle': m0740,
+  '0741_separated_admins': m0741,
+  '0742_totp': m0742,
+  '0743_password_policy_idle': m0743,
+  '0760_audit_chain': m0760,
+  '0800_pii_blind_indexes': m0800,
+  '0801_seal_personal_data': m0801,
+  '0810_portal_code_lockout': m0810,
+  '0820_channels_and_merged_lines': m0820,
+  '0830_citizen_notices': m0830,
+  '0840_api_clients': m0840,
+  '0841_open311': m0841,
+  '0850_order_import': m0850,
+  '0860_grids': m0860,
+  '0870_residents_points': m0870,
+  '0811_personal_data_retention': m0811,
+  '0871_wishes': m0871,
+  '0861_grid_verification': m0861,
+  '0930_search_without_address': m0930,
+  '0940_visit_links': m0940,
+  '0975_kpi_rollups_client': m0975,
+  '0976_import_run_failure': m0976,
+  '0970_client_webhooks': m0970,
+  '0990_order_map_index': m0990,
+  '0980_grid_reports': m0980,
+  '0950_citizen_consent_portal_sessions': m0950,
 };

@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { Unit } from '../../db/schema.js';
 import { insertCategory, insertRegion } from '../../org/catalog.repository.js';
 import { insertCentre, insertUnit } from '../../org/unit.repository.js';
+import { setCentreMfaRoles } from '../../users/totp.repository.js';
 import { hashPassword } from '../../users/password.js';
 import type { Role } from '../../users/roles.js';
 import { insertUser } from '../../users/user.repository.js';
@@ -32,6 +33,7 @@ export async function createScenarioOrg(
   usernamePrefix: string,
 ): Promise<ScenarioOrg> {
   const row = await insertCentre(tx, centre);
+  await setCentreMfaRoles(tx, row.id, []); // a demo scenario: two-factor sign-in optional (ADR 0156)
   let n = 0;
   const add = (parent: Unit | null, name: string, kind: Unit['kind']) =>
     insertUnit(tx, {

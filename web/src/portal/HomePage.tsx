@@ -3,10 +3,12 @@ import { useT } from '../shared/i18n';
 import { usePortalInfo } from './portal-api';
 import { portalMessages } from './portal.messages';
 import { Button } from './ui';
+import { knowledgeMessages } from './knowledge.messages';
 
 /** Three big doors: report a problem, check one, or see all of mine. */
 export function HomePage() {
   const t = useT(portalMessages);
+  const k = useT(knowledgeMessages);
   const navigate = useNavigate();
   const info = usePortalInfo();
   return (
@@ -25,6 +27,9 @@ export function HomePage() {
           {t('goMine')}
         </Button>
       )}
+      <Button big data-testid="portal-go-kb" onClick={() => navigate('/portal/kb')}>
+        {k('goKnowledge')}
+      </Button>
       <p>{t('hotline')}</p>
     </section>
   );

@@ -8,6 +8,7 @@ import { portalMessages } from './portal.messages';
 import { when } from './ProgressView';
 import { PHONE_REGEXP as PHONE } from '../../../src/orders/phone';
 import { Button, Card, Notice, TextField } from './ui';
+import { SmsOptOutSwitch } from './SmsOptOutSwitch';
 
 /** "My appeals": the phone, a one-time code, then every appeal of that phone with a door to its progress. */
 export function MyAppealsPage() {
@@ -51,6 +52,7 @@ export function MyAppealsPage() {
             </li>
           ))}
         </ul>
+        <SmsOptOutSwitch session={verify.data.session} initial={verify.data.smsOptedOut} />
         <Button big style={{ marginTop: 16 }} onClick={() => window.location.reload()}>
           {t('mineSignOut')}
         </Button>

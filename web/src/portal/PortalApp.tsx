@@ -9,6 +9,8 @@ import { portalMessages } from './portal.messages';
 import { PORTAL_CSS } from './portal.theme';
 import { ReceiptPage } from './ReceiptPage';
 import { SubmitPage } from './SubmitPage';
+import { KnowledgeArticlePage, KnowledgeSearchPage } from './KnowledgePages';
+import { VisitLinkPage } from './VisitLinkPage';
 import { Button } from './ui';
 import { useLargeMode } from './usePortalPrefs';
 
@@ -64,6 +66,9 @@ function PortalShell() {
           <Route path="done" element={<ReceiptPage />} />
           <Route path="lookup" element={<LookupPage />} />
           <Route path="my" element={<MyAppealsPage />} />
+          <Route path="kb" element={<KnowledgeSearchPage />} />
+          <Route path="kb/:id" element={<KnowledgeArticlePage />} />
+          <Route path="v/:token" element={<VisitLinkPage />} />
           <Route path="*" element={<HomePage />} />
         </Routes>
       </main>

@@ -1,5 +1,5 @@
 import { useLang, useT } from '../shared/i18n';
-import type { PortalKey, PortalProgress } from './portal-api';
+import { rateAppeal, type PortalKey, type PortalProgress } from './portal-api';
 import { portalMessages, type PortalMessageKey } from './portal.messages';
 import { PortalPhotos } from './PortalPhotos';
 import { RatingForm } from './RatingForm';
@@ -78,7 +78,7 @@ export function ProgressView(props: {
           <span className="p-muted">{when(p.reply.at)}</span>
         </Card>
       )}
-      {p.canRate && <RatingForm portalKey={props.portalKey} onRated={props.onRated} />}
+      {p.canRate && <RatingForm send={(r) => rateAppeal({ ...props.portalKey, ...r })} onRated={props.onRated} />}
       {p.rating && (
         <Card title={t('yourRating')} testId="portal-rating">
           <Tag tone="green">{t(`sat.${p.rating.satisfaction}` as PortalMessageKey)}</Tag>

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { PORTAL_LIMITS, type Satisfaction } from '../shared/contract';
+import { PORTAL_LIMITS, type Satisfaction, type VisitLinkRating } from '../shared/contract';
 import { useLang, useT } from '../shared/i18n';
 import { apiMessage } from './portal-errors';
-import { rateAppeal, type PortalKey, type PortalProgress } from './portal-api';
 import { portalMessages } from './portal.messages';
 import { Button, Card, Choice, Counter, Field, Notice } from './ui';
 
-/** 满意/基本满意/不满意 × 已解决/未解决: the citizen's own return visit. */
-export function RatingForm(props: { portalKey: PortalKey; onRated: (p: PortalProgress) => void }) {
+/**
+ * 满意/基本满意/不满意 × 已解决/未解决: the citizen's own return visit. `send` carries it — with the
+ * order number and query code (the progress page) or through a one-time link (ADR 0202).
+ */
+export function RatingForm<R>(props: { send: (rating: VisitLinkRating) => Promise<R>; onRated: (result: R) => void }) {
   const t = useT(portalMessages);
   const { lang } = useLang();
   const [satisfaction, setSatisfaction] = useState<Satisfaction>();
@@ -18,8 +20,7 @@ export function RatingForm(props: { portalKey: PortalKey; onRated: (p: PortalPro
   const max = PORTAL_LIMITS.comment;
   const rate = useMutation({
     mutationFn: () =>
-      rateAppeal({
-        ...props.portalKey,
+      props.send({
         satisfaction: satisfaction!,
         resolved: resolved === 'yes',
         comment: comment.trim() || undefined,

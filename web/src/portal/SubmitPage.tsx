@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { APPEAL_TYPES, PORTAL_LIMITS } from '../shared/contract';
 import { useLang, useT } from '../shared/i18n';
 import { apiField, apiMessage } from './portal-errors';
@@ -11,34 +11,27 @@ import { rememberReceipt } from './ReceiptPage';
 import { appealErrors, appealFields, type AppealForm, type FormErrors } from './submit-rules';
 import { CompanyFields } from './CompanyFields';
 import { CategoryPicker } from './CategoryPicker';
-import { Button, Choice, Counter, Notice, TextField } from './ui';
-
-const EMPTY: AppealForm = {
-  appealType: 'help',
-  categoryId: '',
-  title: '',
-  content: '',
-  address: '',
-  callerName: '',
-  callerPhone: '',
-  confidential: false,
-  isCompany: false,
-  companyName: '',
-  creditCode: '',
-  protectCompany: false,
-};
-
-/** The server names the company's code as enterprise.creditCode (the intake's field); the form as creditCode. */
-const formField = (field: string | undefined) => field?.replace(/^enterprise\./, '');
+import { EMPTY_APPEAL, formField, limitedTextProps, type LimitedField } from './submit-form';
+import { Button, Choice, Notice, TextField } from './ui';
+import { PortalMapPin } from './PortalMapPin';
+import type { GeoPoint } from '../../../src/contract/geo';
 
 /** The appeal form: type, optional category, what happened, where, who; photos optional. */
 export function SubmitPage() {
   const t = useT(portalMessages);
   const { lang } = useLang();
   const navigate = useNavigate();
-  const [form, setForm] = useState<AppealForm>(EMPTY);
+  // From the public knowledge base's 不是，我要反映 (issue 16): the answer read, as a start for the appeal.
+  const [params] = useSearchParams();
+  const [form, setForm] = useState<AppealForm>(() => ({
+    ...EMPTY_APPEAL,
+    title: (params.get('title') ?? '').slice(0, PORTAL_LIMITS.title),
+    content: (params.get('content') ?? '').slice(0, PORTAL_LIMITS.content),
+  }));
   const [errors, setErrors] = useState<FormErrors>({});
   const [photos, setPhotos] = useState<File[]>([]);
+  // 在地图上标注位置 (ADR 0187): optional, WGS-84.
+  const [point, setPoint] = useState<GeoPoint | null>(null);
   const info = usePortalInfo();
   const maxPhotos = info.data?.maxPhotos ?? 5;
   const set = <K extends keyof AppealForm>(name: K, value: AppealForm[K]) => {
@@ -46,7 +39,7 @@ export function SubmitPage() {
     setErrors((e) => ({ ...e, [name]: undefined }));
   };
   const send = useMutation({
-    mutationFn: () => submitAppeal(appealFields(form), photos),
+    mutationFn: () => submitAppeal({ ...appealFields(form), lat: point?.lat.toFixed(7), lng: point?.lng.toFixed(7) }, photos),
     onSuccess: (receipt) => {
       rememberReceipt(receipt);
       navigate('/portal/done');
@@ -66,13 +59,7 @@ export function SubmitPage() {
   const field = formField(apiField(send.error));
   const unplaced = send.isError && !(field && field in form);
   // Each limited field counts as the citizen types or pastes, and says the limit at once when over it.
-  const text = (name: 'title' | 'content' | 'address' | 'callerName', key: PortalMessageKey) => {
-    const max = PORTAL_LIMITS[name];
-    const n = form[name].length;
-    const over = n > max ? t('tooLong', { max, n, over: n - max }) : undefined;
-    const counter = <Counter n={n} max={max} text={t('counter', { n, max })} />;
-    return { label: t(key), error: errors[name] ?? over, aside: name === 'callerName' ? undefined : counter };
-  };
+  const text = (name: LimitedField, key: PortalMessageKey) => limitedTextProps(form, errors, t, name, key);
 
   return (
     <section>
@@ -116,6 +103,7 @@ export function SubmitPage() {
           onChange={(v) => set('address', v)}
           testId="portal-address"
         />
+        <PortalMapPin tiles={info.data?.map ?? null} value={point} onChange={setPoint} />
         <TextField
           {...text('callerName', 'callerName')}
           value={form.callerName}

@@ -117,6 +117,10 @@ const zh = {
   mineEmpty: '这个手机号还没有反映过问题。',
   mineOpen: '查看进度',
   mineSignOut: '换一个手机号',
+  smsOptOut: '不再接收短信通知',
+  smsOptOutHint: '打开后，不再给这个手机号发送受理、办理进度等短信；您索取的验证码照常发送。',
+  smsOptOutDone: '已退订短信通知',
+  smsOptInDone: '已恢复短信通知',
 };
 
 const en: typeof zh = {
@@ -234,6 +238,11 @@ const en: typeof zh = {
   mineEmpty: 'No reports from this number yet.',
   mineOpen: 'See progress',
   mineSignOut: 'Use another number',
+  smsOptOut: 'No more SMS notices',
+  smsOptOutHint:
+    'When on, this number gets no more text messages about reports and their progress; codes you ask for still come.',
+  smsOptOutDone: 'SMS notices stopped',
+  smsOptInDone: 'SMS notices restored',
 };
 
 export type PortalMessageKey = keyof typeof zh;

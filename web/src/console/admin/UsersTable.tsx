@@ -16,6 +16,7 @@ export function UsersTable(props: {
   onEdit: (user: UserRow) => void;
   onPassword: (user: UserRow) => void;
   onSetActive: (user: UserRow, active: boolean) => void;
+  onUnlock: (user: UserRow) => void;
 }) {
   const t = useT(adminMessages);
   const l = useT(labels);
@@ -39,8 +40,16 @@ export function UsersTable(props: {
         {
           title: t('users.active'),
           dataIndex: 'active',
-          render: (a: boolean | undefined) =>
-            a === false ? <Tag>{t('units.activeNo')}</Tag> : <Tag color="green">{t('units.activeYes')}</Tag>,
+          render: (a: boolean | undefined, u) => (
+            <>
+              {a === false ? <Tag>{t('units.activeNo')}</Tag> : <Tag color="green">{t('units.activeYes')}</Tag>}
+              {u.locked && (
+                <Tag color="red" data-testid={`user-locked-${u.username}`}>
+                  {t('users.locked')}
+                </Tag>
+              )}
+            </>
+          ),
         },
         {
           title: t('users.actions'),
@@ -49,9 +58,16 @@ export function UsersTable(props: {
               <Button size="small" onClick={() => props.onEdit(u)} data-testid="user-edit">
                 {t('users.edit')}
               </Button>
-              <Button size="small" onClick={() => props.onPassword(u)} data-testid="user-password">
-                {t('users.resetPassword')}
-              </Button>
+              {u.id !== props.me && (
+                <Button size="small" onClick={() => props.onPassword(u)} data-testid="user-password">
+                  {t('users.resetPassword')}
+                </Button>
+              )}
+              {u.locked && (
+                <Button size="small" onClick={() => props.onUnlock(u)} data-testid="user-unlock">
+                  {t('users.unlock')}
+                </Button>
+              )}
               {u.active === false ? (
                 <Button size="small" onClick={() => props.onSetActive(u, true)} data-testid="user-activate">
                   {t('units.activate')}

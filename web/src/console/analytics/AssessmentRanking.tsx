@@ -1,23 +1,18 @@
 import { useMemo, useState, type Key } from 'react';
 import { Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import type { KpiKey } from '../../shared/contract';
+import { KPI_NAMES, type KpiKey } from '../../shared/contract';
 import { useLang, useT } from '../../shared/i18n';
 import type { MonthAssessmentView as MonthAssessment } from '../../shared/contract';
 import { analyticsMessages } from './analytics.messages';
 import { rankingTree, type RankingRow } from './assessment-rows';
 
-const INDICATOR_NAMES: Partial<Record<KpiKey, [string, string]>> = {
-  responseRate: ['响应率', 'Response rate'],
-  resolutionRate: ['解决率', 'Resolution rate'],
-  satisfactionRate: ['满意率', 'Satisfaction rate'],
-};
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** The month's ranking of units with its weights and deductions (the list half of the assessment page). */
 export function AssessmentRanking({ assessment, loading }: { assessment: MonthAssessment | undefined; loading: boolean }) {
   const t = useT(analyticsMessages);
   const { lang } = useLang();
-  const indicatorName = (key: string) => INDICATOR_NAMES[key as KpiKey]?.[lang === 'en' ? 1 : 0] ?? key;
+  const indicatorName = (key: string) => KPI_NAMES[key as KpiKey]?.[lang] ?? key;
   const cfg = assessment?.config;
   const { scored, unscored } = useMemo(() => rankingTree(assessment?.rows ?? []), [assessment?.rows]);
   // A unit's own few rows open with their departments shown; the centre's long list opens folded.

@@ -1,14 +1,16 @@
 import { CENTRE_ONLY_KPIS, type KpiKey } from '../../shared/contract';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import { isUnitScoped, useSession } from '../shell/session';
 import { EChart } from './EChart';
 import { KpiCards } from './KpiCards';
-import { useKpiNow, useKpis } from './kpi-api';
-import { barsOption, pieOption, trendOption } from './kpi-charts';
+import { useKpis } from './kpi-api';
+import { barsOption, chartLabels, pieOption, trendOption } from './kpi-charts';
+import { KpiNowRow } from './KpiNowRow';
+import { KpiByDimension } from './KpiByDimension';
 import { kpiMessages } from './kpi.messages';
 
 export const DASHBOARD_KPIS: KpiKey[] = [
@@ -29,6 +31,7 @@ export const DASHBOARD_KPIS: KpiKey[] = [
   'repeatCallRate',
   'avgHandlingHours',
   'assistOnTimeRate',
+  'hopOnTimeRate',
 ];
 
 const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -45,22 +48,16 @@ export function DashboardPage() {
   const byCategory = useKpis({ ...period, groupBy: 'category' });
   const byUnit = useKpis({ ...period, groupBy: 'unit' });
   const byRegion = useKpis({ ...period, groupBy: 'region' });
-  const now = useKpiNow();
-  const labels = useMemo(
-    () => ({ accepted: t('dash.accepted'), closed: t('dash.closed'), closureRate: t('dash.closureRate'), none: t('dash.none') }),
-    [t],
-  );
+  const labels = useMemo(() => chartLabels(t, 'unit'), [t]);
   const trend = useMemo(() => (total.data ? trendOption(total.data.groups, labels) : {}), [total.data, labels]);
-  // The 'none' group is a unit's "not dispatched" but a category's 未分类 and a region's 未填地区.
-  const noCategory = useMemo(() => ({ ...labels, none: t('dash.noCategory') }), [labels, t]);
   const pie = useMemo(
-    () => (byCategory.data ? pieOption(byCategory.data.groups, noCategory) : {}),
-    [byCategory.data, noCategory],
+    () => (byCategory.data ? pieOption(byCategory.data.groups, chartLabels(t, 'category')) : {}),
+    [byCategory.data, t],
   );
   const units = useMemo(() => (byUnit.data ? barsOption(byUnit.data.groups, labels) : {}), [byUnit.data, labels]);
   const regions = useMemo(
-    () => (byRegion.data ? barsOption(byRegion.data.groups, { ...labels, none: t('dash.noRegion') }) : {}),
-    [byRegion.data, labels, t],
+    () => (byRegion.data ? barsOption(byRegion.data.groups, chartLabels(t, 'region')) : {}),
+    [byRegion.data, t],
   );
   const error = total.error ?? byUnit.error;
   return (
@@ -88,35 +85,7 @@ export function DashboardPage() {
         </Space>
       </Space>
       {error && <Alert type="error" showIcon message={(error as Error).message} style={{ marginBottom: 12 }} />}
-      {now.data && (
-        <Row gutter={12} style={{ marginBottom: 12 }}>
-          <Col span={5}>
-            <Card size="small">
-              <Statistic title={t('dash.open')} value={now.data.open} />
-            </Card>
-          </Col>
-          <Col span={5}>
-            <Card size="small">
-              <Statistic title={t('dash.red')} value={now.data.red} valueStyle={{ color: '#cf1322' }} />
-            </Card>
-          </Col>
-          <Col span={5}>
-            <Card size="small">
-              <Statistic title={t('dash.yellow')} value={now.data.yellow} valueStyle={{ color: '#d48806' }} />
-            </Card>
-          </Col>
-          <Col span={5}>
-            <Card size="small">
-              <Statistic title={t('dash.acceptedToday')} value={now.data.acceptedToday} />
-            </Card>
-          </Col>
-          <Col span={4}>
-            <Card size="small">
-              <Statistic title={t('dash.closedToday')} value={now.data.closedToday} />
-            </Card>
-          </Col>
-        </Row>
-      )}
+      <KpiNowRow />
       {total.data && (
         <>
           <Typography.Text type="secondary">
@@ -147,6 +116,9 @@ export function DashboardPage() {
           <Card size="small" title={t('dash.byRegion')}>
             <EChart option={regions} height={420} testId="kpi-regions" />
           </Card>
+        </Col>
+        <Col span={24} style={{ marginTop: 12 }}>
+          <KpiByDimension period={period} unitScoped={unitScoped} />
         </Col>
       </Row>
     </div>

@@ -7,8 +7,9 @@ import { useT } from '../../shared/i18n';
 import { EChart } from './EChart';
 import { KpiCards } from './KpiCards';
 import { useKpiNow, useKpis } from './kpi-api';
-import { barsOption, pieOption, trendOption } from './kpi-charts';
+import { barsOption, chartLabels, pieOption, trendOption } from './kpi-charts';
 import { kpiMessages } from './kpi.messages';
+import { WallMapPanel } from '../map/WallMapPanel';
 
 const REFRESH_MS = 10_000;
 const WALL_KPIS: KpiKey[] = [
@@ -38,15 +39,12 @@ export function WallScreenPage() {
   const units = useKpis({ ...period, groupBy: 'unit' }, REFRESH_MS);
   const categories = useKpis({ ...period, groupBy: 'category' }, REFRESH_MS);
   const now = useKpiNow(REFRESH_MS);
-  const labels = useMemo(
-    () => ({ accepted: t('dash.accepted'), closed: t('dash.closed'), closureRate: t('dash.closureRate'), none: t('dash.none') }),
-    [t],
-  );
+  const labels = useMemo(() => chartLabels(t, 'unit'), [t]);
   const trend = useMemo(() => (days.data ? trendOption(days.data.groups, labels, true) : {}), [days.data, labels]);
   const unitBars = useMemo(() => (units.data ? barsOption(units.data.groups, labels, 10) : {}), [units.data, labels]);
   const pie = useMemo(
-    () => (categories.data ? pieOption(categories.data.groups, { ...labels, none: t('dash.noCategory') }, true) : {}),
-    [categories.data, labels, t],
+    () => (categories.data ? pieOption(categories.data.groups, chartLabels(t, 'category'), true) : {}),
+    [categories.data, t],
   );
   const big = (title: string, value: number | undefined, color = '#ffd666') => (
     <div style={panel}>
@@ -97,19 +95,24 @@ export function WallScreenPage() {
         </div>
       )}
       <Row gutter={12} style={{ marginTop: 8 }}>
-        <Col span={9}>
+        <Col span={7}>
           <div style={panel}>
             <EChart option={trend} theme="dark" height={CHART_HEIGHT} testId="wall-trend" />
           </div>
         </Col>
-        <Col span={7}>
+        <Col span={5}>
           <div style={panel}>
             <EChart option={pie} theme="dark" height={CHART_HEIGHT} testId="wall-category" />
           </div>
         </Col>
-        <Col span={8}>
+        <Col span={6}>
           <div style={panel}>
             <EChart option={unitBars} theme="dark" height={CHART_HEIGHT} testId="wall-units" />
+          </div>
+        </Col>
+        <Col span={6}>
+          <div style={panel}>
+            <WallMapPanel height={`calc(${CHART_HEIGHT} - 26px)`} refreshMs={REFRESH_MS} />
           </div>
         </Col>
       </Row>

@@ -3,6 +3,23 @@ import type { KpiGroup } from './kpi-api';
 /** ECharts options of the dashboard and the wall screen, built from KPI groups (pure). */
 type Labels = { accepted: string; closed: string; closureRate: string; none: string };
 
+/**
+ * What the `none` group is called depends on what the figures are grouped by: a unit's is the centre's
+ * own work (中心直办 / 未派单), a category's 未分类, a region's 未填地区 (they all read 中心直办 / 未派单).
+ */
+const NONE_LABEL = { unit: 'dash.none', category: 'dash.noCategory', region: 'dash.noRegion' } as const;
+type ChartWord = 'dash.accepted' | 'dash.closed' | 'dash.closureRate' | (typeof NONE_LABEL)[keyof typeof NONE_LABEL];
+
+/** The series and `none` names of a chart grouped by unit, category or region, in the page's language. */
+export function chartLabels(t: (key: ChartWord) => string, groupBy: keyof typeof NONE_LABEL): Labels {
+  return {
+    accepted: t('dash.accepted'),
+    closed: t('dash.closed'),
+    closureRate: t('dash.closureRate'),
+    none: t(NONE_LABEL[groupBy]),
+  };
+}
+
 const nameOf = (g: KpiGroup, labels: Labels) => g.name ?? (g.key === 'none' ? labels.none : g.key);
 
 /**

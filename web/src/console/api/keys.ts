@@ -5,12 +5,17 @@
  */
 export const keys = {
   me: ['me'] as const,
+  /** Under 'me': the signed-in user's second step and recovery codes. */
+  mySecurity: ['me', 'security'] as const,
   orders: (params?: Record<string, unknown>) => (params ? (['orders', params] as const) : (['orders'] as const)),
   orderSearch: (params: Record<string, unknown>) => ['orders', 'search', params] as const,
   leaderFollowupOrders: ['orders', 'leader-followups'] as const,
   /** 待核查 and the enterprise queue live under 'orders': an order action refreshes them (ADR 0135, 0137). */
   checks: ['orders', 'checks'] as const,
   enterpriseOrders: (status: string) => ['orders', 'enterprise', status] as const,
+  /** The 回访 desk's links and sampled 直办 orders (ADR 0202): under 'orders', so a visit refreshes them. */
+  visitLinks: ['orders', 'visit-links'] as const,
+  directSamples: ['orders', 'direct-samples'] as const,
   enterpriseKpis: (params: Record<string, unknown>) => ['kpis', 'enterprise', params] as const,
   order: (id: string) => ['order', id] as const,
   orderDuplicates: (id: string) => ['order', id, 'duplicates'] as const,
@@ -22,6 +27,8 @@ export const keys = {
   categories: ['categories'] as const,
   regions: ['regions'] as const,
   subCentres: ['sub-centres'] as const,
+  /** Where the signed-in dispatcher may dispatch (ADR 0153). */
+  dispatchArea: ['sub-centres', 'dispatch-area'] as const,
   users: ['users'] as const,
   supervisions: ['supervisions'] as const,
   leaderFollowups: ['leader-followups'] as const,

@@ -1,5 +1,12 @@
 import type { OrderSort, WarningLevel } from '../../shared/contract';
-import type { OrderDuplicatesView } from '../../shared/contract';
+import type { DispatchAreaView, OrderDuplicatesView } from '../../shared/contract';
+import type {
+  MySecurityView,
+  SessionView,
+  SignInChallengeView,
+  TotpConfirmedView,
+  TotpEnrolmentView,
+} from '../../shared/contract';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
 import { keys } from './keys';
@@ -44,9 +51,22 @@ export function toQueryString(params: Record<string, unknown>): string {
 }
 
 export const fetchMe = () => api<Me>('/api/auth/me');
+/** A session, or the second step that is due (ADR 0156). */
+export type SignInAnswer = { token: string; expiresAt: string } | SignInChallengeView;
 export const signIn = (credentials: { username: string; password: string }) =>
-  api('/api/auth/login', { method: 'POST', json: credentials });
+  api<SignInAnswer>('/api/auth/login', { method: 'POST', json: credentials });
+export const verifySecondStep = (body: { challenge: string; code?: string; recoveryCode?: string }) =>
+  api<SessionView>('/api/auth/totp', { method: 'POST', json: body });
+export const startTotpEnrolment = (challenge?: string) =>
+  api<TotpEnrolmentView>('/api/auth/totp/enrol', { method: 'POST', json: challenge ? { challenge } : {} });
+export const confirmTotpEnrolment = (code: string, challenge?: string) =>
+  api<TotpConfirmedView>('/api/auth/totp/enrol/confirm', { method: 'POST', json: challenge ? { challenge, code } : { code } });
+export const useMySecurity = () =>
+  useQuery({ queryKey: keys.mySecurity, queryFn: () => api<MySecurityView>('/api/me/security') });
 export const signOut = () => api('/api/auth/logout', { method: 'POST' });
+/** Self-service password change (ADR 0156): every session ends, so the user signs in again. */
+export const changePassword = (body: { username: string; currentPassword: string; newPassword: string }) =>
+  api('/api/auth/password', { method: 'POST', json: body });
 
 export function useOrders(params: OrderListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
@@ -129,6 +149,15 @@ export const useRegions = () =>
 /** The centre's sub-centres (分中心, ADR 0110) and its routing switch. */
 export const useSubCentres = () =>
   useQuery({ queryKey: keys.subCentres, queryFn: () => api<SubCentres>('/api/sub-centres'), ...STATIC });
+/** Where the signed-in dispatcher may dispatch: a sub-centre's banner/county and league-wide units (ADR 0153). */
+export const useDispatchArea = (enabled = true) =>
+  useQuery({
+    queryKey: keys.dispatchArea,
+    queryFn: () => api<DispatchAreaView>('/api/sub-centres/dispatch-area'),
+    enabled,
+    retry: false,
+    ...STATIC,
+  });
 export const useUsers = (enabled = true) =>
   useQuery({ queryKey: keys.users, queryFn: () => api<{ items: UserRow[] }>('/api/users'), enabled });
 

@@ -1,19 +1,12 @@
-import { Button, Card, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../shared/i18n';
 import { useWrite } from '../api/mutation';
-import { CategoryPicker, RegionPicker, UnitPicker } from '../common/pickers';
 import { labels } from '../common/labels.messages';
-import {
-  catalogueKeys,
-  expireRule,
-  setCatalogueSettings,
-  useCatalogueRules,
-  useCatalogueSettings,
-  type CatalogueRuleView,
-  type RuleFilter,
-} from './catalogue-api';
+import { catalogueKeys, expireRule, useCatalogueRules, type CatalogueRuleView, type RuleFilter } from './catalogue-api';
+import { AutoDispatchSwitch } from './AutoDispatchSwitch';
 import { catalogueMessages } from './catalogue.messages';
+import { CatalogueRuleFilters } from './CatalogueRuleFilters';
 import { CatalogueHistory } from './CatalogueHistory';
 import { CatalogueRuleForm } from './CatalogueRuleForm';
 import { ruleScope, validity } from './catalogue-words';
@@ -46,33 +39,7 @@ export function CatalogueAdminPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('admin.note')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 12 }} data-testid="rule-filters">
-        <div style={{ width: 200 }}>
-          <CategoryPicker placeholder={t('filter.category')} value={filter.categoryId} onChange={(v) => set({ categoryId: v })} />
-        </div>
-        <div style={{ width: 180 }}>
-          <RegionPicker placeholder={t('filter.region')} value={filter.regionId} onChange={(v) => set({ regionId: v })} />
-        </div>
-        <div style={{ width: 220 }}>
-          <UnitPicker placeholder={t('filter.unit')} value={filter.unitId} onChange={(v) => set({ unitId: v })} />
-        </div>
-        <Select
-          allowClear
-          style={{ width: 120 }}
-          placeholder={t('filter.status')}
-          value={filter.status}
-          onChange={(v) => set({ status: v })}
-          data-testid="rule-filter-status"
-          options={(['active', 'future', 'expired'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        />
-        <Input.Search
-          allowClear
-          style={{ width: 280 }}
-          placeholder={t('filter.q')}
-          onSearch={(q) => set({ q })}
-          data-testid="rule-filter-q"
-        />
-      </Space>
+      <CatalogueRuleFilters filter={filter} onChange={set} />
       <Table
         rowKey="id"
         size="small"
@@ -127,28 +94,5 @@ export function CatalogueAdminPage() {
       </Modal>
       {history && <CatalogueHistory rule={history} onClose={() => setHistory(null)} />}
     </Card>
-  );
-}
-
-function AutoDispatchSwitch() {
-  const t = useT(catalogueMessages);
-  const settings = useCatalogueSettings();
-  const write = useWrite();
-  const on = settings.data?.autoDispatch ?? false;
-  return (
-    <Space title={t('admin.autoDispatchHint')}>
-      <Switch
-        checked={on}
-        loading={settings.isLoading}
-        data-testid="catalogue-auto-dispatch"
-        onChange={(next) =>
-          void write(() => setCatalogueSettings({ autoDispatch: next }), {
-            success: next ? t('admin.autoDispatchOn') : t('admin.autoDispatchOff'),
-            invalidate: [catalogueKeys.settings],
-          })
-        }
-      />
-      <Typography.Text>{t('admin.autoDispatch')}</Typography.Text>
-    </Space>
   );
 }

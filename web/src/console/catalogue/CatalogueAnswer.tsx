@@ -10,7 +10,13 @@ export type CatalogueRuleAnswer = NonNullable<Answer['rule']>;
  * The catalogue's answer for an appeal, shown first at intake and in the dispatch dialog (before the
  * learned suggestions): the rule, its lead and assisting units, and a button that fills them in.
  */
-export function CatalogueAnswer(props: { input: LookupInput; onUse?: (rule: CatalogueRuleAnswer) => void; compact?: boolean }) {
+export function CatalogueAnswer(props: {
+  input: LookupInput;
+  onUse?: (rule: CatalogueRuleAnswer) => void;
+  /** Whether this reader may take the rule's units (a sub-centre's area, ADR 0192); default yes. */
+  canUse?: (rule: CatalogueRuleAnswer) => boolean;
+  compact?: boolean;
+}) {
   const t = useT(catalogueMessages);
   const ready = Boolean(props.input.categoryId);
   const q = useCatalogueLookup(props.input, ready);
@@ -42,7 +48,12 @@ export function CatalogueAnswer(props: { input: LookupInput; onUse?: (rule: Cata
           {rule.deskUnitName && <span>{t('answer.desk', { name: rule.deskUnitName })}</span>}
           {rule.note && <Typography.Text type="secondary">{rule.note}</Typography.Text>}
           {q.data.autoDispatch && rule.exact && <Typography.Text type="warning">{t('answer.auto')}</Typography.Text>}
-          {props.onUse && (
+          {props.onUse && props.canUse?.(rule) === false && (
+            <Typography.Text type="warning" data-testid="catalogue-answer-outside">
+              {t('answer.outsideArea')}
+            </Typography.Text>
+          )}
+          {props.onUse && props.canUse?.(rule) !== false && (
             <Button size="small" type="primary" onClick={() => props.onUse?.(rule)} data-testid="catalogue-answer-use">
               {t('answer.use')}
             </Button>

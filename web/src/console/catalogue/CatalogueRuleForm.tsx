@@ -109,10 +109,10 @@ export function CatalogueRuleForm({ rule, onDone }: { rule: CatalogueRuleView | 
         </Col>
       </Row>
       <Form.Item name="leadUnitId" label={t('form.lead')} rules={[{ required: true }]}>
-        <UnitPicker testId="rule-lead" />
+        <UnitPicker dispatchable testId="rule-lead" />
       </Form.Item>
       <Form.Item name="assistUnitIds" label={t('form.assist')}>
-        <UnitMultiPicker testId="rule-assist" />
+        <UnitMultiPicker dispatchable testId="rule-assist" />
       </Form.Item>
       <Form.Item name="deskUnitId" label={t('form.desk')}>
         <UnitPicker testId="rule-desk" />

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useCategories, useRegions, useUnits } from '../api/queries';
-import { categoryMatches, normaliseCategoryText } from '../../shared/contract';
+import { useMyDispatchArea } from './use-dispatch-area';
+import { categoryMatches, normaliseCategoryText, receivesDispatch, type UnitKind } from '../../shared/contract';
 import { buildTree, selectableOnly, withSearchText } from './tree';
 import { useKeyboardPicker } from './keyboard-picker';
 
@@ -16,18 +17,36 @@ interface PickerProps<V> {
 
 const searchProps = { showSearch: true, treeNodeFilterProp: 'title', allowClear: true, style: { width: '100%' } } as const;
 
-/** Unit tree: only active units that can handle work are in it (not the centre itself), so the first match is choosable. */
-function useUnitTree() {
+/**
+ * Unit tree: only active units that can handle work are in it (not the centre itself), so the first
+ * match is choosable. `dispatchable`: only units an order may be dispatched to (no village committees,
+ * ADR 0116), for the dispatch pickers. `inMyArea`: only units the signed-in dispatcher may dispatch to
+ * (a sub-centre's banner/county and league-wide units, ADR 0153/0192); the league's staff keep the tree.
+ */
+function useUnitTree(dispatchable = false, inMyArea = false) {
   const units = useUnits();
-  const tree = useMemo(
-    () => selectableOnly(buildTree(units.data?.items ?? [], (u) => !u.active || u.kind === 'centre')),
-    [units.data],
-  );
-  return { units, tree };
+  const area = useMyDispatchArea(inMyArea);
+  const tree = useMemo(() => {
+    if (area.loading) return []; // never offer a unit the area will take away
+    const allowed = area.allowed;
+    return selectableOnly(
+      buildTree(
+        units.data?.items ?? [],
+        (u) =>
+          !u.active ||
+          u.kind === 'centre' ||
+          (dispatchable && !receivesDispatch(u.kind as UnitKind)) ||
+          (allowed !== null && !allowed.has(u.id)),
+      ),
+    );
+  }, [units.data, area.allowed, area.loading, dispatchable]);
+  return { units, tree, loading: units.isLoading || area.loading };
 }
 
-export function UnitPicker(props: PickerProps<string> & { multiple?: false }) {
-  const { units, tree } = useUnitTree();
+type UnitPickerProps<V> = PickerProps<V> & { dispatchable?: boolean; inMyArea?: boolean };
+
+export function UnitPicker(props: UnitPickerProps<string> & { multiple?: false }) {
+  const { tree, loading } = useUnitTree(props.dispatchable, props.inMyArea);
   const keyboard = useKeyboardPicker(false, props.onChange);
   return (
     <TreeSelect
@@ -36,7 +55,7 @@ export function UnitPicker(props: PickerProps<string> & { multiple?: false }) {
       treeData={tree}
       value={props.value}
       placeholder={props.placeholder}
-      loading={units.isLoading}
+      loading={loading}
       data-testid={props.testId}
       autoFocus={props.autoFocus}
       treeDefaultExpandedKeys={tree.map((n) => n.key)}
@@ -45,8 +64,8 @@ export function UnitPicker(props: PickerProps<string> & { multiple?: false }) {
   );
 }
 
-export function UnitMultiPicker(props: PickerProps<string[]>) {
-  const { tree } = useUnitTree();
+export function UnitMultiPicker(props: UnitPickerProps<string[]>) {
+  const { tree } = useUnitTree(props.dispatchable, props.inMyArea);
   const keyboard = useKeyboardPicker(true, props.onChange);
   return (
     <TreeSelect

@@ -20,10 +20,17 @@ const STATE_COLOURS: Record<OrderState, string> = {
   merged: 'default',
 };
 
+/**
+ * A tag never wider than its table cell: a long English state (Dispatched, to sign) or countdown (Red:
+ * overdue · 4d 21h 15m overdue) ends in … inside its column (the rest on hover) instead of spilling over
+ * the next one.
+ */
+const FIT_CELL = { maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' } as const;
+
 export function StateTag({ state }: { state: OrderState }) {
   const l = useT(labels);
   return (
-    <Tag color={STATE_COLOURS[state]} data-testid="state-tag" data-state={state}>
+    <Tag color={STATE_COLOURS[state]} data-testid="state-tag" data-state={state} title={l(`state.${state}`)} style={FIT_CELL}>
       {l(`state.${state}`)}
     </Tag>
   );
@@ -32,10 +39,17 @@ export function StateTag({ state }: { state: OrderState }) {
 export function PriorityTag({ priority }: { priority: number }) {
   const l = useT(labels);
   const colour = priority === 1 ? 'red' : priority === 2 ? 'orange' : priority === 4 ? 'purple' : 'default';
-  return <Tag color={colour}>{l(`priority.${priority as 1 | 2 | 3 | 4}`)}</Tag>;
+  const word = l(`priority.${priority as 1 | 2 | 3 | 4}`);
+  return (
+    <Tag color={colour} title={word} style={FIT_CELL}>
+      {word}
+    </Tag>
+  );
 }
 
 export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+/** The same to the second, where the order of close events matters (the audit trail). */
+export const formatSeconds = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
 /** Time left (or past) a deadline in the console's words: 剩余 1天2小时5分 / 超期 9小时37分. */
 export function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
@@ -71,7 +85,7 @@ export function DeadlineTag({ order, short = false }: { order: Order; short?: bo
   const stage = deadline.stage ? l(`stage.${deadline.stage}`) : '';
   return (
     <Tooltip title={`${short ? levelWords : ''}${stage} ${formatTime(deadline.dueAt.toISOString())}`}>
-      <Tag color={colour} data-testid="deadline-tag" data-level={level}>
+      <Tag color={colour} data-testid="deadline-tag" data-level={level} style={FIT_CELL}>
         {!short && levelWords}
         {formatRemaining(remaining, lang)}
         {deadline.paused && ` · ${l('clock.paused')}`}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
-import type { ForwardInboxItemView } from '../../shared/contract';
+import { forwardsOn, type ForwardInboxItemView } from '../../shared/contract';
 import type { Order, OrderAction } from '../api/types';
 import { formatTime } from '../common/tags';
 import { labels } from '../common/labels.messages';
@@ -11,13 +11,18 @@ import { ActionDialog } from '../orders/ActionDialog';
 import { forwardingMessages } from './forwarding.messages';
 import { useForwardInbox } from './forwarding-api';
 
-/** The next move on a hop from the inbox: sign for it, reply up, or accept the sub-unit's reply. */
+/**
+ * The next move on a hop from the inbox: sign for it, reply up (or pass it down, unless the receiving
+ * unit is of a kind nothing receives from, a village committee), or accept the sub-unit's reply.
+ */
 const quickActions = (item: ForwardInboxItemView, side: 'incoming' | 'toAccept'): OrderAction[] =>
   side === 'toAccept'
     ? ['hop_accept', 'hop_send_back']
     : item.hop.state === 'pending'
       ? ['hop_sign', 'hop_return']
-      : ['hop_reply', 'forward'];
+      : forwardsOn(item.hop.toUnitKind)
+        ? ['hop_reply', 'forward']
+        : ['hop_reply'];
 
 /** The unit's forwarded orders (下派): hops addressed to it, and its sub-units' replies to accept. */
 export function ForwardInboxCard() {

@@ -1,7 +1,7 @@
 import { keys } from '../api/keys';
 import { errorText, useShowError } from '../api/mutation';
 import { fetchOrderDetail } from '../api/queries';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Card, Col, Form, Radio, Row, Space, Typography, type InputRef } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLang, useT } from '../../shared/i18n';
@@ -11,32 +11,19 @@ import { intakeMessages } from './intake.messages';
 import { OutcomeFields } from './OutcomeFields';
 import { CallerHistory } from './CallerHistory';
 import { IntakeFields } from './IntakeFields';
+import { ChannelFields } from '../channels/ChannelFields';
+import { MAIN_HOTLINE } from '../../shared/contract';
 import { EnterpriseFields } from '../enterprise/EnterpriseFields';
+import { CitizenContactFields } from './CitizenContactFields';
+import { IntakeMapPin } from '../map/IntakeMapPin';
 import { IntakeSubmitBar, type IntakeResult } from './IntakeSubmitBar';
 import { enterMovesOn } from './enter-moves-on';
 import { useIntakeCall } from './use-intake-call';
 import { CallBanner } from '../calls/CallBanner';
 import { submitIntake, type IntakeValues, type Outcome } from './submit-intake';
+import { OUTCOMES, useIntakeShortcuts } from './use-intake-shortcuts';
 
-const OUTCOMES: Outcome[] = ['dispatch', 'answer', 'merge', 'reject'];
-const INITIAL = { appealType: 'consult', priority: 3 };
-
-/** Ctrl+Enter submits, Alt+1…4 switch the outcome, wherever the focus is. */
-function useIntakeShortcuts(submit: () => void, setOutcome: (o: Outcome) => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey && e.key === 'Enter') {
-        e.preventDefault();
-        submit();
-      } else if (e.altKey && /^[1-4]$/.test(e.key)) {
-        e.preventDefault();
-        setOutcome(OUTCOMES[Number(e.key) - 1]);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [submit, setOutcome]);
-}
+const INITIAL = { channel: 'phone', sourceNumber: MAIN_HOTLINE, appealType: 'consult', priority: 3, smsConsent: true };
 
 /** The operator's one screen: caller → history, the appeal, the assist panel, and the outcome, all by keyboard. */
 export function IntakePage() {
@@ -103,8 +90,15 @@ export function IntakePage() {
             initialValues={INITIAL}
             onFinish={submit}
             onKeyDown={enterMovesOn}
+            onValuesChange={(changed: Partial<IntakeValues>) => {
+              // 同意短信通知 follows 要求保密 (the server's default) until the operator ticks it themselves.
+              if ('callerConfidential' in changed && !form.isFieldTouched('smsConsent'))
+                // Set as untouched: only the operator's own tick stops it following.
+                form.setFields([{ name: 'smsConsent', value: !changed.callerConfidential, touched: false }]);
+            }}
             data-testid="intake-form"
           >
+            <ChannelFields />
             <IntakeFields phoneRef={phoneRef} />
             <Form.Item label={t('outcome')}>
               <Radio.Group
@@ -119,6 +113,8 @@ export function IntakePage() {
             <OutcomeFields outcome={outcome} />
             {/* After the outcome, so the keyboard path through a plain call keeps its stops. */}
             <EnterpriseFields />
+            <CitizenContactFields />
+            <IntakeMapPin />
             <IntakeSubmitBar outcome={outcome} busy={busy} last={last} typedSomething={typedSomething} onClear={clear} />
           </Form>
         </Card>

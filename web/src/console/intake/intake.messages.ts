@@ -44,6 +44,12 @@ export const intakeMessages = {
     'saved.merge': '已受理并并入重复件：{no}',
     'saved.reject': '已受理为无效件：{no}',
     'saved.accepted': '已受理（待派单）：{no}',
+    notices: '群众通知',
+    smsConsent: '同意短信通知',
+    smsConsentHint: '受理回执、派单、答复、办结等短信；不勾选则不发短信（验证码除外）。要求保密时默认不勾选',
+    contactEmail: '通知邮箱（选填）',
+    contactEmailHint: '如 name@example.com',
+    emailInvalid: '请输入正确的邮箱地址',
   },
   en: {
     title: 'Call intake',
@@ -87,5 +93,12 @@ export const intakeMessages = {
     'saved.merge': 'Accepted and merged as duplicate: {no}',
     'saved.reject': 'Accepted as invalid: {no}',
     'saved.accepted': 'Accepted (awaiting dispatch): {no}',
+    notices: 'Notices',
+    smsConsent: 'Agrees to SMS notices',
+    smsConsentHint:
+      'Receipt, dispatch, reply and closing by SMS; unticked, no SMS is sent (codes excepted). Unticked by default for a confidential caller',
+    contactEmail: 'E-mail for notices (optional)',
+    contactEmailHint: 'e.g. name@example.com',
+    emailInvalid: 'Enter a valid e-mail address',
   },
 } satisfies Messages;

@@ -8,7 +8,10 @@ export interface IntakeValues {
   callerPhone?: string;
   callerName?: string;
   callerConfidential?: boolean;
+  /** 受理渠道 (issue 16): the number dialled for a call, the window for a window appeal. */
+  channel: string;
   sourceNumber?: string;
+  windowId?: string;
   appealType: string;
   categoryId?: string;
   priority: number;
@@ -31,6 +34,11 @@ export interface IntakeValues {
   companyName?: string;
   creditCode?: string;
   protectName?: boolean;
+  /** 群众通知 (issue 16): 同意短信通知 and an e-mail for the notices. */
+  smsConsent?: boolean;
+  contactEmail?: string;
+  /** The pin on the map (ADR 0187), WGS-84. */
+  point?: { lat: number; lng: number };
 }
 
 /** The company of an enterprise appeal, as the API takes it (the code as printed on the licence). */
@@ -70,8 +78,9 @@ export async function submitIntake(outcome: Outcome, v: IntakeValues): Promise<{
   const order = await api<Order>('/api/orders', {
     method: 'POST',
     json: {
-      channel: 'phone',
-      sourceNumber: clean(v.sourceNumber),
+      channel: v.channel,
+      sourceNumber: v.channel === 'phone' ? clean(v.sourceNumber) : undefined,
+      windowId: v.channel === 'window' ? v.windowId : undefined,
       appealType: v.appealType,
       categoryId: v.categoryId,
       priority: v.priority,
@@ -82,7 +91,10 @@ export async function submitIntake(outcome: Outcome, v: IntakeValues): Promise<{
       callerConfidential: v.callerConfidential ?? false,
       regionId: v.regionId,
       address: clean(v.address),
+      lat: v.point?.lat,
+      lng: v.point?.lng,
       enterprise: enterpriseOf(v),
+      citizenContact: { sms: v.smsConsent ?? !v.callerConfidential, email: clean(v.contactEmail)?.toLowerCase() ?? null },
     },
   });
   const next = outcomeRequest(outcome, v);

@@ -21,6 +21,8 @@ export function useIntakeCall(form: FormInstance<IntakeValues>) {
     if (!data || filled.current === data.call.id) return;
     filled.current = data.call.id;
     form.setFieldsValue({
+      // The number the caller dialled, when the telephone system reports it (12345 or a line in parallel).
+      ...(data.call.hotlineNumber ? { channel: 'phone', sourceNumber: data.call.hotlineNumber } : {}),
       callerPhone: data.masked ? undefined : (data.callerNumber ?? undefined),
       callerName: data.callerName ?? undefined,
       address: data.address ?? undefined,

@@ -2,12 +2,14 @@ import { keys } from '../api/keys';
 import { useWrite } from '../api/mutation';
 import { saveArticle, useArticleDetail } from './knowledge-api';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Drawer, Form, Input, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link } from 'react-router-dom';
 import { useT } from '../../shared/i18n';
 import { CategoryPicker, UnitPicker } from '../common/pickers';
 import type { ArticleStatus } from './knowledge-api';
+import { ArticleHistory } from './ArticleHistory';
+import { ArticlePublicSwitch } from './ArticlePublicSwitch';
+import { ArticleStatusFields } from './ArticleStatusFields';
 import { knowledgeMessages } from './knowledge.messages';
 
 interface FormValues {
@@ -23,7 +25,6 @@ interface FormValues {
 }
 
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
-const STATUSES: ArticleStatus[] = ['draft', 'published', 'expired'];
 
 /** Enter in a one-line field (a date, the title) must not save the article: only the button does. */
 const keepEnterFromSubmitting = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -88,6 +89,7 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
       title={article ? `${props.readOnly ? t('view') : t('edit')} · ${t('version', { n: article.version })}` : t('new')}
       destroyOnHidden
     >
+      {article && <ArticlePublicSwitch article={article} readOnly={props.readOnly} />}
       <Form
         form={form}
         layout="vertical"
@@ -102,34 +104,7 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
         <Form.Item name="body" label={t('f.body')} rules={[{ required: true, max: 20000 }]}>
           <Input.TextArea autoSize={{ minRows: 5, maxRows: 14 }} data-testid="knowledge-body" />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="status" label={t('f.status')} rules={[{ required: true }]}>
-            <Select style={{ width: 140 }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-          </Form.Item>
-          <Form.Item name="validFrom" label={t('f.validFrom')}>
-            <DatePicker data-testid="knowledge-valid-from" />
-          </Form.Item>
-          <Form.Item
-            name="validTo"
-            label={t('f.validTo')}
-            dependencies={['validFrom']}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: (_, to: Dayjs | null | undefined) => {
-                  const from = getFieldValue('validFrom') as Dayjs | null | undefined;
-                  return to && from && to.isBefore(from, 'day')
-                    ? Promise.reject(new Error(t('f.validToBeforeFrom')))
-                    : Promise.resolve();
-                },
-              }),
-            ]}
-          >
-            <DatePicker data-testid="knowledge-valid-to" />
-          </Form.Item>
-          <Form.Item name="reviewAt" label={t('f.reviewAt')}>
-            <DatePicker />
-          </Form.Item>
-        </Space>
+        <ArticleStatusFields />
         <Form.Item name="ownerUnitId" label={t('f.owner')} rules={[{ required: true }]}>
           <UnitPicker testId="knowledge-owner" />
         </Form.Item>
@@ -148,46 +123,7 @@ export function ArticleDrawer(props: { articleId: string | null; open: boolean; 
           </Space>
         )}
       </Form>
-      {detail.data && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 24 }}>
-            {t('versions')}
-          </Typography.Title>
-          <Timeline
-            items={detail.data.versions.map((v) => ({
-              key: v.version,
-              content: (
-                <Space orientation="vertical" size={0}>
-                  <Space size={4} wrap>
-                    <Typography.Text strong>{t('version', { n: v.version })}</Typography.Text>
-                    <Tag>{t(`status.${v.status}`)}</Tag>
-                    <Typography.Text type="secondary">
-                      {dayjs(v.editedAt).format('YYYY-MM-DD HH:mm')} {v.editorName ?? 'system'}
-                    </Typography.Text>
-                  </Space>
-                  {v.note && <Typography.Text italic>{v.note}</Typography.Text>}
-                  <Typography.Text>{v.title}</Typography.Text>
-                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true }} style={{ marginBottom: 0 }}>
-                    {v.body}
-                  </Typography.Paragraph>
-                </Space>
-              ),
-            }))}
-          />
-          {detail.data.recentUsages.length > 0 && (
-            <>
-              <Typography.Title level={5}>{t('usages')}</Typography.Title>
-              <Space wrap>
-                {detail.data.recentUsages.map((u) => (
-                  <Link key={u.orderId} to={`/orders/${u.orderId}`}>
-                    {u.orderNo}
-                  </Link>
-                ))}
-              </Space>
-            </>
-          )}
-        </>
-      )}
+      {detail.data && <ArticleHistory detail={detail.data} />}
     </Drawer>
   );
 }

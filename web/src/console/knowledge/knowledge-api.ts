@@ -45,11 +45,13 @@ export function useArticles(q: string, status: ArticleStatus | 'all') {
 export const useUpkeep = () =>
   useQuery({ queryKey: keys.knowledgeUpkeep, queryFn: () => api<{ units: UpkeepRow[] }>('/api/knowledge/upkeep') });
 
+/** Read afresh each time the drawer opens: the version a save is checked against, and the portal views, are current. */
 export const useArticleDetail = (articleId: string | null, enabled: boolean) =>
   useQuery({
     queryKey: keys.knowledgeArticle(articleId ?? ''),
     queryFn: () => api<ArticleDetail>(`/api/knowledge/articles/${articleId}`),
     enabled: enabled && articleId !== null,
+    staleTime: 0,
   });
 
 /** Creates an article, or saves a new version of one (the version read guards against lost edits). */
@@ -76,3 +78,7 @@ export const useDuplicateCheck = (body: Record<string, unknown>, enabled: boolea
     enabled,
     staleTime: 30_000,
   });
+
+/** Shows the article on the portal's public knowledge base, or takes it off (knowledge editors). */
+export const setArticlePublic = (id: string, flag: boolean) =>
+  api<Article>(`/api/knowledge/articles/${id}/public`, { method: 'PUT', json: { public: flag } });

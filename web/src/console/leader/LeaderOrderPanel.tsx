@@ -1,27 +1,16 @@
-import { Button, Card, Divider, Form, Space, Tag, Typography } from 'antd';
+import { Button, Card, Divider, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../shared/i18n';
 import { CASE_OWNER_ROLES, CONSULT_OPENER_ROLES, DIFFICULT_MARKER_ROLES, OPEN_STATES } from '../../shared/contract';
 import type { Order } from '../api/types';
 import { useWrite } from '../api/mutation';
-import { UnitMultiPicker } from '../common/pickers';
 import { hasRole, useSession } from '../shell/session';
 import { ConsultationList } from './ConsultationList';
 import { InstructionList } from './InstructionList';
-import {
-  endCase,
-  markDifficult,
-  openConsultation,
-  takeCase,
-  useConsultations,
-  useInstructions,
-  useOrderCase,
-  writeInstruction,
-} from './leader-api';
+import { endCase, useConsultations, useInstructions, useOrderCase } from './leader-api';
 import { leaderMessages } from './leader.messages';
-import { TextDialog } from './TextDialog';
+import { LeaderDialogs, type LeaderDialog } from './LeaderDialogs';
 
-type Dialog = 'case' | 'instruction' | 'difficult' | 'consult';
 const INVALIDATE = [['orders'], ['order'], ['timeline']];
 
 /** The order page's 领导督办 card: 包案, 批示 (with the unit's 签收 / 答复), 疑难件 and 会商. */
@@ -29,7 +18,7 @@ export function LeaderOrderPanel({ order }: { order: Order }) {
   const t = useT(leaderMessages);
   const me = useSession();
   const write = useWrite();
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<LeaderDialog | null>(null);
   const owner = useOrderCase(order.id).data?.case ?? null;
   const instructions = useInstructions({ orderId: order.id }).data?.items ?? [];
   const consultations = useConsultations({ orderId: order.id }).data?.items ?? [];
@@ -61,6 +50,11 @@ export function LeaderOrderPanel({ order }: { order: Order }) {
       {marker && !order.escalated && (
         <Button danger data-testid="leader-difficult" onClick={() => setDialog('difficult')}>
           {t('difficult.mark')}
+        </Button>
+      )}
+      {marker && order.escalated && (
+        <Button data-testid="leader-undifficult" onClick={() => setDialog('undifficult')}>
+          {t('difficult.unmark')}
         </Button>
       )}
       {opener && (
@@ -98,46 +92,7 @@ export function LeaderOrderPanel({ order }: { order: Order }) {
       {!open && instructions.length === 0 && consultations.length === 0 && (
         <Typography.Text type="secondary">{t('instruction.none')}</Typography.Text>
       )}
-      <TextDialog
-        open={dialog === 'case'}
-        title={`${t('case.take')} · ${order.orderNo}`}
-        label={t('case.note')}
-        required={false}
-        testId="case-dialog"
-        onClose={() => setDialog(null)}
-        onSubmit={(text) => run(() => takeCase(order.id, text || undefined), t('case.take'))}
-      />
-      <TextDialog
-        open={dialog === 'instruction'}
-        title={t('instruction.title', { orderNo: order.orderNo })}
-        label={t('instruction.text')}
-        testId="instruction-dialog"
-        onClose={() => setDialog(null)}
-        onSubmit={(text) => run(() => writeInstruction(order.id, text), t('instruction.write'))}
-      />
-      <TextDialog
-        open={dialog === 'difficult'}
-        title={t('difficult.title', { orderNo: order.orderNo })}
-        label={t('difficult.reason')}
-        testId="difficult-dialog"
-        onClose={() => setDialog(null)}
-        onSubmit={(text) => run(() => markDifficult(order.id, text), t('difficult.mark'))}
-      />
-      <TextDialog
-        open={dialog === 'consult'}
-        title={t('consult.openTitle', { orderNo: order.orderNo })}
-        label={t('consult.topic')}
-        testId="consult-dialog"
-        extra={
-          <Form.Item name="unitIds" label={t('consult.units')} rules={[{ required: true }]}>
-            <UnitMultiPicker testId="consult-units" />
-          </Form.Item>
-        }
-        onClose={() => setDialog(null)}
-        onSubmit={(text, values) =>
-          run(() => openConsultation(order.id, { topic: text, unitIds: (values.unitIds as string[]) ?? [] }), t('consult.open'))
-        }
-      />
+      <LeaderDialogs order={order} dialog={dialog} onClose={() => setDialog(null)} run={run} />
     </Card>
   );
 }

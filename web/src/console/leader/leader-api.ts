@@ -54,6 +54,8 @@ export const answerInstruction = (id: string, answer: string) =>
   api<InstructionView>(`/api/instructions/${id}/answer`, { method: 'POST', json: { answer } });
 export const markDifficult = (orderId: string, reason: string) =>
   api(`/api/orders/${orderId}/difficult`, { method: 'POST', json: { reason } });
+export const unmarkDifficult = (orderId: string, reason: string) =>
+  api(`/api/orders/${orderId}/difficult/unmark`, { method: 'POST', json: { reason } });
 export const openConsultation = (orderId: string, body: { topic: string; unitIds: string[] }) =>
   api<ConsultationView>(`/api/orders/${orderId}/consultations`, { method: 'POST', json: body });
 export const giveOpinion = (id: string, opinion: string) =>

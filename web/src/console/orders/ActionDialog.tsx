@@ -1,10 +1,8 @@
 import { errorText, useShowError } from '../api/mutation';
 import { useState } from 'react';
 import { App, Button, Form, Modal, Space, Upload, type UploadFile } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { ApiError } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
-import { fetchOrderDetail, uploadAttachment, useOrderAction } from '../api/queries';
+import { uploadAttachment, useOrderAction } from '../api/queries';
 import type { Order, OrderAction } from '../api/types';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
@@ -15,43 +13,9 @@ import { RequestContext } from './RequestContext';
 import { DispatchContext } from './DispatchContext';
 import { ModuleTextInput, TextModuleOrder } from '../agenttools/ModuleTextInput';
 import { textModuleDialogOf } from '../../shared/contract';
+import { formFieldOf, toBody } from './action-body';
 
 export { errorText };
-
-/** The form field a server error names ("body.text" → "text"), when this form has it. */
-function formFieldOf(e: unknown, fields: Record<string, unknown>): string | undefined {
-  if (!(e instanceof ApiError) || !e.field) return undefined;
-  const name = e.field.replace(/^body\./, '');
-  return name in fields ? name : undefined;
-}
-
-/** Turns the form's values into the action's body (dates to ISO, order numbers to ids). */
-async function toBody(action: OrderAction, values: Record<string, unknown>): Promise<Record<string, unknown>> {
-  // The re-dispatch of 同意并改派 is its own request, sent after the approval (see submit).
-  const {
-    note,
-    intoOrder,
-    newDeadline,
-    deadline,
-    redispatchLeadUnitId: _lead,
-    redispatchAssistUnitIds: _assist,
-    ...rest
-  } = values;
-  const body: Record<string, unknown> = { ...rest };
-  if (action === 'forward' && deadline) body.deadline = (deadline as Dayjs).toDate().toISOString();
-  if (typeof note === 'string' && note.trim()) body.note = note.trim();
-  if (action === 'request_extension' && newDeadline) body.newDeadline = (newDeadline as Dayjs).toDate().toISOString();
-  if (action === 'merge' && typeof intoOrder === 'string') {
-    const target = await fetchOrderDetail(intoOrder.trim());
-    body.intoOrderId = target.order.id;
-  }
-  if (action === 'visit_close' && body.reached === false) {
-    delete body.satisfaction;
-    delete body.resolved;
-  }
-  for (const [k, v] of Object.entries(body)) if (v === undefined) delete body[k];
-  return body;
-}
 
 interface ActionDialogProps {
   order: Pick<Order, 'id' | 'version' | 'orderNo'> & { deskUnitId?: string | null };

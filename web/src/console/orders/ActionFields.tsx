@@ -1,13 +1,12 @@
 import { CHECK_CLOSE_REASONS, CONTACT_METHODS, INVALID_REASONS, REPLY_RESULTS, SATISFACTION } from '../../shared/contract';
-import { DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, Radio, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import type { OrderAction } from '../api/types';
-import { UnitMultiPicker, UnitPicker } from '../common/pickers';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { ModuleTextInput } from '../agenttools/ModuleTextInput';
-import { useSubCentres } from '../api/queries';
+import { DeskField, DispatchFields, RedispatchFields } from './ActionRoutingFields';
 
 const required = [{ required: true }];
 /** A text the clerk writes: spaces alone are not an answer (the server refuses them too). */
@@ -60,43 +59,11 @@ export function ActionFields({ action, deskUnitId }: { action: OrderAction; desk
         </Form.Item>
       );
     case 'dispatch':
-      return (
-        <>
-          <Form.Item name="leadUnitId" label={t('form.leadUnit')} rules={required}>
-            <UnitPicker testId="field-leadUnitId" autoFocus />
-          </Form.Item>
-          <Form.Item name="assistUnitIds" label={t('form.assistUnits')}>
-            <UnitMultiPicker testId="field-assistUnitIds" />
-          </Form.Item>
-          <Form.Item name="instructions" label={t('form.instructions')}>
-            <Input.TextArea rows={2} data-testid="field-instructions" />
-          </Form.Item>
-        </>
-      );
+      return <DispatchFields />;
     case 'approve_return':
-      // 同意并改派: the dispatcher may name the next unit at once (approve, then dispatch, in order).
-      return (
-        <>
-          <Form.Item name="redispatchLeadUnitId" label={t('form.redispatchTo')} extra={t('form.redispatchHint')}>
-            <UnitPicker testId="field-redispatchLeadUnitId" autoFocus />
-          </Form.Item>
-          <Form.Item noStyle shouldUpdate={(a, b) => a.redispatchLeadUnitId !== b.redispatchLeadUnitId}>
-            {({ getFieldValue }) =>
-              getFieldValue('redispatchLeadUnitId') && (
-                <Form.Item name="redispatchAssistUnitIds" label={t('form.assistUnits')}>
-                  <UnitMultiPicker testId="field-redispatchAssistUnitIds" />
-                </Form.Item>
-              )
-            }
-          </Form.Item>
-        </>
-      );
+      return <RedispatchFields />;
     case 'route_to_desk':
-      return (
-        <Form.Item name="deskUnitId" label={t('form.desk')} rules={required}>
-          <DeskPicker exclude={deskUnitId ?? null} />
-        </Form.Item>
-      );
+      return <DeskField exclude={deskUnitId ?? null} />;
     case 'hand_up':
       return text('reason', t('form.handUpReason'));
     case 'request_return':
@@ -150,6 +117,7 @@ export function ActionFields({ action, deskUnitId }: { action: OrderAction; desk
         </>
       );
     case 'visit_close':
+    case 'direct_visit': // 直办件回访 (ADR 0202): the same questions; the order stays closed
       return (
         <>
           <Form.Item name="reached" label={t('form.reached')} valuePropName="checked" initialValue={true}>
@@ -189,23 +157,4 @@ export function ActionFields({ action, deskUnitId }: { action: OrderAction; desk
     default:
       return null;
   }
-}
-
-/** The sub-centres an order may be routed to (not the one holding it), by name (ADR 0110). */
-function DeskPicker({ exclude, value, onChange }: { exclude: string | null; value?: string; onChange?: (v: string) => void }) {
-  const desks = useSubCentres().data?.items ?? [];
-  const options = desks
-    .filter((d) => d.active && d.id !== exclude)
-    .map((d) => ({ value: d.id, label: d.regionName ? `${d.name}（${d.regionName}）` : d.name }));
-  return (
-    <Select
-      showSearch
-      autoFocus
-      optionFilterProp="label"
-      options={options}
-      value={value}
-      onChange={onChange}
-      data-testid="field-deskUnitId"
-    />
-  );
 }

@@ -4,6 +4,7 @@ import { useOrderDetail } from '../api/queries';
 import { useIntakeSuggest } from '../nlp/nlp-api';
 import { orderMessages } from './orders.messages';
 import { CatalogueAnswer } from '../catalogue/CatalogueAnswer';
+import { useMyDispatchArea } from '../common/use-dispatch-area';
 
 /**
  * What a dispatcher decides on: the appeal's own words, the dispatch catalogue's answer (issue 14,
@@ -16,8 +17,10 @@ export function DispatchContext({ orderId, field }: { orderId: string; field: st
   const order = useOrderDetail(orderId).data?.order;
   const input = { title: order?.title ?? '', content: order?.content ?? '', regionId: order?.regionId ?? undefined };
   const suggest = useIntakeSuggest(input, order !== undefined);
+  // A sub-centre's dispatcher is offered only units of its area (ADR 0192), here as in the pickers.
+  const area = useMyDispatchArea();
   if (!order) return null;
-  const units = suggest.data?.unit?.items ?? [];
+  const units = (suggest.data?.unit?.items ?? []).filter((u) => area.inArea(u.id));
   return (
     <Alert
       type="info"
@@ -42,7 +45,10 @@ export function DispatchContext({ orderId, field }: { orderId: string; field: st
                 title: order.title,
                 content: order.content,
               }}
-              onUse={(rule) => form.setFieldsValue({ [field]: rule.leadUnitId, assistUnitIds: rule.assistUnitIds })}
+              onUse={(rule) =>
+                form.setFieldsValue({ [field]: rule.leadUnitId, assistUnitIds: rule.assistUnitIds.filter(area.inArea) })
+              }
+              canUse={(rule) => area.inArea(rule.leadUnitId)}
             />
           </div>
           {suggest.data && units.length === 0 && (

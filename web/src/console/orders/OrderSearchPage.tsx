@@ -1,18 +1,15 @@
-import type { WarningLevel } from '../../shared/contract';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, DatePicker, Input, Select, Space, Tooltip } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../shared/i18n';
 import { useOrderSearch, useUnits } from '../api/queries';
-import { ORDER_STATES } from '../api/types';
-import { CategoryPicker, RegionPicker, UnitPicker } from '../common/pickers';
 import { nameIndex } from '../common/tree';
-import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
 import { OrderListQueue } from './OrderListQueue';
 import { SearchHitsTable } from './SearchHitsTable';
+import { OrderSearchFilters, type Filters } from './OrderSearchFilters';
 
 const PAGE = 50;
 const HITS_PAGE = 20;
@@ -20,20 +17,6 @@ const HITS_PAGE = 20;
 const HITS_WINDOW = 200;
 /** A typed 工单编号 (yyMMdd + sequence) is looked up, not searched as words. */
 const ORDER_NO = /^\d{10,}$/;
-
-interface Filters {
-  q?: string;
-  /** A caller's number from the header search (roles of pii.read only). */
-  callerPhone?: string;
-  states?: string;
-  unitId?: string;
-  categoryId?: string;
-  regionId?: string;
-  range?: [Dayjs, Dayjs];
-  escalated?: boolean;
-  warning?: Exclude<WarningLevel, 'none'>;
-  offset: number;
-}
 
 /** Accepted between the first day's start and the end of the last day, in the browser's time zone. */
 const rangeParams = (range?: [Dayjs, Dayjs]) =>
@@ -47,7 +30,6 @@ const rangeParams = (range?: [Dayjs, Dayjs]) =>
  */
 export function OrderSearchPage() {
   const t = useT(orderMessages);
-  const l = useT(labels);
   const s = useT(shellMessages);
   const [params] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
@@ -87,80 +69,9 @@ export function OrderSearchPage() {
   };
   const units = nameIndex(useUnits().data?.items);
   const hasMore = (hits.data?.hasMore ?? false) && f.offset + HITS_PAGE < HITS_WINDOW;
-  const onlyInSearch = (node: React.ReactNode) => (fullText ? node : <Tooltip title={t('search.onlyWithWords')}>{node}</Tooltip>);
-  const onlyInList = (node: React.ReactNode) =>
-    fullText ? <Tooltip title={t('search.onlyWithoutWords')}>{node}</Tooltip> : node;
   return (
     <Card title={s('nav.orders')}>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          placeholder={t('search.placeholder')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(q) => set({ q: q.trim() || undefined, callerPhone: undefined })}
-          style={{ width: 320 }}
-          data-testid="order-search"
-          allowClear
-        />
-        <Select
-          allowClear
-          mode="multiple"
-          placeholder={t('search.state')}
-          style={{ minWidth: 200 }}
-          options={ORDER_STATES.map((st) => ({ value: st, label: l(`state.${st}`) }))}
-          onChange={(v: string[]) => set({ states: v.length ? v.join(',') : undefined })}
-        />
-        <div style={{ width: 200 }}>
-          <UnitPicker
-            placeholder={t('form.leadUnit')}
-            value={f.unitId}
-            onChange={(unitId) => set({ unitId })}
-            testId="order-search-unit"
-          />
-        </div>
-        {onlyInSearch(
-          <div style={{ width: 180 }}>
-            <CategoryPicker
-              disabled={!fullText}
-              placeholder={t('search.category')}
-              value={f.categoryId}
-              onChange={(categoryId) => set({ categoryId })}
-              testId="order-search-category"
-            />
-          </div>,
-        )}
-        {onlyInSearch(
-          <div style={{ width: 150 }}>
-            <RegionPicker
-              disabled={!fullText}
-              placeholder={t('search.region')}
-              value={f.regionId}
-              onChange={(regionId) => set({ regionId })}
-            />
-          </div>,
-        )}
-        <DatePicker.RangePicker
-          value={f.range ?? null}
-          onChange={(v) => set({ range: v?.[0] && v[1] ? [v[0], v[1]] : undefined })}
-          placeholder={[t('search.acceptedFrom'), t('search.acceptedTo')]}
-        />
-        {onlyInList(
-          <Select
-            allowClear
-            disabled={fullText}
-            placeholder={t('search.warning')}
-            style={{ width: 120 }}
-            data-testid="order-search-warning"
-            options={(['red', 'yellow'] as const).map((w) => ({ value: w, label: l(`warn.${w}`) }))}
-            onChange={(warning?: Exclude<WarningLevel, 'none'>) => set({ warning })}
-          />,
-        )}
-        {onlyInList(
-          <Checkbox disabled={fullText} onChange={(e) => set({ escalated: e.target.checked || undefined })}>
-            {t('search.escalated')}
-          </Checkbox>,
-        )}
-      </Space>
+      <OrderSearchFilters text={text} setText={setText} filters={f} set={set} fullText={fullText} />
       {fullText && hits.isError && (
         <Alert type="error" showIcon message={(hits.error as Error).message} style={{ marginBottom: 12 }} />
       )}

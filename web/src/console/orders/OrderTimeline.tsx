@@ -5,6 +5,7 @@ import type { TimelineEvent } from '../api/types';
 import { formatTime } from '../common/tags';
 import { labels } from '../common/labels.messages';
 import { orderMessages, type OrderMessageKey } from './orders.messages';
+import { VerifyEventDetails } from '../grid/VerifyEventDetails';
 
 const COLOURS: Record<string, string> = {
   accept: 'blue',
@@ -28,6 +29,7 @@ const COLOURS: Record<string, string> = {
   instruction_answer: 'green',
   consult_open: 'purple',
   consult_conclude: 'green',
+  external_comment: 'blue',
   assist_opinion: 'green',
   assist_urge: 'orange',
   progress_report: 'blue',
@@ -76,6 +78,14 @@ function EventBody({ event }: { event: TimelineEvent }) {
   if (Array.isArray(asked) && asked.length > 0) details.push(asked.join('、'));
   if (typeof payload.satisfaction === 'string') details.push(l(`sat.${payload.satisfaction}` as never));
   if (typeof payload.resolved === 'boolean') details.push(l(`resolved.${payload.resolved}`));
+  if (event.action === 'accept' && typeof payload.deskName === 'string') {
+    // routed at intake (ADR 0193): by the catalogue rule's sub-centre, or by the region's
+    details.push(
+      payload.routedBy === 'catalogue'
+        ? t('timeline.routedByCatalogue', { no: String(payload.catalogueRuleNo ?? ''), desk: payload.deskName })
+        : t('timeline.routedByRegion', { desk: payload.deskName }),
+    );
+  }
   if (event.action === 'route_to_desk' || event.action === 'hand_up') {
     // 转分中心 / 上交中心: from which desk to which (a null desk is the league centre's)
     const desk = (name: unknown) => (typeof name === 'string' ? name : t('detail.leagueDesk'));
@@ -99,6 +109,7 @@ function EventBody({ event }: { event: TimelineEvent }) {
           {d}
         </div>
       ))}
+      <VerifyEventDetails event={event} />
       {event.note && (
         <div>
           {t('timeline.note')}: {event.note}

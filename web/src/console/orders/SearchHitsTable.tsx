@@ -5,7 +5,11 @@ import { Highlighted } from '../common/Highlighted';
 import { orderMessages } from './orders.messages';
 import { orderColumns } from './order-columns';
 
-/** Full-text hits, best first: number (links to the order), highlighted title and snippet, state, unit, time. */
+/**
+ * Full-text hits, best first: number (links to the order), highlighted title and snippet, state, unit,
+ * time. The snippet takes what the fixed columns leave, so the table fits the page at 1280 px wide
+ * instead of scrolling sideways (the lead unit's name is cut with an ellipsis, its full name on hover).
+ */
 export function SearchHitsTable({
   hits,
   loading,
@@ -27,7 +31,7 @@ export function SearchHitsTable({
       dataSource={hits}
       data-testid={testId}
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
       locale={{ emptyText: t('search.noHits') }}
       onRow={(h) => ({ 'data-testid': `hit-row-${h.orderNo}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
@@ -35,21 +39,20 @@ export function SearchHitsTable({
         {
           title: t('col.title'),
           key: 'title',
-          width: 260,
+          width: 200,
           render: (_: unknown, h) => <Highlighted fragments={h.highlight.title} />,
         },
         {
           title: t('search.snippet'),
           key: 'content',
-          width: 420,
           render: (_: unknown, h) => (
             <span style={{ color: '#555' }}>
               <Highlighted fragments={h.highlight.content} />
             </span>
           ),
         },
-        cols.state(120),
-        cols.leadUnit(unitNames, 160),
+        cols.state(96),
+        cols.leadUnit(unitNames, 150),
         cols.acceptedAt(),
       ]}
     />

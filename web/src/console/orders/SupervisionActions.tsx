@@ -5,7 +5,7 @@ import { Button, Form, Input, InputNumber, Modal, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../shared/i18n';
 import { invalidateOrder } from '../api/queries';
-import { OPEN_STATES, type Order } from '../api/types';
+import { OPEN_STATES, type Me, type Order } from '../api/types';
 import { labels } from '../common/labels.messages';
 import { orderMessages } from './orders.messages';
 import { shellMessages } from '../shell/shell.messages';
@@ -13,6 +13,10 @@ import { hasRole, useSession } from '../shell/session';
 import { useLeaderSettings } from '../leader/leader-api';
 
 type Kind = 'urge' | 'supervise' | 'followup';
+
+/** Whether SupervisionActions offers anything here: an open order, to a supervisor or a leader (列入领导盯办 at least). */
+export const offersSupervision = (me: Me, order: Order) =>
+  OPEN_STATES.includes(order.state) && hasRole(me, 'leader', 'supervisor');
 
 /** 催办 / 督办单 / 领导盯办 on an open order (src/supervision); not lifecycle moves, so not in availableActions. */
 export function SupervisionActions({ order }: { order: Order }) {
@@ -30,7 +34,7 @@ export function SupervisionActions({ order }: { order: Order }) {
   const settings = useLeaderSettings(onlyLeader).data;
   const mayUrge = supervisor || (onlyLeader && settings?.leadersMayUrge === true);
   const maySupervise = supervisor || (onlyLeader && settings?.leadersMaySupervise === true);
-  if (!OPEN_STATES.includes(order.state) || (!supervisor && !leader)) return null;
+  if (!offersSupervision(me, order)) return null;
   const title: Record<Kind, string> = {
     urge: l('action.urge'),
     supervise: l('action.supervise'),

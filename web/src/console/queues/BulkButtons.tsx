@@ -76,7 +76,14 @@ export function BulkButton({ action, selected, done }: BulkButtonProps) {
         {action === 'dispatch' ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Alert type="info" showIcon title={t('bulk.dispatchHint')} />
-            <UnitPicker value={unitId} onChange={setUnitId} placeholder={t('bulk.unit')} testId="bulk-dispatch-unit" />
+            <UnitPicker
+              dispatchable
+              inMyArea
+              value={unitId}
+              onChange={setUnitId}
+              placeholder={t('bulk.unit')}
+              testId="bulk-dispatch-unit"
+            />
           </Space>
         ) : (
           <Form.Item

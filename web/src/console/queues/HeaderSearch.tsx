@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { App, Input, type InputRef } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../shared/api';
 import { useLang, useT } from '../../shared/i18n';
 import { errorText } from '../api/mutation';
-import type { OrderDetail } from '../api/types';
+import { fetchOrderDetail } from '../api/queries';
 import { hasRole, useSession } from '../shell/session';
 import { queueToolMessages } from './queues.messages';
 
@@ -57,7 +56,7 @@ export function HeaderSearch() {
     if (!target.value) return;
     if (target.kind === 'order') {
       try {
-        const detail = await api<OrderDetail>(`/api/orders/${encodeURIComponent(target.value)}`);
+        const detail = await fetchOrderDetail(target.value);
         navigate(`/orders/${detail.order.id}`);
         done();
       } catch (e) {

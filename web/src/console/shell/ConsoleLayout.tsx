@@ -6,7 +6,7 @@ import { labels } from '../common/labels.messages';
 import { useLiveUpdates } from '../live/useLiveUpdates';
 import { LangSwitch } from './LangSwitch';
 import { MentionBell } from '../agenttools/MentionBell';
-import { navFor } from './nav';
+import { mayVisit, navFor } from './nav';
 import { HeaderSearch } from '../queues/HeaderSearch';
 import { hasRole, useLogout, useSession } from './session';
 import { useCallPopper } from '../calls/useCallPopper';
@@ -55,7 +55,8 @@ export function ConsoleLayout() {
             {t('appName')}
           </Typography.Text>
           <Space size="middle" style={{ flex: 'none' }}>
-            <HeaderSearch />
+            {/* Finding orders is for those who read them: not the system, security or audit administrator (ADR 0157). */}
+            {mayVisit(me.roles, '/orders') && <HeaderSearch />}
             <Tooltip title={live ? t('live.on') : t('live.off')}>
               <Badge status={live ? 'success' : 'default'} data-testid="live-status" data-live={live ? 'on' : 'off'} />
             </Tooltip>

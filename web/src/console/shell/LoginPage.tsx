@@ -9,6 +9,7 @@ import { shellMessages } from './shell.messages';
 import { homeFor } from './nav';
 import { rememberSignedIn } from './session';
 import { LangSwitch } from './LangSwitch';
+import { SecondStep, type SecondStepKind } from './SecondStep';
 
 /** Staff sign-in; on success the session cookie is set by the server and the user lands on their home. */
 export function LoginPage() {
@@ -18,16 +19,23 @@ export function LoginPage() {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<SecondStepKind | null>(null);
+
+  async function enter() {
+    rememberSignedIn();
+    const me = await fetchMe();
+    client.setQueryData(keys.me, me);
+    navigate(homeFor(me.roles), { replace: true });
+  }
 
   async function submit(values: { username: string; password: string }) {
     setBusy(true);
     setError(null);
     try {
-      await signIn(values);
-      rememberSignedIn();
-      const me = await fetchMe();
-      client.setQueryData(keys.me, me);
-      navigate(homeFor(me.roles), { replace: true });
+      const answer = await signIn(values);
+      // A second step is due (TOTP code, or enrolment the centre requires): no session yet.
+      if ('mfa' in answer) setStep({ mfa: answer.mfa, challenge: answer.challenge });
+      else await enter();
     } catch (e) {
       setError(e instanceof ApiError ? (lang === 'en' ? e.messageEn : e.messageZh) : t('login.failed'));
     } finally {
@@ -36,14 +44,15 @@ export function LoginPage() {
   }
 
   return (
-    <div style={{ minHeight: '100vh', background: '#f0f2f5', paddingTop: 100 }}>
+    <div style={{ minHeight: '100vh', boxSizing: 'border-box', background: '#f0f2f5', paddingTop: 100 }}>
       <Card style={{ maxWidth: 400, margin: '0 auto' }} extra={<LangSwitch />}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('appName')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.title')}</Typography.Paragraph>
+        {step && <SecondStep step={step} onSignedIn={() => void enter()} onBack={() => setStep(null)} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form layout="vertical" onFinish={submit} requiredMark={false} hidden={step !== null}>
           <Form.Item name="username" label={t('login.username')} rules={[{ required: true }]}>
             <Input data-testid="login-username" autoFocus autoComplete="username" />
           </Form.Item>

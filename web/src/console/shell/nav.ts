@@ -1,6 +1,8 @@
 import type { Role } from '../api/types';
 import { CATALOGUE_EDITORS, CATALOGUE_REPORT_READERS } from '../../../../src/contract/catalogue';
-import { CHECK_ROLES, ENTERPRISE_DESK_ROLES } from '../../shared/contract';
+import { CITIZEN_NOTICE_READERS } from '../../../../src/contract/citizen-notices';
+import { CHANNEL_ADMINS, CHECK_ROLES, ENTERPRISE_DESK_ROLES, MERGED_LINE_REPORT_READERS, ROLES } from '../../shared/contract';
+import { GRID_REPORT_ROLES } from '../../../../src/contract/geo';
 import type { shellMessages } from './shell.messages';
 
 type NavKey = keyof typeof shellMessages.zh & `nav.${string}`;
@@ -11,7 +13,9 @@ export interface NavItem {
   roles: readonly Role[];
 }
 
-const CENTRE_READERS: Role[] = ['operator', 'dispatcher', 'supervisor', 'leader', 'analyst', 'auditor'];
+// The audit administrator reads the audit trail, not orders (三员分立, ADR 0157).
+const ALL_STAFF: readonly Role[] = ROLES;
+const CENTRE_READERS: Role[] = ['operator', 'dispatcher', 'supervisor', 'leader', 'analyst'];
 
 /** Every screen of the console and who sees it in the menu; the first item a user may see is their home. */
 export const NAV: NavItem[] = [
@@ -26,9 +30,13 @@ export const NAV: NavItem[] = [
   { path: '/leader', label: 'nav.leader', roles: ['leader'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['leader', 'analyst', 'supervisor', 'unit_admin'] },
   { path: '/wall', label: 'nav.wall', roles: ['leader', 'analyst', 'supervisor'] },
+  { path: '/map', label: 'nav.map', roles: ['dispatcher', 'supervisor', 'leader', 'analyst'] },
   { path: '/assessment', label: 'nav.assessment', roles: ['leader', 'analyst', 'supervisor', 'unit_admin'] },
   { path: '/hot', label: 'nav.hot', roles: ['leader', 'analyst', 'supervisor'] },
   { path: '/reports', label: 'nav.reports', roles: ['leader', 'analyst', 'supervisor', 'unit_admin'] },
+  // Issue 16: the merged hotlines' monthly report, and the notices to citizens as staff see them.
+  { path: '/channels/report', label: 'nav.lineReport', roles: MERGED_LINE_REPORT_READERS },
+  { path: '/notices', label: 'nav.notices', roles: CITIZEN_NOTICE_READERS },
   {
     path: '/knowledge',
     label: 'nav.knowledge',
@@ -36,13 +44,23 @@ export const NAV: NavItem[] = [
   },
   { path: '/orders', label: 'nav.orders', roles: [...CENTRE_READERS, 'unit_handler', 'unit_admin'] },
   { path: '/admin/units', label: 'nav.units', roles: ['admin'] },
-  { path: '/admin/users', label: 'nav.users', roles: ['admin'] },
+  { path: '/admin/sub-centres', label: 'nav.subCentres', roles: ['admin'] },
+  { path: '/admin/api-clients', label: 'nav.apiClients', roles: ['admin'] },
+  { path: '/admin/import', label: 'nav.import', roles: ['admin'] },
+  { path: '/admin/channels', label: 'nav.channels', roles: CHANNEL_ADMINS },
+  { path: '/admin/users', label: 'nav.users', roles: ['security_admin'] },
   { path: '/admin/categories', label: 'nav.categories', roles: ['admin'] },
   { path: '/admin/timelimits', label: 'nav.timelimits', roles: ['admin'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin'] },
+  { path: '/admin/retention', label: 'nav.retention', roles: ['admin'] },
   { path: '/admin/text-modules', label: 'nav.textModules', roles: ['admin', 'supervisor'] },
   { path: '/admin/catalogue', label: 'nav.catalogue', roles: CATALOGUE_EDITORS },
   { path: '/catalogue/report', label: 'nav.catalogueReport', roles: CATALOGUE_REPORT_READERS },
+  { path: '/audit', label: 'nav.audit', roles: ['auditor'] },
+  // 网格工作台 (issue 18): verification tasks and 上报 for grid workers, 上报 only for reporters.
+  { path: '/grid', label: 'nav.grid', roles: GRID_REPORT_ROLES },
+  // Everyone's own account: two-factor sign-in and the sign-in history (issue 15).
+  { path: '/account', label: 'nav.account', roles: ALL_STAFF },
 ];
 
 export const navFor = (roles: readonly Role[]) => NAV.filter((item) => item.roles.some((r) => roles.includes(r)));
@@ -57,7 +75,10 @@ const HOME_BY_ROLE: [Role, string][] = [
   ['leader', '/leader'],
   ['analyst', '/dashboard'],
   ['admin', '/admin/units'],
-  ['auditor', '/orders'],
+  ['security_admin', '/admin/users'],
+  ['auditor', '/audit'],
+  ['gridworker', '/grid'],
+  ['grid_reporter', '/grid'],
 ];
 
 export function homeFor(roles: readonly Role[]): string {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Card, Col, Empty, Row } from 'antd';
+import { Button, Card, Col, Empty, Row, Space } from 'antd';
 import { useOrders } from '../api/queries';
 import type { Order, OrderState } from '../api/types';
 import { OrderTable } from '../orders/OrderTable';
@@ -16,27 +16,35 @@ interface QueueDeskProps {
   pickHint: string;
   /** The panel of the picked order; `done` empties it (the order has left the queue). */
   panel: (order: Order, done: () => void) => ReactNode;
+  /** Orders of the desk in another state (回访台: the sampled 直办 orders, ADR 0202), listed after the state's. */
+  extra?: readonly Order[];
+  /** A word beside a row's button (回访台: the state of its SMS link). */
+  tag?: (order: Order) => ReactNode;
 }
 
 /** A centre desk (答复审核, 回访台): its queue on the left, the picked order worked on the right. */
-export function QueueDesk({ state, name, title, openLabel, pickHint, panel }: QueueDeskProps) {
+export function QueueDesk({ state, name, title, openLabel, pickHint, panel, extra, tag }: QueueDeskProps) {
   const queue = useOrders({ state, limit: 200 });
   const [pickedId, setPickedId] = useState<string | null>(null);
-  const picked = queue.data?.items.find((x) => x.id === pickedId) ?? null;
+  const orders = queue.data && extra ? [...queue.data.items, ...extra] : queue.data?.items;
+  const picked = orders?.find((x) => x.id === pickedId) ?? null;
   const open = (x: Order) => (
-    <Button size="small" data-testid={`${name}-open-${x.orderNo}`} onClick={() => setPickedId(x.id)}>
-      {openLabel}
-    </Button>
+    <Space size={4}>
+      {tag?.(x)}
+      <Button size="small" data-testid={`${name}-open-${x.orderNo}`} onClick={() => setPickedId(x.id)}>
+        {openLabel}
+      </Button>
+    </Space>
   );
   return (
     <Row gutter={16}>
       <Col xs={24} xl={13}>
         <Card title={title}>
           <OrderTable
-            orders={queue.data?.items}
+            orders={orders}
             loading={queue.isLoading}
             actions={open}
-            actionsWidth={80}
+            actionsWidth={tag ? 210 : 80}
             compact
             byDeadline
             testId={`${name}-list`}

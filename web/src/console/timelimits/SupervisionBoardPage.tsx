@@ -12,6 +12,8 @@ import { useLeaderFollowups, useSupervisions, useWarnedOrders, type BoardOrder }
 import { BoardTextDialog, type BoardDialog } from './BoardTextDialog';
 import { LeaderFollowupsTable, SupervisionsTable } from './SupervisionTables';
 
+const ACTIONS_WIDTH = 170;
+
 /** Red and yellow orders, 催办 / 督办 by hand, open 督办单 and the 领导盯办 list. */
 export function SupervisionBoardPage() {
   const t = useT(timelimitMessages);
@@ -45,7 +47,7 @@ export function SupervisionBoardPage() {
       key: 'stage',
       render: (_: unknown, o: BoardOrder) => (o.timeLimit.stage ? t(`stage.${o.timeLimit.stage}` as TimelimitMessageKey) : '—'),
     },
-    { title: t('sup.due'), key: 'due', render: (_: unknown, o: BoardOrder) => formatTime(o.timeLimit.dueAt) },
+    { title: t('sup.due'), key: 'due', width: 140, render: (_: unknown, o: BoardOrder) => formatTime(o.timeLimit.dueAt) },
     {
       title: t('sup.remaining'),
       key: 'rem',
@@ -61,6 +63,8 @@ export function SupervisionBoardPage() {
     {
       title: '',
       key: 'x',
+      // Room for both buttons in either language (Remind + Supervise pushed the table 15 px past 1280×720).
+      width: ACTIONS_WIDTH,
       render: (_: unknown, o: BoardOrder) => (
         <Space>
           <Button size="small" onClick={() => setDialog({ kind: 'urge', id: o.id })}>

@@ -14,6 +14,7 @@ const SHOWN: KpiKey[] = [
   'satisfactionRate',
   'rehandleRate',
   'assistOnTimeRate',
+  'hopOnTimeRate',
 ];
 
 export function UnitKpis({ unitId }: { unitId: string }) {

@@ -1,0 +1,115 @@
+import { Type } from '@sinclair/typebox';
+import {
+  COORD_SYSTEMS,
+  type CoordSystem,
+  type GridImportResult,
+  type GridLocateAnswer,
+  type GridShape,
+  type GridVersionView,
+  type GridView,
+} from '../contract/geo.js';
+import { InstantSchema as At, Nullable, wireSchema } from '../shared/wire-schema.js';
+
+const Id = Type.String({ format: 'uuid' });
+const CoordSystemField = () =>
+  Type.Union(
+    COORD_SYSTEMS.map((c) => Type.Literal<CoordSystem>(c)),
+    { description: '坐标系: wgs84 (default), gcj02, bd09' },
+  );
+
+export const GridImportBody = Type.Object(
+  {
+    geojson: Type.Unknown({
+      description: 'GeoJSON FeatureCollection of Polygon/MultiPolygon features: properties code, name, region',
+    }),
+    coordSystem: Type.Optional(CoordSystemField()),
+    replace: Type.Optional(Type.Boolean({ description: 'end the grids the file leaves out' })),
+  },
+  { additionalProperties: false },
+);
+
+export const GridListQuery = Type.Object(
+  { regionId: Type.Optional(Id), all: Type.Optional(Type.Boolean({ description: 'ended grids too' })) },
+  { additionalProperties: false },
+);
+export const GridShapesQuery = Type.Object({ regionId: Type.Optional(Id) }, { additionalProperties: false });
+export const LocateQuery = Type.Object(
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    coordSystem: Type.Optional(CoordSystemField()),
+  },
+  { additionalProperties: false },
+);
+
+const Point = Type.Object({ lat: Type.Number(), lng: Type.Number() });
+export const GeometrySchema = Type.Object({
+  type: Type.Literal('MultiPolygon'),
+  coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))),
+});
+
+export const GridImportResultSchema = wireSchema<GridImportResult>()(
+  Type.Object({
+    created: Type.Integer(),
+    updated: Type.Integer(),
+    unchanged: Type.Integer(),
+    deactivated: Type.Integer(),
+    ordersReassigned: Type.Integer(),
+  }),
+);
+
+export const GridListSchema = wireSchema<{ items: GridView<Date>[] }>()(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        id: Id,
+        code: Type.String(),
+        name: Type.String(),
+        regionId: Id,
+        regionName: Type.String(),
+        version: Type.Integer(),
+        active: Type.Boolean(),
+        demo: Type.Boolean(),
+        updatedAt: At,
+      }),
+    ),
+  }),
+);
+
+export const GridShapesSchema = wireSchema<{ items: GridShape[] }>()(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        id: Id,
+        code: Type.String(),
+        name: Type.String(),
+        regionId: Id,
+        demo: Type.Boolean(),
+        geometry: GeometrySchema,
+      }),
+    ),
+  }),
+);
+
+export const GridLocateSchema = wireSchema<GridLocateAnswer>()(
+  Type.Object({
+    point: Point,
+    grid: Nullable(Type.Object({ id: Id, code: Type.String(), name: Type.String(), regionId: Id })),
+  }),
+);
+
+export const GridVersionsSchema = wireSchema<{ items: GridVersionView<Date>[] }>()(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        version: Type.Integer(),
+        name: Type.String(),
+        regionId: Id,
+        active: Type.Boolean(),
+        changedAt: At,
+        changedBy: Nullable(Id),
+        source: Type.String(),
+      }),
+    ),
+  }),
+);

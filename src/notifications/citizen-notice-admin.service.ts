@@ -1,0 +1,228 @@
+import type { Config } from '../config/config.js';
+import {
+  CITIZEN_CHANNELS,
+  CITIZEN_EVENTS,
+  CITIZEN_LANGS,
+  CITIZEN_NOTICE_EDITORS,
+  CITIZEN_NOTICE_READERS,
+  EMAIL_PATTERN,
+  TEMPLATE_VARS,
+  VISIT_LINK_SENDERS,
+  type CitizenChannel,
+  type CitizenContactView,
+  type CitizenEvent,
+  type CitizenLang,
+  type CitizenNoticeListView,
+  type CitizenNoticeSettingsView,
+  type CitizenNoticeStatus,
+  type CitizenOptOutView,
+  type CitizenTemplateListView,
+} from '../contract/citizen-notices.js';
+import { text, type MessageKey } from '../i18n/messages.js';
+import { maskPhone } from '../orders/masking.js';
+import { normalizePhone, PHONE_REGEXP } from '../orders/phone.js';
+import { loadVisibleOrder } from '../orders/order-query.service.js';
+import type { Deps } from '../shared/deps.js';
+import { domainError, forbidden, invalidField } from '../shared/errors.js';
+import { hasAnyRole, type Actor } from '../users/roles.js';
+import {
+  applyDeliveryReport,
+  deleteTemplate,
+  findContact,
+  listCitizenNotices,
+  setOptOut,
+  upsertContact,
+  upsertNoticeSettings,
+  upsertTemplate,
+} from './citizen-notice.repository.js';
+import { effectiveNoticeSettings, effectiveTemplates } from './citizen-notice-settings.js';
+import { forbiddenPlaceholders } from './citizen-template.js';
+import { readAliyunReport } from './providers/aliyun-sms.provider.js';
+import { readHttpSmsReport } from './providers/http-sms.provider.js';
+
+const mustRead = (actor: Actor) => {
+  if (!hasAnyRole(actor, CITIZEN_NOTICE_READERS)) throw forbidden();
+};
+const mustEdit = (actor: Actor) => {
+  if (!hasAnyRole(actor, CITIZEN_NOTICE_EDITORS)) throw forbidden();
+};
+
+const maskEmail = (email: string) => email.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
+
+/** The staff outbox page: the centre's delivery records, newest first, recipients masked. */
+export async function listCitizenNoticesFor(
+  deps: Deps,
+  config: Config,
+  actor: Actor,
+  f: { status?: CitizenNoticeStatus; orderId?: string; limit?: number },
+): Promise<CitizenNoticeListView<Date>> {
+  mustRead(actor);
+  const rows = await listCitizenNotices(deps.db, {
+    centreId: actor.centreId,
+    status: f.status,
+    orderId: f.orderId,
+    limit: f.limit ?? 100,
+  });
+  return {
+    configured: { sms: config.notices.sms !== undefined, email: config.notices.mail !== undefined },
+    items: rows.map((r) => ({
+      id: r.id,
+      orderId: r.order_id,
+      orderNo: r.order_no,
+      event: r.event as CitizenEvent,
+      channel: r.channel as CitizenChannel,
+      provider: r.provider,
+      recipient: r.channel === 'sms' ? (maskPhone(r.recipient) ?? '') : maskEmail(r.recipient),
+      body: r.body,
+      status: r.status as CitizenNoticeStatus,
+      reason: r.reason ? text(`citizenNotice.reason.${r.reason}` as MessageKey) : null,
+      urgent: r.urgent,
+      providerId: r.provider_id,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      notBefore: r.not_before,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
+      deliveredAt: r.delivered_at,
+    })),
+  };
+}
+
+export async function getCitizenNoticeSettings(deps: Deps, actor: Actor): Promise<CitizenNoticeSettingsView> {
+  mustRead(actor);
+  return effectiveNoticeSettings(deps.db, actor.centreId);
+}
+
+export async function putCitizenNoticeSettings(
+  deps: Deps,
+  actor: Actor,
+  s: CitizenNoticeSettingsView,
+): Promise<CitizenNoticeSettingsView> {
+  mustEdit(actor);
+  if (s.secondLang === 'zh') throw invalidField('secondLang');
+  await upsertNoticeSettings(deps.db, { centreId: actor.centreId, ...s, events: [...new Set(s.events)], at: deps.clock.now() });
+  return effectiveNoticeSettings(deps.db, actor.centreId);
+}
+
+/** Every (event, channel) in zh and, when set, the second language: the centre's text or the built-in one. */
+export async function listCitizenTemplates(deps: Deps, actor: Actor): Promise<CitizenTemplateListView> {
+  mustRead(actor);
+  const settings = await effectiveNoticeSettings(deps.db, actor.centreId);
+  const templateOf = await effectiveTemplates(deps.db, actor.centreId);
+  const langs: CitizenLang[] = settings.secondLang ? ['zh', settings.secondLang] : ['zh'];
+  return {
+    vars: { sms: [...TEMPLATE_VARS.sms], email: [...TEMPLATE_VARS.email] },
+    items: CITIZEN_EVENTS.flatMap((event) =>
+      CITIZEN_CHANNELS.flatMap((channel) =>
+        langs.map((lang) => {
+          const t = templateOf(event, channel, lang);
+          return { event, channel, lang, subject: t?.subject ?? null, body: t?.body ?? '', custom: t?.custom ?? false };
+        }),
+      ),
+    ),
+  };
+}
+
+/** Writes a centre's template; an SMS template naming a variable it may not carry ({title}) is refused. */
+export async function putCitizenTemplate(
+  deps: Deps,
+  actor: Actor,
+  k: { event: CitizenEvent; channel: CitizenChannel; lang: CitizenLang },
+  t: { subject: string | null; body: string | null },
+): Promise<CitizenTemplateListView> {
+  mustEdit(actor);
+  if (!(CITIZEN_LANGS as readonly string[]).includes(k.lang)) throw invalidField('lang');
+  if (t.body === null) {
+    await deleteTemplate(deps.db, { centreId: actor.centreId, ...k });
+  } else {
+    const bad = forbiddenPlaceholders(k.channel, `${t.subject ?? ''} ${t.body}`);
+    if (bad.length > 0)
+      throw domainError('VALIDATION', 'citizenNotice.badPlaceholder', { names: bad.join(', ') }, { field: 'body' });
+    await upsertTemplate(deps.db, {
+      centreId: actor.centreId,
+      ...k,
+      subject: t.subject,
+      body: t.body,
+      by: actor.userId,
+      at: deps.clock.now(),
+    });
+  }
+  return listCitizenTemplates(deps, actor);
+}
+
+/** A citizen's "no more notices" (phone or e-mail), recorded by staff on the citizen's word. */
+export async function setCitizenOptOut(deps: Deps, actor: Actor, r: CitizenOptOutView): Promise<CitizenOptOutView> {
+  mustRead(actor);
+  const given = r.address.trim();
+  // An address that no notice can go to would be recorded for nothing: a phone or an e-mail, as intake takes them.
+  const valid = given.includes('@') ? new RegExp(EMAIL_PATTERN).test(given) : PHONE_REGEXP.test(given);
+  const address = !valid ? null : given.includes('@') ? given.toLowerCase() : normalizePhone(given);
+  if (!address) throw invalidField('address');
+  await setOptOut(deps.db, {
+    centreId: actor.centreId,
+    address,
+    optedOut: r.optedOut,
+    source: `staff:${actor.userId ?? ''}`,
+    at: deps.clock.now(),
+  });
+  return { address, optedOut: r.optedOut };
+}
+
+const CONTACT_EDITORS = [...VISIT_LINK_SENDERS] as const;
+
+export async function getCitizenContact(deps: Deps, actor: Actor, orderRef: string): Promise<CitizenContactView> {
+  const order = await loadVisibleOrder(deps, actor, orderRef);
+  const c = await findContact(deps.db, order.id);
+  return {
+    orderId: order.id,
+    email: c?.email ?? null,
+    lang: (c?.lang ?? 'zh') as CitizenLang,
+    consent: (c?.consent ?? null) as CitizenEvent[] | null,
+    sms: c?.sms_consent ?? null,
+  };
+}
+
+/** The caller's e-mail, language and (a confidential caller) the events they agreed to hear about. */
+export async function putCitizenContact(
+  deps: Deps,
+  actor: Actor,
+  orderRef: string,
+  c: Omit<CitizenContactView, 'orderId' | 'sms'> & { sms?: boolean | null },
+): Promise<CitizenContactView> {
+  if (!hasAnyRole(actor, CONTACT_EDITORS)) throw forbidden();
+  const order = await loadVisibleOrder(deps, actor, orderRef);
+  await upsertContact(deps.db, {
+    orderId: order.id,
+    email: c.email?.trim().toLowerCase() || null,
+    lang: c.lang,
+    consent: c.consent ? [...new Set(c.consent)] : null,
+    sms: c.sms,
+    at: deps.clock.now(),
+  });
+  return getCitizenContact(deps, actor, order.id);
+}
+
+/**
+ * A provider's delivery-report callback: the HTTP gateway's is signed (HMAC), Aliyun's carries the
+ * configured token. Answers how many records moved to delivered or failed; null = not authentic.
+ */
+export async function receiveDeliveryReport(
+  deps: Deps,
+  config: Config,
+  r: { provider: string; raw: string; timestamp?: string; signature?: string; token?: string },
+): Promise<number | null> {
+  const sms = config.notices.sms;
+  if (!sms || sms.kind !== r.provider) return null;
+  let reports;
+  if (sms.kind === 'http') {
+    reports = readHttpSmsReport(sms, r.raw, { timestamp: r.timestamp, signature: r.signature });
+    if (!reports) return null;
+  } else {
+    if (!config.notices.smsReportToken || r.token !== config.notices.smsReportToken) return null;
+    reports = readAliyunReport(r.raw);
+  }
+  let applied = 0;
+  for (const report of reports)
+    applied += await applyDeliveryReport(deps.db, { provider: sms.kind, ...report, at: deps.clock.now() });
+  return applied;
+}

@@ -1,0 +1,48 @@
+import type { Messages } from '../../shared/i18n';
+
+/** My account: two-factor sign-in and the sign-in history (issue 15). */
+export const accountMessages = {
+  zh: {
+    'account.title': '我的账户',
+    'account.totp': '双因素认证',
+    'account.totpOn': '已启用（剩余恢复码 {n} 个）',
+    'account.totpOff': '未启用',
+    'account.enrol': '启用双因素认证',
+    'account.history': '最近登录记录',
+    'account.at': '时间',
+    'account.outcome': '结果',
+    'account.ip': '地址',
+    'outcome.auth.login': '登录成功',
+    'outcome.auth.login.failed': '登录失败',
+    'outcome.auth.login.locked': '账户已锁定',
+    'outcome.auth.totp.failed': '验证码错误',
+    'password.title': '修改密码',
+    'password.current': '当前密码',
+    'password.new': '新密码',
+    'password.rules': '至少 8 位，包含小写字母、大写字母、数字、符号中的至少三类，不能包含用户名，不能是常见密码。',
+    'password.submit': '修改密码',
+    'password.done': '密码已修改，请用新密码重新登录',
+  },
+  en: {
+    'account.title': 'My account',
+    'account.totp': 'Two-factor sign-in',
+    'account.totpOn': 'On ({n} recovery codes left)',
+    'account.totpOff': 'Off',
+    'account.enrol': 'Turn on two-factor sign-in',
+    'account.history': 'Recent sign-ins',
+    'account.at': 'When',
+    'account.outcome': 'Outcome',
+    'account.ip': 'Address',
+    'outcome.auth.login': 'Signed in',
+    'outcome.auth.login.failed': 'Failed',
+    'outcome.auth.login.locked': 'Account locked',
+    'outcome.auth.totp.failed': 'Wrong code',
+    'password.title': 'Change password',
+    'password.current': 'Current password',
+    'password.new': 'New password',
+    'password.rules':
+      'At least 8 characters with three of: lower-case, upper-case, digits, symbols; not containing the username; not a common password.',
+    'password.submit': 'Change password',
+    'password.done': 'Password changed; sign in again with the new one',
+  },
+} satisfies Messages;

@@ -1,0 +1,43 @@
+import type { Messages } from '../../shared/i18n';
+
+/** 地图: the orders on the map (dispatcher, supervisor, leader), the intake pin and the wall's panel. */
+export const ordersMapMessages = {
+  zh: {
+    title: '工单地图',
+    states: '状态',
+    overdueOnly: '只看超期',
+    density: '密度图层',
+    grids: '网格',
+    shown: '地图上 {shown} 件，范围内共 {total} 件',
+    more: '另有 {more} 件未逐一标出（见密度图层，放大可看到更多）',
+    legendOverdue: '红圈：已超期',
+    openHint: '点击圆点打开工单',
+    pinButton: '在地图上标注位置',
+    pinHide: '收起地图',
+    pinClear: '清除位置',
+    pinAt: '已标注：经度 {lng}，纬度 {lat}（WGS-84）',
+    pinHint: '点击地图放置位置，可拖动图钉调整',
+    pinLabel: '位置（可选）',
+    wallMap: '各旗县市区在办工单',
+    wallCount: '{name} {n}',
+  },
+  en: {
+    title: 'Orders on the map',
+    states: 'States',
+    overdueOnly: 'Overdue only',
+    density: 'Density layer',
+    grids: 'Grids',
+    shown: '{shown} on the map, {total} in the area',
+    more: '{more} more not drawn one by one (see the density layer; zoom in to see more)',
+    legendOverdue: 'Red ring: overdue',
+    openHint: 'Click a dot to open the order',
+    pinButton: 'Mark the place on the map',
+    pinHide: 'Hide the map',
+    pinClear: 'Clear the place',
+    pinAt: 'Marked: longitude {lng}, latitude {lat} (WGS-84)',
+    pinHint: 'Click the map to place the pin; drag it to adjust',
+    pinLabel: 'Place (optional)',
+    wallMap: 'Open orders by county',
+    wallCount: '{name} {n}',
+  },
+} satisfies Messages;

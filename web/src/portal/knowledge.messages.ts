@@ -1,0 +1,41 @@
+import type { Messages } from '../shared/i18n';
+
+/** The portal's public knowledge base (issue 16). */
+export const knowledgeMessages = {
+  zh: {
+    goKnowledge: '常见问题自助查询',
+    title: '常见问题',
+    lead: '输入您的问题，先看看有没有现成的答复。',
+    search: '搜索',
+    placeholder: '例如：暖气不热、社保卡补办',
+    popular: '大家常看',
+    none: '没有找到相关答复，您可以直接反映诉求。',
+    updated: '更新于 {date}',
+    views: '{n} 次阅读',
+    helpful: '这条答复解决您的问题了吗？',
+    yes: '是，已解决',
+    no: '不是，我要反映',
+    thanks: '感谢您的反馈。',
+    back: '返回常见问题',
+    notFound: '这条答复已下线或不存在。',
+    prefill: '（看过常见问题「{title}」，仍需反映）',
+  },
+  en: {
+    goKnowledge: 'Find an answer yourself',
+    title: 'Common questions',
+    lead: 'Type your question to see whether it has been answered already.',
+    search: 'Search',
+    placeholder: 'e.g. heating not warm, replace a social security card',
+    popular: 'Most read',
+    none: 'No answer found. You can report your appeal directly.',
+    updated: 'Updated {date}',
+    views: '{n} views',
+    helpful: 'Did this answer your question?',
+    yes: 'Yes, solved',
+    no: 'No, I want to report it',
+    thanks: 'Thank you for your feedback.',
+    back: 'Back to common questions',
+    notFound: 'This answer is no longer available.',
+    prefill: '(Read the answer "{title}" and still need to report)',
+  },
+} satisfies Messages;
