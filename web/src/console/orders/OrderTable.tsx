@@ -13,6 +13,7 @@ export function OrderTable({
   loading,
   actions,
   actionsWidth = 160,
+  marker,
   unitNames,
   testId,
   pageSize = 20,
@@ -36,6 +37,7 @@ export function OrderTable({
         <Tooltip title={title} placement="topLeft">
           {o.escalated && <span style={{ color: '#cf1322' }}>[{l('escalated')}] </span>}
           <RehandleTag count={o.rehandleCount} />
+          {marker?.(o)}
           {title}
         </Tooltip>
       ),

@@ -11,6 +11,8 @@ export interface OrderTableProps {
   actions?: (order: Order) => ReactNode;
   /** Width of the actions cell: what the queue's buttons need, so the other columns know what is left. */
   actionsWidth?: number;
+  /** Words ahead of the title (回访台: 直办抽样 and the state of the SMS link), so the actions cell stays narrow. */
+  marker?: (order: Order) => ReactNode;
   unitNames?: Map<string, string>;
   testId?: string;
   pageSize?: number;

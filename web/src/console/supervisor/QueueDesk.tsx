@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Card, Col, Empty, Row, Space } from 'antd';
+import { Button, Card, Col, Empty, Row } from 'antd';
 import { useOrders } from '../api/queries';
 import type { Order, OrderState } from '../api/types';
 import { OrderTable } from '../orders/OrderTable';
@@ -18,7 +18,7 @@ interface QueueDeskProps {
   panel: (order: Order, done: () => void) => ReactNode;
   /** Orders of the desk in another state (回访台: the sampled 直办 orders, ADR 0202), listed after the state's. */
   extra?: readonly Order[];
-  /** A word beside a row's button (回访台: the state of its SMS link). */
+  /** Words ahead of a row's title (回访台: 直办抽样 and the state of its SMS link). */
   tag?: (order: Order) => ReactNode;
 }
 
@@ -29,12 +29,9 @@ export function QueueDesk({ state, name, title, openLabel, pickHint, panel, extr
   const orders = queue.data && extra ? [...queue.data.items, ...extra] : queue.data?.items;
   const picked = orders?.find((x) => x.id === pickedId) ?? null;
   const open = (x: Order) => (
-    <Space size={4}>
-      {tag?.(x)}
-      <Button size="small" data-testid={`${name}-open-${x.orderNo}`} onClick={() => setPickedId(x.id)}>
-        {openLabel}
-      </Button>
-    </Space>
+    <Button size="small" data-testid={`${name}-open-${x.orderNo}`} onClick={() => setPickedId(x.id)}>
+      {openLabel}
+    </Button>
   );
   return (
     <Row gutter={16}>
@@ -44,7 +41,8 @@ export function QueueDesk({ state, name, title, openLabel, pickHint, panel, extr
             orders={orders}
             loading={queue.isLoading}
             actions={open}
-            actionsWidth={tag ? 210 : 80}
+            actionsWidth={80}
+            marker={tag}
             compact
             byDeadline
             testId={`${name}-list`}
