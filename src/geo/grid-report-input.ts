@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { GRID_REPORT_MAX_FILES } from '../contract/geo.js';
 import { largestUpload, tooLarge, type FileLimits, type UploadedFile } from '../attachments/order-files.js';
 import { text } from '../i18n/messages.js';
-import { DomainError, invalidField } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { formChecker, fromForm, readFormParts } from '../shared/form-input.js';
 import { GridReportSchema, type GridReportInput } from './grid-report.schemas.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { text } from '../i18n/messages.js';
-import { DomainError, invalidField } from '../shared/errors.js';
+import { DomainError } from '../shared/errors.js';
 import { formChecker, fromForm, readFormParts } from '../shared/form-input.js';
 import type { PortalPhoto } from './portal-submit.service.js';
 import { MAX_PORTAL_PHOTOS, PortalAppealSchema, type PortalAppealInput } from './portal.schemas.js';
