@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { ensureDemo } from '../../src/demo/demo.service.js';
 import { buildApp } from '../../src/http/app.js';
 import { WEB_DIST } from '../../src/paths.js';
 import { openRuntime, type Runtime } from '../../src/runtime.js';
+import { copyDemoTemplate } from './demo-template.js';
 
 export const SCREENSHOT_DIR = path.resolve('screenshots');
 export const DEMO_PASSWORD = 'Demo@12345';
@@ -38,16 +40,18 @@ export interface BrowserWorld {
 }
 
 /**
- * Starts lianxin on a random port with a fresh embedded database and a small demo, and Chromium.
+ * Starts lianxin on a random port with a fresh copy of the small demo's embedded database, and Chromium.
  * `env` adds settings; `logLines`, when given, receives the server's log (warnings and up).
  */
 export async function startBrowserWorld(
   options: { env?: Record<string, string>; logLines?: string[] } = {},
 ): Promise<BrowserWorld> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lianxin-browser-'));
+  await copyDemoTemplate(inject('browserDemoTemplate'), dataDir);
   const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...options.env });
   const runtime = await openRuntime(config);
-  await ensureDemo(runtime.deps, () => {}, { days: 10, perDay: 6 });
+  // The copied demo is complete; this only refreshes what a restart would (the demo's outside system).
+  await ensureDemo(runtime.deps, () => {});
   const lines = options.logLines;
   const logger = lines ? { level: 'warn', stream: { write: (line: string) => void lines.push(line) } } : undefined;
   const app = await buildApp({ deps: runtime.deps, config }, { webDir: WEB_DIST, logger });
