@@ -39,8 +39,11 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, { zh: string; en: string }> = 
   correction: { zh: '更正', en: 'Correction' },
 };
 
-/** Staff who register residents and award points: the community's own staff (grid workers sit there). */
-export const POINTS_STAFF_ROLES = ['unit_handler', 'unit_admin'] as const satisfies readonly Role[];
+/**
+ * Staff who register residents and award points: the community's own staff and its grid workers, who
+ * see the activities (房前屋后卫生, 志愿服务) on their rounds — within their own town's subtree.
+ */
+export const POINTS_STAFF_ROLES = ['unit_handler', 'unit_admin', 'gridworker'] as const satisfies readonly Role[];
 /** Who runs the shops: the system administrator, and a unit admin for shops in their unit (rules: admin only). */
 export const POINTS_CONFIG_ROLES = ['admin', 'unit_admin'] as const satisfies readonly Role[];
 /** Who reads every ledger of the centre (figures); unit staff read their own subtree. */

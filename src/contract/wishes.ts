@@ -33,8 +33,11 @@ export const CLAIMER_RANK_LABELS: Record<ClaimerRank, { zh: string; en: string }
 export const WISH_SOURCES = ['portal', 'staff', 'appeal'] as const;
 export type WishSource = (typeof WISH_SOURCES)[number];
 
-/** Community staff moderate, post for residents and confirm for residents without a phone. */
-export const WISH_COMMUNITY_ROLES = ['unit_handler', 'unit_admin'] as const satisfies readonly Role[];
+/**
+ * Community staff and grid workers moderate, post for residents (a grid worker collects wishes on the
+ * rounds, as on Xinghe's wish walls) and confirm for residents without a phone.
+ */
+export const WISH_COMMUNITY_ROLES = ['unit_handler', 'unit_admin', 'gridworker'] as const satisfies readonly Role[];
 /** An operator or dispatcher turns an appeal into a wish. */
 export const WISH_FROM_APPEAL_ROLES = ['operator', 'dispatcher'] as const satisfies readonly Role[];
 /** Who registers claimers (party members and their rank): a unit admin for their unit, the system admin. */
@@ -97,7 +100,7 @@ export interface WishRateRow {
   posted: number;
   claimed: number;
   confirmed: number;
-  /** claimed / open-or-later; null without wishes. */
+  /** claimed / open-or-later; null without wishes, and for a claiming unit (its rows are all claimed). */
   claimRate: number | null;
   completionRate: number | null;
 }

@@ -375,7 +375,13 @@ const rateRow = (r: { id: string; name: string; posted: number; claimed: number;
   completionRate: rate(r.confirmed, r.claimed),
 });
 
-/** Claim and completion rates per community and per claiming unit (unit staff: their subtree). */
+/**
+ * A claiming unit's rows are only the wishes it claimed, so a claim rate there would always read 100 %:
+ * a unit is measured by what it completed; the claim rate belongs to the communities that posted.
+ */
+const unitRateRow = (r: Parameters<typeof rateRow>[0]): WishRateRow => ({ ...rateRow(r), claimRate: null });
+
+/** Claim and completion rates per community; completion per claiming unit (unit staff: their subtree). */
 export async function wishRates(deps: Deps, actor: Actor): Promise<WishRatesView> {
   if (!hasAnyRole(actor, [...WISH_READER_ROLES, ...WISH_COMMUNITY_ROLES])) throw forbidden();
   const scoped = isUnitScoped(actor) ? actor.unitPath : null;
@@ -383,7 +389,7 @@ export async function wishRates(deps: Deps, actor: Actor): Promise<WishRatesView
     wishCounts(deps.db, actor.centreId, 'unit_id', scoped),
     wishCounts(deps.db, actor.centreId, 'claimed_unit_id', scoped),
   ]);
-  return { communities: communities.map(rateRow), units: units.map(rateRow) };
+  return { communities: communities.map(rateRow), units: units.map(unitRateRow) };
 }
 
 // Settings and claimers

@@ -140,7 +140,12 @@ describe('微心愿 (issue 19)', () => {
       claimRate: 1,
       completionRate: 1,
     });
-    expect(rates.units.find((c) => c.name === 'B旗住建局')).toMatchObject({ claimed: 1, confirmed: 1 });
+    expect(rates.units.find((c) => c.name === 'B旗住建局')).toMatchObject({
+      claimed: 1,
+      confirmed: 1,
+      claimRate: null,
+      completionRate: 1,
+    });
   });
 
   it('after the windows the team, then the principal, then a unit collectively may claim', async () => {
