@@ -56,6 +56,8 @@ export interface CentresTable {
   grid_version: Generated<number>;
   /** Years after an order closed that its caller's personal data is kept (migration 0811, ADR 0174). */
   pii_retention_years: Generated<number>;
+  /** Metres within which an earlier appeal is duplicate evidence (migration 1030, ADR 0203). */
+  duplicate_radius_m: Generated<number>;
 }
 
 export type { UnitKind };
@@ -119,6 +121,8 @@ export interface CategoriesTable {
   active: Generated<boolean>;
   /** Search aliases (供暖, 暖气 for 供热), migration 0510, ADR 0085. */
   aliases: Generated<string[]>;
+  /** The category's own duplicate radius in metres, else its ancestors' or the centre's (migration 1030). */
+  duplicate_radius_m: Generated<number | null>;
 }
 
 export interface RegionsTable {

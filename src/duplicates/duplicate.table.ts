@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -9,6 +9,8 @@ export interface OrderDuplicateCandidatesTable {
   score: number;
   reasons: string[];
   found_at: Timestamp;
+  /** Metres between the two orders' points when both have one (migration 1030). */
+  distance_m: Generated<number | null>;
 }
 
 export interface DuplicateTables {
