@@ -18,6 +18,7 @@ import { readImportRunOrigin } from './imports/import-origin.js';
 import { citizenNoticeIntakeHook, citizenNoticeTransitionHook } from './notifications/citizen-notice.hook.js';
 import { channelIntakeHook } from './channels/channel-intake.hook.js';
 import { clientWebhookIntakeHook, clientWebhookTransitionHook } from './webhooks/client-webhook.hook.js';
+import { usefulReportPointsHook } from './points/useful-report.hook.js';
 
 /**
  * The composition root of the order lifecycle: which capabilities plug into intake and transitions,
@@ -47,6 +48,7 @@ export const orderHooks: OrderHooks = {
     catalogueTransitionHook,
     citizenNoticeTransitionHook,
     clientWebhookTransitionHook,
+    usefulReportPointsHook,
   ],
   detail: {
     deadlines: readOrderDeadlines,

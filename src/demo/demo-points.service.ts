@@ -1,7 +1,7 @@
 import type { ActivityKind } from '../contract/points.js';
 import type { Executor } from '../db/database.js';
 import { appendEntry } from '../points/points-ledger.js';
-import { insertRule, insertShop, insertShopItem, takeStock } from '../points/points.repository.js';
+import { insertRule, insertShop, insertShopItem, savePointsSettings, takeStock } from '../points/points.repository.js';
 import { insertHousehold, insertResident } from '../residents/resident.repository.js';
 import type { Clock } from '../shared/clock.js';
 import { findUserByUsername } from '../users/user.repository.js';
@@ -42,6 +42,9 @@ const HOUSEHOLDS: { name: string; members: string[]; village: 0 | 1 }[] = [
  * (awarded by the street's handler, `townhandler`), a few redemptions. The
  * portal's demo phone belongs to 王秀英, so "我的积分" shows a ledger after the one-time code.
  */
+/** The demo centre's 有效反映 points per handled and closed appeal of a verified resident. */
+export const DEMO_USEFUL_REPORT_POINTS = 5;
+
 export async function seedDemoPoints(tx: Executor, clock: Clock, catalog: DemoCatalog): Promise<number> {
   const street = catalog.units.find((u) => u.name === '锡林浩特市希日塔拉街道');
   const staff = await findUserByUsername(tx, 'townhandler');
@@ -60,6 +63,8 @@ export async function seedDemoPoints(tx: Executor, clock: Clock, catalog: DemoCa
     });
     rules.push({ ...r, id });
   }
+  // 有效反映: a verified resident's appeal, handled and closed, earns 5 points (useful-report.hook.ts)
+  await savePointsSettings(tx, catalog.centreId, { usefulReportPoints: DEMO_USEFUL_REPORT_POINTS }, now);
   const shop = await insertShop(tx, { centreId: catalog.centreId, unitId: villages[0]!.id, name: '团结社区爱心超市', at: now });
   const items = [];
   for (const g of GOODS) items.push({ ...g, id: (await insertShopItem(tx, { shopId: shop.id, ...g, at: now })).id });

@@ -282,3 +282,21 @@ export async function addStock(db: Executor, itemId: string, quantity: number) {
     .returning('stock')
     .executeTakeFirst();
 }
+
+/** The centre's points settings (migration 1090): 有效反映 points, 0 when never set. */
+export async function pointsSettings(db: Executor, centreId: string): Promise<{ usefulReportPoints: number }> {
+  const row = await db
+    .selectFrom('points_settings')
+    .select('useful_report_points')
+    .where('centre_id', '=', centreId)
+    .executeTakeFirst();
+  return { usefulReportPoints: row?.useful_report_points ?? 0 };
+}
+
+export async function savePointsSettings(db: Executor, centreId: string, s: { usefulReportPoints: number }, at: Date) {
+  await db
+    .insertInto('points_settings')
+    .values({ centre_id: centreId, useful_report_points: s.usefulReportPoints, updated_at: at })
+    .onConflict((oc) => oc.column('centre_id').doUpdateSet({ useful_report_points: s.usefulReportPoints, updated_at: at }))
+    .execute();
+}

@@ -9,10 +9,12 @@ import {
   addPointsRule,
   awardPoints,
   correctEntry,
+  getPointsSettings,
   household,
   ledgerOf,
   pointsRules,
   residentsFor,
+  setPointsSettings,
   statement,
   switchPointsRule,
 } from './points.service.js';
@@ -41,6 +43,23 @@ export const pointsRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, {
             request.body as { activityKind: ActivityKind; name: string; points: number },
           ),
         ),
+  );
+  app.get(
+    '/api/points/settings',
+    { schema: { tags, summary: '积分设置（有效反映积分）/ points settings', response: { 200: S.SettingsIO } } },
+    async (request, reply) => noStore(reply).send(await getPointsSettings(deps, requireActor(request))),
+  );
+  app.put(
+    '/api/points/settings',
+    {
+      schema: {
+        tags,
+        summary: '设置有效反映积分 / set the points for a useful report',
+        body: S.SettingsIO,
+        response: { 200: S.SettingsIO },
+      },
+    },
+    async (request) => setPointsSettings(deps, requireActor(request), request.body),
   );
   app.post(
     '/api/points/rules/:id/switch',

@@ -23,6 +23,8 @@ export const RuleIn = Type.Object(
   closed,
 );
 export const SwitchIn = Type.Object({ active: Type.Boolean() }, closed);
+/** 有效反映 points per handled and closed appeal of a verified resident; 0 turns them off. */
+export const SettingsIO = Type.Object({ usefulReportPoints: Type.Integer({ minimum: 0, maximum: 1000 }) }, closed);
 export const ResidentIn = Type.Object(
   {
     name: WrittenText(40),

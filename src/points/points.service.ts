@@ -27,6 +27,8 @@ import {
   listEntriesBetween,
   listRecentEntries,
   listRules,
+  pointsSettings,
+  savePointsSettings,
   setRuleActive,
   type EntryRow,
 } from './points.repository.js';
@@ -76,6 +78,22 @@ export async function addPointsRule(
 export async function switchPointsRule(deps: Deps, actor: Actor, ruleId: string, active: boolean): Promise<void> {
   if (!can(actor, 'points.rules')) throw forbidden();
   if (!(await setRuleActive(deps.db, actor.centreId, ruleId, active))) throw notFound('pointsRule');
+}
+
+/** The centre's 有效反映 points (useful-report.hook.ts): read with the rules, set by whoever sets the rules. */
+export async function getPointsSettings(deps: Deps, actor: Actor): Promise<{ usefulReportPoints: number }> {
+  if (!can(actor, 'points.read') && !can(actor, 'points.rules')) throw forbidden();
+  return pointsSettings(deps.db, actor.centreId);
+}
+
+export async function setPointsSettings(
+  deps: Deps,
+  actor: Actor,
+  input: { usefulReportPoints: number },
+): Promise<{ usefulReportPoints: number }> {
+  if (!can(actor, 'points.rules')) throw forbidden();
+  await savePointsSettings(deps.db, actor.centreId, input, deps.clock.now());
+  return pointsSettings(deps.db, actor.centreId);
 }
 
 // Residents and their ledgers

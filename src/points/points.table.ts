@@ -52,8 +52,16 @@ export interface PointsEntriesTable {
   at: Timestamp;
 }
 
-/** Migration 0870 (issue 19, ADR 0188). */
+/** Migration 1090: 有效反映 points per centre (0 = none). */
+export interface PointsSettingsTable {
+  centre_id: string;
+  useful_report_points: number;
+  updated_at: Timestamp;
+}
+
+/** Migrations 0870 and 1090 (issue 19, ADR 0188). */
 export interface PointsTables {
+  points_settings: PointsSettingsTable;
   points_rules: PointsRulesTable;
   shops: ShopsTable;
   shop_items: ShopItemsTable;
