@@ -52,6 +52,7 @@ import * as m0870 from './0870_residents_points.js';
 import * as m0811 from './0811_personal_data_retention.js';
 import * as m0990 from './0990_order_map_index.js';
 import * as m1030 from './1030_duplicate_distance.js';
+import * as m1090 from './1090_points_settings.js';
 import * as m0871 from './0871_wishes.js';
 import * as m0930 from './0930_search_without_address.js';
 import * as m0940 from './0940_visit_links.js';
@@ -127,6 +128,7 @@ export const migrations: Record<string, Migration> = {
   '0970_client_webhooks': m0970,
   '0990_order_map_index': m0990,
   '1030_duplicate_distance': m1030,
+  '1090_points_settings': m1090,
   '0980_grid_reports': m0980,
   '0950_citizen_consent_portal_sessions': m0950,
 };
