@@ -46,7 +46,7 @@ export const ENTRY_KIND_LABELS: Record<EntryKind, { zh: string; en: string }> = 
 export const POINTS_STAFF_ROLES = ['unit_handler', 'unit_admin', 'gridworker'] as const satisfies readonly Role[];
 /** Who runs the shops: the system administrator, and a unit admin for shops in their unit (rules: admin only). */
 export const POINTS_CONFIG_ROLES = ['admin', 'unit_admin'] as const satisfies readonly Role[];
-/** Who reads every ledger of the centre (figures); unit staff read their own subtree. */
+/** Who reads every ledger of the centre (figures); unit staff and grid workers read their own subtree. */
 export const POINTS_READER_ROLES = [
   'admin',
   'supervisor',
@@ -54,6 +54,7 @@ export const POINTS_READER_ROLES = [
   'analyst',
   'unit_handler',
   'unit_admin',
+  'gridworker',
 ] as const satisfies readonly Role[];
 
 /** Stars of 积分争星 by household points: one star per threshold reached. */

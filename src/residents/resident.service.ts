@@ -11,6 +11,7 @@ import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import { hasAnyRole, isUnitScoped, type Actor } from '../users/roles.js';
+import type { Role } from '../contract/vocabulary.js';
 import {
   findHousehold,
   findResident,
@@ -32,9 +33,17 @@ export async function portalCentre(deps: Deps) {
 /** A resident's portal session lives a day; only its hash is stored. */
 export const RESIDENT_SESSION_HOURS = 24;
 
-/** True when the unit (by path) is the actor's to act on: centre roles the whole centre, unit roles their subtree. */
+/** A grid worker works for their town: like unit staff, their reach is their unit's subtree (issue 18). */
+const COMMUNITY_SCOPED_ROLES: readonly Role[] = ['unit_handler', 'unit_admin', 'gridworker'];
+const communityScoped = (actor: Actor) =>
+  isUnitScoped(actor) || (actor.kind === 'user' && actor.roles.every((r) => COMMUNITY_SCOPED_ROLES.includes(r)));
+
+/**
+ * True when the unit (by path) is the actor's to act on: centre roles the whole centre, unit roles and
+ * grid workers their subtree.
+ */
 export const actorReaches = (actor: Actor, unitPath: string): boolean =>
-  !isUnitScoped(actor) || (actor.unitPath !== null && isInSubtree(unitPath, actor.unitPath));
+  !communityScoped(actor) || (actor.unitPath !== null && isInSubtree(unitPath, actor.unitPath));
 
 export function residentView(row: ResidentRow, balance: number, showPhone: boolean): ResidentView<Date> {
   return {

@@ -9,6 +9,7 @@ import {
   household,
   ledgerOf,
   myPoints,
+  residentsFor,
   statement,
 } from '../../src/points/points.service.js';
 import { addShop, addShopItem, redeemAsResident, redeemAtShop } from '../../src/points/shop.service.js';
@@ -101,6 +102,23 @@ describe('points ledger and the 爱心超市 (issue 19)', () => {
     // the town's grid worker awards on the rounds; the grid reporter (a rider who reports) may not
     const byGrid = await awardPoints(w.deps, w.actors.gridworker, { residentId: r.id, ruleId: rule.id, evidence: '入户查看' });
     expect(byGrid).toMatchObject({ points: 10, balanceAfter: 10 });
+    // …and reads the ledgers of their town only: a resident of another county's village is not theirs
+    expect((await residentsFor(w.deps, w.actors.gridworker)).residents.map((x) => x.id)).toContain(r.id);
+    expect((await ledgerOf(w.deps, w.actors.gridworker, r.id)).resident.balance).toBe(10);
+    const elsewhere = await insertUnit(w.deps.db, {
+      centreId: w.centreId,
+      parentId: w.units.countyB.id,
+      parentPath: w.units.countyB.path,
+      code: 'VB9',
+      name: 'B旗某村',
+      kind: 'village',
+    });
+    const far = await registerResident(w.deps, w.actors.admin, { name: '远方', unitId: elsewhere.id });
+    expect((await residentsFor(w.deps, w.actors.gridworker)).residents.map((x) => x.id)).not.toContain(far.id);
+    await expect(ledgerOf(w.deps, w.actors.gridworker, far.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      awardPoints(w.deps, w.actors.gridworker, { residentId: far.id, ruleId: rule.id, evidence: 'x' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
       awardPoints(w.deps, w.actors.grid_reporter, { residentId: r.id, ruleId: rule.id, evidence: 'x' }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
