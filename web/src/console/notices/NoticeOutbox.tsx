@@ -55,7 +55,9 @@ export function NoticeOutbox() {
         loading={notices.isLoading}
         dataSource={notices.data?.items ?? []}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        scroll={{ x: 1000 }}
+        // The columns' widths add up to what a 1280 screen gives the card (the expand button takes 48): the
+        // 通道编号 column was squeezed to one character there.
+        scroll={{ x: 986 }}
         locale={{ emptyText: t('empty') }}
         data-testid="notices-table"
         expandable={{
@@ -64,12 +66,12 @@ export function NoticeOutbox() {
           ),
         }}
         columns={[
-          { title: t('col.time'), dataIndex: 'createdAt', width: 140, render: formatTime },
-          { title: t('col.orderNo'), dataIndex: 'orderNo', width: 120, render: (no: string | null) => no ?? '—' },
+          { title: t('col.time'), dataIndex: 'createdAt', width: 136, render: formatTime },
+          { title: t('col.orderNo'), dataIndex: 'orderNo', width: 110, render: (no: string | null) => no ?? '—' },
           {
             title: t('col.event'),
             dataIndex: 'event',
-            width: 120,
+            width: 116,
             render: (_, n) => (
               <>
                 {CITIZEN_EVENT_LABELS[n.event][lang]}
@@ -81,12 +83,12 @@ export function NoticeOutbox() {
               </>
             ),
           },
-          { title: t('col.channel'), dataIndex: 'channel', width: 80, render: (_, n) => CITIZEN_CHANNEL_LABELS[n.channel][lang] },
+          { title: t('col.channel'), dataIndex: 'channel', width: 64, render: (_, n) => CITIZEN_CHANNEL_LABELS[n.channel][lang] },
           { title: t('col.recipient'), dataIndex: 'recipient', width: 130 },
           {
             title: t('col.status'),
             dataIndex: 'status',
-            width: 250,
+            width: 220,
             render: (_, n) => (
               <span data-testid="notice-status" data-status={n.status}>
                 <Tag color={STATUS_COLOURS[n.status]}>{CITIZEN_STATUS_LABELS[n.status][lang]}</Tag>
@@ -100,9 +102,15 @@ export function NoticeOutbox() {
               </span>
             ),
           },
-          { title: t('col.attempts'), dataIndex: 'attempts', width: 80, align: 'right' },
+          { title: t('col.attempts'), dataIndex: 'attempts', width: 72, align: 'right' },
           // The text is in the expanded row: a cell would cut it to a few words.
-          { title: t('col.providerId'), dataIndex: 'providerId', ellipsis: true, render: (id: string | null) => id ?? '—' },
+          {
+            title: t('col.providerId'),
+            dataIndex: 'providerId',
+            width: 100,
+            ellipsis: true,
+            render: (id: string | null) => id ?? '—',
+          },
         ]}
       />
     </Space>

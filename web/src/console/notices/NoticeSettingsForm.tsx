@@ -109,10 +109,14 @@ export function NoticeSettingsForm({ canEdit }: { canEdit: boolean }) {
           <InputNumber min={0} max={100} precision={1} data-testid="direct-visit-share" />
         </Form.Item>
       </Space>
+      {/* In a block of its own: after the inline Space above it would sit beside the last field, as if it
+          saved only that one. */}
       {canEdit && (
-        <Button type="primary" htmlType="submit" data-testid="notice-settings-save" style={{ marginTop: 12 }}>
-          {t('save')}
-        </Button>
+        <Form.Item style={{ marginTop: 12 }}>
+          <Button type="primary" htmlType="submit" data-testid="notice-settings-save">
+            {t('save')}
+          </Button>
+        </Form.Item>
       )}
     </Form>
   );
