@@ -79,6 +79,8 @@ describe.skipIf(!hasChromium)('API clients admin', () => {
     await page.reload();
     const row = page.getByTestId('api-client-网格化治理平台');
     await page.getByTestId(`revoke-key-${key.slice(3, 11)}`).click();
+    // A key in use is revoked only after the confirmation.
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     await expect.poll(() => row.innerText()).toContain('已停用');
     await shot('key-revoked');
     expect((await submit(key)).status).toBe(403);

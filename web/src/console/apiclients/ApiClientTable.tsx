@@ -37,39 +37,42 @@ export function ApiClientTable({
       dataSource={clients.data?.clients ?? []}
       onRow={(r) => ({ 'data-testid': `api-client-${r.name}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('name'), dataIndex: 'name', width: 180 },
-        { title: t('channel'), dataIndex: 'channel', width: 90, render: (c: Channel) => CHANNEL_LABELS[c][lang] },
+        // Fixed widths for all but the keys, which take the rest: at 1280 the keys column was squeezed to a
+        // few characters a line (lx / _b9 / 5ef…, 最 / 近 / 使 / 用).
+        { title: t('name'), dataIndex: 'name', width: 150 },
+        { title: t('channel'), dataIndex: 'channel', width: 84, render: (c: Channel) => CHANNEL_LABELS[c][lang] },
         {
           title: t('scopes'),
           dataIndex: 'scopes',
+          width: 140,
           render: (s: ApiScope[]) => s.map((x) => <Tag key={x}>{t(`scope.${x}`)}</Tag>),
         },
-        { title: t('rate'), dataIndex: 'ratePerMinute', width: 90 },
-        { title: t('orders'), dataIndex: 'orderCount', width: 70 },
+        { title: t('rate'), dataIndex: 'ratePerMinute', width: 84 },
+        { title: t('orders'), dataIndex: 'orderCount', width: 64 },
         {
           title: t('keys'),
           key: 'keys',
           render: (_, c) => (
-            <Space direction="vertical" size={2}>
+            <Space direction="vertical" size={4}>
               {c.keys.map((k) => (
-                <Space key={k.id} size={6} data-testid={`api-key-${k.prefix}`}>
-                  <Typography.Text code>lx_{k.prefix}_…</Typography.Text>
+                <Space key={k.id} size={[6, 2]} wrap data-testid={`api-key-${k.prefix}`}>
+                  <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                    lx_{k.prefix}_…
+                  </Typography.Text>
                   {k.revokedAt ? (
                     <Tag>{t('revoked')}</Tag>
                   ) : (
                     <>
-                      <Typography.Text type="secondary">
+                      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
                         {t('lastUsed')}: {when(k.lastUsedAt)}
                       </Typography.Text>
                       {!c.revokedAt && (
-                        <Button
-                          size="small"
-                          danger
-                          onClick={() => void revokeKey(c, k.id)}
-                          data-testid={`revoke-key-${k.prefix}`}
-                        >
-                          {t('revokeKey')}
-                        </Button>
+                        // A key in use stops at once: asked first, as for the whole client.
+                        <Popconfirm title={t('revokeKeyConfirm')} onConfirm={() => void revokeKey(c, k.id)}>
+                          <Button size="small" danger data-testid={`revoke-key-${k.prefix}`}>
+                            {t('revokeKey')}
+                          </Button>
+                        </Popconfirm>
                       )}
                     </>
                   )}
@@ -81,17 +84,17 @@ export function ApiClientTable({
         {
           title: t('state'),
           key: 'state',
-          width: 290,
+          width: 210,
           render: (_, c) =>
             c.revokedAt ? (
-              <Space>
+              <Space wrap size={4}>
                 <Tag>{t('revoked')}</Tag>
                 <Button size="small" onClick={() => onWebhooks(c)} data-testid={`webhooks-${c.name}`}>
                   {t('webhooks')}
                 </Button>
               </Space>
             ) : (
-              <Space>
+              <Space wrap size={4}>
                 <Tag color="green">{t('active')}</Tag>
                 <Button size="small" onClick={() => onWebhooks(c)} data-testid={`webhooks-${c.name}`}>
                   {t('webhooks')}

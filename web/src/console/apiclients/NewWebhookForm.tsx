@@ -13,6 +13,22 @@ interface NewWebhook {
 
 const DEFAULT_EVENTS: WebhookEvent[] = ['order.accepted', 'order.dispatched', 'order.replied', 'order.closed'];
 
+/** The address, or null when it is none (URL.canParse is too new for the browsers of some offices). */
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** An address the server could post to (http or https), said in words before the server's own check. */
+const webAddress = (message: string) => async (_: unknown, value: string | undefined) => {
+  if (!value?.trim()) return;
+  const url = parseUrl(value.trim());
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new Error(message);
+};
+
 /** Subscribes a URL for the client; the new signing secret is handed to `onSecret` to be shown once. */
 export function NewWebhookForm({ clientId, onSecret }: { clientId: string; onSecret: (secret: string) => void }) {
   const t = useT(webhookMessages);
@@ -34,7 +50,12 @@ export function NewWebhookForm({ clientId, onSecret }: { clientId: string; onSec
       onFinish={(v) => void add(v)}
       data-testid="webhook-form"
     >
-      <Form.Item name="url" label={t('url')} extra={t('urlHint')} rules={[{ required: true, whitespace: true, max: 2000 }]}>
+      <Form.Item
+        name="url"
+        label={t('url')}
+        extra={t('urlHint')}
+        rules={[{ required: true, whitespace: true, max: 2000 }, { validator: webAddress(t('urlInvalid')) }]}
+      >
         <Input placeholder="https://" data-testid="webhook-url" />
       </Form.Item>
       <Form.Item name="events" label={t('events')} rules={[{ required: true, type: 'array', min: 1 }]}>
