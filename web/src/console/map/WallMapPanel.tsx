@@ -54,8 +54,15 @@ export function WallMapPanel({ height, refreshMs }: { height: string; refreshMs:
       })),
     [orders.data],
   );
-  // Counties only: the wall is read from across the room.
-  const counties = useMemo(() => outlines.data?.items.filter((o) => o.level <= 1), [outlines.data]);
+  // Counties only: the wall is read from across the room. The busiest first: where names would overlap,
+  // theirs are the ones kept.
+  const counties = useMemo(
+    () =>
+      outlines.data?.items
+        .filter((o) => o.level <= 1)
+        .sort((a, b) => (counts.get(b.regionId) ?? 0) - (counts.get(a.regionId) ?? 0)),
+    [outlines.data, counts],
+  );
   return (
     <div data-testid="wall-map">
       <div style={{ color: '#9cc3e6', marginBottom: 4 }}>{t('wallMap')}</div>

@@ -4,7 +4,7 @@ import 'leaflet/dist/leaflet.css';
 import { useT } from '../i18n';
 import { mapMessages } from './map.messages';
 import { mapProjection, ringToMap, type MapProjection } from './map-crs';
-import { drawDensity, drawGrids, drawPoints, drawRegions, MAP_CSS } from './map-layers';
+import { declutterLabels, drawDensity, drawGrids, drawPoints, drawRegions, MAP_CSS } from './map-layers';
 import type { Box, GeoMapProps } from './map-types';
 
 /** The drawn view as a WGS-84 box (a GCJ-02 map's corners converted back). */
@@ -43,6 +43,9 @@ export default function MapCanvas(props: GeoMapProps) {
       center: props.center ? projection.toMap(props.center) : [43.9, 116.1],
       zoom: props.zoom ?? 7,
       maxZoom: tiles?.maxZoom ?? 18,
+      // Quarter steps when fitting: whole steps halved the view whenever the outlines were a little wider
+      // than one level, and the centre's counties sat small in the middle of an empty map.
+      zoomSnap: 0.25,
     });
     L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(map);
     if (tiles) {
@@ -67,6 +70,7 @@ export default function MapCanvas(props: GeoMapProps) {
       if (!showGrids && map.hasLayer(groups.grids)) groups.grids.remove();
     };
     map.on('zoomend', zoomed);
+    map.on('zoomend resize', () => box.current && declutterLabels(box.current));
     map.on('moveend', () => latest.current.onView?.(viewBox(map, projection), map.getZoom()));
     map.on('click', (e: L.LeafletMouseEvent) => latest.current.onPin?.(projection.fromMap(e.latlng.lat, e.latlng.lng)));
     mapRef.current = map;
@@ -95,7 +99,9 @@ export default function MapCanvas(props: GeoMapProps) {
   }, [props.focus, projection]);
 
   useEffect(() => {
-    if (layers.current) drawRegions(layers.current.regions, projection, props.regions ?? [], props.regionLabel);
+    if (!layers.current) return;
+    drawRegions(layers.current.regions, projection, props.regions ?? [], props.regionLabel);
+    if (box.current) declutterLabels(box.current);
   }, [props.regions, props.regionLabel, projection]);
   useEffect(() => {
     if (layers.current) drawGrids(layers.current.grids, projection, props.grids ?? []);

@@ -54,6 +54,24 @@ export function drawRegions(
   }
 }
 
+/**
+ * Hides the region labels that would overlap one drawn before them (the earlier, the more important:
+ * a caller orders its outlines so), and shows them again when the view leaves them room. Eight
+ * counties' names on the wall's small map had run into one unreadable line.
+ */
+export function declutterLabels(container: HTMLElement) {
+  const taken: DOMRect[] = [];
+  for (const label of container.querySelectorAll<HTMLElement>('.lx-region-label')) {
+    label.style.visibility = '';
+    const text = label.querySelector('span');
+    const box = text?.getBoundingClientRect();
+    if (!box || box.width === 0) continue;
+    const clash = taken.some((b) => box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom);
+    if (clash) label.style.visibility = 'hidden';
+    else taken.push(box);
+  }
+}
+
 /** Grid outlines, thin. */
 export function drawGrids(group: L.LayerGroup, projection: MapProjection, grids: readonly GridShape[]) {
   group.clearLayers();
