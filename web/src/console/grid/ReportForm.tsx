@@ -112,6 +112,7 @@ export function ReportForm(props: { position: Position; retry: () => void }) {
           <FileThumbs
             files={files}
             videoWord={t('video')}
+            brokenWord={t('notPicture')}
             removeWord={t('report.remove')}
             onRemove={(i) => setFiles((had) => had.filter((_, j) => j !== i))}
           />

@@ -104,7 +104,7 @@ export function TaskAnswer(props: { task: Task; position: Position; retry: () =>
         </div>
         {photo && (
           <div style={{ marginTop: 8 }}>
-            <FileThumbs files={[photo]} videoWord={t('video')} />
+            <FileThumbs files={[photo]} videoWord={t('video')} brokenWord={t('notPicture')} />
           </div>
         )}
       </div>

@@ -62,6 +62,7 @@ export const gridMessages = {
     'mine.empty': '还没有上报',
     urgent: '紧急',
     video: '视频',
+    notPicture: '不是图片，请移除',
     // The order page (dispatcher, unit, reviewer)
     'card.title': '现场核实',
     'card.empty': '未发起现场核实',
@@ -136,6 +137,7 @@ export const gridMessages = {
     'mine.empty': 'No reports yet',
     urgent: 'Urgent',
     video: 'Video',
+    notPicture: 'Not a picture: remove it',
     'card.title': 'On-site verification',
     'card.empty': 'No on-site verification sent',
     'card.request': 'Send for on-site verification',
