@@ -22,6 +22,9 @@ export function KnowledgeSearchPage() {
     setParams(text.trim() ? { q: text.trim() } : {});
   };
   const items = hits.data?.items ?? [];
+  const navigate = useNavigate();
+  // A search that found nothing fitting is not a dead end: the citizen's own words become the title.
+  const report = () => navigate(q ? `/portal/submit?${new URLSearchParams({ title: q }).toString()}` : '/portal/submit');
   return (
     <section>
       <h2>{t('title')}</h2>
@@ -35,6 +38,8 @@ export function KnowledgeSearchPage() {
           placeholder={t('placeholder')}
           aria-label={t('search')}
           data-testid="kb-q"
+          // The portal's own field look: the browser's default was small type (and a phone zooms in on it).
+          className="p-input"
           style={{ flex: 1, minWidth: 0 }}
         />
         <Button primary type="submit" data-testid="kb-search">
@@ -55,6 +60,14 @@ export function KnowledgeSearchPage() {
           </li>
         ))}
       </ol>
+      {q && hits.isSuccess && (
+        <>
+          {items.length > 0 && <p className="p-muted">{t('notHere')}</p>}
+          <Button big primary={items.length === 0} onClick={report} data-testid="kb-report">
+            {t('report')}
+          </Button>
+        </>
+      )}
     </section>
   );
 }
