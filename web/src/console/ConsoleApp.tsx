@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
@@ -90,7 +90,17 @@ function SignedIn() {
           <ConsoleRoutes />
         </Suspense>
       ) : (
-        <Result status="403" title={t('common.noAccess')} />
+        // A way back to the user's own desk: a link or a typed address that the role may not open
+        // otherwise left the page with nothing to click.
+        <Result
+          status="403"
+          title={t('common.noAccess')}
+          extra={
+            <Button type="primary" href={homeFor(roles)} data-testid="no-access-home">
+              {t('common.backHome')}
+            </Button>
+          }
+        />
       )}
     </SessionProvider>
   );

@@ -78,6 +78,7 @@ export const shellMessages = {
     'common.search': '搜索',
     'common.done': '操作成功',
     'common.noAccess': '没有可访问的页面',
+    'common.backHome': '返回我的首页',
   },
   en: {
     appName: 'Lianxin · 12345 Hotline Work Orders',
@@ -156,5 +157,6 @@ export const shellMessages = {
     'common.search': 'Search',
     'common.done': 'Done',
     'common.noAccess': 'No page available for your roles',
+    'common.backHome': 'Back to my home page',
   },
 } satisfies Messages;
