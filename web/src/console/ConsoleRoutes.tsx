@@ -49,6 +49,8 @@ const LineReportPage = lazy(() => import('./channels/LineReportPage').then((m) =
 const OrdersMapPage = lazy(() => import('./map/OrdersMapPage').then((m) => ({ default: m.OrdersMapPage })));
 const LeaderPage = lazy(() => import('./leader/LeaderPage').then((m) => ({ default: m.LeaderPage })));
 const GridDeskPage = lazy(() => import('./grid/GridDeskPage').then((m) => ({ default: m.GridDeskPage })));
+const PointsPage = lazy(() => import('./points/PointsPage').then((m) => ({ default: m.PointsPage })));
+const WishesPage = lazy(() => import('./wishes/WishesPage').then((m) => ({ default: m.WishesPage })));
 
 /** Every signed-in screen; the pages of other capabilities are routed here and built by their owners. */
 export function ConsoleRoutes() {
@@ -93,6 +95,8 @@ export function ConsoleRoutes() {
           <Route path="notices" element={<CitizenNoticesPage />} />
           <Route path="admin/channels" element={<ChannelsAdminPage />} />
           <Route path="channels/report" element={<LineReportPage />} />
+          <Route path="points" element={<PointsPage />} />
+          <Route path="wishes" element={<WishesPage />} />
         </Route>
       </Routes>
     </Suspense>

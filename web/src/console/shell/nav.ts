@@ -3,6 +3,8 @@ import { CATALOGUE_EDITORS, CATALOGUE_REPORT_READERS } from '../../../../src/con
 import { CITIZEN_NOTICE_READERS } from '../../../../src/contract/citizen-notices';
 import { CHANNEL_ADMINS, CHECK_ROLES, ENTERPRISE_DESK_ROLES, MERGED_LINE_REPORT_READERS, ROLES } from '../../shared/contract';
 import { GRID_REPORT_ROLES } from '../../../../src/contract/geo';
+import { POINTS_READER_ROLES } from '../../../../src/contract/points';
+import { WISH_COMMUNITY_ROLES, WISH_READER_ROLES } from '../../../../src/contract/wishes';
 import type { shellMessages } from './shell.messages';
 
 type NavKey = keyof typeof shellMessages.zh & `nav.${string}`;
@@ -59,6 +61,9 @@ export const NAV: NavItem[] = [
   { path: '/audit', label: 'nav.audit', roles: ['auditor'] },
   // 网格工作台 (issue 18): verification tasks and 上报 for grid workers, 上报 only for reporters.
   { path: '/grid', label: 'nav.grid', roles: GRID_REPORT_ROLES },
+  // 积分管理 and 微心愿 (issue 19): community staff and grid workers act, centre readers read the figures.
+  { path: '/points', label: 'nav.points', roles: POINTS_READER_ROLES },
+  { path: '/wishes', label: 'nav.wishes', roles: [...WISH_COMMUNITY_ROLES, ...WISH_READER_ROLES] },
   // Everyone's own account: two-factor sign-in and the sign-in history (issue 15).
   { path: '/account', label: 'nav.account', roles: ALL_STAFF },
 ];
