@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { LINE_MODES, type LineMode, type MergedLineView } from '../../shared/contract';
 import { useT } from '../../shared/i18n';
 import { useWrite } from '../api/mutation';
-import { saveLine } from './channels-api';
+import { saveLine, useMergedLines } from './channels-api';
 import { channelAdminMessages } from './channels-admin.messages';
 import { channelMessages } from './channels.messages';
 
@@ -28,6 +28,11 @@ export function LineForm({ line, onDone }: { line: MergedLineView | null; onDone
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
+  // A number already registered is said at once, with the line that has it (the server's answer was a
+  // general 该记录已存在（可能刚被他人创建）).
+  const lines = useMergedLines();
+  const typed = (Form.useWatch('number', form) ?? '').trim();
+  const taken = lines.data?.items.find((l) => l.number === typed && l.id !== line?.id);
   const initial: Partial<Values> = line
     ? {
         number: line.number,
@@ -65,8 +70,12 @@ export function LineForm({ line, onDone }: { line: MergedLineView | null; onDone
         <Form.Item
           name="number"
           label={t('number')}
-          help={a('numberHelp')}
-          rules={[{ required: true, pattern: /^[0-9]{3,20}$/, message: a('numberHelp') }]}
+          help={taken ? a('numberTaken', { name: taken.name }) : a('numberHelp')}
+          validateStatus={taken ? 'error' : undefined}
+          rules={[
+            { required: true, pattern: /^[0-9]{3,20}$/, message: a('numberHelp') },
+            { validator: async () => (taken ? Promise.reject(new Error(a('numberTaken', { name: taken.name }))) : undefined) },
+          ]}
         >
           <Input style={{ width: 180 }} inputMode="numeric" data-testid="line-number" />
         </Form.Item>

@@ -39,8 +39,10 @@ export function WindowsTab() {
         scroll={{ x: 860 }}
         data-testid="windows-table"
         columns={[
-          { title: t('name'), dataIndex: 'name', ellipsis: true },
-          { title: t('hall'), dataIndex: 'hall', width: 220, ellipsis: true },
+          // The name wraps rather than ending in …: the league hall's five windows differ only at the end
+          // (…反映窗口·综合, ·企业), and cut they read alike.
+          { title: t('name'), dataIndex: 'name' },
+          { title: t('hall'), dataIndex: 'hall', width: 200, ellipsis: true },
           { title: t('level'), dataIndex: 'level', width: 110, render: (_, w) => t(`level.${w.level}`) },
           { title: a('region'), width: 140, render: (_, w) => (w.regionId ? (regions.get(w.regionId) ?? '—') : '—') },
           {
