@@ -16,6 +16,9 @@ function viewBox(map: L.Map, projection: MapProjection): Box {
   return [clamp(sw.lng, 180), clamp(sw.lat, 90), clamp(ne.lng, 180), clamp(ne.lat, 90)];
 }
 
+/** Room at the sides for the names centred on the outermost outlines (二连浩特市 was cut at the wall's edge). */
+const FIT_PADDING: L.PointTuple = [40, 12];
+
 const boxToBounds = (projection: MapProjection, box: Box) =>
   L.latLngBounds(ringToMap(projection, [box.slice(0, 2), box.slice(2, 4)]));
 
@@ -89,7 +92,7 @@ export default function MapCanvas(props: GeoMapProps) {
   const fitKey = props.fitBox ? props.fitBox.join(',') : '';
   useEffect(() => {
     const map = mapRef.current;
-    if (map && props.fitBox) map.fitBounds(boxToBounds(projection, props.fitBox), { padding: [8, 8] });
+    if (map && props.fitBox) map.fitBounds(boxToBounds(projection, props.fitBox), { padding: FIT_PADDING });
     // Refit only when the box itself changes, not on every new array.
   }, [fitKey, projection]);
 
