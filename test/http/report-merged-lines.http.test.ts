@@ -151,3 +151,62 @@ describe('the monthly report’s 归并热线 and 按渠道 sheets', () => {
     expect(accepted).toMatchObject({ 电话: 3, 来信: 1, 电子邮件: 1, 网格员: 1 });
   });
 });
+
+describe('the printable monthly report’s 归并热线 section', () => {
+  /** The section's rows as cell texts (header row first). */
+  const sectionRows = (html: string) => {
+    const section = /<h2>五、归并热线<\/h2>(.*?)<\/section>/s.exec(html)?.[1];
+    expect(section, 'the centre report has the 归并热线 section').toBeDefined();
+    return {
+      criterion: /<p class="meta">([^<]*)<\/p>/.exec(section!)?.[1],
+      rows: [...section!.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) =>
+        [...m[1]!.matchAll(/<t[hd]>([^<]*)<\/t[hd]>/g)].map((c) => c[1]),
+      ),
+    };
+  };
+
+  it('prints the API’s figures line by line, with the trend, the retirement mark and the total', async () => {
+    const api = (await analyst.get('/api/merged-lines/report?month=2025-03')).json<MergedLineReportView>();
+    const res = await analyst.get('/api/reports/monthly.html?month=2025-03');
+    expect(res.statusCode).toBe(200);
+    const { criterion, rows: printed } = sectionRows(res.body);
+    expect(criterion).toBe('撤并条件：连续 2 个月来电不超过 2 个且占比不超过 40.0%');
+    const [header, ...body] = printed;
+    const trendMonths = api.rows[0]!.trend.map((t) => t.month);
+    expect(header).toEqual([
+      '号码',
+      '名称',
+      '原主管部门',
+      '方式',
+      '来电量',
+      '接通量',
+      '接通率',
+      '受理诉求',
+      '占全部来电',
+      '符合撤并条件',
+      ...trendMonths.map((m) => `${m} 来电`),
+    ]);
+    const byNumber = Object.fromEntries(body.map((r) => [r[0], r]));
+    expect(body.map((r) => r[0])).toEqual([...api.rows.map((r) => r.number), '合计']);
+    // The fixture's figures, counted by hand (as the .xlsx test above).
+    expect(byNumber['12345']!.slice(3, 10)).toEqual(['主号', '4', '3', '75.00%', '1', '50.00%', '']);
+    expect(byNumber['12315']!.slice(0, 10)).toEqual([
+      '12315',
+      '市场监管投诉举报热线',
+      '市场监管投诉举报热线主管部门',
+      '双号并行',
+      '3',
+      '2',
+      '66.67%',
+      '2',
+      '37.50%',
+      '',
+    ]);
+    expect(byNumber['12301']!.slice(3, 10)).toEqual(['双号并行', '1', '1', '100.00%', '0', '12.50%', '是']);
+    expect(byNumber['12301']![10 + trendMonths.indexOf('2025-02')]).toBe('1');
+    expect(byNumber['12336']!.slice(3, 10)).toEqual(['已并入12345', '0', '0', '—', '0', '0.00%', '']);
+    expect(byNumber['合计']!.slice(4, 9)).toEqual(['8', '6', '75.00%', '3', '100.00%']);
+    // Every line's trend as the API has it.
+    for (const line of api.rows) expect(byNumber[line.number]!.slice(10)).toEqual(line.trend.map((t) => String(t.offered)));
+  });
+});

@@ -12,6 +12,13 @@ export const STAGE_LABEL: Record<string, string> = Object.fromEntries(
   Object.entries(STAGE_LABELS).map(([stage, words]) => [stage, words.zh]),
 );
 
+/** How a merged hotline runs beside 12345 (归并热线); the main number's own row has none. */
+export const LINE_MODE = { parallel: '双号并行', retired: '已并入12345' } as const;
+
+/** The 归并热线 table's title: the centre's retirement criterion (撤并条件) in words. */
+export const retirementCriterionText = (c: { months: number; maxCalls: number; maxShare: number }) =>
+  `撤并条件：连续 ${c.months} 个月来电不超过 ${c.maxCalls} 个且占比不超过 ${(c.maxShare * 100).toFixed(1)}%`;
+
 export const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
 
 export const kpiCell = (kind: string, v: number | null) => (kind === 'ratio' ? percent(v) : v === null ? '—' : String(v));

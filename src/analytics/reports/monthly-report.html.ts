@@ -1,6 +1,17 @@
 import { text, type MessageKey } from '../../i18n/messages.js';
 import { KPI_BY_KEY, type KpiKey } from '../kpi/definitions.js';
-import { kpiCell, kpiTableRows, localTime, percent, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
+import type { MergedLineReportView } from '../../contract/channels.js';
+import {
+  kpiCell,
+  kpiTableRows,
+  LINE_MODE,
+  localTime,
+  percent,
+  reportTitle,
+  retirementCriterionText,
+  STAGE_LABEL,
+  STATUS_LABEL,
+} from './monthly-report.format.js';
 import type { MonthlyReport } from './monthly-report.service.js';
 
 const esc = (s: unknown) =>
@@ -40,6 +51,59 @@ const unscoredFold = (names: string[]) =>
   names.length === 0
     ? ''
     : `<details class="unscored"><summary>${esc(text('report.unscored', { n: names.length }).zh)}</summary><p>${esc(names.join('、'))}</p></details>`;
+
+/**
+ * 五、归并热线 (the centre's report only, as the .xlsx's sheet): per line the month's calls, 接通率,
+ * appeals and share of all calls, the months before as the trend, the lines that meet the criterion.
+ */
+function mergedLinesSection(m: MergedLineReportView | null): string {
+  if (!m) return '';
+  const trendMonths = m.rows[0]?.trend.map((t) => t.month) ?? [];
+  const count = (n: number | null) => (n === null ? '—' : n);
+  return `<section><h2>五、归并热线</h2><p class="meta">${esc(retirementCriterionText(m.criterion))}</p>${table(
+    [
+      '号码',
+      '名称',
+      '原主管部门',
+      '方式',
+      '来电量',
+      '接通量',
+      '接通率',
+      '受理诉求',
+      '占全部来电',
+      '符合撤并条件',
+      ...trendMonths.map((month) => `${month} 来电`),
+    ],
+    [
+      ...m.rows.map((row) => [
+        row.number,
+        row.name,
+        row.formerDepartment ?? '—',
+        row.mode ? LINE_MODE[row.mode] : '主号',
+        row.offered,
+        row.answered,
+        percent(row.answerRate),
+        row.appeals,
+        percent(row.share),
+        row.meetsRetirement ? '是' : '',
+        ...row.trend.map((t) => count(t.offered)),
+      ]),
+      [
+        '合计',
+        '',
+        '',
+        '',
+        m.total.offered,
+        m.total.answered,
+        percent(m.total.answerRate),
+        m.total.appeals,
+        m.total.offered > 0 ? percent(1) : '—',
+        '',
+        ...trendMonths.map(() => ''),
+      ],
+    ],
+  )}</section>`;
+}
 
 /**
  * The printable monthly report (server-rendered HTML, opened from the console's 报表 page). `nonce`:
@@ -87,5 +151,6 @@ export function monthlyReportHtml(r: MonthlyReport, nonce?: { script: string; st
       text(`label.state.${o.state}` as MessageKey).zh,
     ]),
   )}</section>
+${mergedLinesSection(r.mergedLines)}
 </body></html>`;
 }

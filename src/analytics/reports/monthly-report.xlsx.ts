@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { text, type MessageKey } from '../../i18n/messages.js';
-import { kpiTableRows, localTime, reportTitle, STAGE_LABEL, STATUS_LABEL } from './monthly-report.format.js';
+import {
+  kpiTableRows,
+  LINE_MODE,
+  localTime,
+  reportTitle,
+  retirementCriterionText,
+  STAGE_LABEL,
+  STATUS_LABEL,
+} from './monthly-report.format.js';
 import type { MonthlyReport } from './monthly-report.service.js';
 import type { MergedLineReportView } from '../../contract/channels.js';
 
@@ -109,8 +117,6 @@ function channelSheet(wb: ExcelJS.Workbook, r: MonthlyReport) {
   });
 }
 
-const LINE_MODE = { parallel: '双号并行', retired: '已并入12345' } as const;
-
 /**
  * 归并热线 (GET /api/merged-lines/report): per line the month's calls, 接通率, appeals and share of all
  * calls, the months before as the trend, and the lines that meet the centre's retirement criterion.
@@ -122,7 +128,7 @@ function mergedLinesSheet(wb: ExcelJS.Workbook, r: MonthlyReport, m: MergedLineR
   const fixed = ['号码', '名称', '原主管部门', '方式', '来电量', '接通量', '接通率', '受理诉求', '占全部来电', '符合撤并条件'];
   table(
     sheet,
-    `${reportTitle(r)} · 归并热线（撤并条件：连续 ${c.months} 个月来电不超过 ${c.maxCalls} 个且占比不超过 ${(c.maxShare * 100).toFixed(1)}%）`,
+    `${reportTitle(r)} · 归并热线（${retirementCriterionText(c)}）`,
     [...fixed, ...trendMonths.map((month) => `${month} 来电`)],
     [
       ...m.rows.map((row) => [
