@@ -59,7 +59,7 @@ export interface Config {
   readonly allowedOrigins: readonly string[];
   /** Serve /api/docs and an unauthenticated /api/openapi.json (LIANXIN_API_DOCS=true); off, the description is for signed-in staff. */
   readonly apiDocs: boolean;
-  /** Bearer token Prometheus sends to scrape /metrics; unset = only unproxied requests from loopback. */
+  /** Bearer token Prometheus sends to scrape /metrics (≥ 16 characters); unset = only unproxied requests from loopback. */
   readonly metricsToken: string | undefined;
   /** Bearer token of the telephone system (CTI) posting call events; unset = only operators may. */
   readonly ctiToken: string | undefined;
@@ -163,6 +163,14 @@ function ctiTokenFrom(env: Env, problems: string[]): string | undefined {
   return raw;
 }
 
+/** Prometheus sends it as `Authorization: Bearer <token>`: long enough not to be guessed, no spaces. */
+function metricsTokenFrom(env: Env, problems: string[]): string | undefined {
+  const raw = env.LIANXIN_METRICS_TOKEN;
+  if (!raw) return undefined;
+  if (raw.length < 16 || /\s/.test(raw)) problems.push('LIANXIN_METRICS_TOKEN must be at least 16 characters, without spaces');
+  return raw;
+}
+
 function webhookSecretFrom(env: Env, problems: string[]): string | undefined {
   const raw = env.LIANXIN_WEBHOOK_SECRET;
   if (raw === undefined || raw === '') return undefined;
@@ -227,7 +235,7 @@ export function loadConfig(env: Env = process.env): Config {
     hsts: boolFrom(env, 'LIANXIN_HSTS', false, problems),
     allowedOrigins: originsFrom(env, 'LIANXIN_ALLOWED_ORIGINS', problems),
     apiDocs: boolFrom(env, 'LIANXIN_API_DOCS', false, problems),
-    metricsToken: env.LIANXIN_METRICS_TOKEN || undefined,
+    metricsToken: metricsTokenFrom(env, problems),
     ctiToken: ctiTokenFrom(env, problems),
     ctiCentreCode: env.LIANXIN_CTI_CENTRE || undefined,
     kpiBasicSatisfiedWeight: fractionFrom(env, 'LIANXIN_KPI_BASIC_SATISFIED_WEIGHT', 1, problems),

@@ -19,6 +19,7 @@ import { registerRoutes } from './routes.js';
 import { registerWebAssets } from './web-assets.js';
 import { auditRefusals } from '../audit/refusal-audit.js';
 import { requestLogSerializer } from './log-redaction.js';
+import { OneLinePerRequest } from './request-log.js';
 import { createMetrics } from '../ops/metrics.js';
 import { opsRoutes } from '../ops/ops.routes.js';
 
@@ -52,11 +53,13 @@ function requestId(request: IncomingMessage): string {
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    // The request log never holds a full phone number (http/log-redaction.ts, ADR 0172).
+    // The request log never holds a full phone number (http/log-redaction.ts, ADR 0172); one line per
+    // request, with its id (http/request-log.ts, ADR 0203).
     logger:
       typeof options.logger === 'object'
         ? { ...options.logger, serializers: { req: requestLogSerializer } }
         : (options.logger ?? false),
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     // A client that joins a base URL ending in "/" with "/services.xml" asks for "//services.xml" (Open311, ADR 0181).
     routerOptions: { ignoreDuplicateSlashes: true },

@@ -118,9 +118,18 @@ export const messages = {
     en: 'The data directory {dir} is in use by another process (pid {pid}): the embedded database opens in one process at a time. Stop that process (e.g. the running server) first, or set DATABASE_URL to use PostgreSQL.',
   },
   'error.dbDown': { zh: '数据库不可用', en: 'Database unavailable' },
+  'error.dbSlow': { zh: '数据库在 {timeoutMs} 毫秒内未应答', en: 'The database did not answer within {timeoutMs} ms' },
+  'error.migrationsPending': {
+    zh: '数据库结构未更新：尚有 {pending} 个迁移未执行（首个 {firstPending}），请运行 lianxin migrate',
+    en: 'The database schema is behind: {pending} migrations not applied (first {firstPending}); run lianxin migrate',
+  },
   'error.metricsForbidden': {
     zh: '指标仅供本机或持有指标令牌的监控系统读取',
     en: 'Metrics are for this machine or a monitoring system holding the metrics token',
+  },
+  'error.metricsTokenMissing': {
+    zh: '读取指标需提供令牌：Authorization: Bearer <LIANXIN_METRICS_TOKEN>',
+    en: 'Metrics need the token: Authorization: Bearer <LIANXIN_METRICS_TOKEN>',
   },
   'what.order': { zh: '工单', en: 'Order' },
   'what.unit': { zh: '单位', en: 'Unit' },

@@ -6,8 +6,8 @@ export interface OutboxBacklog {
   pending: number;
   /** Of those, the ones already due (available_at passed): the worker's real backlog. */
   due: number;
-  /** Age of the oldest due message in seconds; 0 when none is due. */
-  oldestDueSeconds: number;
+  /** When the oldest due message became due; null when none is due. */
+  oldestDueAt: Date | null;
   /** Messages the worker gave up on (failed_at set): each needs a person. */
   failed: number;
 }
@@ -24,26 +24,25 @@ export async function outboxBacklog(db: Executor, now: Date): Promise<OutboxBack
     ])
     .where('done_at', 'is', null)
     .executeTakeFirstOrThrow();
-  const oldest = row.oldest ? new Date(row.oldest).getTime() : null;
   return {
     pending: Number(row.pending),
     due: Number(row.due),
-    oldestDueSeconds: oldest === null ? 0 : Math.max(0, (now.getTime() - oldest) / 1000),
+    oldestDueAt: row.oldest ? new Date(row.oldest) : null,
     failed: Number(row.failed),
   };
 }
 
 export interface JobLag {
   name: string;
-  /** Seconds the job is overdue (now − next_run_at), 0 when it is not yet due. */
-  lagSeconds: number;
+  /** When the job's next run is due (its lag is now − this, when positive). */
+  nextRunAt: Date;
   /** Seconds its last finished run took; null before the first one. */
   lastRunSeconds: number | null;
   failedLastRun: boolean;
 }
 
-/** Each periodic job's lateness and last run, from its lease row. */
-export async function jobLags(db: Executor, now: Date): Promise<JobLag[]> {
+/** Each periodic job's next due time and last run, from its lease row (a handful of rows). */
+export async function jobLags(db: Executor): Promise<JobLag[]> {
   const rows = await db
     .selectFrom('job_leases')
     .select(['name', 'next_run_at', 'last_started_at', 'last_finished_at', 'last_error'])
@@ -53,7 +52,7 @@ export async function jobLags(db: Executor, now: Date): Promise<JobLag[]> {
     const finished = r.last_finished_at ? new Date(r.last_finished_at).getTime() : null;
     return {
       name: r.name,
-      lagSeconds: Math.max(0, (now.getTime() - new Date(r.next_run_at).getTime()) / 1000),
+      nextRunAt: new Date(r.next_run_at),
       lastRunSeconds: started !== null && finished !== null && finished >= started ? (finished - started) / 1000 : null,
       failedLastRun: r.last_error !== null,
     };
@@ -63,4 +62,10 @@ export async function jobLags(db: Executor, now: Date): Promise<JobLag[]> {
 /** The database answers a trivial statement (readiness). */
 export async function pingDatabase(db: Executor): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+/** The migrations recorded as applied (Kysely's own table, written by db/migrate.ts). */
+export async function appliedMigrationNames(db: Executor): Promise<Set<string>> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return new Set(rows.map((r) => r.name));
 }
