@@ -19,6 +19,7 @@ import { mapBench } from './map.bench.js';
 import { governanceBench } from './governance.bench.js';
 import { rotationBench } from './rotation.bench.js';
 import { noticesBench } from './notices.bench.js';
+import { loggingBench } from './logging.bench.js';
 
 export interface BenchSection {
   name: string;
@@ -46,6 +47,7 @@ const sections: BenchSection[] = [
   mapBench,
   rotationBench,
   noticesBench,
+  loggingBench,
 ];
 
 const wanted = process.argv.slice(2);
