@@ -4,11 +4,13 @@ import { usePortalInfo } from './portal-api';
 import { portalMessages } from './portal.messages';
 import { Button } from './ui';
 import { knowledgeMessages } from './knowledge.messages';
+import { residentMessages } from './resident/resident.messages';
 
 /** Three big doors: report a problem, check one, or see all of mine. */
 export function HomePage() {
   const t = useT(portalMessages);
   const k = useT(knowledgeMessages);
+  const r = useT(residentMessages);
   const navigate = useNavigate();
   const info = usePortalInfo();
   return (
@@ -29,6 +31,12 @@ export function HomePage() {
       )}
       <Button big data-testid="portal-go-kb" onClick={() => navigate('/portal/kb')}>
         {k('goKnowledge')}
+      </Button>
+      <Button big data-testid="portal-go-wishes" onClick={() => navigate('/portal/wishes')}>
+        {r('goWall')}
+      </Button>
+      <Button big data-testid="portal-go-points" onClick={() => navigate('/portal/points')}>
+        {r('goPoints')}
       </Button>
       <p>{t('hotline')}</p>
     </section>

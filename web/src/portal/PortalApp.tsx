@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Link, Route, Routes } from 'react-router-dom';
 import { LangProvider, useLang, useT } from '../shared/i18n';
@@ -13,6 +13,11 @@ import { KnowledgeArticlePage, KnowledgeSearchPage } from './KnowledgePages';
 import { VisitLinkPage } from './VisitLinkPage';
 import { Button } from './ui';
 import { useLargeMode } from './usePortalPrefs';
+
+// The residents' pages (issue 19) load on first visit: the appeal pages stay as light as before.
+const WishWallPage = lazy(() => import('./resident/WishWallPage').then((m) => ({ default: m.WishWallPage })));
+const MyWishesPage = lazy(() => import('./resident/MyWishesPage').then((m) => ({ default: m.MyWishesPage })));
+const MyPointsPage = lazy(() => import('./resident/MyPointsPage').then((m) => ({ default: m.MyPointsPage })));
 
 /** The public citizen portal: no sign-in; Chinese by default, English switch, large-text mode. */
 export function PortalApp() {
@@ -60,17 +65,22 @@ function PortalShell() {
         </div>
       </header>
       <main className="portal-page">
-        <Routes>
-          <Route index element={<HomePage />} />
-          <Route path="submit" element={<SubmitPage />} />
-          <Route path="done" element={<ReceiptPage />} />
-          <Route path="lookup" element={<LookupPage />} />
-          <Route path="my" element={<MyAppealsPage />} />
-          <Route path="kb" element={<KnowledgeSearchPage />} />
-          <Route path="kb/:id" element={<KnowledgeArticlePage />} />
-          <Route path="v/:token" element={<VisitLinkPage />} />
-          <Route path="*" element={<HomePage />} />
-        </Routes>
+        <Suspense fallback={<p className="p-muted">…</p>}>
+          <Routes>
+            <Route index element={<HomePage />} />
+            <Route path="submit" element={<SubmitPage />} />
+            <Route path="done" element={<ReceiptPage />} />
+            <Route path="lookup" element={<LookupPage />} />
+            <Route path="my" element={<MyAppealsPage />} />
+            <Route path="kb" element={<KnowledgeSearchPage />} />
+            <Route path="kb/:id" element={<KnowledgeArticlePage />} />
+            <Route path="v/:token" element={<VisitLinkPage />} />
+            <Route path="wishes" element={<WishWallPage />} />
+            <Route path="wishes/mine" element={<MyWishesPage />} />
+            <Route path="points" element={<MyPointsPage />} />
+            <Route path="*" element={<HomePage />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );
