@@ -26,34 +26,70 @@ function text(v: unknown, max: number): string | null {
 /** First property present among `names` (grid platforms spell them differently). */
 const prop = (props: Record<string, unknown>, names: readonly string[]) => names.map((n) => props[n]).find((v) => v != null);
 
+/** The attribute names a file's grids carry their code, name and region under (grid platforms differ). */
+export interface GridFieldNames {
+  readonly code?: string;
+  readonly name?: string;
+  readonly region?: string;
+}
+
+export interface GridParseOptions {
+  /** Attribute names to read instead of the usual ones (code/网格编码, name/网格名称, region/所属街道). */
+  readonly fields?: GridFieldNames;
+  /** The region of every grid the file does not give one (a town's own export). */
+  readonly region?: string;
+  /** How errors name the input: `geojson` (the JSON body) or `file` (an uploaded file). */
+  readonly at?: string;
+}
+
+const DEFAULT_FIELDS = {
+  code: ['code', 'CODE', '网格编码', 'grid_code'],
+  name: ['name', 'NAME', '网格名称', 'grid_name'],
+  region: ['region', 'town', '所属街道', '街道', 'street'],
+} as const;
+
+const namesOf = (configured: string | undefined, defaults: readonly string[]) =>
+  configured !== undefined && configured.trim() !== '' ? [configured.trim()] : defaults;
+
 /**
  * Reads a GeoJSON FeatureCollection of grids (RFC 7946; Polygon or MultiPolygon features with
- * properties `code`, `name` and `region` — also 网格编码/网格名称/所属街道), converts the positions
- * from `from` to WGS-84 and closes open rings. A fault answers 400 naming the feature and the part.
+ * properties `code`, `name` and `region` — also 网格编码/网格名称/所属街道, or the attribute names the
+ * options give), converts the positions from `from` to WGS-84 and closes open rings. A fault answers
+ * 400 naming the feature and the part. Shapefile zips and KML arrive here too, read into the same
+ * shape by `grid-file.ts`.
  */
-export function parseGridGeoJson(input: unknown, from: CoordSystem): { grids: ParsedGrid[]; positions: number } {
+export function parseGridGeoJson(
+  input: unknown,
+  from: CoordSystem,
+  options: GridParseOptions = {},
+): { grids: ParsedGrid[]; positions: number } {
+  const base = options.at ?? 'geojson';
   if (!isObject(input) || input.type !== 'FeatureCollection' || !Array.isArray(input.features))
-    throw invalidField('geojson', 'FeatureCollection');
-  if (input.features.length === 0) throw invalidField('geojson.features', 'empty');
-  if (input.features.length > GRID_IMPORT_MAX_FEATURES) throw invalidField('geojson.features', 'too many');
+    throw invalidField(base, 'FeatureCollection');
+  if (input.features.length === 0) throw invalidField(`${base}.features`, 'empty');
+  if (input.features.length > GRID_IMPORT_MAX_FEATURES) throw invalidField(`${base}.features`, 'too many');
+  const codeNames = namesOf(options.fields?.code, DEFAULT_FIELDS.code);
+  const nameNames = namesOf(options.fields?.name, DEFAULT_FIELDS.name);
+  const regionNames = namesOf(options.fields?.region, DEFAULT_FIELDS.region);
+  const fixedRegion = text(options.region, 100);
   const grids: ParsedGrid[] = [];
   const seen = new Set<string>();
   let positions = 0;
   input.features.forEach((f: unknown, i: number) => {
-    const at = `geojson.features[${i}]`;
+    const at = `${base}.features[${i}]`;
     if (!isObject(f) || f.type !== 'Feature') throw invalidField(at);
     const props = isObject(f.properties) ? f.properties : {};
-    const code = text(prop(props, ['code', 'CODE', '网格编码', 'grid_code']), 64);
-    if (code === null) throw invalidField(`${at}.properties.code`);
-    if (seen.has(code)) throw invalidField(`${at}.properties.code`, 'repeated');
+    const code = text(prop(props, codeNames), 64);
+    if (code === null) throw invalidField(`${at}.properties.${codeNames[0]}`);
+    if (seen.has(code)) throw invalidField(`${at}.properties.${codeNames[0]}`, 'repeated');
     seen.add(code);
-    const name = text(prop(props, ['name', 'NAME', '网格名称', 'grid_name']), 100);
-    if (name === null) throw invalidField(`${at}.properties.name`);
-    const region = text(prop(props, ['region', 'town', '所属街道', '街道', 'street']), 100);
-    if (region === null) throw invalidField(`${at}.properties.region`);
+    const name = text(prop(props, nameNames), 100);
+    if (name === null) throw invalidField(`${at}.properties.${nameNames[0]}`);
+    const region = text(prop(props, regionNames), 100) ?? fixedRegion;
+    if (region === null) throw invalidField(`${at}.properties.${regionNames[0]}`);
     const geometry = readGeometry(f.geometry, from, `${at}.geometry`);
     for (const p of geometry.coordinates) for (const ring of p) positions += ring.length;
-    if (positions > MAX_POSITIONS) throw invalidField('geojson', 'too many positions');
+    if (positions > MAX_POSITIONS) throw invalidField(base, 'too many positions');
     grids.push({ code, name, region, geometry });
   });
   return { grids, positions };

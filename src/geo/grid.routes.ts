@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../http/context.js';
 import { requireActor } from '../http/auth.js';
+import { DomainError, invalidField } from '../shared/errors.js';
+import { text } from '../i18n/messages.js';
+import { formChecker, fromForm, readFormParts } from '../shared/form-input.js';
 import { IdParam } from '../shared/schema.js';
+import { GRID_FILE_MAX_BYTES } from './grid-file.js';
 import {
   GridImportBody,
+  GridImportFileFields,
+  GridImportFileResultSchema,
+  type GridImportFileFieldsInput,
   GridImportResultSchema,
   GridListQuery,
   GridListSchema,
@@ -13,7 +20,14 @@ import {
   GridVersionsSchema,
   LocateQuery,
 } from './grid.schemas.js';
-import { gridShapes, gridVersions, importGrids, listGrids, locatePoint } from './grid.service.js';
+import { gridShapes, gridVersions, importGridFile, importGrids, listGrids, locatePoint } from './grid.service.js';
+
+const checkFileFields = formChecker<GridImportFileFieldsInput>(GridImportFileFields);
+const FILE_FORM = {
+  booleans: new Set(['replace']),
+  numbers: new Set<string>(),
+  optionalText: new Set(['coordSystem', 'codeField', 'nameField', 'regionField', 'region', 'encoding']),
+};
 
 const tags = ['grids'];
 
@@ -32,6 +46,40 @@ export const gridRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       },
     },
     async (request) => importGrids(deps, requireActor(request), request.body),
+  );
+  app.post(
+    '/api/grids/import/file',
+    {
+      bodyLimit: GRID_FILE_MAX_BYTES + 1024 * 1024,
+      schema: {
+        tags,
+        summary: '导入网格文件：GeoJSON、Shapefile（zip）或 KML/KMZ（multipart：file 及可选字段）/ import a grid file',
+        consumes: ['multipart/form-data'],
+        response: { 200: GridImportFileResultSchema },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { fields, files } = await readFormParts(request, {
+        fileField: 'file',
+        maxFiles: 1,
+        maxBytes: GRID_FILE_MAX_BYTES,
+        tooMany: () => invalidField('file', 'one file'),
+        tooLarge: () => new DomainError('PAYLOAD_TOO_LARGE', text('error.tooLarge', { max: '50 MB' }), { field: 'file' }),
+      });
+      const file = files[0];
+      if (!file) throw invalidField('file');
+      const f = checkFileFields(fromForm(fields, FILE_FORM));
+      return importGridFile(deps, actor, {
+        fileName: file.fileName,
+        bytes: new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength),
+        replace: f.replace,
+        coordSystem: f.coordSystem,
+        encoding: f.encoding,
+        region: f.region,
+        fields: { code: f.codeField, name: f.nameField, region: f.regionField },
+      });
+    },
   );
   app.get(
     '/api/grids',

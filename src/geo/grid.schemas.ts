@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import {
   COORD_SYSTEMS,
   type CoordSystem,
@@ -28,6 +28,32 @@ export const GridImportBody = Type.Object(
   { additionalProperties: false },
 );
 
+const FieldName = (what: string) =>
+  Type.String({ minLength: 1, maxLength: 64, description: `${what}所在的属性名 / the attribute holding the ${what}` });
+
+/** The text fields of POST /api/grids/import/file (multipart; the file under `file`). */
+export const GridImportFileFields = Type.Object(
+  {
+    coordSystem: Type.Optional(CoordSystemField()),
+    replace: Type.Optional(Type.Boolean({ description: 'end the grids the file leaves out' })),
+    codeField: Type.Optional(FieldName('网格编码 grid code')),
+    nameField: Type.Optional(FieldName('网格名称 grid name')),
+    regionField: Type.Optional(FieldName('所属街道 region')),
+    region: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: '文件未给出时的所属街道（编码或名称）/ region of grids without one',
+      }),
+    ),
+    encoding: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 32, description: '.dbf 编码（无 .cpg 时）/ .dbf text encoding, e.g. gbk, utf-8' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type GridImportFileFieldsInput = Static<typeof GridImportFileFields>;
+
 export const GridListQuery = Type.Object(
   { regionId: Type.Optional(Id), all: Type.Optional(Type.Boolean({ description: 'ended grids too' })) },
   { additionalProperties: false },
@@ -50,6 +76,17 @@ export const GeometrySchema = Type.Object({
 
 export const GridImportResultSchema = wireSchema<GridImportResult>()(
   Type.Object({
+    created: Type.Integer(),
+    updated: Type.Integer(),
+    unchanged: Type.Integer(),
+    deactivated: Type.Integer(),
+    ordersReassigned: Type.Integer(),
+  }),
+);
+
+export const GridImportFileResultSchema = wireSchema<GridImportResult & { format: 'geojson' | 'shapefile' | 'kml' }>()(
+  Type.Object({
+    format: Type.Union([Type.Literal('geojson'), Type.Literal('shapefile'), Type.Literal('kml')]),
     created: Type.Integer(),
     updated: Type.Integer(),
     unchanged: Type.Integer(),

@@ -7,6 +7,7 @@ import { forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
 import { currentGridIndex } from './grid-cache.js';
+import { parseGridFile, type GridFileFormat, type GridFileOptions } from './grid-file.js';
 import { parseGridGeoJson, type ParsedGrid } from './grid-geojson.js';
 import { GridIndex } from './grid-index.js';
 import {
@@ -29,6 +30,8 @@ export interface GridImportOptions {
   /** Generated demo geography (the demo seed only). */
   readonly demo?: boolean;
   readonly source?: string;
+  /** How errors name the input (`geojson`, `file`). */
+  readonly at?: string;
 }
 
 const requireReader = (actor: Actor) => {
@@ -51,6 +54,31 @@ export async function importGrids(
 }
 
 /**
+ * POST /api/grids/import/file and `lianxin grids import`: a GeoJSON file, a shapefile zip or KML
+ * (recognised from the bytes), read with the attribute names given, then imported as above.
+ */
+export async function importGridFile(
+  deps: Deps,
+  actor: Actor,
+  input: { fileName: string; bytes: Uint8Array; replace?: boolean } & GridFileOptions,
+): Promise<GridImportResult & { format: GridFileFormat }> {
+  if (!can(actor, 'catalog.manage')) throw forbidden();
+  const { format, grids } = parseGridFile(input.fileName, input.bytes, input);
+  const result = await deps.db
+    .transaction()
+    .execute((tx) =>
+      importParsedGrids(
+        tx,
+        actor.centreId,
+        grids,
+        { at: deps.clock.now(), by: actor.userId },
+        { replace: input.replace, source: `import:${format}`, at: 'file' },
+      ),
+    );
+  return { ...result, format };
+}
+
+/**
  * Writes parsed grids inside the caller's transaction: new codes are inserted, changed ones get a new
  * version, unchanged ones are left; the centre's grid version is bumped (every process reloads its
  * index) and the open orders with a point get the grid the new outlines give them.
@@ -66,7 +94,7 @@ export async function importParsedGrids(
   const writes: GridWrite[] = grids.map((g, i) => ({
     code: g.code,
     name: g.name,
-    regionId: regionOf(g.region, `geojson.features[${i}].properties.region`),
+    regionId: regionOf(g.region, `${options.at ?? 'geojson'}.features[${i}].properties.region`),
     active: true,
     demo: options.demo ?? false,
     geometry: g.geometry,

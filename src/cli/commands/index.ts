@@ -16,6 +16,7 @@ import { backupCommand, restoreCommand } from './backup.command.js';
 import { importCommand } from './import.command.js';
 import { clientCommand } from './client.command.js';
 import { retentionCommand } from './retention.command.js';
+import { gridCommand } from './grid.command.js';
 
 /** Every CLI command, listed explicitly. */
 export function registerCommands(program: Command): void {
@@ -37,4 +38,5 @@ export function registerCommands(program: Command): void {
   program.addCommand(importCommand());
   program.addCommand(clientCommand());
   program.addCommand(retentionCommand());
+  program.addCommand(gridCommand());
 }
