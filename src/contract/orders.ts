@@ -209,7 +209,7 @@ export interface TextFragment {
   hit: boolean;
 }
 
-export type DuplicateReason = 'same_caller' | 'same_address' | 'same_region' | 'similar_text';
+export type DuplicateReason = 'same_caller' | 'same_address' | 'same_region' | 'similar_text' | 'nearby';
 
 /** An earlier (or later) order that may be the same appeal. */
 export interface DuplicateCandidateView<At = Instant> {
@@ -222,6 +222,8 @@ export interface DuplicateCandidateView<At = Instant> {
   likely?: boolean;
   reasons: DuplicateReason[];
   textSimilarity?: number;
+  /** Metres between the two orders' points (WGS-84, haversine); absent or null without two points. */
+  distanceMetres?: number | null;
 }
 
 /** GET /api/orders/:id/duplicates. */

@@ -35,7 +35,15 @@ export const duplicateDetectHandler: OutboxHandler<typeof DUPLICATE_DETECT_TOPIC
     const found = await findDuplicates(deps.db, deps.clock, {
       centreId,
       scope: { centreId, unitPath: null },
-      probe: { title: o.title, content: o.content, callerPhone: o.caller_phone, address: o.address, regionId: o.region_id },
+      probe: {
+        title: o.title,
+        content: o.content,
+        callerPhone: o.caller_phone,
+        address: o.address,
+        regionId: o.region_id,
+        point: o.lat !== null && o.lng !== null ? { lat: o.lat, lng: o.lng } : null,
+        categoryId: o.category_id,
+      },
       at: o.accepted_at,
       excludeOrderId: o.id,
       probeOrderNo: o.order_no,
@@ -44,7 +52,7 @@ export const duplicateDetectHandler: OutboxHandler<typeof DUPLICATE_DETECT_TOPIC
     await saveDuplicateCandidates(
       deps.db,
       o.id,
-      found.map((f) => ({ candidateId: f.orderId, score: f.score, reasons: f.reasons })),
+      found.map((f) => ({ candidateId: f.orderId, score: f.score, reasons: f.reasons, distanceMetres: f.distanceMetres })),
       deps.clock.now(),
     );
   },

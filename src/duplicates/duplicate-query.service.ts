@@ -6,6 +6,7 @@ import { actorScope } from '../users/actor-scope.js';
 import type { Deps } from '../shared/deps.js';
 import { forbidden, invalidField } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
+import { toWgs84 } from '../shared/coordinates.js';
 import type { Actor } from '../users/roles.js';
 import { listLaterMatches } from './duplicate.repository.js';
 import { CANDIDATE_MIN_SCORE, withoutCaller } from './duplicate-score.js';
@@ -31,6 +32,8 @@ export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string
         callerPhone: callerEvidence ? order.caller_phone : null,
         address: order.address,
         regionId: order.region_id,
+        point: order.lat !== null && order.lng !== null ? { lat: order.lat, lng: order.lng } : null,
+        categoryId: order.category_id,
       },
       at: order.accepted_at,
       excludeOrderId: order.id,
@@ -47,7 +50,15 @@ export async function duplicatesOfOrder(deps: Deps, actor: Actor, idOrNo: string
         : withoutCaller(Number(l.score), l.reasons as DuplicateReason[]);
       if (shown.score < CANDIDATE_MIN_SCORE) return [];
       return [
-        { orderId: l.id, orderNo: l.order_no, title: l.title, state: l.state as OrderState, acceptedAt: l.accepted_at, ...shown },
+        {
+          orderId: l.id,
+          orderNo: l.order_no,
+          title: l.title,
+          state: l.state as OrderState,
+          acceptedAt: l.accepted_at,
+          ...shown,
+          distanceMetres: l.distance_m,
+        },
       ];
     }),
   };
@@ -61,10 +72,14 @@ export async function checkDuplicates(deps: Deps, actor: Actor, input: Duplicate
   if (probes.every((p) => p.trim() === '')) throw invalidField('content');
   // A typed phone tests it against the centre's callers: the phone look-up's guard and log apply.
   await guardPhoneLookup(deps, actor, input.callerPhone);
+  // The pin placed at intake, in the map's system: a point needs both halves.
+  if ((input.lat === undefined) !== (input.lng === undefined)) throw invalidField(input.lat === undefined ? 'lat' : 'lng');
+  const point =
+    input.lat !== undefined && input.lng !== undefined ? toWgs84({ lat: input.lat, lng: input.lng }, input.coordSystem) : null;
   const candidates = await findDuplicates(deps.db, deps.clock, {
     centreId: actor.centreId,
     scope: actorScope(actor),
-    probe: input,
+    probe: { ...input, point },
     at: deps.clock.now(),
     limit: input.limit ?? 5,
   });

@@ -4,7 +4,9 @@ import type { Clock } from '../shared/clock.js';
 import { ensureCentreDictionary } from '../text/dictionary.service.js';
 import { lexemes } from '../text/segment.js';
 import { allOf, anyOf } from '../text/tsquery.js';
-import { loadCandidatesBySignals, type CandidateWindow } from './duplicate.repository.js';
+import type { GeoPoint } from '../contract/geo.js';
+import { distanceMetres } from '../shared/coordinates.js';
+import { duplicateRadius, loadCandidatesBySignals, type CandidateWindow } from './duplicate.repository.js';
 import { CANDIDATE_MIN_SCORE, LIKELY_SCORE, scoreDuplicate, setCosine, type DuplicateReason } from './duplicate-score.js';
 import { normalizePhone } from '../orders/phone.js';
 
@@ -19,6 +21,10 @@ export interface DuplicateProbe {
   callerPhone?: string | null;
   address?: string | null;
   regionId?: string | null;
+  /** The appeal's point in WGS-84: an earlier appeal within the category's radius is evidence. */
+  point?: GeoPoint | null;
+  /** Chooses the radius (the category's, its ancestors', else the centre's). */
+  categoryId?: string | null;
 }
 
 export interface DuplicateCandidate {
@@ -31,6 +37,8 @@ export interface DuplicateCandidate {
   likely: boolean;
   reasons: DuplicateReason[];
   textSimilarity: number;
+  /** Metres between the two points (rounded), null unless both orders have one. */
+  distanceMetres: number | null;
 }
 
 export interface DuplicateSearch {
@@ -69,12 +77,23 @@ function textFilter(probe: DuplicateProbe): string | undefined {
   return pairs.join(' | ');
 }
 
+const METRES_PER_DEG_LAT = 111_320;
+
+/** The box around a point that holds its radius (the degrees of longitude widen with the latitude). */
+function boxAround(p: GeoPoint, metres: number): readonly [number, number, number, number] {
+  const dLat = metres / METRES_PER_DEG_LAT;
+  const dLng = dLat / Math.max(0.01, Math.cos((p.lat * Math.PI) / 180));
+  return [p.lng - dLng, p.lat - dLat, p.lng + dLng, p.lat + dLat];
+}
+
 const withoutWords = (words: Set<string>, drop: ReadonlySet<string>) =>
   drop.size === 0 ? words : new Set([...words].filter((w) => !drop.has(w)));
 
 /**
- * 重复件 candidates: earlier orders in the window from the same caller, at the same address, or with
- * similar text (GIN index), each scored from all the evidence, best first, with the reasons.
+ * 重复件 candidates: earlier orders in the window from the same caller, at the same address, with
+ * similar text (GIN index) or — when the probe has a point — within the radius of it (the map's
+ * box index, the distance by haversine here: the same on both databases), each scored from all the
+ * evidence, best first, with the reasons and the distance.
  */
 export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSearch): Promise<DuplicateCandidate[]> {
   await ensureCentreDictionary(db, clock, s.centreId);
@@ -87,10 +106,12 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
   const phone = normalizePhone(s.probe.callerPhone);
   const address = blank(s.probe.address);
   const text = textFilter(s.probe);
+  const point = s.probe.point ?? null;
+  const radiusMetres = point ? await duplicateRadius(db, s.centreId, s.probe.categoryId) : 0;
   const numberedBefore = (no: string, probe: string) => no.length < probe.length || (no.length === probe.length && no < probe);
-  const rows = (await loadCandidatesBySignals(db, window, { phone, address, text })).filter(
-    (r) => !s.probeOrderNo || r.accepted_at.getTime() !== s.at.getTime() || numberedBefore(r.order_no, s.probeOrderNo),
-  );
+  const rows = (
+    await loadCandidatesBySignals(db, window, { phone, address, text, box: point ? boxAround(point, radiusMetres) : undefined })
+  ).filter((r) => !s.probeOrderNo || r.accepted_at.getTime() !== s.at.getTime() || numberedBefore(r.order_no, s.probeOrderNo));
   // The text is compared without the addresses: a shared address is its own evidence (sameAddress),
   // and counted again as shared words it made unrelated appeals at one building look "similar".
   const probeAddressWords = new Set(lexemes(address ?? ''));
@@ -98,11 +119,15 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
   const found = rows.map((r) => {
     const theirs = withoutWords(withoutWords(new Set(r.lexemes), probeAddressWords), new Set(lexemes(r.address ?? '')));
     const textSimilarity = Math.round(setCosine(mine, theirs) * 1000) / 1000;
+    const distance =
+      point && r.lat !== null && r.lng !== null ? Math.round(distanceMetres(point, { lat: r.lat, lng: r.lng })) : null;
     const { score, reasons } = scoreDuplicate({
       sameCaller: phone !== null && r.caller_phone === phone,
       sameAddress: address !== null && r.address === address,
       sameRegion: !!s.probe.regionId && r.region_id === s.probe.regionId,
       textSimilarity,
+      distanceMetres: distance,
+      radiusMetres,
     });
     return {
       orderId: r.id,
@@ -114,6 +139,7 @@ export async function findDuplicates(db: Executor, clock: Clock, s: DuplicateSea
       likely: score >= LIKELY_SCORE,
       reasons,
       textSimilarity,
+      distanceMetres: distance,
     };
   });
   return found

@@ -44,6 +44,7 @@ export function IntakePage() {
   const regionId = Form.useWatch('regionId', form);
   const categoryId = Form.useWatch('categoryId', form);
   const appealType = Form.useWatch('appealType', form);
+  const point = Form.useWatch('point', form) as { lat: number; lng: number } | undefined;
   const typedSomething = () => title.trim() !== '' || content.trim() !== '';
   const clear = () => {
     form.resetFields();
@@ -130,6 +131,7 @@ export function IntakePage() {
             regionId={regionId}
             categoryId={categoryId}
             appealType={appealType}
+            point={point}
             onUseCatalogue={(rule) => {
               setOutcome('dispatch');
               form.setFieldsValue({

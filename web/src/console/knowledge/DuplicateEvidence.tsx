@@ -3,8 +3,15 @@ import { useT } from '../../shared/i18n';
 import type { DuplicateCandidate } from './knowledge-api';
 import { knowledgeMessages } from './knowledge.messages';
 
-/** A duplicate candidate's evidence as tags: its score, "likely" from the decision line, the reasons. */
-export function DuplicateEvidence({ candidate: c }: { candidate: Pick<DuplicateCandidate, 'score' | 'likely' | 'reasons'> }) {
+/**
+ * A duplicate candidate's evidence as tags: its score, "likely" from the decision line, the reasons,
+ * and how far apart the two appeals' points are when both have one (blue when within the radius).
+ */
+export function DuplicateEvidence({
+  candidate: c,
+}: {
+  candidate: Pick<DuplicateCandidate, 'score' | 'likely' | 'reasons' | 'distanceMetres'>;
+}) {
   const t = useT(knowledgeMessages);
   return (
     <>
@@ -13,6 +20,11 @@ export function DuplicateEvidence({ candidate: c }: { candidate: Pick<DuplicateC
       {c.reasons.map((r) => (
         <Tag key={r}>{t(`reason.${r}`)}</Tag>
       ))}
+      {c.distanceMetres != null && (
+        <Tag color={c.reasons.includes('nearby') ? 'blue' : 'default'} data-testid="duplicate-distance">
+          {t('assist.distance', { metres: c.distanceMetres })}
+        </Tag>
+      )}
     </>
   );
 }

@@ -14,6 +14,10 @@ export function DuplicateHits(props: {
   callerPhone?: string;
   address?: string;
   regionId?: string;
+  categoryId?: string;
+  /** The intake pin (WGS-84): candidates within the category's radius count as nearby. */
+  lat?: number;
+  lng?: number;
   onPick?: (orderId: string) => void;
 }) {
   const t = useT(knowledgeMessages);
@@ -25,6 +29,9 @@ export function DuplicateHits(props: {
     callerPhone: props.callerPhone ?? '',
     address: (props.address ?? '').slice(0, 300),
     regionId: props.regionId || undefined,
+    categoryId: props.categoryId || undefined,
+    lat: props.lat,
+    lng: props.lng,
   };
   const enabled = (props.title + props.content).trim().length >= MIN_ASSIST_CHARS || PHONE.test(body.callerPhone);
   const q = useDuplicateCheck({ ...body, callerPhone: PHONE.test(body.callerPhone) ? body.callerPhone : '' }, enabled);

@@ -19,6 +19,8 @@ export interface IntakeAssistProps {
   regionId?: string;
   categoryId?: string;
   appealType?: string;
+  /** The pin placed at intake (WGS-84): a nearby earlier appeal is duplicate evidence. */
+  point?: { lat: number; lng: number };
   /** The catalogue's answer taken: its lead and assisting units fill the dispatch fields. */
   onUseCatalogue?: (rule: CatalogueRuleAnswer) => void;
   /** Called when the operator picks a suggested category / unit / article / duplicate to merge into. */
@@ -36,6 +38,9 @@ export function IntakeAssist(props: IntakeAssistProps) {
       callerPhone: props.callerPhone,
       address: props.address,
       regionId: props.regionId,
+      categoryId: props.categoryId,
+      lat: props.point?.lat,
+      lng: props.point?.lng,
     },
     500,
   );

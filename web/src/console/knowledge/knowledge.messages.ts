@@ -54,7 +54,9 @@ type Key =
   | 'reason.same_caller'
   | 'reason.same_address'
   | 'reason.same_region'
-  | 'reason.similar_text';
+  | 'reason.similar_text'
+  | 'reason.nearby'
+  | 'assist.distance';
 
 export const knowledgeMessages: Messages<Key> = {
   zh: {
@@ -112,6 +114,8 @@ export const knowledgeMessages: Messages<Key> = {
     'reason.same_address': '同一地址',
     'reason.same_region': '同一区域',
     'reason.similar_text': '内容相似',
+    'reason.nearby': '位置相近',
+    'assist.distance': '相距 {metres} 米',
   },
   en: {
     title: 'Knowledge base',
@@ -168,5 +172,7 @@ export const knowledgeMessages: Messages<Key> = {
     'reason.same_address': 'Same address',
     'reason.same_region': 'Same region',
     'reason.similar_text': 'Similar text',
+    'reason.nearby': 'Nearby',
+    'assist.distance': '{metres} m apart',
   },
 };
