@@ -47,6 +47,14 @@ export async function runUnitOfWork<T, DB>(db: Kysely<DB>, work: () => Promise<T
 }
 
 /**
+ * Whether a statement on `db` may be grouped with other callers' statements (src/shared/coalesce.ts):
+ * not inside a transaction or a unit of work, whose statements must stay its own.
+ */
+export function mayGroupStatements(db: { readonly isTransaction: boolean }): boolean {
+  return !db.isTransaction && openUnit() === undefined;
+}
+
+/**
  * Start `work` once the caller's unit of work has committed, outside it (a cache warm-up must not read
  * rows that may yet roll back); at once when the caller is in none. Dropped if the unit rolls back.
  */

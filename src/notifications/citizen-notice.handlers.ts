@@ -2,10 +2,12 @@ import type { CitizenChannel, CitizenEvent } from '../contract/citizen-notices.j
 import type { OutboxHandler } from '../worker/outbox-handlers.js';
 import {
   findCitizenNotice,
+  findCitizenNotices,
   markNoticeAttemptFailed,
   markNoticeHeld,
   markNoticeSent,
   type NoticeSecret,
+  type NoticeToSend,
 } from './citizen-notice.repository.js';
 import { composeCitizenNotices } from './citizen-notice-compose.service.js';
 import { smsLeak } from './citizen-template.js';
@@ -40,7 +42,7 @@ const SECRETS: Partial<Record<CitizenEvent, NoticeSecret>> = {
  * it. A crash between the two sends again with the same key (the provider's de-duplication key; an
  * SMTP receiver sees the same Message-ID). No provider configured: held for staff (未配置通道).
  */
-export const citizenSendHandler: OutboxHandler<'citizen.send'> = {
+export const citizenSendHandler: OutboxHandler<'citizen.send', ReadonlyMap<number, NoticeToSend>> = {
   topic: 'citizen.send',
   maxAttempts: SEND_ATTEMPTS,
   baseDelayMs: 30_000,
@@ -50,8 +52,16 @@ export const citizenSendHandler: OutboxHandler<'citizen.send'> = {
   // still one after another, so the receipt is not overtaken by 已派单.
   concurrency: 16,
   serialKey: (p) => p.orderId ?? `notice:${p.noticeId}`,
-  async run(deps, { noticeId }, message) {
-    const n = await findCitizenNotice(deps.db, noticeId);
+  // The batch's records in one read; only this sender, holding the messages' leases, changes them.
+  async prepare(deps, payloads) {
+    const rows = await findCitizenNotices(
+      deps.db,
+      payloads.map((p) => p.noticeId),
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  },
+  async run(deps, { noticeId }, message, prepared) {
+    const n = prepared?.get(noticeId) ?? (await findCitizenNotice(deps.db, noticeId));
     if (!n || n.status !== 'queued') return;
     const channel = n.channel as CitizenChannel;
     const slot = noticeProviders(deps.config.notices)[channel];

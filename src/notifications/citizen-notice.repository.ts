@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { mayGroupStatements } from '../db/unit-of-work.js';
+import { coalescerOn } from '../shared/coalesce.js';
 
 export async function findNoticeSettings(db: Executor, centreId: string) {
   return db.selectFrom('citizen_notice_settings').selectAll().where('centre_id', '=', centreId).executeTakeFirst();
@@ -195,14 +197,20 @@ export async function insertCitizenNotices(db: Executor, rows: NewCitizenNotice[
     .execute();
 }
 
-export async function findCitizenNotice(db: Executor, id: number) {
+/** Delivery records as the sender reads them, by id (a claimed batch's at once). */
+export function findCitizenNotices(db: Executor, ids: readonly number[]) {
   return db
     .selectFrom('citizen_notices as n')
     .leftJoin('orders as o', 'o.id', 'n.order_id')
     .select(['n.id', 'n.status', 'n.channel', 'n.event', 'n.recipient', 'n.subject', 'n.body', 'n.params', 'n.idempotency_key'])
     .select(['o.title', 'o.content', 'o.caller_name'])
-    .where('n.id', '=', id)
-    .executeTakeFirst();
+    .where('n.id', 'in', ids)
+    .execute();
+}
+export type NoticeToSend = Awaited<ReturnType<typeof findCitizenNotices>>[number];
+
+export async function findCitizenNotice(db: Executor, id: number): Promise<NoticeToSend | undefined> {
+  return (await findCitizenNotices(db, [id]))[0];
 }
 
 /** A secret a notice's text carries (a code's digits, a one-time link's token), blanked once it has gone. */
@@ -212,31 +220,67 @@ export interface NoticeSecret {
   replacement: string;
 }
 
-/** queued → sent, with the provider's id; a secret in the text is blanked (and the variables dropped) once it has gone. */
+interface SentMark {
+  id: number;
+  provider: string;
+  providerId: string;
+  at: Date;
+  redact: NoticeSecret | null;
+}
+
+/** Several records queued → sent in one statement, each with its own provider, id, time and secret (the marks as JSON by id). */
+async function markNoticesSent(db: Executor, marks: readonly SentMark[]): Promise<void[]> {
+  const byId = JSON.stringify(
+    Object.fromEntries(
+      marks.map((m) => [
+        m.id,
+        {
+          provider: m.provider,
+          providerId: m.providerId,
+          at: m.at.toISOString(),
+          pattern: m.redact?.pattern ?? null,
+          with: m.redact?.replacement ?? null,
+        },
+      ]),
+    ),
+  );
+  const mark = sql`(${byId}::jsonb -> (id::text))`;
+  const secret = sql<string | null>`${mark} ->> 'pattern'`;
+  await db
+    .updateTable('citizen_notices')
+    .set({
+      status: 'sent',
+      provider: sql<string>`${mark} ->> 'provider'`,
+      provider_id: sql<string>`${mark} ->> 'providerId'`,
+      sent_at: sql<Date>`(${mark} ->> 'at')::timestamptz`,
+      attempts: sql<number>`attempts + 1`,
+      last_error: null,
+      body: sql<string>`case when ${secret} is null then body else regexp_replace(body, ${secret}, ${mark} ->> 'with', 'g') end`,
+      params: sql<string>`case when ${secret} is null then params else '{}'::jsonb end`,
+    })
+    .where(
+      'id',
+      'in',
+      marks.map((m) => m.id),
+    )
+    .where('status', '=', 'queued')
+    .execute();
+  return marks.map(() => undefined);
+}
+
+/**
+ * queued → sent, with the provider's id; a secret in the text is blanked (and the variables dropped)
+ * once it has gone. Outside a transaction the marks of the sender's lanes go together (one statement
+ * for those that arrive while the previous one runs); the promise settles once this mark has committed.
+ */
 export async function markNoticeSent(
   db: Executor,
   id: number,
   r: { provider: string; providerId: string; at: Date; redact: NoticeSecret | null },
 ) {
-  await db
-    .updateTable('citizen_notices')
-    .set({
-      status: 'sent',
-      provider: r.provider,
-      provider_id: r.providerId,
-      sent_at: r.at,
-      attempts: sql<number>`attempts + 1`,
-      last_error: null,
-      ...(r.redact
-        ? {
-            body: sql<string>`regexp_replace(body, ${r.redact.pattern}, ${r.redact.replacement}, 'g')`,
-            params: sql<string>`'{}'::jsonb`,
-          }
-        : {}),
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'queued')
-    .execute();
+  const mark: SentMark = { id, ...r };
+  if (!mayGroupStatements(db)) return void (await markNoticesSent(db, [mark]));
+  await coalescerOn(db, 'citizen_notices.sent', (marks: readonly SentMark[]) => markNoticesSent(db, marks)).add(mark);
 }
 
 /** No provider for the channel: kept for staff (未配置通道). */

@@ -1,6 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { OutboxTable } from '../db/schema.js';
+import { mayGroupStatements } from '../db/unit-of-work.js';
+import { coalescerOn } from '../shared/coalesce.js';
 
 export type OutboxMessage = Selectable<OutboxTable>;
 
@@ -31,8 +33,41 @@ export async function claimOutboxBatch(
   return [...result.rows].sort((a, b) => Number(a.id) - Number(b.id));
 }
 
+interface DoneMark {
+  id: number;
+  at: Date;
+  note: string | null;
+}
+
+/** Several messages done in one statement: each its own time and note (the marks as JSON by id). */
+async function markOutboxDoneMany(db: Executor, marks: readonly DoneMark[]): Promise<void[]> {
+  const byId = JSON.stringify(Object.fromEntries(marks.map((m) => [m.id, { at: m.at.toISOString(), note: m.note }])));
+  const mark = sql`(${byId}::jsonb -> (id::text))`;
+  await db
+    .updateTable('outbox')
+    .set({
+      done_at: sql<Date>`(${mark} ->> 'at')::timestamptz`,
+      locked_until: null,
+      last_error: sql<string | null>`${mark} ->> 'note'`,
+    })
+    .where(
+      'id',
+      'in',
+      marks.map((m) => m.id),
+    )
+    .execute();
+  return marks.map(() => undefined);
+}
+
+/**
+ * The message is done. Outside a transaction the marks of the dispatcher's lanes go together, one
+ * statement for those that arrive while the previous one runs (src/shared/coalesce.ts); the promise
+ * settles once this mark has committed.
+ */
 export async function markOutboxDone(db: Executor, id: number, at: Date, note: string | null = null): Promise<void> {
-  await db.updateTable('outbox').set({ done_at: at, locked_until: null, last_error: note }).where('id', '=', id).execute();
+  const mark = { id, at, note };
+  if (!mayGroupStatements(db)) return void (await markOutboxDoneMany(db, [mark]));
+  await coalescerOn(db, 'outbox.done', (marks: readonly DoneMark[]) => markOutboxDoneMany(db, marks)).add(mark);
 }
 
 /** A failed attempt: try again at `retryAt`, or give up (failed_at) when `retryAt` is null. */

@@ -34,17 +34,70 @@ export async function dispatchOutboxBatch(deps: WorkerDeps, opts: DispatchOption
     topics: opts.topics,
   });
   const result: DispatchResult = { claimed: batch.length, done: 0, retried: 0, failed: 0 };
+  const prepared = await prepareTopics(deps, batch, byTopic);
+  const marks = new DoneMarks();
   const outcomes = await Promise.all(
     groupsOf(batch, byTopic).map((group) =>
       inLanes(group.chains, group.lanes, async (chain) => {
-        const done: Awaited<ReturnType<typeof runOne>>[] = [];
-        for (const message of chain) done.push(await runOne(deps, byTopic.get(message.topic), message));
+        const done: Outcome[] = [];
+        for (const message of chain)
+          done.push(await runOne(deps, byTopic.get(message.topic), message, marks, prepared.get(message.topic)));
         return done;
       }),
     ),
   );
+  await marks.written();
   for (const outcome of outcomes.flat(2)) result[outcome] += 1;
   return result;
+}
+
+type Outcome = 'done' | 'retried' | 'failed';
+
+/**
+ * The "done" marks of a batch's messages. A lane goes on to its next message while its mark is being
+ * written (the marks of all lanes go together, src/shared/coalesce.ts); the batch ends only when every
+ * mark has committed, and fails if one did not (its messages come back when their lease runs out, and
+ * handlers are idempotent). A mark never waits for the lanes: it goes as soon as the database is free.
+ */
+class DoneMarks {
+  private readonly pending: Promise<void>[] = [];
+  private error: unknown;
+
+  add(deps: WorkerDeps, id: number, note?: string): void {
+    this.pending.push(
+      markOutboxDone(deps.db, id, deps.clock.now(), note ?? null).catch((e: unknown) => {
+        this.error ??= e;
+      }),
+    );
+  }
+
+  async written(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.error !== undefined) throw this.error;
+  }
+}
+
+/**
+ * What each handler with `prepare` reads once for its messages of the batch (those whose payload is
+ * right). A failed read is logged and left out: the handler then reads for each message itself.
+ */
+async function prepareTopics(deps: WorkerDeps, batch: readonly OutboxMessage[], byTopic: ReadonlyMap<string, AnyOutboxHandler>) {
+  const prepared = new Map<string, unknown>();
+  for (const [topic, handler] of byTopic) {
+    if (!handler.prepare) continue;
+    const payloads = batch
+      .filter((m) => m.topic === topic && (!isOutboxTopic(topic) || checkOutboxPayload(topic, m.payload)))
+      .map((m) => m.payload);
+    if (payloads.length === 0) continue;
+    try {
+      prepared.set(topic, await handler.prepare(deps, payloads as never));
+    } catch (e) {
+      deps.log(
+        `outbox ${topic}: reading ahead for ${payloads.length} messages failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  }
+  return prepared;
 }
 
 /**
@@ -101,9 +154,11 @@ async function runOne(
   deps: WorkerDeps,
   handler: AnyOutboxHandler | undefined,
   message: OutboxMessage,
-): Promise<'done' | 'retried' | 'failed'> {
+  marks: DoneMarks,
+  prepared?: unknown,
+): Promise<Outcome> {
   if (!handler) {
-    await markOutboxDone(deps.db, message.id, deps.clock.now(), 'no handler for this topic');
+    marks.add(deps, message.id, 'no handler for this topic');
     return 'done';
   }
   if (isOutboxTopic(message.topic) && !checkOutboxPayload(message.topic, message.payload)) {
@@ -115,8 +170,8 @@ async function runOne(
   }
   try {
     // The topic's payload was checked above; the handler list pairs each topic with its handler.
-    await handler.run(deps, message.payload as never, message);
-    await markOutboxDone(deps.db, message.id, deps.clock.now());
+    await handler.run(deps, message.payload as never, message, prepared);
+    marks.add(deps, message.id);
     return 'done';
   } catch (e) {
     const at = deps.clock.now();

@@ -8,10 +8,19 @@ import type { WorkerDeps } from './worker-deps.js';
  * updates, dedupe keys, or a receiver that tolerates repeats (webhooks carry the message id).
  * Throwing retries the message later with exponential backoff.
  */
-export interface OutboxHandler<T extends OutboxTopic = OutboxTopic> {
+export interface OutboxHandler<T extends OutboxTopic = OutboxTopic, P = unknown> {
   readonly topic: T;
-  /** The payload has been checked against the topic's schema (src/outbox/outbox-topics.ts). */
-  run(deps: WorkerDeps, payload: OutboxPayload<T>, message: OutboxMessage): Promise<void>;
+  /**
+   * The payload has been checked against the topic's schema (src/outbox/outbox-topics.ts). `prepared`
+   * is what `prepare` read for the batch (undefined without prepare, or when it failed: read alone).
+   */
+  run(deps: WorkerDeps, payload: OutboxPayload<T>, message: OutboxMessage, prepared?: P): Promise<void>;
+  /**
+   * Reads once, for all of this topic's messages in a claimed batch, what each would read for itself
+   * (one statement instead of one per message). The messages are leased to this dispatcher while the
+   * batch runs, so what is read for them stays theirs unless `run` itself changes it.
+   */
+  prepare?(deps: WorkerDeps, payloads: readonly OutboxPayload<T>[]): Promise<P>;
   /** Attempts before the message is given up (failed_at set). Default 10. */
   readonly maxAttempts?: number;
   /** First retry delay; doubles per attempt up to maxDelayMs. Defaults 5 s and 1 h. */
