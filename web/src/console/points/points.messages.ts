@@ -25,7 +25,7 @@ export const pointsMessages = {
     empty: '暂无居民',
     ledger: '积分台账：{name}',
     ledgerTab: '积分记录',
-    stars: '积分争星：{stars} 星（全户累计 {points} 分）',
+    stars: '积分争星：{stars}（全户累计 {points} 分）',
     starsNone: '未编入户',
     award: '发放积分',
     awarded: '已发放 {points} 分',
