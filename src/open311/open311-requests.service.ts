@@ -9,7 +9,7 @@ import { domainError, invalidField, notFound } from '../shared/errors.js';
 import { apiClientActor, type ApiCaller } from '../apiclients/api-auth.service.js';
 import type { Open311Value } from './open311-format.js';
 import { coarseAddress } from './public-address.js';
-import { findService, serviceAttributes, type AttributeDefinition } from './open311-services.service.js';
+import { findService, findServices, serviceAttributes, type AttributeDefinition } from './open311-services.service.js';
 import { insertOpen311Request, listServiceRequests, type ServiceRequestRow } from './open311.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -59,9 +59,9 @@ export function presentRequest(r: ServiceRequestRow, reader: Reader = null) {
     description: scrubIdentity(r.content, r.caller_name, r.caller_phone).slice(0, MAX_DESCRIPTION),
     agency_responsible: r.agency,
     service_notice: null,
-    requested_datetime: w3c(r.accepted_at)!,
-    updated_datetime: w3c(closed && r.closed_at ? r.closed_at : r.updated_at),
-    expected_datetime: closed ? null : w3c(r.reply_due_at),
+    requested_datetime: r.requested_datetime!,
+    updated_datetime: closed && r.closed_datetime ? r.closed_datetime : r.updated_datetime,
+    expected_datetime: closed ? null : r.reply_due_datetime,
     address: own ? r.address : coarseAddress(r.address),
     address_id: own ? r.address_id : null,
     zipcode: null,
@@ -116,8 +116,7 @@ export async function listRequests(deps: Deps, centreId: string, q: RequestQuery
     return rows.map(present);
   }
   const codes = list(q.service_code);
-  const categoryIds =
-    codes.length > 0 ? await Promise.all(codes.map(async (c) => (await findService(deps, centreId, c)).id)) : undefined;
+  const categoryIds = codes.length > 0 ? (await findServices(deps, centreId, codes)).map((c) => c.id) : undefined;
   const statuses = list(q.status);
   for (const s of statuses) if (s !== 'open' && s !== 'closed') throw invalidField('status');
   const states =

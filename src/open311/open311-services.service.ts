@@ -2,7 +2,7 @@ import type { Deps } from '../shared/deps.js';
 import { domainError, notFound } from '../shared/errors.js';
 import { findCentreByCode, listCentres } from '../org/unit.repository.js';
 import type { Open311Value } from './open311-format.js';
-import { listCategoryAttributes, listServiceCategories } from './open311.repository.js';
+import { findServiceCategories, listCategoryAttributes, listServiceCategories } from './open311.repository.js';
 
 export type Centre = NonNullable<Awaited<ReturnType<typeof findCentreByCode>>>;
 
@@ -48,10 +48,15 @@ function presentService(c: ServiceCategory, byId: Map<string, ServiceCategory>) 
 }
 
 /** The category a service code names: an active leaf of the centre, else 404 (unknown service). */
-export async function findService(deps: Deps, centreId: string, code: string): Promise<ServiceCategory> {
-  const categories = await listServiceCategories(deps.db, centreId);
-  const found = categories.find((c) => c.code === code && c.active && !c.has_children);
-  if (!found) throw notFound('service');
+export async function findService(deps: Deps, centreId: string, code: string) {
+  return (await findServices(deps, centreId, [code]))[0]!;
+}
+
+/** The categories of a service_code list, in one query; any code that is not a service is a 404. */
+export async function findServices(deps: Deps, centreId: string, codes: readonly string[]) {
+  const unique = [...new Set(codes)];
+  const found = await findServiceCategories(deps.db, centreId, unique);
+  if (found.length !== unique.length) throw notFound('service');
   return found;
 }
 
