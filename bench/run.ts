@@ -19,6 +19,7 @@ import { mapBench } from './map.bench.js';
 import { governanceBench } from './governance.bench.js';
 import { rotationBench } from './rotation.bench.js';
 import { noticesBench } from './notices.bench.js';
+import { open311Bench } from './open311.bench.js';
 import { loggingBench } from './logging.bench.js';
 
 export interface BenchSection {
@@ -48,6 +49,7 @@ const sections: BenchSection[] = [
   rotationBench,
   noticesBench,
   loggingBench,
+  open311Bench,
 ];
 
 const wanted = process.argv.slice(2);
