@@ -48,6 +48,7 @@ const ChannelsAdminPage = lazy(() => import('./channels/ChannelsAdminPage').then
 const LineReportPage = lazy(() => import('./channels/LineReportPage').then((m) => ({ default: m.LineReportPage })));
 const OrdersMapPage = lazy(() => import('./map/OrdersMapPage').then((m) => ({ default: m.OrdersMapPage })));
 const LeaderPage = lazy(() => import('./leader/LeaderPage').then((m) => ({ default: m.LeaderPage })));
+const GridImportPage = lazy(() => import('./grid/GridImportPage').then((m) => ({ default: m.GridImportPage })));
 const GridDeskPage = lazy(() => import('./grid/GridDeskPage').then((m) => ({ default: m.GridDeskPage })));
 const PointsPage = lazy(() => import('./points/PointsPage').then((m) => ({ default: m.PointsPage })));
 const WishesPage = lazy(() => import('./wishes/WishesPage').then((m) => ({ default: m.WishesPage })));
@@ -83,6 +84,7 @@ export function ConsoleRoutes() {
           <Route path="admin/users" element={<UsersAdminPage />} />
           <Route path="admin/api-clients" element={<ApiClientsAdminPage />} />
           <Route path="admin/import" element={<ImportAdminPage />} />
+          <Route path="admin/grids" element={<GridImportPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin/categories" element={<CategoriesAdminPage />} />

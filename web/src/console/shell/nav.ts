@@ -49,6 +49,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/sub-centres', label: 'nav.subCentres', roles: ['admin'] },
   { path: '/admin/api-clients', label: 'nav.apiClients', roles: ['admin'] },
   { path: '/admin/import', label: 'nav.import', roles: ['admin'] },
+  { path: '/admin/grids', label: 'nav.gridImport', roles: ['admin'] },
   { path: '/admin/channels', label: 'nav.channels', roles: CHANNEL_ADMINS },
   { path: '/admin/users', label: 'nav.users', roles: ['security_admin'] },
   { path: '/admin/categories', label: 'nav.categories', roles: ['admin'] },
