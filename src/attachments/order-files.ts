@@ -61,7 +61,8 @@ export function checkFile(
   if (!contentType || !allowed.includes(contentType)) {
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
-      text('error.badType', { type: file.declaredType || safeName(file.fileName) }),
+      // said of the content: a file labelled image/png whose bytes are no picture is not "PNG not allowed"
+      text('error.badContent', { name: safeName(file.fileName) }),
       {
         field: place.field,
         allowed,

@@ -113,6 +113,10 @@ export const messages = {
   'error.internal': { zh: '系统内部错误，请稍后重试', en: 'Internal error, please retry later' },
   'error.tooLarge': { zh: '文件过大（上限 {max}）', en: 'File too large (limit {max})' },
   'error.badType': { zh: '不支持的文件类型：{type}', en: 'Unsupported file type: {type}' },
+  'error.badContent': {
+    zh: '文件「{name}」的内容不是可以接收的图片、视频或文档（按文件内容判断，与文件名无关）',
+    en: 'The content of "{name}" is not an accepted picture, video or document (judged by its content, not its name)',
+  },
   'error.dataDirInUse': {
     zh: '数据目录 {dir} 正被另一个进程（pid {pid}）使用：内置数据库同一时间只能由一个进程打开。请先停止该进程（例如正在运行的服务），或设置 DATABASE_URL 改用 PostgreSQL。',
     en: 'The data directory {dir} is in use by another process (pid {pid}): the embedded database opens in one process at a time. Stop that process (e.g. the running server) first, or set DATABASE_URL to use PostgreSQL.',
