@@ -75,6 +75,9 @@ export function parseGridFile(
  * small zip cannot unpack to gigabytes; a damaged zip is a 400.
  */
 function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
+  // but-unzip searches backwards for the end record without a floor and never returns when a cut-off
+  // file has none: the record is found (and its directory bounds checked) here first.
+  if (!hasEndRecord(bytes)) throw invalidField(AT, 'damaged zip');
   const out = new Map<string, Uint8Array>();
   let left = UNPACKED_MAX_BYTES;
   const inflate = (raw: Uint8Array) => {
@@ -96,6 +99,16 @@ function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
     throw invalidField(AT, 'damaged zip');
   }
   return out;
+}
+
+/** The zip's end-of-central-directory record within its last 64 KiB, its directory inside the file. */
+function hasEndRecord(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) !== 0x06054b50) continue;
+    return view.getUint32(i + 12, true) + view.getUint32(i + 16, true) <= i;
+  }
+  return false;
 }
 
 const SHP_POLYGON_TYPES = new Set([5, 15, 25]);
