@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeDeps } from '../../src/composition.js';
 import { loadConfig } from '../../src/config/config.js';
 import { domainSettings } from '../../src/config/domain-settings.js';
 import { buildApp } from '../../src/http/app.js';
-import { DATABASE_FIGURES_TTL_MS } from '../../src/ops/metrics.js';
+import { createMetrics, DATABASE_FIGURES_TTL_MS } from '../../src/ops/metrics.js';
+import { readinessProbe } from '../../src/ops/readiness.service.js';
 import { enqueueOutbox } from '../../src/outbox/outbox.repository.js';
 import { ManualClock } from '../../src/shared/clock.js';
 import { ensureJobLease } from '../../src/worker/job-lease.repository.js';
@@ -67,31 +67,19 @@ describe('liveness and readiness', () => {
     }
   });
 
-  it('is not ready when the database is closed, while liveness and the process metrics still answer', async () => {
+  it('is not ready when the database is closed, while the process metrics still answer', async () => {
+    // The probe and the metrics of an app, on a database of their own that is then closed (no second
+    // app: building one is the slow part of these tests, and the route is the one exercised above).
     const closed = await createTestDatabase();
-    const config = loadConfig({ LIANXIN_DATA_DIR: w.deps.dataDir });
-    const deps = composeDeps({
-      db: closed.db,
-      clock: new ManualClock('2026-03-02T02:00:00Z'),
-      dataDir: w.deps.dataDir,
-      settings: domainSettings(config),
-    });
-    const down = await buildApp({ deps, config });
-    try {
-      expect((await down.inject({ url: '/readyz' })).statusCode).toBe(200);
-      await closed.close();
-      const ready = await down.inject({ url: '/readyz' });
-      expect(ready.statusCode).toBe(503);
-      expect(ready.json().error).toMatchObject({ code: 'DB_DOWN', message: '数据库不可用', messageEn: 'Database unavailable' });
-      expect((await down.inject({ url: '/livez' })).statusCode).toBe(200);
-      const metrics = await down.inject({ url: '/metrics' });
-      expect(metrics.statusCode).toBe(200);
-      expect(series(metrics.body, 'lianxin_database_up')).toBe(0);
-      expect(metrics.body).toContain('lianxin_process_resident_memory_bytes');
-      expect(metrics.body).not.toMatch(/^lianxin_outbox_messages\{/m);
-    } finally {
-      await down.close();
-    }
+    const probe = readinessProbe(closed.db);
+    const metrics = createMetrics({ db: closed.db, clock: new ManualClock('2026-03-02T02:00:00Z') });
+    expect(await probe()).toMatchObject({ ready: true });
+    await closed.close();
+    expect(await probe()).toMatchObject({ ready: false, code: 'DB_DOWN', message: 'error.dbDown' });
+    const body = await metrics.registry.metrics();
+    expect(series(body, 'lianxin_database_up')).toBe(0);
+    expect(body).toContain('lianxin_process_resident_memory_bytes');
+    expect(body).not.toMatch(/^lianxin_outbox_messages\{/m);
   });
 });
 
@@ -186,32 +174,14 @@ describe('/metrics from this machine', () => {
     const later = (await app.inject({ url: '/metrics' })).body;
     expect(series(later, 'lianxin_job_lag_seconds{job="metrics-test-job"}')).toBe(96);
   });
-
-  it('shows the server database pool on PostgreSQL, and no pool series on the embedded database', async () => {
-    const withPool = await buildApp({
-      deps: w.deps,
-      config: loadConfig({ LIANXIN_DATA_DIR: w.deps.dataDir }),
-      poolStats: database.poolStats,
-    });
-    try {
-      const body = (await withPool.inject({ url: '/metrics' })).body;
-      if (database.poolStats) {
-        expect(series(body, 'lianxin_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
-        expect(series(body, 'lianxin_db_pool_connections{state="idle"}')).toEqual(expect.any(Number));
-        expect(series(body, 'lianxin_db_pool_connections{state="waiting"}')).toEqual(expect.any(Number));
-      } else {
-        expect(body).not.toContain('lianxin_db_pool_connections');
-      }
-    } finally {
-      await withPool.close();
-    }
-  });
 });
 
 describe('/metrics is not for strangers', () => {
   let tokenApp: FastifyInstance;
   beforeAll(async () => {
-    tokenApp = await buildTestApp(w, { LIANXIN_METRICS_TOKEN: TOKEN });
+    // Also given the database's pool, as the server is (src/server.ts).
+    const config = loadConfig({ LIANXIN_DATA_DIR: w.deps.dataDir, LIANXIN_METRICS_TOKEN: TOKEN });
+    tokenApp = await buildApp({ deps: { ...w.deps, settings: domainSettings(config) }, config, poolStats: database.poolStats });
   });
   afterAll(async () => tokenApp?.close());
 
@@ -242,6 +212,17 @@ describe('/metrics is not for strangers', () => {
     expect(scraped.statusCode).toBe(200);
     expect(scraped.headers['content-type']).toContain('text/plain');
     expect(scraped.body).toContain('lianxin_outbox_messages');
+  });
+
+  it('shows the server database pool on PostgreSQL, and no pool series on the embedded database', async () => {
+    const body = (await tokenApp.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    if (database.poolStats) {
+      expect(series(body, 'lianxin_db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
+      expect(series(body, 'lianxin_db_pool_connections{state="idle"}')).toEqual(expect.any(Number));
+      expect(series(body, 'lianxin_db_pool_connections{state="waiting"}')).toEqual(expect.any(Number));
+    } else {
+      expect(body).not.toContain('lianxin_db_pool_connections');
+    }
   });
 
   it('refuses a metrics token too short to resist guessing, at start-up', () => {
