@@ -126,7 +126,13 @@ describe('duplicate candidates with distance', () => {
     });
     const earlier = await newOrder(w, { ...MANHOLE, callerPhone: '13900000303', categoryId: child.id, ...north(600) });
     w.clock.advance(3_600_000);
-    const probe = await newOrder(w, { ...MANHOLE, callerPhone: '13900000303', categoryId: child.id, ...HERE });
+    const probe = await newOrder(w, {
+      title: '路口井盖缺失',
+      content: '和平街路口井盖没了，晚上看不见，怕有人掉下去。',
+      callerPhone: '13900000303',
+      categoryId: child.id,
+      ...HERE,
+    });
     const candidate = async () =>
       (await duplicatesOfOrder(w.deps, w.actors.dispatcher, probe.id)).candidates.find((c) => c.orderId === earlier.id)!;
     const atDefault = await candidate();
