@@ -1,18 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Typography, Upload } from 'antd';
-import { api } from '../../shared/api';
 import { useT } from '../../shared/i18n';
 import { useShowError } from '../api/mutation';
+import { importGridFile, type GridImportAnswer as ImportAnswer } from './grid-api';
 import { gridImportMessages } from './grid-import.messages';
-
-interface ImportAnswer {
-  format: 'geojson' | 'shapefile' | 'kml';
-  created: number;
-  updated: number;
-  unchanged: number;
-  deactivated: number;
-  ordersReassigned: number;
-}
 
 interface Values {
   coordSystem: string;
@@ -44,7 +35,7 @@ export function GridImportPage() {
     body.append('file', file, file.name);
     setBusy(true);
     try {
-      setAnswer(await api<ImportAnswer>('/api/grids/import/file', { method: 'POST', body }));
+      setAnswer(await importGridFile(body));
     } catch (e) {
       setAnswer(null);
       showError(e);

@@ -63,3 +63,16 @@ export function submitReport(input: { text: string; address?: string; point: Geo
   for (const f of input.files) form.append('files', f, f.name);
   return api<GridReportReceipt>('/api/grid-reports', { method: 'POST', body: form });
 }
+
+/** What POST /api/grids/import/file wrote (src/geo/grid-file.ts). */
+export interface GridImportAnswer {
+  format: 'geojson' | 'shapefile' | 'kml';
+  created: number;
+  updated: number;
+  unchanged: number;
+  deactivated: number;
+  ordersReassigned: number;
+}
+
+/** 网格导入: a grid platform's export with the attribute names it uses, as one multipart form. */
+export const importGridFile = (body: FormData) => api<GridImportAnswer>('/api/grids/import/file', { method: 'POST', body });
