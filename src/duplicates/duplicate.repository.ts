@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inSubtreeOfColumn } from '../shared/subtree.js';
 import type { Executor } from '../db/database.js';
 import { whereVisible, type OrderScope } from '../orders/order.repository.js';
 import { visibleTo } from '../search/search-facets.js';
@@ -160,7 +161,7 @@ export async function duplicateRadius(db: Executor, centreId: string, categoryId
   if (!categoryId) return fallback;
   const own = await db
     .selectFrom('categories as c')
-    .innerJoin('categories as a', (j) => j.onRef('a.centre_id', '=', 'c.centre_id').on(sql<boolean>`c.path like a.path || '%'`))
+    .innerJoin('categories as a', (j) => j.onRef('a.centre_id', '=', 'c.centre_id').on(inSubtreeOfColumn('c.path', 'a.path')))
     .select('a.duplicate_radius_m')
     .where('c.id', '=', categoryId)
     .where('c.centre_id', '=', centreId)
