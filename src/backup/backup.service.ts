@@ -50,17 +50,50 @@ export async function createBackup(
   database: Database,
   options: { dataDir: string; databaseUrl?: string; out: string; now: Date; log: Progress },
 ): Promise<BackupManifest> {
-  const { out, log } = options;
+  prepareBackupDir(options.out);
+  options.log(`数据库 / database (${database.kind}) …`);
+  if (database.kind === 'pglite') {
+    await snapshotPglite(database, options.out);
+    return finishBackup({ ...options, kind: 'pglite', tables: await sumsOfPgliteSnapshot(options.out) });
+  }
+  const tables = await dumpPostgres(options.databaseUrl!, path.join(options.out, DUMP.postgres));
+  return finishBackup({ ...options, kind: 'postgres', tables });
+}
+
+function prepareBackupDir(out: string) {
   if (fs.existsSync(out) && fs.readdirSync(out).length > 0) {
     throw new BackupError(`备份目录不是空的：${out}`, `the backup directory is not empty: ${out}`);
   }
   fs.mkdirSync(out, { recursive: true });
-  log(`数据库 / database (${database.kind}) …`);
-  const tables =
-    database.kind === 'pglite'
-      ? await dumpPglite(database, path.join(out, DUMP.pglite))
-      : await dumpPostgres(options.databaseUrl!, path.join(out, DUMP.postgres));
-  const dumpSize = fs.statSync(path.join(out, DUMP[database.kind])).size;
+}
+
+/**
+ * The running embedded server's part of `lianxin backup` (ADR 0162): only what needs its database —
+ * the data directory as a tarball, taken while no transaction is open. Reading the tarball back, the
+ * files and the manifest are the asking process's part (`finishPgliteBackup`): done in the server, they
+ * shared its one event loop with the intake it serves, and under load opening the copy alone took
+ * minutes.
+ */
+export async function snapshotForBackup(database: Database, out: string): Promise<void> {
+  prepareBackupDir(out);
+  await snapshotPglite(database, out);
+}
+
+/** The asking process's part after the server's snapshot: sums from the tarball, files, manifest. */
+export async function finishPgliteBackup(options: { dataDir: string; out: string; now: Date; log: Progress }) {
+  return finishBackup({ ...options, kind: 'pglite', tables: await sumsOfPgliteSnapshot(options.out) });
+}
+
+function finishBackup(options: {
+  kind: Database['kind'];
+  tables: Record<string, TableSum>;
+  dataDir: string;
+  out: string;
+  now: Date;
+  log: Progress;
+}): BackupManifest {
+  const { out, log, tables } = options;
+  const dumpSize = fs.statSync(path.join(out, DUMP[options.kind])).size;
   const rows = Object.values(tables).reduce((n, t) => n + t.rows, 0);
   log(`数据库 / database: ${Object.keys(tables).length} tables, ${rows} rows, ${mb(dumpSize)}`);
   const names = listDataFiles(options.dataDir);
@@ -72,7 +105,7 @@ export async function createBackup(
   const manifest: BackupManifest = {
     format: 'lianxin-backup-v1',
     createdAt: options.now.toISOString(),
-    database: database.kind,
+    database: options.kind,
     tables,
     files,
   };
@@ -81,11 +114,14 @@ export async function createBackup(
   return manifest;
 }
 
-/** The data directory as a tarball, and the sums of what is in it (read back from the tarball itself). */
-async function dumpPglite(database: Database, file: string): Promise<Record<string, TableSum>> {
+async function snapshotPglite(database: Database, out: string): Promise<void> {
   const blob = await database.dumpDataDir!();
-  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
-  const copy = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]) });
+  fs.writeFileSync(path.join(out, DUMP.pglite), Buffer.from(await blob.arrayBuffer()));
+}
+
+/** The sums of what is in the tarball, read back from the tarball itself. */
+async function sumsOfPgliteSnapshot(out: string): Promise<Record<string, TableSum>> {
+  const copy = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(path.join(out, DUMP.pglite))]) });
   try {
     return await tableSums(runOn(copy.db));
   } finally {

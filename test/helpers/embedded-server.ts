@@ -32,7 +32,7 @@ export const serverScript = (dir: string) => `
     passwordHash: await hashPassword('Bench@12345'), roles: ['operator'] });
   const config = loadConfig({ LIANXIN_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const app = await buildApp({ deps: composeDeps({ db: database.db, clock: systemClock, dataDir, settings: domainSettings(config) }), config });
-  listenForBackupRequests(database, dataDir, () => new Date(), () => {});
+  listenForBackupRequests(database, dataDir, () => {});
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log('READY ' + app.server.address().port);`;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
 import { liveHolderOf } from '../../db/data-dir-lock.js';
-import { BackupError, createBackup, restoreBackup } from '../../backup/backup.service.js';
+import { BackupError, createBackup, finishPgliteBackup, restoreBackup } from '../../backup/backup.service.js';
 import { requestsDir } from '../../backup/backup-request.js';
 import { withRuntime } from '../with-runtime.js';
 import { CliError } from '../cli-error.js';
@@ -12,7 +12,10 @@ import { CliError } from '../cli-error.js';
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 const log = (line: string) => console.error(line);
 
-/** Asks the running server that holds the embedded database to take the backup, and follows it. */
+/**
+ * Asks the running server that holds the embedded database for its snapshot, then finishes the backup
+ * here (sums read back from the snapshot, files, manifest), off the server's event loop.
+ */
 async function backupThroughServer(pid: number, dataDir: string, out: string): Promise<void> {
   const dir = requestsDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -20,22 +23,18 @@ async function backupThroughServer(pid: number, dataDir: string, out: string): P
   fs.writeFileSync(`${base}.json`, JSON.stringify({ out }));
   process.kill(pid, 'SIGUSR2');
   log(`服务进程 ${pid} 正在备份 / the running server (pid ${pid}) takes the backup …`);
-  let shown = 0;
+  log(`数据库 / database (pglite) …`);
   const deadline = Date.now() + 60 * 60 * 1000;
   for (;;) {
     await new Promise((r) => setTimeout(r, 300));
-    if (fs.existsSync(`${base}.log`)) {
-      const lines = fs.readFileSync(`${base}.log`, 'utf8').split('\n').filter(Boolean);
-      for (const line of lines.slice(shown)) log(line);
-      shown = lines.length;
-    }
     if (fs.existsSync(`${base}.done`)) break;
     if (fs.existsSync(`${base}.error`)) throw new CliError('备份失败', fs.readFileSync(`${base}.error`, 'utf8'));
     if (Date.now() > deadline || liveHolderOf(path.join(dataDir, 'pgdata.lock')) !== pid) {
       throw new CliError('服务进程没有完成备份', 'the server did not finish the backup');
     }
   }
-  for (const ext of ['taken', 'log', 'done']) fs.rmSync(`${base}.${ext}`, { force: true });
+  for (const ext of ['taken', 'done']) fs.rmSync(`${base}.${ext}`, { force: true });
+  await finishPgliteBackup({ dataDir, out, now: new Date(), log });
 }
 
 export const backupCommand = () =>

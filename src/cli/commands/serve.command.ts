@@ -27,7 +27,7 @@ export const serveCommand = () =>
       console.log(`lianxin: ${describePiiKeys(config, requirePiiKeyring(rt.database.db).currentId)}`);
       // `lianxin backup` from another process asks this one for the embedded database (ADR 0162).
       if (rt.database.kind === 'pglite')
-        listenForBackupRequests(rt.database, config.dataDir, () => rt.deps.clock.now(), console.log);
+        listenForBackupRequests(rt.database, config.dataDir, console.log);
 
       const servers: RunningServer[] = [];
       const stopping = new AbortController();
