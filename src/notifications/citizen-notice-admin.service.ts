@@ -36,7 +36,7 @@ import {
   upsertTemplate,
 } from './citizen-notice.repository.js';
 import { effectiveNoticeSettings, effectiveTemplates } from './citizen-notice-settings.js';
-import { forbiddenPlaceholders } from './citizen-template.js';
+import { forbiddenPlaceholders, withoutSecret } from './citizen-template.js';
 import { readAliyunReport } from './providers/aliyun-sms.provider.js';
 import { readHttpSmsReport } from './providers/http-sms.provider.js';
 
@@ -49,7 +49,14 @@ const mustEdit = (actor: Actor) => {
 
 const maskEmail = (email: string) => email.replace(/^(.)[^@]*(@.*)$/, '$1***$2');
 
-/** The staff outbox page: the centre's delivery records, newest first, recipients masked. */
+/**
+ * The one code staff may read: a portal code held for want of an SMS channel while the clearly named
+ * development setting LIANXIN_DEV_LOG_OTP is on (the demo's 未配置短信通道, ADR 0104).
+ */
+const devCodeShown = (config: Config, r: { event: string; status: string; reason: string | null }) =>
+  config.devLogOtp && r.event === 'otp' && r.status === 'held' && r.reason === 'no_sms_channel';
+
+/** The staff outbox page: the centre's delivery records, newest first, recipients masked, secrets blanked. */
 export async function listCitizenNoticesFor(
   deps: Deps,
   config: Config,
@@ -73,7 +80,8 @@ export async function listCitizenNoticesFor(
       channel: r.channel as CitizenChannel,
       provider: r.provider,
       recipient: r.channel === 'sms' ? (maskPhone(r.recipient) ?? '') : maskEmail(r.recipient),
-      body: r.body,
+      // A code or a one-time link is for the citizen only, queued, held or failed alike.
+      body: devCodeShown(config, r) ? r.body : withoutSecret(r.event, r.body),
       status: r.status as CitizenNoticeStatus,
       reason: r.reason ? text(`citizenNotice.reason.${r.reason}` as MessageKey) : null,
       urgent: r.urgent,

@@ -6,11 +6,10 @@ import {
   markNoticeAttemptFailed,
   markNoticeHeld,
   markNoticeSent,
-  type NoticeSecret,
   type NoticeToSend,
 } from './citizen-notice.repository.js';
 import { composeCitizenNotices } from './citizen-notice-compose.service.js';
-import { smsLeak } from './citizen-template.js';
+import { NOTICE_SECRETS as SECRETS, smsLeak } from './citizen-template.js';
 import { PermanentSendError } from './providers/provider.js';
 import { noticeProviders } from './providers/registry.js';
 
@@ -26,15 +25,6 @@ export const citizenEventHandler: OutboxHandler<'citizen.event'> = {
 };
 
 const SEND_ATTEMPTS = 8;
-
-/**
- * Secrets blanked from the record once sent: a verification code's digits, and the return-visit
- * link's token (ADR 0202: whoever reads the staff outbox page must not be able to rate for the citizen).
- */
-const SECRETS: Partial<Record<CitizenEvent, NoticeSecret>> = {
-  otp: { pattern: '[0-9]{4,}', replacement: '******' },
-  visit_invite: { pattern: '/v/[A-Za-z0-9_-]+', replacement: '/v/******' },
-};
 
 /**
  * Sends one delivery record through its channel's provider: rate limited per provider, the record's
@@ -66,7 +56,10 @@ export const citizenSendHandler: OutboxHandler<'citizen.send', ReadonlyMap<numbe
     const channel = n.channel as CitizenChannel;
     const slot = noticeProviders(deps.config.notices)[channel];
     if (!slot) {
-      await markNoticeHeld(deps.db, n.id, channel, deps.clock.now());
+      // The development setting LIANXIN_DEV_LOG_OTP keeps a held code readable (ADR 0104); otherwise a
+      // secret that will never go is blanked at once.
+      const keep = deps.config.devLogOtp && n.event === 'otp';
+      await markNoticeHeld(deps.db, n.id, channel, deps.clock.now(), keep ? null : (SECRETS[n.event as CitizenEvent] ?? null));
       return;
     }
     // Defence in depth: the text (and the variables an SMS API receives) never carry the appeal.
@@ -76,6 +69,7 @@ export const citizenSendHandler: OutboxHandler<'citizen.send', ReadonlyMap<numbe
         at: deps.clock.now(),
         final: true,
         reason: 'content_in_sms',
+        redact: SECRETS[n.event as CitizenEvent] ?? null,
       });
       return;
     }
@@ -100,7 +94,12 @@ export const citizenSendHandler: OutboxHandler<'citizen.send', ReadonlyMap<numbe
       const text = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof PermanentSendError;
       const final = permanent || message.attempts >= SEND_ATTEMPTS;
-      await markNoticeAttemptFailed(deps.db, n.id, { error: text, at: deps.clock.now(), final });
+      await markNoticeAttemptFailed(deps.db, n.id, {
+        error: text,
+        at: deps.clock.now(),
+        final,
+        redact: SECRETS[n.event as CitizenEvent] ?? null,
+      });
       if (!permanent) throw error;
     }
   },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { mayGroupStatements } from '../db/unit-of-work.js';
 import { coalescerOn } from '../shared/coalesce.js';
+import type { NoticeSecret } from './citizen-template.js';
 
 export async function findNoticeSettings(db: Executor, centreId: string) {
   return db.selectFrom('citizen_notice_settings').selectAll().where('centre_id', '=', centreId).executeTakeFirst();
@@ -213,12 +214,16 @@ export async function findCitizenNotice(db: Executor, id: number): Promise<Notic
   return (await findCitizenNotices(db, [id]))[0];
 }
 
-/** A secret a notice's text carries (a code's digits, a one-time link's token), blanked once it has gone. */
-export interface NoticeSecret {
-  /** A PostgreSQL regular expression, and what replaces each match. */
-  pattern: string;
-  replacement: string;
-}
+export type { NoticeSecret };
+
+/** The record's text and variables with a secret blanked (the sender no longer needs them). */
+const blanked = (secret: NoticeSecret | null) =>
+  secret
+    ? {
+        body: sql<string>`regexp_replace(body, ${secret.pattern}, ${secret.replacement}, 'g')`,
+        params: sql<string>`'{}'::jsonb`,
+      }
+    : {};
 
 interface SentMark {
   id: number;
@@ -284,10 +289,11 @@ export async function markNoticeSent(
 }
 
 /** No provider for the channel: kept for staff (未配置通道). */
-export async function markNoticeHeld(db: Executor, id: number, channel: string, at: Date) {
+export async function markNoticeHeld(db: Executor, id: number, channel: string, at: Date, secret: NoticeSecret | null) {
   await db
     .updateTable('citizen_notices')
     .set({
+      ...blanked(secret),
       status: 'held',
       provider: 'none',
       reason: channel === 'sms' ? 'no_sms_channel' : 'no_email_channel',
@@ -305,11 +311,12 @@ export async function markNoticeHeld(db: Executor, id: number, channel: string, 
 export async function markNoticeAttemptFailed(
   db: Executor,
   id: number,
-  r: { error: string; at: Date; final: boolean; reason?: string },
+  r: { error: string; at: Date; final: boolean; reason?: string; redact: NoticeSecret | null },
 ) {
   await db
     .updateTable('citizen_notices')
     .set({
+      ...(r.final ? blanked(r.redact) : {}),
       attempts: sql<number>`attempts + 1`,
       last_error: r.error.slice(0, 1000),
       ...(r.final ? { status: 'failed', failed_at: r.at, reason: r.reason ?? 'provider' } : {}),

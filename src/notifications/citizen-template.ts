@@ -1,4 +1,4 @@
-import { TEMPLATE_VARS, type CitizenChannel } from '../contract/citizen-notices.js';
+import { TEMPLATE_VARS, type CitizenChannel, type CitizenEvent } from '../contract/citizen-notices.js';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -37,4 +37,28 @@ export function smsLeak(
   const content = squeeze(order.content ?? '');
   for (let i = 0; i + 6 <= content.length; i++) if (text.includes(content.slice(i, i + 6))) return 'content';
   return null;
+}
+
+/** A secret a notice's text carries (a code's digits, a one-time link's token). */
+export interface NoticeSecret {
+  /** A regular expression valid in PostgreSQL and in JavaScript, and what replaces each match. */
+  pattern: string;
+  replacement: string;
+}
+
+/**
+ * The secrets of the events that carry one: a verification code's digits, and the return-visit link's
+ * token (ADR 0202: whoever reads the staff outbox page must not be able to rate or sign in for the
+ * citizen). Blanked in the record once the notice is sent, held or failed, and never shown to staff in
+ * any state (a queued record keeps it only for the sender).
+ */
+export const NOTICE_SECRETS: Partial<Record<CitizenEvent, NoticeSecret>> = {
+  otp: { pattern: '[0-9]{4,}', replacement: '******' },
+  visit_invite: { pattern: '/v/[A-Za-z0-9_-]+', replacement: '/v/******' },
+};
+
+/** A notice's text as staff may see it: its event's secret blanked, whatever the record's state. */
+export function withoutSecret(event: string, body: string): string {
+  const secret = NOTICE_SECRETS[event as CitizenEvent];
+  return secret ? body.replace(new RegExp(secret.pattern, 'g'), secret.replacement) : body;
 }
