@@ -63,6 +63,13 @@ export interface GridVersionView<At = Instant> {
   source: string;
 }
 
+/** What a console edit (draw, edit, split, merge; ADR 0207) left: the grids it touched, at their new versions. */
+export interface GridEditAnswer {
+  grids: { id: string; code: string; name: string; regionId: string; version: number; active: boolean }[];
+  /** Open orders with a point whose grid changed because of the edit. */
+  ordersReassigned: number;
+}
+
 /** What an import did: counts, and the grids' codes per outcome. */
 export interface GridImportResult {
   created: number;

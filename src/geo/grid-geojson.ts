@@ -95,7 +95,7 @@ export function parseGridGeoJson(
   return { grids, positions };
 }
 
-function readGeometry(g: unknown, from: CoordSystem, at: string): GridGeometry {
+export function readGeometry(g: unknown, from: CoordSystem, at: string): GridGeometry {
   if (!isObject(g) || !Array.isArray(g.coordinates)) throw invalidField(at);
   const polygons: unknown[] =
     g.type === 'Polygon'

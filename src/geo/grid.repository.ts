@@ -59,6 +59,10 @@ export async function findGrid(db: Executor, centreId: string, id: string) {
   return db.selectFrom('grids').selectAll().where('centre_id', '=', centreId).where('id', '=', id).executeTakeFirst();
 }
 
+export async function findGridByCode(db: Executor, centreId: string, code: string) {
+  return db.selectFrom('grids').selectAll().where('centre_id', '=', centreId).where('code', '=', code).executeTakeFirst();
+}
+
 export async function selectGridVersions(db: Executor, gridId: string) {
   return db.selectFrom('grid_versions').selectAll().where('grid_id', '=', gridId).orderBy('version', 'desc').execute();
 }

@@ -7,7 +7,12 @@ import { formChecker, fromForm, readFormParts } from '../shared/form-input.js';
 import { IdParam } from '../shared/schema.js';
 import { GRID_FILE_MAX_BYTES } from './grid-file.js';
 import {
+  GridCreateBody,
+  GridEditAnswerSchema,
+  GridEditBody,
   GridImportBody,
+  GridMergeBody,
+  GridSplitBody,
   GridImportFileFields,
   GridImportFileResultSchema,
   type GridImportFileFieldsInput,
@@ -20,6 +25,7 @@ import {
   GridVersionsSchema,
   LocateQuery,
 } from './grid.schemas.js';
+import { createGrid, editGrid, mergeGrids, splitGrid } from './grid-edit.service.js';
 import { gridShapes, gridVersions, importGridFile, importGrids, listGrids, locatePoint } from './grid.service.js';
 
 const checkFileFields = formChecker<GridImportFileFieldsInput>(GridImportFileFields);
@@ -109,6 +115,55 @@ export const gridRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       },
     },
     async (request) => locatePoint(deps, requireActor(request), request.query),
+  );
+  // 网格编辑 (ADR 0207): each a new version of the grids it touches, audited as an administrative act.
+  app.post(
+    '/api/grids',
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: { tags, summary: '绘制网格 / draw a grid', body: GridCreateBody, response: { 200: GridEditAnswerSchema } },
+    },
+    async (request) => createGrid(deps, requireActor(request), request.body),
+  );
+  app.patch(
+    '/api/grids/:id',
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: '编辑网格（名称、所属街道、边界、停用）/ edit a grid',
+        params: IdParam,
+        body: GridEditBody,
+        response: { 200: GridEditAnswerSchema },
+      },
+    },
+    async (request) => editGrid(deps, requireActor(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/grids/:id/split',
+    {
+      schema: {
+        tags,
+        summary: '按分割线拆分网格 / split a grid by a line',
+        params: IdParam,
+        body: GridSplitBody,
+        response: { 200: GridEditAnswerSchema },
+      },
+    },
+    async (request) => splitGrid(deps, requireActor(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/grids/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: '合并相邻网格 / merge a neighbouring grid into this one',
+        params: IdParam,
+        body: GridMergeBody,
+        response: { 200: GridEditAnswerSchema },
+      },
+    },
+    async (request) => mergeGrids(deps, requireActor(request), request.params.id, request.body),
   );
   app.get(
     '/api/grids/:id/versions',

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import {
   COORD_SYSTEMS,
   type CoordSystem,
+  type GridEditAnswer,
   type GridImportResult,
   type GridLocateAnswer,
   type GridShape,
@@ -148,5 +149,68 @@ export const GridVersionsSchema = wireSchema<{ items: GridVersionView<Date>[] }>
         source: Type.String(),
       }),
     ),
+  }),
+);
+
+// 网格编辑 (ADR 0207): the console's draw, edit, split and merge.
+const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 3, description: '[lng, lat]' });
+const OutlineInput = Type.Object(
+  {
+    type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]),
+    coordinates: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 100 }),
+  },
+  { additionalProperties: false, description: 'GeoJSON Polygon 或 MultiPolygon（坐标系见 coordSystem）' },
+);
+const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: '网格编码 / grid code' });
+const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: '网格名称 / grid name' });
+const Version = Type.Integer({ minimum: 1, description: '编辑前读到的版本 / the version the editor read' });
+
+export const GridCreateBody = Type.Object(
+  { code: Code, name: Name, regionId: Id, geometry: OutlineInput, coordSystem: Type.Optional(CoordSystemField()) },
+  { additionalProperties: false },
+);
+export const GridEditBody = Type.Object(
+  {
+    version: Version,
+    name: Type.Optional(Name),
+    regionId: Type.Optional(Id),
+    geometry: Type.Optional(OutlineInput),
+    coordSystem: Type.Optional(CoordSystemField()),
+    active: Type.Optional(Type.Boolean({ description: 'false: 停用 / end the grid' })),
+  },
+  { additionalProperties: false },
+);
+export const GridSplitBody = Type.Object(
+  {
+    version: Version,
+    line: Type.Array(Position, { minItems: 2, maxItems: 1000, description: '分割线 / the dividing line' }),
+    code: Code,
+    name: Name,
+    coordSystem: Type.Optional(CoordSystemField()),
+  },
+  { additionalProperties: false },
+);
+export const GridMergeBody = Type.Object(
+  {
+    version: Version,
+    otherId: Id,
+    otherVersion: Version,
+    name: Type.Optional(Name),
+  },
+  { additionalProperties: false },
+);
+export const GridEditAnswerSchema = wireSchema<GridEditAnswer>()(
+  Type.Object({
+    grids: Type.Array(
+      Type.Object({
+        id: Id,
+        code: Type.String(),
+        name: Type.String(),
+        regionId: Id,
+        version: Type.Integer(),
+        active: Type.Boolean(),
+      }),
+    ),
+    ordersReassigned: Type.Integer(),
   }),
 );

@@ -160,7 +160,7 @@ async function regionResolver(tx: Executor, centreId: string) {
 }
 
 /** Open orders with a point get the grid of the current outlines; returns how many changed. */
-async function reassignOpenOrders(tx: Executor, centreId: string): Promise<number> {
+export async function reassignOpenOrders(tx: Executor, centreId: string): Promise<number> {
   const shapes = await selectActiveGridShapes(tx, centreId);
   const index = new GridIndex(
     shapes.map((s) => ({ id: s.id, code: s.code, name: s.name, regionId: s.region_id, geometry: s.geometry })),

@@ -20,4 +20,14 @@ export const GRID_MESSAGES = {
     zh: '紧急上报：{grid} {reporter} 紧急上报，工单 {orderNo}：{excerpt}',
     en: 'Urgent report: {reporter} of {grid} reported order {orderNo}: {excerpt}',
   },
+  'grid.staleVersion': {
+    zh: '网格 {code} 已被他人修改（当前第 {version} 版），请刷新后重试',
+    en: 'Grid {code} was changed by someone else (now version {version}); reload and try again',
+  },
+  'grid.codeTaken': { zh: '网格编码 {code} 已存在', en: 'The grid code {code} is already taken' },
+  'grid.overlaps': {
+    zh: '{field}：与网格 {code}（{name}）重叠，网格不得相互覆盖',
+    en: '{field}: overlaps grid {code} ({name}); grids must not cover each other',
+  },
+  'grid.ended': { zh: '网格 {code} 已停用，不能再编辑', en: 'Grid {code} has been ended and can no longer be edited' },
 } as const;
