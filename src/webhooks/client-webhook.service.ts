@@ -10,6 +10,7 @@ import type {
 import { findApiClient } from '../apiclients/api-client.repository.js';
 import { enqueueOutbox } from '../outbox/outbox.repository.js';
 import type { Deps } from '../shared/deps.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { domainError, forbidden, invalidField, notFound } from '../shared/errors.js';
 import { can } from '../users/permissions.js';
 import type { Actor } from '../users/roles.js';
@@ -25,7 +26,7 @@ import {
 } from './client-webhook.repository.js';
 import { pingBody } from './webhook-events.js';
 import { newWebhookSecret } from './webhook-signature.js';
-import { webhookUrlProblem } from './webhook-url.js';
+import { MAX_WEBHOOK_URL, webhookUrlProblem } from './webhook-url.js';
 
 type Target = { centreId: string; clientId: string };
 
@@ -46,7 +47,9 @@ async function clientOf(deps: Deps, t: Target, receiving: boolean) {
 function checkedUrl(deps: Deps, raw: string): string {
   const url = raw.trim();
   const problem = webhookUrlProblem(url, deps.settings.webhookAllowHttp);
-  if (problem) throw invalidField('url', problem);
+  // A message naming the field and what is wrong with it (not the generic 输入有误：url).
+  if (problem)
+    throw domainError('VALIDATION', `webhook.url.${problem}` as MessageKey, { max: MAX_WEBHOOK_URL }, { field: 'url' });
   return url;
 }
 

@@ -12,21 +12,24 @@ export function isLoopbackHost(hostname: string): boolean {
 
 export const MAX_WEBHOOK_URL = 2000;
 
+/** Why a subscription URL is refused (each has its message, webhook.url.<reason>). */
+export type WebhookUrlProblem = 'tooLong' | 'notUrl' | 'scheme' | 'credentials' | 'httpsRequired';
+
 /**
  * Why a subscription URL is refused, or null when it is fine: http(s) only, no credentials in it, and
  * plain http only to this machine (a receiver beside the server, the demo's, a test's) unless the
  * installation allows it (LIANXIN_WEBHOOK_ALLOW_HTTP=true, for a closed government network).
  */
-export function webhookUrlProblem(raw: string, allowHttp: boolean): string | null {
-  if (raw.length > MAX_WEBHOOK_URL) return `at most ${MAX_WEBHOOK_URL} characters`;
+export function webhookUrlProblem(raw: string, allowHttp: boolean): WebhookUrlProblem | null {
+  if (raw.length > MAX_WEBHOOK_URL) return 'tooLong';
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'not a URL';
+    return 'notUrl';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'http:// or https:// only';
-  if (url.username || url.password) return 'no user name or password in the URL';
-  if (url.protocol === 'http:' && !allowHttp && !isLoopbackHost(url.hostname)) return 'https:// required';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'scheme';
+  if (url.username || url.password) return 'credentials';
+  if (url.protocol === 'http:' && !allowHttp && !isLoopbackHost(url.hostname)) return 'httpsRequired';
   return null;
 }

@@ -89,7 +89,11 @@ describe('client webhooks: the administrator’s API', () => {
       const res = await admin.post(url(), { url: bad, events: ['order.closed'] });
       expect(res.statusCode, bad).toBe(400);
       expect(res.json().error.field, bad).toBe('url');
+      // A Chinese message naming the field and what is wrong, not the generic 输入有误：url.
+      expect(res.json().error.message, bad).toMatch(/^回调地址（url）/);
     }
+    const plain = await admin.post(url(), { url: 'http://example.com/hook', events: ['order.closed'] });
+    expect(plain.json().error.message).toBe('回调地址（url）必须使用 https://（只有本机地址可以用 http://）');
     const noEvents = await admin.post(url(), { url: `${base}/grid`, events: [] });
     expect(noEvents.statusCode).toBe(400);
     expect(noEvents.json().error.message).toContain('events');

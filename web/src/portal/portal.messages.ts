@@ -118,7 +118,8 @@ const zh = {
   mineOpen: '查看进度',
   mineSignOut: '换一个手机号',
   smsOptOut: '不再接收短信通知',
-  smsOptOutHint: '打开后，不再给这个手机号发送受理、办理进度等短信；您索取的验证码照常发送。',
+  smsOptOutHint:
+    '开启此开关，本手机号将不再收到受理回执、办理进度等通知短信；您自己获取的验证码仍会照常发送。关闭开关即恢复接收。',
   smsOptOutDone: '已退订短信通知',
   smsOptInDone: '已恢复短信通知',
 };
@@ -240,7 +241,7 @@ const en: typeof zh = {
   mineSignOut: 'Use another number',
   smsOptOut: 'No more SMS notices',
   smsOptOutHint:
-    'When on, this number gets no more text messages about reports and their progress; codes you ask for still come.',
+    'Switched on, this number gets no more text messages about its reports (receipt, progress); codes you ask for still come. Switch it off to receive them again.',
   smsOptOutDone: 'SMS notices stopped',
   smsOptInDone: 'SMS notices restored',
 };

@@ -82,6 +82,11 @@ export function KnowledgePage() {
                   <Tag color={STATUS_COLOR[a.status]}>{t(`status.${a.status}`)}</Tag>
                   {a.status === 'published' && !a.answerable && <Tag color="red">{t('notValidToday')}</Tag>}
                   {a.reviewOverdue && <Tag color="orange">{t('reviewOverdue')}</Tag>}
+                  {a.public && (
+                    <Tag color="cyan" title={t('publicTagHint')} data-testid="knowledge-public-tag">
+                      {t('publicTag')}
+                    </Tag>
+                  )}
                 </Space>
               ),
             },

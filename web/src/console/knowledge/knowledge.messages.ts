@@ -41,6 +41,8 @@ type Key =
   | 'answerable'
   | 'reviewOverdue'
   | 'notValidToday'
+  | 'publicTag'
+  | 'publicTagHint'
   | 'all'
   | 'assist.articles'
   | 'assist.noArticles'
@@ -100,6 +102,8 @@ export const knowledgeMessages: Messages<Key> = {
     answerable: '可用于答复',
     reviewOverdue: '逾期未复核',
     notValidToday: '今日不在有效期内',
+    publicTag: '公开',
+    publicTagHint: '群众可在门户知识库中查到（在有效期内时）',
     all: '全部',
     'assist.articles': '知识推荐',
     'assist.noArticles': '暂无匹配的知识',
@@ -158,6 +162,8 @@ export const knowledgeMessages: Messages<Key> = {
     answerable: 'Answerable',
     reviewOverdue: 'Review overdue',
     notValidToday: 'Not valid today',
+    publicTag: 'Public',
+    publicTagHint: 'Citizens find it in the portal knowledge base (while valid)',
     all: 'All',
     'assist.articles': 'Knowledge',
     'assist.noArticles': 'No matching article',
