@@ -32,6 +32,7 @@ import type { GridTables, GridVerificationTables } from '../geo/grid.table.js';
 import type { PointsTables } from '../points/points.table.js';
 import type { ResidentTables } from '../residents/residents.table.js';
 import type { WishTables } from '../wishes/wishes.table.js';
+import type { MatterTables } from '../matters/matters.table.js';
 import type { VisitTables } from '../visits/visits.table.js';
 
 // Hand-kept types of the tables created by src/db/migrations; update both together.
@@ -348,6 +349,7 @@ export interface DB
     PointsTables,
     ResidentTables,
     WishTables,
+    MatterTables,
     GridVerificationTables,
     VisitTables {
   centres: CentresTable;

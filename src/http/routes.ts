@@ -56,6 +56,7 @@ import { portalMapRoutes } from '../portal/portal-map.routes.js';
 import { orderMapRoutes } from '../geo/order-map.routes.js';
 import { pointsPortalRoutes } from '../points/points-portal.routes.js';
 import { wishRoutes } from '../wishes/wish.routes.js';
+import { matterRoutes } from '../matters/matter.routes.js';
 import { retentionRoutes } from '../retention/retention.routes.js';
 import { visitLinkRoutes } from '../visits/visit-link.routes.js';
 import { visitLinkPortalRoutes } from '../visits/visit-link-portal.routes.js';
@@ -119,6 +120,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(pointsPortalRoutes, ctx);
   await app.register(portalMapRoutes, ctx);
   await app.register(wishRoutes, ctx);
+  await app.register(matterRoutes, ctx);
   await app.register(visitLinkRoutes, ctx);
   await app.register(visitLinkPortalRoutes, ctx);
 }

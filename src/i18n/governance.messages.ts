@@ -37,4 +37,16 @@ export const GOVERNANCE_MESSAGES = {
     zh: '按照普通党员、班子成员、单位主要领导逐级认领原则，您可于 {from} 起认领',
     en: 'Wishes are claimed rank by rank (members, then the team, then the principal leader): you may claim from {from}',
   },
+  'what.matter': { zh: '民生实事', en: 'Practical matter' },
+  'what.matterRound': { zh: '票决', en: 'Voting round' },
+  'matter.changed': { zh: '该民生实事的状态已变化，请刷新后再试', en: 'The matter has changed meanwhile; refresh and try again' },
+  'matter.badMove': { zh: '当前状态下不能进行这一步', en: 'This step is not possible in the current status' },
+  'matter.onBallot': {
+    zh: '票决中的事项不能修改年度和名称',
+    en: 'A matter being voted on keeps its year and title',
+  },
+  'matter.notUnderWay': { zh: '只有已立项或进行中的事项可以报告进展', en: 'Progress is reported on adopted or running matters only' },
+  'matter.roundClosed': { zh: '本轮票决未开放或已结束', en: 'This voting round is not open' },
+  'matter.alreadyVoted': { zh: '您已为这一事项投过票', en: 'You have already voted for this matter' },
+  'matter.noPicksLeft': { zh: '每人本轮最多选择 {max} 项，您的票已投完', en: 'Each voter picks at most {max} matters; you have used your picks' },
 } as const satisfies Record<string, { zh: string; en: string }>;

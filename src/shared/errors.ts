@@ -59,6 +59,8 @@ type Thing =
   | 'pointsRule'
   | 'shop'
   | 'wish'
+  | 'matter'
+  | 'matterRound'
   | 'verificationTask'
   | 'webhook'
   | 'importRun';

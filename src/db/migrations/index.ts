@@ -63,6 +63,7 @@ import * as m0980 from './0980_grid_reports.js';
 import * as m0861 from './0861_grid_verification.js';
 import * as m0950 from './0950_citizen_consent_portal_sessions.js';
 import * as m1110 from './1110_open311_service_listing.js';
+import * as m1160 from './1160_matters.js';
 
 /**
  * Every migration, in order. Listed explicitly (no directory scanning) so the same list works under
@@ -133,4 +134,5 @@ export const migrations: Record<string, Migration> = {
   '0980_grid_reports': m0980,
   '0950_citizen_consent_portal_sessions': m0950,
   '1110_open311_service_listing': m1110,
+  '1160_matters': m1160,
 };
