@@ -48,10 +48,11 @@ const ChannelsAdminPage = lazy(() => import('./channels/ChannelsAdminPage').then
 const LineReportPage = lazy(() => import('./channels/LineReportPage').then((m) => ({ default: m.LineReportPage })));
 const OrdersMapPage = lazy(() => import('./map/OrdersMapPage').then((m) => ({ default: m.OrdersMapPage })));
 const LeaderPage = lazy(() => import('./leader/LeaderPage').then((m) => ({ default: m.LeaderPage })));
-const GridImportPage = lazy(() => import('./grid/GridImportPage').then((m) => ({ default: m.GridImportPage })));
+const GridAdminPage = lazy(() => import('./grid/GridAdminPage').then((m) => ({ default: m.GridAdminPage })));
 const GridDeskPage = lazy(() => import('./grid/GridDeskPage').then((m) => ({ default: m.GridDeskPage })));
 const PointsPage = lazy(() => import('./points/PointsPage').then((m) => ({ default: m.PointsPage })));
 const WishesPage = lazy(() => import('./wishes/WishesPage').then((m) => ({ default: m.WishesPage })));
+const MattersPage = lazy(() => import('./matters/MattersPage').then((m) => ({ default: m.MattersPage })));
 
 /** Every signed-in screen; the pages of other capabilities are routed here and built by their owners. */
 export function ConsoleRoutes() {
@@ -84,7 +85,7 @@ export function ConsoleRoutes() {
           <Route path="admin/users" element={<UsersAdminPage />} />
           <Route path="admin/api-clients" element={<ApiClientsAdminPage />} />
           <Route path="admin/import" element={<ImportAdminPage />} />
-          <Route path="admin/grids" element={<GridImportPage />} />
+          <Route path="admin/grids" element={<GridAdminPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="admin/categories" element={<CategoriesAdminPage />} />
@@ -99,6 +100,7 @@ export function ConsoleRoutes() {
           <Route path="channels/report" element={<LineReportPage />} />
           <Route path="points" element={<PointsPage />} />
           <Route path="wishes" element={<WishesPage />} />
+          <Route path="matters" element={<MattersPage />} />
         </Route>
       </Routes>
     </Suspense>

@@ -20,7 +20,7 @@ interface Values {
  * zip or KML/KMZ) with the attribute names it uses, sent to POST /api/grids/import/file; the server
  * names what it refuses (a projected .prj, a missing .dbf…) and the counts of what it wrote.
  */
-export function GridImportPage() {
+export function GridImportPage({ onImported }: { onImported?: () => void } = {}) {
   const t = useT(gridImportMessages);
   const showError = useShowError();
   const [file, setFile] = useState<File | null>(null);
@@ -36,6 +36,7 @@ export function GridImportPage() {
     setBusy(true);
     try {
       setAnswer(await importGridFile(body));
+      onImported?.();
     } catch (e) {
       setAnswer(null);
       showError(e);

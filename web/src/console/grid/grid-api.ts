@@ -3,7 +3,10 @@ import { api } from '../../shared/api';
 import type { AttachmentView } from '../../shared/contract';
 import type {
   GeoPoint,
+  GridEditAnswer,
   GridReportReceipt,
+  GridVersionView,
+  GridView,
   GridReportView,
   VerificationResult,
   VerificationTaskView,
@@ -76,3 +79,34 @@ export interface GridImportAnswer {
 
 /** 网格导入: a grid platform's export with the attribute names it uses, as one multipart form. */
 export const importGridFile = (body: FormData) => api<GridImportAnswer>('/api/grids/import/file', { method: 'POST', body });
+
+// 网格管理 (/admin/grids, ADR 0207): the list, the versions of one grid, and the editor's writes.
+export const gridAdminKeys = {
+  /** Prefix of every grid read (the list, the map's outlines under ['map', 'grids'] are refetched too). */
+  list: ['grids', 'list'] as const,
+  versions: (id: string) => ['grids', 'versions', id] as const,
+};
+
+export const useGridList = () =>
+  useQuery({ queryKey: gridAdminKeys.list, queryFn: () => api<{ items: GridView[] }>('/api/grids') });
+
+export const useGridVersions = (id: string | null) =>
+  useQuery({
+    queryKey: gridAdminKeys.versions(id ?? ''),
+    queryFn: () => api<{ items: GridVersionView[] }>(`/api/grids/${id}/versions`),
+    enabled: id !== null,
+  });
+
+type Outline = { type: 'Polygon'; coordinates: number[][][] };
+
+export const createGrid = (body: { code: string; name: string; regionId: string; geometry: Outline }) =>
+  api<GridEditAnswer>('/api/grids', { method: 'POST', json: body });
+
+export const editGrid = (id: string, body: { version: number; name?: string; regionId?: string; geometry?: Outline }) =>
+  api<GridEditAnswer>(`/api/grids/${id}`, { method: 'PATCH', json: body });
+
+export const splitGrid = (id: string, body: { version: number; line: number[][]; code: string; name: string }) =>
+  api<GridEditAnswer>(`/api/grids/${id}/split`, { method: 'POST', json: body });
+
+export const mergeGrids = (id: string, body: { version: number; otherId: string; otherVersion: number; name?: string }) =>
+  api<GridEditAnswer>(`/api/grids/${id}/merge`, { method: 'POST', json: body });

@@ -4,7 +4,7 @@ import 'leaflet/dist/leaflet.css';
 import { useT } from '../i18n';
 import { mapMessages } from './map.messages';
 import { mapProjection, ringToMap, type MapProjection } from './map-crs';
-import { declutterLabels, drawDensity, drawGrids, drawPoints, drawRegions, MAP_CSS } from './map-layers';
+import { declutterLabels, drawDensity, drawGrids, drawPoints, drawRegions, drawSketch, MAP_CSS } from './map-layers';
 import type { Box, GeoMapProps } from './map-types';
 
 /** The drawn view as a WGS-84 box (a GCJ-02 map's corners converted back). */
@@ -33,7 +33,7 @@ export default function MapCanvas(props: GeoMapProps) {
   const projection = useMemo(() => mapProjection(tiles), [tiles]);
   const box = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const layers = useRef<Record<'regions' | 'grids' | 'density' | 'points', L.LayerGroup> | null>(null);
+  const layers = useRef<Record<'regions' | 'grids' | 'density' | 'points' | 'sketch', L.LayerGroup> | null>(null);
   const pinRef = useRef<L.Marker | null>(null);
   // The latest callbacks, read by handlers bound once.
   const latest = useRef(props);
@@ -63,6 +63,7 @@ export default function MapCanvas(props: GeoMapProps) {
       grids: L.layerGroup(),
       density: L.layerGroup().addTo(map),
       points: L.layerGroup().addTo(map),
+      sketch: L.layerGroup().addTo(map),
     };
     layers.current = groups;
     const zoomed = () => {
@@ -75,7 +76,11 @@ export default function MapCanvas(props: GeoMapProps) {
     map.on('zoomend', zoomed);
     map.on('zoomend resize', () => box.current && declutterLabels(box.current));
     map.on('moveend', () => latest.current.onView?.(viewBox(map, projection), map.getZoom()));
-    map.on('click', (e: L.LeafletMouseEvent) => latest.current.onPin?.(projection.fromMap(e.latlng.lat, e.latlng.lng)));
+    map.on('click', (e: L.LeafletMouseEvent) => {
+      const point = projection.fromMap(e.latlng.lat, e.latlng.lng);
+      latest.current.onPin?.(point);
+      latest.current.onMapClick?.(point);
+    });
     mapRef.current = map;
     zoomed();
     // The first view counts as a move: a page with nothing to fit still asks for its points.
@@ -106,9 +111,20 @@ export default function MapCanvas(props: GeoMapProps) {
     drawRegions(layers.current.regions, projection, props.regions ?? [], props.regionLabel);
     if (box.current) declutterLabels(box.current);
   }, [props.regions, props.regionLabel, projection]);
+  const pickable = props.onGridClick !== undefined;
   useEffect(() => {
-    if (layers.current) drawGrids(layers.current.grids, projection, props.grids ?? []);
-  }, [props.grids, projection]);
+    if (layers.current)
+      drawGrids(
+        layers.current.grids,
+        projection,
+        props.grids ?? [],
+        props.selectedGrids,
+        pickable ? (id) => latest.current.onGridClick?.(id) : undefined,
+      );
+  }, [props.grids, props.selectedGrids, pickable, projection]);
+  useEffect(() => {
+    if (layers.current) drawSketch(layers.current.sketch, projection, props.sketch ?? null);
+  }, [props.sketch, projection]);
   useEffect(() => {
     if (layers.current) drawDensity(layers.current.density, projection, props.density ?? null);
   }, [props.density, projection]);

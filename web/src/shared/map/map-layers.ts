@@ -2,7 +2,7 @@ import L from 'leaflet';
 import type { GridShape } from '../../../../src/contract/geo';
 import type { RegionOutlineView } from '../../../../src/contract/map';
 import { ringToMap, type MapProjection } from './map-crs';
-import type { MapDensity, MapPointSpec } from './map-types';
+import type { MapDensity, MapPointSpec, MapSketch } from './map-types';
 
 /** The map's own styles: the pin, labels, the "no base map" note, the dark wall variant. */
 export const MAP_CSS = `
@@ -72,18 +72,53 @@ export function declutterLabels(container: HTMLElement) {
   }
 }
 
-/** Grid outlines, thin. */
-export function drawGrids(group: L.LayerGroup, projection: MapProjection, grids: readonly GridShape[]) {
+/** Grid outlines, thin; with `onClick` each one can be picked (the grid editor), the picked ones bold. */
+export function drawGrids(
+  group: L.LayerGroup,
+  projection: MapProjection,
+  grids: readonly GridShape[],
+  selected: readonly string[] = [],
+  onClick?: (id: string) => void,
+) {
   group.clearLayers();
-  for (const g of grids)
-    for (const polygon of g.geometry.coordinates)
-      L.polygon(ringToMap(projection, polygon[0] ?? []), {
-        color: '#8c8c8c',
-        weight: 1,
-        fill: false,
-        interactive: false,
-        className: 'lx-grid',
-      }).addTo(group);
+  for (const g of grids) {
+    const picked = selected.includes(g.id);
+    for (const polygon of g.geometry.coordinates) {
+      const shape = L.polygon(ringToMap(projection, polygon[0] ?? []), {
+        color: picked ? '#d4380d' : onClick ? '#4a78a8' : '#8c8c8c',
+        weight: picked ? 3 : 1,
+        fill: onClick !== undefined,
+        fillOpacity: picked ? 0.2 : 0.05,
+        interactive: onClick !== undefined,
+        className: `lx-grid${picked ? ' lx-grid-picked' : ''}`,
+      });
+      if (onClick) {
+        shape.bindTooltip(`${g.code} ${g.name}`);
+        shape.on('click', () => onClick(g.id));
+      }
+      shape.addTo(group);
+      shape.getElement()?.setAttribute('data-code', g.code);
+    }
+  }
+}
+
+/** The editor's sketch: the corners placed so far, joined (closed when it is an outline). */
+export function drawSketch(group: L.LayerGroup, projection: MapProjection, sketch: MapSketch | null) {
+  group.clearLayers();
+  if (!sketch || sketch.points.length === 0) return;
+  const at = sketch.points.map((p) => projection.toMap(p));
+  const style = { color: '#d4380d', weight: 2, dashArray: '6 4', interactive: false, className: 'lx-sketch' };
+  if (sketch.closed && at.length >= 3) L.polygon(at, { ...style, fillOpacity: 0.15 }).addTo(group);
+  else L.polyline(at, style).addTo(group);
+  for (const p of at)
+    L.circleMarker(p, {
+      radius: 4,
+      color: '#d4380d',
+      fillColor: '#fff',
+      fillOpacity: 1,
+      interactive: false,
+      className: 'lx-sketch-corner',
+    }).addTo(group);
 }
 
 /** The density of every matching order: each cell of the box shaded by its share of the busiest cell. */

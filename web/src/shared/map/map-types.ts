@@ -24,6 +24,12 @@ export interface MapDensity {
   bins: MapBinView[];
 }
 
+/** Corners placed on the map by the grid editor: an outline (closed) or a dividing line. */
+export interface MapSketch {
+  points: GeoPoint[];
+  closed: boolean;
+}
+
 export interface GeoMapProps {
   tiles: MapTilesView | null;
   height: number | string;
@@ -49,4 +55,10 @@ export interface GeoMapProps {
   regionLabel?: (outline: RegionOutlineView) => string;
   dark?: boolean;
   testId?: string;
+  /** Every tap on the map, as WGS-84 (the grid editor places corners with it). */
+  onMapClick?: (point: GeoPoint) => void;
+  /** With `onGridClick` the grids can be picked; `selectedGrids` are drawn bold. */
+  onGridClick?: (id: string) => void;
+  selectedGrids?: string[];
+  sketch?: MapSketch | null;
 }
