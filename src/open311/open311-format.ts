@@ -33,7 +33,9 @@ const ITEM_OF: Record<string, string> = {
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '"': '&quot;' };
-const escapeText = (s: string) => s.replace(NOT_XML, '').replace(/[&<>'"]/g, (c) => ENTITY[c]!);
+/** Any character escapeText changes: most texts have none and are written as they are (no copy). */
+const SPECIAL = /[&<>'"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const escapeText = (s: string) => (SPECIAL.test(s) ? s.replace(NOT_XML, '').replace(/[&<>'"]/g, (c) => ENTITY[c]!) : s);
 
 /**
  * The element `name` holding `value`, as one string: null and empty text as an empty element
@@ -42,43 +44,41 @@ const escapeText = (s: string) => s.replace(NOT_XML, '').replace(/[&<>'"]/g, (c)
  * the rest of the answer on them (docs/BENCHMARKS.md, Open interfaces). Same output as fast-xml-parser's
  * builder (suppressEmptyNode, processEntities), checked in test/unit/open311-format.test.ts.
  */
-function element(name: string, value: Open311Value, out: string[]): void {
-  if (value === null) {
-    out.push(`<${name}/>`);
-  } else if (typeof value === 'boolean' || typeof value === 'number') {
-    out.push(`<${name}>${typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value)}</${name}>`);
-  } else if (typeof value === 'string') {
-    const text = escapeText(value);
-    out.push(text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`);
-  } else if (Array.isArray(value)) {
+function element(name: string, value: Open311Value): string {
+  if (value === null) return `<${name}/>`;
+  switch (typeof value) {
+    case 'string': {
+      const text = escapeText(value);
+      return text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`;
+    }
+    case 'number':
+      return `<${name}>${String(value)}</${name}>`;
+    case 'boolean':
+      return `<${name}>${value ? 'true' : 'false'}</${name}>`;
+  }
+  // One string built by appending (V8 joins the pieces once, when the answer is written).
+  let out = `<${name}>`;
+  if (Array.isArray(value)) {
     const item = ITEM_OF[name];
     if (!item) throw new Error(`Open311: no item element for <${name}>`);
     // An empty group is an empty element; items repeat the item element.
-    if (value.length === 0) {
-      out.push(`<${name}/>`);
-      return;
-    }
-    out.push(`<${name}>`);
-    for (const v of value) element(item, v, out);
-    out.push(`</${name}>`);
+    if (value.length === 0) return `<${name}/>`;
+    for (let i = 0; i < value.length; i++) out += element(item, value[i]!);
   } else {
-    const entries = Object.entries(value);
-    if (entries.length === 0) {
-      out.push(`<${name}/>`);
-      return;
+    let empty = true;
+    for (const k in value) {
+      empty = false;
+      out += element(k, value[k]!);
     }
-    out.push(`<${name}>`);
-    for (const [k, v] of entries) element(k, v, out);
-    out.push(`</${name}>`);
+    if (empty) return `<${name}/>`;
   }
+  return `${out}</${name}>`;
 }
 
 /** `root`: the XML root element (a grouping root such as `services`, or `service_definition`, `discovery`). */
 export function renderOpen311(format: Format, root: string, value: Open311Value): string {
   if (format === 'json') return JSON.stringify(value);
-  const out = ['<?xml version="1.0" encoding="utf-8"?>\n'];
-  element(root, value, out);
-  return out.join('');
+  return `<?xml version="1.0" encoding="utf-8"?>\n${element(root, value)}`;
 }
 
 /** The Open311 error document: one or more `{code, description}`. */

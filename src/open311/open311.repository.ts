@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { OrderState } from '../contract/vocabulary.js';
+import { FINAL_STATES, type OrderState } from '../contract/vocabulary.js';
 
 /** The centre's categories with whether each has children and attributes (services are the active leaves). */
 export async function listServiceCategories(db: Executor, centreId: string) {
@@ -127,10 +127,13 @@ export async function listServiceRequests(db: Executor, f: RequestFilter) {
       'r.address_id',
     ])
     .select(
-      sql<string | null>`(select to_char(d.due_at at time zone 'UTC', ${W3C}) from order_deadlines d
-        where d.order_id = o.id and d.stage = 'reply' and d.task_id is null order by d.started_at desc limit 1)`.as(
-        'reply_due_datetime',
-      ),
+      // Only an open request shows one (presentRequest): a closed one skips the probe. Read from
+      // order_deadlines_reply_due_idx alone (migration 1141).
+      sql<
+        string | null
+      >`case when o.state not in (${sql.join(FINAL_STATES)}) then (select to_char(d.due_at at time zone 'UTC', ${W3C})
+        from order_deadlines d where d.order_id = o.id and d.stage = 'reply' and d.task_id is null
+        order by d.started_at desc limit 1) end`.as('reply_due_datetime'),
     )
     .where('o.centre_id', '=', f.centreId)
     .where('o.caller_confidential', '=', false);

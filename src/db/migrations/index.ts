@@ -63,6 +63,8 @@ import * as m0980 from './0980_grid_reports.js';
 import * as m0861 from './0861_grid_verification.js';
 import * as m0950 from './0950_citizen_consent_portal_sessions.js';
 import * as m1110 from './1110_open311_service_listing.js';
+import * as m1140 from './1140_audit_chain_head_per_transaction.js';
+import * as m1141 from './1141_open311_reply_due_index.js';
 import * as m1160 from './1160_matters.js';
 
 /**
@@ -134,5 +136,7 @@ export const migrations: Record<string, Migration> = {
   '0980_grid_reports': m0980,
   '0950_citizen_consent_portal_sessions': m0950,
   '1110_open311_service_listing': m1110,
+  '1140_audit_chain_head_per_transaction': m1140,
+  '1141_open311_reply_due_index': m1141,
   '1160_matters': m1160,
 };
