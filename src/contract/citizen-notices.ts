@@ -146,6 +146,25 @@ export interface CitizenOptOutView {
   optedOut: boolean;
 }
 
+/** Who may record or remove a citizen's opt-out on the citizen's word (audited). */
+export const OPT_OUT_RECORDERS = ['admin', 'supervisor'] as const;
+
+/** One opted-out phone or e-mail on the staff's list; masked for a reader without phone rights. */
+export interface CitizenOptOutEntryView<At = Instant> {
+  address: string;
+  masked: boolean;
+  channel: CitizenChannel;
+  at: At;
+  /** The citizen on the portal (a proved phone) or staff on the citizen's word. */
+  source: 'portal' | 'staff';
+}
+
+export interface CitizenOptOutListView<At = Instant> {
+  items: CitizenOptOutEntryView<At>[];
+  /** Whether the reader sees whole numbers (and may search by one: a logged access). */
+  unmasked: boolean;
+}
+
 /** The answer to a provider's delivery-report callback (Aliyun wants code 0). */
 export interface CitizenReportAnswer {
   code: number;

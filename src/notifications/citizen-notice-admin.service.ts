@@ -5,6 +5,7 @@ import {
   CITIZEN_LANGS,
   CITIZEN_NOTICE_EDITORS,
   CITIZEN_NOTICE_READERS,
+  OPT_OUT_RECORDERS,
   EMAIL_PATTERN,
   TEMPLATE_VARS,
   VISIT_LINK_SENDERS,
@@ -15,13 +16,16 @@ import {
   type CitizenNoticeListView,
   type CitizenNoticeSettingsView,
   type CitizenNoticeStatus,
+  type CitizenOptOutListView,
   type CitizenOptOutView,
   type CitizenTemplateListView,
 } from '../contract/citizen-notices.js';
 import { text, type MessageKey } from '../i18n/messages.js';
 import { maskPhone } from '../orders/masking.js';
 import { normalizePhone, PHONE_REGEXP } from '../orders/phone.js';
-import { loadVisibleOrder } from '../orders/order-query.service.js';
+import { guardPhoneLookup, loadVisibleOrder } from '../orders/order-query.service.js';
+import { logPiiAccess } from '../accesslog/pii-access-log.repository.js';
+import { can } from '../users/permissions.js';
 import type { Deps } from '../shared/deps.js';
 import { domainError, forbidden, invalidField } from '../shared/errors.js';
 import { hasAnyRole, type Actor } from '../users/roles.js';
@@ -30,6 +34,7 @@ import {
   deleteTemplate,
   findContact,
   listCitizenNotices,
+  listOptOuts,
   setOptOut,
   upsertContact,
   upsertNoticeSettings,
@@ -159,21 +164,87 @@ export async function putCitizenTemplate(
 }
 
 /** A citizen's "no more notices" (phone or e-mail), recorded by staff on the citizen's word. */
-export async function setCitizenOptOut(deps: Deps, actor: Actor, r: CitizenOptOutView): Promise<CitizenOptOutView> {
-  mustRead(actor);
-  const given = r.address.trim();
-  // An address that no notice can go to would be recorded for nothing: a phone or an e-mail, as intake takes them.
+/** A phone (digits) or e-mail (lower case) as intake takes them, or null. */
+function optOutAddress(given: string): string | null {
   const valid = given.includes('@') ? new RegExp(EMAIL_PATTERN).test(given) : PHONE_REGEXP.test(given);
-  const address = !valid ? null : given.includes('@') ? given.toLowerCase() : normalizePhone(given);
+  return !valid ? null : given.includes('@') ? given.toLowerCase() : normalizePhone(given);
+}
+
+const maskAddress = (address: string) => (address.includes('@') ? maskEmail(address) : (maskPhone(address) ?? ''));
+
+/**
+ * A citizen's "no more notices" (or back in), recorded by a supervisor or the administrator on the
+ * citizen's word; each change is a row of the audit trail (whose address, masked; what was done).
+ */
+export async function setCitizenOptOut(deps: Deps, actor: Actor, r: CitizenOptOutView): Promise<CitizenOptOutView> {
+  if (!hasAnyRole(actor, OPT_OUT_RECORDERS)) throw forbidden();
+  // An address that no notice can go to would be recorded for nothing: a phone or an e-mail, as intake takes them.
+  const address = optOutAddress(r.address.trim());
   if (!address) throw invalidField('address');
+  const at = deps.clock.now();
   await setOptOut(deps.db, {
     centreId: actor.centreId,
     address,
     optedOut: r.optedOut,
     source: `staff:${actor.userId ?? ''}`,
-    at: deps.clock.now(),
+    at,
+  });
+  await logPiiAccess(deps.db, {
+    userId: actor.userId,
+    orderId: null,
+    fields: [],
+    purpose: r.optedOut ? 'citizenOptOut.added' : 'citizenOptOut.removed',
+    at,
+    centreId: actor.centreId,
+    subject: maskAddress(address),
+    detail: { channel: address.includes('@') ? 'email' : 'sms', onCitizenRequest: true },
   });
   return { address, optedOut: r.optedOut };
+}
+
+/**
+ * The centre's opted-out phones and e-mails, newest first: whole for a reader with phone rights
+ * (pii.read), masked otherwise. A search names one whole address: only with phone rights, under the
+ * same limits as the order list's phone filter (issue 15), and logged as a personal-data access.
+ */
+export async function listCitizenOptOutsFor(
+  deps: Deps,
+  actor: Actor,
+  f: { q?: string; limit?: number },
+): Promise<CitizenOptOutListView<Date>> {
+  mustRead(actor);
+  const unmasked = can(actor, 'pii.read');
+  const q = f.q?.trim() ?? '';
+  let recipient: string | undefined;
+  if (q !== '') {
+    const address = optOutAddress(q);
+    if (!address) throw invalidField('q');
+    if (!address.includes('@')) await guardPhoneLookup(deps, actor, address);
+    else if (!unmasked) throw forbidden('error.phoneFilterForbidden');
+    recipient = address;
+  }
+  const rows = await listOptOuts(deps.db, { centreId: actor.centreId, recipient, limit: f.limit ?? 100 });
+  if (recipient !== undefined)
+    await logPiiAccess(deps.db, {
+      userId: actor.userId,
+      orderId: null,
+      fields: [recipient.includes('@') ? 'email' : 'caller_phone'],
+      purpose: 'citizenOptOut.search',
+      at: deps.clock.now(),
+      centreId: actor.centreId,
+      subject: maskAddress(recipient),
+      detail: { found: rows.length > 0 },
+    });
+  return {
+    unmasked,
+    items: rows.map((r) => ({
+      address: unmasked ? r.recipient : maskAddress(r.recipient),
+      masked: !unmasked,
+      channel: r.recipient.includes('@') ? 'email' : 'sms',
+      at: r.at,
+      source: r.source === 'portal' ? 'portal' : 'staff',
+    })),
+  };
 }
 
 const CONTACT_EDITORS = [...VISIT_LINK_SENDERS] as const;

@@ -98,6 +98,19 @@ export async function setOptOut(
     .execute();
 }
 
+/** The centre's opt-outs, newest first; `recipient`: that one address only. */
+export async function listOptOuts(db: Executor, f: { centreId: string; recipient?: string; limit: number }) {
+  let q = db
+    .selectFrom('citizen_opt_outs')
+    .select(['recipient', 'at', 'source'])
+    .where('centre_id', '=', f.centreId)
+    .orderBy('at', 'desc')
+    .orderBy('recipient')
+    .limit(f.limit);
+  if (f.recipient !== undefined) q = q.where('recipient', '=', f.recipient);
+  return q.execute();
+}
+
 export async function findContact(db: Executor, orderId: string) {
   return db.selectFrom('citizen_contacts').selectAll().where('order_id', '=', orderId).executeTakeFirst();
 }

@@ -8,6 +8,7 @@ import {
   getCitizenContact,
   getCitizenNoticeSettings,
   listCitizenNoticesFor,
+  listCitizenOptOutsFor,
   listCitizenTemplates,
   putCitizenContact,
   putCitizenNoticeSettings,
@@ -22,6 +23,8 @@ import {
   CitizenNoticeSettingsSchema,
   CitizenTemplateListSchema,
   ContactBody,
+  OptOutListSchema,
+  OptOutQuery,
   OptOutSchema,
   ReportAnswerSchema,
   ReportBody,
@@ -102,6 +105,21 @@ export const citizenNoticeRoutes: FastifyPluginAsyncTypebox<AppContext> = async 
       },
     },
     async (request) => setCitizenOptOut(deps, requireActor(request), request.body as CitizenOptOutView),
+  );
+  app.get(
+    '/api/citizen-notices/opt-outs',
+    {
+      schema: {
+        tags,
+        summary: '已退订的号码 / opted-out phones and e-mails (search by one whole address: a logged access)',
+        querystring: OptOutQuery,
+        response: { 200: OptOutListSchema },
+      },
+    },
+    async (request, reply) => {
+      noStore(reply);
+      return listCitizenOptOutsFor(deps, requireActor(request), request.query as { q?: string; limit?: number });
+    },
   );
   app.get(
     '/api/orders/:id/citizen-contact',

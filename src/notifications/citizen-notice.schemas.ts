@@ -9,6 +9,7 @@ import {
   type CitizenContactView,
   type CitizenNoticeListView,
   type CitizenNoticeSettingsView,
+  type CitizenOptOutListView,
   type CitizenOptOutView,
   type CitizenReportAnswer,
   type CitizenTemplateListView,
@@ -100,6 +101,30 @@ export const OptOutSchema = wireSchema<CitizenOptOutView>()(
     { address: Type.String({ minLength: 3, maxLength: 200, pattern: '\\S' }), optedOut: Type.Boolean() },
     { additionalProperties: false },
   ),
+);
+
+export const OptOutQuery = Type.Object(
+  {
+    /** One whole phone number or e-mail address (a logged access, phone rights needed). */
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const OptOutListSchema = wireSchema<CitizenOptOutListView<Date>>()(
+  Type.Object({
+    unmasked: Type.Boolean(),
+    items: Type.Array(
+      Type.Object({
+        address: Type.String(),
+        masked: Type.Boolean(),
+        channel: Channel,
+        at: At,
+        source: StringEnum(['portal', 'staff'] as const),
+      }),
+    ),
+  }),
 );
 
 export const ContactBody = Type.Object(
