@@ -200,9 +200,11 @@ async function reusedDatabase(n: number): Promise<Database | undefined> {
     const r = await sql<{ n: number }>`select count(*)::int as n from orders o join centres c on c.id = o.centre_id
       where c.code = ${CENTRE} and o.order_no like 'K%'`.execute(database.db);
     if (r.rows[0]?.n === n) return database;
+    console.log(`  ${DB_NAME} holds ${r.rows[0]?.n ?? 0} generated orders, not ${n}: generating again`);
     await database.close();
-  } catch {
-    // not there yet: generate
+  } catch (e) {
+    // Not there yet (or not migratable): generate, saying why (a silent fallback costs ~10 minutes).
+    console.log(`  ${DB_NAME} not reused (${(e as Error).message.split('\n')[0]}): generating`);
   }
   return undefined;
 }
