@@ -5,12 +5,14 @@ import { portalMessages } from './portal.messages';
 import { Button } from './ui';
 import { knowledgeMessages } from './knowledge.messages';
 import { residentMessages } from './resident/resident.messages';
+import { portalMatterMessages } from './matters/matters.messages';
 
 /** Three big doors: report a problem, check one, or see all of mine. */
 export function HomePage() {
   const t = useT(portalMessages);
   const k = useT(knowledgeMessages);
   const r = useT(residentMessages);
+  const m = useT(portalMatterMessages);
   const navigate = useNavigate();
   const info = usePortalInfo();
   return (
@@ -37,6 +39,9 @@ export function HomePage() {
       </Button>
       <Button big data-testid="portal-go-points" onClick={() => navigate('/portal/points')}>
         {r('goPoints')}
+      </Button>
+      <Button big data-testid="portal-go-matters" onClick={() => navigate('/portal/matters')}>
+        {m('go')}
       </Button>
       <p>{t('hotline')}</p>
     </section>

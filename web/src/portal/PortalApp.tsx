@@ -16,6 +16,7 @@ import { useLargeMode } from './usePortalPrefs';
 
 // The residents' pages (issue 19) load on first visit: the appeal pages stay as light as before.
 const WishWallPage = lazy(() => import('./resident/WishWallPage').then((m) => ({ default: m.WishWallPage })));
+const PublicMattersPage = lazy(() => import('./matters/PublicMattersPage').then((m) => ({ default: m.PublicMattersPage })));
 const MyWishesPage = lazy(() => import('./resident/MyWishesPage').then((m) => ({ default: m.MyWishesPage })));
 const MyPointsPage = lazy(() => import('./resident/MyPointsPage').then((m) => ({ default: m.MyPointsPage })));
 
@@ -78,6 +79,7 @@ function PortalShell() {
             <Route path="wishes" element={<WishWallPage />} />
             <Route path="wishes/mine" element={<MyWishesPage />} />
             <Route path="points" element={<MyPointsPage />} />
+            <Route path="matters" element={<PublicMattersPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>
         </Suspense>

@@ -38,4 +38,5 @@ export * from '../../../src/contract/channels';
 export * from '../../../src/contract/client-webhooks';
 export * from '../../../src/contract/visits';
 export * from '../../../src/contract/points';
+export * from '../../../src/contract/matters';
 export * from '../../../src/contract/wishes';

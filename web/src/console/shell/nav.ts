@@ -5,6 +5,7 @@ import { CHANNEL_ADMINS, CHECK_ROLES, ENTERPRISE_DESK_ROLES, MERGED_LINE_REPORT_
 import { GRID_REPORT_ROLES } from '../../../../src/contract/geo';
 import { POINTS_READER_ROLES } from '../../../../src/contract/points';
 import { WISH_COMMUNITY_ROLES, WISH_READER_ROLES } from '../../../../src/contract/wishes';
+import { MATTER_READER_ROLES, MATTER_UNIT_ROLES } from '../../../../src/contract/matters';
 import type { shellMessages } from './shell.messages';
 
 type NavKey = keyof typeof shellMessages.zh & `nav.${string}`;
@@ -65,6 +66,8 @@ export const NAV: NavItem[] = [
   // 积分管理 and 微心愿 (issue 19): community staff and grid workers act, centre readers read the figures.
   { path: '/points', label: 'nav.points', roles: POINTS_READER_ROLES },
   { path: '/wishes', label: 'nav.wishes', roles: [...WISH_COMMUNITY_ROLES, ...WISH_READER_ROLES] },
+  // 民生实事 (issue 19, ADR 0206): centre readers, and the claiming units' staff for their matters.
+  { path: '/matters', label: 'nav.matters', roles: [...MATTER_READER_ROLES, ...MATTER_UNIT_ROLES] },
   // Everyone's own account: two-factor sign-in and the sign-in history (issue 15).
   { path: '/account', label: 'nav.account', roles: ALL_STAFF },
 ];
