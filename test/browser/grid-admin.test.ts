@@ -120,12 +120,9 @@ describe.skipIf(!hasChromium)('grids in the console', () => {
     const merged = (await shapes()).filter((s) => s.code.startsWith('DR-'));
     expect(merged.map((m) => m.code)).toEqual(['DR-001']);
     expect(merged[0]!.geometry.coordinates).toHaveLength(1);
-    const versions = (
-      await admin(
-        'GET',
-        `/api/grids/${(await admin('GET', '/api/grids')).items.find((g: { code: string }) => g.code === 'DR-001').id}/versions`,
-      )
-    ).items as { source: string }[];
+    const listed = (await admin('GET', '/api/grids')).items as { id: string; code: string }[];
+    const drawn = listed.find((g) => g.code === 'DR-001')!;
+    const versions = (await admin('GET', `/api/grids/${drawn.id}/versions`)).items as { source: string }[];
     expect(versions.map((v) => v.source)).toEqual(['console:merge', 'console:split', 'console:edit', 'console:draw']);
     expect(world.consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
     await page.close();
