@@ -1,4 +1,4 @@
-import { Card, Tabs } from 'antd';
+import { Card, Space, Tabs } from 'antd';
 import { CITIZEN_NOTICE_EDITORS } from '../../../../src/contract/citizen-notices';
 import { useT } from '../../shared/i18n';
 import { hasRole, useSession } from '../shell/session';
@@ -7,6 +7,7 @@ import { NoticeSettingsForm } from './NoticeSettingsForm';
 import { NoticeTemplates } from './NoticeTemplates';
 import { noticeMessages } from './notices.messages';
 import { OptOutForm } from './OptOutForm';
+import { OptOutList } from './OptOutList';
 
 /**
  * /notices (issue 16): the notices to citizens as staff see them — the outbox (every delivery record;
@@ -24,7 +25,16 @@ export function CitizenNoticesPage() {
           { key: 'outbox', label: t('tab.outbox'), children: <NoticeOutbox /> },
           { key: 'templates', label: t('tab.templates'), children: <NoticeTemplates canEdit={canEdit} /> },
           { key: 'settings', label: t('tab.settings'), children: <NoticeSettingsForm canEdit={canEdit} /> },
-          { key: 'opt-out', label: t('tab.optOut'), children: <OptOutForm /> },
+          {
+            key: 'opt-out',
+            label: t('tab.optOut'),
+            children: (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <OptOutForm />
+                <OptOutList />
+              </Space>
+            ),
+          },
         ]}
       />
     </Card>

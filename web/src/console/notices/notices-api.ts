@@ -7,6 +7,7 @@ import type {
   CitizenNoticeListView,
   CitizenNoticeSettingsView,
   CitizenNoticeStatus,
+  CitizenOptOutListView,
   CitizenOptOutView,
   CitizenTemplateListView,
 } from '../../../../src/contract/citizen-notices';
@@ -17,6 +18,7 @@ export const noticeKeys = {
   list: (status: CitizenNoticeStatus | 'all') => ['citizen-notices', 'list', status] as const,
   templates: ['citizen-notices', 'templates'] as const,
   settings: ['citizen-notices', 'settings'] as const,
+  optOuts: (q: string) => ['citizen-notices', 'opt-outs', q] as const,
 };
 
 export function useCitizenNotices(status: CitizenNoticeStatus | 'all') {
@@ -46,3 +48,10 @@ export const saveCitizenNoticeSettings = (s: CitizenNoticeSettingsView) =>
 
 export const setCitizenOptOut = (r: CitizenOptOutView) =>
   api<CitizenOptOutView>('/api/citizen-notices/opt-outs', { method: 'POST', json: r });
+
+/** The opted-out phones and e-mails (masked without phone rights); `q`: one whole number (a logged search). */
+export const useCitizenOptOuts = (q: string) =>
+  useQuery({
+    queryKey: noticeKeys.optOuts(q),
+    queryFn: () => api<CitizenOptOutListView>(`/api/citizen-notices/opt-outs?limit=200${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+  });
