@@ -7,6 +7,7 @@ import type { CategoryNode } from '../api/types';
 import { shellMessages } from '../shell/shell.messages';
 import { updateCategory } from './admin-api';
 import { adminMessages } from './admin.messages';
+import { DuplicateRadiusForm } from './DuplicateRadiusForm';
 
 /** A write on the category tree: says `done` and refreshes the tree; true when it went through. */
 export function useSubmit() {
@@ -56,6 +57,7 @@ export function CategoryPanel({ category }: { category: CategoryNode }) {
         </Button>
       </Form>
       <AliasesForm aliases={category.aliases} onSave={(aliases) => patch({ aliases })} />
+      <DuplicateRadiusForm category={category} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 4 }}>
         {category.active ? t('categories.disableNote') : t('categories.enableNote')}
       </Typography.Paragraph>
