@@ -24,6 +24,7 @@ import { seedDemoGrids } from './demo-grids.service.js';
 import { seedDemoVerification } from './demo-verification.service.js';
 import { seedDemoPoints } from './demo-points.service.js';
 import { seedDemoWishes } from './demo-wishes.service.js';
+import { seedDemoMatters } from './demo-matters.service.js';
 import { seedDemoMapPoints } from './demo-map.service.js';
 
 export interface DemoOptions {
@@ -58,7 +59,7 @@ export async function prepareDemo(
   if (!existing) {
     log('demo: first start — seeding the Xilingol demo hotline (一次性生成演示数据)…');
     const started = performance.now();
-    const { catalog, articles, rules, grids, points, wishes } = await deps.db.transaction().execute(async (tx) => {
+    const { catalog, articles, rules, grids, points, wishes, matters } = await deps.db.transaction().execute(async (tx) => {
       const seeded = await seedDemoOrganisation(tx);
       await seedDemoTextModules(tx, deps.clock, seeded);
       await seedDemoSavedFilters(tx, deps.clock);
@@ -68,10 +69,19 @@ export async function prepareDemo(
       const grids = await seedDemoGrids(tx, deps.clock, seeded.centreId);
       const points = await seedDemoPoints(tx, deps.clock, seeded);
       const wishes = await seedDemoWishes(tx, deps.clock, seeded);
-      return { catalog: seeded, articles: await seedDemoKnowledge(tx, deps.clock, seeded), rules, grids, points, wishes };
+      const matters = await seedDemoMatters(tx, deps.clock, seeded);
+      return {
+        catalog: seeded,
+        articles: await seedDemoKnowledge(tx, deps.clock, seeded),
+        rules,
+        grids,
+        points,
+        wishes,
+        matters,
+      };
     });
     log(
-      `demo: ${points} points entries of residents in 团结社区 and 额尔敦社区, a 爱心超市 with goods (积分制, issue 19); ${wishes} 微心愿 in every state`,
+      `demo: ${points} points entries of residents in 团结社区 and 额尔敦社区, a 爱心超市 with goods (积分制, issue 19); ${wishes} 微心愿 in every state; ${matters} 民生实事 of this year with one open 票决`,
     );
     log(
       `demo: ${catalog.units.length} units, ${catalog.leaves.length} categories, ${DEMO_USERS.length} users, ${articles} knowledge articles, ${rules} dispatch catalogue rules, ${grids} grids (演示网格: generated demo geography around the counties' seats, not real boundaries)`,

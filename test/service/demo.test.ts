@@ -448,3 +448,17 @@ describe('the demo’s return visits by SMS link (issue 16, ADR 0202)', () => {
     expect(drawn.length).toBeGreaterThan(0);
   });
 });
+
+describe('the demo 民生实事 (issue 19, ADR 0206)', () => {
+  it('has this year’s list with a matter in every status, progress, and one open 票决 round', async () => {
+    const matters = await database.db.selectFrom('matters').select(['status', 'round_id']).where('year', '=', 2025).execute();
+    expect(new Set(matters.map((m) => m.status))).toEqual(
+      new Set(['candidate', 'voting', 'adopted', 'in_progress', 'done', 'rejected']),
+    ); // and once, after two starts
+    expect(matters).toHaveLength(8);
+    const rounds = await database.db.selectFrom('matter_rounds').selectAll().where('state', '=', 'open').execute();
+    expect(rounds).toHaveLength(1);
+    expect(matters.filter((m) => m.round_id === rounds[0]!.id)).toHaveLength(3);
+    expect((await database.db.selectFrom('matter_progress').select('id').execute()).length).toBeGreaterThan(3);
+  });
+});
