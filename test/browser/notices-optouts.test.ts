@@ -40,6 +40,7 @@ describe.skipIf(!hasChromium)('staff: opted-out numbers, and the knowledge listâ
     await page.getByTestId('opt-out-search').locator('input').press('Enter');
     await expect.poll(() => page.getByTestId('opt-out-address-cell').allInnerTexts(), POLL).toEqual(['13900007301']);
     await expect.poll(async () => (await trail('citizenOptOut.search')).map((r) => r.subject), POLL).toEqual(['139****7301']);
+    expect(await page.getByTestId('opt-out-search').locator('input').inputValue()).toBe('13900007301');
     await world.screenshot(page, 'notices-optouts-supervisor');
 
     // The administrator: masked, no search, no removal.

@@ -53,5 +53,7 @@ export const setCitizenOptOut = (r: CitizenOptOutView) =>
 export const useCitizenOptOuts = (q: string) =>
   useQuery({
     queryKey: noticeKeys.optOuts(q),
+    // The last answer stays while a search loads (the search box does not vanish and come back empty).
+    placeholderData: (previous) => previous,
     queryFn: () => api<CitizenOptOutListView>(`/api/citizen-notices/opt-outs?limit=200${q ? `&q=${encodeURIComponent(q)}` : ''}`),
   });
