@@ -40,7 +40,10 @@ describe('the category pie', () => {
   const labels = { accepted: '受理', closed: '办结', closureRate: '办结率', none: '未分类' };
 
   it('names its slices in a wrapping legend, none cut around the ring (it showed 中…)', () => {
-    const option = pieOption([group('a', '城乡建设与城市管理', 9), group('b', '供热', 4), group('c', '无件分类', 0)], labels);
+    const option = pieOption(
+      [group('a', '城乡建设与城市管理', 9), group('b', '供热', 4), group('c', '无件分类', 0)],
+      labels,
+    ).baseOption;
     expect(option.series[0]!.label).toEqual({ show: false });
     expect(option.legend.textStyle).toMatchObject({ overflow: 'break' });
     expect(option.legend.textStyle).not.toHaveProperty('ellipsis');
@@ -51,13 +54,27 @@ describe('the category pie', () => {
     ]);
   });
 
+  it('lays the donut out where the legend is not: beside it in a wide panel, above it in a narrow one', () => {
+    const option = pieOption([group('a', '供热', 4)], labels);
+    const legendRight = option.baseOption.legend.right;
+    expect(legendRight).toBe(0);
+    expect(option.baseOption.series[0]!.right).toBeGreaterThanOrEqual(150);
+    const narrow = option.media[0]!;
+    expect(narrow.query.maxWidth).toBeGreaterThan(0);
+    expect(narrow.option.legend.bottom).toBe(0);
+    expect(narrow.option.series[0]!.bottom).toBeGreaterThan(40);
+    expect(narrow.option.series[0]!.right).toBe(0);
+  });
+
   it('calls the orders without a category 未分类 and those without a region 未填地区, not 中心直办 / 未派单', () => {
     const zh = (key: keyof typeof kpiMessages.zh) => kpiMessages.zh[key];
     const none = [group('none', null, 3)];
-    expect(pieOption(none, chartLabels(zh, 'category')).series[0]!.data).toEqual([{ name: '未分类', value: 3 }]);
+    expect(pieOption(none, chartLabels(zh, 'category')).baseOption.series[0]!.data).toEqual([{ name: '未分类', value: 3 }]);
     expect(barsOption(none, chartLabels(zh, 'region')).yAxis.data).toEqual(['未填地区']);
     expect(barsOption(none, chartLabels(zh, 'unit')).yAxis.data).toEqual(['中心直办 / 未派单']);
     const en = (key: keyof typeof kpiMessages.en) => kpiMessages.en[key];
-    expect(pieOption(none, chartLabels(en, 'category')).series[0]!.data).toEqual([{ name: 'Uncategorised', value: 3 }]);
+    expect(pieOption(none, chartLabels(en, 'category')).baseOption.series[0]!.data).toEqual([
+      { name: 'Uncategorised', value: 3 },
+    ]);
   });
 });

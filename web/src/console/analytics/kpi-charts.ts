@@ -52,32 +52,49 @@ export function trendOption(days: KpiGroup[], labels: Labels, dark = false) {
   };
 }
 
+/** Width kept free for the pie's vertical legend on the right (its 120 px text, marker and gap). */
+const LEGEND_SPACE = 170;
+/** Below this width the legend goes under the donut: beside it, it left the donut no room. */
+const NARROW_PANEL = 480;
+
 /**
- * The category pie names its slices in a scrolling legend beside it, wrapped, not in labels around the
- * ring: in a half-width card the outside labels were cut to "中…".
+ * The category pie names its slices in a scrolling legend, wrapped, not in labels around the ring: in a
+ * half-width card the outside labels were cut to "中…". The donut is laid out in the box the legend leaves
+ * free (beside it in a wide panel, above it in a narrow one such as the wall's), so they never overlap.
  */
 export function pieOption(groups: KpiGroup[], labels: Labels, dark = false) {
   const data = groups
     .filter((g) => g.counters.accepted > 0)
     .map((g) => ({ name: nameOf(g, labels), value: g.counters.accepted }));
+  const text = dark ? DARK_TEXT : {};
   return {
-    backgroundColor: 'transparent',
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: {
-      type: 'scroll',
-      orient: 'vertical',
-      right: 0,
-      top: 'middle',
-      textStyle: { width: 120, overflow: 'break', ...(dark ? DARK_TEXT : {}) },
-      ...(dark ? { pageTextStyle: DARK_TEXT } : {}),
+    baseOption: {
+      backgroundColor: 'transparent',
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: {
+        type: 'scroll',
+        orient: 'vertical',
+        right: 0,
+        top: 'middle',
+        textStyle: { width: 120, overflow: 'break', ...text },
+        ...(dark ? { pageTextStyle: DARK_TEXT } : {}),
+      },
+      series: [{ type: 'pie', left: 0, right: LEGEND_SPACE, radius: ['40%', '78%'], label: { show: false }, data }],
     },
-    series: [
+    media: [
       {
-        type: 'pie',
-        center: ['34%', '50%'],
-        radius: ['32%', '62%'],
-        label: { show: false },
-        data,
+        query: { maxWidth: NARROW_PANEL },
+        option: {
+          legend: {
+            orient: 'horizontal',
+            left: 'center',
+            right: 'auto',
+            top: 'auto',
+            bottom: 0,
+            textStyle: { width: 'auto', ...text },
+          },
+          series: [{ left: 0, right: 0, top: 0, bottom: 64 }],
+        },
       },
     ],
   };
