@@ -191,3 +191,38 @@ export async function setOrdersGrid(db: Executor, gridId: string | null, orderId
       .where('id', 'in', orderIds.slice(i, i + 1000))
       .execute();
 }
+
+/** The people of a grid (grid_people, ADR 0186) with their account's username, the active ones first. */
+export async function selectGridPeople(db: Executor, gridId: string) {
+  return db
+    .selectFrom('grid_people as p')
+    .leftJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.id', 'p.user_id', 'u.username', 'p.role', 'p.name', 'p.active', 'p.created_at'])
+    .where('p.grid_id', '=', gridId)
+    .orderBy('p.active', 'desc')
+    .orderBy('p.created_at')
+    .execute();
+}
+
+/** An active account of the centre (a grid person's login). */
+export async function findCentreUser(db: Executor, centreId: string, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('centre_id', '=', centreId)
+    .where('id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+}
+
+/** Ends a person's place in a grid (kept, inactive); false when there was no such active person. */
+export async function endGridPerson(db: Executor, gridId: string, personId: string): Promise<boolean> {
+  const r = await db
+    .updateTable('grid_people')
+    .set({ active: false })
+    .where('grid_id', '=', gridId)
+    .where('id', '=', personId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -12,6 +12,9 @@ import {
   GridEditBody,
   GridImportBody,
   GridMergeBody,
+  GridPeopleSchema,
+  GridPersonBody,
+  GridPersonParams,
   GridSplitBody,
   GridImportFileFields,
   GridImportFileResultSchema,
@@ -25,6 +28,7 @@ import {
   GridVersionsSchema,
   LocateQuery,
 } from './grid.schemas.js';
+import { addGridPerson, listGridPeople, removeGridPerson } from './grid-people.service.js';
 import { createGrid, editGrid, mergeGrids, splitGrid } from './grid-edit.service.js';
 import { gridShapes, gridVersions, importGridFile, importGrids, listGrids, locatePoint } from './grid.service.js';
 
@@ -164,6 +168,37 @@ export const gridRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, { d
       },
     },
     async (request) => mergeGrids(deps, requireActor(request), request.params.id, request.body),
+  );
+  // 网格人员 (ADR 0186): grid workers, building/household heads and reporters of a grid.
+  app.get(
+    '/api/grids/:id/people',
+    { schema: { tags, summary: '网格人员 / the people of a grid', params: IdParam, response: { 200: GridPeopleSchema } } },
+    async (request) => listGridPeople(deps, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/api/grids/:id/people',
+    {
+      schema: {
+        tags,
+        summary: '登记网格人员 / attach a person to a grid',
+        params: IdParam,
+        body: GridPersonBody,
+        response: { 200: GridPeopleSchema },
+      },
+    },
+    async (request) => addGridPerson(deps, requireActor(request), request.params.id, request.body),
+  );
+  app.delete(
+    '/api/grids/:id/people/:personId',
+    {
+      schema: {
+        tags,
+        summary: '移出网格人员 / a person leaves a grid',
+        params: GridPersonParams,
+        response: { 200: GridPeopleSchema },
+      },
+    },
+    async (request) => removeGridPerson(deps, requireActor(request), request.params.id, request.params.personId),
   );
   app.get(
     '/api/grids/:id/versions',

@@ -1,14 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
   COORD_SYSTEMS,
+  GRID_PERSON_ROLES,
   type CoordSystem,
   type GridEditAnswer,
+  type GridPersonRole,
   type GridImportResult,
   type GridLocateAnswer,
   type GridShape,
   type GridVersionView,
   type GridView,
 } from '../contract/geo.js';
+import type { GridPersonView } from './grid-people.service.js';
 import { InstantSchema as At, Nullable, wireSchema } from '../shared/wire-schema.js';
 
 const Id = Type.String({ format: 'uuid' });
@@ -212,5 +215,35 @@ export const GridEditAnswerSchema = wireSchema<GridEditAnswer>()(
       }),
     ),
     ordersReassigned: Type.Integer(),
+  }),
+);
+
+// 网格人员 (ADR 0186): who belongs to a grid.
+const RoleField = Type.Union(
+  GRID_PERSON_ROLES.map((r) => Type.Literal<GridPersonRole>(r)),
+  { description: 'worker 网格员, building_head 楼栋长, household_head 联户长, reporter 登记上报人' },
+);
+export const GridPersonBody = Type.Object(
+  {
+    role: RoleField,
+    userId: Type.Optional(Id),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '无账号时的姓名 / name (without an account)' })),
+  },
+  { additionalProperties: false },
+);
+export const GridPersonParams = Type.Object({ id: Id, personId: Id }, { additionalProperties: false });
+export const GridPeopleSchema = wireSchema<{ items: GridPersonView[] }>()(
+  Type.Object({
+    items: Type.Array(
+      Type.Object({
+        id: Id,
+        userId: Nullable(Id),
+        username: Nullable(Type.String()),
+        role: RoleField,
+        name: Type.String(),
+        active: Type.Boolean(),
+        createdAt: At,
+      }),
+    ),
   }),
 );
