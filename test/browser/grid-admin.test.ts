@@ -155,4 +155,35 @@ describe.skipIf(!hasChromium)('grids in the console', () => {
     await world.screenshot(page, 'order-duplicate-distance');
     await page.close();
   });
+
+  it('the administrator sets a category’s duplicate radius on the category page, and lets it inherit again', async () => {
+    const admin = await apiSession(world, 'admin');
+    const radii = async () =>
+      (await admin('GET', '/api/duplicates/radius')) as unknown as {
+        defaultRadiusMetres: number;
+        categories: { name: string; radiusMetres: number }[];
+      };
+    const before = await radii();
+    expect(before.categories.map((c) => c.name)).not.toContain('物业管理');
+    const page = await world.signedIn('admin', { width: 1400, height: 1000 });
+    await page.getByTestId('console-nav').getByText('诉求分类').click();
+    await page.getByTestId('categories-tree').getByText('物业管理', { exact: true }).click();
+    const form = page.getByTestId('duplicate-radius');
+    await expect
+      .poll(() => form.getByTestId('duplicate-radius-inherited').textContent())
+      .toBe(`当前沿用：${before.defaultRadiusMetres} 米（本中心默认）`);
+    await form.locator('input[data-testid=duplicate-radius-own], [data-testid=duplicate-radius-own] input').first().fill('350');
+    await form.getByTestId('duplicate-radius-save').click();
+    await expect
+      .poll(async () => (await radii()).categories.find((c) => c.name === '物业管理')?.radiusMetres, { timeout: 15_000 })
+      .toBe(350);
+    await form.getByTestId('duplicate-radius-inherit').waitFor();
+    expect(await form.getByTestId('duplicate-radius-inherited').count()).toBe(0);
+    await world.screenshot(page, 'category-duplicate-radius');
+    await form.getByTestId('duplicate-radius-inherit').click();
+    await expect.poll(async () => (await radii()).categories.map((c) => c.name), { timeout: 15_000 }).not.toContain('物业管理');
+    await form.getByTestId('duplicate-radius-inherited').waitFor();
+    expect(world.consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+    await page.close();
+  });
 });
