@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('queues', () => {
     }
     await page.getByTestId('bulk-sign').click();
     await page.getByText('成功 2 件，未执行 0 件').waitFor();
-    await expect.poll(async () => rowNos(page, list)).not.toContain(`order-row-${toSign[0]}`);
+    await expect.poll(async () => rowNos(page, list), { timeout: 15_000 }).not.toContain(`order-row-${toSign[0]}`);
     await world.screenshot(page, 'queues-inbox-signed');
   }, 120_000);
 

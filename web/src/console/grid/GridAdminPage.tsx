@@ -1,5 +1,4 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { GeoPoint, GridEditAnswer, GridShape, GridView } from '../../../../src/contract/geo';
 import { useT } from '../../shared/i18n';
@@ -8,10 +7,10 @@ import type { Box } from '../../shared/map/map-types';
 import { useRegions } from '../api/queries';
 import { useWrite } from '../api/mutation';
 import { formatTime } from '../common/tags';
-import { mapKeys, useGridShapes } from '../map/map-api';
+import { useGridShapes } from '../map/map-api';
 import { useSession } from '../shell/session';
 import { gridAdminMessages } from './grid-admin.messages';
-import { createGrid, editGrid, mergeGrids, splitGrid, useGridList, useGridVersions } from './grid-api';
+import { createGrid, editGrid, mergeGrids, splitGrid, useGridList, useGridVersions, useRefreshGrids } from './grid-api';
 import { GridImportPage } from './GridImportPage';
 
 type Mode = 'select' | 'draw' | 'redraw' | 'split';
@@ -59,7 +58,6 @@ export function GridAdminPage() {
   const t = useT(gridAdminMessages);
   const me = useSession();
   const write = useWrite();
-  const client = useQueryClient();
   const list = useGridList();
   const shapes = useGridShapes();
   const regions = useRegions().data?.items ?? [];
@@ -83,9 +81,7 @@ export function GridAdminPage() {
   const towns = regions.filter((r) => r.level >= 2).map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }));
   const regionName = (id: string) => regions.find((r) => r.id === id)?.name ?? id;
 
-  const refresh = async () => {
-    await Promise.all([client.invalidateQueries({ queryKey: ['grids'] }), client.invalidateQueries({ queryKey: mapKeys.grids })]);
-  };
+  const refresh = useRefreshGrids();
   const saved = (a: GridEditAnswer) => t('saved', { grids: a.grids.map((g) => `${g.code} v${g.version}`).join('、') });
   async function save<R extends GridEditAnswer>(call: () => Promise<R>, after?: (r: R) => void) {
     const done = await write(call, { success: saved });

@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api';
+import { mapKeys } from '../map/map-api';
 import type { AttachmentView } from '../../shared/contract';
 import type {
   GeoPoint,
@@ -86,6 +87,13 @@ export const gridAdminKeys = {
   list: ['grids', 'list'] as const,
   versions: (id: string) => ['grids', 'versions', id] as const,
 };
+
+/** After an edit: every grid read again, the list and the map's outlines. */
+export function useRefreshGrids() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([client.invalidateQueries({ queryKey: ['grids'] }), client.invalidateQueries({ queryKey: mapKeys.grids })]);
+}
 
 export const useGridList = () =>
   useQuery({ queryKey: gridAdminKeys.list, queryFn: () => api<{ items: GridView[] }>('/api/grids') });

@@ -97,7 +97,9 @@ export default function MapCanvas(props: GeoMapProps) {
   const fitKey = props.fitBox ? props.fitBox.join(',') : '';
   useEffect(() => {
     const map = mapRef.current;
-    if (map && props.fitBox) map.fitBounds(boxToBounds(projection, props.fitBox), { padding: FIT_PADDING });
+    // A focus (the citizen's own position) wins over the outlines' box: the outlines often arrive after
+    // the phone's position, and fitting then threw the zoomed-in view back out to the whole league.
+    if (map && props.fitBox && !props.focus) map.fitBounds(boxToBounds(projection, props.fitBox), { padding: FIT_PADDING });
     // Refit only when the box itself changes, not on every new array.
   }, [fitKey, projection]);
 
