@@ -45,8 +45,14 @@ export const GOVERNANCE_MESSAGES = {
     zh: '票决中的事项不能修改年度和名称',
     en: 'A matter being voted on keeps its year and title',
   },
-  'matter.notUnderWay': { zh: '只有已立项或进行中的事项可以报告进展', en: 'Progress is reported on adopted or running matters only' },
+  'matter.notUnderWay': {
+    zh: '只有已立项或进行中的事项可以报告进展',
+    en: 'Progress is reported on adopted or running matters only',
+  },
   'matter.roundClosed': { zh: '本轮票决未开放或已结束', en: 'This voting round is not open' },
   'matter.alreadyVoted': { zh: '您已为这一事项投过票', en: 'You have already voted for this matter' },
-  'matter.noPicksLeft': { zh: '每人本轮最多选择 {max} 项，您的票已投完', en: 'Each voter picks at most {max} matters; you have used your picks' },
+  'matter.noPicksLeft': {
+    zh: '每人本轮最多选择 {max} 项，您的票已投完',
+    en: 'Each voter picks at most {max} matters; you have used your picks',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;

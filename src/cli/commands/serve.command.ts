@@ -26,8 +26,7 @@ export const serveCommand = () =>
       console.log(`lianxin: database ${rt.database.kind === 'pglite' ? `embedded (${config.dataDir})` : 'PostgreSQL'}`);
       console.log(`lianxin: ${describePiiKeys(config, requirePiiKeyring(rt.database.db).currentId)}`);
       // `lianxin backup` from another process asks this one for the embedded database (ADR 0162).
-      if (rt.database.kind === 'pglite')
-        listenForBackupRequests(rt.database, config.dataDir, console.log);
+      if (rt.database.kind === 'pglite') listenForBackupRequests(rt.database, config.dataDir, console.log);
 
       const servers: RunningServer[] = [];
       const stopping = new AbortController();
