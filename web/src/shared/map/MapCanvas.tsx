@@ -98,8 +98,12 @@ export default function MapCanvas(props: GeoMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     // A focus (the citizen's own position) wins over the outlines' box: the outlines often arrive after
-    // the phone's position, and fitting then threw the zoomed-in view back out to the whole league.
-    if (map && props.fitBox && !props.focus) map.fitBounds(boxToBounds(projection, props.fitBox), { padding: FIT_PADDING });
+    // the phone's position, and fitting then threw the zoomed-in view back out to the whole league. The
+    // fit is not animated: Leaflet drops any setView during a zoom animation, so a position found while
+    // the outlines' fit was still zooming was lost (the quarter zoom steps made almost every fit a zoom).
+    if (map && props.fitBox && !props.focus) {
+      map.fitBounds(boxToBounds(projection, props.fitBox), { padding: FIT_PADDING, animate: false });
+    }
     // Refit only when the box itself changes, not on every new array.
   }, [fitKey, projection]);
 
