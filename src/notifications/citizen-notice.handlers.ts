@@ -57,8 +57,9 @@ export const citizenSendHandler: OutboxHandler<'citizen.send', ReadonlyMap<numbe
     const slot = noticeProviders(deps.config.notices)[channel];
     if (!slot) {
       // The development setting LIANXIN_DEV_LOG_OTP keeps a held code readable (ADR 0104); otherwise a
-      // secret that will never go is blanked at once.
-      const keep = deps.config.devLogOtp && n.event === 'otp';
+      // code that will never go is blanked at once. A held visit invitation keeps its link in the record
+      // (never on the staff page): without an SMS channel the demo's and the tests' citizen open it there.
+      const keep = (deps.config.devLogOtp && n.event === 'otp') || n.event === 'visit_invite';
       await markNoticeHeld(deps.db, n.id, channel, deps.clock.now(), keep ? null : (SECRETS[n.event as CitizenEvent] ?? null));
       return;
     }
