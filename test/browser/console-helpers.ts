@@ -257,3 +257,29 @@ export async function replyResolved(page: Page, action: 'reply' | 'hop_reply', t
 export async function timelineActions(page: Page): Promise<(string | null)[]> {
   return page.locator('[data-testid=timeline-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
 }
+
+/** Whether the page fits its width (no sideways scrolling). */
+export const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+/** Opens an antd Select by its test id and picks its first option that is not disabled. */
+export async function pickFirstEnabled(page: Page, testId: string) {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
+    .first()
+    .click();
+}
+
+/**
+ * The portal's resident sign-in on an open phone-code form: the number, the code the server wrote to its
+ * log under LIANXIN_DEV_LOG_OTP (the world's `logLines`), verified.
+ */
+export async function signInResident(page: Page, phone: string, logLines: string[]) {
+  await page.getByTestId('resident-phone').fill(phone);
+  await page.getByTestId('resident-send').click();
+  await expect.poll(() => logLines.some((l) => l.includes('LIANXIN_DEV_LOG_OTP'))).toBe(true);
+  const code = (JSON.parse(logLines.findLast((l) => l.includes('LIANXIN_DEV_LOG_OTP'))!) as { devOtp: string }).devOtp;
+  await page.getByTestId('resident-code').fill(code);
+  await page.getByTestId('resident-verify').click();
+}

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PORTAL_CALLER_PHONE } from '../../src/demo/demo-desk.data.js';
 import { PHONE_CONTEXT, startBrowserWorld, type BrowserWorld } from './harness.js';
+import { noSidewaysScroll, pickFirstEnabled, signInResident } from './console-helpers.js';
 
 // Issue 19, ADR 0206: 民生实事 on screen — a leader creates a matter with milestones and reports progress;
 // a citizen on a phone votes in the open 票决 and reads the public list.
@@ -9,16 +10,9 @@ const DESK = { width: 1280, height: 720 };
 const logLines: string[] = [];
 let world: BrowserWorld;
 
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-
+/** The first enabled option; a multiple select's list closed by a click beside it (Escape would close the dialog). */
 async function pickFirst(page: Page, testId: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
-    .first()
-    .click();
-  // close a multiple select's list by clicking beside it (Escape would close the dialog itself)
+  await pickFirstEnabled(page, testId);
   await page.getByTestId('matter-title').click();
 }
 
@@ -71,12 +65,7 @@ describe('民生实事 (issue 19)', () => {
     expect(list).toContain('老旧小区供暖管网改造');
     expect(list).not.toMatch(/巴特尔|赵丽|领导/);
     await page.getByTestId('matter-vote-signin').click();
-    await page.getByTestId('resident-phone').fill(DEMO_PORTAL_CALLER_PHONE);
-    await page.getByTestId('resident-send').click();
-    await expect.poll(() => logLines.some((l) => l.includes('LIANXIN_DEV_LOG_OTP'))).toBe(true);
-    const code = (JSON.parse(logLines.findLast((l) => l.includes('LIANXIN_DEV_LOG_OTP'))!) as { devOtp: string }).devOtp;
-    await page.getByTestId('resident-code').fill(code);
-    await page.getByTestId('resident-verify').click();
+    await signInResident(page, DEMO_PORTAL_CALLER_PHONE, logLines);
     await expect.poll(() => page.getByTestId('matter-candidate').count()).toBe(3);
     await expect.poll(() => page.getByTestId('matter-picks-left').innerText()).toContain('2');
     await page.getByTestId('matter-vote-公共厕所改造提升').click();

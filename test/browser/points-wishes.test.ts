@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PORTAL_CALLER_PHONE } from '../../src/demo/demo-desk.data.js';
 import { PHONE_CONTEXT, startBrowserWorld, type BrowserWorld } from './harness.js';
+import { noSidewaysScroll, pickFirstEnabled, signInResident } from './console-helpers.js';
 
 // Issue 19: 积分 and 微心愿 on screen — staff award and redeem, a claimer claims and fulfils, a resident on a phone.
 const DESK = { width: 1280, height: 720 };
@@ -12,17 +12,6 @@ const PNG = Buffer.from(
 );
 const logLines: string[] = [];
 let world: BrowserWorld;
-
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-
-async function pickFirstEnabled(page: Page, testId: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)')
-    .first()
-    .click();
-}
 
 beforeAll(async () => {
   world = await startBrowserWorld({ env: { LIANXIN_DEV_LOG_OTP: '1' }, logLines });
@@ -99,12 +88,7 @@ describe('points and wishes (issue 19)', () => {
     expect(await noSidewaysScroll(page)).toBe(true);
     await page.screenshot({ path: '/tmp/portal/wish-wall-phone.png', fullPage: true });
     await page.getByTestId('wall-go-mine').click();
-    await page.getByTestId('resident-phone').fill(DEMO_PORTAL_CALLER_PHONE);
-    await page.getByTestId('resident-send').click();
-    await expect.poll(() => logLines.some((l) => l.includes('LIANXIN_DEV_LOG_OTP'))).toBe(true);
-    const code = (JSON.parse(logLines.findLast((l) => l.includes('LIANXIN_DEV_LOG_OTP'))!) as { devOtp: string }).devOtp;
-    await page.getByTestId('resident-code').fill(code);
-    await page.getByTestId('resident-verify').click();
+    await signInResident(page, DEMO_PORTAL_CALLER_PHONE, logLines);
     await page.getByTestId('wish-title').fill('想请人帮忙换个灯泡');
     await page.getByTestId('wish-detail').fill('楼道和厨房的灯泡坏了，够不着。');
     await page.getByTestId('wish-send').click();
