@@ -54,7 +54,7 @@ export async function createBackup(
   options.log(`数据库 / database (${database.kind}) …`);
   if (database.kind === 'pglite') {
     await snapshotPglite(database, options.out);
-    return finishBackup({ ...options, kind: 'pglite', tables: await sumsOfPgliteSnapshot(options.out) });
+    return finishPgliteBackup(options);
   }
   const tables = await dumpPostgres(options.databaseUrl!, path.join(options.out, DUMP.postgres));
   return finishBackup({ ...options, kind: 'postgres', tables });

@@ -57,10 +57,10 @@ export const citizenSendHandler: OutboxHandler<'citizen.send', ReadonlyMap<numbe
     const slot = noticeProviders(deps.config.notices)[channel];
     if (!slot) {
       // The development setting LIANXIN_DEV_LOG_OTP keeps a held code readable (ADR 0104); otherwise a
-      // code that will never go is blanked at once. A held visit invitation keeps its link in the record
-      // (never on the staff page): without an SMS channel the demo's and the tests' citizen open it there.
-      const keep = (deps.config.devLogOtp && n.event === 'otp') || n.event === 'visit_invite';
-      await markNoticeHeld(deps.db, n.id, channel, deps.clock.now(), keep ? null : (SECRETS[n.event as CitizenEvent] ?? null));
+      // secret that will never go is blanked at once, unless its event keeps it (NOTICE_SECRETS).
+      const secret = SECRETS[n.event as CitizenEvent] ?? null;
+      const keep = (deps.config.devLogOtp && n.event === 'otp') || secret?.keptWhenHeld === true;
+      await markNoticeHeld(deps.db, n.id, channel, deps.clock.now(), keep ? null : secret);
       return;
     }
     // Defence in depth: the text (and the variables an SMS API receives) never carry the appeal.

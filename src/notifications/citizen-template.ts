@@ -44,6 +44,11 @@ export interface NoticeSecret {
   /** A regular expression valid in PostgreSQL and in JavaScript, and what replaces each match. */
   pattern: string;
   replacement: string;
+  /**
+   * Kept in the record when the notice is held (no channel): a held visit invitation's link is where the
+   * demo's and the tests' citizen open it without an SMS channel. Never shown on the staff page either way.
+   */
+  keptWhenHeld?: boolean;
 }
 
 /**
@@ -54,7 +59,7 @@ export interface NoticeSecret {
  */
 export const NOTICE_SECRETS: Partial<Record<CitizenEvent, NoticeSecret>> = {
   otp: { pattern: '[0-9]{4,}', replacement: '******' },
-  visit_invite: { pattern: '/v/[A-Za-z0-9_-]+', replacement: '/v/******' },
+  visit_invite: { pattern: '/v/[A-Za-z0-9_-]+', replacement: '/v/******', keptWhenHeld: true },
 };
 
 /** A notice's text as staff may see it: its event's secret blanked, whatever the record's state. */
